@@ -1,0 +1,63 @@
+import type { LoggerService } from '@nestjs/common';
+import type { AgentMessage } from '../protocol';
+import type { MasConnection } from '../redis/mas-connection';
+import type { RedisConnectionOptions } from '../redis/redis-options';
+import type { StateModel } from '../state/state-manager';
+import type { HandlerTable } from './handler-table';
+
+/** Options of a standalone {@link Agent} (and of each Nest agent, from `@MasAgent` + module options). */
+export interface AgentOptions<TState extends object = Record<string, unknown>> extends RedisConnectionOptions {
+  /** Capability tags other agents discover this one by. */
+  capabilities?: string[];
+  /** Free-form metadata stored in the registry hash. */
+  metadata?: Record<string, unknown>;
+  /** Class model of the state (validated updates); dict mode when absent. */
+  stateModel?: StateModel<TState>;
+  /** Take the id over even when another live agent holds it. */
+  replace?: boolean;
+  /** Heartbeat refresh interval in ms (default 30 000). */
+  heartbeatIntervalMs?: number;
+  /** Heartbeat TTL in ms (default 60 000). */
+  heartbeatTtlMs?: number;
+  /** Default timeout of `request()` in ms (default 30 000). */
+  requestTimeoutMs?: number;
+  /** Largest accepted envelope in bytes (default 1 MiB); larger ones are dropped and counted. */
+  maxMessageBytes?: number;
+  /** Register in the registry and heartbeat (default true). A pure client sets false. */
+  register?: boolean;
+  /** Use this connection instead of one from the shared pool (the Nest module passes its own). */
+  connection?: MasConnection;
+  /** Handlers to use instead of the `@AgentHandler` methods of the agent's own class. */
+  handlers?: HandlerTable;
+  /** Fallback for messages without a handler (instead of overriding `onMessage`). */
+  onMessage?: (message: AgentMessage) => unknown;
+  /** Called after start (instead of overriding `onStart`). */
+  onStart?: () => unknown;
+  /** Called first thing on stop (instead of overriding `onStop`). */
+  onStop?: () => unknown;
+  /** Logger; defaults to Nest's `Logger` with the agent id as context. */
+  logger?: LoggerService;
+}
+
+/** Per-call options of `send`. */
+export interface SendOptions {
+  /** Throw `UnknownTargetError` when no agent is subscribed to the target's channel. */
+  requireReceiver?: boolean;
+}
+
+/** Per-call options of `request`. */
+export interface RequestOptions {
+  /** Timeout in ms (default: the agent's `requestTimeoutMs`). */
+  timeout?: number;
+}
+
+/** Counters an agent keeps about its traffic. */
+export interface AgentStats {
+  sent: number;
+  received: number;
+  handled: number;
+  handlerErrors: number;
+  malformed: number;
+  oversized: number;
+  unmatchedReplies: number;
+}

@@ -1,0 +1,12 @@
+/** Metadata key of `@AgentHandler`. */
+export const AGENT_HANDLER_METADATA = 'mas:agent-handler';
+/** Default request timeout (ms): finite, never infinite. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** Default largest accepted envelope (bytes). */
+export const DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024;
+/** How long `stop()` waits for running handlers (ms). */
+export const DEFAULT_DRAIN_TIMEOUT_MS = 5_000;
+/** Suffix of the message type of an automatic reply (a handler that returns a value). */
+export const REPLY_TYPE_SUFFIX = '.reply';
+/** Message type of an error reply. */
+export const ERROR_REPLY_TYPE = 'mas.error';

@@ -1,0 +1,79 @@
+import {
+  MasError,
+  NoHandlerError,
+  PayloadValidationError,
+  RemoteHandlerError,
+  RequestAbortedError,
+  RequestTimeoutError,
+} from '../errors';
+import type { AgentMessage, WireError } from '../protocol';
+
+interface Pending {
+  targetId: string;
+  messageType: string;
+  resolve(reply: AgentMessage): void;
+  reject(error: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+/** Turns the `meta.error` of an error reply into the typed error the requester sees. */
+export function errorFromReply(reply: AgentMessage, error: WireError, messageType: string): MasError {
+  const details = (error.details ?? {}) as { violations?: unknown };
+  if (error.type === PayloadValidationError.name) {
+    const violations = Array.isArray(details.violations) ? details.violations.map(String) : [error.message];
+    return new PayloadValidationError(messageType, violations, reply.senderId);
+  }
+  if (error.type === NoHandlerError.name) return new NoHandlerError(reply.senderId, messageType);
+  return new RemoteHandlerError(reply.senderId, error.type, error.message, error.details);
+}
+
+/** Requests waiting for their reply, by correlation id; each with its own timeout. */
+export class PendingRequests {
+  private readonly pending = new Map<string, Pending>();
+
+  /** Number of requests waiting. */
+  get size(): number {
+    return this.pending.size;
+  }
+
+  /** Registers a request and returns the promise of its reply. */
+  track(correlationId: string, targetId: string, messageType: string, timeoutMs: number): Promise<AgentMessage> {
+    return new Promise<AgentMessage>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(correlationId);
+        reject(new RequestTimeoutError(targetId, messageType, timeoutMs));
+      }, timeoutMs);
+      this.pending.set(correlationId, { targetId, messageType, resolve, reject, timer });
+    });
+  }
+
+  /** Settles the request a reply answers. Returns false when nobody waits for it. */
+  settle(reply: AgentMessage): boolean {
+    const id = reply.meta.correlationId;
+    const entry = id ? this.pending.get(id) : undefined;
+    if (!id || !entry) return false;
+    this.pending.delete(id);
+    clearTimeout(entry.timer);
+    if (reply.meta.error) entry.reject(errorFromReply(reply, reply.meta.error, entry.messageType));
+    else entry.resolve(reply);
+    return true;
+  }
+
+  /** Rejects one request (e.g. its publish failed or reached nobody). */
+  fail(correlationId: string, error: Error): void {
+    const entry = this.pending.get(correlationId);
+    if (!entry) return;
+    this.pending.delete(correlationId);
+    clearTimeout(entry.timer);
+    entry.reject(error);
+  }
+
+  /** Rejects every waiting request with {@link RequestAbortedError}. */
+  abortAll(reason: string): void {
+    for (const [id, entry] of this.pending) {
+      this.pending.delete(id);
+      clearTimeout(entry.timer);
+      entry.reject(new RequestAbortedError(entry.targetId, entry.messageType, reason));
+    }
+  }
+}

@@ -1,0 +1,4 @@
+export * from './mas.error';
+export * from './agent.errors';
+export * from './request.errors';
+export * from './envelope.errors';

@@ -1,0 +1,63 @@
+import { MasError } from './mas.error';
+
+/** A request got no reply within its timeout. */
+export class RequestTimeoutError extends MasError {
+  override readonly code = 'REQUEST_TIMEOUT';
+  constructor(
+    readonly targetId: string,
+    readonly messageType: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`Request "${messageType}" to "${targetId}" got no reply within ${timeoutMs} ms`);
+  }
+}
+
+/** The remote handler threw: the requester receives this with the remote error's type and message. */
+export class RemoteHandlerError extends MasError {
+  override readonly code: string = 'REMOTE_HANDLER_ERROR';
+  constructor(
+    readonly targetId: string,
+    readonly remoteType: string,
+    readonly remoteMessage: string,
+    readonly details?: unknown,
+  ) {
+    super(`Handler of "${targetId}" failed: ${remoteType}: ${remoteMessage}`);
+  }
+}
+
+/** A payload did not match the handler's model (raised locally, or received as an error reply). */
+export class PayloadValidationError extends MasError {
+  override readonly code = 'PAYLOAD_INVALID';
+  constructor(
+    readonly messageType: string,
+    readonly violations: string[],
+    readonly agentId?: string,
+  ) {
+    super(
+      `Payload of "${messageType}"${agentId ? ` for "${agentId}"` : ''} is invalid: ${violations.join('; ')}`,
+    );
+  }
+}
+
+/** The target has no handler for the message type and no `onMessage` fallback. */
+export class NoHandlerError extends MasError {
+  override readonly code = 'NO_HANDLER';
+  constructor(
+    readonly agentId: string,
+    readonly messageType: string,
+  ) {
+    super(`Agent "${agentId}" has no handler for "${messageType}"`);
+  }
+}
+
+/** A pending request was abandoned because the agent stopped or its connection to Redis was lost. */
+export class RequestAbortedError extends MasError {
+  override readonly code = 'REQUEST_ABORTED';
+  constructor(
+    readonly targetId: string,
+    readonly messageType: string,
+    readonly reason: string,
+  ) {
+    super(`Request "${messageType}" to "${targetId}" aborted: ${reason}`);
+  }
+}

@@ -1,0 +1,9 @@
+import 'reflect-metadata';
+
+export * from './errors';
+export * from './protocol';
+export * from './redis';
+export * from './registry';
+export * from './discovery';
+export * from './state';
+export * from './agent';

@@ -1,0 +1,88 @@
+import { ReplyNotPossibleError } from '../errors';
+import { MessageData, MessageMeta, WireEnvelope } from './envelope.interfaces';
+
+/** What a received message needs to answer itself; supplied by the agent that received it. */
+export interface MessageReplier {
+  replyTo(message: AgentMessage, messageType: string, data: MessageData): Promise<void>;
+}
+
+/**
+ * A message between agents, in its TypeScript (camelCase) form.
+ * Received messages can answer their sender with {@link AgentMessage.reply}.
+ */
+export class AgentMessage<TData extends MessageData = MessageData> {
+  /** Fields of the wire envelope this runtime does not know, kept as they came. */
+  extra?: Record<string, unknown>;
+  private replier?: MessageReplier;
+  private replied = false;
+
+  constructor(
+    readonly senderId: string,
+    readonly targetId: string,
+    readonly messageType: string,
+    readonly data: TData,
+    readonly meta: MessageMeta,
+    readonly timestamp: number,
+    readonly messageId: string,
+  ) {}
+
+  /** Alias of `data`, as in the Python implementation. */
+  get payload(): TData {
+    return this.data;
+  }
+
+  /** True when the sender waits for a reply (a request). */
+  get expectsReply(): boolean {
+    return this.meta.expectsReply;
+  }
+
+  /** True when this message answers a request. */
+  get isReply(): boolean {
+    return this.meta.isReply;
+  }
+
+  /** True once `reply()` has been called on this message. */
+  get hasReplied(): boolean {
+    return this.replied;
+  }
+
+  /** @internal binds the receiving agent so that `reply()` works. */
+  attach(replier: MessageReplier): this {
+    this.replier = replier;
+    return this;
+  }
+
+  /**
+   * Answers the sender of this request with the request's correlation id.
+   * @throws ReplyNotPossibleError when the message carries no correlation id or was not received by an agent.
+   */
+  async reply(messageType: string, data: MessageData = {}): Promise<void> {
+    if (!this.meta.correlationId || !this.replier) {
+      throw new ReplyNotPossibleError(this.messageId);
+    }
+    this.replied = true;
+    await this.replier.replyTo(this, messageType, data);
+  }
+
+  /** The snake_case wire form. */
+  toWire(): WireEnvelope {
+    const meta: WireEnvelope['meta'] = {
+      version: this.meta.version,
+      correlation_id: this.meta.correlationId,
+      expects_reply: this.meta.expectsReply,
+      is_reply: this.meta.isReply,
+    };
+    if (this.meta.error) meta.error = this.meta.error;
+    if (this.meta.priority) meta.priority = this.meta.priority;
+    return {
+      ...this.extra,
+      sender_id: this.senderId,
+      target_id: this.targetId,
+      message_type: this.messageType,
+      data: this.data,
+      meta,
+      timestamp: this.timestamp,
+      message_id: this.messageId,
+    };
+  }
+}

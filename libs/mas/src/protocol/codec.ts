@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { MalformedEnvelopeError, MessageTooLargeError } from '../errors';
+import { AgentMessage } from './agent-message';
+import { MessageData, MessageMeta, MessagePriority, WireError } from './envelope.interfaces';
+
+/** Version written into `meta.version`. */
+export const PROTOCOL_VERSION = 1;
+
+const PRIORITIES = new Set<MessagePriority>(['CRITICAL', 'HIGH', 'NORMAL', 'LOW', 'BULK']);
+const KNOWN_FIELDS = new Set([
+  'sender_id',
+  'target_id',
+  'message_type',
+  'data',
+  'meta',
+  'timestamp',
+  'message_id',
+]);
+
+/** What `createMessage` needs; the rest gets defaults (fresh id, current time). */
+export interface NewMessage {
+  senderId: string;
+  targetId: string;
+  messageType: string;
+  data?: MessageData;
+  correlationId?: string | null;
+  expectsReply?: boolean;
+  isReply?: boolean;
+  error?: WireError;
+  priority?: MessagePriority;
+}
+
+/** Builds a new outgoing message with a fresh id and timestamp. */
+export function createMessage(spec: NewMessage): AgentMessage {
+  const meta: MessageMeta = {
+    version: PROTOCOL_VERSION,
+    correlationId: spec.correlationId ?? null,
+    expectsReply: spec.expectsReply ?? false,
+    isReply: spec.isReply ?? false,
+  };
+  if (spec.error) meta.error = spec.error;
+  if (spec.priority) meta.priority = spec.priority;
+  return new AgentMessage(
+    spec.senderId,
+    spec.targetId,
+    spec.messageType,
+    spec.data ?? {},
+    meta,
+    Date.now() / 1000,
+    randomUUID(),
+  );
+}
+
+/** Serialises a message to its JSON wire form. */
+export function encodeMessage(message: AgentMessage): string {
+  return JSON.stringify(message.toWire());
+}
+
+/**
+ * Size of a string in UTF-8 bytes, computed only when the cheap bounds cannot decide.
+ * (UTF-8 takes between 1 and 3 bytes per UTF-16 code unit.)
+ */
+export function exceedsBytes(raw: string | Buffer, limit: number): number | undefined {
+  if (typeof raw !== 'string') return raw.length > limit ? raw.length : undefined;
+  if (raw.length > limit) return Buffer.byteLength(raw);
+  if (raw.length * 3 <= limit) return undefined;
+  const size = Buffer.byteLength(raw);
+  return size > limit ? size : undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function requireString(obj: Record<string, unknown>, key: string): string {
+  const value = obj[key];
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new MalformedEnvelopeError(`"${key}" must be a non-empty string`);
+  }
+  return value;
+}
+
+function decodeMeta(raw: unknown): MessageMeta {
+  if (raw === undefined || raw === null) {
+    return { version: PROTOCOL_VERSION, correlationId: null, expectsReply: false, isReply: false };
+  }
+  if (!isObject(raw)) throw new MalformedEnvelopeError('"meta" must be an object');
+  const correlation = raw.correlation_id;
+  if (correlation !== undefined && correlation !== null && typeof correlation !== 'string') {
+    throw new MalformedEnvelopeError('"meta.correlation_id" must be a string or null');
+  }
+  const meta: MessageMeta = {
+    version: typeof raw.version === 'number' ? raw.version : PROTOCOL_VERSION,
+    correlationId: (correlation as string | null | undefined) ?? null,
+    expectsReply: raw.expects_reply === true,
+    isReply: raw.is_reply === true,
+  };
+  const error = raw.error;
+  if (isObject(error) && typeof error.type === 'string') {
+    meta.error = {
+      type: error.type,
+      message: typeof error.message === 'string' ? error.message : '',
+      details: error.details,
+    };
+  }
+  if (typeof raw.priority === 'string' && PRIORITIES.has(raw.priority as MessagePriority)) {
+    meta.priority = raw.priority as MessagePriority;
+  }
+  return meta;
+}
+
+/**
+ * Parses and checks one wire envelope.
+ * @throws MessageTooLargeError over `maxBytes`; MalformedEnvelopeError on bad JSON or a wrong shape.
+ */
+export function decodeMessage(raw: string | Buffer, maxBytes = Number.POSITIVE_INFINITY): AgentMessage {
+  const size = exceedsBytes(raw, maxBytes);
+  if (size !== undefined) throw new MessageTooLargeError(size, maxBytes);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(typeof raw === 'string' ? raw : raw.toString('utf8'));
+  } catch (error) {
+    throw new MalformedEnvelopeError('not valid JSON', { cause: error });
+  }
+  if (!isObject(parsed)) throw new MalformedEnvelopeError('top level must be a JSON object');
+  const data = parsed.data ?? {};
+  if (!isObject(data)) throw new MalformedEnvelopeError('"data" must be an object');
+  const timestamp = parsed.timestamp ?? Date.now() / 1000;
+  if (typeof timestamp !== 'number') throw new MalformedEnvelopeError('"timestamp" must be a number');
+  const messageId = parsed.message_id;
+  if (typeof messageId !== 'string' && typeof messageId !== 'number') {
+    throw new MalformedEnvelopeError('"message_id" must be a string');
+  }
+  const message = new AgentMessage(
+    requireString(parsed, 'sender_id'),
+    requireString(parsed, 'target_id'),
+    requireString(parsed, 'message_type'),
+    data,
+    decodeMeta(parsed.meta),
+    timestamp,
+    String(messageId),
+  );
+  for (const key in parsed) {
+    if (!KNOWN_FIELDS.has(key)) (message.extra ??= {})[key] = parsed[key];
+  }
+  return message;
+}

@@ -1,0 +1,49 @@
+/** Delivery priority carried in `meta.priority` (used by the gateway; ignored on direct delivery). */
+export type MessagePriority = 'CRITICAL' | 'HIGH' | 'NORMAL' | 'LOW' | 'BULK';
+
+/** The error block carried by an error reply in `meta.error`. */
+export interface WireError {
+  /** Error class name on the replying side, e.g. `PayloadValidationError`. */
+  type: string;
+  /** Human-readable message. */
+  message: string;
+  /** Structured details (validation violations, ...). */
+  details?: unknown;
+}
+
+/** `meta` exactly as it travels (snake_case), shared with the Python implementation. */
+export interface WireMeta {
+  version: number;
+  correlation_id: string | null;
+  expects_reply: boolean;
+  is_reply: boolean;
+  error?: WireError;
+  priority?: MessagePriority;
+  [extra: string]: unknown;
+}
+
+/** The envelope exactly as it travels on Redis (snake_case). */
+export interface WireEnvelope {
+  sender_id: string;
+  target_id: string;
+  message_type: string;
+  data: Record<string, unknown>;
+  meta: WireMeta;
+  /** Epoch seconds as a float. */
+  timestamp: number;
+  message_id: string;
+  [extra: string]: unknown;
+}
+
+/** `meta` as seen from TypeScript (camelCase). */
+export interface MessageMeta {
+  version: number;
+  correlationId: string | null;
+  expectsReply: boolean;
+  isReply: boolean;
+  error?: WireError;
+  priority?: MessagePriority;
+}
+
+/** Payload object of a message. */
+export type MessageData = Record<string, unknown>;

@@ -1,0 +1,4 @@
+export * from './envelope.interfaces';
+export * from './agent-message';
+export * from './codec';
+export * from './system-event';

@@ -1,0 +1,4 @@
+export * from './keys';
+export * from './lua-script';
+export * from './mas-connection';
+export * from './redis-options';

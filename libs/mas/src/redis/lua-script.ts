@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import type Redis from 'ioredis';
+import type { ChainableCommander } from 'ioredis';
+
+/**
+ * A Lua script run by EVALSHA, falling back to EVAL when Redis does not know it yet
+ * (first use, or after a restart flushed the script cache).
+ */
+export class LuaScript {
+  readonly sha: string;
+
+  constructor(readonly source: string) {
+    this.sha = createHash('sha1').update(source).digest('hex');
+  }
+
+  /** Runs the script with `keys` and `args`. */
+  async run<T = unknown>(redis: Redis, keys: string[], args: Array<string | number>): Promise<T> {
+    try {
+      return (await redis.evalsha(this.sha, keys.length, ...keys, ...args)) as T;
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
+      return (await redis.eval(this.source, keys.length, ...keys, ...args)) as T;
+    }
+  }
+
+  /** Queues the script in a pipeline or MULTI (EVAL, so it works on a fresh server). */
+  queue(pipeline: ChainableCommander, keys: string[], args: Array<string | number>): ChainableCommander {
+    return pipeline.eval(this.source, keys.length, ...keys, ...args);
+  }
+}

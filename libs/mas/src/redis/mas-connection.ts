@@ -1,0 +1,176 @@
+import { EventEmitter } from 'node:events';
+import { Logger } from '@nestjs/common';
+import Redis, { RedisOptions } from 'ioredis';
+import { RedisConnectionOptions, resolveRedisUrl } from './redis-options';
+
+/** Receives the raw payloads published on one channel. */
+export type ChannelListener = (payload: string, channel: string) => void;
+
+/** Events of a {@link MasConnection}. */
+export interface MasConnectionEvents {
+  /** The command connection is ready again after having been lost (Redis restart, network). */
+  reconnected: [];
+  /** The subscriber connection closed: messages published meanwhile are lost. */
+  lost: [];
+}
+
+/**
+ * One command connection and one subscriber connection, shared by every agent of a process (or of a
+ * Nest app). Channels are multiplexed: each agent registers a listener for its own channel.
+ * Override {@link MasConnection.createClient} to customise how clients are built.
+ */
+export class MasConnection extends EventEmitter<MasConnectionEvents> {
+  /** Connection for commands (PUBLISH, HSET, scripts, ...). */
+  readonly command: Redis;
+  /** Connection in subscriber mode. */
+  readonly subscriber: Redis;
+  private readonly channelListeners = new Map<string, ChannelListener>();
+  private readonly patternListeners = new Map<string, (channel: string, payload: string) => void>();
+  private readonly logger = new Logger('MasConnection');
+  private wasReady = false;
+  private closed = false;
+
+  constructor(readonly options: RedisConnectionOptions = {}) {
+    super();
+    this.command = this.createClient('command');
+    this.subscriber = this.createClient('subscriber');
+    this.command.on('ready', () => {
+      if (this.wasReady) {
+        this.logger.log('Redis connection restored');
+        this.emit('reconnected');
+      }
+      this.wasReady = true;
+    });
+    this.subscriber.on('close', () => {
+      if (!this.closed) this.emit('lost');
+    });
+    this.subscriber.on('message', (channel: string, payload: string) => {
+      this.channelListeners.get(channel)?.(payload, channel);
+    });
+    this.subscriber.on('pmessage', (pattern: string, channel: string, payload: string) => {
+      this.patternListeners.get(pattern)?.(channel, payload);
+    });
+  }
+
+  /** The URL this connection points at (without credentials logged anywhere). */
+  get url(): string {
+    return resolveRedisUrl(this.options);
+  }
+
+  /** True until {@link close} was called. */
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  /** Builds one ioredis client; override to customise (TLS, sentinels, ...). */
+  protected createClient(role: 'command' | 'subscriber'): Redis {
+    const options: RedisOptions = {
+      connectionName: `mas-${role}`,
+      ...this.options.redis,
+    };
+    const client = new Redis(this.url, options);
+    client.on('error', (error: Error) => {
+      if (!this.closed) this.logger.warn(`Redis ${role} connection: ${error.message}`);
+    });
+    return client;
+  }
+
+  /** Resolves once the command connection answers. */
+  async ready(): Promise<void> {
+    await this.command.ping();
+  }
+
+  /** Subscribes `listener` to `channel`; one listener per channel. */
+  async subscribe(channel: string, listener: ChannelListener): Promise<void> {
+    this.channelListeners.set(channel, listener);
+    await this.subscriber.subscribe(channel);
+  }
+
+  /** Removes the listener of `channel` and unsubscribes it. */
+  async unsubscribe(channel: string): Promise<void> {
+    if (!this.channelListeners.delete(channel)) return;
+    if (this.subscriber.status === 'ready') await this.subscriber.unsubscribe(channel);
+  }
+
+  /** Subscribes to a channel pattern (e.g. keyspace notifications). */
+  async psubscribe(pattern: string, listener: (channel: string, payload: string) => void): Promise<void> {
+    this.patternListeners.set(pattern, listener);
+    await this.subscriber.psubscribe(pattern);
+  }
+
+  /** Removes a pattern subscription. */
+  async punsubscribe(pattern: string): Promise<void> {
+    if (!this.patternListeners.delete(pattern)) return;
+    if (this.subscriber.status === 'ready') await this.subscriber.punsubscribe(pattern);
+  }
+
+  /** Number of channels with a listener. */
+  get channelCount(): number {
+    return this.channelListeners.size;
+  }
+
+  /** Closes both connections (QUIT, then a hard disconnect if Redis does not answer). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.channelListeners.clear();
+    this.patternListeners.clear();
+    await Promise.all([quit(this.command), quit(this.subscriber)]);
+    this.removeAllListeners();
+  }
+}
+
+async function quit(client: Redis): Promise<void> {
+  if (client.status === 'end') return;
+  if (client.status !== 'ready') {
+    client.disconnect();
+    return;
+  }
+  try {
+    await Promise.race([
+      client.quit(),
+      new Promise((_, reject) => setTimeout(reject, 1000).unref()),
+    ]);
+  } catch {
+    client.disconnect();
+  }
+}
+
+/**
+ * Hands out one shared {@link MasConnection} per Redis URL and closes it when its last user
+ * releases it. Standalone agents use {@link MasConnectionPool.shared}; a Nest app owns its own.
+ */
+export class MasConnectionPool {
+  /** The pool standalone agents use by default. */
+  static readonly shared = new MasConnectionPool();
+  private readonly entries = new Map<string, { connection: MasConnection; users: number }>();
+
+  /** Returns the connection for these options, creating it on first use. */
+  acquire(options: RedisConnectionOptions = {}): MasConnection {
+    const key = poolKey(options);
+    let entry = this.entries.get(key);
+    if (!entry || !entry.connection.isOpen) {
+      entry = { connection: new MasConnection(options), users: 0 };
+      this.entries.set(key, entry);
+    }
+    entry.users += 1;
+    return entry.connection;
+  }
+
+  /** Gives a connection back; the last release closes it. */
+  async release(connection: MasConnection): Promise<void> {
+    for (const [key, entry] of this.entries) {
+      if (entry.connection !== connection) continue;
+      entry.users -= 1;
+      if (entry.users <= 0) {
+        this.entries.delete(key);
+        await connection.close();
+      }
+      return;
+    }
+  }
+}
+
+function poolKey(options: RedisConnectionOptions): string {
+  return JSON.stringify([resolveRedisUrl(options), options.redis ?? null]);
+}

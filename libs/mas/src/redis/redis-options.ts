@@ -1,0 +1,17 @@
+import type { RedisOptions } from 'ioredis';
+
+/** Where to find Redis: a URL, ioredis options, or both (options win). */
+export interface RedisConnectionOptions {
+  /** e.g. `redis://127.0.0.1:6379/0`. Defaults to `REDIS_URL` or `redis://127.0.0.1:6379`. */
+  redisUrl?: string;
+  /** Extra ioredis options. */
+  redis?: RedisOptions;
+}
+
+/** URL used when nothing is configured. */
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** Resolves the URL from options, then `REDIS_URL`, then the default. */
+export function resolveRedisUrl(options: RedisConnectionOptions = {}): string {
+  return options.redisUrl ?? process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
+}

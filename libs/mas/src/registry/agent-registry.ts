@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { DuplicateAgentError } from '../errors';
+import { MasConnection } from '../redis/mas-connection';
+import { MasKeys } from '../redis/keys';
+import type {
+  AgentRegistration,
+  HeartbeatResult,
+  HeartbeatTiming,
+  RegisterAgentInput,
+} from './agent-record.interfaces';
+import { registrationFromFields } from './record-codec';
+import { DEREGISTER_SCRIPT, HEARTBEAT_SCRIPT, REGISTER_SCRIPT } from './registry.scripts';
+
+/** Default heartbeat timing of the wire contract: refresh every 30 s, TTL 60 s. */
+export const DEFAULT_HEARTBEAT: HeartbeatTiming = { intervalMs: 30_000, ttlMs: 60_000 };
+
+function nowSeconds(): string {
+  return (Date.now() / 1000).toString();
+}
+
+/**
+ * Registration, heartbeat and deregistration of agents in Redis: the `agent:{id}` hash, the
+ * heartbeat key, the capability index and `mas.system` events. Each step is one atomic script.
+ */
+export class AgentRegistry {
+  constructor(
+    private readonly connection: MasConnection,
+    private readonly timing: HeartbeatTiming = DEFAULT_HEARTBEAT,
+  ) {}
+
+  /**
+   * Registers an agent and publishes REGISTER.
+   * @throws DuplicateAgentError when a live agent holds the id and `replace` is not set.
+   */
+  async register(input: RegisterAgentInput): Promise<AgentRegistration> {
+    const token = input.token ?? randomBytes(24).toString('hex');
+    const registeredAt = nowSeconds();
+    const metadata = input.metadata ?? {};
+    const capabilities = [...new Set(input.capabilities)];
+    const ok = await REGISTER_SCRIPT.run<number>(
+      this.connection.command,
+      [MasKeys.agent(input.id), MasKeys.heartbeat(input.id), MasKeys.allAgents],
+      [
+        input.id,
+        JSON.stringify(capabilities),
+        JSON.stringify(metadata),
+        token,
+        registeredAt,
+        registeredAt,
+        this.timing.ttlMs,
+        input.replace ? '1' : '0',
+        MasKeys.capabilityPrefix,
+        ...capabilities,
+      ],
+    );
+    if (ok !== 1) throw new DuplicateAgentError(input.id);
+    await this.publishEvent({ type: 'REGISTER', agent_id: input.id, capabilities });
+    return { id: input.id, capabilities, metadata, status: 'ACTIVE', registeredAt: Number(registeredAt), token };
+  }
+
+  /** Refreshes the heartbeat of an agent that still owns `token`. */
+  async heartbeat(id: string, token: string): Promise<HeartbeatResult> {
+    const result = await HEARTBEAT_SCRIPT.run<number>(
+      this.connection.command,
+      [MasKeys.agent(id), MasKeys.heartbeat(id)],
+      [token, nowSeconds(), this.timing.ttlMs],
+    );
+    return result === 1 ? 'refreshed' : result === 0 ? 'missing' : 'replaced';
+  }
+
+  /** Publishes DEREGISTER and removes the registration if `token` still owns it. State is kept. */
+  async deregister(id: string, token: string): Promise<boolean> {
+    await this.publishEvent({ type: 'DEREGISTER', agent_id: id });
+    const removed = await DEREGISTER_SCRIPT.run<number>(
+      this.connection.command,
+      [MasKeys.agent(id), MasKeys.heartbeat(id), MasKeys.allAgents],
+      [id, token, MasKeys.capabilityPrefix],
+    );
+    return removed === 1;
+  }
+
+  /** The registration of `id`, or undefined. */
+  async get(id: string): Promise<AgentRegistration | undefined> {
+    const fields = await this.connection.command.hgetall(MasKeys.agent(id));
+    return Object.keys(fields).length ? registrationFromFields(id, fields) : undefined;
+  }
+
+  /** True while the heartbeat key of `id` exists. */
+  async isAlive(id: string): Promise<boolean> {
+    return (await this.connection.command.exists(MasKeys.heartbeat(id))) === 1;
+  }
+
+  private async publishEvent(event: { type: string; agent_id: string; capabilities?: string[] }): Promise<void> {
+    await this.connection.command.publish(MasKeys.systemChannel, JSON.stringify(event));
+  }
+}

@@ -1,0 +1,4 @@
+export * from './agent-record.interfaces';
+export * from './agent-registry';
+export { parseCapabilities, recordFromFields } from './record-codec';
+export * from './registry.scripts';

@@ -1,0 +1,36 @@
+import { MasKeys } from '../redis/keys';
+import { MasConnection } from '../redis/mas-connection';
+import { decodeStateFields, encodeStateFields } from './state-codec';
+
+/**
+ * Reads and writes the persisted state of agents (`agent.state:{id}` hashes), field by field,
+ * in the encoding shared with the Python implementation.
+ */
+export class AgentStateStore {
+  constructor(private readonly connection: MasConnection) {}
+
+  /** The decoded state of `agentId` (empty object when none was saved). */
+  async load(agentId: string): Promise<Record<string, unknown>> {
+    return decodeStateFields(await this.connection.command.hgetall(MasKeys.state(agentId)));
+  }
+
+  /** Writes `changes`; keys whose value is `undefined` are removed. One round trip. */
+  async save(agentId: string, changes: Record<string, unknown>): Promise<void> {
+    const key = MasKeys.state(agentId);
+    const removed = Object.keys(changes).filter((field) => changes[field] === undefined);
+    const kept = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+    if (removed.length === 0) {
+      if (Object.keys(kept).length) await this.connection.command.hset(key, encodeStateFields(kept));
+      return;
+    }
+    const multi = this.connection.command.multi();
+    if (Object.keys(kept).length) multi.hset(key, encodeStateFields(kept));
+    multi.hdel(key, ...removed);
+    await multi.exec();
+  }
+
+  /** Deletes the whole state of `agentId`. */
+  async reset(agentId: string): Promise<void> {
+    await this.connection.command.del(MasKeys.state(agentId));
+  }
+}

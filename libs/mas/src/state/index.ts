@@ -1,0 +1,3 @@
+export * from './agent-state-store';
+export * from './state-manager';
+export * from './state-codec';

@@ -1,0 +1,103 @@
+import 'reflect-metadata';
+import { plainToInstance, instanceToPlain } from 'class-transformer';
+import { validate, ValidationError } from 'class-validator';
+import { StateValidationError } from '../errors';
+import { AgentStateStore } from './agent-state-store';
+
+/** A class used as a state model: its property defaults are the initial state. */
+export type StateModel<T extends object = object> = new () => T;
+
+/** Flattens class-validator errors to `"field: constraint message"` lines. */
+export function describeValidationErrors(errors: ValidationError[], prefix = ''): string[] {
+  const out: string[] = [];
+  for (const error of errors) {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    for (const message of Object.values(error.constraints ?? {})) out.push(`${path}: ${message}`);
+    if (error.children?.length) out.push(...describeValidationErrors(error.children, path));
+  }
+  return out;
+}
+
+/** Python writes booleans as `True` / `False`; turn those into booleans for boolean fields. */
+function normaliseForModel(model: StateModel, values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...values };
+  for (const [key, value] of Object.entries(out)) {
+    const type = Reflect.getMetadata('design:type', model.prototype, key) as unknown;
+    if (type === Boolean && typeof value === 'string' && /^(true|false)$/i.test(value)) {
+      out[key] = value.toLowerCase() === 'true';
+    } else if (type === Number && typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) {
+      out[key] = Number(value);
+    } else if (type === String && (typeof value === 'number' || typeof value === 'boolean')) {
+      out[key] = String(value);
+    }
+  }
+  return out;
+}
+
+/**
+ * The in-memory state of one agent, kept in step with Redis. Dict mode (no model) stores any
+ * JSON-serialisable values; class mode validates every update with class-validator first, and an
+ * invalid update changes nothing, neither in memory nor in Redis.
+ */
+export class StateManager<T extends object = Record<string, unknown>> {
+  private current: T;
+
+  constructor(
+    private readonly agentId: string,
+    private readonly store: AgentStateStore,
+    private readonly model?: StateModel<T>,
+  ) {
+    this.current = this.initial();
+  }
+
+  /** The current state (a model instance in class mode). Treat as read-only: use `update`. */
+  get state(): T {
+    return this.current;
+  }
+
+  /** Loads the persisted state, over the model's defaults. */
+  async load(): Promise<T> {
+    const stored = await this.store.load(this.agentId);
+    if (!this.model) {
+      this.current = stored as T;
+    } else {
+      const plain = { ...instanceToPlain(this.initial()), ...normaliseForModel(this.model, stored) };
+      this.current = plainToInstance(this.model, plain);
+    }
+    return this.current;
+  }
+
+  /**
+   * Applies and persists `changes`.
+   * @throws StateValidationError in class mode when the result does not validate (nothing changes).
+   */
+  async update(changes: Partial<T> | Record<string, unknown>): Promise<T> {
+    if (!this.model) {
+      await this.store.save(this.agentId, changes as Record<string, unknown>);
+      const next = { ...(this.current as Record<string, unknown>), ...changes };
+      for (const [key, value] of Object.entries(changes)) if (value === undefined) delete next[key];
+      this.current = next as T;
+      return this.current;
+    }
+    const candidate = plainToInstance(this.model, { ...instanceToPlain(this.current), ...changes });
+    const errors = await validate(candidate, { forbidUnknownValues: false });
+    if (errors.length) throw new StateValidationError(this.agentId, describeValidationErrors(errors));
+    const persisted: Record<string, unknown> = {};
+    const plain = instanceToPlain(candidate);
+    for (const key of Object.keys(changes)) persisted[key] = plain[key];
+    await this.store.save(this.agentId, persisted);
+    this.current = candidate;
+    return this.current;
+  }
+
+  /** Back to the model's defaults (or an empty object), and the Redis hash deleted. */
+  async reset(): Promise<T> {
+    await this.store.reset(this.agentId);
+    this.current = this.initial();
+    return this.current;
+  }
+
+  private initial(): T {
+    return this.model ? new this.model() : ({} as T);
+  }
+}
