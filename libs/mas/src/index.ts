@@ -7,3 +7,6 @@ export * from './registry';
 export * from './discovery';
 export * from './state';
 export * from './agent';
+export * from './config';
+export * from './nest';
+export * from './transport';

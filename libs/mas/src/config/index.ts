@@ -1,0 +1,3 @@
+export * from './config.errors';
+export * from './settings-loader';
+export * from './mas.settings';

@@ -1,0 +1,30 @@
+import { SetMetadata } from '@nestjs/common';
+import type { AgentOptions } from '../../agent/agent-options.interfaces';
+import { MAS_AGENT_METADATA } from '../mas.constants';
+
+/** Options of `@MasAgent`: the agent's id plus its per-agent options. */
+export interface MasAgentOptions
+  extends Pick<AgentOptions, 'capabilities' | 'metadata' | 'stateModel' | 'replace' | 'requestTimeoutMs'> {
+  /** Agent id (`agent.{id}` channel). */
+  id: string;
+}
+
+/**
+ * Marks a provider as an agent. Its `@AgentHandler` methods handle messages (with the guards,
+ * interceptors and pipes decorated on them); it starts on application bootstrap and deregisters on
+ * shutdown. Optional hooks on the class: `onAgentStart()`, `onAgentStop()`, `onMessage(message)`.
+ *
+ * @example
+ * ```ts
+ * @MasAgent({ id: 'worker', capabilities: ['nlp'] })
+ * export class WorkerAgent {
+ *   @AgentRef() private readonly agent!: Agent;
+ *   @AgentHandler('task.process', { model: TaskDto })
+ *   process(task: TaskDto) { return { done: task.id }; }
+ * }
+ * ```
+ */
+export function MasAgent(options: MasAgentOptions | string): ClassDecorator {
+  const normalized: MasAgentOptions = typeof options === 'string' ? { id: options } : options;
+  return SetMetadata(MAS_AGENT_METADATA, normalized);
+}
