@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { Logger, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { MasModule } from '@mas/core';
+import { CalculatorAgent } from './calculator.agent';
+import { ResearcherAgent } from './researcher.agent';
+
+@Module({
+  imports: [MasModule.forRoot({ redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' })],
+  providers: [CalculatorAgent, ResearcherAgent],
+})
+class DemoModule {}
+
+async function main(): Promise<void> {
+  const app = await NestFactory.createApplicationContext(DemoModule, { logger: ['log', 'warn', 'error'] });
+  app.enableShutdownHooks();
+  const print = (line: string) => console.log(`  ${line}`);
+  console.log('\nMAS demo: two agents in one Nest app, talking peer-to-peer over Redis\n');
+  try {
+    await app.get(ResearcherAgent).run(print);
+  } finally {
+    console.log('');
+    await app.close();
+  }
+  console.log('\nDone. Run the tests with: npm test\n');
+}
+
+main().catch((error: unknown) => {
+  new Logger('demo').error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
