@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsInt, IsNumber, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
 import type { AgentOptions } from '../agent/agent-options.interfaces';
