@@ -3,6 +3,7 @@ import type { AgentMessage } from '../protocol';
 import type { MasConnection } from '../redis/mas-connection';
 import type { RedisConnectionOptions } from '../redis/redis-options';
 import type { StateModel } from '../state/state-manager';
+import type { InboxOptions } from '../transport/inbox-options.interfaces';
 import type { HandlerTable } from './handler-table';
 
 /** Options of a standalone {@link Agent} (and of each Nest agent, from `@MasAgent` + module options). */
@@ -23,6 +24,14 @@ export interface AgentOptions<TState extends object = Record<string, unknown>> e
   requestTimeoutMs?: number;
   /** Largest accepted envelope in bytes (default 1 MiB); larger ones are dropped and counted. */
   maxMessageBytes?: number;
+  /**
+   * `direct` (default): receive over pub/sub only (at-most-once). `reliable`: also receive from the
+   * inbox stream `agent.stream:{id}` through a consumer group (at-least-once; messages sent while
+   * offline are delivered on start; replicas of one id share the inbox).
+   */
+  delivery?: 'direct' | 'reliable';
+  /** Tuning of the reliable inbox. */
+  inbox?: Partial<InboxOptions>;
   /** Register in the registry and heartbeat (default true). A pure client sets false. */
   register?: boolean;
   /** Use this connection instead of one from the shared pool (the Nest module passes its own). */
@@ -41,12 +50,16 @@ export interface AgentOptions<TState extends object = Record<string, unknown>> e
 
 /** Per-call options of `send`. */
 export interface SendOptions {
+  /** Append to the target's inbox stream (at-least-once) instead of publishing. */
+  reliable?: boolean;
   /** Throw `UnknownTargetError` when no agent is subscribed to the target's channel. */
   requireReceiver?: boolean;
 }
 
 /** Per-call options of `request`. */
 export interface RequestOptions {
+  /** Send the request through the target's inbox stream; the reply still comes over pub/sub. */
+  reliable?: boolean;
   /** Timeout in ms (default: the agent's `requestTimeoutMs`). */
   timeout?: number;
 }

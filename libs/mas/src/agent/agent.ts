@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Logger, LoggerService } from '@nestjs/common';
 import { AgentDirectory } from '../discovery/agent-directory';
-import { AgentNotStartedError, DuplicateAgentError, MasError, NoHandlerError, UnknownTargetError } from '../errors';
+import { AgentNotStartedError, HandlerTimeoutError, MasError, NoHandlerError, UnknownTargetError } from '../errors';
 import { AgentMessage, createMessage, decodeMessage, encodeMessage, MessageData, NewMessage, WireError } from '../protocol';
 import { MasKeys } from '../redis/keys';
 import { MasConnection, MasConnectionPool } from '../redis/mas-connection';
@@ -9,6 +9,9 @@ import type { AgentRecord } from '../registry/agent-record.interfaces';
 import { AgentRegistry, DEFAULT_HEARTBEAT } from '../registry/agent-registry';
 import { AgentStateStore } from '../state/agent-state-store';
 import { StateManager } from '../state/state-manager';
+import { runInStateTransaction, StateTransaction } from '../state/state-transaction';
+import { DeliveryResult, InboxConsumer, InboxHost } from '../transport/inbox-consumer';
+import { DEFAULT_INBOX_OPTIONS } from '../transport/inbox-options.interfaces';
 import {
   DEFAULT_DRAIN_TIMEOUT_MS,
   DEFAULT_MAX_MESSAGE_BYTES,
@@ -17,6 +20,7 @@ import {
 } from './agent.constants';
 import type { AgentOptions, AgentStats, RequestOptions, SendOptions } from './agent-options.interfaces';
 import { buildHandlerTable } from './handler-table';
+import { AgentPresence } from './agent-presence';
 import { DispatchHost, MessageDispatcher } from './message-dispatcher';
 import { PendingRequests } from './pending-requests';
 
@@ -32,7 +36,7 @@ import { PendingRequests } from './pending-requests';
  * await agent.send('other_agent', 'greeting.message', { hello: 'world' });
  * ```
  */
-export class Agent<TState extends object = Record<string, unknown>> implements DispatchHost {
+export class Agent<TState extends object = Record<string, unknown>> implements DispatchHost, InboxHost {
   /** Traffic counters (malformed and oversized messages included). */
   readonly stats: AgentStats = {
     sent: 0,
@@ -45,17 +49,16 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
   };
   readonly logger: LoggerService;
   private readonly pending = new PendingRequests();
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly inFlight = new Set<Promise<unknown>>();
   private dispatcher?: MessageDispatcher;
   private connection?: MasConnection;
-  private registry?: AgentRegistry;
+  private presence?: AgentPresence;
+  private inbox?: InboxConsumer;
   private directory?: AgentDirectory;
   private stateManager?: StateManager<TState>;
-  private token?: string;
-  private heartbeatTimer?: NodeJS.Timeout;
   private running = false;
   private starting?: Promise<void>;
-  private readonly onReconnected = () => void this.beat();
+  private readonly onReconnected = () => void this.presence?.beat();
   private readonly onConnectionLost = () => this.pending.abortAll('connection to Redis lost');
 
   constructor(
@@ -78,7 +81,17 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
 
   /** The agent's registry token (gateway authentication), once started. */
   get registrationToken(): string | undefined {
-    return this.token;
+    return this.presence?.registrationToken;
+  }
+
+  /** How this agent receives: `direct` (pub/sub only) or `reliable` (its inbox stream too). */
+  get delivery(): 'direct' | 'reliable' {
+    return this.options.delivery ?? 'direct';
+  }
+
+  /** Counters of the reliable inbox (undefined in direct mode or before start). */
+  get inboxStats() {
+    return this.inbox?.stats;
   }
 
   /** The current state: a model instance in class mode, a plain object otherwise. */
@@ -101,33 +114,37 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
     const connection = this.options.connection ?? MasConnectionPool.shared.acquire(this.options);
     this.connection = connection;
     const intervalMs = this.options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT.intervalMs;
-    this.registry = new AgentRegistry(connection, {
-      intervalMs,
-      ttlMs: this.options.heartbeatTtlMs ?? DEFAULT_HEARTBEAT.ttlMs,
-    });
+    const registry = new AgentRegistry(connection, { intervalMs, ttlMs: this.options.heartbeatTtlMs ?? DEFAULT_HEARTBEAT.ttlMs });
     this.directory = new AgentDirectory(connection);
     this.stateManager = new StateManager(this.id, new AgentStateStore(connection), this.options.stateModel);
     this.dispatcher ??= new MessageDispatcher(this, this.options.handlers ?? buildHandlerTable(this, this.constructor.name));
-    const register = this.options.register !== false;
+    const reliable = this.delivery === 'reliable';
+    this.inbox = reliable ? new InboxConsumer(this, connection, this.options.inbox) : undefined;
+    const presence =
+      this.options.register === false
+        ? undefined
+        : new AgentPresence(
+            registry,
+            {
+              id: this.id,
+              capabilities: this.capabilities,
+              metadata: this.options.metadata,
+              replace: this.options.replace,
+              delivery: this.delivery,
+              replicaId: this.inbox?.consumerName,
+            },
+            intervalMs,
+            this.logger,
+          );
     try {
-      // Checked before subscribing so that a refused agent never receives the live one's messages;
-      // the registration script checks again atomically.
-      if (register && !this.options.replace && (await this.registry.isAlive(this.id))) {
-        throw new DuplicateAgentError(this.id);
-      }
+      await presence?.assertAvailable();
       await this.stateManager.load();
       await connection.subscribe(MasKeys.agentChannel(this.id), (payload) => this.receive(payload));
-      if (register) {
-        const registration = await this.registry.register({
-          id: this.id,
-          capabilities: this.capabilities,
-          metadata: this.options.metadata,
-          replace: this.options.replace,
-        });
-        this.token = registration.token;
-        this.heartbeatTimer = setInterval(() => void this.beat(), intervalMs);
-      }
+      await presence?.register();
+      this.presence = presence;
+      await this.inbox?.start();
     } catch (error) {
+      await presence?.deregister();
       await connection.unsubscribe(MasKeys.agentChannel(this.id)).catch(() => undefined);
       await this.releaseConnection();
       throw error;
@@ -135,13 +152,13 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
     connection.on('reconnected', this.onReconnected);
     connection.on('lost', this.onConnectionLost);
     this.running = true;
-    this.logger.log(`Started (capabilities: ${this.capabilities.join(', ') || 'none'})`);
+    this.logger.log(`Started (${this.delivery}; capabilities: ${this.capabilities.join(', ') || 'none'})`);
     await (this.options.onStart ?? (() => this.onStart()))();
   }
 
   /**
-   * Graceful stop: `onStop`, DEREGISTER and registry entries removed (state kept), heartbeat
-   * stopped, running handlers awaited, pending requests rejected, connection released.
+   * Graceful stop: `onStop`, the inbox and channel closed, running handlers awaited, DEREGISTER
+   * and registry entries removed (state kept), pending requests rejected, connection released.
    */
   async stop(): Promise<void> {
     if (this.starting) await this.starting.catch(() => undefined);
@@ -152,18 +169,15 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
       this.logger.error(`onStop failed: ${String(error)}`);
     }
     this.running = false;
-    clearInterval(this.heartbeatTimer);
+    this.presence?.stopHeartbeat();
     const connection = this.connection!;
     connection.off('reconnected', this.onReconnected);
     connection.off('lost', this.onConnectionLost);
+    await this.inbox?.stop(DEFAULT_DRAIN_TIMEOUT_MS);
     await connection.unsubscribe(MasKeys.agentChannel(this.id)).catch(() => undefined);
     await this.drain(DEFAULT_DRAIN_TIMEOUT_MS);
-    if (this.token) {
-      await this.registry!.deregister(this.id, this.token).catch((error: unknown) => {
-        this.logger.warn?.(`Could not deregister: ${String(error)}`);
-      });
-      this.token = undefined;
-    }
+    await this.presence?.deregister();
+    this.presence = undefined;
     this.pending.abortAll('agent stopped');
     await this.releaseConnection();
     this.logger.log('Stopped');
@@ -171,11 +185,13 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
 
   /**
    * Publishes a message to `agent.{targetId}` (at-most-once). Resolves with the number of
-   * subscribers it reached: 0 means nobody listens on that channel.
-   * @throws UnknownTargetError when `requireReceiver` is set and nobody listens.
+   * subscribers it reached: 0 means nobody listens on that channel. With `reliable: true` the
+   * message is appended to the target's inbox stream instead (at-least-once, delivered even if
+   * the target is offline now) and the result is 1.
+   * @throws UnknownTargetError when `requireReceiver` is set and nobody listens (direct only).
    */
   async send(targetId: string, messageType: string, data: MessageData = {}, options: SendOptions = {}): Promise<number> {
-    const receivers = await this.publish({ senderId: this.id, targetId, messageType, data });
+    const receivers = await this.publish({ senderId: this.id, targetId, messageType, data }, options.reliable);
     if (receivers === 0) {
       this.logger.debug?.(`"${messageType}" to ${targetId} reached no subscriber`);
       if (options.requireReceiver) throw new UnknownTargetError(targetId);
@@ -194,7 +210,8 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
     const timeout = options.timeout ?? this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     const reply = this.pending.track(correlationId, targetId, messageType, timeout);
     try {
-      const receivers = await this.publish({ senderId: this.id, targetId, messageType, data, correlationId, expectsReply: true });
+      const spec = { senderId: this.id, targetId, messageType, data, correlationId, expectsReply: true };
+      const receivers = await this.publish(spec, options.reliable);
       if (receivers === 0) this.pending.fail(correlationId, new UnknownTargetError(targetId));
     } catch (error) {
       this.pending.fail(correlationId, error instanceof Error ? error : new MasError(String(error)));
@@ -270,9 +287,38 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
     });
   }
 
-  private async publish(spec: NewMessage): Promise<number> {
+  /** @internal used by the inbox: handles one reliably delivered message. */
+  async deliver(message: AgentMessage, attempt: number, deadlineMs: number | undefined): Promise<DeliveryResult> {
+    message.attach(this);
+    message.attempt = attempt;
+    this.stats.received += 1;
+    const transaction = new StateTransaction(this.id);
+    const dispatch = runInStateTransaction(transaction, () => this.dispatcher!.dispatch(message));
+    const outcome = await withDeadline(dispatch, deadlineMs, () => new HandlerTimeoutError(this.id, message.messageType, deadlineMs!));
+    return { completed: outcome.status !== 'failed', error: 'error' in outcome ? outcome.error : undefined, transaction };
+  }
+
+  /** @internal used by the inbox */
+  deadlineFor(messageType: string): number | undefined {
+    return this.dispatcher?.handlerFor(messageType)?.timeout;
+  }
+
+  /** @internal used by the inbox */
+  async restoreState(fields: string[], values?: Map<string, unknown>): Promise<void> {
+    await this.stateManager?.restore(fields, values);
+  }
+
+  private async publish(spec: NewMessage, reliable = false): Promise<number> {
     const connection = this.requireStarted('send').connection!;
-    const receivers = await connection.command.publish(MasKeys.agentChannel(spec.targetId), encodeMessage(createMessage(spec)));
+    const payload = encodeMessage(createMessage(spec));
+    let receivers: number;
+    if (reliable) {
+      const maxLength = this.options.inbox?.maxLength ?? DEFAULT_INBOX_OPTIONS.maxLength;
+      await connection.command.xadd(MasKeys.inbox(spec.targetId), 'MAXLEN', '~', maxLength, '*', MasKeys.envelopeField, payload);
+      receivers = 1;
+    } else {
+      receivers = await connection.command.publish(MasKeys.agentChannel(spec.targetId), payload);
+    }
     this.stats.sent += 1;
     return receivers;
   }
@@ -299,29 +345,6 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
     void task.finally(() => this.inFlight.delete(task));
   }
 
-  private async beat(): Promise<void> {
-    if (!this.running || !this.token || !this.registry) return;
-    try {
-      const result = await this.registry.heartbeat(this.id, this.token);
-      if (result === 'missing') {
-        this.logger.warn?.('Registration missing (Redis restarted or flushed?): registering again');
-        await this.registry.register({
-          id: this.id,
-          capabilities: this.capabilities,
-          metadata: this.options.metadata,
-          token: this.token,
-          replace: true,
-        });
-      } else if (result === 'replaced') {
-        this.logger.error(`Another process took the id "${this.id}" over; heartbeat stopped`);
-        clearInterval(this.heartbeatTimer);
-        this.token = undefined;
-      }
-    } catch (error) {
-      this.logger.warn?.(`Heartbeat failed: ${(error as Error).message}`);
-    }
-  }
-
   private async drain(timeoutMs: number): Promise<void> {
     if (this.inFlight.size === 0) return;
     let timer: NodeJS.Timeout | undefined;
@@ -341,5 +364,23 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
   private requireStarted(operation: string): this {
     if (!this.connection) throw new AgentNotStartedError(this.id, operation);
     return this;
+  }
+}
+
+/** Resolves like `task`, or with a failure once `deadlineMs` passed (the task keeps running). */
+async function withDeadline<T>(
+  task: Promise<T>,
+  deadlineMs: number | undefined,
+  onTimeout: () => Error,
+): Promise<T | { status: 'failed'; error: Error }> {
+  if (!deadlineMs) return task;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<{ status: 'failed'; error: Error }>((resolve) => {
+    timer = setTimeout(() => resolve({ status: 'failed', error: onTimeout() }), deadlineMs);
+  });
+  try {
+    return await Promise.race([task, expired]);
+  } finally {
+    clearTimeout(timer);
   }
 }

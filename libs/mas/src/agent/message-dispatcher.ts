@@ -19,6 +19,12 @@ export interface DispatchHost {
   replyWithError(message: AgentMessage, error: WireError): Promise<void>;
 }
 
+/** How handling one message ended. */
+export type DispatchOutcome =
+  | { status: 'handled' }
+  | { status: 'replied-error'; error: unknown }
+  | { status: 'failed'; error: unknown };
+
 /** Converts any thrown value into the `meta.error` block of an error reply. */
 export function toWireError(error: unknown): WireError {
   if (error instanceof PayloadValidationError) {
@@ -48,7 +54,7 @@ export class MessageDispatcher {
   }
 
   /** Dispatches `message`; never throws. */
-  async dispatch(message: AgentMessage): Promise<void> {
+  async dispatch(message: AgentMessage): Promise<DispatchOutcome> {
     const handler = this.handlers.get(message.messageType);
     try {
       const result = handler
@@ -58,8 +64,9 @@ export class MessageDispatcher {
       if (result !== undefined && message.expectsReply && !message.hasReplied) {
         await message.reply(message.messageType + REPLY_TYPE_SUFFIX, toReplyData(result));
       }
+      return { status: 'handled' };
     } catch (error) {
-      await this.fail(message, error);
+      return this.fail(message, error);
     }
   }
 
@@ -73,15 +80,17 @@ export class MessageDispatcher {
     return instance;
   }
 
-  private async fail(message: AgentMessage, error: unknown): Promise<void> {
+  private async fail(message: AgentMessage, error: unknown): Promise<DispatchOutcome> {
     this.host.stats.handlerErrors += 1;
     const context = `message ${message.messageId} "${message.messageType}" from ${message.senderId}`;
     this.host.logger.warn?.(`Handling ${context} failed: ${error instanceof Error ? error.message : String(error)}`);
-    if (!message.expectsReply || message.hasReplied || !message.meta.correlationId) return;
+    if (!message.expectsReply || message.hasReplied || !message.meta.correlationId) return { status: 'failed', error };
     try {
       await this.host.replyWithError(message, toWireError(error));
+      return { status: 'replied-error', error };
     } catch (replyError) {
       this.host.logger.error(`Could not send the error reply for ${context}: ${String(replyError)}`);
+      return { status: 'failed', error };
     }
   }
 }

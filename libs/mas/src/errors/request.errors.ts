@@ -61,3 +61,15 @@ export class RequestAbortedError extends MasError {
     super(`Request "${messageType}" to "${targetId}" aborted: ${reason}`);
   }
 }
+
+/** A handler ran past the deadline it declared (`@AgentHandler(type, { timeout })`). */
+export class HandlerTimeoutError extends MasError {
+  override readonly code = 'HANDLER_TIMEOUT';
+  constructor(
+    readonly agentId: string,
+    readonly messageType: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`Handler of "${messageType}" on "${agentId}" ran past its ${timeoutMs} ms deadline`);
+  }
+}

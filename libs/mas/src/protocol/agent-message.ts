@@ -13,6 +13,8 @@ export interface MessageReplier {
 export class AgentMessage<TData extends MessageData = MessageData> {
   /** Fields of the wire envelope this runtime does not know, kept as they came. */
   extra?: Record<string, unknown>;
+  /** Delivery attempt (1 = first; higher for a reliable message redelivered after a failure or crash). */
+  attempt = 1;
   private replier?: MessageReplier;
   private replied = false;
 

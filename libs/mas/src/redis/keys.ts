@@ -23,6 +23,16 @@ export const MasKeys = {
   allAgents: 'mas:agents',
   /** ours: at-least-once inbox stream of an agent. */
   inbox: (id: string): string => `agent.stream:${id}`,
+  /** ours: consumer group every agent reads its inbox with (replicas share it). */
+  inboxGroup: 'mas',
+  /** ours: field of an inbox / ingress stream entry holding the JSON envelope. */
+  envelopeField: 'envelope',
+  /** ours: dead-letter stream (messages that could not be handled or delivered). */
+  deadLetters: 'dlq:messages',
+  /** ours: sorted set of message ids an agent completed (score: ms), for duplicate detection. */
+  completed: (id: string): string => `mas:done:${id}`,
+  /** ours: sorted set of the live replicas of a reliable agent (score: last heartbeat ms). */
+  replicas: (id: string): string => `mas:replicas:${id}`,
   /** ours: ingress stream of the gateway. */
   gatewayIngress: 'mas.gateway.ingress',
   /** Parses the id out of a heartbeat key, or returns undefined. */

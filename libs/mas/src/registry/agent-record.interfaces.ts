@@ -13,6 +13,8 @@ export interface AgentRecord {
 /** A full registry record, including its token (never expose it over HTTP). */
 export interface AgentRegistration extends AgentRecord {
   token: string;
+  /** True when this process joined a live reliable agent as one more replica. */
+  joinedAsReplica?: boolean;
 }
 
 /** What an agent registers. */
@@ -24,6 +26,10 @@ export interface RegisterAgentInput {
   token?: string;
   /** Take the id over even when another live agent holds it. */
   replace?: boolean;
+  /** Delivery mode; live `reliable` agents accept replicas of the same id. Default `direct`. */
+  delivery?: 'direct' | 'reliable';
+  /** Identity of this process's replica (reliable agents), so replicas can come and go. */
+  replicaId?: string;
 }
 
 /** Heartbeat timing. */

@@ -37,9 +37,9 @@ export class AgentRegistry {
     const registeredAt = nowSeconds();
     const metadata = input.metadata ?? {};
     const capabilities = [...new Set(input.capabilities)];
-    const ok = await REGISTER_SCRIPT.run<number>(
+    const [outcome, heldToken] = await REGISTER_SCRIPT.run<[number, string]>(
       this.connection.command,
-      [MasKeys.agent(input.id), MasKeys.heartbeat(input.id), MasKeys.allAgents],
+      [MasKeys.agent(input.id), MasKeys.heartbeat(input.id), MasKeys.allAgents, MasKeys.replicas(input.id)],
       [
         input.id,
         JSON.stringify(capabilities),
@@ -50,32 +50,45 @@ export class AgentRegistry {
         this.timing.ttlMs,
         input.replace ? '1' : '0',
         MasKeys.capabilityPrefix,
-        ...capabilities,
+        input.delivery ?? 'direct',
+        input.replicaId ?? '',
+        Date.now(),
       ],
     );
-    if (ok !== 1) throw new DuplicateAgentError(input.id);
-    await this.publishEvent({ type: 'REGISTER', agent_id: input.id, capabilities });
-    return { id: input.id, capabilities, metadata, status: 'ACTIVE', registeredAt: Number(registeredAt), token };
+    if (outcome === 0) throw new DuplicateAgentError(input.id);
+    if (outcome === 1) await this.publishEvent({ type: 'REGISTER', agent_id: input.id, capabilities });
+    return {
+      id: input.id,
+      capabilities,
+      metadata,
+      status: 'ACTIVE',
+      registeredAt: Number(registeredAt),
+      token: heldToken,
+      joinedAsReplica: outcome === 2,
+    };
   }
 
   /** Refreshes the heartbeat of an agent that still owns `token`. */
-  async heartbeat(id: string, token: string): Promise<HeartbeatResult> {
+  async heartbeat(id: string, token: string, replicaId = ''): Promise<HeartbeatResult> {
     const result = await HEARTBEAT_SCRIPT.run<number>(
       this.connection.command,
-      [MasKeys.agent(id), MasKeys.heartbeat(id)],
-      [token, nowSeconds(), this.timing.ttlMs],
+      [MasKeys.agent(id), MasKeys.heartbeat(id), MasKeys.replicas(id)],
+      [token, nowSeconds(), this.timing.ttlMs, replicaId, Date.now()],
     );
     return result === 1 ? 'refreshed' : result === 0 ? 'missing' : 'replaced';
   }
 
-  /** Publishes DEREGISTER and removes the registration if `token` still owns it. State is kept. */
-  async deregister(id: string, token: string): Promise<boolean> {
-    await this.publishEvent({ type: 'DEREGISTER', agent_id: id });
+  /**
+   * Removes the registration if `token` still owns it and no other replica is alive, then
+   * publishes DEREGISTER. State is kept. Returns true when the registration was removed.
+   */
+  async deregister(id: string, token: string, replicaId = ''): Promise<boolean> {
     const removed = await DEREGISTER_SCRIPT.run<number>(
       this.connection.command,
-      [MasKeys.agent(id), MasKeys.heartbeat(id), MasKeys.allAgents],
-      [id, token, MasKeys.capabilityPrefix],
+      [MasKeys.agent(id), MasKeys.heartbeat(id), MasKeys.allAgents, MasKeys.replicas(id)],
+      [id, token, MasKeys.capabilityPrefix, replicaId, Date.now(), this.timing.ttlMs],
     );
+    if (removed === 1) await this.publishEvent({ type: 'DEREGISTER', agent_id: id });
     return removed === 1;
   }
 

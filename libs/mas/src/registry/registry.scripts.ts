@@ -1,13 +1,21 @@
 import { LuaScript } from '../redis/lua-script';
 
 /**
- * KEYS: agent hash, heartbeat key, all-agents set.
+ * KEYS: agent hash, heartbeat key, all-agents set, replicas zset.
  * ARGV: id, capabilities JSON, metadata JSON, token, registered_at, heartbeat value, ttl ms,
- *       replace (1|0), capability key prefix, capabilities...
- * Returns 1 when registered, 0 when a live agent holds the id.
+ *       replace (1|0), capability key prefix, delivery (direct|reliable), replica id ('' if none), now ms.
+ * Returns {1, token} when registered, {2, token} when joining a live reliable agent as a replica
+ * (the registration and its token are shared), {0, ''} when a live agent holds the id.
  */
 export const REGISTER_SCRIPT = new LuaScript(`
-if ARGV[8] ~= '1' and redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
+if ARGV[8] ~= '1' and redis.call('EXISTS', KEYS[2]) == 1 then
+  if ARGV[10] == 'reliable' and ARGV[11] ~= '' and redis.call('HGET', KEYS[1], 'delivery') == 'reliable' then
+    redis.call('ZADD', KEYS[4], ARGV[12], ARGV[11])
+    redis.call('SET', KEYS[2], ARGV[6], 'PX', ARGV[7])
+    return { 2, redis.call('HGET', KEYS[1], 'token') }
+  end
+  return { 0, '' }
+end
 local old = redis.call('HGET', KEYS[1], 'capabilities')
 if old then
   local ok, list = pcall(cjson.decode, old)
@@ -18,21 +26,30 @@ if old then
   end
 end
 redis.call('HSET', KEYS[1], 'id', ARGV[1], 'capabilities', ARGV[2], 'metadata', ARGV[3],
-  'status', 'ACTIVE', 'token', ARGV[4], 'registered_at', ARGV[5])
+  'status', 'ACTIVE', 'token', ARGV[4], 'registered_at', ARGV[5], 'delivery', ARGV[10])
 redis.call('SET', KEYS[2], ARGV[6], 'PX', ARGV[7])
 redis.call('SADD', KEYS[3], ARGV[1])
-for i = 10, #ARGV do redis.call('SADD', ARGV[9] .. ARGV[i], ARGV[1]) end
-return 1
+for _, c in ipairs(cjson.decode(ARGV[2])) do redis.call('SADD', ARGV[9] .. c, ARGV[1]) end
+redis.call('DEL', KEYS[4])
+if ARGV[11] ~= '' then redis.call('ZADD', KEYS[4], ARGV[12], ARGV[11]) end
+return { 1, ARGV[4] }
 `);
 
 /**
- * KEYS: agent hash, heartbeat key, all-agents set. ARGV: id, token, capability key prefix.
- * Removes the registration only when it is still ours (same token): an agent replaced by another
- * process does not delete its successor. Returns 1 when removed.
+ * KEYS: agent hash, heartbeat key, all-agents set, replicas zset.
+ * ARGV: id, token, capability key prefix, replica id ('' if none), now ms, ttl ms.
+ * Removes the registration only when it is still ours (same token) and no other replica of a
+ * reliable agent is alive: an agent replaced by another process does not delete its successor.
+ * Returns 1 when removed.
  */
 export const DEREGISTER_SCRIPT = new LuaScript(`
 local token = redis.call('HGET', KEYS[1], 'token')
 if token and token ~= ARGV[2] then return 0 end
+if ARGV[4] ~= '' then
+  redis.call('ZREM', KEYS[4], ARGV[4])
+  redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', tonumber(ARGV[5]) - tonumber(ARGV[6]))
+  if redis.call('ZCARD', KEYS[4]) > 0 then return 0 end
+end
 local caps = redis.call('HGET', KEYS[1], 'capabilities')
 if caps then
   local ok, list = pcall(cjson.decode, caps)
@@ -42,13 +59,13 @@ if caps then
     end
   end
 end
-redis.call('DEL', KEYS[1], KEYS[2])
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[4])
 redis.call('SREM', KEYS[3], ARGV[1])
 return 1
 `);
 
 /**
- * KEYS: agent hash, heartbeat key. ARGV: token, heartbeat value, ttl ms.
+ * KEYS: agent hash, heartbeat key, replicas zset. ARGV: token, heartbeat value, ttl ms, replica id, now ms.
  * Returns 1 when refreshed, 0 when the registration is gone (Redis restarted or flushed) so the
  * agent must register again, -1 when another agent took the id over (different token).
  */
@@ -57,6 +74,7 @@ local token = redis.call('HGET', KEYS[1], 'token')
 if not token then return 0 end
 if token ~= ARGV[1] then return -1 end
 redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
+if ARGV[4] ~= '' then redis.call('ZADD', KEYS[3], ARGV[5], ARGV[4]) end
 return 1
 `);
 

@@ -14,6 +14,16 @@ export class AgentStateStore {
     return decodeStateFields(await this.connection.command.hgetall(MasKeys.state(agentId)));
   }
 
+  /** The decoded values of some fields (missing fields are absent from the result). */
+  async loadFields(agentId: string, fields: string[]): Promise<Record<string, unknown>> {
+    const values = await this.connection.command.hmget(MasKeys.state(agentId), ...fields);
+    const out: Record<string, string> = {};
+    fields.forEach((field, i) => {
+      if (values[i] !== null) out[field] = values[i]!;
+    });
+    return decodeStateFields(out);
+  }
+
   /** Writes `changes`; keys whose value is `undefined` are removed. One round trip. */
   async save(agentId: string, changes: Record<string, unknown>): Promise<void> {
     const key = MasKeys.state(agentId);

@@ -3,6 +3,7 @@ import { plainToInstance, instanceToPlain } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { StateValidationError } from '../errors';
 import { AgentStateStore } from './agent-state-store';
+import { currentStateTransaction } from './state-transaction';
 
 /** A class used as a state model: its property defaults are the initial state. */
 export type StateModel<T extends object = object> = new () => T;
@@ -73,7 +74,7 @@ export class StateManager<T extends object = Record<string, unknown>> {
    */
   async update(changes: Partial<T> | Record<string, unknown>): Promise<T> {
     if (!this.model) {
-      await this.store.save(this.agentId, changes as Record<string, unknown>);
+      await this.persist(changes as Record<string, unknown>);
       const next = { ...(this.current as Record<string, unknown>), ...changes };
       for (const [key, value] of Object.entries(changes)) if (value === undefined) delete next[key];
       this.current = next as T;
@@ -85,9 +86,31 @@ export class StateManager<T extends object = Record<string, unknown>> {
     const persisted: Record<string, unknown> = {};
     const plain = instanceToPlain(candidate);
     for (const key of Object.keys(changes)) persisted[key] = plain[key];
-    await this.store.save(this.agentId, persisted);
+    await this.persist(persisted);
     this.current = candidate;
     return this.current;
+  }
+
+  /**
+   * Puts back the given fields (a failed reliable handler's changes), or reloads them from Redis
+   * when `values` is omitted.
+   */
+  async restore(fields: string[], values?: Map<string, unknown>): Promise<void> {
+    if (!fields.length) return;
+    const source = values ?? new Map(Object.entries(await this.store.loadFields(this.agentId, fields)));
+    const target = this.current as Record<string, unknown>;
+    for (const field of fields) {
+      const value = source.get(field);
+      if (value === undefined) delete target[field];
+      else target[field] = value;
+    }
+  }
+
+  /** Writes now, or hands the changes to the reliable delivery being handled (committed with its ack). */
+  private async persist(changes: Record<string, unknown>): Promise<void> {
+    const transaction = currentStateTransaction(this.agentId);
+    if (transaction) transaction.record(changes, { ...(this.current as Record<string, unknown>) });
+    else await this.store.save(this.agentId, changes);
   }
 
   /** Back to the model's defaults (or an empty object), and the Redis hash deleted. */

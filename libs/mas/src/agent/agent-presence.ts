@@ -1,0 +1,80 @@
+import type { LoggerService } from '@nestjs/common';
+import { DuplicateAgentError } from '../errors';
+import type { AgentRegistry } from '../registry/agent-registry';
+import type { RegisterAgentInput } from '../registry/agent-record.interfaces';
+
+/**
+ * An agent's presence in the registry: registration, the heartbeat loop (which registers again by
+ * itself when Redis lost the registration, e.g. after a restart without persistence) and
+ * deregistration.
+ */
+export class AgentPresence {
+  private token?: string;
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly registry: AgentRegistry,
+    private readonly input: Omit<RegisterAgentInput, 'token'>,
+    private readonly intervalMs: number,
+    private readonly logger: LoggerService,
+  ) {}
+
+  /** The registry token, while registered. */
+  get registrationToken(): string | undefined {
+    return this.token;
+  }
+
+  /**
+   * Fails fast, before the agent subscribes, when a live agent holds the id (the registration
+   * script checks again atomically). Reliable agents may join as replicas, so they skip it.
+   */
+  async assertAvailable(): Promise<void> {
+    if (this.input.replace || this.input.delivery === 'reliable') return;
+    if (await this.registry.isAlive(this.input.id)) throw new DuplicateAgentError(this.input.id);
+  }
+
+  /** Registers and starts heartbeating. */
+  async register(): Promise<void> {
+    const registration = await this.registry.register(this.input);
+    this.token = registration.token;
+    if (registration.joinedAsReplica) this.logger.log('Joined the live agent of this id as a replica');
+    this.timer = setInterval(() => void this.beat(), this.intervalMs);
+  }
+
+  /** Refreshes the heartbeat now; registers again when the registration is gone. */
+  async beat(): Promise<void> {
+    if (!this.token) return;
+    try {
+      const result = await this.registry.heartbeat(this.input.id, this.token, this.input.replicaId);
+      if (result === 'missing') {
+        this.logger.warn?.('Registration missing (Redis restarted or flushed?): registering again');
+        await this.registry.register({ ...this.input, token: this.token, replace: true });
+      } else if (result === 'replaced') {
+        this.logger.error(`Another process took the id "${this.input.id}" over; heartbeat stopped`);
+        this.stopHeartbeat();
+        this.token = undefined;
+      }
+    } catch (error) {
+      this.logger.warn?.(`Heartbeat failed: ${(error as Error).message}`);
+    }
+  }
+
+  /** Stops the heartbeat loop. */
+  stopHeartbeat(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Stops heartbeating and removes the registration (if still ours and no replica is left). */
+  async deregister(): Promise<void> {
+    this.stopHeartbeat();
+    const token = this.token;
+    this.token = undefined;
+    if (!token) return;
+    try {
+      await this.registry.deregister(this.input.id, token, this.input.replicaId);
+    } catch (error) {
+      this.logger.warn?.(`Could not deregister: ${(error as Error).message}`);
+    }
+  }
+}

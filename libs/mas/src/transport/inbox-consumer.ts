@@ -1,0 +1,287 @@
+import { hostname } from 'node:os';
+import type { LoggerService } from '@nestjs/common';
+import type Redis from 'ioredis';
+import type { AgentMessage } from '../protocol';
+import { decodeMessage } from '../protocol/codec';
+import { MasKeys } from '../redis/keys';
+import type { MasConnection } from '../redis/mas-connection';
+import { encodeStateValue } from '../state/state-codec';
+import type { StateTransaction } from '../state/state-transaction';
+import { COMMIT_SCRIPT, DEAD_LETTER_SCRIPT } from './inbox.scripts';
+import { DEFAULT_INBOX_OPTIONS, InboxOptions, InboxStats } from './inbox-options.interfaces';
+
+/** What handling one delivery produced, as the agent reports it back to the inbox. */
+export interface DeliveryResult {
+  /** True when the message is done with (handled, or answered with an error reply). */
+  completed: boolean;
+  /** The handler's error, when it failed. */
+  error?: unknown;
+  /** State changes to commit with the ack. */
+  transaction: StateTransaction;
+}
+
+/** The agent side of an inbox. */
+export interface InboxHost {
+  readonly id: string;
+  readonly logger: LoggerService;
+  /** Handles one message; `attempt` counts deliveries (1 = first). */
+  deliver(message: AgentMessage, attempt: number, deadlineMs: number | undefined): Promise<DeliveryResult>;
+  /** Handler deadline declared for a message type (`@AgentHandler(type, { timeout })`). */
+  deadlineFor(messageType: string): number | undefined;
+  /** Puts state fields back after a failed or duplicate delivery. */
+  restoreState(fields: string[], values?: Map<string, unknown>): Promise<void>;
+}
+
+interface Entry {
+  id: string;
+  raw: string | undefined;
+  attempt: number;
+}
+
+interface Running {
+  leaseUntil: number;
+}
+
+let consumerSequence = 0;
+
+/**
+ * Reads an agent's inbox stream (`agent.stream:{id}`) through the shared consumer group: new
+ * entries with XREADGROUP, entries of dead or stuck consumers with XAUTOCLAIM. Each message is
+ * acked only once handled, in one atomic step with its state changes; after `maxAttempts` it goes
+ * to `dlq:messages` with the reason. Replicas of one agent id share the group, so each message is
+ * handled by one of them. A missing group (Redis restarted without persistence) is recreated.
+ */
+export class InboxConsumer {
+  readonly stats: InboxStats = { delivered: 0, acked: 0, redelivered: 0, duplicates: 0, deadLettered: 0, groupRecreated: 0 };
+  readonly consumerName = `${hostname()}:${process.pid}:${++consumerSequence}`;
+  private readonly options: InboxOptions;
+  private readonly stream: string;
+  private readonly running = new Map<string, Running>();
+  private blocking?: Redis;
+  private active = false;
+  private loop?: Promise<void>;
+  private timers: NodeJS.Timeout[] = [];
+  private slotFreed?: () => void;
+
+  constructor(
+    private readonly host: InboxHost,
+    private readonly connection: MasConnection,
+    options: Partial<InboxOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_INBOX_OPTIONS, ...options };
+    this.stream = MasKeys.inbox(host.id);
+  }
+
+  /** Creates the group if needed and starts reading. */
+  async start(): Promise<void> {
+    await this.ensureGroup();
+    this.blocking = this.connection.command.duplicate({ connectionName: 'mas-inbox' });
+    this.blocking.on('error', (error: Error) => {
+      if (this.active) this.host.logger.warn?.(`Inbox connection: ${error.message}`);
+    });
+    this.active = true;
+    this.loop = this.readLoop();
+    const every = (ms: number, fn: () => Promise<void>) => this.timers.push(setInterval(() => void fn(), Math.max(20, ms)));
+    every(this.options.claimIdleMs / 2, () => this.reclaim());
+    every(this.options.claimIdleMs / 3, () => this.extendLeases());
+  }
+
+  /** Stops reading, waits for running handlers (bounded), and closes the blocking connection. */
+  async stop(drainMs: number): Promise<void> {
+    if (!this.active) return;
+    this.active = false;
+    for (const timer of this.timers) clearInterval(timer);
+    this.timers = [];
+    this.blocking?.disconnect();
+    this.slotFreed?.();
+    await this.loop?.catch(() => undefined);
+    const deadline = Date.now() + drainMs;
+    while (this.running.size && Date.now() < deadline) await sleep(20);
+  }
+
+  private async ensureGroup(): Promise<void> {
+    try {
+      await this.connection.command.xgroup('CREATE', this.stream, MasKeys.inboxGroup, '0', 'MKSTREAM');
+    } catch (error) {
+      if (!String((error as Error).message).startsWith('BUSYGROUP')) throw error;
+    }
+  }
+
+  private async readLoop(): Promise<void> {
+    while (this.active) {
+      const room = this.options.maxInFlight - this.running.size;
+      if (room <= 0) {
+        await new Promise<void>((resolve) => (this.slotFreed = resolve));
+        continue;
+      }
+      try {
+        const result = (await this.blocking!.xreadgroup(
+          'GROUP', MasKeys.inboxGroup, this.consumerName,
+          'COUNT', room, 'BLOCK', this.options.blockMs,
+          'STREAMS', this.stream, '>',
+        )) as Array<[string, Array<[string, string[]]>]> | null;
+        if (!result) continue;
+        await this.accept(result[0][1].map(([id, fields]) => ({ id, raw: envelopeOf(fields), attempt: 1 })));
+      } catch (error) {
+        if (!this.active) break;
+        await this.recover(error);
+      }
+    }
+  }
+
+  private async recover(error: unknown): Promise<void> {
+    const message = (error as Error).message ?? String(error);
+    if (message.includes('NOGROUP')) {
+      this.host.logger.warn?.(`Inbox group missing (Redis restarted?): recreating it`);
+      this.stats.groupRecreated += 1;
+      await this.ensureGroup().catch(() => undefined);
+      return;
+    }
+    this.host.logger.warn?.(`Inbox read failed: ${message}`);
+    await sleep(200);
+  }
+
+  /** Drops duplicates, then starts handling each entry. */
+  private async accept(entries: Entry[]): Promise<void> {
+    const fresh = entries.filter((entry) => !this.running.has(entry.id));
+    if (!fresh.length) return;
+    const messages = fresh.map((entry) => this.decode(entry));
+    const ids = messages.map((m) => m?.messageId ?? '');
+    const done = ids.some(Boolean)
+      ? ((await this.connection.command.zmscore(MasKeys.completed(this.host.id), ...ids.map((id) => id || '-'))) as Array<string | null>)
+      : [];
+    fresh.forEach((entry, i) => {
+      const message = messages[i];
+      if (!message) {
+        void this.deadLetter(entry, 'malformed envelope');
+      } else if (done[i] !== null && done[i] !== undefined) {
+        this.stats.duplicates += 1;
+        void this.connection.command.xack(this.stream, MasKeys.inboxGroup, entry.id).catch(() => undefined);
+      } else {
+        this.handle(entry, message);
+      }
+    });
+  }
+
+  private decode(entry: Entry): AgentMessage | undefined {
+    if (entry.raw === undefined) return undefined;
+    try {
+      return decodeMessage(entry.raw);
+    } catch (error) {
+      this.host.logger.warn?.(`Inbox entry ${entry.id} is not a valid envelope: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+
+  private handle(entry: Entry, message: AgentMessage): void {
+    const deadline = this.host.deadlineFor(message.messageType);
+    this.running.set(entry.id, { leaseUntil: Date.now() + (deadline ?? this.options.claimIdleMs) });
+    this.stats.delivered += 1;
+    if (entry.attempt > 1) this.stats.redelivered += 1;
+    void this.host
+      .deliver(message, entry.attempt, deadline)
+      .then((result) => this.settle(entry, message, result))
+      .catch((error: unknown) => this.host.logger.error(`Inbox entry ${entry.id}: ${String(error)}`))
+      .finally(() => {
+        this.running.delete(entry.id);
+        this.slotFreed?.();
+        this.slotFreed = undefined;
+      });
+  }
+
+  private async settle(entry: Entry, message: AgentMessage, result: DeliveryResult): Promise<void> {
+    const fields = [...result.transaction.changes.keys()];
+    if (!result.completed) {
+      await this.host.restoreState(fields, result.transaction.previous);
+      if (entry.attempt >= this.options.maxAttempts) {
+        await this.deadLetter(entry, `handler failed: ${describe(result.error)}`);
+      }
+      return; // left pending: reclaimed and retried after claimIdleMs
+    }
+    const committed = await this.commit(entry, message, result.transaction);
+    if (!committed) {
+      this.stats.duplicates += 1;
+      await this.host.restoreState(fields);
+    }
+    this.stats.acked += 1;
+  }
+
+  private async commit(entry: Entry, message: AgentMessage, transaction: StateTransaction): Promise<boolean> {
+    const set: string[] = [];
+    const removed: string[] = [];
+    for (const [field, value] of transaction.changes) {
+      if (value === undefined) removed.push(field);
+      else set.push(field, encodeStateValue(value));
+    }
+    const result = await COMMIT_SCRIPT.run<number>(
+      this.connection.command,
+      [this.stream, MasKeys.completed(this.host.id), MasKeys.state(this.host.id)],
+      [MasKeys.inboxGroup, entry.id, message.messageId, Date.now(), this.options.dedupWindowMs, set.length / 2, ...set, ...removed],
+    );
+    return result === 1;
+  }
+
+  private async deadLetter(entry: Entry, reason: string): Promise<void> {
+    try {
+      await DEAD_LETTER_SCRIPT.run(this.connection.command, [this.stream, MasKeys.deadLetters], [
+        MasKeys.inboxGroup, entry.id, entry.raw ?? '', this.host.id, reason, entry.attempt,
+        (Date.now() / 1000).toString(), this.options.deadLetterMaxLength,
+      ]);
+      this.stats.deadLettered += 1;
+      this.host.logger.warn?.(`Inbox entry ${entry.id} moved to ${MasKeys.deadLetters} after ${entry.attempt} attempt(s): ${reason}`);
+    } catch (error) {
+      this.host.logger.error(`Could not dead-letter inbox entry ${entry.id}: ${String(error)}`);
+    }
+  }
+
+  /** Claims entries idle longer than `claimIdleMs` (dead consumers, failed attempts) and retries them. */
+  private async reclaim(): Promise<void> {
+    const room = this.options.maxInFlight - this.running.size;
+    if (!this.active || room <= 0) return;
+    try {
+      const [, claimed] = (await this.connection.command.xautoclaim(
+        this.stream, MasKeys.inboxGroup, this.consumerName, this.options.claimIdleMs, '0-0', 'COUNT', room,
+      )) as [string, Array<[string, string[]] | null>];
+      const live = claimed.filter((e): e is [string, string[]] => !!e && !this.running.has(e[0]));
+      if (!live.length) return;
+      const pipeline = this.connection.command.pipeline();
+      for (const [id] of live) pipeline.xpending(this.stream, MasKeys.inboxGroup, id, id, 1);
+      const counts = (await pipeline.exec()) ?? [];
+      const entries: Entry[] = live.map(([id, fields], i) => {
+        const rows = counts[i]?.[1] as Array<[string, string, number, number]> | undefined;
+        return { id, raw: envelopeOf(fields), attempt: Number(rows?.[0]?.[3] ?? 2) };
+      });
+      const exhausted = entries.filter((e) => e.attempt > this.options.maxAttempts);
+      for (const entry of exhausted) await this.deadLetter(entry, `not completed after ${entry.attempt - 1} deliveries`);
+      await this.accept(entries.filter((e) => e.attempt <= this.options.maxAttempts));
+    } catch (error) {
+      const message = (error as Error).message ?? String(error);
+      if (message.includes('NOGROUP')) await this.recover(error);
+      else if (this.active) this.host.logger.warn?.(`Inbox reclaim failed: ${message}`);
+    }
+  }
+
+  /** Keeps running entries claimed (resets their idle time) until their handler's deadline. */
+  private async extendLeases(): Promise<void> {
+    const now = Date.now();
+    const ids = [...this.running].filter(([, r]) => r.leaseUntil > now).map(([id]) => id);
+    if (!ids.length) return;
+    await this.connection.command
+      .xclaim(this.stream, MasKeys.inboxGroup, this.consumerName, 0, ...ids, 'JUSTID')
+      .catch(() => undefined);
+  }
+}
+
+function envelopeOf(fields: string[] | null | undefined): string | undefined {
+  if (!fields) return undefined;
+  for (let i = 0; i < fields.length; i += 2) if (fields[i] === MasKeys.envelopeField) return fields[i + 1];
+  return undefined;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

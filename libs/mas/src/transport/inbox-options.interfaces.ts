@@ -1,0 +1,38 @@
+/** Tuning of the at-least-once inbox (`delivery: 'reliable'`). */
+export interface InboxOptions {
+  /** An entry pending this long (its consumer died or gave up) is reclaimed and redelivered. Default 30 000 ms. */
+  claimIdleMs: number;
+  /** Deliveries before a message goes to `dlq:messages`. Default 5. */
+  maxAttempts: number;
+  /** Messages handled at once by this process (backpressure). Default 64. */
+  maxInFlight: number;
+  /** How long completed message ids are remembered to drop duplicates. Default 1 h. */
+  dedupWindowMs: number;
+  /** Approximate length inbox streams are trimmed to on XADD. Default 100 000. */
+  maxLength: number;
+  /** Approximate length of the dead-letter stream. Default 100 000. */
+  deadLetterMaxLength: number;
+  /** XREADGROUP BLOCK time in ms (how often the reader looks up when idle). Default 1000. */
+  blockMs: number;
+}
+
+/** Defaults of {@link InboxOptions}. */
+export const DEFAULT_INBOX_OPTIONS: InboxOptions = {
+  claimIdleMs: 30_000,
+  maxAttempts: 5,
+  maxInFlight: 64,
+  dedupWindowMs: 3_600_000,
+  maxLength: 100_000,
+  deadLetterMaxLength: 100_000,
+  blockMs: 1_000,
+};
+
+/** Counters of a reliable inbox. */
+export interface InboxStats {
+  delivered: number;
+  acked: number;
+  redelivered: number;
+  duplicates: number;
+  deadLettered: number;
+  groupRecreated: number;
+}
