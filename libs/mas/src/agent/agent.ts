@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Logger, LoggerService } from '@nestjs/common';
 import { AgentDirectory } from '../discovery/agent-directory';
 import { AgentNotStartedError, HandlerTimeoutError, MasError, NoHandlerError, UnknownTargetError } from '../errors';
-import { AgentMessage, createMessage, decodeMessage, encodeMessage, MessageData, NewMessage, WireError } from '../protocol';
+import { AgentMessage, createMessage, decodeMessage, MessageData, NewMessage, WireError } from '../protocol';
 import { MasKeys } from '../redis/keys';
 import { MasConnection, MasConnectionPool } from '../redis/mas-connection';
 import type { AgentRecord } from '../registry/agent-record.interfaces';
@@ -12,6 +12,7 @@ import { StateManager } from '../state/state-manager';
 import { runInStateTransaction, StateTransaction } from '../state/state-transaction';
 import { DeliveryResult, InboxConsumer, InboxHost } from '../transport/inbox-consumer';
 import { DEFAULT_INBOX_OPTIONS } from '../transport/inbox-options.interfaces';
+import { publishEnvelope } from '../transport/outbound';
 import {
   DEFAULT_DRAIN_TIMEOUT_MS,
   DEFAULT_MAX_MESSAGE_BYTES,
@@ -21,6 +22,7 @@ import {
 import type { AgentOptions, AgentStats, RequestOptions, SendOptions } from './agent-options.interfaces';
 import { buildHandlerTable } from './handler-table';
 import { AgentPresence } from './agent-presence';
+import { withDeadline } from './deadline';
 import { DispatchHost, MessageDispatcher } from './message-dispatcher';
 import { PendingRequests } from './pending-requests';
 
@@ -310,15 +312,8 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
 
   private async publish(spec: NewMessage, reliable = false): Promise<number> {
     const connection = this.requireStarted('send').connection!;
-    const payload = encodeMessage(createMessage(spec));
-    let receivers: number;
-    if (reliable) {
-      const maxLength = this.options.inbox?.maxLength ?? DEFAULT_INBOX_OPTIONS.maxLength;
-      await connection.command.xadd(MasKeys.inbox(spec.targetId), 'MAXLEN', '~', maxLength, '*', MasKeys.envelopeField, payload);
-      receivers = 1;
-    } else {
-      receivers = await connection.command.publish(MasKeys.agentChannel(spec.targetId), payload);
-    }
+    const maxLength = this.options.inbox?.maxLength ?? DEFAULT_INBOX_OPTIONS.maxLength;
+    const receivers = await publishEnvelope(connection.command, createMessage(spec), reliable ? { maxLength } : undefined);
     this.stats.sent += 1;
     return receivers;
   }
@@ -364,23 +359,5 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
   private requireStarted(operation: string): this {
     if (!this.connection) throw new AgentNotStartedError(this.id, operation);
     return this;
-  }
-}
-
-/** Resolves like `task`, or with a failure once `deadlineMs` passed (the task keeps running). */
-async function withDeadline<T>(
-  task: Promise<T>,
-  deadlineMs: number | undefined,
-  onTimeout: () => Error,
-): Promise<T | { status: 'failed'; error: Error }> {
-  if (!deadlineMs) return task;
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<{ status: 'failed'; error: Error }>((resolve) => {
-    timer = setTimeout(() => resolve({ status: 'failed', error: onTimeout() }), deadlineMs);
-  });
-  try {
-    return await Promise.race([task, expired]);
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -4,3 +4,4 @@ export * from './mas-client';
 export * from './inbox-options.interfaces';
 export * from './inbox-consumer';
 export * from './inbox.scripts';
+export * from './outbound';

@@ -1,0 +1,17 @@
+/** Resolves like `task`, or with a failure once `deadlineMs` passed (the task keeps running). */
+export async function withDeadline<T>(
+  task: Promise<T>,
+  deadlineMs: number | undefined,
+  onTimeout: () => Error,
+): Promise<T | { status: 'failed'; error: Error }> {
+  if (!deadlineMs) return task;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<{ status: 'failed'; error: Error }>((resolve) => {
+    timer = setTimeout(() => resolve({ status: 'failed', error: onTimeout() }), deadlineMs);
+  });
+  try {
+    return await Promise.race([task, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
