@@ -10,3 +10,4 @@ export * from './agent';
 export * from './config';
 export * from './nest';
 export * from './transport';
+export * from './gateway-client';

@@ -3,6 +3,7 @@ import type { AgentMessage } from '../protocol';
 import type { MasConnection } from '../redis/mas-connection';
 import type { RedisConnectionOptions } from '../redis/redis-options';
 import type { StateModel } from '../state/state-manager';
+import type { GatewayClientOptions } from '../gateway-client/gateway-client';
 import type { InboxOptions } from '../transport/inbox-options.interfaces';
 import type { HandlerTable } from './handler-table';
 
@@ -30,6 +31,12 @@ export interface AgentOptions<TState extends object = Record<string, unknown>> e
    * offline are delivered on start; replicas of one id share the inbox).
    */
   delivery?: 'direct' | 'reliable';
+  /**
+   * Gateway mode: every message this agent sends is signed and appended to `mas.gateway.ingress`;
+   * the gateway checks it and delivers it to the target's inbox. Implies `delivery: 'reliable'`.
+   * `send` resolves once the gateway ALLOWED it and rejects with `GatewayRejectedError` otherwise.
+   */
+  gateway?: boolean | GatewayClientOptions;
   /** Tuning of the reliable inbox. */
   inbox?: Partial<InboxOptions>;
   /** Register in the registry and heartbeat (default true). A pure client sets false. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Logger, LoggerService } from '@nestjs/common';
 import { AgentDirectory } from '../discovery/agent-directory';
-import { AgentNotStartedError, HandlerTimeoutError, MasError, NoHandlerError, UnknownTargetError } from '../errors';
+import { AgentNotStartedError, HandlerTimeoutError, MasError, NoHandlerError, RequestTimeoutError, UnknownTargetError } from '../errors';
 import { AgentMessage, createMessage, decodeMessage, MessageData, NewMessage, WireError } from '../protocol';
 import { MasKeys } from '../redis/keys';
 import { MasConnection, MasConnectionPool } from '../redis/mas-connection';
@@ -13,6 +13,9 @@ import { runInStateTransaction, StateTransaction } from '../state/state-transact
 import { DeliveryResult, InboxConsumer, InboxHost } from '../transport/inbox-consumer';
 import { DEFAULT_INBOX_OPTIONS } from '../transport/inbox-options.interfaces';
 import { publishEnvelope } from '../transport/outbound';
+import { GatewayClient } from '../gateway-client/gateway-client';
+import { decisionCorrelationId } from '../gateway-client/gateway.constants';
+import { GatewayRejectedError } from '../gateway-client/gateway.errors';
 import {
   DEFAULT_DRAIN_TIMEOUT_MS,
   DEFAULT_MAX_MESSAGE_BYTES,
@@ -56,6 +59,7 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
   private connection?: MasConnection;
   private presence?: AgentPresence;
   private inbox?: InboxConsumer;
+  private gateway?: GatewayClient;
   private directory?: AgentDirectory;
   private stateManager?: StateManager<TState>;
   private running = false;
@@ -88,7 +92,12 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
 
   /** How this agent receives: `direct` (pub/sub only) or `reliable` (its inbox stream too). */
   get delivery(): 'direct' | 'reliable' {
-    return this.options.delivery ?? 'direct';
+    return this.options.gateway ? 'reliable' : (this.options.delivery ?? 'direct');
+  }
+
+  /** True when every message this agent sends goes through the gateway. */
+  get viaGateway(): boolean {
+    return !!this.options.gateway;
   }
 
   /** Counters of the reliable inbox (undefined in direct mode or before start). */
@@ -144,6 +153,11 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
       await connection.subscribe(MasKeys.agentChannel(this.id), (payload) => this.receive(payload));
       await presence?.register();
       this.presence = presence;
+      if (this.options.gateway) {
+        const gatewayOptions = typeof this.options.gateway === 'object' ? this.options.gateway : {};
+        this.gateway = new GatewayClient(this.id, connection.command, gatewayOptions);
+        await this.gateway.init();
+      }
       await this.inbox?.start();
     } catch (error) {
       await presence?.deregister();
@@ -295,6 +309,10 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
     message.attempt = attempt;
     this.stats.received += 1;
     const transaction = new StateTransaction(this.id);
+    if (message.isReply) {
+      if (!this.pending.settle(message)) this.stats.unmatchedReplies += 1;
+      return { completed: true, transaction };
+    }
     const dispatch = runInStateTransaction(transaction, () => this.dispatcher!.dispatch(message));
     const outcome = await withDeadline(dispatch, deadlineMs, () => new HandlerTimeoutError(this.id, message.messageType, deadlineMs!));
     return { completed: outcome.status !== 'failed', error: 'error' in outcome ? outcome.error : undefined, transaction };
@@ -312,10 +330,38 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
 
   private async publish(spec: NewMessage, reliable = false): Promise<number> {
     const connection = this.requireStarted('send').connection!;
+    const message = createMessage(spec);
+    if (this.gateway) {
+      await this.submitToGateway(message, !spec.isReply);
+      this.stats.sent += 1;
+      return 1;
+    }
     const maxLength = this.options.inbox?.maxLength ?? DEFAULT_INBOX_OPTIONS.maxLength;
-    const receivers = await publishEnvelope(connection.command, createMessage(spec), reliable ? { maxLength } : undefined);
+    const receivers = await publishEnvelope(connection.command, message, reliable ? { maxLength } : undefined);
     this.stats.sent += 1;
     return receivers;
+  }
+
+  /** Submits to the gateway and, unless it is a reply, waits for the gateway's decision. */
+  private async submitToGateway(message: AgentMessage, awaitDecision: boolean): Promise<void> {
+    const gatewayOptions = typeof this.options.gateway === 'object' ? this.options.gateway : {};
+    const timeout = gatewayOptions.decisionTimeoutMs ?? this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    const decision = awaitDecision
+      ? this.pending.track(decisionCorrelationId(message.messageId), message.targetId, message.messageType, timeout)
+      : undefined;
+    try {
+      await this.gateway!.submit(message, this.registrationToken ?? '', awaitDecision);
+    } catch (error) {
+      this.pending.fail(decisionCorrelationId(message.messageId), error as Error);
+    }
+    try {
+      await decision;
+    } catch (error) {
+      if (error instanceof RequestTimeoutError) {
+        throw new GatewayRejectedError('SERVICE_UNAVAILABLE', `no decision from the gateway within ${timeout} ms`);
+      }
+      throw error;
+    }
   }
 
   private receive(payload: string): void {

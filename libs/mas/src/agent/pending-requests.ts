@@ -7,6 +7,8 @@ import {
   RequestTimeoutError,
 } from '../errors';
 import type { AgentMessage, WireError } from '../protocol';
+import type { GatewayDecision } from '../gateway-client/gateway.constants';
+import { GatewayRejectedError } from '../gateway-client/gateway.errors';
 
 interface Pending {
   targetId: string;
@@ -24,6 +26,10 @@ export function errorFromReply(reply: AgentMessage, error: WireError, messageTyp
     return new PayloadValidationError(messageType, violations, reply.senderId);
   }
   if (error.type === NoHandlerError.name) return new NoHandlerError(reply.senderId, messageType);
+  if (error.type === GatewayRejectedError.name) {
+    const decision = (details as { decision?: GatewayDecision }).decision ?? 'SERVICE_UNAVAILABLE';
+    return new GatewayRejectedError(decision, error.message);
+  }
   return new RemoteHandlerError(reply.senderId, error.type, error.message, error.details);
 }
 

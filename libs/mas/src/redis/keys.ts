@@ -35,6 +35,40 @@ export const MasKeys = {
   replicas: (id: string): string => `mas:replicas:${id}`,
   /** ours: ingress stream of the gateway. */
   gatewayIngress: 'mas.gateway.ingress',
+  /** ours: consumer group gateway instances read the ingress with. */
+  gatewayGroup: 'mas-gateway',
+  /** gateway: HMAC-SHA256 signing key of an agent (hex). */
+  signingKey: (id: string): string => `agent:${id}:signing_key`,
+  /** gateway: Ed25519 public key of an agent (PEM); the private key never leaves the agent. */
+  publicKey: (id: string): string => `agent:${id}:public_key`,
+  /** gateway: ACL allow list (set of target ids or patterns with `*`). */
+  allowedTargets: (id: string): string => `agent:${id}:allowed_targets`,
+  /** gateway: ACL block list (set of target ids or patterns with `*`). */
+  blockedTargets: (id: string): string => `agent:${id}:blocked_targets`,
+  /** gateway: roles of an agent (set). */
+  agentRoles: (id: string): string => `agent:${id}:roles`,
+  /** gateway: role description hash. */
+  role: (name: string): string => `role:${name}`,
+  /** gateway: permissions of a role (set, e.g. `send:agent.*`). */
+  rolePermissions: (name: string): string => `role:${name}:permissions`,
+  /** gateway: revoked tokens of an agent (set). */
+  revokedTokens: (id: string): string => `revoked_tokens:${id}`,
+  /** gateway: rate-limit counters of an agent (`window` is e.g. `minute:<n>`). */
+  rateLimit: (id: string, window: string): string => `ratelimit:${id}:${window}`,
+  /** gateway: circuit breaker state of a target (hash). */
+  circuit: (target: string): string => `circuit:${target}`,
+  /** gateway: used nonces of an agent (replay protection). */
+  nonce: (id: string, nonce: string): string => `mas:nonce:${id}:${nonce}`,
+  /** gateway: tamper-evident audit stream of every decision. */
+  audit: 'audit:messages',
+  /** gateway: audit entries by sender. */
+  auditBySender: (id: string): string => `audit:by_sender:${id}`,
+  /** gateway: audit entries by target. */
+  auditByTarget: (id: string): string => `audit:by_target:${id}`,
+  /** gateway: security events (denials, violations). */
+  securityEvents: 'audit:security_events',
+  /** gateway: per-target priority queue. */
+  priorityQueue: (target: string, priority: string): string => `priority_queue:${target}:${priority}`,
   /** Parses the id out of a heartbeat key, or returns undefined. */
   agentIdFromHeartbeat(key: string): string | undefined {
     if (!key.startsWith('agent:') || !key.endsWith(':heartbeat')) return undefined;

@@ -1,0 +1,58 @@
+import { createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, randomBytes, sign, timingSafeEqual, verify } from 'node:crypto';
+import type { WireEnvelope } from '../protocol';
+import { signingInput } from './canonical-envelope';
+import type { SignatureAlgorithm, SignatureBlock } from './gateway.constants';
+
+/** Key material of a signing agent. */
+export type SigningKeys =
+  | { alg: 'hmac-sha256'; secret: string }
+  | { alg: 'ed25519'; privateKey: KeyObject; publicKeyPem: string };
+
+/** Fresh keys for `alg`: a random HMAC secret, or an Ed25519 key pair. */
+export function generateSigningKeys(alg: SignatureAlgorithm): SigningKeys {
+  if (alg === 'hmac-sha256') return { alg, secret: randomBytes(32).toString('hex') };
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return { alg, privateKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
+}
+
+/** Loads an Ed25519 private key given as PEM. */
+export function ed25519KeysFromPem(privateKeyPem: string): SigningKeys {
+  const privateKey = createPrivateKey(privateKeyPem);
+  return { alg: 'ed25519', privateKey, publicKeyPem: createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString() };
+}
+
+/** Signs `envelope` in place (adds its `signature` block) and returns it. */
+export function signEnvelope(envelope: WireEnvelope, keys: SigningKeys): WireEnvelope {
+  const nonce = randomBytes(16).toString('hex');
+  const input = Buffer.from(signingInput(envelope, keys.alg, nonce));
+  const value =
+    keys.alg === 'hmac-sha256'
+      ? createHmac('sha256', Buffer.from(keys.secret, 'hex')).update(input).digest('base64')
+      : sign(null, input, keys.privateKey).toString('base64');
+  const block: SignatureBlock = { alg: keys.alg, nonce, value };
+  (envelope as WireEnvelope & { signature: SignatureBlock }).signature = block;
+  return envelope;
+}
+
+/**
+ * Checks the signature block of `envelope` with the sender's HMAC secret (hex) or Ed25519 public
+ * key (PEM). Returns false on any mismatch or malformed block; never throws.
+ */
+export function verifyEnvelope(envelope: WireEnvelope, key: { hmacSecret?: string; publicKeyPem?: string }): boolean {
+  const block = (envelope as { signature?: Partial<SignatureBlock> }).signature;
+  if (!block || typeof block.value !== 'string' || typeof block.nonce !== 'string') return false;
+  const input = Buffer.from(signingInput(envelope, String(block.alg), block.nonce));
+  try {
+    if (block.alg === 'hmac-sha256' && key.hmacSecret) {
+      const expected = createHmac('sha256', Buffer.from(key.hmacSecret, 'hex')).update(input).digest();
+      const given = Buffer.from(block.value, 'base64');
+      return given.length === expected.length && timingSafeEqual(given, expected);
+    }
+    if (block.alg === 'ed25519' && key.publicKeyPem) {
+      return verify(null, input, createPublicKey(key.publicKeyPem), Buffer.from(block.value, 'base64'));
+    }
+  } catch {
+    return false;
+  }
+  return false;
+}

@@ -1,0 +1,56 @@
+import type Redis from 'ioredis';
+import { AgentMessage } from '../protocol';
+import { MasKeys } from '../redis/keys';
+import { ed25519KeysFromPem, generateSigningKeys, signEnvelope, SigningKeys } from './envelope-signer';
+import { INGRESS_FIELDS, SignatureAlgorithm } from './gateway.constants';
+
+/** Options of an agent in gateway mode (`new Agent(id, { gateway: { ... } })`). */
+export interface GatewayClientOptions {
+  /** `hmac-sha256` (default; key shared through Redis) or `ed25519` (the gateway holds only the public key). */
+  signing?: SignatureAlgorithm;
+  /** Ed25519 private key (PEM) to sign with; a fresh pair is generated at start otherwise. */
+  privateKeyPem?: string;
+  /** How long `send` waits for the gateway's decision (default: the agent's request timeout). */
+  decisionTimeoutMs?: number;
+}
+
+/**
+ * What an agent needs to talk through the gateway: it publishes its verification key at start,
+ * then signs each envelope and appends it, with its token, to `mas.gateway.ingress`.
+ */
+export class GatewayClient {
+  private keys?: SigningKeys;
+
+  constructor(
+    private readonly agentId: string,
+    private readonly redis: Redis,
+    private readonly options: GatewayClientOptions = {},
+  ) {}
+
+  /** Creates the signing keys and stores what the gateway verifies with. */
+  async init(): Promise<void> {
+    const alg = this.options.signing ?? 'hmac-sha256';
+    this.keys = alg === 'ed25519' && this.options.privateKeyPem ? ed25519KeysFromPem(this.options.privateKeyPem) : generateSigningKeys(alg);
+    if (this.keys.alg === 'hmac-sha256') {
+      await this.redis.multi().set(MasKeys.signingKey(this.agentId), this.keys.secret).del(MasKeys.publicKey(this.agentId)).exec();
+    } else {
+      await this.redis.multi().set(MasKeys.publicKey(this.agentId), this.keys.publicKeyPem).del(MasKeys.signingKey(this.agentId)).exec();
+    }
+  }
+
+  /** Signs `message` and appends it to the ingress stream. */
+  async submit(message: AgentMessage, token: string, notify: boolean): Promise<void> {
+    if (!this.keys) await this.init();
+    const envelope = signEnvelope(message.toWire(), this.keys!);
+    await this.redis.xadd(
+      MasKeys.gatewayIngress,
+      '*',
+      INGRESS_FIELDS.envelope,
+      JSON.stringify(envelope),
+      INGRESS_FIELDS.token,
+      token,
+      INGRESS_FIELDS.notify,
+      notify ? '1' : '0',
+    );
+  }
+}

@@ -1,0 +1,5 @@
+export * from './gateway.constants';
+export * from './gateway.errors';
+export * from './canonical-envelope';
+export * from './envelope-signer';
+export * from './gateway-client';
