@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Logger, LoggerService } from '@nestjs/common';
 import { AgentDirectory } from '../discovery/agent-directory';
-import { AgentNotStartedError, HandlerTimeoutError, MasError, NoHandlerError, RequestTimeoutError, UnknownTargetError } from '../errors';
-import { AgentMessage, createMessage, decodeMessage, MessageData, NewMessage, WireError } from '../protocol';
+import { AgentNotStartedError, HandlerTimeoutError, MasError, NoHandlerError, UnknownTargetError } from '../errors';
+import { AgentMessage, decodeMessage, MessageData, NewMessage, WireError } from '../protocol';
 import { MasKeys } from '../redis/keys';
 import { MasConnection, MasConnectionPool } from '../redis/mas-connection';
 import type { AgentRecord } from '../registry/agent-record.interfaces';
@@ -12,10 +12,7 @@ import { StateManager } from '../state/state-manager';
 import { runInStateTransaction, StateTransaction } from '../state/state-transaction';
 import { DeliveryResult, InboxConsumer, InboxHost } from '../transport/inbox-consumer';
 import { DEFAULT_INBOX_OPTIONS } from '../transport/inbox-options.interfaces';
-import { publishEnvelope } from '../transport/outbound';
 import { GatewayClient } from '../gateway-client/gateway-client';
-import { decisionCorrelationId } from '../gateway-client/gateway.constants';
-import { GatewayRejectedError } from '../gateway-client/gateway.errors';
 import {
   DEFAULT_DRAIN_TIMEOUT_MS,
   DEFAULT_MAX_MESSAGE_BYTES,
@@ -24,6 +21,7 @@ import {
 } from './agent.constants';
 import type { AgentOptions, AgentStats, RequestOptions, SendOptions } from './agent-options.interfaces';
 import { buildHandlerTable } from './handler-table';
+import { AgentOutbox } from './agent-outbox';
 import { AgentPresence } from './agent-presence';
 import { withDeadline } from './deadline';
 import { DispatchHost, MessageDispatcher } from './message-dispatcher';
@@ -59,7 +57,7 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
   private connection?: MasConnection;
   private presence?: AgentPresence;
   private inbox?: InboxConsumer;
-  private gateway?: GatewayClient;
+  private outbox?: AgentOutbox;
   private directory?: AgentDirectory;
   private stateManager?: StateManager<TState>;
   private running = false;
@@ -150,14 +148,10 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
     try {
       await presence?.assertAvailable();
       await this.stateManager.load();
+      this.outbox = await this.createOutbox(connection);
       await connection.subscribe(MasKeys.agentChannel(this.id), (payload) => this.receive(payload));
       await presence?.register();
       this.presence = presence;
-      if (this.options.gateway) {
-        const gatewayOptions = typeof this.options.gateway === 'object' ? this.options.gateway : {};
-        this.gateway = new GatewayClient(this.id, connection.command, gatewayOptions);
-        await this.gateway.init();
-      }
       await this.inbox?.start();
     } catch (error) {
       await presence?.deregister();
@@ -303,6 +297,19 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
     });
   }
 
+  private async createOutbox(connection: MasConnection): Promise<AgentOutbox> {
+    const inboxMaxLength = this.options.inbox?.maxLength ?? DEFAULT_INBOX_OPTIONS.maxLength;
+    if (!this.options.gateway) return new AgentOutbox(connection.command, this.pending, inboxMaxLength);
+    const options = typeof this.options.gateway === 'object' ? this.options.gateway : {};
+    const client = new GatewayClient(this.id, connection.command, options);
+    await client.init();
+    return new AgentOutbox(connection.command, this.pending, inboxMaxLength, {
+      client,
+      decisionTimeoutMs: options.decisionTimeoutMs ?? this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      token: () => this.registrationToken ?? '',
+    });
+  }
+
   /** @internal used by the inbox: handles one reliably delivered message. */
   async deliver(message: AgentMessage, attempt: number, deadlineMs: number | undefined): Promise<DeliveryResult> {
     message.attach(this);
@@ -329,39 +336,9 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
   }
 
   private async publish(spec: NewMessage, reliable = false): Promise<number> {
-    const connection = this.requireStarted('send').connection!;
-    const message = createMessage(spec);
-    if (this.gateway) {
-      await this.submitToGateway(message, !spec.isReply);
-      this.stats.sent += 1;
-      return 1;
-    }
-    const maxLength = this.options.inbox?.maxLength ?? DEFAULT_INBOX_OPTIONS.maxLength;
-    const receivers = await publishEnvelope(connection.command, message, reliable ? { maxLength } : undefined);
+    const receivers = await this.requireStarted('send').outbox!.put(spec, reliable);
     this.stats.sent += 1;
     return receivers;
-  }
-
-  /** Submits to the gateway and, unless it is a reply, waits for the gateway's decision. */
-  private async submitToGateway(message: AgentMessage, awaitDecision: boolean): Promise<void> {
-    const gatewayOptions = typeof this.options.gateway === 'object' ? this.options.gateway : {};
-    const timeout = gatewayOptions.decisionTimeoutMs ?? this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    const decision = awaitDecision
-      ? this.pending.track(decisionCorrelationId(message.messageId), message.targetId, message.messageType, timeout)
-      : undefined;
-    try {
-      await this.gateway!.submit(message, this.registrationToken ?? '', awaitDecision);
-    } catch (error) {
-      this.pending.fail(decisionCorrelationId(message.messageId), error as Error);
-    }
-    try {
-      await decision;
-    } catch (error) {
-      if (error instanceof RequestTimeoutError) {
-        throw new GatewayRejectedError('SERVICE_UNAVAILABLE', `no decision from the gateway within ${timeout} ms`);
-      }
-      throw error;
-    }
   }
 
   private receive(payload: string): void {
