@@ -59,7 +59,7 @@ class AllowedGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     AllowedGuard.calls += 1;
     const message = context.getArgByIndex<AgentMessage>(1);
-    return context.getType() === 'mas' && message.data.allowed === true;
+    return context.getType<string>() === 'mas' && message.data.allowed === true;
   }
 }
 

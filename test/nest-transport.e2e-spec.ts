@@ -25,8 +25,8 @@ class CalcController {
   }
 
   @EventPattern('calc.log')
-  log(@Payload() data: unknown, @Ctx() context: MasContext) {
-    events.push({ data, sender: context.getMessage().senderId });
+  log(@Payload() data: unknown, @Ctx() context: unknown) {
+    events.push({ data, sender: (context as MasContext).getMessage().senderId });
   }
 }
 

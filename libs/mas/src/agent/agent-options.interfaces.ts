@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import type { AgentMessage } from '../protocol';
+import type { AgentMessage, MessagePriority } from '../protocol';
 import type { MasConnection } from '../redis/mas-connection';
 import type { RedisConnectionOptions } from '../redis/redis-options';
 import type { StateModel } from '../state/state-manager';
@@ -61,6 +61,8 @@ export interface SendOptions {
   reliable?: boolean;
   /** Throw `UnknownTargetError` when no agent is subscribed to the target's channel. */
   requireReceiver?: boolean;
+  /** `meta.priority` of the message (the gateway queues by it; default NORMAL). */
+  priority?: MessagePriority;
 }
 
 /** Per-call options of `request`. */
@@ -69,6 +71,8 @@ export interface RequestOptions {
   reliable?: boolean;
   /** Timeout in ms (default: the agent's `requestTimeoutMs`). */
   timeout?: number;
+  /** `meta.priority` of the request (the gateway queues by it; default NORMAL). */
+  priority?: MessagePriority;
 }
 
 /** Counters an agent keeps about its traffic. */

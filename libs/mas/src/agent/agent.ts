@@ -64,6 +64,8 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
   private starting?: Promise<void>;
   private readonly onReconnected = () => void this.presence?.beat();
   private readonly onConnectionLost = () => this.pending.abortAll('connection to Redis lost');
+  /** This agent's listener on `agent.{id}` (identifies it on a connection shared with other agents). */
+  private readonly onPayload = (payload: string) => this.receive(payload);
 
   constructor(
     readonly id: string,
@@ -149,13 +151,13 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
       await presence?.assertAvailable();
       await this.stateManager.load();
       this.outbox = await this.createOutbox(connection);
-      await connection.subscribe(MasKeys.agentChannel(this.id), (payload) => this.receive(payload));
+      await connection.subscribe(MasKeys.agentChannel(this.id), this.onPayload);
       await presence?.register();
       this.presence = presence;
       await this.inbox?.start();
     } catch (error) {
       await presence?.deregister();
-      await connection.unsubscribe(MasKeys.agentChannel(this.id)).catch(() => undefined);
+      await connection.unsubscribe(MasKeys.agentChannel(this.id), this.onPayload).catch(() => undefined);
       await this.releaseConnection();
       throw error;
     }
@@ -163,7 +165,14 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
     connection.on('lost', this.onConnectionLost);
     this.running = true;
     this.logger.log(`Started (${this.delivery}; capabilities: ${this.capabilities.join(', ') || 'none'})`);
-    await (this.options.onStart ?? (() => this.onStart()))();
+    try {
+      await (this.options.onStart ?? (() => this.onStart()))();
+    } catch (error) {
+      this.logger.error(`onStart failed, stopping: ${String(error)}`);
+      this.starting = undefined;
+      await this.stop();
+      throw error;
+    }
   }
 
   /**
@@ -184,7 +193,7 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
     connection.off('reconnected', this.onReconnected);
     connection.off('lost', this.onConnectionLost);
     await this.inbox?.stop(DEFAULT_DRAIN_TIMEOUT_MS);
-    await connection.unsubscribe(MasKeys.agentChannel(this.id)).catch(() => undefined);
+    await connection.unsubscribe(MasKeys.agentChannel(this.id), this.onPayload).catch(() => undefined);
     await this.drain(DEFAULT_DRAIN_TIMEOUT_MS);
     await this.presence?.deregister();
     this.presence = undefined;
@@ -201,7 +210,7 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
    * @throws UnknownTargetError when `requireReceiver` is set and nobody listens (direct only).
    */
   async send(targetId: string, messageType: string, data: MessageData = {}, options: SendOptions = {}): Promise<number> {
-    const receivers = await this.publish({ senderId: this.id, targetId, messageType, data }, options.reliable);
+    const receivers = await this.publish({ senderId: this.id, targetId, messageType, data, priority: options.priority }, options.reliable);
     if (receivers === 0) {
       this.logger.debug?.(`"${messageType}" to ${targetId} reached no subscriber`);
       if (options.requireReceiver) throw new UnknownTargetError(targetId);
@@ -219,13 +228,15 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
     const correlationId = randomUUID();
     const timeout = options.timeout ?? this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     const reply = this.pending.track(correlationId, targetId, messageType, timeout);
-    try {
-      const spec = { senderId: this.id, targetId, messageType, data, correlationId, expectsReply: true };
-      const receivers = await this.publish(spec, options.reliable);
-      if (receivers === 0) this.pending.fail(correlationId, new UnknownTargetError(targetId));
-    } catch (error) {
-      this.pending.fail(correlationId, error instanceof Error ? error : new MasError(String(error)));
-    }
+    // Not awaited: while Redis is unreachable the PUBLISH waits in ioredis's offline queue, and the
+    // timeout (or a lost connection) must still settle the request, through the promise returned now.
+    const spec = { senderId: this.id, targetId, messageType, data, correlationId, expectsReply: true, priority: options.priority };
+    this.publish(spec, options.reliable).then(
+      (receivers) => {
+        if (receivers === 0) this.pending.fail(correlationId, new UnknownTargetError(targetId));
+      },
+      (error: unknown) => this.pending.fail(correlationId, error instanceof Error ? error : new MasError(String(error))),
+    );
     return reply;
   }
 

@@ -10,6 +10,9 @@ export type GatewayDecision =
   | 'ROUTING_FAILED'
   | 'SERVICE_UNAVAILABLE';
 
+/** `sender_id` of the decisions the gateway sends back. */
+export const GATEWAY_SENDER_ID = 'mas.gateway';
+
 /** Message type of the decision the gateway sends back to a sender. */
 export const GATEWAY_DECISION_TYPE = 'mas.gateway.decision';
 

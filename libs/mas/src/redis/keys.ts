@@ -21,6 +21,20 @@ export const MasKeys = {
   agentPrefix: 'agent:',
   /** ours: set of every agent id registered through the index (discovery with no capability). */
   allAgents: 'mas:agents',
+  /** ours (registry app): hash id → capabilities JSON it put in the index, to take them out again. */
+  registryIndexed: 'mas:registry:indexed',
+  /** ours (registry app): lease on a periodic task (`sweep`, `scan`) so one instance runs it. */
+  registryLease: (task: string): string => `mas:registry:lease:${task}`,
+  /** SCAN pattern of `agent:` keys; filter by TYPE hash to get registry hashes. */
+  agentScanPattern: 'agent:*',
+  /** Redis keyevent channel of expired keys in database `db` (keyspace notifications, flags `Ex`). */
+  expiredKeyEvents: (db: number): string => `__keyevent@${db}__:expired`,
+  /** Parses the id out of a registry hash key `agent:{id}`, or returns undefined. */
+  agentIdFromRecord(key: string): string | undefined {
+    if (!key.startsWith('agent:') || key.endsWith(':heartbeat')) return undefined;
+    const id = key.slice('agent:'.length);
+    return id.length > 0 ? id : undefined;
+  },
   /** ours: at-least-once inbox stream of an agent. */
   inbox: (id: string): string => `agent.stream:${id}`,
   /** ours: consumer group every agent reads its inbox with (replicas share it). */
@@ -61,6 +75,8 @@ export const MasKeys = {
   nonce: (id: string, nonce: string): string => `mas:nonce:${id}:${nonce}`,
   /** gateway: tamper-evident audit stream of every decision. */
   audit: 'audit:messages',
+  /** gateway: head of the audit hash chain (`{seq}:{hash}` of the last entry appended). */
+  auditHead: 'audit:head',
   /** gateway: audit entries by sender. */
   auditBySender: (id: string): string => `audit:by_sender:${id}`,
   /** gateway: audit entries by target. */
@@ -69,6 +85,8 @@ export const MasKeys = {
   securityEvents: 'audit:security_events',
   /** gateway: per-target priority queue. */
   priorityQueue: (target: string, priority: string): string => `priority_queue:${target}:${priority}`,
+  /** gateway: set of the targets that may have messages waiting in their priority queues. */
+  priorityQueueTargets: 'priority_queue:targets',
   /** Parses the id out of a heartbeat key, or returns undefined. */
   agentIdFromHeartbeat(key: string): string | undefined {
     if (!key.startsWith('agent:') || !key.endsWith(':heartbeat')) return undefined;

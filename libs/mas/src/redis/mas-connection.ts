@@ -32,6 +32,8 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
 
   constructor(readonly options: RedisConnectionOptions = {}) {
     super();
+    // Every agent sharing this connection listens to its events: thousands per process are fine.
+    this.setMaxListeners(0);
     this.command = this.createClient('command');
     this.subscriber = this.createClient('subscriber');
     this.command.on('ready', () => {
@@ -86,8 +88,13 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
     await this.subscriber.subscribe(channel);
   }
 
-  /** Removes the listener of `channel` and unsubscribes it. */
-  async unsubscribe(channel: string): Promise<void> {
+  /**
+   * Removes the listener of `channel` and unsubscribes it. With `listener`, only when that is still
+   * the channel's listener: an agent refused or replaced under the same id in this process must
+   * not unsubscribe the live one.
+   */
+  async unsubscribe(channel: string, listener?: ChannelListener): Promise<void> {
+    if (listener && this.channelListeners.get(channel) !== listener) return;
     if (!this.channelListeners.delete(channel)) return;
     if (this.subscriber.status === 'ready') await this.subscriber.unsubscribe(channel);
   }

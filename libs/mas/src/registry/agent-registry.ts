@@ -8,7 +8,7 @@ import type {
   HeartbeatTiming,
   RegisterAgentInput,
 } from './agent-record.interfaces';
-import { registrationFromFields } from './record-codec';
+import { parseCapabilities, registrationFromFields } from './record-codec';
 import { DEREGISTER_SCRIPT, HEARTBEAT_SCRIPT, REGISTER_SCRIPT } from './registry.scripts';
 
 /** Default heartbeat timing of the wire contract: refresh every 30 s, TTL 60 s. */
@@ -83,13 +83,15 @@ export class AgentRegistry {
    * publishes DEREGISTER. State is kept. Returns true when the registration was removed.
    */
   async deregister(id: string, token: string, replicaId = ''): Promise<boolean> {
-    const removed = await DEREGISTER_SCRIPT.run<number>(
+    const removed = await DEREGISTER_SCRIPT.run<number | string>(
       this.connection.command,
       [MasKeys.agent(id), MasKeys.heartbeat(id), MasKeys.allAgents, MasKeys.replicas(id)],
       [id, token, MasKeys.capabilityPrefix, replicaId, Date.now(), this.timing.ttlMs],
     );
-    if (removed === 1) await this.publishEvent({ type: 'DEREGISTER', agent_id: id });
-    return removed === 1;
+    if (removed === 0) return false;
+    // The wire shape of mas.system events carries the capabilities on DEREGISTER too.
+    await this.publishEvent({ type: 'DEREGISTER', agent_id: id, capabilities: parseCapabilities(String(removed)) });
+    return true;
   }
 
   /** The registration of `id`, or undefined. */

@@ -40,7 +40,7 @@ return { 1, ARGV[4] }
  * ARGV: id, token, capability key prefix, replica id ('' if none), now ms, ttl ms.
  * Removes the registration only when it is still ours (same token) and no other replica of a
  * reliable agent is alive: an agent replaced by another process does not delete its successor.
- * Returns 1 when removed.
+ * Returns the removed capabilities (JSON) when removed, for the DEREGISTER event; 0 otherwise.
  */
 export const DEREGISTER_SCRIPT = new LuaScript(`
 local token = redis.call('HGET', KEYS[1], 'token')
@@ -61,7 +61,7 @@ if caps then
 end
 redis.call('DEL', KEYS[1], KEYS[2], KEYS[4])
 redis.call('SREM', KEYS[3], ARGV[1])
-return 1
+return caps or '[]'
 `);
 
 /**

@@ -19,11 +19,26 @@ export function describeValidationErrors(errors: ValidationError[], prefix = '')
   return out;
 }
 
+/**
+ * The declared type of a model field: its `design:type`, or, when that says nothing (a field
+ * declared as `count = 0` without annotation is emitted as `Object`), the type of its default value.
+ */
+function fieldType(model: StateModel, defaults: object, key: string): unknown {
+  const declared = Reflect.getMetadata('design:type', model.prototype, key) as unknown;
+  if (declared && declared !== Object) return declared;
+  const fallback = (defaults as Record<string, unknown>)[key];
+  if (typeof fallback === 'boolean') return Boolean;
+  if (typeof fallback === 'number') return Number;
+  if (typeof fallback === 'string') return String;
+  return declared;
+}
+
 /** Python writes booleans as `True` / `False`; turn those into booleans for boolean fields. */
 function normaliseForModel(model: StateModel, values: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...values };
+  const defaults = new model();
   for (const [key, value] of Object.entries(out)) {
-    const type = Reflect.getMetadata('design:type', model.prototype, key) as unknown;
+    const type = fieldType(model, defaults, key);
     if (type === Boolean && typeof value === 'string' && /^(true|false)$/i.test(value)) {
       out[key] = value.toLowerCase() === 'true';
     } else if (type === Number && typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) {
