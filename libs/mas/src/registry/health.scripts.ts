@@ -57,7 +57,8 @@ return out
 /**
  * KEYS: agent hash, all-agents set, registry-indexed hash. ARGV: id, capability key prefix.
  * Puts an agent into the capability index from the `capabilities` of its hash (agents of the
- * Python implementation do not index themselves) and records what it indexed.
+ * Python implementation do not index themselves) and records what it indexed (only for agents it
+ * had to index: ours index themselves and take themselves out again).
  * Returns -1 when there is no registry hash, 1 when the index gained an entry, 0 otherwise.
  */
 export const INDEX_AGENT_SCRIPT = new LuaScript(`
@@ -78,7 +79,7 @@ local added = redis.call('SADD', KEYS[2], ARGV[1])
 for _, c in ipairs(list) do
   if type(c) == 'string' then added = added + redis.call('SADD', ARGV[2] .. c, ARGV[1]) end
 end
-redis.call('HSET', KEYS[3], ARGV[1], caps)
+if added > 0 or old then redis.call('HSET', KEYS[3], ARGV[1], caps) end
 if added > 0 then return 1 end
 return 0
 `);
