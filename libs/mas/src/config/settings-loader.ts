@@ -116,7 +116,7 @@ export function loadSettings<T extends object>(cls: new () => T, options: LoadSe
   merged = deepMerge(merged, options.overrides ?? {});
   const settings = plainToInstance(cls, merged, { exposeDefaultValues: true });
   const errors = validateSync(settings, { forbidUnknownValues: false });
-  if (errors.length) throw new ConfigValidationError(file ?? 'defaults and environment', describe(errors));
+  if (errors.length) throw new ConfigValidationError(file ? `${file}, environment and options` : 'environment and options', describe(errors));
   return settings;
 }
 
