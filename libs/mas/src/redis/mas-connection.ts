@@ -68,6 +68,9 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
   protected createClient(role: 'command' | 'subscriber'): Redis {
     const options: RedisOptions = {
       connectionName: `mas-${role}`,
+      // The ready check sends INFO, which a connection already in subscriber mode may not run
+      // (ioredis issue 2037); the subscriber needs no ready check.
+      ...(role === 'subscriber' ? { enableReadyCheck: false } : {}),
       ...this.options.redis,
     };
     const client = new Redis(this.url, options);

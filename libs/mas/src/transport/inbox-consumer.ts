@@ -62,6 +62,8 @@ export class InboxConsumer {
   private loop?: Promise<void>;
   private timers: NodeJS.Timeout[] = [];
   private slotFreed?: () => void;
+  /** XAUTOCLAIM cursor: each round goes on where the last stopped, so no idle entry starves. */
+  private claimCursor = '0-0';
 
   constructor(
     private readonly host: InboxHost,
@@ -97,6 +99,19 @@ export class InboxConsumer {
     await this.loop?.catch(() => undefined);
     const deadline = Date.now() + drainMs;
     while (this.running.size && Date.now() < deadline) await sleep(20);
+    await this.forgetConsumer();
+  }
+
+  /** Removes this process's consumer from the group when it holds nothing, so dead names do not pile up. */
+  private async forgetConsumer(): Promise<void> {
+    try {
+      const summary = (await this.connection.command.xpending(this.stream, MasKeys.inboxGroup, '-', '+', 1, this.consumerName)) as unknown[];
+      if (summary.length === 0) {
+        await this.connection.command.xgroup('DELCONSUMER', this.stream, MasKeys.inboxGroup, this.consumerName);
+      }
+    } catch {
+      // best effort: a leftover consumer name costs nothing but a line in XINFO
+    }
   }
 
   private async ensureGroup(): Promise<void> {
@@ -198,10 +213,17 @@ export class InboxConsumer {
       }
       return; // left pending: reclaimed and retried after claimIdleMs
     }
-    const committed = await this.commit(entry, message, result.transaction);
+    let committed: boolean;
+    try {
+      committed = await this.commit(entry, message, result.transaction);
+    } catch (error) {
+      // Left pending and redelivered: memory must not keep changes the redelivery applies again.
+      await this.resyncState(fields, result.transaction.previous);
+      throw error;
+    }
     if (!committed) {
       this.stats.duplicates += 1;
-      await this.host.restoreState(fields);
+      await this.resyncState(fields, result.transaction.previous);
     }
     this.stats.acked += 1;
   }
@@ -219,6 +241,24 @@ export class InboxConsumer {
       [MasKeys.inboxGroup, entry.id, message.messageId, Date.now(), this.options.dedupWindowMs, set.length / 2, ...set, ...removed],
     );
     return result === 1;
+  }
+
+  /**
+   * After a commit that failed without telling whether it applied: puts the fields back to their
+   * values before the handler, then reloads them from Redis (which holds them either way), retrying
+   * while Redis is unreachable. The entry keeps its slot meanwhile, so with maxInFlight 1 no handler
+   * reads the state before it is right again.
+   */
+  private async resyncState(fields: string[], previous: Map<string, unknown>): Promise<void> {
+    await this.host.restoreState(fields, previous);
+    while (this.active) {
+      try {
+        await this.host.restoreState(fields);
+        return;
+      } catch {
+        await sleep(200);
+      }
+    }
   }
 
   private async deadLetter(entry: Entry, reason: string): Promise<void> {
@@ -239,9 +279,10 @@ export class InboxConsumer {
     const room = this.options.maxInFlight - this.running.size;
     if (!this.active || room <= 0) return;
     try {
-      const [, claimed] = (await this.connection.command.xautoclaim(
-        this.stream, MasKeys.inboxGroup, this.consumerName, this.options.claimIdleMs, '0-0', 'COUNT', room,
+      const [next, claimed] = (await this.connection.command.xautoclaim(
+        this.stream, MasKeys.inboxGroup, this.consumerName, this.options.claimIdleMs, this.claimCursor, 'COUNT', room,
       )) as [string, Array<[string, string[]] | null>];
+      this.claimCursor = next;
       const live = claimed.filter((e): e is [string, string[]] => !!e && !this.running.has(e[0]));
       if (!live.length) return;
       const pipeline = this.connection.command.pipeline();

@@ -1,0 +1,333 @@
+import { ChildProcess, fork, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Redis from 'ioredis';
+import type { Agent } from '@mas/core';
+
+/** Helpers of the real-process specs of reliable delivery (test/reliable-*.e2e-spec.ts). */
+
+const FIXTURE = join(__dirname, '../fixtures/reliable-agent.cjs');
+
+/** Base URL of the test Redis (global setup exports REDIS_URL), without a database number. */
+const BASE_URL = (process.env.REDIS_URL ?? 'redis://127.0.0.1:6379').replace(/\/\d*$/, '');
+
+export function redisUrlFor(db: number): string {
+  return `${BASE_URL}/${db}`;
+}
+
+export function uniqueId(spec: string, label: string): string {
+  return `${spec}-${label}-${randomBytes(4).toString('hex')}`;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Polls `check` until it returns a truthy value, or throws after `timeoutMs` (with `describe()` in the message). */
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  timeoutMs: number,
+  what: string | (() => string),
+  everyMs = 25,
+): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value as NonNullable<T>;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) {
+      const text = typeof what === 'string' ? what : what();
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${text}${last ? `: ${String(last)}` : ''}`);
+    }
+    await sleep(everyMs);
+  }
+}
+
+/** A scratch directory for handler logs and AOF files; removed by `dispose()`. */
+export class Scratch {
+  readonly dir = mkdtempSync(join(tmpdir(), 'mas-reliable-'));
+  file(name: string): string {
+    return join(this.dir, name);
+  }
+  dispose(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** What the fixture records for every handler call. */
+export interface HandledRecord {
+  id: string;
+  seq: number;
+  type: string;
+  attempt: number;
+  pid: number;
+}
+
+/** The handler calls recorded in `path` so far (a line cut by SIGKILL is ignored). */
+export function readHandled(path: string): HandledRecord[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return [];
+  }
+  const out: HandledRecord[] = [];
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    try {
+      out.push(JSON.parse(line) as HandledRecord);
+    } catch {
+      // a partial last line of a killed process
+    }
+  }
+  return out;
+}
+
+export interface FixtureConfig {
+  redisUrl: string;
+  agentId: string;
+  mode?: 'record' | 'count' | 'rpc';
+  log?: string;
+  delayMs?: number;
+  inbox?: Record<string, number>;
+  heartbeatIntervalMs?: number;
+  heartbeatTtlMs?: number;
+  /** ioredis options of the fixture's connections. */
+  redis?: Record<string, unknown>;
+}
+
+export interface FixtureStats {
+  inbox?: { delivered: number; acked: number; redelivered: number; duplicates: number; deadLettered: number; groupRecreated: number };
+  agent?: Record<string, number>;
+  state?: Record<string, unknown>;
+}
+
+/** One reliable agent in its own Node process (test/fixtures/reliable-agent.cjs on the built @mas/core). */
+export class FixtureProcess {
+  readonly child: ChildProcess;
+  readonly ready: Promise<void>;
+  stderr = '';
+  private readonly exited: Promise<void>;
+
+  constructor(readonly config: FixtureConfig) {
+    this.child = fork(FIXTURE, [], {
+      env: { ...process.env, MAS_FIXTURE: JSON.stringify(config) },
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.exited = new Promise((resolve) => this.child.once('exit', () => resolve()));
+    this.ready = new Promise((resolve, reject) => {
+      const onMessage = (message: { type?: string }) => {
+        if (message?.type !== 'ready') return;
+        this.child.off('message', onMessage);
+        resolve();
+      };
+      this.child.on('message', onMessage);
+      this.child.once('exit', (code, signal) =>
+        reject(new Error(`fixture ${config.agentId} exited before ready (${code ?? signal}): ${this.stderr}`)),
+      );
+    });
+    this.ready.catch(() => undefined);
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Starts a fixture and waits until its agent started. */
+  /** Module loading dominates start-up (seconds on a busy 2-core box), hence the generous timeout. */
+  static async start(config: FixtureConfig, timeoutMs = 60_000): Promise<FixtureProcess> {
+    const fixture = new FixtureProcess(config);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        fixture.ready,
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`fixture ${config.agentId} not ready in ${timeoutMs} ms`)), timeoutMs))),
+      ]);
+    } catch (error) {
+      await fixture.kill();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+    return fixture;
+  }
+
+  /** The fixture's agent counters and state. */
+  stats(timeoutMs = 5_000): Promise<FixtureStats> {
+    return this.ask('stats', 'stats', timeoutMs);
+  }
+
+  /** Graceful stop (agent.stop(), then exit); resolves with the counters just before stopping. */
+  async stop(timeoutMs = 10_000): Promise<FixtureStats> {
+    const stats = await this.ask('stop', 'stopped', timeoutMs);
+    await this.exited;
+    return stats;
+  }
+
+  /** SIGKILL, as a crash; resolves once the process is gone. */
+  async kill(): Promise<void> {
+    if (!this.alive) return;
+    this.child.kill('SIGKILL');
+    await this.exited;
+  }
+
+  private ask(cmd: string, answer: string, timeoutMs: number): Promise<FixtureStats> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.child.off('message', onMessage);
+        reject(new Error(`fixture ${this.config.agentId} did not answer "${cmd}" in ${timeoutMs} ms: ${this.stderr}`));
+      }, timeoutMs);
+      const onMessage = (message: FixtureStats & { type?: string }) => {
+        if (message?.type !== answer) return;
+        clearTimeout(timer);
+        this.child.off('message', onMessage);
+        resolve(message);
+      };
+      this.child.on('message', onMessage);
+      this.child.send({ cmd });
+    });
+  }
+}
+
+/** Kills every fixture still alive (afterEach / afterAll). */
+export async function killAll(fixtures: FixtureProcess[]): Promise<void> {
+  await Promise.all(fixtures.splice(0).map((f) => f.kill()));
+}
+
+/**
+ * Sends `count` reliable `type` messages numbered from `from` (data.seq), `concurrency` at a time,
+ * pausing `pauseMs` between batches. Resolves with the seqs whose XADD succeeded.
+ */
+export async function sendNumbered(
+  sender: Agent,
+  target: string,
+  count: number,
+  { from = 0, type = 'item', concurrency = 100, pauseMs = 0 }: { from?: number; type?: string; concurrency?: number; pauseMs?: number } = {},
+): Promise<number[]> {
+  const sent: number[] = [];
+  for (let start = from; start < from + count; start += concurrency) {
+    const batch = Array.from({ length: Math.min(concurrency, from + count - start) }, (_, i) => start + i);
+    await Promise.all(batch.map(async (seq) => {
+      await sender.send(target, type, { seq }, { reliable: true });
+      sent.push(seq);
+    }));
+    if (pauseMs) await sleep(pauseMs);
+  }
+  return sent;
+}
+
+/** Entries of the inbox stream of `agentId` not acked yet (PEL), as { entryId, seq, messageId }. */
+export async function pendingEntries(redis: Redis, agentId: string): Promise<Array<{ entryId: string; seq: number; messageId: string }>> {
+  const stream = `agent.stream:${agentId}`;
+  const rows = (await redis.xpending(stream, 'mas', '-', '+', 100_000)) as Array<[string, string, number, number]>;
+  if (!rows.length) return [];
+  const pipeline = redis.pipeline();
+  for (const [entryId] of rows) pipeline.xrange(stream, entryId, entryId);
+  const results = (await pipeline.exec()) ?? [];
+  return rows.map(([entryId], i) => {
+    const entries = results[i]?.[1] as Array<[string, string[]]> | undefined;
+    const fields = entries?.[0]?.[1] ?? [];
+    const envelope = JSON.parse(fields[fields.indexOf('envelope') + 1] ?? '{}') as { data?: { seq?: number }; message_id?: string };
+    return { entryId, seq: envelope.data?.seq ?? -1, messageId: envelope.message_id ?? '' };
+  });
+}
+
+/** Deletes the keys MAS keeps for `agentId` (in this spec's own database) and its DLQ entries. */
+export async function deleteAgentKeys(redis: Redis, agentId: string): Promise<void> {
+  await redis.del(
+    `agent.stream:${agentId}`,
+    `mas:done:${agentId}`,
+    `agent.state:${agentId}`,
+    `agent:${agentId}`,
+    `agent:${agentId}:heartbeat`,
+    `mas:replicas:${agentId}`,
+  );
+  await redis.srem('mas:agents', agentId);
+  const dlq = (await redis.xrange('dlq:messages', '-', '+')) as Array<[string, string[]]>;
+  const ours = dlq.filter(([, fields]) => fields[fields.indexOf('agent_id') + 1] === agentId).map(([entryId]) => entryId);
+  if (ours.length) await redis.xdel('dlq:messages', ...ours);
+}
+
+/** A throw-away redis-server with AOF (appendfsync always) on a spare port; restartable on the same data. */
+export class AofRedisServer {
+  private child?: ChildProcess;
+  readonly dir = mkdtempSync(join(tmpdir(), 'mas-aof-'));
+  port = 0;
+
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  get running(): boolean {
+    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  async start(): Promise<void> {
+    this.port ||= await freePort();
+    this.child = spawn(
+      'redis-server',
+      [
+        '--port', String(this.port), '--bind', '127.0.0.1', '--save', '',
+        '--appendonly', 'yes', '--appendfsync', 'always', '--dir', this.dir,
+      ],
+      { stdio: 'ignore' },
+    );
+    await waitFor(() => ping(this.port), 15_000, `redis-server on port ${this.port}`);
+  }
+
+  /** Kills the server as a crash would (SIGKILL), and waits for its exit. */
+  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const child = this.child;
+    if (!child || !this.running) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill(signal);
+    await exited;
+  }
+
+  async dispose(): Promise<void> {
+    await this.kill('SIGTERM');
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+function ping(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.createConnection({ host: '127.0.0.1', port });
+    const done = (ok: boolean) => (socket.destroy(), resolve(ok));
+    socket.setTimeout(500, () => done(false));
+    socket.once('error', () => done(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Counts of a list of seqs: distinct values and the ones seen more than once. */
+export function tally(seqs: number[]): { distinct: Set<number>; repeated: Map<number, number> } {
+  const counts = new Map<number, number>();
+  for (const seq of seqs) counts.set(seq, (counts.get(seq) ?? 0) + 1);
+  const repeated = new Map([...counts].filter(([, n]) => n > 1));
+  return { distinct: new Set(counts.keys()), repeated };
+}
