@@ -1,6 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import { DuplicateAgentError } from '../errors';
-import type { AgentRegistry } from '../registry/agent-registry';
+import type { AgentRegistry, AgentTrafficSample } from '../registry/agent-registry';
 import type { RegisterAgentInput } from '../registry/agent-record.interfaces';
 
 /**
@@ -17,6 +17,7 @@ export class AgentPresence {
     private readonly input: Omit<RegisterAgentInput, 'token'>,
     private readonly intervalMs: number,
     private readonly logger: LoggerService,
+    private readonly sample: () => AgentTrafficSample = () => ({ sent: 0, received: 0, errors: 0, at: Date.now() }),
   ) {}
 
   /** The registry token, while registered. */
@@ -45,7 +46,7 @@ export class AgentPresence {
   async beat(): Promise<void> {
     if (!this.token) return;
     try {
-      const result = await this.registry.heartbeat(this.input.id, this.token, this.input.replicaId);
+      const result = await this.registry.heartbeat(this.input.id, this.token, this.input.replicaId, this.sample());
       if (result === 'missing') {
         this.logger.warn?.('Registration missing (Redis restarted or flushed?): registering again');
         await this.registry.register({ ...this.input, token: this.token, replace: true });

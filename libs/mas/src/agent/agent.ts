@@ -146,6 +146,7 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
             },
             intervalMs,
             this.logger,
+            () => ({ sent: this.stats.sent, received: this.stats.received, errors: this.stats.handlerErrors, at: Date.now() }),
           );
     try {
       await presence?.assertAvailable();

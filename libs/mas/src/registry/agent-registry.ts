@@ -11,6 +11,21 @@ import type {
 import { parseCapabilities, registrationFromFields } from './record-codec';
 import { DEREGISTER_SCRIPT, HEARTBEAT_SCRIPT, REGISTER_SCRIPT } from './registry.scripts';
 
+/** Field of the `agent:{id}` hash holding the last {@link AgentTrafficSample} (`stats:{replica}` for replicas). */
+export const STATS_FIELD = 'stats';
+
+/** Traffic counters an agent writes with each heartbeat; rates come from two samples. */
+export interface AgentTrafficSample {
+  /** Messages sent since start. */
+  sent: number;
+  /** Messages received since start. */
+  received: number;
+  /** Handler failures since start. */
+  errors: number;
+  /** Epoch ms of the sample. */
+  at: number;
+}
+
 /** Default heartbeat timing of the wire contract: refresh every 30 s, TTL 60 s. */
 export const DEFAULT_HEARTBEAT: HeartbeatTiming = { intervalMs: 30_000, ttlMs: 60_000 };
 
@@ -69,11 +84,19 @@ export class AgentRegistry {
   }
 
   /** Refreshes the heartbeat of an agent that still owns `token`. */
-  async heartbeat(id: string, token: string, replicaId = ''): Promise<HeartbeatResult> {
+  async heartbeat(id: string, token: string, replicaId = '', stats?: AgentTrafficSample): Promise<HeartbeatResult> {
     const result = await HEARTBEAT_SCRIPT.run<number>(
       this.connection.command,
       [MasKeys.agent(id), MasKeys.heartbeat(id), MasKeys.replicas(id)],
-      [token, nowSeconds(), this.timing.ttlMs, replicaId, Date.now()],
+      [
+        token,
+        nowSeconds(),
+        this.timing.ttlMs,
+        replicaId,
+        Date.now(),
+        replicaId ? `${STATS_FIELD}:${replicaId}` : STATS_FIELD,
+        stats ? JSON.stringify(stats) : '',
+      ],
     );
     return result === 1 ? 'refreshed' : result === 0 ? 'missing' : 'replaced';
   }

@@ -65,9 +65,11 @@ return caps or '[]'
 `);
 
 /**
- * KEYS: agent hash, heartbeat key, replicas zset. ARGV: token, heartbeat value, ttl ms, replica id, now ms.
+ * KEYS: agent hash, heartbeat key, replicas zset.
+ * ARGV: token, heartbeat value, ttl ms, replica id, now ms, stats field name, stats JSON ('' = none).
  * Returns 1 when refreshed, 0 when the registration is gone (Redis restarted or flushed) so the
  * agent must register again, -1 when another agent took the id over (different token).
+ * The traffic counters go into the hash (`stats`, or `stats:{replica}`), for dashboards to rate.
  */
 export const HEARTBEAT_SCRIPT = new LuaScript(`
 local token = redis.call('HGET', KEYS[1], 'token')
@@ -75,6 +77,7 @@ if not token then return 0 end
 if token ~= ARGV[1] then return -1 end
 redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
 if ARGV[4] ~= '' then redis.call('ZADD', KEYS[3], ARGV[5], ARGV[4]) end
+if ARGV[7] ~= '' then redis.call('HSET', KEYS[1], ARGV[6], ARGV[7]) end
 return 1
 `);
 
