@@ -39,7 +39,11 @@ export class MasAgentsExplorer implements OnModuleInit, OnApplicationBootstrap, 
   onModuleInit(): void {
     for (const wrapper of this.discovery.getProviders()) {
       const { instance, metatype } = wrapper;
-      if (!instance || !metatype || !wrapper.isDependencyTreeStatic() || !this.metadata.isAgent(metatype)) continue;
+      if (!instance || !metatype || !this.metadata.isAgent(metatype)) continue;
+      if (!wrapper.isDependencyTreeStatic()) {
+        this.logger.warn(`${metatype.name} is request-scoped (or depends on such a provider): agents must be singletons; skipped`);
+        continue;
+      }
       this.agents.add(this.createAgent(instance as AgentHost, metatype));
     }
   }
