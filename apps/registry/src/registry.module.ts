@@ -3,6 +3,7 @@ import { APP_PIPE } from '@nestjs/core';
 import { AgentsModule } from './agents/agents.module';
 import type { LoadRegistrySettingsOptions } from './config/registry.settings';
 import { RegistryCoreModule } from './core/registry-core.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { MonitorModule } from './monitor/monitor.module';
@@ -11,7 +12,8 @@ import { MonitorModule } from './monitor/monitor.module';
 export type RegistryModuleOptions = LoadRegistrySettingsOptions;
 
 /**
- * The registry app: health monitor, `mas.system` listener, `/agents`, `/health`, `/metrics`.
+ * The registry app: health monitor, `mas.system` listener, `/agents`, `/health`, `/metrics`, and the
+ * dashboard at `/` (live over `/events`).
  * It never routes messages.
  */
 @Module({})
@@ -20,7 +22,7 @@ export class RegistryModule {
   static forRoot(options: RegistryModuleOptions = {}): DynamicModule {
     return {
       module: RegistryModule,
-      imports: [RegistryCoreModule.forRoot(options), MonitorModule, MetricsModule, AgentsModule, HealthModule],
+      imports: [RegistryCoreModule.forRoot(options), MonitorModule, MetricsModule, AgentsModule, HealthModule, DashboardModule],
       providers: [
         {
           provide: APP_PIPE,

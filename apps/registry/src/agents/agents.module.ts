@@ -6,5 +6,6 @@ import { AgentsService } from './agents.service';
 @Module({
   controllers: [AgentsController],
   providers: [AgentsService],
+  exports: [AgentsService],
 })
 export class AgentsModule {}

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, Max, Min, ValidateNested } from 'class-validator';
 import { loadSettings, RedisSettings } from '@mas/core';
+import { DashboardSettings } from '../dashboard/dashboard.settings';
 
 /** HTTP server settings. */
 export class HttpSettings {
@@ -62,6 +63,10 @@ export class RegistrySettings {
   @ValidateNested()
   @Type(() => MonitorSettings)
   monitor: MonitorSettings = new MonitorSettings();
+
+  @ValidateNested()
+  @Type(() => DashboardSettings)
+  dashboard: DashboardSettings = new DashboardSettings();
 }
 
 /** Where registry settings come from. */

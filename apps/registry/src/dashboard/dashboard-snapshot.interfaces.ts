@@ -1,0 +1,81 @@
+import type { AgentView } from '../agents/dto/agent-view.dto';
+
+/** An agent's traffic as the dashboard shows it: totals and rates from its heartbeat samples. */
+export interface AgentTraffic {
+  /** Messages sent since start (summed over the agent's replicas). */
+  sent: number;
+  /** Messages received since start (summed over the agent's replicas). */
+  received: number;
+  /** Handler failures since start (summed over the agent's replicas). */
+  errors: number;
+  /** Messages received per second; null until two samples were seen or once samples stop. */
+  inPerSecond: number | null;
+  /** Messages sent per second; null until two samples were seen or once samples stop. */
+  outPerSecond: number | null;
+  /** Handler failures per second; null like the other rates. */
+  errorsPerSecond: number | null;
+  /** Epoch ms of the newest sample. */
+  sampledAt: number;
+  /** Processes reporting samples (replicas of a reliable agent; 1 otherwise). */
+  reporters: number;
+}
+
+/** One agent on the dashboard: the `GET /agents/:id` view plus its traffic. */
+export interface DashboardAgent extends AgentView {
+  /** Null when the agent never reported traffic counters (e.g. an agent of the Python implementation). */
+  traffic: AgentTraffic | null;
+}
+
+/** One entry of the gateway's audit stream, as the dashboard lists it. */
+export interface AuditTailEntry {
+  id: string;
+  /** Epoch ms. */
+  at: number;
+  decision: string;
+  stage: string;
+  reason: string;
+  senderId: string;
+  targetId: string;
+  messageType: string;
+}
+
+/** One entry of the dead-letter stream (never the envelope: it may carry payload data). */
+export interface DeadLetterEntry {
+  id: string;
+  /** Epoch ms. */
+  at: number;
+  agentId: string;
+  senderId: string;
+  reason: string;
+  attempts: number;
+  source: string;
+}
+
+/** What the gateway panel shows; read from Redis, so it works without the gateway's HTTP API. */
+export interface GatewayActivity {
+  /** The configured gateway URL and whether its `/health` answered OK (null: none configured). */
+  endpoint: { url: string; healthy: boolean | null } | null;
+  /** Decisions per second by decision name over the last `windowSeconds`. */
+  decisionsPerSecond: Record<string, number>;
+  /** Number of audit entries counted for the rates. */
+  decisionsCounted: number;
+  windowSeconds: number;
+  /** Entries of `audit:messages`. */
+  auditLength: number;
+  /** The newest audit entries, newest first. */
+  auditTail: AuditTailEntry[];
+  /** Entries of `dlq:messages`. */
+  deadLetterCount: number;
+  /** The newest dead letters, newest first. */
+  deadLetters: DeadLetterEntry[];
+}
+
+/** What the page receives on every `GET /events` message. */
+export interface DashboardSnapshot {
+  /** Epoch ms the snapshot was taken. */
+  at: number;
+  /** Every indexed agent, sorted by id. */
+  agents: DashboardAgent[];
+  /** Null when no gateway is configured and its streams do not exist: the page hides the panel. */
+  gateway: GatewayActivity | null;
+}
