@@ -27,12 +27,23 @@ export class GatewayClient {
     private readonly options: GatewayClientOptions = {},
   ) {}
 
-  /** Creates the signing keys and stores what the gateway verifies with. */
+  /**
+   * Creates the signing keys and stores what the gateway verifies with. An HMAC key already in
+   * Redis is reused (replicas and restarts share it; `mas rotate-key` replaces it, after which the
+   * agent must restart). Ed25519 replicas must be given the same `privateKeyPem`.
+   */
   async init(): Promise<void> {
     const alg = this.options.signing ?? 'hmac-sha256';
     this.keys = alg === 'ed25519' && this.options.privateKeyPem ? ed25519KeysFromPem(this.options.privateKeyPem) : generateSigningKeys(alg);
     if (this.keys.alg === 'hmac-sha256') {
-      await this.redis.multi().set(MasKeys.signingKey(this.agentId), this.keys.secret).del(MasKeys.publicKey(this.agentId)).exec();
+      // Keep a key that is already there: replicas of one agent id (and restarts) must share it.
+      const [, [, stored]] = (await this.redis
+        .multi()
+        .set(MasKeys.signingKey(this.agentId), this.keys.secret, 'NX')
+        .get(MasKeys.signingKey(this.agentId))
+        .del(MasKeys.publicKey(this.agentId))
+        .exec()) as [unknown, [unknown, string]];
+      this.keys = { alg: 'hmac-sha256', secret: stored };
     } else {
       await this.redis.multi().set(MasKeys.publicKey(this.agentId), this.keys.publicKeyPem).del(MasKeys.signingKey(this.agentId)).exec();
     }

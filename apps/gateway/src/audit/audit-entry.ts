@@ -1,0 +1,109 @@
+import { createHash, createHmac } from 'node:crypto';
+import { canonicalJson, GatewayDecision } from '@mas/core';
+
+/** Where in a message's life an audit entry was written. */
+export type AuditStage = 'ingress' | 'delivery' | 'replay';
+
+/** What a component asks the audit trail to record. */
+export interface AuditRecord {
+  stage: AuditStage;
+  decision: GatewayDecision;
+  reason: string;
+  messageId?: string;
+  senderId?: string;
+  targetId?: string;
+  messageType?: string;
+  priority?: string;
+  /** Violation codes (`auth:revoked_token`, `dlp:ssn`, ...). */
+  violations?: readonly string[];
+  /** DLP findings as `type:action@path` (never values). */
+  findings?: readonly string[];
+  latencyMs?: number;
+}
+
+/** The stored form of an entry: flat string fields, as in the stream. */
+export type AuditFields = Record<string, string>;
+
+/** Hash of the entry before the first one. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Field names every entry carries, in CSV column order. */
+export const AUDIT_COLUMNS = [
+  'seq',
+  'ts',
+  'stage',
+  'decision',
+  'reason',
+  'message_id',
+  'sender_id',
+  'target_id',
+  'message_type',
+  'priority',
+  'violations',
+  'findings',
+  'latency_ms',
+  'instance',
+  'prev_hash',
+  'hash',
+] as const;
+
+/** The content fields of a record (everything but seq, prev_hash and hash). */
+export function recordFields(record: AuditRecord, instance: string, now = Date.now()): AuditFields {
+  return {
+    ts: String(now),
+    stage: record.stage,
+    decision: record.decision,
+    reason: record.reason,
+    message_id: record.messageId ?? '',
+    sender_id: record.senderId ?? '',
+    target_id: record.targetId ?? '',
+    message_type: record.messageType ?? '',
+    priority: record.priority ?? '',
+    violations: JSON.stringify(record.violations ?? []),
+    findings: JSON.stringify(record.findings ?? []),
+    latency_ms: record.latencyMs === undefined ? '' : record.latencyMs.toFixed(3),
+    instance,
+  };
+}
+
+/**
+ * The chain hash of an entry: SHA-256 (or HMAC-SHA256 with the audit key) over the canonical JSON
+ * of all its fields except `hash` — which include `seq` and `prev_hash`, the previous entry's hash.
+ */
+export function chainHash(fields: AuditFields, hmacKey: string): string {
+  const { hash: _hash, audit_id: _id, ...content } = fields;
+  const input = canonicalJson(content);
+  return (hmacKey ? createHmac('sha256', hmacKey) : createHash('sha256')).update(input).digest('hex');
+}
+
+/** Parses the head pointer `{seq}:{hash}` (`undefined` for an empty trail). */
+export function parseHead(head: string | null | undefined): { seq: number; hash: string } | undefined {
+  if (!head) return undefined;
+  const at = head.indexOf(':');
+  return { seq: Number(head.slice(0, at)), hash: head.slice(at + 1) };
+}
+
+/** Turns `[k, v, k, v]` from a stream entry into an object. */
+export function fieldsOf(flat: string[]): AuditFields {
+  const fields: AuditFields = {};
+  for (let i = 0; i < flat.length; i += 2) fields[flat[i]] = flat[i + 1];
+  return fields;
+}
+
+/** True for decisions that also go to `audit:security_events`. */
+export function isSecurityEvent(record: Pick<AuditRecord, 'decision' | 'findings'>): boolean {
+  return record.decision !== 'ALLOWED' || (record.findings?.length ?? 0) > 0;
+}
+
+/** Decisions in a CSV/JSON friendly order (documentation and query validation). */
+export const DECISIONS: readonly GatewayDecision[] = [
+  'ALLOWED',
+  'AUTH_FAILED',
+  'SIGNATURE_INVALID',
+  'AUTHZ_DENIED',
+  'RATE_LIMITED',
+  'DLP_BLOCKED',
+  'CIRCUIT_OPEN',
+  'ROUTING_FAILED',
+  'SERVICE_UNAVAILABLE',
+];

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { GatewayDecision, MasKeys } from '@mas/core';
+import { GatewayRedis } from '../gateway-redis';
+import { AUDIT_COLUMNS, fieldsOf } from './audit-entry';
+
+/** Filters of an audit query; all optional. */
+export interface AuditFilter {
+  sender?: string;
+  target?: string;
+  decision?: GatewayDecision;
+  /** A violation code (`dlp:ssn`) or its family (`dlp`). */
+  violation?: string;
+  /** Epoch ms, inclusive. */
+  from?: number;
+  /** Epoch ms, inclusive. */
+  to?: number;
+  /** At most this many entries, oldest first (default 100). */
+  limit?: number;
+}
+
+/** One audit entry as the API returns it. */
+export interface AuditView {
+  id: string;
+  seq: number;
+  ts: number;
+  stage: string;
+  decision: string;
+  reason: string;
+  message_id: string;
+  sender_id: string;
+  target_id: string;
+  message_type: string;
+  priority: string;
+  violations: string[];
+  findings: string[];
+  latency_ms: number | null;
+  instance: string;
+  prev_hash: string;
+  hash: string;
+}
+
+const PAGE = 500;
+/** Stream ids are Redis's append time, `ts` the gateway's decision time: ids bound the scan with this margin. */
+const CLOCK_MARGIN_MS = 300_000;
+
+/**
+ * Reads the audit trail: by sender or target from their index streams, otherwise from
+ * `audit:messages`; the time range (on each entry's `ts`) narrows the scan by stream id; decision
+ * and violation filter the entries.
+ */
+@Injectable()
+export class AuditQuery {
+  constructor(private readonly redis: GatewayRedis) {}
+
+  async query(filter: AuditFilter = {}): Promise<AuditView[]> {
+    const stream = filter.sender ? MasKeys.auditBySender(filter.sender) : filter.target ? MasKeys.auditByTarget(filter.target) : MasKeys.audit;
+    const limit = Math.max(1, filter.limit ?? 100);
+    const end = filter.to === undefined ? '+' : String(filter.to + CLOCK_MARGIN_MS);
+    let start = filter.from === undefined ? '-' : String(Math.max(0, filter.from - CLOCK_MARGIN_MS));
+    const out: AuditView[] = [];
+    for (;;) {
+      const page = (await this.redis.command.xrange(stream, start, end, 'COUNT', PAGE)) as Array<[string, string[]]>;
+      for (const [id, flat] of page) {
+        const view = toView(id, fieldsOf(flat));
+        if (matches(view, filter)) out.push(view);
+        if (out.length >= limit) return out;
+      }
+      if (page.length < PAGE) return out;
+      start = `(${page[page.length - 1][0]}`;
+    }
+  }
+
+  /** The query's entries as CSV (header row, RFC 4180 quoting). */
+  async exportCsv(filter: AuditFilter): Promise<string> {
+    const columns = ['id', ...AUDIT_COLUMNS] as const;
+    const rows = (await this.query(filter)).map((view) =>
+      columns.map((column) => csvCell(view[column as keyof AuditView])).join(','),
+    );
+    return [columns.join(','), ...rows].join('\r\n') + '\r\n';
+  }
+}
+
+function toView(id: string, fields: Record<string, string>): AuditView {
+  const list = (raw: string | undefined) => {
+    try {
+      const value: unknown = JSON.parse(raw ?? '[]');
+      return Array.isArray(value) ? value.map(String) : [];
+    } catch {
+      return [];
+    }
+  };
+  return {
+    id: fields.audit_id ?? id,
+    seq: Number(fields.seq),
+    ts: Number(fields.ts),
+    stage: fields.stage ?? '',
+    decision: fields.decision ?? '',
+    reason: fields.reason ?? '',
+    message_id: fields.message_id ?? '',
+    sender_id: fields.sender_id ?? '',
+    target_id: fields.target_id ?? '',
+    message_type: fields.message_type ?? '',
+    priority: fields.priority ?? '',
+    violations: list(fields.violations),
+    findings: list(fields.findings),
+    latency_ms: fields.latency_ms ? Number(fields.latency_ms) : null,
+    instance: fields.instance ?? '',
+    prev_hash: fields.prev_hash ?? '',
+    hash: fields.hash ?? '',
+  };
+}
+
+function matches(view: AuditView, filter: AuditFilter): boolean {
+  if (filter.sender && view.sender_id !== filter.sender) return false;
+  if (filter.target && view.target_id !== filter.target) return false;
+  if (filter.decision && view.decision !== filter.decision) return false;
+  if (filter.from !== undefined && view.ts < filter.from) return false;
+  if (filter.to !== undefined && view.ts > filter.to) return false;
+  if (filter.violation) {
+    const wanted = filter.violation;
+    if (!view.violations.some((v) => v === wanted || v.startsWith(`${wanted}:`))) return false;
+  }
+  return true;
+}
+
+function csvCell(value: unknown): string {
+  let text = Array.isArray(value) ? value.join(' ') : value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t]/.test(text)) text = `'${text}`; // no formulas when opened in a spreadsheet
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

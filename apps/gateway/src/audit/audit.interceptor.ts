@@ -1,0 +1,19 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { from, mergeMap, Observable } from 'rxjs';
+import { ingressMessageOf } from '../ingress/ingress-message';
+import { DecisionRecorder } from '../pipeline/decision-recorder';
+import type { GatewayOutcome } from '../pipeline/gateway-outcome.interfaces';
+
+/**
+ * Interceptor 3: records the handler's decision (audit trail, metrics, the sender's decision).
+ * Denials never reach it — guards run before interceptors — so the decision filter records those.
+ */
+@Injectable()
+export class AuditInterceptor implements NestInterceptor {
+  constructor(private readonly recorder: DecisionRecorder) {}
+
+  intercept(context: ExecutionContext, next: CallHandler<Pick<GatewayOutcome, 'decision' | 'reason'>>): Observable<GatewayOutcome> {
+    const ingress = ingressMessageOf(context);
+    return next.handle().pipe(mergeMap((outcome) => from(this.recorder.record(ingress, outcome.decision, outcome.reason))));
+  }
+}

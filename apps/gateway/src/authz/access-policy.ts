@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { MasKeys } from '@mas/core';
+import type { GatewaySettings } from '../config/gateway.settings';
+import { execAll, GatewayRedis } from '../gateway-redis';
+import { InjectGatewaySettings } from '../gateway-module-definition';
+import { AuthorizationDeniedError } from '../pipeline/gateway-denial.errors';
+import { wildcardMatch } from './wildcard';
+
+/** How a send was granted. */
+export type Grant = 'acl' | `role:${string}`;
+
+/**
+ * Who may send to whom. A target that is unknown or not ACTIVE is refused whatever else says; then
+ * the sender's block list (`agent:{id}:blocked_targets`) refuses, its allow list
+ * (`agent:{id}:allowed_targets`) grants, and otherwise its roles (`agent:{id}:roles`, or the
+ * configured default role) grant when a permission in `role:{name}:permissions` matches
+ * `send:{target}`. Patterns use `*` as wildcard, anchored and case-sensitive.
+ */
+@Injectable()
+export class AccessPolicy {
+  constructor(
+    private readonly redis: GatewayRedis,
+    @InjectGatewaySettings() private readonly settings: GatewaySettings,
+  ) {}
+
+  /**
+   * Resolves with how `sender` may send to `target`.
+   * @throws AuthorizationDeniedError naming the reason.
+   */
+  async authorize(sender: string, target: string): Promise<Grant> {
+    const [status, blocked, allowed, roles] = (await execAll(
+      this.redis.command
+        .pipeline()
+        .hget(MasKeys.agent(target), 'status')
+        .smembers(MasKeys.blockedTargets(sender))
+        .smembers(MasKeys.allowedTargets(sender))
+        .smembers(MasKeys.agentRoles(sender)),
+    )) as [string | null, string[], string[], string[]];
+    if (status !== 'ACTIVE') {
+      const why = status ? `is ${status}` : 'is not registered';
+      throw new AuthorizationDeniedError(`target "${target}" ${why}`, 'authz:target_unavailable');
+    }
+    if (blocked.some((pattern) => wildcardMatch(pattern, target))) {
+      throw new AuthorizationDeniedError(`"${target}" is on the block list of "${sender}"`, 'authz:blocked');
+    }
+    if (allowed.some((pattern) => wildcardMatch(pattern, target))) return 'acl';
+    const role = this.settings.features.rbac ? await this.grantingRole(roles, `send:${target}`) : undefined;
+    if (role !== undefined) return `role:${role}`;
+    throw new AuthorizationDeniedError(
+      `no allow-list entry${this.settings.features.rbac ? ' or role permission' : ''} grants "${sender}" send:${target}`,
+      'authz:no_permission',
+    );
+  }
+
+  /** The first role whose permissions match `permission`, if any. */
+  private async grantingRole(assigned: string[], permission: string): Promise<string | undefined> {
+    const { defaultRole, defaultRolePermissions } = this.settings.authorization;
+    const roles = assigned.length ? assigned : defaultRole ? [defaultRole] : [];
+    if (!roles.length) return undefined;
+    const pipeline = this.redis.command.pipeline();
+    for (const role of roles) pipeline.smembers(MasKeys.rolePermissions(role));
+    const results = (await execAll(pipeline)) as string[][];
+    return roles.find((role, i) => {
+      let permissions = results[i];
+      if (!permissions.length && role === defaultRole) permissions = defaultRolePermissions;
+      return permissions.some((pattern) => wildcardMatch(pattern, permission));
+    });
+  }
+}

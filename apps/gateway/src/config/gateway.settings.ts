@@ -1,0 +1,88 @@
+import { Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsString, Max, Min, ValidateNested } from 'class-validator';
+import { RedisSettings } from '@mas/core';
+import { CircuitBreakerSettings, PriorityQueueSettings } from './routing.settings';
+import { AuthorizationSettings, DlpSettings, MessageSigningSettings, RateLimitSettings } from './security.settings';
+
+/** The HTTP API (audit, DLQ, /metrics, /health). */
+export class HttpSettings {
+  @IsBoolean()
+  enabled = true;
+
+  /** Interface to listen on; loopback by default (set 0.0.0.0 in a container). */
+  @IsString()
+  host = '127.0.0.1';
+
+  /** 0 picks a free port. */
+  @IsInt()
+  @Min(0)
+  @Max(65_535)
+  port = 3001;
+
+  /** When set, the audit and DLQ routes require the header `x-api-key` with this value. */
+  @IsString()
+  apiKey = '';
+}
+
+/** Reading `mas.gateway.ingress`. */
+export class IngressSettings {
+  /** Messages one instance checks at once. */
+  @IsInt() @Min(1) maxInFlight = 64;
+  /** XREADGROUP BLOCK time. */
+  @IsInt() @Min(10) blockMs = 1_000;
+  /** An entry pending this long (its instance died) is claimed by another instance (XAUTOCLAIM). */
+  @IsInt() @Min(50) claimIdleMs = 30_000;
+  /** Deliveries of one ingress entry before it is dead-lettered as unprocessable. */
+  @IsInt() @Min(1) maxAttempts = 5;
+  /** Larger envelopes are refused (AUTH_FAILED: malformed). */
+  @IsInt() @Min(256) maxMessageBytes = 1_048_576;
+}
+
+/** Features, all on by default. Authentication and audit cannot be turned off. */
+export class FeatureSettings {
+  @IsBoolean() rbac = true;
+  @IsBoolean() messageSigning = true;
+  @IsBoolean() rateLimit = true;
+  @IsBoolean() dlp = true;
+  @IsBoolean() priorityQueue = true;
+  @IsBoolean() circuitBreaker = true;
+}
+
+/** Writing into inboxes and the dead-letter stream. */
+export class DeliverySettings {
+  /** Approximate length inbox streams are trimmed to. */
+  @IsInt() @Min(1) inboxMaxLength = 100_000;
+  /** Approximate length of `dlq:messages`. */
+  @IsInt() @Min(1) deadLetterMaxLength = 100_000;
+}
+
+/** The audit trail. */
+export class AuditSettings {
+  /**
+   * Secret of the hash chain: when set, each entry's hash is an HMAC-SHA256 with it, so that whoever
+   * can write Redis still cannot forge a consistent chain. Empty: plain SHA-256.
+   */
+  @IsString()
+  hmacKey = '';
+}
+
+/**
+ * Settings of the gateway app: defaults here → `config/gateway.yaml` (or `GATEWAY_CONFIG`) →
+ * environment `GATEWAY_SECTION__KEY` → explicit overrides; validated at start.
+ */
+export class GatewaySettings {
+  @ValidateNested() @Type(() => RedisSettings) redis: RedisSettings = new RedisSettings();
+  /** Consumer name of this instance in the ingress group; empty = host:pid:random. */
+  @IsString() instanceId = '';
+  @ValidateNested() @Type(() => HttpSettings) http: HttpSettings = new HttpSettings();
+  @ValidateNested() @Type(() => IngressSettings) ingress: IngressSettings = new IngressSettings();
+  @ValidateNested() @Type(() => FeatureSettings) features: FeatureSettings = new FeatureSettings();
+  @ValidateNested() @Type(() => AuthorizationSettings) authorization: AuthorizationSettings = new AuthorizationSettings();
+  @ValidateNested() @Type(() => RateLimitSettings) rateLimit: RateLimitSettings = new RateLimitSettings();
+  @ValidateNested() @Type(() => MessageSigningSettings) messageSigning: MessageSigningSettings = new MessageSigningSettings();
+  @ValidateNested() @Type(() => DlpSettings) dlp: DlpSettings = new DlpSettings();
+  @ValidateNested() @Type(() => PriorityQueueSettings) priorityQueue: PriorityQueueSettings = new PriorityQueueSettings();
+  @ValidateNested() @Type(() => CircuitBreakerSettings) circuitBreaker: CircuitBreakerSettings = new CircuitBreakerSettings();
+  @ValidateNested() @Type(() => DeliverySettings) delivery: DeliverySettings = new DeliverySettings();
+  @ValidateNested() @Type(() => AuditSettings) audit: AuditSettings = new AuditSettings();
+}

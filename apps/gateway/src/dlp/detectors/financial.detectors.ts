@@ -1,0 +1,54 @@
+import type { DlpDetector } from '../dlp-detector.interfaces';
+
+/** Luhn checksum of a digit string. */
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i += 1) {
+    let digit = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+/** Issuer prefixes of the major card networks (Visa, Mastercard, Amex, Diners, Discover, JCB, UnionPay). */
+const CARD_PREFIX = /^(?:4|5[1-5]|2[2-7]|3[47]|3[0689]|35|6(?:011|5|4[4-9]|2))/;
+
+/** Payment card numbers: 13–19 digits (spaces or dashes allowed), a known issuer prefix, Luhn-valid. */
+export const creditCard: DlpDetector = {
+  type: 'credit_card',
+  pattern: /(?<![\d.-])\d(?:[ -]?\d){12,18}(?![\d-]|\.\d)/g,
+  validate(value) {
+    const digits = value.replace(/[ -]/g, '');
+    return digits.length >= 13 && digits.length <= 19 && CARD_PREFIX.test(digits) && !/^(\d)\1+$/.test(digits) && luhnValid(digits);
+  },
+  mask: (value) => `${'*'.repeat(Math.max(0, value.replace(/\D/g, '').length - 4))}${value.replace(/\D/g, '').slice(-4)}`,
+};
+
+/** Card security codes: 3–4 digits right after CVV / CVC / security code, or under such a key. */
+export const cvv: DlpDetector = {
+  type: 'cvv',
+  pattern: /(?<![\d.])\d{3,4}(?![\d.])/g,
+  context: /\b(?:cvv2?|cvc2?|csc|cid|security code|card (?:verification|security) (?:code|value|number))\b/i,
+  contextWindow: { before: 16, after: 0 },
+  key: /^(?:cvv2?|cvc2?|csc|cid|securitycode|cardsecuritycode|cardcode|cardverification(?:code|value)?)$/,
+  keyValue: /^\s*\d{3,4}\s*$/,
+};
+
+const SSN_CONTEXT = /\b(?:ssn|ss#|social security|social sec|soc sec|taxpayer id|tin)\b/i;
+
+/** US social security numbers: `123-45-6789` anywhere; `123 45 6789` or `123456789` only with SSN context. */
+export const ssn: DlpDetector = {
+  type: 'ssn',
+  pattern: /(?<![\d-])(?<v>(?!000|666|9\d\d)\d{3}(?<sep>[- ]?)(?!00)\d{2}\k<sep>(?!0000)\d{4})(?![\d-])/g,
+  key: /^(?:ssn|socialsecurity(?:number|no|num)?|ssnumber|taxpayerid)$/,
+  keyValue: /^\s*(?!000|666|9\d\d)\d{3}[- ]?(?!00)\d{2}[- ]?(?!0000)\d{4}\s*$/,
+  validate(value, text, index, keyPath) {
+    // Dashed numbers are SSNs by their shape; spaced or bare ones need SSN context nearby or in the keys.
+    return value.includes('-') || SSN_CONTEXT.test(keyPath) || SSN_CONTEXT.test(text.slice(Math.max(0, index - 40), index + value.length + 40));
+  },
+  mask: (value) => `XXX-XX-${value.replace(/\D/g, '').slice(-4)}`,
+};

@@ -1,0 +1,27 @@
+import type { DlpDetector } from '../dlp-detector.interfaces';
+import { email, phone } from './contact.detectors';
+import { creditCard, cvv, ssn } from './financial.detectors';
+import { icd10, healthInsuranceNumber, medicalRecordNumber } from './health.detectors';
+import { apiKey, awsAccessKey, jwt, password, privateKey } from './secret.detectors';
+
+export { luhnValid } from './financial.detectors';
+
+/**
+ * Every detector, most specific first: when two matches overlap, the one of the earlier detector
+ * wins (a JWT is not also an API key, a card number not also a phone number).
+ */
+export const DLP_DETECTORS: readonly DlpDetector[] = [
+  privateKey,
+  jwt,
+  awsAccessKey,
+  apiKey,
+  password,
+  creditCard,
+  ssn,
+  medicalRecordNumber,
+  healthInsuranceNumber,
+  cvv,
+  email,
+  phone,
+  icd10,
+];

@@ -1,0 +1,89 @@
+import type { DlpDetector } from '../dlp-detector.interfaces';
+
+/** AWS access key ids (`AKIA...`, `ASIA...`, 20 characters). */
+export const awsAccessKey: DlpDetector = {
+  type: 'aws_access_key',
+  pattern: /(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|AROA|APKA|ASCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Z0-9])/g,
+};
+
+/** PEM private key blocks (RSA, EC, OpenSSH, PKCS#8, encrypted, PGP), also cut short. */
+export const privateKey: DlpDetector = {
+  type: 'private_key',
+  pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|$)/g,
+};
+
+/** JSON Web Tokens: base64url `{"`-header, `{"`-payload, signature (possibly empty). */
+export const jwt: DlpDetector = {
+  type: 'jwt',
+  pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*(?![A-Za-z0-9_-])/g,
+  validate(value) {
+    try {
+      const header: unknown = JSON.parse(Buffer.from(value.slice(0, value.indexOf('.')), 'base64url').toString('utf8'));
+      return !!header && typeof header === 'object' && ('alg' in header || 'typ' in header);
+    } catch {
+      return false;
+    }
+  },
+};
+
+/** `api` → `[aA][pP][iI]`: a case-insensitive word inside an otherwise case-sensitive pattern. */
+function anyCase(word: string): string {
+  return word.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+}
+
+/** A plausible secret: long, no spaces, letters and digits mixed. */
+const SECRET_VALUE = /^\s*(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9_\-.+/=~:]{16,}\s*$/;
+
+/**
+ * API keys and tokens: well-known prefixed formats (Stripe, OpenAI, GitHub, Slack, Google, GitLab,
+ * SendGrid, npm) anywhere; any long mixed secret after `api_key=`, `"access_token": "..."`,
+ * `Authorization: Bearer ...` or under such a key.
+ */
+export const apiKey: DlpDetector = {
+  type: 'api_key',
+  pattern: new RegExp(
+    [
+      String.raw`(?<![A-Za-z0-9_-])(?:sk|rk|pk)_(?:live|test)_[0-9A-Za-z]{16,}`,
+      String.raw`(?<![A-Za-z0-9_-])sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}`,
+      String.raw`(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,}`,
+      String.raw`(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,}`,
+      String.raw`(?<![A-Za-z0-9_-])xox[abprs]-[A-Za-z0-9-]{10,}`,
+      String.raw`(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}`,
+      String.raw`(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,}`,
+      String.raw`(?<![A-Za-z0-9_-])SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}`,
+      String.raw`(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}`,
+      String.raw`(?<![A-Za-z0-9])(?:` +
+        ['api[_-]?key', 'api[_-]?secret', 'access[_-]?token', 'auth[_-]?token', 'secret[_-]?key', 'client[_-]?secret', 'private[_-]?token', 'refresh[_-]?token']
+          .map(anyCase)
+          .join('|') +
+        String.raw`)[\\"']*\s*[:=]\s*[\\"']*(?<v>(?=[^\s"'\\]*\d)(?=[^\s"'\\]*[A-Za-z])[A-Za-z0-9_\-.+/=~]{16,})`,
+      String.raw`\bBearer\s+(?<v2>(?=[^\s"'\\]*\d)[A-Za-z0-9_\-.~+/]{20,}=*)`,
+    ].join('|'),
+    'g',
+  ),
+  key: /^(?:[a-z0-9]*(?:apikey|apisecret|accesstoken|authtoken|secretkey|clientsecret|privatetoken|refreshtoken|bearertoken|secretaccesskey)|secret|token)$/,
+  keyValue: SECRET_VALUE,
+};
+
+/**
+ * Passwords: any non-blank value under a key like `password`, `db_password`, `passwd`, `pwd`; and
+ * in text `password=...`, `"password": "..."` (also JSON escaped inside a string), `pwd: ...`,
+ * `password is ...` — a bare value counts only when it is not a plain word, so prose stays clean —
+ * and the password of `scheme://user:password@host`.
+ */
+export const password: DlpDetector = {
+  type: 'password',
+  pattern: new RegExp(
+    String.raw`(?<![A-Za-z0-9])(?:password|passwd|pwd|passphrase|passcode)(?:\\?["'])?(?:` +
+      [
+        String.raw`\s*(?:[:=]|=>)\s*(?:\\?"(?<v>(?:[^"\\]|\\[^"])+?)\\?"|'(?<v2>[^']+)')`,
+        String.raw`=(?<v3>[^\s"',;&}]+)`,
+        String.raw`(?:\s*(?:[:=]|=>)\s*|\s+is\s+)(?<v4>[^\s"',;&}([<][^\s"',;&}]*?[^\s"',;&}A-Za-z][^\s"',;&}]*|[^\s"',;&}A-Za-z([<][^\s"',;&}]*)`,
+      ].join('|') +
+      ')' +
+      // credentials in a URL: scheme://user:password@host
+      String.raw`|(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://[^\s:/@]+:(?<v5>[^\s@/]+)@`,
+    'gi',
+  ),
+  key: /^(?:[a-z0-9]*password|[a-z0-9]*passwd|pwd|passphrase|passcode|pass)$/,
+};

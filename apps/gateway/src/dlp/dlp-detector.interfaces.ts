@@ -1,0 +1,24 @@
+import type { DlpType } from './dlp.types';
+
+/**
+ * How one type of sensitive data is recognised. A value is caught either because of its key (the
+ * nearest key names the type, e.g. `password`, `cvv`) or because a pattern matches inside it, then
+ * optionally validated (Luhn, ...) and confirmed by a context keyword near it or in its key path.
+ */
+export interface DlpDetector {
+  readonly type: DlpType;
+  /** Matched over each string value (must have the `g` flag). A named group `v` narrows the match to that part. */
+  readonly pattern?: RegExp;
+  /** A pattern match only counts when this matches the key path or the text just before / after it. */
+  readonly context?: RegExp;
+  /** Characters before (and, for `after`, after) a match searched for `context`. Default 40 / 25. */
+  readonly contextWindow?: { before: number; after: number };
+  /** Nearest key, normalised (lowercase letters and digits only), under which the whole value is this type. */
+  readonly key?: RegExp;
+  /** What the value must look like for `key` to apply (default: anything non-blank). */
+  readonly keyValue?: RegExp;
+  /** Extra check of a pattern match (`text` and `index` give its surroundings, `keyPath` its keys as words). */
+  validate?(value: string, text: string, index: number, keyPath: string): boolean;
+  /** Replacement of a match when the action is REDACT (default `[REDACTED:<type>]`). */
+  mask?(value: string): string;
+}

@@ -1,0 +1,41 @@
+import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
+import type { Observable } from 'rxjs';
+import type { GatewaySettings } from '../config/gateway.settings';
+import { InjectGatewaySettings } from '../gateway-module-definition';
+import { ingressMessageOf } from '../ingress/ingress-message';
+import { DlpBlockedError } from '../pipeline/gateway-denial.errors';
+import { actionsFrom } from './dlp-actions';
+import { DlpScanner } from './dlp-scanner';
+
+/**
+ * Interceptor 2: scans the payload (`features.dlp`). A BLOCK finding refuses the message
+ * (DLP_BLOCKED); REDACT findings are masked in what the target receives; every finding is recorded
+ * on the message for the audit trail and the metrics (ALERT findings only there).
+ */
+@Injectable()
+export class DlpInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('Dlp');
+  private readonly scanner: DlpScanner;
+
+  constructor(@InjectGatewaySettings() private readonly settings: GatewaySettings) {
+    this.scanner = new DlpScanner(actionsFrom(settings.dlp.actions));
+  }
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (!this.settings.features.dlp) return next.handle();
+    const ingress = ingressMessageOf(context);
+    const message = ingress.checked;
+    const result = this.scanner.scan(message.data);
+    ingress.findings = result.findings;
+    for (const type of new Set(result.findings.map((f) => f.type))) ingress.violations.push(`dlp:${type}`);
+    if (result.blocked) {
+      const types = [...new Set(result.findings.filter((f) => f.action === 'BLOCK').map((f) => f.type))];
+      throw new DlpBlockedError(`DLP blocked: the payload carries ${types.join(', ')}`, `dlp:${types[0]}`);
+    }
+    if (result.data !== message.data) ingress.redactedData = result.data;
+    if (result.findings.length) {
+      this.logger.debug(`${message.messageId} from ${message.senderId}: ${result.findings.map((f) => `${f.type} (${f.action}) at ${f.path}`).join('; ')}`);
+    }
+    return next.handle();
+  }
+}

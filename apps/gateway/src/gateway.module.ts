@@ -1,0 +1,77 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { AuditQuery } from './audit/audit-query';
+import { AuditTrail } from './audit/audit-trail';
+import { AuditVerifier } from './audit/audit-verifier';
+import { AccessPolicy } from './authz/access-policy';
+import type { GatewaySettings } from './config/gateway.settings';
+import { GATEWAY_INSTANCE_ID } from './gateway.constants';
+import { GATEWAY_SETTINGS, GatewayConfigurableModule } from './gateway-module-definition';
+import { GatewayRedis } from './gateway-redis';
+import { AuditController } from './http/audit.controller';
+import { DlqController } from './http/dlq.controller';
+import { HealthController } from './http/health.controller';
+import { MetricsController } from './http/metrics.controller';
+import { IngressConsumer } from './ingress/ingress.consumer';
+import { GatewayMetrics } from './observability/gateway-metrics';
+import { DecisionNotifier } from './pipeline/decision-notifier';
+import { DecisionRecorder } from './pipeline/decision-recorder';
+import { GatewayPipeline } from './pipeline/gateway-pipeline';
+import { IngressHandler } from './pipeline/ingress.handler';
+import { RateLimitStorage } from './ratelimit/rate-limit.storage';
+import { RedisRateLimitStorage } from './ratelimit/redis-rate-limit.storage';
+import { CircuitBreaker } from './routing/circuit-breaker';
+import { DeadLetterReplay } from './routing/dead-letter-replay';
+import { DeadLetters } from './routing/dead-letters';
+import { Deliverer } from './routing/deliverer';
+import { DeliveryDispatcher } from './routing/delivery-dispatcher';
+import { MessageRouter } from './routing/message-router';
+import { PriorityQueues } from './routing/priority-queues';
+import { SignatureVerifier } from './signature/signature-verifier';
+
+/**
+ * The MAS gateway: reads `mas.gateway.ingress` as a consumer group, runs each message through guards
+ * (authentication, authorization, rate limit) and interceptors (signature, DLP, audit), routes it by
+ * priority through a circuit breaker into the target's inbox, and serves the audit / DLQ HTTP API,
+ * `/metrics` and `/health`. No module-level state: several gateways can run in one process.
+ *
+ * @example
+ * ```ts
+ * const app = await NestFactory.create(GatewayModule.forRoot(loadGatewaySettings()));
+ * ```
+ */
+@Module({
+  imports: [TerminusModule.forRoot()],
+  controllers: [AuditController, DlqController, MetricsController, HealthController],
+  providers: [
+    {
+      provide: GATEWAY_INSTANCE_ID,
+      inject: [GATEWAY_SETTINGS],
+      useFactory: (settings: GatewaySettings) => settings.instanceId || `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    },
+    GatewayRedis,
+    GatewayMetrics,
+    AuditTrail,
+    AuditVerifier,
+    AuditQuery,
+    AccessPolicy,
+    { provide: RateLimitStorage, useClass: RedisRateLimitStorage },
+    SignatureVerifier,
+    DecisionNotifier,
+    DecisionRecorder,
+    CircuitBreaker,
+    PriorityQueues,
+    DeadLetters,
+    DeadLetterReplay,
+    Deliverer,
+    DeliveryDispatcher,
+    MessageRouter,
+    IngressHandler,
+    GatewayPipeline,
+    IngressConsumer,
+  ],
+  exports: [GatewayMetrics, AuditVerifier, AuditQuery, DeadLetters, DeadLetterReplay, DeliveryDispatcher, PriorityQueues, IngressConsumer],
+})
+export class GatewayModule extends GatewayConfigurableModule {}

@@ -1,0 +1,33 @@
+import { Controller, Get } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { GatewayRedis } from '../gateway-redis';
+import { IngressConsumer } from '../ingress/ingress.consumer';
+import { DeliveryDispatcher } from '../routing/delivery-dispatcher';
+
+/** `GET /health` (Terminus): Redis answers, the ingress read loop and the queue sweep are alive. */
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    private readonly redis: GatewayRedis,
+    private readonly ingress: IngressConsumer,
+    private readonly dispatcher: DeliveryDispatcher,
+  ) {}
+
+  @Get()
+  @HealthCheck({ swaggerDocumentation: false })
+  check() {
+    return this.health.check([
+      () => this.indicators.check('redis').attempt(async () => void (await this.redis.command.ping())).withTimeout(2_000),
+      () => {
+        const loop = this.indicators.check('ingress');
+        return this.ingress.healthy ? loop.up({ processed: this.ingress.processed }) : loop.down('the ingress read loop is not running');
+      },
+      () => {
+        const sweep = this.indicators.check('delivery');
+        return this.dispatcher.healthy ? sweep.up() : sweep.down('the priority queue sweep is late');
+      },
+    ]);
+  }
+}

@@ -1,0 +1,105 @@
+import type { ArgumentsHost } from '@nestjs/common';
+import { AgentMessage, decodeMessage, INGRESS_FIELDS, MasKeys, MessagePriority, SignatureAlgorithm } from '@mas/core';
+import type { DlpFinding } from '../dlp/dlp.types';
+import { GATEWAY_CONTEXT_TYPE } from '../gateway.constants';
+
+/**
+ * One entry of `mas.gateway.ingress` on its way through the pipeline: what the sender submitted,
+ * and what the guards and interceptors learned about it. The single argument of the pipeline.
+ */
+export class IngressMessage {
+  /** `performance.now()` when the gateway read the entry (decision latency). */
+  readonly receivedAt = performance.now();
+  /** The envelope as the sender wrote it (the signature covers exactly this). */
+  envelope?: Record<string, unknown>;
+  /** The decoded envelope; undefined when it is malformed (see `parseError`). */
+  message?: AgentMessage;
+  parseError?: string;
+  /** Violation codes found so far (`auth:revoked_token`, `dlp:ssn`, ...), for the audit trail. */
+  readonly violations: string[] = [];
+  /** DLP findings (types, actions, paths; never values). */
+  findings: DlpFinding[] = [];
+  /** The payload to deliver when DLP redacted something. */
+  redactedData?: Record<string, unknown>;
+  /** Algorithm the signature was checked with. */
+  signedWith?: SignatureAlgorithm;
+
+  constructor(
+    /** Id of the ingress stream entry. */
+    readonly entryId: string,
+    readonly token: string,
+    /** True when the sender waits for the decision. */
+    readonly notify: boolean,
+    /** 1 for the first read; higher when reclaimed from a dead instance. */
+    readonly attempt: number,
+  ) {}
+
+  /** Builds the message from the fields of a stream entry, decoding (and size-checking) its envelope. */
+  static fromEntry(entryId: string, fields: string[], attempt: number, maxBytes: number): IngressMessage {
+    const value = (name: string) => {
+      for (let i = 0; i < fields.length; i += 2) if (fields[i] === name) return fields[i + 1];
+      return undefined;
+    };
+    const ingress = new IngressMessage(entryId, value(INGRESS_FIELDS.token) ?? '', value(INGRESS_FIELDS.notify) === '1', attempt);
+    const raw = value(INGRESS_FIELDS.envelope);
+    try {
+      if (raw === undefined) throw new Error(`no "${MasKeys.envelopeField}" field`);
+      ingress.message = decodeMessage(raw, maxBytes);
+      ingress.envelope = JSON.parse(raw) as Record<string, unknown>;
+    } catch (error) {
+      ingress.parseError = (error as Error).message;
+      ingress.envelope = bestEffortParse(raw);
+    }
+    return ingress;
+  }
+
+  /** Sender id, also of a malformed envelope when it names one. */
+  get senderId(): string | undefined {
+    return this.message?.senderId ?? stringField(this.envelope, 'sender_id');
+  }
+
+  /** Target id, also of a malformed envelope when it names one. */
+  get targetId(): string | undefined {
+    return this.message?.targetId ?? stringField(this.envelope, 'target_id');
+  }
+
+  /** Message id, also of a malformed envelope when it names one. */
+  get messageId(): string | undefined {
+    return this.message?.messageId ?? stringField(this.envelope, 'message_id');
+  }
+
+  /** `meta.priority`, NORMAL when absent. */
+  get priority(): MessagePriority {
+    return this.message?.meta.priority ?? 'NORMAL';
+  }
+
+  /** The decoded envelope; only call after authentication (which refuses malformed ones). */
+  get checked(): AgentMessage {
+    if (!this.message) throw new Error(`ingress entry ${this.entryId} has no valid envelope`);
+    return this.message;
+  }
+}
+
+/** The {@link IngressMessage} a guard, interceptor or filter of the gateway pipeline runs for. */
+export function ingressMessageOf(context: Pick<ArgumentsHost, 'getType' | 'getArgByIndex'>): IngressMessage {
+  const message = context.getArgByIndex<unknown>(0);
+  if (context.getType<string>() !== GATEWAY_CONTEXT_TYPE || !(message instanceof IngressMessage)) {
+    throw new Error(`gateway enhancers only run in the "${GATEWAY_CONTEXT_TYPE}" context (got "${context.getType()}")`);
+  }
+  return message;
+}
+
+function bestEffortParse(raw: string | undefined): Record<string, unknown> | undefined {
+  if (!raw || raw.length > 1_048_576) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function stringField(object: Record<string, unknown> | undefined, key: string): string | undefined {
+  const value = object?.[key];
+  return typeof value === 'string' && value ? value : typeof value === 'number' ? String(value) : undefined;
+}

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import {
+  createMessage,
+  decisionCorrelationId,
+  GATEWAY_DECISION_TYPE,
+  GATEWAY_SENDER_ID,
+  GatewayDecision,
+  GatewayRejectedError,
+  publishEnvelope,
+} from '@mas/core';
+import { GatewayRedis } from '../gateway-redis';
+
+/**
+ * Tells a waiting sender the decision about its message: a reply envelope on `agent.{sender}` with
+ * correlation id `gw:{message_id}`, carrying `meta.error` (type GatewayRejectedError, the decision in
+ * its details) unless the decision is ALLOWED — so the sender's `send` resolves or rejects.
+ */
+@Injectable()
+export class DecisionNotifier {
+  constructor(private readonly redis: GatewayRedis) {}
+
+  async notify(senderId: string, messageId: string, decision: GatewayDecision, reason: string): Promise<void> {
+    const message = createMessage({
+      senderId: GATEWAY_SENDER_ID,
+      targetId: senderId,
+      messageType: GATEWAY_DECISION_TYPE,
+      data: { message_id: messageId, decision, reason },
+      correlationId: decisionCorrelationId(messageId),
+      isReply: true,
+      error: decision === 'ALLOWED' ? undefined : { type: GatewayRejectedError.name, message: reason, details: { decision } },
+    });
+    await publishEnvelope(this.redis.command, message);
+  }
+}

@@ -1,0 +1,28 @@
+import { Injectable, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
+import { AuditInterceptor } from '../audit/audit.interceptor';
+import { AuthenticationGuard } from '../auth/authentication.guard';
+import { AuthorizationGuard } from '../authz/authorization.guard';
+import { DlpInterceptor } from '../dlp/dlp.interceptor';
+import type { IngressMessage } from '../ingress/ingress-message';
+import { RateLimitGuard } from '../ratelimit/rate-limit.guard';
+import { MessageRouter } from '../routing/message-router';
+import { SignatureInterceptor } from '../signature/signature.interceptor';
+import { DecisionFilter } from './decision.filter';
+import type { GatewayOutcome } from './gateway-outcome.interfaces';
+
+/**
+ * The gateway pipeline as Nest enhancers on one handler. Per ingress entry: guards authentication →
+ * authorization → rate limit, interceptors signature → DLP → audit, then the handler routes the
+ * message. A refusal anywhere is a typed error that {@link DecisionFilter} records.
+ */
+@Injectable()
+@UseFilters(DecisionFilter)
+export class IngressHandler {
+  constructor(private readonly router: MessageRouter) {}
+
+  @UseGuards(AuthenticationGuard, AuthorizationGuard, RateLimitGuard)
+  @UseInterceptors(SignatureInterceptor, DlpInterceptor, AuditInterceptor)
+  async handle(ingress: IngressMessage): Promise<Pick<GatewayOutcome, 'decision' | 'reason'>> {
+    return { decision: 'ALLOWED', reason: await this.router.admit(ingress) };
+  }
+}

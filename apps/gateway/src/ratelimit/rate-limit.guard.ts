@@ -1,0 +1,34 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import type { GatewaySettings } from '../config/gateway.settings';
+import { InjectGatewaySettings } from '../gateway-module-definition';
+import { ingressMessageOf } from '../ingress/ingress-message';
+import { RateLimitedError } from '../pipeline/gateway-denial.errors';
+import { RateLimits, RateLimitStorage } from './rate-limit.storage';
+
+/** Guard 3: the sender is within its per-minute and per-hour limits (per-agent overrides from config). */
+@Injectable()
+export class RateLimitGuard implements CanActivate {
+  private readonly overrides: Map<string, RateLimits>;
+
+  constructor(
+    @Inject(RateLimitStorage) private readonly storage: RateLimitStorage,
+    @InjectGatewaySettings() private readonly settings: GatewaySettings,
+  ) {
+    const { perMinute, perHour, overrides } = settings.rateLimit;
+    this.overrides = new Map(
+      overrides.map((o) => [o.agentId, { perMinute: o.perMinute ?? perMinute, perHour: o.perHour ?? perHour }]),
+    );
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (!this.settings.features.rateLimit) return true;
+    const sender = ingressMessageOf(context).checked.senderId;
+    const limits = this.overrides.get(sender) ?? this.settings.rateLimit;
+    const hit = await this.storage.hit(sender, limits);
+    if (!hit.allowed) {
+      const limit = hit.window === 'hour' ? `${limits.perHour}/hour` : `${limits.perMinute}/minute`;
+      throw new RateLimitedError(`"${sender}" is over its limit of ${limit}`, `rate_limit:${hit.window}`);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { MasKeys } from '@mas/core';
+import { GatewayRedis } from '../gateway-redis';
+import { RATE_LIMIT_SCRIPT } from './rate-limit.script';
+import type { RateLimitHit, RateLimits, RateLimitStorage } from './rate-limit.storage';
+
+/** {@link RateLimitStorage} in Redis: one hash `ratelimit:{id}:window` per agent, shared by every instance. */
+@Injectable()
+export class RedisRateLimitStorage implements RateLimitStorage {
+  constructor(private readonly redis: GatewayRedis) {}
+
+  async hit(agentId: string, limits: RateLimits): Promise<RateLimitHit> {
+    const [allowed, window, minute, hour] = await RATE_LIMIT_SCRIPT.run<[number, string, number, number]>(
+      this.redis.command,
+      [MasKeys.rateLimit(agentId, 'window')],
+      [limits.perMinute, limits.perHour],
+    );
+    return {
+      allowed: allowed === 1,
+      window: (window || undefined) as RateLimitHit['window'],
+      minute: minute / 1000,
+      hour: hour / 1000,
+    };
+  }
+}

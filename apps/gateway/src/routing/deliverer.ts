@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { decodeMessage, MasKeys, publishEnvelope } from '@mas/core';
+import type { GatewaySettings } from '../config/gateway.settings';
+import { GatewayRedis } from '../gateway-redis';
+import { InjectGatewaySettings } from '../gateway-module-definition';
+import { GatewayMetrics } from '../observability/gateway-metrics';
+import { CircuitBreaker } from './circuit-breaker';
+import type { DeadLetterReason } from './dead-letters';
+import type { QueuedMessage } from './queued-message';
+
+/** What became of one delivery attempt. */
+export type DeliveryOutcome = { delivered: true } | { delivered: false; reason: DeadLetterReason; detail: string };
+
+/**
+ * Puts one admitted message into its target's inbox `agent.stream:{target}`: unless it expired or the
+ * target is gone, and only when the target's circuit breaker lets it; tells the breaker the outcome.
+ */
+@Injectable()
+export class Deliverer {
+  constructor(
+    private readonly redis: GatewayRedis,
+    private readonly breaker: CircuitBreaker,
+    private readonly metrics: GatewayMetrics,
+    @InjectGatewaySettings() private readonly settings: GatewaySettings,
+  ) {}
+
+  /** Delivers `message`; `targetStatus` is the target's registry status when the caller already read it. */
+  async deliver(message: QueuedMessage, targetStatus?: string): Promise<DeliveryOutcome> {
+    const outcome = await this.attempt(message, targetStatus);
+    this.metrics.deliveries.inc({ outcome: outcome.delivered ? 'delivered' : outcome.reason });
+    return outcome;
+  }
+
+  private async attempt(message: QueuedMessage, targetStatus?: string): Promise<DeliveryOutcome> {
+    if (message.expiresAt <= Date.now()) {
+      return { delivered: false, reason: 'expired', detail: `expired ${Date.now() - message.expiresAt} ms before delivery` };
+    }
+    const status = targetStatus ?? (await this.redis.command.hget(MasKeys.agent(message.target), 'status'));
+    if (status !== 'ACTIVE') {
+      return { delivered: false, reason: 'target_gone', detail: `target "${message.target}" is ${status || 'not registered'}` };
+    }
+    if ((await this.breaker.acquire(message.target)) === 'OPEN') {
+      return { delivered: false, reason: 'circuit_open', detail: `the circuit of "${message.target}" is open` };
+    }
+    try {
+      await publishEnvelope(this.redis.command, decodeMessage(message.envelope), { maxLength: this.settings.delivery.inboxMaxLength });
+    } catch (error) {
+      await this.breaker.record(message.target, false);
+      return { delivered: false, reason: 'delivery_failed', detail: (error as Error).message };
+    }
+    await this.breaker.record(message.target, true);
+    return { delivered: true };
+  }
+}

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { AgentMessage, encodeMessage } from '@mas/core';
+import type { GatewaySettings } from '../config/gateway.settings';
+import { InjectGatewaySettings } from '../gateway-module-definition';
+import type { IngressMessage } from '../ingress/ingress-message';
+import { CircuitOpenError, RoutingFailedError } from '../pipeline/gateway-denial.errors';
+import { CircuitBreaker } from './circuit-breaker';
+import { DeadLetters } from './dead-letters';
+import { Deliverer } from './deliverer';
+import { DeliveryDispatcher } from './delivery-dispatcher';
+import { PriorityQueues } from './priority-queues';
+import { expiryOf, QueuedMessage } from './queued-message';
+
+/**
+ * Routing of a message the guards and interceptors let through: refused (and dead-lettered) when the
+ * target's circuit is OPEN or the message already expired, otherwise queued by priority and handed to
+ * the dispatcher — or, with `features.priorityQueue` off, delivered at once.
+ */
+@Injectable()
+export class MessageRouter {
+  constructor(
+    private readonly queues: PriorityQueues,
+    private readonly dispatcher: DeliveryDispatcher,
+    private readonly deliverer: Deliverer,
+    private readonly breaker: CircuitBreaker,
+    private readonly deadLetters: DeadLetters,
+    @InjectGatewaySettings() private readonly settings: GatewaySettings,
+  ) {}
+
+  /**
+   * Admits the message; resolves with what happened to it (for the ALLOWED decision's reason).
+   * @throws CircuitOpenError, RoutingFailedError (the message is in the dead-letter stream then).
+   */
+  async admit(ingress: IngressMessage): Promise<string> {
+    const queued = this.toQueued(ingress);
+    if ((await this.breaker.peek(queued.target)) === 'OPEN') {
+      await this.deadLetters.add(queued, 'circuit_open', `the circuit of "${queued.target}" is open`, ingress.entryId);
+      throw new CircuitOpenError(`the circuit of "${queued.target}" is open; the message was dead-lettered`, 'routing:circuit_open');
+    }
+    if (queued.expiresAt <= Date.now()) {
+      await this.deadLetters.add(queued, 'expired', 'expired before routing', ingress.entryId);
+      throw new RoutingFailedError('the message expired before it could be routed; it was dead-lettered', 'routing:expired');
+    }
+    if (!this.settings.features.priorityQueue) {
+      const outcome = await this.deliverer.deliver(queued);
+      if (outcome.delivered) return 'delivered';
+      await this.deadLetters.add(queued, outcome.reason, outcome.detail, ingress.entryId);
+      const reason = `${outcome.detail}; the message was dead-lettered`;
+      throw outcome.reason === 'circuit_open' ? new CircuitOpenError(reason, 'routing:circuit_open') : new RoutingFailedError(reason, `routing:${outcome.reason}`);
+    }
+    await this.queues.enqueue(queued);
+    this.dispatcher.kick(queued.target);
+    return `queued for delivery (${queued.priority})`;
+  }
+
+  /** What goes to the target: the envelope with DLP redactions applied and the signature block removed. */
+  private toQueued(ingress: IngressMessage): QueuedMessage {
+    const message = ingress.checked;
+    const outgoing = new AgentMessage(
+      message.senderId,
+      message.targetId,
+      message.messageType,
+      ingress.redactedData ?? message.data,
+      message.meta,
+      message.timestamp,
+      message.messageId,
+    );
+    const { signature: _signature, ...extra } = message.extra ?? {};
+    if (Object.keys(extra).length) outgoing.extra = extra;
+    const { defaultTtlMs, maxTtlMs } = this.settings.priorityQueue;
+    return {
+      envelope: encodeMessage(outgoing),
+      target: message.targetId,
+      sender: message.senderId,
+      messageId: message.messageId,
+      priority: ingress.priority,
+      expiresAt: expiryOf(ingress.envelope, message.timestamp, defaultTtlMs, maxTtlMs),
+    };
+  }
+}

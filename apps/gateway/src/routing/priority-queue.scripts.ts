@@ -1,0 +1,42 @@
+import { LuaScript } from '@mas/core';
+
+/**
+ * One weighted-round-robin round for one target. Each queue is a sorted set scored by the time its
+ * message becomes visible; a round takes up to `weight` visible messages per level, highest first,
+ * and leases them (hides them for `lease ms`) instead of removing them: the caller removes each once
+ * delivered or dead-lettered, and a message whose instance died becomes visible again.
+ * Forgets the target when its queues are empty; reads the target's registry status.
+ * KEYS: the five queues CRITICAL..BULK, the targets set, the target's registry hash.
+ * ARGV: the five weights, the target id, lease ms.
+ * Returns { status or '', messages left besides these, message... }.
+ */
+export const TAKE_ROUND_SCRIPT = new LuaScript(`
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local out = { redis.call('HGET', KEYS[7], 'status') or '', 0 }
+local left = 0
+for i = 1, 5 do
+  local items = redis.call('ZRANGEBYSCORE', KEYS[i], '-inf', now, 'LIMIT', 0, tonumber(ARGV[i]))
+  for _, item in ipairs(items) do
+    redis.call('ZADD', KEYS[i], now + tonumber(ARGV[7]), item)
+    out[#out + 1] = item
+  end
+  left = left + redis.call('ZCARD', KEYS[i])
+end
+if left == 0 then redis.call('SREM', KEYS[6], ARGV[6]) end
+out[2] = left - (#out - 2)
+return out
+`);
+
+/**
+ * Queues messages (member: the message JSON; score: when it becomes visible). ZADD NX, so the same
+ * message admitted twice (an ingress entry read again after a crash) is queued once.
+ * KEYS: targets set, then one queue per message. ARGV: now ms, then per message: target, JSON.
+ */
+export const ENQUEUE_SCRIPT = new LuaScript(`
+for i = 2, #KEYS do
+  redis.call('ZADD', KEYS[i], 'NX', ARGV[1], ARGV[2 * i - 1])
+  redis.call('SADD', KEYS[1], ARGV[2 * i - 2])
+end
+return #KEYS - 1
+`);

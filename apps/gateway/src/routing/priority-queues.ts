@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { MasKeys } from '@mas/core';
+import type { GatewaySettings } from '../config/gateway.settings';
+import { execAll, GatewayRedis } from '../gateway-redis';
+import { InjectGatewaySettings } from '../gateway-module-definition';
+import { ENQUEUE_SCRIPT, TAKE_ROUND_SCRIPT } from './priority-queue.scripts';
+import { PRIORITIES, QueuedMessage } from './queued-message';
+
+/** One round taken from a target's queues. */
+export interface QueueRound {
+  /** The target's registry status ('' when it is not registered). */
+  targetStatus: string;
+  /** The messages, highest priority first, each with its raw queue member (to settle it). */
+  messages: Array<{ message: QueuedMessage; member: string }>;
+  /** Messages still queued besides these. */
+  left: number;
+}
+
+/**
+ * Per-target priority queues `priority_queue:{target}:{PRIORITY}` and the set of targets with
+ * messages waiting, shared by every gateway instance. Taking a message leases it; {@link settle}
+ * removes it for good.
+ */
+@Injectable()
+export class PriorityQueues {
+  private readonly weights: number[];
+
+  constructor(
+    private readonly redis: GatewayRedis,
+    @InjectGatewaySettings() private readonly settings: GatewaySettings,
+  ) {
+    const w = settings.priorityQueue.weights;
+    this.weights = [w.critical, w.high, w.normal, w.low, w.bulk];
+  }
+
+  /** Queues messages behind those already waiting at their level. */
+  async enqueue(...messages: QueuedMessage[]): Promise<void> {
+    const keys = [MasKeys.priorityQueueTargets, ...messages.map((m) => MasKeys.priorityQueue(m.target, m.priority))];
+    const args = messages.flatMap((m) => [m.target, JSON.stringify(m)]);
+    await ENQUEUE_SCRIPT.run(this.redis.command, keys, [Date.now(), ...args]);
+  }
+
+  /** Takes (leases) one weighted-round-robin round of `target`'s visible messages. */
+  async takeRound(target: string): Promise<QueueRound> {
+    const keys = [
+      ...PRIORITIES.map((priority) => MasKeys.priorityQueue(target, priority)),
+      MasKeys.priorityQueueTargets,
+      MasKeys.agent(target),
+    ];
+    const [status, left, ...members] = await TAKE_ROUND_SCRIPT.run<[string, number, ...string[]]>(this.redis.command, keys, [
+      ...this.weights,
+      target,
+      this.settings.ingress.claimIdleMs,
+    ]);
+    return { targetStatus: status, left, messages: members.map((member) => ({ member, message: JSON.parse(member) as QueuedMessage })) };
+  }
+
+  /** Removes taken messages for good (delivered or dead-lettered). */
+  async settle(target: string, taken: QueueRound['messages']): Promise<void> {
+    if (!taken.length) return;
+    const pipeline = this.redis.command.pipeline();
+    for (const { message, member } of taken) pipeline.zrem(MasKeys.priorityQueue(target, message.priority), member);
+    await execAll(pipeline);
+  }
+
+  /** Targets that may have messages waiting. */
+  async targets(): Promise<string[]> {
+    return this.redis.command.smembers(MasKeys.priorityQueueTargets);
+  }
+
+  /** Messages queued (leased ones included), by priority, over every target. */
+  async depth(): Promise<Record<string, number>> {
+    const targets = await this.targets();
+    const pipeline = this.redis.command.pipeline();
+    for (const target of targets) for (const priority of PRIORITIES) pipeline.zcard(MasKeys.priorityQueue(target, priority));
+    const sizes = (await execAll(pipeline)) as number[];
+    const depth: Record<string, number> = Object.fromEntries(PRIORITIES.map((p) => [p, 0]));
+    sizes.forEach((size, i) => (depth[PRIORITIES[i % PRIORITIES.length]] += size));
+    return depth;
+  }
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { MasKeys, SignatureAlgorithm, SignatureBlock, verifyEnvelope, WireEnvelope } from '@mas/core';
+import type { GatewaySettings } from '../config/gateway.settings';
+import { GatewayRedis } from '../gateway-redis';
+import { InjectGatewaySettings } from '../gateway-module-definition';
+import type { IngressMessage } from '../ingress/ingress-message';
+import { SignatureInvalidError } from '../pipeline/gateway-denial.errors';
+
+/**
+ * Checks an envelope's signature block: an accepted algorithm (an agent that published an Ed25519
+ * public key may only sign with it), the signature over the canonical envelope with the sender's key,
+ * the timestamp within the allowed drift, and a nonce never used before (`SET NX PX`, remembered for
+ * `nonceTtlMs`; the same ingress entry read again after a crash is not a replay).
+ */
+@Injectable()
+export class SignatureVerifier {
+  constructor(
+    private readonly redis: GatewayRedis,
+    @InjectGatewaySettings() private readonly settings: GatewaySettings,
+  ) {}
+
+  /**
+   * Resolves with the algorithm the envelope was signed with.
+   * @throws SignatureInvalidError naming what is wrong.
+   */
+  async verify(ingress: IngressMessage): Promise<SignatureAlgorithm> {
+    const envelope = ingress.envelope as unknown as WireEnvelope & { signature?: Partial<SignatureBlock> };
+    const sender = ingress.checked.senderId;
+    const block = envelope.signature;
+    if (!block || typeof block !== 'object') throw new SignatureInvalidError('the envelope is not signed', 'signature:missing');
+    const alg = block.alg as SignatureAlgorithm;
+    if (!this.settings.messageSigning.algorithms.includes(alg)) {
+      throw new SignatureInvalidError(`signature algorithm "${String(block.alg)}" is not accepted`, 'signature:algorithm');
+    }
+    const [hmacSecret, publicKeyPem] = await this.redis.command.mget(MasKeys.signingKey(sender), MasKeys.publicKey(sender));
+    if (publicKeyPem && alg !== 'ed25519') {
+      throw new SignatureInvalidError(`"${sender}" signs with ed25519; a ${alg} signature is refused`, 'signature:algorithm');
+    }
+    const key = alg === 'ed25519' ? { publicKeyPem: publicKeyPem ?? undefined } : { hmacSecret: hmacSecret ?? undefined };
+    if (!key.publicKeyPem && !key.hmacSecret) {
+      throw new SignatureInvalidError(`no ${alg} key is registered for "${sender}"`, 'signature:no_key');
+    }
+    if (!verifyEnvelope(envelope, key)) throw new SignatureInvalidError('the signature does not match the envelope', 'signature:mismatch');
+    const driftMs = Math.abs(Date.now() - ingress.checked.timestamp * 1000);
+    if (driftMs > this.settings.messageSigning.maxTimestampDriftMs) {
+      throw new SignatureInvalidError(
+        `timestamp is ${Math.round(driftMs / 1000)} s away from the gateway's clock (at most ${this.settings.messageSigning.maxTimestampDriftMs / 1000} s)`,
+        'signature:timestamp',
+      );
+    }
+    if (!(await this.claimNonce(sender, String(block.nonce), ingress.entryId))) {
+      throw new SignatureInvalidError('nonce already used (replay)', 'signature:replay');
+    }
+    return alg;
+  }
+
+  /** True when the nonce is fresh, or was claimed by this very ingress entry (a redelivery). */
+  private async claimNonce(sender: string, nonce: string, entryId: string): Promise<boolean> {
+    const previous = (await this.redis.command.call(
+      'SET',
+      MasKeys.nonce(sender, nonce),
+      entryId,
+      'NX',
+      'PX',
+      String(this.settings.messageSigning.nonceTtlMs),
+      'GET',
+    )) as string | null;
+    return previous === null || previous === entryId;
+  }
+}

@@ -1,0 +1,23 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import type { Observable } from 'rxjs';
+import type { GatewaySettings } from '../config/gateway.settings';
+import { InjectGatewaySettings } from '../gateway-module-definition';
+import { ingressMessageOf } from '../ingress/ingress-message';
+import { SignatureVerifier } from './signature-verifier';
+
+/** Interceptor 1: the envelope is signed by its sender, fresh and not replayed (`features.messageSigning`). */
+@Injectable()
+export class SignatureInterceptor implements NestInterceptor {
+  constructor(
+    private readonly verifier: SignatureVerifier,
+    @InjectGatewaySettings() private readonly settings: GatewaySettings,
+  ) {}
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    if (this.settings.features.messageSigning) {
+      const ingress = ingressMessageOf(context);
+      ingress.signedWith = await this.verifier.verify(ingress);
+    }
+    return next.handle();
+  }
+}

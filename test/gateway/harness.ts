@@ -1,0 +1,78 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type Redis from 'ioredis';
+import { deepMerge, MasConnection, MasKeys } from '@mas/core';
+import { loadGatewaySettings } from '../../apps/gateway/src/config/load-gateway-settings';
+import type { GatewaySettings } from '../../apps/gateway/src/config/gateway.settings';
+import { GatewayModule } from '../../apps/gateway/src/gateway.module';
+
+/** A gateway instance started by a spec, with its settings. */
+export interface TestGateway {
+  app: INestApplication;
+  settings: GatewaySettings;
+  /** Base URL of its HTTP API (when started with `http: true`). */
+  url: string;
+}
+
+/**
+ * Starts a gateway on `redisUrl` with test-friendly timings, `overrides` on top (camelCase paths),
+ * and optionally its HTTP API on a free port.
+ */
+export async function startGateway(redisUrl: string, overrides: Record<string, unknown> = {}, http = false): Promise<TestGateway> {
+  const base = {
+    redis: { url: redisUrl },
+    http: { enabled: http, port: 0, host: '127.0.0.1' },
+    ingress: { blockMs: 200, claimIdleMs: 500 },
+    priorityQueue: { sweepIntervalMs: 200 },
+  };
+  const settings = loadGatewaySettings({ env: {}, useDefaultFile: false, overrides: deepMerge(base, overrides) });
+  const app = await NestFactory.create(GatewayModule.forRoot(settings), { logger: ['error'] });
+  if (http) await app.listen(0, '127.0.0.1');
+  else await app.init();
+  return { app, settings, url: http ? (await app.getUrl()).replace('[::1]', '127.0.0.1') : '' };
+}
+
+/**
+ * Deletes every key the gateway writes in this spec's own database (the audit trail, the DLQ, the
+ * ingress, queues, counters): a spec starts from a clean trail without FLUSHDB.
+ */
+export async function resetGatewayKeys(redis: Redis): Promise<void> {
+  const fixed = [MasKeys.gatewayIngress, MasKeys.audit, MasKeys.auditHead, MasKeys.securityEvents, MasKeys.deadLetters, MasKeys.priorityQueueTargets];
+  await redis.del(...fixed);
+  for (const pattern of ['audit:by_*', 'priority_queue:*', 'ratelimit:*', 'circuit:*', 'mas:nonce:*']) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  }
+}
+
+/** Arguments of one XADD to the ingress: rewrite them, or do something else instead and return a result. */
+export type IngressTap = (args: Array<string | number>, forward: (args: Array<string | number>) => Promise<unknown>) => Promise<unknown>;
+
+/**
+ * A connection for one agent whose XADDs to `mas.gateway.ingress` pass through `tap` first — a
+ * man in the middle on the sender's wire (tampering, replaying) or a crashed gateway (claiming).
+ */
+export function tappedConnection(redisUrl: string, tap: IngressTap): MasConnection {
+  const connection = new MasConnection({ redisUrl });
+  const command = connection.command;
+  const original = command.xadd.bind(command) as (...args: Array<string | number>) => Promise<unknown>;
+  (command as unknown as { xadd: (...args: Array<string | number>) => Promise<unknown> }).xadd = (...args) =>
+    args[0] === MasKeys.gatewayIngress ? tap(args, (next) => original(...next)) : original(...args);
+  return connection;
+}
+
+/** The `envelope` field's value in XADD arguments to the ingress. */
+export function envelopeArg(args: Array<string | number>): Record<string, any> {
+  return JSON.parse(String(args[args.indexOf('envelope') + 1])) as Record<string, any>;
+}
+
+/** XADD arguments with the envelope replaced. */
+export function withEnvelope(args: Array<string | number>, envelope: unknown): Array<string | number> {
+  const next = [...args];
+  next[next.indexOf('envelope') + 1] = JSON.stringify(envelope);
+  return next;
+}
