@@ -6,6 +6,7 @@ import { GatewayRejectedError } from '../gateway-client/gateway.errors';
 import { AgentMessage, createMessage, NewMessage } from '../protocol';
 import { publishEnvelope } from '../transport/outbound';
 import type { PendingRequests } from './pending-requests';
+import { coalesceWrites } from './write-coalescing';
 
 /** How an agent's gateway mode is wired into its outbox. */
 export interface OutboxGateway {
@@ -35,7 +36,10 @@ export class AgentOutbox {
    */
   async put(spec: NewMessage, reliable: boolean): Promise<number> {
     const message = createMessage(spec);
-    if (!this.gateway) return publishEnvelope(this.redis, message, reliable ? { maxLength: this.inboxMaxLength } : undefined);
+    if (!this.gateway) {
+      coalesceWrites(this.redis);
+      return publishEnvelope(this.redis, message, reliable ? { maxLength: this.inboxMaxLength } : undefined);
+    }
     await this.submitToGateway(this.gateway, message, !spec.isReply);
     return 1;
   }

@@ -9,8 +9,12 @@ export const MAS_CONNECTION = Symbol('MAS_CONNECTION');
 /** `ExecutionContext.getType()` of agent handlers, for guards and interceptors. */
 export const MAS_CONTEXT_TYPE = 'mas';
 
-/** Indexes of handler arguments (`[payload, message]`). */
+/**
+ * Kinds of `@AgentHandler` parameters. The numbers are Nest's route param types: PAYLOAD is
+ * reported to pipes as `body` (so `ValidationPipe` validates it like a request body), MESSAGE as
+ * `custom`.
+ */
 export enum MasParamType {
-  PAYLOAD = 0,
   MESSAGE = 1,
+  PAYLOAD = 3,
 }

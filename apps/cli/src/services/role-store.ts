@@ -1,0 +1,114 @@
+import { MasKeys } from '@mas/core';
+import type Redis from 'ioredis';
+import { NotFoundError } from '../cli.errors';
+import { keyShape, scanKeys } from './key-shape';
+
+/** A gateway role: `role:{name}` (description hash) and `role:{name}:permissions` (set). */
+export interface RoleView {
+  name: string;
+  description: string;
+  /** Epoch seconds, when the role was created through the CLI or the gateway. */
+  createdAt?: number;
+  /** e.g. `send:agent.*`. */
+  permissions: string[];
+}
+
+/** The roles given to one agent (`agent:{id}:roles`), with what each grants. */
+export interface AgentRolesView {
+  agent: string;
+  roles: RoleView[];
+}
+
+const roleHash = keyShape(MasKeys.role);
+const rolePermissions = keyShape(MasKeys.rolePermissions);
+const agentRoles = keyShape(MasKeys.agentRoles);
+
+/** Reads and edits the gateway's RBAC keys. */
+export class RoleStore {
+  constructor(private readonly redis: Redis) {}
+
+  /** Every role that has a description hash or a permission set, sorted by name. */
+  async list(): Promise<RoleView[]> {
+    const keys = await scanKeys(this.redis, roleHash.pattern);
+    const names = new Set<string>();
+    for (const key of keys) {
+      const name = rolePermissions.nameOf(key) ?? roleHash.nameOf(key);
+      if (name) names.add(name);
+    }
+    const roles = await Promise.all([...names].map((name) => this.find(name)));
+    return roles.filter((role): role is RoleView => !!role).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** The role `name`, or undefined. */
+  async find(name: string): Promise<RoleView | undefined> {
+    const [fields, permissions] = await Promise.all([
+      this.redis.hgetall(MasKeys.role(name)),
+      this.redis.smembers(MasKeys.rolePermissions(name)),
+    ]);
+    if (!Object.keys(fields).length && !permissions.length) return undefined;
+    return {
+      name,
+      description: fields.description ?? '',
+      ...(Number(fields.created_at) ? { createdAt: Number(fields.created_at) } : {}),
+      permissions: permissions.sort(),
+    };
+  }
+
+  /** The role `name`. @throws NotFoundError */
+  async get(name: string): Promise<RoleView> {
+    const role = await this.find(name);
+    if (!role) throw new NotFoundError(`no role "${name}" (create it with: mas roles create ${name} <permissions...>)`);
+    return role;
+  }
+
+  /** Creates or updates a role: description (when given) and extra permissions. */
+  async upsert(name: string, permissions: string[], description?: string): Promise<RoleView> {
+    const multi = this.redis.multi();
+    multi.hset(MasKeys.role(name), 'name', name);
+    multi.hsetnx(MasKeys.role(name), 'created_at', (Date.now() / 1000).toFixed(3));
+    if (description !== undefined) multi.hset(MasKeys.role(name), 'description', description);
+    else multi.hsetnx(MasKeys.role(name), 'description', '');
+    if (permissions.length) multi.sadd(MasKeys.rolePermissions(name), ...permissions);
+    await multi.exec();
+    return this.get(name);
+  }
+
+  /** Removes permissions from an existing role. @throws NotFoundError */
+  async removePermissions(name: string, permissions: string[]): Promise<RoleView> {
+    await this.get(name);
+    await this.redis.srem(MasKeys.rolePermissions(name), ...permissions);
+    return this.get(name);
+  }
+
+  /** Deletes a role and takes it away from every agent holding it; returns those agents. */
+  async delete(name: string): Promise<string[]> {
+    await this.get(name);
+    const holders: string[] = [];
+    for (const key of await scanKeys(this.redis, agentRoles.pattern, 'set')) {
+      const agent = agentRoles.nameOf(key);
+      if (agent && (await this.redis.srem(key, name)) > 0) holders.push(agent);
+    }
+    await this.redis.del(MasKeys.role(name), MasKeys.rolePermissions(name));
+    return holders.sort();
+  }
+
+  /** Gives roles to an agent; each must exist unless `force`. @throws NotFoundError */
+  async assign(agent: string, roles: string[], force = false): Promise<AgentRolesView> {
+    if (!force) for (const role of roles) await this.get(role);
+    await this.redis.sadd(MasKeys.agentRoles(agent), ...roles);
+    return this.of(agent);
+  }
+
+  /** Takes roles away from an agent. */
+  async unassign(agent: string, roles: string[]): Promise<AgentRolesView> {
+    await this.redis.srem(MasKeys.agentRoles(agent), ...roles);
+    return this.of(agent);
+  }
+
+  /** The roles of `agent` with their permissions (a role that no longer exists shows none). */
+  async of(agent: string): Promise<AgentRolesView> {
+    const names = (await this.redis.smembers(MasKeys.agentRoles(agent))).sort();
+    const roles = await Promise.all(names.map(async (name) => (await this.find(name)) ?? { name, description: '', permissions: [] }));
+    return { agent, roles };
+  }
+}
