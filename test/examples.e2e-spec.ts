@@ -18,6 +18,7 @@ const EXAMPLES: Record<string, string[]> = {
   standalone: ['standalone-listener', 'standalone-greeter'],
   'nest-request-reply': ['shop-orders', 'shop-inventory'],
   'discovery-fanout': ['nlp-sentiment', 'nlp-keywords', 'nlp-stats', 'fanout-calculator', 'fanout-coordinator'],
+  'gateway-dlp': ['gw-example-billing', 'gw-example-clinic'],
 };
 const everyId = Object.values(EXAMPLES).flat();
 
@@ -70,6 +71,19 @@ describe('examples', { timeout: 60_000 }, () => {
     expect(result.stdout).toContain('nlp-stats → coordinator: {"skill":"stats","words":15,"characters":84}');
     expect(result.stdout).toMatch(/coordinator: gathered 3\/3 replies in \d+ ms/);
     expect(result.stdout).not.toContain('fanout-calculator →');
+  });
+
+  it('gateway-dlp: a delivery, a DLP block, an SSN redacted in transit, and the audit trail of all three', async () => {
+    const result = results.get('gateway-dlp')!;
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n').map((line) => line.trim());
+    expect(lines).toContain('clinic → billing: invoice.create … ALLOWED');
+    expect(lines).toContain('clinic → billing: invoice.pay with a card number … DLP_BLOCKED (DLP blocked: the payload carries credit_card)');
+    expect(lines).toContain('billing received invoice.create: {"patient":"P-1","amount":120}');
+    expect(lines).toContain('billing received patient.update: {"ssn":"XXX-XX-6789","note":"new address"}');
+    expect(lines).toContain('audit query (sender=gw-example-clinic): 3 entries');
+    expect(lines).toContainEqual(expect.stringMatching(/^DLP_BLOCKED\s+invoice\.pay\s+→ gw-example-billing\s+\[dlp:credit_card\]$/));
+    expect(result.stdout).not.toContain('4111');
   });
 
   it('every example deregisters its agents when it ends', async () => {

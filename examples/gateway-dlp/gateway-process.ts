@@ -1,0 +1,46 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+/** A gateway instance running as its own process (as it would in production). */
+export interface GatewayProcess {
+  url: string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Starts `dist/apps/gateway/src/main.js` on a free port and waits until `/health` answers. */
+export async function startGatewayProcess(redisUrl: string): Promise<GatewayProcess> {
+  const port = await freePort();
+  const main = join(__dirname, '..', '..', 'apps', 'gateway', 'src', 'main.js');
+  const child: ChildProcess = spawn(process.execPath, [main], {
+    env: { ...process.env, REDIS_URL: redisUrl, GATEWAY_HTTP__PORT: String(port), GATEWAY_HTTP__HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`gateway exited (${code})`))));
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const healthy = await Promise.race([fetch(`${url}/health`).then((r) => r.ok, () => false), exited]);
+    if (healthy) break;
+    if (Date.now() > deadline) throw new Error('the gateway did not become healthy within 20 s');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    url,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const done = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await done;
+    },
+  };
+}
