@@ -1,11 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+// End-to-end specs import '@mas/core' by name, so they run against the built library (the
+// workspace package's dist/, which `npm test` builds first), as apps and users do. Unit specs
+// beside the code import the source.
 export default defineConfig({
   oxc: { decorator: { legacy: true, emitDecoratorMetadata: true } },
-  resolve: {
-    alias: { '@mas/core': fileURLToPath(new URL('./libs/mas/src/index.ts', import.meta.url)) },
-  },
   test: {
     include: ['libs/**/src/**/*.spec.ts', 'apps/**/*.spec.ts', 'test/**/*.e2e-spec.ts'],
     globalSetup: ['./test/support/global-setup.ts'],
