@@ -1,8 +1,9 @@
-# Builds the MAS apps (registry, examples) from this repository.
+# Builds the MAS apps (registry, gateway, CLI, examples) from this repository.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY libs/mas/package.json libs/mas/package.json
+COPY apps/cli/package.json apps/cli/package.json
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build
