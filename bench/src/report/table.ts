@@ -1,0 +1,115 @@
+import { SystemName, SYSTEMS } from '../shared/bench.interfaces';
+import type { Summary, SummaryIndex } from './aggregate';
+import { TARGETS } from './targets';
+
+type Metric = 'throughput' | 'latency' | 'start_s' | 'rss_mb';
+
+interface Row {
+  key: string;
+  label: string;
+  scenario: string;
+  metric: Metric;
+}
+
+/** The table's rows: one per figure. Latency rows compare p99. */
+const ROWS: readonly Row[] = [
+  { key: 'oneway', label: 'oneway msg/s', scenario: 'oneway', metric: 'throughput' },
+  { key: 'reqrep-c100', label: 'reqrep-c100 req/s', scenario: 'reqrep-c100', metric: 'throughput' },
+  { key: 'reqrep-c100 latency', label: 'reqrep-c100 p50/p95/p99 ms', scenario: 'reqrep-c100', metric: 'latency' },
+  { key: 'reqrep-10k', label: 'reqrep-10k achieved req/s', scenario: 'reqrep-10k', metric: 'throughput' },
+  { key: 'reqrep-10k p99', label: 'reqrep-10k p50/p95/p99 ms', scenario: 'reqrep-10k', metric: 'latency' },
+  { key: 'state', label: 'state ops/s (50 concurrent)', scenario: 'state', metric: 'throughput' },
+  { key: 'discovery-1k', label: 'discovery q/s, 1,000 agents', scenario: 'discovery-1k', metric: 'throughput' },
+  { key: 'discovery-10k', label: 'discovery q/s, 10,000 agents', scenario: 'discovery-10k', metric: 'throughput' },
+  { key: 'agents-10k start', label: 'agents-10k start s', scenario: 'agents-10k', metric: 'start_s' },
+  { key: 'agents-10k RSS', label: 'agents-10k RSS MB', scenario: 'agents-10k', metric: 'rss_mb' },
+];
+
+const OTHERS: readonly SystemName[] = SYSTEMS.filter((system) => system !== 'mas');
+
+function number(value: number, digits = 0): string {
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+function latency(ms: number | null): string {
+  if (ms === null) return '?';
+  return ms < 10 ? number(ms, 2) : number(ms, 1);
+}
+
+function cell(summary: Summary | undefined, metric: Metric, failed: boolean): string {
+  if (!summary) return failed ? 'failed' : '—';
+  const errors = summary.errors ? ` (${number(summary.errors)} err)` : '';
+  switch (metric) {
+    case 'throughput':
+      return summary.throughput === null ? '?' : number(summary.throughput) + errors;
+    case 'latency':
+      return `${latency(summary.p50_ms)} / ${latency(summary.p95_ms)} / ${latency(summary.p99_ms)}${errors}`;
+    case 'start_s':
+      return summary.start_s === undefined ? '?' : number(summary.start_s, 2);
+    case 'rss_mb':
+      return summary.rss_mb === undefined ? '?' : number(summary.rss_mb);
+  }
+}
+
+/** mas ÷ other for the row's figure (p99 for latency rows). */
+function ratio(mas: Summary | undefined, other: Summary | undefined, metric: Metric): string {
+  const value = (summary: Summary | undefined): number | null | undefined =>
+    metric === 'latency' ? summary?.p99_ms : metric === 'throughput' ? summary?.throughput : undefined;
+  const a = value(mas);
+  const b = value(other);
+  if (a == null || b == null || b === 0) return '—';
+  return `${number(a / b, 2)}×`;
+}
+
+function verdict(row: Row, index: SummaryIndex): string {
+  const target = TARGETS.find((candidate) => candidate.row === row.key);
+  if (!target) return '';
+  const met = target.check(index);
+  return `${target.text} ${met === null ? '(n/a)' : met ? '✅' : '❌'}`;
+}
+
+/** The results as a Markdown table (padded so that it also reads well on a terminal). */
+export function renderTable(index: SummaryIndex, failed: ReadonlySet<string>): string {
+  const header = ['scenario', ...SYSTEMS, ...OTHERS.map((other) => `mas/${other}`), 'target'];
+  const lines = ROWS.filter((row) => SYSTEMS.some((system) => index.get(row.scenario, system) || failed.has(`${row.scenario}/${system}`))).map(
+    (row) => {
+      const mas = index.get(row.scenario, 'mas');
+      return [
+        row.label,
+        ...SYSTEMS.map((system) => cell(index.get(row.scenario, system), row.metric, failed.has(`${row.scenario}/${system}`))),
+        ...OTHERS.map((other) => ratio(mas, index.get(row.scenario, other), row.metric)),
+        verdict(row, index),
+      ];
+    },
+  );
+  return markdown(header, lines);
+}
+
+/** Pair scenarios: CPU µs per message of the sender and receiver processes, less sensitive to a busy machine than rates. */
+export function renderCpuTable(index: SummaryIndex): string {
+  const scenarios = ['oneway', 'reqrep-c100', 'reqrep-10k'].filter((scenario) => SYSTEMS.some((system) => index.get(scenario, system)?.cpu_us_per_op));
+  if (scenarios.length === 0) return '';
+  const total = (summary: Summary | undefined) => (summary?.cpu_us_per_op ? summary.cpu_us_per_op.sender + summary.cpu_us_per_op.receiver : undefined);
+  const header = ['CPU µs per message (sender + receiver)', ...SYSTEMS, ...OTHERS.map((other) => `mas/${other}`)];
+  const lines = scenarios.map((scenario) => {
+    const mas = total(index.get(scenario, 'mas'));
+    return [
+      scenario,
+      ...SYSTEMS.map((system) => {
+        const cpu = index.get(scenario, system)?.cpu_us_per_op;
+        return cpu ? `${number(cpu.sender, 1)} + ${number(cpu.receiver, 1)}` : '—';
+      }),
+      ...OTHERS.map((other) => {
+        const theirs = total(index.get(scenario, other));
+        return mas === undefined || theirs === undefined ? '—' : `${number(mas / theirs, 2)}×`;
+      }),
+    ];
+  });
+  return markdown(header, lines);
+}
+
+function markdown(header: string[], lines: string[][]): string {
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
+  const format = (cells: string[]) => `| ${cells.map((text, column) => text.padEnd(widths[column])).join(' | ')} |`;
+  return [format(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...lines.map(format)].join('\n');
+}

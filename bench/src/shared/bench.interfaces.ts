@@ -1,0 +1,88 @@
+/** The systems compared side by side. */
+export type SystemName = 'mas' | 'raw' | 'nest' | 'moleculer';
+
+/** Every system, in the order of the table's columns. */
+export const SYSTEMS: readonly SystemName[] = ['mas', 'raw', 'nest', 'moleculer'];
+
+/** What a worker process runs. */
+export type ScenarioName = 'oneway' | 'reqrep-c100' | 'reqrep-10k' | 'state' | 'discovery' | 'agents-10k';
+
+/** Scenarios named in the issue that need library features not built yet. */
+export const NOT_YET_AVAILABLE = ['reliable-oneway', 'gateway-basic', 'gateway-full'] as const;
+
+/** One measured figure set: one entry of `latest.json`'s `runs` (medians over rounds once reduced). */
+export interface RunResult {
+  /** Scenario as reported (`discovery` reports `discovery-1k` and `discovery-10k`). */
+  scenario: string;
+  system: SystemName;
+  /** Messages, requests, operations, queries or agents per second. */
+  throughput: number | null;
+  p50_ms: number | null;
+  p95_ms: number | null;
+  p99_ms: number | null;
+  rss_mb?: number;
+  start_s?: number;
+  /** Operations that failed or timed out (absent when none). */
+  errors?: number;
+  /** Operations completed in the whole run, warm-up included (for CPU per operation). */
+  ops?: number;
+  /** CPU time per operation in µs of the sender and receiver processes (warm-up included). */
+  cpu_us_per_op?: { sender: number; receiver: number };
+  /** While it ran: how busy the whole machine was (% of all cores), and how much of that was the task's workers. */
+  machine_busy_pct?: number;
+  workers_pct?: number;
+}
+
+/** Sizes and durations of one bench run (quick or full). */
+export interface BenchSettings {
+  /** Rounds; each runs every system once per scenario. */
+  rounds: number;
+  /** Unmeasured time at the start of each timed scenario. */
+  warmupMs: number;
+  /** Measured time of each timed scenario. */
+  durationMs: number;
+  /** oneway: most messages sent and not yet handled by the receiver. */
+  onewayWindow: number;
+  /** reqrep-c100: requests in flight. */
+  reqrepConcurrency: number;
+  /** reqrep-10k: requests per second offered. */
+  openLoopRate: number;
+  /** state: updates in flight. */
+  stateConcurrency: number;
+  /** discovery: queries in flight. */
+  discoveryConcurrency: number;
+  /** discovery: registered agents, measured one after the other. */
+  discoverySizes: number[];
+  /** discovery: agents having the queried capability. */
+  discoveryMatches: number;
+  /** agents-10k: agents started in one process. */
+  agentCount: number;
+  /** Timeout of one request. */
+  requestTimeoutMs: number;
+}
+
+/** Everything a worker process needs to know (passed as JSON in argv). */
+export interface TaskSpec {
+  scenario: ScenarioName;
+  system: SystemName;
+  /** Unique per bench run: prefixes agent ids, channels, namespaces and keys. */
+  runId: string;
+  redisUrl: string;
+  settings: BenchSettings;
+}
+
+/** Messages from the orchestrator to a worker. */
+export type ToWorker =
+  | { t: 'go' }
+  | { t: 'credit'; delivered: number }
+  | { t: 'expect'; total: number }
+  | { t: 'stop' };
+
+/** Messages from a worker to the orchestrator. */
+export type FromWorker =
+  | { t: 'ready' }
+  | { t: 'progress'; fraction: number; info: string }
+  | { t: 'delivered'; count: number }
+  | { t: 'sent'; total: number }
+  | { t: 'result'; results: RunResult[] }
+  | { t: 'failed'; message: string };

@@ -1,0 +1,45 @@
+import { Agent, AgentHandler } from '@mas/core';
+import type { BenchPayload } from '../shared/payload';
+import { BenchSystem, ECHO_TYPE, ONEWAY_TYPE, ReceiverHooks, SystemContext, SystemReceiver, SystemSender } from './system.interfaces';
+import { silentLogger } from './silent-logger';
+
+/** Agent ids of a run. */
+export function masIds(runId: string): { receiver: string; sender: string } {
+  return { receiver: `bench-${runId}-recv`, sender: `bench-${runId}-send` };
+}
+
+/** The receiving agent: an ordinary `Agent` subclass with two `@AgentHandler`s. */
+class ReceiverAgent extends Agent {
+  hooks!: ReceiverHooks;
+
+  @AgentHandler(ONEWAY_TYPE)
+  oneway(): void {
+    this.hooks.onEvent();
+  }
+
+  @AgentHandler(ECHO_TYPE)
+  echo(data: BenchPayload): BenchPayload {
+    return data;
+  }
+}
+
+/** `mas`: this project's standalone `Agent` (direct pub/sub delivery, the default). */
+export const masSystem: BenchSystem = {
+  async startReceiver(context: SystemContext, hooks: ReceiverHooks): Promise<SystemReceiver> {
+    const agent = new ReceiverAgent(masIds(context.runId).receiver, { redisUrl: context.redisUrl, logger: silentLogger });
+    agent.hooks = hooks;
+    await agent.start();
+    return { stop: () => agent.stop() };
+  },
+
+  async startSender(context: SystemContext): Promise<SystemSender> {
+    const ids = masIds(context.runId);
+    const agent = new Agent(ids.sender, { redisUrl: context.redisUrl, logger: silentLogger, requestTimeoutMs: context.requestTimeoutMs });
+    await agent.start();
+    return {
+      emit: (data) => agent.send(ids.receiver, ONEWAY_TYPE, data),
+      request: async (data) => (await agent.request(ids.receiver, ECHO_TYPE, data)).data as BenchPayload,
+      stop: () => agent.stop(),
+    };
+  },
+};
