@@ -1,6 +1,5 @@
 import { hostname } from 'node:os';
 import type { LoggerService } from '@nestjs/common';
-import type Redis from 'ioredis';
 import type { AgentMessage } from '../protocol';
 import { decodeMessage } from '../protocol/codec';
 import { MasKeys } from '../redis/keys';
@@ -9,6 +8,7 @@ import { encodeStateValue } from '../state/state-codec';
 import type { StateTransaction } from '../state/state-transaction';
 import { COMMIT_SCRIPT, DEAD_LETTER_SCRIPT } from './inbox.scripts';
 import { DEFAULT_INBOX_OPTIONS, InboxOptions, InboxStats } from './inbox-options.interfaces';
+import { StreamGroupEntry, StreamGroupReader } from './stream-group-reader';
 
 /** What handling one delivery produced, as the agent reports it back to the inbox. */
 export interface DeliveryResult {
@@ -38,15 +38,12 @@ interface Entry {
   attempt: number;
 }
 
-interface Running {
-  leaseUntil: number;
-}
-
 let consumerSequence = 0;
 
 /**
- * Reads an agent's inbox stream (`agent.stream:{id}`) through the shared consumer group: new
- * entries with XREADGROUP, entries of dead or stuck consumers with XAUTOCLAIM. Each message is
+ * Reads an agent's inbox stream (`agent.stream:{id}`) through the shared consumer group with a
+ * {@link StreamGroupReader}: new entries with XREADGROUP, entries of dead or stuck consumers with
+ * XAUTOCLAIM, running ones kept claimed until their handler's deadline. Each message is
  * acked only once handled, in one atomic step with its state changes; after `maxAttempts` it goes
  * to `dlq:messages` with the reason. Replicas of one agent id share the group, so each message is
  * handled by one of them. A missing group (Redis restarted without persistence) is recreated.
@@ -56,14 +53,7 @@ export class InboxConsumer {
   readonly consumerName = `${hostname()}:${process.pid}:${++consumerSequence}`;
   private readonly options: InboxOptions;
   private readonly stream: string;
-  private readonly running = new Map<string, Running>();
-  private blocking?: Redis;
-  private active = false;
-  private loop?: Promise<void>;
-  private timers: NodeJS.Timeout[] = [];
-  private slotFreed?: () => void;
-  /** XAUTOCLAIM cursor: each round goes on where the last stopped, so no idle entry starves. */
-  private claimCursor = '0-0';
+  private readonly reader: StreamGroupReader;
 
   constructor(
     private readonly host: InboxHost,
@@ -72,33 +62,34 @@ export class InboxConsumer {
   ) {
     this.options = { ...DEFAULT_INBOX_OPTIONS, ...options };
     this.stream = MasKeys.inbox(host.id);
+    this.reader = new StreamGroupReader(
+      connection.command,
+      {
+        stream: this.stream,
+        group: MasKeys.inboxGroup,
+        consumer: this.consumerName,
+        startId: '0',
+        maxInFlight: this.options.maxInFlight,
+        blockMs: this.options.blockMs,
+        claimIdleMs: this.options.claimIdleMs,
+        label: 'Inbox',
+        logger: host.logger,
+        connectionName: 'mas-inbox',
+        onGroupRecreated: () => (this.stats.groupRecreated += 1),
+      },
+      (entries) => this.receive(entries),
+    );
   }
 
   /** Creates the group if needed and starts reading. */
   async start(): Promise<void> {
-    await this.ensureGroup();
-    this.blocking = this.connection.command.duplicate({ connectionName: 'mas-inbox' });
-    this.blocking.on('error', (error: Error) => {
-      if (this.active) this.host.logger.warn?.(`Inbox connection: ${error.message}`);
-    });
-    this.active = true;
-    this.loop = this.readLoop();
-    const every = (ms: number, fn: () => Promise<void>) => this.timers.push(setInterval(() => void fn(), Math.max(20, ms)));
-    every(this.options.claimIdleMs / 2, () => this.reclaim());
-    every(this.options.claimIdleMs / 3, () => this.extendLeases());
+    await this.reader.start();
   }
 
   /** Stops reading, waits for running handlers (bounded), and closes the blocking connection. */
   async stop(drainMs: number): Promise<void> {
-    if (!this.active) return;
-    this.active = false;
-    for (const timer of this.timers) clearInterval(timer);
-    this.timers = [];
-    this.blocking?.disconnect();
-    this.slotFreed?.();
-    await this.loop?.catch(() => undefined);
-    const deadline = Date.now() + drainMs;
-    while (this.running.size && Date.now() < deadline) await sleep(20);
+    if (!this.reader.active) return;
+    await this.reader.stop(drainMs);
     await this.forgetConsumer();
   }
 
@@ -114,64 +105,34 @@ export class InboxConsumer {
     }
   }
 
-  private async ensureGroup(): Promise<void> {
-    try {
-      await this.connection.command.xgroup('CREATE', this.stream, MasKeys.inboxGroup, '0', 'MKSTREAM');
-    } catch (error) {
-      if (!String((error as Error).message).startsWith('BUSYGROUP')) throw error;
+  /** Dead-letters entries delivered too often, then accepts the others. */
+  private async receive(batch: StreamGroupEntry[]): Promise<void> {
+    const entries = batch.map(({ id, fields, attempt }): Entry => ({ id, raw: envelopeOf(fields), attempt }));
+    for (const entry of entries.filter((e) => e.attempt > this.options.maxAttempts)) {
+      await this.deadLetter(entry, `not completed after ${entry.attempt - 1} deliveries`);
+      this.reader.finished(entry.id);
     }
-  }
-
-  private async readLoop(): Promise<void> {
-    while (this.active) {
-      const room = this.options.maxInFlight - this.running.size;
-      if (room <= 0) {
-        await new Promise<void>((resolve) => (this.slotFreed = resolve));
-        continue;
-      }
-      try {
-        const result = (await this.blocking!.xreadgroup(
-          'GROUP', MasKeys.inboxGroup, this.consumerName,
-          'COUNT', room, 'BLOCK', this.options.blockMs,
-          'STREAMS', this.stream, '>',
-        )) as Array<[string, Array<[string, string[]]>]> | null;
-        if (!result) continue;
-        await this.accept(result[0][1].map(([id, fields]) => ({ id, raw: envelopeOf(fields), attempt: 1 })));
-      } catch (error) {
-        if (!this.active) break;
-        await this.recover(error);
-      }
-    }
-  }
-
-  private async recover(error: unknown): Promise<void> {
-    const message = (error as Error).message ?? String(error);
-    if (message.includes('NOGROUP')) {
-      this.host.logger.warn?.(`Inbox group missing (Redis restarted?): recreating it`);
-      this.stats.groupRecreated += 1;
-      await this.ensureGroup().catch(() => undefined);
-      return;
-    }
-    this.host.logger.warn?.(`Inbox read failed: ${message}`);
-    await sleep(200);
+    await this.accept(entries.filter((e) => e.attempt <= this.options.maxAttempts));
   }
 
   /** Drops duplicates, then starts handling each entry. */
   private async accept(entries: Entry[]): Promise<void> {
-    const fresh = entries.filter((entry) => !this.running.has(entry.id));
-    if (!fresh.length) return;
-    const messages = fresh.map((entry) => this.decode(entry));
+    if (!entries.length) return;
+    const messages = entries.map((entry) => this.decode(entry));
     const ids = messages.map((m) => m?.messageId ?? '');
     const done = ids.some(Boolean)
       ? ((await this.connection.command.zmscore(MasKeys.completed(this.host.id), ...ids.map((id) => id || '-'))) as Array<string | null>)
       : [];
-    fresh.forEach((entry, i) => {
+    entries.forEach((entry, i) => {
       const message = messages[i];
       if (!message) {
-        void this.deadLetter(entry, 'malformed envelope');
+        void this.deadLetter(entry, 'malformed envelope').finally(() => this.reader.finished(entry.id));
       } else if (done[i] !== null && done[i] !== undefined) {
         this.stats.duplicates += 1;
-        void this.connection.command.xack(this.stream, MasKeys.inboxGroup, entry.id).catch(() => undefined);
+        void this.connection.command
+          .xack(this.stream, MasKeys.inboxGroup, entry.id)
+          .catch(() => undefined)
+          .finally(() => this.reader.finished(entry.id));
       } else {
         this.handle(entry, message);
       }
@@ -190,18 +151,14 @@ export class InboxConsumer {
 
   private handle(entry: Entry, message: AgentMessage): void {
     const deadline = this.host.deadlineFor(message.messageType);
-    this.running.set(entry.id, { leaseUntil: Date.now() + (deadline ?? this.options.claimIdleMs) });
+    this.reader.holdLease(entry.id, Date.now() + (deadline ?? this.options.claimIdleMs));
     this.stats.delivered += 1;
     if (entry.attempt > 1) this.stats.redelivered += 1;
     void this.host
       .deliver(message, entry.attempt, deadline)
       .then((result) => this.settle(entry, message, result))
       .catch((error: unknown) => this.host.logger.error(`Inbox entry ${entry.id}: ${String(error)}`))
-      .finally(() => {
-        this.running.delete(entry.id);
-        this.slotFreed?.();
-        this.slotFreed = undefined;
-      });
+      .finally(() => this.reader.finished(entry.id));
   }
 
   private async settle(entry: Entry, message: AgentMessage, result: DeliveryResult): Promise<void> {
@@ -251,7 +208,7 @@ export class InboxConsumer {
    */
   private async resyncState(fields: string[], previous: Map<string, unknown>): Promise<void> {
     await this.host.restoreState(fields, previous);
-    while (this.active) {
+    while (this.reader.active) {
       try {
         await this.host.restoreState(fields);
         return;
@@ -272,44 +229,6 @@ export class InboxConsumer {
     } catch (error) {
       this.host.logger.error(`Could not dead-letter inbox entry ${entry.id}: ${String(error)}`);
     }
-  }
-
-  /** Claims entries idle longer than `claimIdleMs` (dead consumers, failed attempts) and retries them. */
-  private async reclaim(): Promise<void> {
-    const room = this.options.maxInFlight - this.running.size;
-    if (!this.active || room <= 0) return;
-    try {
-      const [next, claimed] = (await this.connection.command.xautoclaim(
-        this.stream, MasKeys.inboxGroup, this.consumerName, this.options.claimIdleMs, this.claimCursor, 'COUNT', room,
-      )) as [string, Array<[string, string[]] | null>];
-      this.claimCursor = next;
-      const live = claimed.filter((e): e is [string, string[]] => !!e && !this.running.has(e[0]));
-      if (!live.length) return;
-      const pipeline = this.connection.command.pipeline();
-      for (const [id] of live) pipeline.xpending(this.stream, MasKeys.inboxGroup, id, id, 1);
-      const counts = (await pipeline.exec()) ?? [];
-      const entries: Entry[] = live.map(([id, fields], i) => {
-        const rows = counts[i]?.[1] as Array<[string, string, number, number]> | undefined;
-        return { id, raw: envelopeOf(fields), attempt: Number(rows?.[0]?.[3] ?? 2) };
-      });
-      const exhausted = entries.filter((e) => e.attempt > this.options.maxAttempts);
-      for (const entry of exhausted) await this.deadLetter(entry, `not completed after ${entry.attempt - 1} deliveries`);
-      await this.accept(entries.filter((e) => e.attempt <= this.options.maxAttempts));
-    } catch (error) {
-      const message = (error as Error).message ?? String(error);
-      if (message.includes('NOGROUP')) await this.recover(error);
-      else if (this.active) this.host.logger.warn?.(`Inbox reclaim failed: ${message}`);
-    }
-  }
-
-  /** Keeps running entries claimed (resets their idle time) until their handler's deadline. */
-  private async extendLeases(): Promise<void> {
-    const now = Date.now();
-    const ids = [...this.running].filter(([, r]) => r.leaseUntil > now).map(([id]) => id);
-    if (!ids.length) return;
-    await this.connection.command
-      .xclaim(this.stream, MasKeys.inboxGroup, this.consumerName, 0, ...ids, 'JUSTID')
-      .catch(() => undefined);
   }
 }
 
