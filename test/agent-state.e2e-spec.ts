@@ -45,6 +45,13 @@ describe('Agent state', () => {
     return agents.start(make());
   }
 
+  /** A new agent id whose `agent.state:{id}` hash holds `fields`, as the Python implementation writes it. */
+  async function writtenByPython(label: string, fields: Record<string, string>): Promise<string> {
+    const agentId = id(label);
+    await redis.hset(MasKeys.state(agentId), fields);
+    return agentId;
+  }
+
   describe('dict mode', () => {
     const values = {
       integer: 42,
@@ -120,8 +127,7 @@ describe('Agent state', () => {
     });
 
     it('loads a hash written the Python way', async () => {
-      const agentId = id('py-dict');
-      await redis.hset(MasKeys.state(agentId), {
+      const agentId = await writtenByPython('py-dict', {
         count: '42',
         ratio: '3.14',
         name: 'test',
@@ -214,8 +220,7 @@ describe('Agent state', () => {
     });
 
     it('loads a hash written the Python way into typed fields', async () => {
-      const agentId = id('py-class');
-      await redis.hset(MasKeys.state(agentId), {
+      const agentId = await writtenByPython('py-class', {
         count: '42',
         name: 'test',
         active: 'True',
@@ -233,8 +238,7 @@ describe('Agent state', () => {
     });
 
     it('reads a Python "False" and a numeric-looking name correctly', async () => {
-      const agentId = id('py-class-2');
-      await redis.hset(MasKeys.state(agentId), { active: 'False', name: '123' });
+      const agentId = await writtenByPython('py-class-2', { active: 'False', name: '123' });
       const agent = await agents.start(new Agent<CounterState>(agentId, { redisUrl, logger, stateModel: CounterState }));
 
       expect(agent.state.active).toBe(false);

@@ -1,77 +1,11 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, AgentHandler, MasError, MasKeys, RequestAbortedError } from '@mas/core';
 import { AgentTracker, QuietLogger, sleep, uniqueId, waitFor } from './support/e2e-helpers';
+import { RedisServer } from './support/private-redis';
 
 const SPEC = 'redis-restart';
 const id = (label: string) => uniqueId(SPEC, label);
-
-/** A throw-away redis-server of this spec's own (no persistence: a restart loses every key). */
-class RedisServer {
-  private child?: ChildProcess;
-  private readonly dir = mkdtempSync(join(tmpdir(), 'mas-restart-'));
-
-  constructor(readonly port: number) {}
-
-  get url(): string {
-    return `redis://127.0.0.1:${this.port}`;
-  }
-
-  get running(): boolean {
-    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
-  }
-
-  async start(): Promise<void> {
-    this.child = spawn(
-      'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir],
-      { stdio: 'ignore' },
-    );
-    await waitFor(() => ping(this.port), 10_000, `redis-server on port ${this.port}`);
-  }
-
-  /** Kills the server as a crash would (SIGKILL) or stops it (SIGTERM), and waits for its exit. */
-  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-    const child = this.child;
-    if (!child || !this.running) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill(signal);
-    await exited;
-  }
-
-  async dispose(): Promise<void> {
-    await this.kill('SIGTERM');
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-}
-
-function ping(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.createConnection({ host: '127.0.0.1', port });
-    const done = (ok: boolean) => (socket.destroy(), resolve(ok));
-    socket.setTimeout(500, () => done(false));
-    socket.once('error', () => done(false));
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
-  });
-}
-
-/** A port nothing listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 class Worker extends Agent {
   @AgentHandler('echo')
@@ -95,7 +29,7 @@ describe('Redis restart mid-run', () => {
   let client: Agent;
 
   beforeAll(async () => {
-    server = new RedisServer(await freePort());
+    server = new RedisServer(); // no persistence: a restart loses every key
     await server.start();
     probe = new Redis(server.url, { connectionName: 'mas-e2e-probe', maxRetriesPerRequest: null });
     probe.on('error', () => undefined);

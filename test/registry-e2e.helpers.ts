@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { afterAll, beforeAll } from 'vitest';
 import Redis from 'ioredis';
 import { MasKeys } from '@mas/core';
 import { configureRegistryApp } from '../apps/registry/src/registry-app.setup';
@@ -92,6 +93,34 @@ export async function startRegistry(redisUrl: string, monitor: Record<string, un
     },
     close: () => app.close(),
   };
+}
+
+/** What `useRegistry` gives a spec. */
+export interface RegistrySuite {
+  /** The registry app; its fields are set by the beforeAll hook. */
+  registry: RunningRegistry;
+  /** A raw client on `redisUrl`. */
+  redis: Redis;
+  /** A logger for the spec's own agents. */
+  quiet: CapturingLogger;
+}
+
+/**
+ * Call in a `describe` body: a registry app on `redisUrl` with `monitor` settings, started before
+ * all tests (before the spec's own beforeAll hooks) and a raw client; after all tests (after the
+ * spec's own afterAll hooks) the app is closed and the client disconnected.
+ */
+export function useRegistry(redisUrl: string, monitor: Record<string, unknown> = {}): RegistrySuite {
+  const registry = {} as RunningRegistry;
+  const redis = rawClient(redisUrl);
+  beforeAll(async () => {
+    Object.assign(registry, await startRegistry(redisUrl, monitor));
+  });
+  afterAll(async () => {
+    await registry.close?.();
+    redis.disconnect();
+  });
+  return { registry, redis, quiet: new CapturingLogger() };
 }
 
 /** Reads one sample (or the sum of a metric's samples) from Prometheus text. */

@@ -1,19 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Test } from '@nestjs/testing';
-import type Redis from 'ioredis';
 import { Agent, ConfigValidationError, MasKeys } from '@mas/core';
 import { RegistryModule } from '../apps/registry/src/registry.module';
-import {
-  CapturingLogger,
-  rawClient,
-  redisUrlFor,
-  registerLikePython,
-  RunningRegistry,
-  startRegistry,
-  statusOf,
-  uniqueId,
-  waitFor,
-} from './registry-e2e.helpers';
+import { CapturingLogger, redisUrlFor, registerLikePython, statusOf, uniqueId, useRegistry, waitFor } from './registry-e2e.helpers';
 
 const redisUrl = redisUrlFor(11);
 const CHECK_MS = 500;
@@ -26,9 +15,7 @@ interface AgentList {
 }
 
 describe('registry HTTP API', () => {
-  let registry: RunningRegistry;
-  let redis: Redis;
-  const quiet = new CapturingLogger();
+  const { registry, redis, quiet } = useRegistry(redisUrl, { checkIntervalMs: CHECK_MS });
   const tag = uniqueId('http');
   const cap = (name: string) => `${tag}-${name}`;
   const ids = { a: `${tag}-a`, b: `${tag}-b`, py: `${tag}-py` };
@@ -42,8 +29,6 @@ describe('registry HTTP API', () => {
   const idsOf = (page: AgentList) => page.agents.map((agent) => agent.id);
 
   beforeAll(async () => {
-    registry = await startRegistry(redisUrl, { checkIntervalMs: CHECK_MS });
-    redis = rawClient(redisUrl);
     agents.push(new Agent(ids.a, { capabilities: [cap('alpha'), cap('shared')], metadata: { team: 'a' }, redisUrl, logger: quiet }));
     agents.push(new Agent(ids.b, { capabilities: [cap('beta'), cap('shared')], redisUrl, logger: quiet }));
     for (const agent of agents) await agent.start();
@@ -56,9 +41,7 @@ describe('registry HTTP API', () => {
 
   afterAll(async () => {
     for (const agent of agents) await agent.stop();
-    await redis?.del(MasKeys.agent(ids.py));
-    await registry?.close();
-    redis?.disconnect();
+    await redis.del(MasKeys.agent(ids.py));
   });
 
   it('GET /agents filters by ANY of several capabilities (repeated or comma-separated) and by status', async () => {

@@ -1,17 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type Redis from 'ioredis';
 import { Agent, AgentDirectory, MasConnection, MasKeys } from '@mas/core';
-import {
-  CapturingLogger,
-  rawClient,
-  redisUrlFor,
-  registerLikePython,
-  RunningRegistry,
-  startRegistry,
-  statusOf,
-  uniqueId,
-  waitFor,
-} from './registry-e2e.helpers';
+import { redisUrlFor, registerLikePython, statusOf, uniqueId, useRegistry, waitFor } from './registry-e2e.helpers';
 
 const redisUrl = redisUrlFor(10);
 const CHECK_MS = 1_000;
@@ -20,23 +9,17 @@ const SLACK_MS = 300;
 const HEARTBEAT = { heartbeatIntervalMs: 500, heartbeatTtlMs: 1_500 };
 
 describe('registry health monitor (keyspace notifications + sweep)', () => {
-  let registry: RunningRegistry;
-  let redis: Redis;
+  const { registry, redis, quiet } = useRegistry(redisUrl, { checkIntervalMs: CHECK_MS });
   let directoryConnection: MasConnection;
   let directory: AgentDirectory;
-  const quiet = new CapturingLogger();
 
   beforeAll(async () => {
-    registry = await startRegistry(redisUrl, { checkIntervalMs: CHECK_MS });
-    redis = rawClient(redisUrl);
     directoryConnection = new MasConnection({ redisUrl });
     directory = new AgentDirectory(directoryConnection);
   });
 
   afterAll(async () => {
-    await registry?.close();
     await directoryConnection?.close();
-    redis?.disconnect();
   });
 
   const discovered = async (capability: string) => (await directory.discover([capability])).map((agent) => agent.id);

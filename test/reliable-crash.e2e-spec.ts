@@ -1,60 +1,16 @@
-import Redis from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Agent, decodeStateValue } from '@mas/core';
-import {
-  deleteAgentKeys,
-  FixtureProcess,
-  killAll,
-  pendingEntries,
-  readHandled,
-  redisUrlFor,
-  Scratch,
-  sendNumbered,
-  tally,
-  uniqueId,
-  waitFor,
-} from './support/reliable-helpers';
+import { describe, expect, it } from 'vitest';
+import { decodeStateValue } from '@mas/core';
+import { pendingEntries, readHandled, reliableSuite, sendNumbered, tally, TEST_TIMEOUT, waitFor } from './support/reliable-helpers';
 
 /**
  * Reliable delivery across receiver downtime and crashes, with the receiver in its own process
  * (test/fixtures/reliable-agent.cjs): offline receiver, SIGKILL mid-stream, exactly-once state.
  */
 const SPEC = 'rel-crash';
-const redisUrl = redisUrlFor(12);
-const quiet = { log() {}, debug() {}, verbose() {}, warn() {}, error() {} };
 const inbox = { claimIdleMs: 400, maxAttempts: 5, blockMs: 200 };
-/** Generous: child processes start slowly on a loaded machine; a pass takes a few seconds. */
-const TEST_TIMEOUT = 120_000;
 
 describe('reliable delivery: receiver offline and crashing (real processes)', () => {
-  const redis = new Redis(redisUrl, { connectionName: 'mas-e2e-probe' });
-  const scratch = new Scratch();
-  const fixtures: FixtureProcess[] = [];
-  const ids: string[] = [];
-  let sender: Agent;
-
-  const agentId = (label: string) => {
-    const id = uniqueId(SPEC, label);
-    ids.push(id);
-    return id;
-  };
-  const start = async (config: ConstructorParameters<typeof FixtureProcess>[0]) => {
-    const fixture = await FixtureProcess.start(config);
-    fixtures.push(fixture);
-    return fixture;
-  };
-
-  beforeAll(async () => {
-    sender = new Agent(uniqueId(SPEC, 'sender'), { redisUrl, register: false, logger: quiet });
-    await sender.start();
-  });
-  afterEach(async () => killAll(fixtures));
-  afterAll(async () => {
-    await sender?.stop();
-    for (const id of ids) await deleteAgentKeys(redis, id);
-    redis.disconnect();
-    scratch.dispose();
-  });
+  const { redisUrl, redis, scratch, sender, agentId, start } = reliableSuite(SPEC, 12);
 
   it('delivers 1,000 messages sent while the receiver was offline, each once', async () => {
     const id = agentId('offline');

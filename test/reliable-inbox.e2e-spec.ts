@@ -1,53 +1,14 @@
-import Redis from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Agent } from '@mas/core';
-import {
-  deleteAgentKeys,
-  FixtureProcess,
-  killAll,
-  readHandled,
-  redisUrlFor,
-  Scratch,
-  sendNumbered,
-  tally,
-  uniqueId,
-  waitFor,
-} from './support/reliable-helpers';
+import { describe, expect, it } from 'vitest';
+import { readHandled, reliableSuite, sendNumbered, tally, TEST_TIMEOUT, waitFor } from './support/reliable-helpers';
 
 /**
  * The shared reliable inbox with receivers in their own processes: three replicas of one agent id
  * sharing the load, and a handler that always fails ending in `dlq:messages`.
  */
 const SPEC = 'rel-inbox';
-const redisUrl = redisUrlFor(13);
-const quiet = { log() {}, debug() {}, verbose() {}, warn() {}, error() {} };
-/** Generous: child processes start slowly on a loaded machine; a pass takes a few seconds. */
-const TEST_TIMEOUT = 120_000;
 
 describe('reliable inbox: replicas and dead letters (real processes)', () => {
-  const redis = new Redis(redisUrl, { connectionName: 'mas-e2e-probe' });
-  const scratch = new Scratch();
-  const fixtures: FixtureProcess[] = [];
-  const ids: string[] = [];
-  let sender: Agent;
-
-  const agentId = (label: string) => {
-    const id = uniqueId(SPEC, label);
-    ids.push(id);
-    return id;
-  };
-
-  beforeAll(async () => {
-    sender = new Agent(uniqueId(SPEC, 'sender'), { redisUrl, register: false, logger: quiet });
-    await sender.start();
-  });
-  afterEach(async () => killAll(fixtures));
-  afterAll(async () => {
-    await sender?.stop();
-    for (const id of ids) await deleteAgentKeys(redis, id);
-    redis.disconnect();
-    scratch.dispose();
-  });
+  const { redisUrl, redis, scratch, sender, agentId, start } = reliableSuite(SPEC, 13);
 
   it('three replicas of one id share 3,000 messages: each handled exactly once, all three get a share', async () => {
     const id = agentId('replicas');
@@ -58,8 +19,7 @@ describe('reliable inbox: replicas and dead letters (real processes)', () => {
       redisUrl, agentId: id, log, delayMs: 2, heartbeatTtlMs: 5000,
       inbox: { claimIdleMs: 5000, maxInFlight: 8, blockMs: 200 },
     };
-    const replicas = await Promise.all([0, 1, 2].map(() => FixtureProcess.start(config)));
-    fixtures.push(...replicas);
+    const replicas = await Promise.all([0, 1, 2].map(() => start(config)));
 
     // One registration, three live replicas.
     expect(await redis.zcard(`mas:replicas:${id}`)).toBe(3);
@@ -86,10 +46,9 @@ describe('reliable inbox: replicas and dead letters (real processes)', () => {
   it('dead-letters a message whose handler always throws after maxAttempts, and moves on', async () => {
     const id = agentId('dlq');
     const log = scratch.file(`${id}.log`);
-    const receiver = await FixtureProcess.start({
+    const receiver = await start({
       redisUrl, agentId: id, log, inbox: { claimIdleMs: 300, maxAttempts: 3, maxInFlight: 1, blockMs: 200 },
     });
-    fixtures.push(receiver);
 
     await sender.send(id, 'bad', { seq: 1 }, { reliable: true });
     await sender.send(id, 'item', { seq: 2 }, { reliable: true });

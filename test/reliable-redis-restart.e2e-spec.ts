@@ -1,15 +1,17 @@
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, decodeStateValue } from '@mas/core';
+import { RedisServer } from './support/private-redis';
 import {
-  AofRedisServer,
   FixtureProcess,
   killAll,
+  quietLogger,
   readHandled,
   Scratch,
   sendNumbered,
   sleep,
   tally,
+  TEST_TIMEOUT,
   uniqueId,
   waitFor,
 } from './support/reliable-helpers';
@@ -21,12 +23,9 @@ import {
  * receiver (its own process) and the sender resume without help.
  */
 const SPEC = 'rel-redis-restart';
-const quiet = { log() {}, debug() {}, verbose() {}, warn() {}, error() {} };
-/** Generous: child processes start slowly on a loaded machine; a pass takes a few seconds. */
-const TEST_TIMEOUT = 120_000;
 
 describe('reliable delivery across a Redis restart with AOF (real processes)', () => {
-  const server = new AofRedisServer();
+  const server = new RedisServer({ appendOnly: true, startTimeoutMs: 15_000 });
   const scratch = new Scratch();
   const fixtures: FixtureProcess[] = [];
   let probe: Redis;
@@ -51,7 +50,7 @@ describe('reliable delivery across a Redis restart with AOF (real processes)', (
       inbox: { claimIdleMs: 500, maxInFlight: 16, blockMs: 200 },
     });
     fixtures.push(receiver);
-    const sender = new Agent(uniqueId(SPEC, 'sender'), { redisUrl: server.url, register: false, logger: quiet });
+    const sender = new Agent(uniqueId(SPEC, 'sender'), { redisUrl: server.url, register: false, logger: quietLogger });
     await sender.start();
 
     // A steady stream: one send every ~2 ms, at most 200 outstanding; only resolved sends count.
@@ -117,7 +116,7 @@ describe('reliable delivery across a Redis restart with AOF (real processes)', (
       inbox: { claimIdleMs: 400, maxInFlight: 1, blockMs: 200 },
     });
     fixtures.push(receiver);
-    const sender = new Agent(uniqueId(SPEC, 'count-sender'), { redisUrl: server.url, register: false, logger: quiet });
+    const sender = new Agent(uniqueId(SPEC, 'count-sender'), { redisUrl: server.url, register: false, logger: quietLogger });
     await sender.start();
 
     await sendNumbered(sender, id, 30, { concurrency: 10 });

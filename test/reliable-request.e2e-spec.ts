@@ -1,53 +1,21 @@
-import Redis from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  Agent,
-  NoHandlerError,
-  PayloadValidationError,
-  RemoteHandlerError,
-  RequestTimeoutError,
-} from '@mas/core';
-import {
-  deleteAgentKeys,
-  FixtureProcess,
-  killAll,
-  readHandled,
-  redisUrlFor,
-  Scratch,
-  sleep,
-  uniqueId,
-  waitFor,
-} from './support/reliable-helpers';
+import { describe, expect, it } from 'vitest';
+import { NoHandlerError, PayloadValidationError, RemoteHandlerError, RequestTimeoutError } from '@mas/core';
+import { readHandled, reliableSuite, sleep, TEST_TIMEOUT, uniqueId, waitFor } from './support/reliable-helpers';
 
 /**
  * Request/reply with `reliable: true`: the request goes through the target's inbox stream (the
  * target is a reliable agent in its own process), the reply comes back over pub/sub.
  */
 const SPEC = 'rel-request';
-const redisUrl = redisUrlFor(14);
-const quiet = { log() {}, debug() {}, verbose() {}, warn() {}, error() {} };
-/** Generous: child processes start slowly on a loaded machine; a pass takes a few seconds. */
-const TEST_TIMEOUT = 120_000;
 
 describe('reliable request/reply (real processes)', () => {
-  const redis = new Redis(redisUrl, { connectionName: 'mas-e2e-probe' });
-  const scratch = new Scratch();
-  const fixtures: FixtureProcess[] = [];
-  const targetId = uniqueId(SPEC, 'target');
+  // One target process for every test: started by the first, killed after all.
+  const { redisUrl, redis, scratch, fixtures, sender: requester, agentId, start } = reliableSuite(SPEC, 14, {
+    senderLabel: 'requester',
+    killAfterEach: false,
+  });
+  const targetId = agentId('target');
   const log = scratch.file('target.log');
-  let requester: Agent;
-
-  beforeAll(async () => {
-    requester = new Agent(uniqueId(SPEC, 'requester'), { redisUrl, register: false, logger: quiet });
-    await requester.start();
-  });
-  afterAll(async () => {
-    await requester?.stop();
-    await killAll(fixtures);
-    await deleteAgentKeys(redis, targetId);
-    redis.disconnect();
-    scratch.dispose();
-  });
 
   const dlqEntriesOf = async (id: string) => {
     const entries = (await redis.xrange('dlq:messages', '-', '+')) as Array<[string, string[]]>;
@@ -59,7 +27,7 @@ describe('reliable request/reply (real processes)', () => {
     reply.catch(() => undefined); // awaited below; no unhandled rejection if the target never starts
     await sleep(200); // the request waits in the inbox stream meanwhile
     expect(await redis.xlen(`agent.stream:${targetId}`)).toBe(1);
-    fixtures.push(await FixtureProcess.start({ redisUrl, agentId: targetId, log, inbox: { claimIdleMs: 400, maxAttempts: 3, blockMs: 200 } }));
+    await start({ redisUrl, agentId: targetId, log, inbox: { claimIdleMs: 400, maxAttempts: 3, blockMs: 200 } });
 
     const answer = await reply;
     expect(answer.messageType).toBe('echo.reply');

@@ -36,8 +36,16 @@ export function rawClient(url: string): Redis {
   return new Redis(url, { connectionName: 'mas-e2e-probe', lazyConnect: false });
 }
 
-/** Polls `check` until it returns a truthy value (real time; no fake timers), or throws after `timeoutMs`. */
-export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 5_000, what = 'condition'): Promise<NonNullable<T>> {
+/**
+ * Polls `check` every `everyMs` until it returns a truthy value (real time; no fake timers), or throws after
+ * `timeoutMs` with `what` (a function: evaluated then) and the last error `check` threw in the message.
+ */
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  timeoutMs = 5_000,
+  what: string | (() => string) = 'condition',
+  everyMs = 20,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -48,9 +56,10 @@ export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 5_000,
       last = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+      const text = typeof what === 'string' ? what : what();
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${text}${last ? `: ${String(last)}` : ''}`);
     }
-    await sleep(20);
+    await sleep(everyMs);
   }
 }
 

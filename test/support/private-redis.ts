@@ -20,6 +20,71 @@ export function freePort(): Promise<number> {
   });
 }
 
+export interface RedisServerOptions {
+  /** AOF with `appendfsync always`, so a restart (even after SIGKILL) finds every acknowledged write. Default: no persistence. */
+  appendOnly?: boolean;
+  /** More `redis-server` arguments (e.g. `--notify-keyspace-events Kh`). */
+  args?: string[];
+  /** How long `start()` waits for the server to answer PING. */
+  startTimeoutMs?: number;
+  /** Timeout of each PING while waiting. */
+  pingTimeoutMs?: number;
+}
+
+/**
+ * A throw-away `redis-server` of a spec's own on a free loopback port (chosen at the first start and
+ * kept), with its own data directory: it can be killed (as a crash) and started again on the same
+ * port and, with `appendOnly`, the same data.
+ */
+export class RedisServer {
+  readonly dir = mkdtempSync(join(tmpdir(), 'mas-private-redis-'));
+  port = 0;
+  private child?: ChildProcess;
+
+  constructor(private readonly options: RedisServerOptions = {}) {}
+
+  /** URL of the server, without a database number. */
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  /** URL of database `db` of the server. */
+  urlFor(db: number): string {
+    return `${this.url}/${db}`;
+  }
+
+  get running(): boolean {
+    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  async start(): Promise<void> {
+    const { appendOnly = false, args = [], startTimeoutMs = 10_000, pingTimeoutMs = 500 } = this.options;
+    this.port ||= await freePort();
+    const persistence = appendOnly ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
+    this.child = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--dir', this.dir, ...args],
+      { stdio: 'ignore' },
+    );
+    await waitFor(() => pingRedis('127.0.0.1', this.port, pingTimeoutMs), startTimeoutMs, `redis-server on port ${this.port}`);
+  }
+
+  /** Kills the server as a crash would (SIGKILL) or stops it (SIGTERM), and waits for its exit. */
+  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const child = this.child;
+    if (!child || !this.running) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    await exited;
+  }
+
+  /** Stops the server (`signal`, SIGTERM by default) and removes its data directory. */
+  async dispose(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    await this.kill(signal);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
 /** A Redis of a spec's own: its URL (database 0) and how to stop it. */
 export interface PrivateRedis {
   url: string;
@@ -38,24 +103,11 @@ export async function startPrivateRedis(fallbackDb: number, args: string[] = [])
   if (!hasRedisServer) {
     return { url: redisUrlFor(fallbackDb), urlFor: () => redisUrlFor(fallbackDb), stop: async () => undefined };
   }
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'mas-private-redis-'));
-  const child: ChildProcess = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, ...args],
-    { stdio: 'ignore' },
-  );
-  await waitFor(() => pingRedis('127.0.0.1', port, 200), 10_000, `redis-server on port ${port}`);
-  const base = `redis://127.0.0.1:${port}`;
+  const server = new RedisServer({ args, pingTimeoutMs: 200 });
+  await server.start();
   return {
-    url: `${base}/0`,
-    urlFor: (db) => `${base}/${db}`,
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGKILL');
-        await new Promise((resolve) => child.once('exit', resolve));
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
+    url: server.urlFor(0),
+    urlFor: (db) => server.urlFor(db),
+    stop: () => server.dispose('SIGKILL'),
   };
 }

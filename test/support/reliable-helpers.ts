@@ -1,53 +1,32 @@
-import { ChildProcess, fork, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import type { Agent } from '@mas/core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { Agent } from '@mas/core';
+import { redisUrlFor, sleep, uniqueId, waitFor as pollUntil } from './e2e-helpers';
+
+export { redisUrlFor, sleep, uniqueId } from './e2e-helpers';
 
 /** Helpers of the real-process specs of reliable delivery (test/reliable-*.e2e-spec.ts). */
 
 const FIXTURE = join(__dirname, '../fixtures/reliable-agent.cjs');
 
-/** Base URL of the test Redis (global setup exports REDIS_URL), without a database number. */
-const BASE_URL = (process.env.REDIS_URL ?? 'redis://127.0.0.1:6379').replace(/\/\d*$/, '');
+/** Generous: child processes start slowly on a loaded machine; a pass takes a few seconds. */
+export const TEST_TIMEOUT = 120_000;
 
-export function redisUrlFor(db: number): string {
-  return `${BASE_URL}/${db}`;
-}
+/** A logger that prints nothing, for the in-process agents of these specs. */
+export const quietLogger = { log() {}, debug() {}, verbose() {}, warn() {}, error() {} };
 
-export function uniqueId(spec: string, label: string): string {
-  return `${spec}-${label}-${randomBytes(4).toString('hex')}`;
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
-/** Polls `check` until it returns a truthy value, or throws after `timeoutMs` (with `describe()` in the message). */
-export async function waitFor<T>(
+/** `waitFor` of e2e-helpers, polling every 25 ms by default (the checks here mostly read handler logs). */
+export function waitFor<T>(
   check: () => T | Promise<T>,
   timeoutMs: number,
   what: string | (() => string),
   everyMs = 25,
 ): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value) return value as NonNullable<T>;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) {
-      const text = typeof what === 'string' ? what : what();
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${text}${last ? `: ${String(last)}` : ''}`);
-    }
-    await sleep(everyMs);
-  }
+  return pollUntil(check, timeoutMs, what, everyMs);
 }
 
 /** A scratch directory for handler logs and AOF files; removed by `dispose()`. */
@@ -206,6 +185,69 @@ export async function killAll(fixtures: FixtureProcess[]): Promise<void> {
   await Promise.all(fixtures.splice(0).map((f) => f.kill()));
 }
 
+/** What a reliable spec on a database of the test Redis shares: see `reliableSuite`. */
+export interface ReliableSuite {
+  redisUrl: string;
+  /** A raw client on the spec's database. */
+  redis: Redis;
+  scratch: Scratch;
+  /** The fixtures started so far; killed after all tests (and after each one with `killAfterEach`). */
+  fixtures: FixtureProcess[];
+  /** The in-process agent (not registered) that sends or requests; started before all tests. */
+  sender: Agent;
+  /** A unique agent id, whose keys and DLQ entries are deleted after all tests. */
+  agentId(label: string): string;
+  /** Starts a fixture (see `FixtureProcess.start`) and adds it to `fixtures`. */
+  start(config: FixtureConfig): Promise<FixtureProcess>;
+}
+
+/**
+ * Call in a `describe` body: a probe client on database `db` of the test Redis, a scratch directory
+ * and an unregistered agent `uniqueId(spec, senderLabel)`, with the hooks that start the agent
+ * before all tests, kill the fixtures after each test (unless `killAfterEach` is false), and after
+ * all stop the agent, kill what fixtures are left, delete the keys of every `agentId()` and clean up.
+ */
+export function reliableSuite(
+  spec: string,
+  db: number,
+  { senderLabel = 'sender', killAfterEach = true }: { senderLabel?: string; killAfterEach?: boolean } = {},
+): ReliableSuite {
+  const redisUrl = redisUrlFor(db);
+  const redis = new Redis(redisUrl, { connectionName: 'mas-e2e-probe' });
+  const scratch = new Scratch();
+  const fixtures: FixtureProcess[] = [];
+  const ids: string[] = [];
+  const sender = new Agent(uniqueId(spec, senderLabel), { redisUrl, register: false, logger: quietLogger });
+
+  beforeAll(() => sender.start());
+  if (killAfterEach) afterEach(() => killAll(fixtures));
+  afterAll(async () => {
+    await sender.stop();
+    await killAll(fixtures);
+    for (const id of ids) await deleteAgentKeys(redis, id);
+    redis.disconnect();
+    scratch.dispose();
+  });
+
+  return {
+    redisUrl,
+    redis,
+    scratch,
+    fixtures,
+    sender,
+    agentId(label) {
+      const id = uniqueId(spec, label);
+      ids.push(id);
+      return id;
+    },
+    async start(config) {
+      const fixture = await FixtureProcess.start(config);
+      fixtures.push(fixture);
+      return fixture;
+    },
+  };
+}
+
 /**
  * Sends `count` reliable `type` messages numbered from `from` (data.seq), `concurrency` at a time,
  * pausing `pauseMs` between batches. Resolves with the seqs whose XADD succeeded.
@@ -258,70 +300,6 @@ export async function deleteAgentKeys(redis: Redis, agentId: string): Promise<vo
   const dlq = (await redis.xrange('dlq:messages', '-', '+')) as Array<[string, string[]]>;
   const ours = dlq.filter(([, fields]) => fields[fields.indexOf('agent_id') + 1] === agentId).map(([entryId]) => entryId);
   if (ours.length) await redis.xdel('dlq:messages', ...ours);
-}
-
-/** A throw-away redis-server with AOF (appendfsync always) on a spare port; restartable on the same data. */
-export class AofRedisServer {
-  private child?: ChildProcess;
-  readonly dir = mkdtempSync(join(tmpdir(), 'mas-aof-'));
-  port = 0;
-
-  get url(): string {
-    return `redis://127.0.0.1:${this.port}`;
-  }
-
-  get running(): boolean {
-    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
-  }
-
-  async start(): Promise<void> {
-    this.port ||= await freePort();
-    this.child = spawn(
-      'redis-server',
-      [
-        '--port', String(this.port), '--bind', '127.0.0.1', '--save', '',
-        '--appendonly', 'yes', '--appendfsync', 'always', '--dir', this.dir,
-      ],
-      { stdio: 'ignore' },
-    );
-    await waitFor(() => ping(this.port), 15_000, `redis-server on port ${this.port}`);
-  }
-
-  /** Kills the server as a crash would (SIGKILL), and waits for its exit. */
-  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-    const child = this.child;
-    if (!child || !this.running) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill(signal);
-    await exited;
-  }
-
-  async dispose(): Promise<void> {
-    await this.kill('SIGTERM');
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-}
-
-function ping(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.createConnection({ host: '127.0.0.1', port });
-    const done = (ok: boolean) => (socket.destroy(), resolve(ok));
-    socket.setTimeout(500, () => done(false));
-    socket.once('error', () => done(false));
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Counts of a list of seqs: distinct values and the ones seen more than once. */
