@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
 import { RequestTimeoutError } from '../errors';
-import type { GatewayClient } from '../gateway-client/gateway-client';
+import { GatewayClient, GatewayClientOptions } from '../gateway-client/gateway-client';
 import { decisionCorrelationId } from '../gateway-client/gateway.constants';
 import { GatewayRejectedError } from '../gateway-client/gateway.errors';
 import { AgentMessage, createMessage, NewMessage } from '../protocol';
@@ -22,6 +22,29 @@ export interface OutboxGateway {
  * unless the message is a reply.
  */
 export class AgentOutbox {
+  /** Builds an agent's outbox; in gateway mode it first publishes the agent's verification key. */
+  static async create(
+    agentId: string,
+    redis: Redis,
+    pending: PendingRequests,
+    options: {
+      inboxMaxLength: number;
+      gateway?: boolean | GatewayClientOptions;
+      requestTimeoutMs: number;
+      token: () => string;
+    },
+  ): Promise<AgentOutbox> {
+    if (!options.gateway) return new AgentOutbox(redis, pending, options.inboxMaxLength);
+    const gatewayOptions = typeof options.gateway === 'object' ? options.gateway : {};
+    const client = new GatewayClient(agentId, redis, gatewayOptions);
+    await client.init();
+    return new AgentOutbox(redis, pending, options.inboxMaxLength, {
+      client,
+      decisionTimeoutMs: gatewayOptions.decisionTimeoutMs ?? options.requestTimeoutMs,
+      token: options.token,
+    });
+  }
+
   constructor(
     private readonly redis: Redis,
     private readonly pending: PendingRequests,

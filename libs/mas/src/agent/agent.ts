@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Logger, LoggerService } from '@nestjs/common';
 import { AgentDirectory } from '../discovery/agent-directory';
 import { AgentNotStartedError, HandlerTimeoutError, MasError, NoHandlerError, UnknownTargetError } from '../errors';
-import { AgentMessage, decodeMessage, MessageData, NewMessage, WireError } from '../protocol';
+import { AgentMessage, decodeMessage, MessageData, NewMessage, replySpec, WireError } from '../protocol';
 import { MasKeys } from '../redis/keys';
 import { MasConnection, MasConnectionPool } from '../redis/mas-connection';
 import type { AgentRecord } from '../registry/agent-record.interfaces';
@@ -12,7 +12,6 @@ import { StateManager } from '../state/state-manager';
 import { runInStateTransaction, StateTransaction } from '../state/state-transaction';
 import { DeliveryResult, InboxConsumer, InboxHost } from '../transport/inbox-consumer';
 import { DEFAULT_INBOX_OPTIONS } from '../transport/inbox-options.interfaces';
-import { GatewayClient } from '../gateway-client/gateway-client';
 import {
   DEFAULT_DRAIN_TIMEOUT_MS,
   DEFAULT_MAX_MESSAGE_BYTES,
@@ -24,6 +23,7 @@ import { buildHandlerTable } from './handler-table';
 import { AgentOutbox } from './agent-outbox';
 import { AgentPresence } from './agent-presence';
 import { withDeadline } from './deadline';
+import { InFlightTasks } from './in-flight-tasks';
 import { DispatchHost, MessageDispatcher } from './message-dispatcher';
 import { PendingRequests } from './pending-requests';
 
@@ -52,7 +52,7 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
   };
   readonly logger: LoggerService;
   private readonly pending = new PendingRequests();
-  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly inFlight = new InFlightTasks();
   private dispatcher?: MessageDispatcher;
   private connection?: MasConnection;
   private presence?: AgentPresence;
@@ -151,7 +151,12 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
     try {
       await presence?.assertAvailable();
       await this.stateManager.load();
-      this.outbox = await this.createOutbox(connection);
+      this.outbox = await AgentOutbox.create(this.id, connection.command, this.pending, {
+        inboxMaxLength: this.options.inbox?.maxLength ?? DEFAULT_INBOX_OPTIONS.maxLength,
+        gateway: this.options.gateway,
+        requestTimeoutMs: this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+        token: () => this.registrationToken ?? '',
+      });
       await connection.subscribe(MasKeys.agentChannel(this.id), this.onPayload);
       await presence?.register();
       this.presence = presence;
@@ -195,7 +200,7 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
     connection.off('lost', this.onConnectionLost);
     await this.inbox?.stop(DEFAULT_DRAIN_TIMEOUT_MS);
     await connection.unsubscribe(MasKeys.agentChannel(this.id), this.onPayload).catch(() => undefined);
-    await this.drain(DEFAULT_DRAIN_TIMEOUT_MS);
+    await this.inFlight.drain(DEFAULT_DRAIN_TIMEOUT_MS);
     await this.presence?.deregister();
     this.presence = undefined;
     this.pending.abortAll('agent stopped');
@@ -286,40 +291,12 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
 
   /** @internal used by `AgentMessage.reply` */
   async replyTo(message: AgentMessage, messageType: string, data: MessageData): Promise<void> {
-    await this.publish({
-      senderId: this.id,
-      targetId: message.senderId,
-      messageType,
-      data,
-      correlationId: message.meta.correlationId,
-      isReply: true,
-    });
+    await this.publish(replySpec(this.id, message, messageType, data));
   }
 
   /** @internal used by the dispatcher */
   async replyWithError(message: AgentMessage, error: WireError): Promise<void> {
-    await this.publish({
-      senderId: this.id,
-      targetId: message.senderId,
-      messageType: ERROR_REPLY_TYPE,
-      data: { error: error.message, error_type: error.type },
-      correlationId: message.meta.correlationId,
-      isReply: true,
-      error,
-    });
-  }
-
-  private async createOutbox(connection: MasConnection): Promise<AgentOutbox> {
-    const inboxMaxLength = this.options.inbox?.maxLength ?? DEFAULT_INBOX_OPTIONS.maxLength;
-    if (!this.options.gateway) return new AgentOutbox(connection.command, this.pending, inboxMaxLength);
-    const options = typeof this.options.gateway === 'object' ? this.options.gateway : {};
-    const client = new GatewayClient(this.id, connection.command, options);
-    await client.init();
-    return new AgentOutbox(connection.command, this.pending, inboxMaxLength, {
-      client,
-      decisionTimeoutMs: options.decisionTimeoutMs ?? this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-      token: () => this.registrationToken ?? '',
-    });
+    await this.publish(replySpec(this.id, message, ERROR_REPLY_TYPE, { error: error.message, error_type: error.type }, error));
   }
 
   /** @internal used by the inbox: handles one reliably delivered message. */
@@ -370,19 +347,7 @@ export class Agent<TState extends object = Record<string, unknown>> implements D
       return;
     }
     message.attach(this);
-    const task = this.dispatcher!.dispatch(message);
-    this.inFlight.add(task);
-    void task.finally(() => this.inFlight.delete(task));
-  }
-
-  private async drain(timeoutMs: number): Promise<void> {
-    if (this.inFlight.size === 0) return;
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      Promise.allSettled([...this.inFlight]),
-      new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs))),
-    ]);
-    clearTimeout(timer);
+    this.inFlight.track(this.dispatcher!.dispatch(message));
   }
 
   private async releaseConnection(): Promise<void> {

@@ -30,6 +30,19 @@ export interface NewMessage {
   priority?: MessagePriority;
 }
 
+/** What a reply to `request` from `senderId` is made of (correlation id kept, sent to the requester). */
+export function replySpec(senderId: string, request: AgentMessage, messageType: string, data: MessageData, error?: WireError): NewMessage {
+  return {
+    senderId,
+    targetId: request.senderId,
+    messageType,
+    data,
+    correlationId: request.meta.correlationId,
+    isReply: true,
+    ...(error ? { error } : {}),
+  };
+}
+
 /** Builds a new outgoing message with a fresh id and timestamp. */
 export function createMessage(spec: NewMessage): AgentMessage {
   const meta: MessageMeta = {
