@@ -20,10 +20,12 @@ if (!existsSync(benchMarker) || mtime(benchLock) > mtime(benchMarker) || mtime(j
   run(npm, [existsSync(benchLock) ? 'ci' : 'install', '--no-audit', '--no-fund'], bench);
 }
 
-// The library first (the bench imports the built '@mas/core'), then the bench itself.
+// The library first (the bench imports the built '@mas/core'), the apps (gateway-* start
+// dist/apps/gateway/src/main.js), then the bench itself.
 const tsc = join(root, 'node_modules', '.bin', 'tsc');
-console.error('[bench] building @mas/core and the bench...');
+console.error('[bench] building @mas/core, the apps and the bench...');
 run(tsc, ['-b', join(root, 'libs', 'mas')]);
+run(tsc, ['-p', join(root, 'tsconfig.build.json')]);
 run(tsc, ['-p', join(bench, 'tsconfig.json')]);
 
 const child = spawn(process.execPath, [join(bench, 'dist', 'main.js'), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });

@@ -20,7 +20,12 @@ import { BenchSettings, NOT_YET_AVAILABLE, RunResult, TaskSpec } from './shared/
 
 function settingsFor(options: CliOptions): BenchSettings {
   const base = options.quick ? QUICK : FULL;
-  return { ...base, rounds: options.rounds ?? base.rounds, durationMs: options.durationMs ?? base.durationMs };
+  return {
+    ...base,
+    rounds: options.rounds ?? base.rounds,
+    durationMs: options.durationMs ?? base.durationMs,
+    gatewayDurationMs: options.durationMs ?? base.gatewayDurationMs,
+  };
 }
 
 /** The scenario names a task reports under (discovery reports one per size). */
@@ -57,7 +62,8 @@ async function main(): Promise<void> {
   const progress = new BenchProgress(tasks.length);
   progress.log(
     `${options.quick ? 'Quick' : 'Full'} run ${runId}: ${tasks.length} tasks, ${settings.rounds} round(s), ` +
-      `${settings.durationMs / 1000} s measured each, Redis ${options.redisUrl}. Not yet available: ${NOT_YET_AVAILABLE.join(', ')}.`,
+      `${settings.durationMs / 1000} s measured each, Redis ${options.redisUrl}.` +
+      (NOT_YET_AVAILABLE.length ? ` Not yet available: ${NOT_YET_AVAILABLE.join(', ')}.` : ''),
   );
   const samples: RunResult[] = [];
   const failed = new Set<string>();

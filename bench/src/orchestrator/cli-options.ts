@@ -18,7 +18,7 @@ export interface CliOptions {
 export const USAGE = `Usage: npm run bench -- [options]
   --quick                one short round (under 3 minutes)
   --rounds N             rounds (default 3, quick 1)
-  --duration SECONDS     measured seconds per scenario (default 6, quick 3)
+  --duration SECONDS     measured seconds per scenario (default 6, quick 3; gateway-* 4, quick 3)
   --scenarios a,b        subset of: ${SCENARIOS.map((s) => s.name).join(', ')}
   --systems a,b          subset of: ${SYSTEMS.join(', ')}
   --redis URL            Redis to use (default $BENCH_REDIS_URL or redis://127.0.0.1:6379/15)

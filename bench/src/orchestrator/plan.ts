@@ -10,15 +10,20 @@ export interface ScenarioPlan {
 /** Every scenario, in run order, with the systems that have something to compare. */
 export const SCENARIOS: readonly ScenarioPlan[] = [
   { name: 'oneway', kind: 'pair', systems: SYSTEMS },
+  { name: 'reliable-oneway', kind: 'pair', systems: ['mas'] },
   { name: 'reqrep-c100', kind: 'pair', systems: SYSTEMS },
   { name: 'reqrep-10k', kind: 'pair', systems: SYSTEMS },
   { name: 'state', kind: 'solo', systems: ['mas', 'raw'] },
   { name: 'discovery', kind: 'solo', systems: ['mas'] },
   { name: 'agents-10k', kind: 'solo', systems: ['mas'] },
+  { name: 'gateway-basic', kind: 'pair', systems: ['mas'] },
+  { name: 'gateway-full', kind: 'pair', systems: ['mas'] },
 ];
 
 const COMMON = {
   onewayWindow: 5_000,
+  reliableMaxInFlight: 256,
+  gatewayConcurrency: 200,
   reqrepConcurrency: 100,
   openLoopRate: 10_000,
   stateConcurrency: 50,
@@ -30,10 +35,10 @@ const COMMON = {
 };
 
 /** `--quick`: one round, short measurements (the whole run stays under 3 minutes). */
-export const QUICK: BenchSettings = { ...COMMON, rounds: 1, warmupMs: 500, durationMs: 3_000 };
+export const QUICK: BenchSettings = { ...COMMON, rounds: 1, warmupMs: 500, durationMs: 3_000, gatewayDurationMs: 3_000 };
 
 /** Default: three interleaved rounds, medians reported (under 15 minutes). */
-export const FULL: BenchSettings = { ...COMMON, rounds: 3, warmupMs: 1_000, durationMs: 6_000 };
+export const FULL: BenchSettings = { ...COMMON, rounds: 3, warmupMs: 1_000, durationMs: 6_000, gatewayDurationMs: 4_000 };
 
 /** One process set to run: a system in a scenario, in a round. */
 export interface Task {

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { RunResult, TaskSpec } from '../shared/bench.interfaces';
+import { isGatewayScenario, RunResult, TaskSpec } from '../shared/bench.interfaces';
 import type { WorkerRole } from '../worker/worker';
 import type { Task } from './plan';
-import { LoadProbe } from './machine-load';
+import { allowTarget, cleanUpModeKeys, GatewayProcess, KeySnapshot, snapshotGatewayKeys } from './gateway-process';
+import { LoadProbe, processCpuSeconds } from './machine-load';
 import { WorkerHandle } from './worker-handle';
 
 /** How to run tasks. */
@@ -30,6 +31,13 @@ export async function runTask(task: Task, spec: TaskSpec, options: TaskRunnerOpt
     return ['--cpu-prof', '--cpu-prof-dir', dirname(file), '--cpu-prof-name', basename(file)];
   };
   const workers: WorkerHandle[] = [];
+  const scenario = task.scenario.name;
+  const viaGateway = isGatewayScenario(scenario);
+  /** reliable / gateway tasks leave inbox streams, signing keys, the gateway's trail: removed afterwards. */
+  const leavesKeys = viaGateway || scenario === 'reliable-oneway';
+  const agentIds = [`bench-${spec.runId}-recv`, `bench-${spec.runId}-send`];
+  let gateway: GatewayProcess | undefined;
+  let before: KeySnapshot | undefined;
   const start = (role: WorkerRole): WorkerHandle => {
     const worker = new WorkerHandle(role, spec, execArgv(role), profileFile(role));
     workers.push(worker);
@@ -48,6 +56,12 @@ export async function runTask(task: Task, spec: TaskSpec, options: TaskRunnerOpt
       const busy = load.read();
       return measured.map((result) => ({ ...result, ...busy }));
     }
+    if (isGatewayScenario(scenario)) {
+      before = await snapshotGatewayKeys(spec.redisUrl);
+      // RBAC off: the allow list decides (the sender may send to the receiver).
+      if (scenario === 'gateway-basic') await allowTarget(spec.redisUrl, agentIds[1], agentIds[0]);
+      gateway = await GatewayProcess.start(scenario, spec.redisUrl, agentIds[1], READY_TIMEOUT_MS);
+    }
     const receiver = start('receiver');
     await receiver.ready(READY_TIMEOUT_MS);
     const sender = start('sender');
@@ -58,16 +72,17 @@ export async function runTask(task: Task, spec: TaskSpec, options: TaskRunnerOpt
       if (message.t === 'sent') receiver.send({ t: 'expect', total: message.total });
     });
     await sender.ready(READY_TIMEOUT_MS);
-    const reporter = task.scenario.name === 'oneway' ? receiver : sender;
+    const reporter = scenario === 'oneway' || scenario === 'reliable-oneway' ? receiver : sender;
     const other = reporter === receiver ? sender : receiver;
-    // A failure of either side ends the task; only the reporter's results count.
-    const results = reporter.results(budgetMs);
-    const otherFailure = other.results(budgetMs).then(
+    // A failure of either side ends the task; only the reporter's results count (gateway: both,
+    // the rate delivered to the receiver and the sender's send → decision latencies).
+    const results = viaGateway ? Promise.all([receiver.results(budgetMs), sender.results(budgetMs)]).then(([delivered, decided]) => mergeGateway(delivered, decided)) : reporter.results(budgetMs);
+    const otherFailure = (viaGateway ? new Promise<never>(() => undefined) : other.results(budgetMs)).then(
       () => new Promise<never>(() => undefined),
       (error: unknown) => Promise.reject(error),
     );
     const cpuAtGo = [sender.cpuSeconds(), receiver.cpuSeconds()];
-    const load = new LoadProbe(() => sender.cpuSeconds() + receiver.cpuSeconds());
+    const load = new LoadProbe(() => sender.cpuSeconds() + receiver.cpuSeconds() + (gateway ? processCpuSeconds(gateway.pid) : 0));
     sender.send({ t: 'go' });
     const measured = await Promise.race([results, otherFailure]);
     const [senderCpu, receiverCpu] = [sender.cpuSeconds() - cpuAtGo[0], receiver.cpuSeconds() - cpuAtGo[1]];
@@ -81,5 +96,17 @@ export async function runTask(task: Task, spec: TaskSpec, options: TaskRunnerOpt
     }));
   } finally {
     await Promise.all(workers.map((worker) => worker.stop()));
+    await gateway?.stop();
+    if (leavesKeys) await cleanUpModeKeys(spec.redisUrl, agentIds, before).catch((error: unknown) => process.stderr.write(`clean-up failed: ${String(error)}\n`));
   }
+}
+
+/** gateway-*: the receiver's delivered rate with the sender's decision latencies; errors of both (lost, refused). */
+function mergeGateway(delivered: RunResult[], decided: RunResult[]): RunResult[] {
+  const [received, sent] = [delivered[0], decided[0]];
+  const errors = (received.errors ?? 0) + (sent.errors ?? 0);
+  const merged: RunResult = { ...received, p50_ms: sent.p50_ms, p95_ms: sent.p95_ms, p99_ms: sent.p99_ms };
+  delete merged.errors;
+  if (errors) merged.errors = errors;
+  return [merged];
 }

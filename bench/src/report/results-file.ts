@@ -52,5 +52,9 @@ export const FOOTNOTES = [
   'by the receiver, at most 5,000 in flight. `reqrep-c100`: closed loop, 100 requests in flight. `reqrep-10k`: open',
   'loop offering 10,000 req/s, latency timed from each send. `state`: `updateState` vs a hand-written HSET of the same',
   'fields, 50 in flight. `discovery`: `discover([capability])` returning 10 agents, 10 in flight. Latency rows compare p99.',
-  `Not yet available: ${NOT_YET_AVAILABLE.join(', ')}.`,
+  '`reliable-oneway`: `send(..., { reliable: true })` into a `delivery: \'reliable\'` receiver\'s inbox stream (maxInFlight 256),',
+  'at most 5,000 in flight; the ratio is reliable ÷ mas direct `oneway`. `gateway-basic` / `gateway-full`: both agents in',
+  'gateway mode through one gateway process (basic: rbac, signing, rate limit, DLP, priority queue and circuit breaker off;',
+  'full: all on), 200 sends awaiting their decision: messages/s handled by the target, latency from send to decision.',
+  ...(NOT_YET_AVAILABLE.length ? [`Not yet available: ${NOT_YET_AVAILABLE.join(', ')}.`] : []),
 ].join('\n');

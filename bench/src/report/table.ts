@@ -9,11 +9,20 @@ interface Row {
   label: string;
   scenario: string;
   metric: Metric;
+  /** mas's throughput on this row relative to another scenario's (shown in the target column). */
+  relativeTo?: { scenario: string; text: string };
 }
 
 /** The table's rows: one per figure. Latency rows compare p99. */
 const ROWS: readonly Row[] = [
   { key: 'oneway', label: 'oneway msg/s', scenario: 'oneway', metric: 'throughput' },
+  {
+    key: 'reliable-oneway',
+    label: 'reliable-oneway msg/s',
+    scenario: 'reliable-oneway',
+    metric: 'throughput',
+    relativeTo: { scenario: 'oneway', text: 'reliable/direct (mas oneway)' },
+  },
   { key: 'reqrep-c100', label: 'reqrep-c100 req/s', scenario: 'reqrep-c100', metric: 'throughput' },
   { key: 'reqrep-c100 latency', label: 'reqrep-c100 p50/p95/p99 ms', scenario: 'reqrep-c100', metric: 'latency' },
   { key: 'reqrep-10k', label: 'reqrep-10k achieved req/s', scenario: 'reqrep-10k', metric: 'throughput' },
@@ -23,6 +32,22 @@ const ROWS: readonly Row[] = [
   { key: 'discovery-10k', label: 'discovery q/s, 10,000 agents', scenario: 'discovery-10k', metric: 'throughput' },
   { key: 'agents-10k start', label: 'agents-10k start s', scenario: 'agents-10k', metric: 'start_s' },
   { key: 'agents-10k RSS', label: 'agents-10k RSS MB', scenario: 'agents-10k', metric: 'rss_mb' },
+  {
+    key: 'gateway-basic',
+    label: 'gateway-basic msg/s',
+    scenario: 'gateway-basic',
+    metric: 'throughput',
+    relativeTo: { scenario: 'oneway', text: 'gateway/direct (mas oneway)' },
+  },
+  { key: 'gateway-basic latency', label: 'gateway-basic send→decision p50/p95/p99 ms', scenario: 'gateway-basic', metric: 'latency' },
+  {
+    key: 'gateway-full',
+    label: 'gateway-full msg/s',
+    scenario: 'gateway-full',
+    metric: 'throughput',
+    relativeTo: { scenario: 'gateway-basic', text: 'full/basic' },
+  },
+  { key: 'gateway-full latency', label: 'gateway-full send→decision p50/p95/p99 ms', scenario: 'gateway-full', metric: 'latency' },
 ];
 
 const OTHERS: readonly SystemName[] = SYSTEMS.filter((system) => system !== 'mas');
@@ -62,6 +87,11 @@ function ratio(mas: Summary | undefined, other: Summary | undefined, metric: Met
 }
 
 function verdict(row: Row, index: SummaryIndex): string {
+  if (row.relativeTo) {
+    const mine = index.get(row.scenario, 'mas')?.throughput;
+    const base = index.get(row.relativeTo.scenario, 'mas')?.throughput;
+    return mine == null || base == null || base === 0 ? '' : `${number(mine / base, 2)}× ${row.relativeTo.text}`;
+  }
   const target = TARGETS.find((candidate) => candidate.row === row.key);
   if (!target) return '';
   const met = target.check(index);
@@ -70,7 +100,7 @@ function verdict(row: Row, index: SummaryIndex): string {
 
 /** The results as a Markdown table (padded so that it also reads well on a terminal). */
 export function renderTable(index: SummaryIndex, failed: ReadonlySet<string>): string {
-  const header = ['scenario', ...SYSTEMS, ...OTHERS.map((other) => `mas/${other}`), 'target'];
+  const header = ['scenario', ...SYSTEMS, ...OTHERS.map((other) => `mas/${other}`), 'target / note'];
   const lines = ROWS.filter((row) => SYSTEMS.some((system) => index.get(row.scenario, system) || failed.has(`${row.scenario}/${system}`))).map(
     (row) => {
       const mas = index.get(row.scenario, 'mas');
@@ -87,7 +117,7 @@ export function renderTable(index: SummaryIndex, failed: ReadonlySet<string>): s
 
 /** Pair scenarios: CPU µs per message of the sender and receiver processes, less sensitive to a busy machine than rates. */
 export function renderCpuTable(index: SummaryIndex): string {
-  const scenarios = ['oneway', 'reqrep-c100', 'reqrep-10k'].filter((scenario) => SYSTEMS.some((system) => index.get(scenario, system)?.cpu_us_per_op));
+  const scenarios = ['oneway', 'reliable-oneway', 'reqrep-c100', 'reqrep-10k'].filter((scenario) => SYSTEMS.some((system) => index.get(scenario, system)?.cpu_us_per_op));
   if (scenarios.length === 0) return '';
   const total = (summary: Summary | undefined) => (summary?.cpu_us_per_op ? summary.cpu_us_per_op.sender + summary.cpu_us_per_op.receiver : undefined);
   const header = ['CPU µs per message (sender + receiver)', ...SYSTEMS, ...OTHERS.map((other) => `mas/${other}`)];

@@ -30,6 +30,8 @@ export class OnewayCounter {
   constructor(
     private readonly system: SystemName,
     private readonly warmupMs: number,
+    /** Scenario reported (`oneway`, `reliable-oneway`, `gateway-*`). */
+    private readonly scenario = 'oneway',
   ) {
     // Reports stragglers that did not reach a REPORT_EVERY boundary.
     this.timer = setInterval(() => this.report(), 20);
@@ -54,7 +56,7 @@ export class OnewayCounter {
   expect(total: number): void {
     this.expected = total;
     if (this.count >= total) this.finish();
-    // Pub/sub is at-most-once: give up on missing messages after a while.
+    // Pub/sub is at-most-once (and a stream may lag): give up on missing messages after a while.
     setTimeout(() => this.finish(), 10_000).unref();
   }
 
@@ -73,7 +75,7 @@ export class OnewayCounter {
     const measured = this.count - (this.warmAt ? this.warmCount : 0);
     const seconds = (this.lastAt - from) / 1000;
     const result: RunResult = {
-      scenario: 'oneway',
+      scenario: this.scenario,
       system: this.system,
       throughput: seconds > 0 ? measured / seconds : null,
       p50_ms: null,

@@ -5,10 +5,26 @@ export type SystemName = 'mas' | 'raw' | 'nest' | 'moleculer';
 export const SYSTEMS: readonly SystemName[] = ['mas', 'raw', 'nest', 'moleculer'];
 
 /** What a worker process runs. */
-export type ScenarioName = 'oneway' | 'reqrep-c100' | 'reqrep-10k' | 'state' | 'discovery' | 'agents-10k';
+export type ScenarioName =
+  | 'oneway'
+  | 'reliable-oneway'
+  | 'reqrep-c100'
+  | 'reqrep-10k'
+  | 'state'
+  | 'discovery'
+  | 'agents-10k'
+  | 'gateway-basic'
+  | 'gateway-full';
 
-/** Scenarios named in the issue that need library features not built yet. */
-export const NOT_YET_AVAILABLE = ['reliable-oneway', 'gateway-basic', 'gateway-full'] as const;
+/** Scenarios measured through the gateway (one gateway process started by the orchestrator). */
+export type GatewayScenario = 'gateway-basic' | 'gateway-full';
+
+export function isGatewayScenario(scenario: string): scenario is GatewayScenario {
+  return scenario === 'gateway-basic' || scenario === 'gateway-full';
+}
+
+/** Scenarios named in the issue that need library features not built yet (none left). */
+export const NOT_YET_AVAILABLE: readonly string[] = [];
 
 /** One measured figure set: one entry of `latest.json`'s `runs` (medians over rounds once reduced). */
 export interface RunResult {
@@ -43,6 +59,12 @@ export interface BenchSettings {
   durationMs: number;
   /** oneway: most messages sent and not yet handled by the receiver. */
   onewayWindow: number;
+  /** reliable-oneway: the receiver's inbox `maxInFlight`. */
+  reliableMaxInFlight: number;
+  /** gateway-*: sends awaiting the gateway's decision at once. */
+  gatewayConcurrency: number;
+  /** gateway-*: measured time (shorter than `durationMs`: the gateway is slow and starts its own process). */
+  gatewayDurationMs: number;
   /** reqrep-c100: requests in flight. */
   reqrepConcurrency: number;
   /** reqrep-10k: requests per second offered. */

@@ -1,4 +1,5 @@
 import { Agent, AgentHandler } from '@mas/core';
+import type { AgentOptions } from '@mas/core';
 import type { BenchPayload } from '../shared/payload';
 import { BenchSystem, ECHO_TYPE, ONEWAY_TYPE, ReceiverHooks, SystemContext, SystemReceiver, SystemSender } from './system.interfaces';
 import { silentLogger } from './silent-logger';
@@ -23,10 +24,23 @@ class ReceiverAgent extends Agent {
   }
 }
 
-/** `mas`: this project's standalone `Agent` (direct pub/sub delivery, the default). */
+/** Delivery options of an agent in the context's mode. */
+function modeOptions(context: SystemContext): Partial<AgentOptions> {
+  const inbox = context.inboxMaxInFlight ? { maxInFlight: context.inboxMaxInFlight } : undefined;
+  switch (context.mode ?? 'direct') {
+    case 'direct':
+      return {};
+    case 'reliable':
+      return { delivery: 'reliable', inbox };
+    case 'gateway':
+      return { gateway: { decisionTimeoutMs: context.requestTimeoutMs }, inbox };
+  }
+}
+
+/** `mas`: this project's standalone `Agent` (direct pub/sub delivery by default; reliable or gateway mode per scenario). */
 export const masSystem: BenchSystem = {
   async startReceiver(context: SystemContext, hooks: ReceiverHooks): Promise<SystemReceiver> {
-    const agent = new ReceiverAgent(masIds(context.runId).receiver, { redisUrl: context.redisUrl, logger: silentLogger });
+    const agent = new ReceiverAgent(masIds(context.runId).receiver, { redisUrl: context.redisUrl, logger: silentLogger, ...modeOptions(context) });
     agent.hooks = hooks;
     await agent.start();
     return { stop: () => agent.stop() };
@@ -34,12 +48,19 @@ export const masSystem: BenchSystem = {
 
   async startSender(context: SystemContext): Promise<SystemSender> {
     const ids = masIds(context.runId);
-    const agent = new Agent(ids.sender, { redisUrl: context.redisUrl, logger: silentLogger, requestTimeoutMs: context.requestTimeoutMs });
+    const agent = new Agent(ids.sender, {
+      redisUrl: context.redisUrl,
+      logger: silentLogger,
+      requestTimeoutMs: context.requestTimeoutMs,
+      ...(context.mode === 'gateway' ? modeOptions(context) : {}),
+    });
     await agent.start();
+    const reliable = context.mode === 'reliable';
     return {
-      emit: (data) => agent.send(ids.receiver, ONEWAY_TYPE, data),
+      emit: reliable ? (data) => agent.send(ids.receiver, ONEWAY_TYPE, data, { reliable: true }) : (data) => agent.send(ids.receiver, ONEWAY_TYPE, data),
       request: async (data) => (await agent.request(ids.receiver, ECHO_TYPE, data)).data as BenchPayload,
       stop: () => agent.stop(),
     };
   },
 };
+

@@ -5,6 +5,13 @@ export interface SystemContext {
   runId: string;
   redisUrl: string;
   requestTimeoutMs: number;
+  /**
+   * How mas delivers (other systems have only `direct`): `reliable` = inbox streams and
+   * `send(..., { reliable: true })`; `gateway` = both agents in gateway mode.
+   */
+  mode?: 'direct' | 'reliable' | 'gateway';
+  /** reliable / gateway: the receiver's inbox `maxInFlight`. */
+  inboxMaxInFlight?: number;
 }
 
 /** What the receiving side does with traffic: one-way messages are counted, requests echoed. */

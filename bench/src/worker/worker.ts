@@ -6,8 +6,9 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { OnewayCounter, OnewaySender } from '../scenarios/oneway';
+import { runGatewaySends } from '../scenarios/gateway';
 import { runReqrep } from '../scenarios/reqrep';
-import type { RunResult, ScenarioName, TaskSpec } from '../shared/bench.interfaces';
+import { isGatewayScenario, RunResult, ScenarioName, TaskSpec } from '../shared/bench.interfaces';
 import { loadSystem } from '../systems';
 import type { SystemContext } from '../systems/system.interfaces';
 import { listen, runCleanups, tell } from './worker-io';
@@ -59,21 +60,31 @@ async function shutdown(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const context: SystemContext = { runId: spec.runId, redisUrl: spec.redisUrl, requestTimeoutMs: spec.settings.requestTimeoutMs };
+  const mode = spec.scenario === 'reliable-oneway' ? 'reliable' : isGatewayScenario(spec.scenario) ? 'gateway' : 'direct';
+  const context: SystemContext = {
+    runId: spec.runId,
+    redisUrl: spec.redisUrl,
+    requestTimeoutMs: spec.settings.requestTimeoutMs,
+    mode,
+    inboxMaxInFlight: mode === 'direct' ? undefined : spec.settings.reliableMaxInFlight,
+  };
   let onGo: () => Promise<RunResult[] | undefined> = async () => undefined;
   let oneway: OnewaySender | undefined;
   let counter: OnewayCounter | undefined;
 
   if (role === 'receiver') {
-    counter = new OnewayCounter(spec.system, spec.settings.warmupMs);
+    counter = new OnewayCounter(spec.system, spec.settings.warmupMs, spec.scenario);
     const receiver = await loadSystem(spec.system).startReceiver(context, { onEvent: counter.onEvent });
     stopSystem = () => receiver.stop();
   } else if (role === 'sender') {
     const sender = await loadSystem(spec.system).startSender(context);
     stopSystem = () => sender.stop();
-    if (spec.scenario === 'oneway') {
+    if (spec.scenario === 'oneway' || spec.scenario === 'reliable-oneway') {
       oneway = new OnewaySender(sender, spec.settings);
       onGo = async () => void (await oneway!.run());
+    } else if (isGatewayScenario(spec.scenario)) {
+      const scenario = spec.scenario;
+      onGo = async () => [await runGatewaySends(scenario, spec.system, sender, spec.settings)];
     } else if (spec.scenario === 'reqrep-c100' || spec.scenario === 'reqrep-10k') {
       const scenario = spec.scenario;
       onGo = async () => [await runReqrep(scenario, spec.system, sender, spec.settings)];
