@@ -7,21 +7,10 @@ import { VerificationFailedError } from '../cli.errors';
 import { positiveInt } from '../cli.parsers';
 import { Progress } from '../output/progress';
 import type { QueryParams } from '../services/gateway-api';
+import type { AuditView } from '@mas/core';
 
-/** One entry of `GET /audit` (the gateway's AuditView). */
-interface AuditEntry {
-  id: string;
-  seq: number;
-  ts: number;
-  stage: string;
-  decision: string;
-  reason: string;
-  message_id: string;
-  sender_id: string;
-  target_id: string;
-  message_type: string;
-  violations: string[];
-}
+/** One entry of `GET /audit`. */
+type AuditEntry = AuditView;
 
 /** Result of `GET /audit/verify`. */
 interface AuditVerification {

@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import { canonicalJson, GatewayDecision } from '@mas/core';
+import { canonicalJson, GatewayDecision, streamEntryFields } from '@mas/core';
 
 /** Where in a message's life an audit entry was written. */
 export type AuditStage = 'ingress' | 'delivery' | 'replay';
@@ -85,9 +85,7 @@ export function parseHead(head: string | null | undefined): { seq: number; hash:
 
 /** Turns `[k, v, k, v]` from a stream entry into an object. */
 export function fieldsOf(flat: string[]): AuditFields {
-  const fields: AuditFields = {};
-  for (let i = 0; i < flat.length; i += 2) fields[flat[i]] = flat[i + 1];
-  return fields;
+  return streamEntryFields(flat);
 }
 
 /** True for decisions that also go to `audit:security_events`. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { GatewayDecision, MasKeys } from '@mas/core';
+import { auditViewOf, type AuditView, GatewayDecision, MasKeys } from '@mas/core';
 import { GatewayRedis } from '../gateway-redis';
 import { AUDIT_COLUMNS, fieldsOf } from './audit-entry';
 
@@ -18,26 +18,8 @@ export interface AuditFilter {
   limit?: number;
 }
 
-/** One audit entry as the API returns it. */
-export interface AuditView {
-  id: string;
-  seq: number;
-  ts: number;
-  stage: string;
-  decision: string;
-  reason: string;
-  message_id: string;
-  sender_id: string;
-  target_id: string;
-  message_type: string;
-  priority: string;
-  violations: string[];
-  findings: string[];
-  latency_ms: number | null;
-  instance: string;
-  prev_hash: string;
-  hash: string;
-}
+/** One audit entry as the API returns it (shared with the dashboard and the CLI). */
+export type { AuditView };
 
 const PAGE = 500;
 /** Stream ids are Redis's append time, `ts` the gateway's decision time: ids bound the scan with this margin. */
@@ -61,7 +43,7 @@ export class AuditQuery {
     for (;;) {
       const page = (await this.redis.command.xrange(stream, start, end, 'COUNT', PAGE)) as Array<[string, string[]]>;
       for (const [id, flat] of page) {
-        const view = toView(id, fieldsOf(flat));
+        const view = auditViewOf(id, fieldsOf(flat));
         if (matches(view, filter)) out.push(view);
         if (out.length >= limit) return out;
       }
@@ -78,36 +60,6 @@ export class AuditQuery {
     );
     return [columns.join(','), ...rows].join('\r\n') + '\r\n';
   }
-}
-
-function toView(id: string, fields: Record<string, string>): AuditView {
-  const list = (raw: string | undefined) => {
-    try {
-      const value: unknown = JSON.parse(raw ?? '[]');
-      return Array.isArray(value) ? value.map(String) : [];
-    } catch {
-      return [];
-    }
-  };
-  return {
-    id: fields.audit_id ?? id,
-    seq: Number(fields.seq),
-    ts: Number(fields.ts),
-    stage: fields.stage ?? '',
-    decision: fields.decision ?? '',
-    reason: fields.reason ?? '',
-    message_id: fields.message_id ?? '',
-    sender_id: fields.sender_id ?? '',
-    target_id: fields.target_id ?? '',
-    message_type: fields.message_type ?? '',
-    priority: fields.priority ?? '',
-    violations: list(fields.violations),
-    findings: list(fields.findings),
-    latency_ms: fields.latency_ms ? Number(fields.latency_ms) : null,
-    instance: fields.instance ?? '',
-    prev_hash: fields.prev_hash ?? '',
-    hash: fields.hash ?? '',
-  };
 }
 
 function matches(view: AuditView, filter: AuditFilter): boolean {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MasConnection, MasKeys } from '@mas/core';
+import { auditViewOf, MasConnection, MasKeys, streamEntryFields } from '@mas/core';
 import { RegistrySettings } from '../config/registry.settings';
 import type { AuditTailEntry, DeadLetterEntry, GatewayActivity } from './dashboard-snapshot.interfaces';
 
@@ -11,13 +11,6 @@ const HEALTH_TTL_MS = 5_000;
 const HEALTH_TIMEOUT_MS = 1_000;
 
 type StreamEntry = [id: string, flat: string[]];
-
-/** `[k, v, k, v]` of a stream entry as an object. */
-function fieldsOf(flat: string[]): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i]] = flat[i + 1];
-  return fields;
-}
 
 /** Epoch ms of a stream entry id (`<ms>-<seq>`). */
 function idTime(id: string): number {
@@ -60,7 +53,7 @@ export class GatewayActivityReader {
     const windowMs = counted.length >= MAX_COUNTED_ENTRIES ? Math.max(1, now - oldest) : decisionWindowMs;
     const decisionsPerSecond: Record<string, number> = {};
     for (const [, flat] of counted) {
-      const decision = fieldsOf(flat).decision || 'UNKNOWN';
+      const decision = streamEntryFields(flat).decision || 'UNKNOWN';
       decisionsPerSecond[decision] = (decisionsPerSecond[decision] ?? 0) + 1;
     }
     for (const decision of Object.keys(decisionsPerSecond)) decisionsPerSecond[decision] /= windowMs / 1000;
@@ -97,21 +90,21 @@ export class GatewayActivityReader {
 }
 
 function toAuditEntry([id, flat]: StreamEntry): AuditTailEntry {
-  const f = fieldsOf(flat);
+  const view = auditViewOf(id, streamEntryFields(flat));
   return {
     id,
-    at: Number(f.ts) || idTime(id),
-    decision: f.decision ?? '',
-    stage: f.stage ?? '',
-    reason: f.reason ?? '',
-    senderId: f.sender_id ?? '',
-    targetId: f.target_id ?? '',
-    messageType: f.message_type ?? '',
+    at: view.ts || idTime(id),
+    decision: view.decision,
+    stage: view.stage,
+    reason: view.reason,
+    senderId: view.sender_id,
+    targetId: view.target_id,
+    messageType: view.message_type,
   };
 }
 
 function toDeadLetter([id, flat]: StreamEntry): DeadLetterEntry {
-  const f = fieldsOf(flat);
+  const f = streamEntryFields(flat);
   let senderId = f.sender_id ?? '';
   if (!senderId) {
     try {

@@ -3,3 +3,4 @@ export * from './gateway.errors';
 export * from './canonical-envelope';
 export * from './envelope-signer';
 export * from './gateway-client';
+export * from './audit-view';
