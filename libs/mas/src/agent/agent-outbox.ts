@@ -1,81 +1,124 @@
+import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
-import { RequestTimeoutError } from '../errors';
+import { GatewayRejectedError, MasError, RequestTimeoutError, UnknownTargetError } from '../errors';
 import { GatewayClient, GatewayClientOptions } from '../gateway-client/gateway-client';
 import { decisionCorrelationId } from '../gateway-client/gateway.constants';
-import { GatewayRejectedError } from '../gateway-client/gateway.errors';
-import { AgentMessage, createMessage, NewMessage } from '../protocol';
+import { AgentMessage, createMessage, MessageData, NewMessage, replySpec, WireError } from '../protocol';
 import { publishEnvelope } from '../transport/outbound';
+import { ERROR_REPLY_TYPE } from './agent.constants';
+import type { AgentStats } from './agent-options.interfaces';
+import type { Replier } from './message-dispatcher';
 import type { PendingRequests } from './pending-requests';
 import { coalesceWrites } from './write-coalescing';
 
-/** How an agent's gateway mode is wired into its outbox. */
-export interface OutboxGateway {
-  client: GatewayClient;
-  decisionTimeoutMs: number;
+/** What an agent's outbox is built from. */
+export interface OutboxOptions {
+  /** The sending agent. */
+  agentId: string;
+  /** Command connection. */
+  redis: Redis;
+  /** Requests waiting for replies (and, in gateway mode, messages waiting for decisions). */
+  pending: PendingRequests;
+  /** Counters: `sent` moves here. */
+  stats: AgentStats;
+  /** MAXLEN of a reliable send's XADD. */
+  inboxMaxLength: number;
+  /** Default timeout of requests and, in gateway mode, of decisions. */
+  requestTimeoutMs: number;
+  /** Gateway mode and its signing options. */
+  gateway?: boolean | GatewayClientOptions;
   /** The agent's registry token, read at send time (it survives re-registration). */
   token(): string;
 }
 
+/** How an agent's gateway mode is wired into its outbox. */
+interface OutboxGateway {
+  client: GatewayClient;
+  decisionTimeoutMs: number;
+}
+
+/** A message about to leave: what `createMessage` needs minus the sender (the outbox's agent). */
+export type Outgoing = Omit<NewMessage, 'senderId'>;
+
 /**
- * Where an agent's outgoing messages go: PUBLISH (direct), XADD to the target's inbox (reliable),
- * or, in gateway mode, signed into the gateway's ingress — waiting for the gateway's decision
- * unless the message is a reply.
+ * The one way out of an agent: PUBLISH (direct), XADD to the target's inbox (reliable), or, in
+ * gateway mode, signed into the gateway's ingress — waiting for the gateway's decision unless the
+ * message is a reply. Requests are tracked here until their reply (or timeout) settles them, and
+ * received messages answer through it (it is the dispatcher's {@link Replier}).
  */
-export class AgentOutbox {
-  /** Builds an agent's outbox; in gateway mode it first publishes the agent's verification key. */
-  static async create(
-    agentId: string,
-    redis: Redis,
-    pending: PendingRequests,
-    options: {
-      inboxMaxLength: number;
-      gateway?: boolean | GatewayClientOptions;
-      requestTimeoutMs: number;
-      token: () => string;
-    },
-  ): Promise<AgentOutbox> {
-    if (!options.gateway) return new AgentOutbox(redis, pending, options.inboxMaxLength);
+export class AgentOutbox implements Replier {
+  private readonly gateway?: OutboxGateway;
+
+  constructor(private readonly options: OutboxOptions) {
+    if (!options.gateway) return;
     const gatewayOptions = typeof options.gateway === 'object' ? options.gateway : {};
-    const client = new GatewayClient(agentId, redis, gatewayOptions);
-    await client.init();
-    return new AgentOutbox(redis, pending, options.inboxMaxLength, {
-      client,
+    this.gateway = {
+      client: new GatewayClient(options.agentId, options.redis, gatewayOptions),
       decisionTimeoutMs: gatewayOptions.decisionTimeoutMs ?? options.requestTimeoutMs,
-      token: options.token,
-    });
+    };
   }
 
-  constructor(
-    private readonly redis: Redis,
-    private readonly pending: PendingRequests,
-    private readonly inboxMaxLength: number,
-    private readonly gateway?: OutboxGateway,
-  ) {}
+  /** Gets the outbox ready to send: in gateway mode, publishes the agent's verification key. */
+  async open(): Promise<void> {
+    await this.gateway?.client.init();
+  }
 
   /**
-   * Sends one message built from `spec`. Resolves with the receivers reached (direct), or 1 once
-   * stored (reliable) or allowed by the gateway.
+   * Sends one message. Resolves with the receivers reached (direct), or 1 once stored (reliable) or
+   * allowed by the gateway.
    * @throws GatewayRejectedError when the gateway denies it (or gives no decision in time).
    */
-  async put(spec: NewMessage, reliable: boolean): Promise<number> {
-    const message = createMessage(spec);
-    if (!this.gateway) {
-      coalesceWrites(this.redis);
-      return publishEnvelope(this.redis, message, reliable ? { maxLength: this.inboxMaxLength } : undefined);
+  async put(spec: Outgoing, reliable = false): Promise<number> {
+    const message = createMessage({ ...spec, senderId: this.options.agentId });
+    let receivers = 1;
+    if (this.gateway) {
+      await this.submitToGateway(this.gateway, message, !spec.isReply);
+    } else {
+      coalesceWrites(this.options.redis);
+      receivers = await publishEnvelope(this.options.redis, message, reliable ? { maxLength: this.options.inboxMaxLength } : undefined);
     }
-    await this.submitToGateway(this.gateway, message, !spec.isReply);
-    return 1;
+    this.options.stats.sent += 1;
+    return receivers;
+  }
+
+  /**
+   * Sends a request and resolves with its reply. The promise is returned before the send completes:
+   * while Redis is unreachable the command waits in ioredis's offline queue, and the timeout (or a
+   * lost connection) must still settle the request.
+   */
+  request(spec: Omit<Outgoing, 'correlationId' | 'expectsReply'>, timeoutMs = this.options.requestTimeoutMs, reliable = false): Promise<AgentMessage> {
+    const correlationId = randomUUID();
+    const { pending } = this.options;
+    const reply = pending.track(correlationId, spec.targetId, spec.messageType, timeoutMs);
+    this.put({ ...spec, correlationId, expectsReply: true }, reliable).then(
+      (receivers) => {
+        if (receivers === 0) pending.fail(correlationId, new UnknownTargetError(spec.targetId));
+      },
+      (error: unknown) => pending.fail(correlationId, error instanceof Error ? error : new MasError(String(error))),
+    );
+    return reply;
+  }
+
+  /** Answers `request` (used by `AgentMessage.reply`). */
+  async replyTo(request: AgentMessage, messageType: string, data: MessageData): Promise<void> {
+    await this.put(replySpec(this.options.agentId, request, messageType, data));
+  }
+
+  /** Answers `request` with an error reply carrying `error` in `meta.error`. */
+  async replyWithError(request: AgentMessage, error: WireError): Promise<void> {
+    await this.put(replySpec(this.options.agentId, request, ERROR_REPLY_TYPE, { error: error.message, error_type: error.type }, error));
   }
 
   private async submitToGateway(gateway: OutboxGateway, message: AgentMessage, awaitDecision: boolean): Promise<void> {
+    const { pending } = this.options;
     const correlationId = decisionCorrelationId(message.messageId);
     const timeout = gateway.decisionTimeoutMs;
-    const decision = awaitDecision ? this.pending.track(correlationId, message.targetId, message.messageType, timeout) : undefined;
+    const decision = awaitDecision ? pending.track(correlationId, message.targetId, message.messageType, timeout) : undefined;
     try {
-      await gateway.client.submit(message, gateway.token(), awaitDecision);
+      await gateway.client.submit(message, this.options.token(), awaitDecision);
     } catch (error) {
       if (!decision) throw error;
-      this.pending.fail(correlationId, error as Error);
+      pending.fail(correlationId, error as Error);
     }
     try {
       await decision;

@@ -3,5 +3,5 @@ export * from './agent.constants';
 export * from './agent-handler.decorator';
 export * from './agent-options.interfaces';
 export * from './handler-table';
-export { MessageDispatcher, toWireError, type DispatchOutcome } from './message-dispatcher';
-export { PendingRequests, errorFromReply } from './pending-requests';
+export { MessageDispatcher, type DispatchOutcome, type DispatcherOptions, type Replier } from './message-dispatcher';
+export { PendingRequests } from './pending-requests';

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { IsInt, IsString, Min } from 'class-validator';
 import { describe, expect, it } from 'vitest';
-import { NoHandlerError, PayloadValidationError } from '../errors';
+import { NoHandlerError } from '../errors';
 import { AgentMessage, createMessage, MessageData, WireError } from '../protocol';
 import type { AgentStats } from './agent-options.interfaces';
 import { AgentHandler } from './agent-handler.decorator';
 import { buildHandlerTable } from './handler-table';
-import { DispatchHost, MessageDispatcher, toWireError } from './message-dispatcher';
+import { MessageDispatcher, Replier } from './message-dispatcher';
 
 class Order {
   @IsString()
@@ -33,8 +33,8 @@ class Shop {
   }
 }
 
-/** A dispatch host that records what the dispatcher asked of it. */
-class RecordingHost implements DispatchHost {
+/** Records what the dispatcher asked of its agent: replies, error replies and fallbacks. */
+class RecordingHost implements Replier {
   readonly id = 'shop';
   readonly stats: AgentStats = { sent: 0, received: 0, handled: 0, handlerErrors: 0, malformed: 0, oversized: 0, unmatchedReplies: 0 };
   readonly logger = { log() {}, error() {}, warn() {} };
@@ -46,6 +46,9 @@ class RecordingHost implements DispatchHost {
     if (message.expectsReply) throw new NoHandlerError(this.id, message.messageType);
     return undefined;
   }
+  async replyTo(_message: AgentMessage, type: string, data: MessageData): Promise<void> {
+    this.replies.push({ type, data });
+  }
   async replyWithError(_message: AgentMessage, error: WireError): Promise<void> {
     this.errorReplies.push(error);
   }
@@ -54,10 +57,17 @@ class RecordingHost implements DispatchHost {
 function setup() {
   const host = new RecordingHost();
   const shop = new Shop();
-  const dispatcher = new MessageDispatcher(host, buildHandlerTable(shop, 'Shop'));
+  const dispatcher = new MessageDispatcher({
+    agentId: host.id,
+    stats: host.stats,
+    logger: host.logger,
+    handlers: buildHandlerTable(shop, 'Shop'),
+    fallback: (message) => host.fallback(message),
+    replier: host,
+  });
   const incoming = (messageType: string, data: MessageData, request = true) => {
     const message = createMessage({ senderId: 'client', targetId: 'shop', messageType, data, correlationId: request ? 'c1' : null, expectsReply: request });
-    return message.attach({ replyTo: async (_m, type, replyData) => void host.replies.push({ type, data: replyData }) });
+    return message.attach(host);
   };
   return { host, shop, dispatcher, incoming };
 }
@@ -120,17 +130,5 @@ describe('MessageDispatcher', () => {
 
     expect(host.fallbacks).toEqual(['unknown', 'unknown.request']);
     expect(host.errorReplies).toEqual([{ type: 'NoHandlerError', message: expect.stringContaining('unknown.request') }]);
-  });
-});
-
-describe('toWireError', () => {
-  it('carries the violations of a PayloadValidationError', () => {
-    expect(toWireError(new PayloadValidationError('t', ['a: bad']))).toMatchObject({ type: 'PayloadValidationError', details: { violations: ['a: bad'] } });
-  });
-
-  it('carries the response of an HttpException-like error, and stringifies non-errors', () => {
-    const httpLike = Object.assign(new Error('Forbidden'), { name: 'ForbiddenException', getResponse: () => ({ statusCode: 403 }) });
-    expect(toWireError(httpLike)).toEqual({ type: 'ForbiddenException', message: 'Forbidden', details: { statusCode: 403 } });
-    expect(toWireError('plain')).toEqual({ type: 'Error', message: 'plain' });
   });
 });

@@ -1,14 +1,5 @@
-import {
-  MasError,
-  NoHandlerError,
-  PayloadValidationError,
-  RemoteHandlerError,
-  RequestAbortedError,
-  RequestTimeoutError,
-} from '../errors';
-import type { AgentMessage, WireError } from '../protocol';
-import type { GatewayDecision } from '../gateway-client/gateway.constants';
-import { GatewayRejectedError } from '../gateway-client/gateway.errors';
+import { RequestAbortedError, RequestTimeoutError } from '../errors';
+import { AgentMessage, errorFromWire } from '../protocol';
 
 interface Pending {
   targetId: string;
@@ -16,21 +7,6 @@ interface Pending {
   resolve(reply: AgentMessage): void;
   reject(error: Error): void;
   timer: NodeJS.Timeout;
-}
-
-/** Turns the `meta.error` of an error reply into the typed error the requester sees. */
-export function errorFromReply(reply: AgentMessage, error: WireError, messageType: string): MasError {
-  const details = (error.details ?? {}) as { violations?: unknown };
-  if (error.type === PayloadValidationError.name) {
-    const violations = Array.isArray(details.violations) ? details.violations.map(String) : [error.message];
-    return new PayloadValidationError(messageType, violations, reply.senderId);
-  }
-  if (error.type === NoHandlerError.name) return new NoHandlerError(reply.senderId, messageType);
-  if (error.type === GatewayRejectedError.name) {
-    const decision = (details as { decision?: GatewayDecision }).decision ?? 'SERVICE_UNAVAILABLE';
-    return new GatewayRejectedError(decision, error.message);
-  }
-  return new RemoteHandlerError(reply.senderId, error.type, error.message, error.details);
 }
 
 /** Requests waiting for their reply, by correlation id; each with its own timeout. */
@@ -60,7 +36,7 @@ export class PendingRequests {
     if (!id || !entry) return false;
     this.pending.delete(id);
     clearTimeout(entry.timer);
-    if (reply.meta.error) entry.reject(errorFromReply(reply, reply.meta.error, entry.messageType));
+    if (reply.meta.error) entry.reject(errorFromWire(reply.meta.error, { senderId: reply.senderId, messageType: entry.messageType }));
     else entry.resolve(reply);
     return true;
   }

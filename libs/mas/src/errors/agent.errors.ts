@@ -37,5 +37,21 @@ export class ReplyNotPossibleError extends MasError {
 
 /** Configuration of an agent or module is invalid. */
 export class InvalidAgentConfigError extends MasError {
-  override readonly code = 'INVALID_CONFIG';
+  override readonly code: string = 'INVALID_CONFIG';
+}
+
+/** An agent id that is empty or holds white space or glob characters (`* ? [ ]`). */
+export class InvalidAgentIdError extends InvalidAgentConfigError {
+  override readonly code = 'INVALID_AGENT_ID';
+  constructor(readonly agentId: string) {
+    super(`Invalid agent id "${agentId}": it must be non-empty, without white space or glob characters (* ? [ ])`);
+  }
+}
+
+/** No agent of that id runs in this application (`MasAgents.get`). */
+export class AgentNotFoundError extends MasError {
+  override readonly code = 'AGENT_NOT_FOUND';
+  constructor(readonly agentId: string) {
+    super(`No @MasAgent with id "${agentId}" in this application`);
+  }
 }

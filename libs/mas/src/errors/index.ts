@@ -2,3 +2,4 @@ export * from './mas.error';
 export * from './agent.errors';
 export * from './request.errors';
 export * from './envelope.errors';
+export * from './gateway.errors';

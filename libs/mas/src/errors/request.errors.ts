@@ -73,3 +73,11 @@ export class HandlerTimeoutError extends MasError {
     super(`Handler of "${messageType}" on "${agentId}" ran past its ${timeoutMs} ms deadline`);
   }
 }
+
+/** A `MasClient` pattern that names no target and type (`{ target, type }`, or a type with `defaultTarget`). */
+export class InvalidMessagePatternError extends MasError {
+  override readonly code = 'INVALID_PATTERN';
+  constructor(readonly pattern: unknown) {
+    super(`MasClient pattern must be { target, type } (or a type with defaultTarget set); got ${JSON.stringify(pattern)}`);
+  }
+}

@@ -1,15 +1,3 @@
-/** Gateway decisions and their wire names. */
-export type GatewayDecision =
-  | 'ALLOWED'
-  | 'AUTH_FAILED'
-  | 'SIGNATURE_INVALID'
-  | 'AUTHZ_DENIED'
-  | 'RATE_LIMITED'
-  | 'DLP_BLOCKED'
-  | 'CIRCUIT_OPEN'
-  | 'ROUTING_FAILED'
-  | 'SERVICE_UNAVAILABLE';
-
 /** `sender_id` of the decisions the gateway sends back. */
 export const GATEWAY_SENDER_ID = 'mas.gateway';
 

@@ -1,5 +1,4 @@
 export * from './gateway.constants';
-export * from './gateway.errors';
 export * from './canonical-envelope';
 export * from './envelope-signer';
 export * from './gateway-client';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Agent } from '../agent/agent';
-import { MasError } from '../errors';
+import { AgentNotFoundError, InvalidAgentConfigError } from '../errors';
 
 /** The running agents of a Nest app, by id. Inject it to reach an agent from any provider. */
 @Injectable()
@@ -9,14 +9,14 @@ export class MasAgents {
 
   /** @internal called by the explorer */
   add(agent: Agent): void {
-    if (this.agents.has(agent.id)) throw new MasError(`Two @MasAgent providers use the id "${agent.id}"`);
+    if (this.agents.has(agent.id)) throw new InvalidAgentConfigError(`Two @MasAgent providers use the id "${agent.id}"`);
     this.agents.set(agent.id, agent);
   }
 
-  /** The agent with this id. @throws MasError when the app declares no such agent. */
+  /** The agent with this id. @throws AgentNotFoundError when the app declares no such agent. */
   get(id: string): Agent {
     const agent = this.agents.get(id);
-    if (!agent) throw new MasError(`No @MasAgent with id "${id}" in this application`);
+    if (!agent) throw new AgentNotFoundError(id);
     return agent;
   }
 

@@ -1,7 +1,6 @@
 import { hostname } from 'node:os';
 import type { LoggerService } from '@nestjs/common';
 import type { AgentMessage } from '../protocol';
-import { decodeMessage } from '../protocol/codec';
 import { MasKeys } from '../redis/keys';
 import type { MasConnection } from '../redis/mas-connection';
 import { encodeStateValue } from '../state/state-codec';
@@ -20,15 +19,26 @@ export interface DeliveryResult {
   transaction: StateTransaction;
 }
 
-/** The agent side of an inbox. */
-export interface InboxHost {
-  readonly id: string;
-  readonly logger: LoggerService;
+/** A raw envelope read from Redis: the message, or why it was refused. */
+export type Decoded = { message: AgentMessage } | { refused: string };
+
+/** The agent's inbound path, as the inbox uses it. */
+export interface InboxIntake {
+  /** Size check and decoding (what is refused is counted and logged by the intake). */
+  decode(raw: string, source: string): Decoded;
   /** Handles one message; `attempt` counts deliveries (1 = first). */
   deliver(message: AgentMessage, attempt: number, deadlineMs: number | undefined): Promise<DeliveryResult>;
   /** Handler deadline declared for a message type (`@AgentHandler(type, { timeout })`). */
   deadlineFor(messageType: string): number | undefined;
-  /** Puts state fields back after a failed or duplicate delivery. */
+}
+
+/** The agent side of an inbox. */
+export interface InboxHost {
+  readonly id: string;
+  readonly logger: LoggerService;
+  /** Where entries go once read. */
+  readonly intake: InboxIntake;
+  /** Puts state fields back after a failed or duplicate delivery (reloads them from Redis without `values`). */
   restoreState(fields: string[], values?: Map<string, unknown>): Promise<void>;
 }
 
@@ -119,14 +129,14 @@ export class InboxConsumer {
   private async accept(entries: Entry[]): Promise<void> {
     if (!entries.length) return;
     const messages = entries.map((entry) => this.decode(entry));
-    const ids = messages.map((m) => m?.messageId ?? '');
+    const ids = messages.map((m) => (typeof m === 'string' ? '' : m.messageId));
     const done = ids.some(Boolean)
       ? ((await this.connection.command.zmscore(MasKeys.completed(this.host.id), ...ids.map((id) => id || '-'))) as Array<string | null>)
       : [];
     entries.forEach((entry, i) => {
       const message = messages[i];
-      if (!message) {
-        void this.deadLetter(entry, 'malformed envelope').finally(() => this.reader.finished(entry.id));
+      if (typeof message === 'string') {
+        void this.deadLetter(entry, `malformed envelope: ${message}`).finally(() => this.reader.finished(entry.id));
       } else if (done[i] !== null && done[i] !== undefined) {
         this.stats.duplicates += 1;
         void this.connection.command
@@ -139,22 +149,19 @@ export class InboxConsumer {
     });
   }
 
-  private decode(entry: Entry): AgentMessage | undefined {
-    if (entry.raw === undefined) return undefined;
-    try {
-      return decodeMessage(entry.raw);
-    } catch (error) {
-      this.host.logger.warn?.(`Inbox entry ${entry.id} is not a valid envelope: ${(error as Error).message}`);
-      return undefined;
-    }
+  /** The entry's message, or why it is none (the intake counts and logs it). */
+  private decode(entry: Entry): AgentMessage | string {
+    if (entry.raw === undefined) return 'no envelope field';
+    const decoded = this.host.intake.decode(entry.raw, `${this.stream} entry ${entry.id}`);
+    return 'message' in decoded ? decoded.message : decoded.refused;
   }
 
   private handle(entry: Entry, message: AgentMessage): void {
-    const deadline = this.host.deadlineFor(message.messageType);
+    const deadline = this.host.intake.deadlineFor(message.messageType);
     this.reader.holdLease(entry.id, Date.now() + (deadline ?? this.options.claimIdleMs));
     this.stats.delivered += 1;
     if (entry.attempt > 1) this.stats.redelivered += 1;
-    void this.host
+    void this.host.intake
       .deliver(message, entry.attempt, deadline)
       .then((result) => this.settle(entry, message, result))
       .catch((error: unknown) => this.host.logger.error(`Inbox entry ${entry.id}: ${String(error)}`))

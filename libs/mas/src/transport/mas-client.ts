@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ClientProxy, ReadPacket, WritePacket } from '@nestjs/microservices';
 import { Agent } from '../agent/agent';
 import type { AgentOptions } from '../agent/agent-options.interfaces';
-import { MasError } from '../errors';
+import { InvalidMessagePatternError } from '../errors';
 
 /** Options of {@link MasClient}. */
 export interface MasClientOptions
@@ -99,7 +99,7 @@ export class MasClient extends ClientProxy {
     if (candidate && typeof candidate.target === 'string' && typeof candidate.type === 'string') {
       return { target: candidate.target, type: candidate.type };
     }
-    throw new MasError(`MasClient pattern must be { target, type } (or a type with defaultTarget set); got ${JSON.stringify(pattern)}`);
+    throw new InvalidMessagePatternError(pattern);
   }
 }
 

@@ -1,0 +1,145 @@
+import type { LoggerService } from '@nestjs/common';
+import { AgentDirectory } from '../discovery/agent-directory';
+import type { AgentMessage } from '../protocol';
+import { MasKeys } from '../redis/keys';
+import { MasConnection, MasConnectionPool } from '../redis/mas-connection';
+import { AgentRegistry, DEFAULT_HEARTBEAT } from '../registry/agent-registry';
+import { AgentStateStore } from '../state/agent-state-store';
+import { StateManager } from '../state/state-manager';
+import { InboxConsumer } from '../transport/inbox-consumer';
+import { DEFAULT_INBOX_OPTIONS } from '../transport/inbox-options.interfaces';
+import { DEFAULT_DRAIN_TIMEOUT_MS, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_REQUEST_TIMEOUT_MS } from './agent.constants';
+import type { AgentOptions, AgentStats } from './agent-options.interfaces';
+import { AgentOutbox } from './agent-outbox';
+import { AgentPresence } from './agent-presence';
+import type { HandlerTable } from './handler-table';
+import { MessageDispatcher } from './message-dispatcher';
+import { MessageIntake } from './message-intake';
+import { PendingRequests } from './pending-requests';
+
+/** Who the runtime runs for: the agent's identity, options, counters and hooks. */
+export interface RuntimeSpec<TState extends object> {
+  id: string;
+  options: AgentOptions<TState>;
+  capabilities: string[];
+  delivery: 'direct' | 'reliable';
+  stats: AgentStats;
+  logger: LoggerService;
+  handlers: HandlerTable;
+  /** Messages without a handler (the agent's `onMessage` hook). */
+  fallback(message: AgentMessage): unknown;
+}
+
+/**
+ * Everything a started agent runs on, wired once per start: the connection (shared), state, the
+ * outbox (the one way out, which also answers received messages), the intake (the one way in, fed
+ * by the channel and by the reliable inbox), the registry presence and the directory.
+ * {@link AgentRuntime.open} brings it up in order and undoes what it did when a step fails;
+ * {@link AgentRuntime.close} takes it down gracefully.
+ */
+export class AgentRuntime<TState extends object> {
+  readonly state: StateManager<TState>;
+  readonly directory: AgentDirectory;
+  readonly outbox: AgentOutbox;
+  readonly inbox?: InboxConsumer;
+  readonly presence?: AgentPresence;
+  private readonly pending = new PendingRequests();
+  private readonly intake: MessageIntake;
+  private readonly channel: string;
+  private readonly onReconnected = () => void this.presence?.beat();
+  private readonly onConnectionLost = () => this.pending.abortAll('connection to Redis lost');
+
+  /** Builds the runtime of `spec` and brings it up: registered, subscribed, its inbox read. */
+  static async open<TState extends object>(spec: RuntimeSpec<TState>): Promise<AgentRuntime<TState>> {
+    const connection = spec.options.connection ?? MasConnectionPool.shared.acquire(spec.options);
+    const runtime = new AgentRuntime(spec, connection);
+    try {
+      await runtime.bringUp();
+    } catch (error) {
+      await runtime.presence?.deregister();
+      await connection.unsubscribe(runtime.channel, runtime.intake.onPayload).catch(() => undefined);
+      await runtime.releaseConnection();
+      throw error;
+    }
+    return runtime;
+  }
+
+  private constructor(
+    private readonly spec: RuntimeSpec<TState>,
+    private readonly connection: MasConnection,
+  ) {
+    const { id, options, stats, logger } = spec;
+    this.channel = MasKeys.agentChannel(id);
+    const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    const intervalMs = options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT.intervalMs;
+    this.state = new StateManager(id, new AgentStateStore(connection), options.stateModel);
+    this.directory = new AgentDirectory(connection);
+    this.outbox = new AgentOutbox({
+      agentId: id,
+      redis: connection.command,
+      pending: this.pending,
+      stats,
+      inboxMaxLength: options.inbox?.maxLength ?? DEFAULT_INBOX_OPTIONS.maxLength,
+      requestTimeoutMs,
+      gateway: options.gateway,
+      token: () => this.presence?.registrationToken ?? '',
+    });
+    const dispatcher = new MessageDispatcher({ agentId: id, stats, logger, handlers: spec.handlers, fallback: spec.fallback, replier: this.outbox });
+    this.intake = new MessageIntake({
+      agentId: id,
+      maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
+      logger,
+      stats,
+      pending: this.pending,
+      dispatcher,
+      replier: this.outbox,
+    });
+    if (spec.delivery === 'reliable') {
+      const host = { id, logger, intake: this.intake, restoreState: (fields: string[], values?: Map<string, unknown>) => this.state.restore(fields, values) };
+      this.inbox = new InboxConsumer(host, connection, options.inbox);
+    }
+    if (options.register === false) return;
+    const registry = new AgentRegistry(connection, { intervalMs, ttlMs: options.heartbeatTtlMs ?? DEFAULT_HEARTBEAT.ttlMs });
+    const input = {
+      id,
+      capabilities: spec.capabilities,
+      metadata: options.metadata,
+      replace: options.replace,
+      delivery: spec.delivery,
+      replicaId: this.inbox?.consumerName,
+    };
+    const sample = () => ({ sent: stats.sent, received: stats.received, errors: stats.handlerErrors, at: Date.now() });
+    this.presence = new AgentPresence(registry, input, intervalMs, logger, sample);
+  }
+
+  /**
+   * Graceful stop: inbox and channel closed, running handlers awaited (bounded), deregistered
+   * (state kept), pending requests rejected, connection released.
+   */
+  async close(): Promise<void> {
+    this.presence?.stopHeartbeat();
+    this.connection.off('reconnected', this.onReconnected);
+    this.connection.off('lost', this.onConnectionLost);
+    await this.inbox?.stop(DEFAULT_DRAIN_TIMEOUT_MS);
+    await this.connection.unsubscribe(this.channel, this.intake.onPayload).catch(() => undefined);
+    await this.intake.drain(DEFAULT_DRAIN_TIMEOUT_MS);
+    await this.presence?.deregister();
+    this.pending.abortAll('agent stopped');
+    await this.releaseConnection();
+  }
+
+  private async bringUp(): Promise<void> {
+    await this.presence?.assertAvailable();
+    await this.state.load();
+    await this.outbox.open();
+    await this.connection.subscribe(this.channel, this.intake.onPayload);
+    await this.presence?.register();
+    await this.inbox?.start();
+    this.connection.on('reconnected', this.onReconnected);
+    this.connection.on('lost', this.onConnectionLost);
+  }
+
+  private async releaseConnection(): Promise<void> {
+    if (!this.spec.options.connection) await MasConnectionPool.shared.release(this.connection);
+  }
+}

@@ -1,0 +1,59 @@
+import {
+  GatewayDecision,
+  GatewayRejectedError,
+  MasError,
+  NoHandlerError,
+  PayloadValidationError,
+  RemoteHandlerError,
+} from '../errors';
+import type { WireError } from './envelope.interfaces';
+
+/**
+ * The one place where errors cross the wire, in both directions: {@link toWireError} writes the
+ * `meta.error` block of an error reply (or of a gateway decision), {@link errorFromWire} turns the
+ * block a requester receives back into the typed error its promise rejects with.
+ */
+
+/** What the requester knows about the error reply it received. */
+export interface WireErrorOrigin {
+  /** Who sent the error reply (the request's target, or the gateway). */
+  senderId: string;
+  /** Message type of the request the error answers. */
+  messageType: string;
+}
+
+/** Converts any thrown value into the `meta.error` block of an error reply. */
+export function toWireError(error: unknown): WireError {
+  if (error instanceof PayloadValidationError) {
+    return { type: error.name, message: error.message, details: { violations: error.violations } };
+  }
+  if (error instanceof GatewayRejectedError) {
+    return { type: error.name, message: error.reason, details: { decision: error.decision } };
+  }
+  if (error instanceof Error) {
+    const response = (error as { getResponse?: () => unknown }).getResponse?.();
+    return { type: error.name, message: error.message, ...(response !== undefined ? { details: response } : {}) };
+  }
+  return { type: 'Error', message: String(error) };
+}
+
+/**
+ * Turns the `meta.error` of an error reply into the typed error the requester sees:
+ * the error class when both sides know it, {@link RemoteHandlerError} (with the remote type,
+ * message and details) otherwise.
+ */
+export function errorFromWire(error: WireError, origin: WireErrorOrigin): MasError {
+  const details = (error.details ?? {}) as Record<string, unknown>;
+  switch (error.type) {
+    case PayloadValidationError.name: {
+      const violations = Array.isArray(details.violations) ? details.violations.map(String) : [error.message];
+      return new PayloadValidationError(origin.messageType, violations, origin.senderId);
+    }
+    case NoHandlerError.name:
+      return new NoHandlerError(origin.senderId, origin.messageType);
+    case GatewayRejectedError.name:
+      return new GatewayRejectedError((details.decision as GatewayDecision | undefined) ?? 'SERVICE_UNAVAILABLE', error.message);
+    default:
+      return new RemoteHandlerError(origin.senderId, error.type, error.message, error.details);
+  }
+}
