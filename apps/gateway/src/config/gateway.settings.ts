@@ -48,10 +48,11 @@ export class FeatureSettings {
   @IsBoolean() circuitBreaker = true;
 }
 
-/** Writing into inboxes and the dead-letter stream. */
+/**
+ * Writing into the dead-letter stream. (An inbox's capacity is the receiver's own, declared at its
+ * start; the gateway delivers within it like any sender.)
+ */
 export class DeliverySettings {
-  /** Approximate length inbox streams are trimmed to. */
-  @IsInt() @Min(1) inboxMaxLength = 100_000;
   /** Approximate length of `dlq:messages`. */
   @IsInt() @Min(1) deadLetterMaxLength = 100_000;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decodeMessage, MasKeys, publishEnvelope } from '@mas/core';
+import { MasKeys, publishPayload } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { GatewayRedis } from '../gateway-redis';
 import { InjectGatewaySettings } from '../gateway-module-definition';
@@ -43,7 +43,7 @@ export class Deliverer {
       return { delivered: false, reason: 'circuit_open', detail: `the circuit of "${message.target}" is open` };
     }
     try {
-      await publishEnvelope(this.redis.command, decodeMessage(message.envelope), { maxLength: this.settings.delivery.inboxMaxLength });
+      await publishPayload(this.redis.command, message.target, message.envelope, 'reliable');
     } catch (error) {
       await this.breaker.record(message.target, false);
       return { delivered: false, reason: 'delivery_failed', detail: (error as Error).message };

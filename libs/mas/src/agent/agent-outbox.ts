@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
-import { GatewayRejectedError, MasError, RequestTimeoutError, UnknownTargetError } from '../errors';
+import { GatewayRejectedError, MasError, MessageTooLargeError, RequestTimeoutError, UnknownTargetError } from '../errors';
 import { GatewayClient, GatewayClientOptions } from '../gateway-client/gateway-client';
 import { decisionCorrelationId } from '../gateway-client/gateway.constants';
-import { AgentMessage, createMessage, MessageData, NewMessage, replySpec, WireError } from '../protocol';
-import { publishEnvelope } from '../transport/outbound';
-import { ERROR_REPLY_TYPE } from './agent.constants';
+import { AgentMessage, createMessage, encodeMessage, exceedsBytes, MessageData, NewMessage, replySpec, WireError } from '../protocol';
+import { publishPayload } from '../transport/outbound';
+import { DEFAULT_MAX_MESSAGE_BYTES, ERROR_REPLY_TYPE } from './agent.constants';
 import type { AgentStats } from './agent-options.interfaces';
 import type { Replier } from './message-dispatcher';
 import type { PendingRequests } from './pending-requests';
+import { TargetLimits } from './receive-limits';
 import { coalesceWrites } from './write-coalescing';
 
 /** What an agent's outbox is built from. */
@@ -21,8 +22,6 @@ export interface OutboxOptions {
   pending: PendingRequests;
   /** Counters: `sent` moves here. */
   stats: AgentStats;
-  /** MAXLEN of a reliable send's XADD. */
-  inboxMaxLength: number;
   /** Default timeout of requests and, in gateway mode, of decisions. */
   requestTimeoutMs: number;
   /** Gateway mode and its signing options. */
@@ -48,8 +47,10 @@ export type Outgoing = Omit<NewMessage, 'senderId'>;
  */
 export class AgentOutbox implements Replier {
   private readonly gateway?: OutboxGateway;
+  private readonly limits: TargetLimits;
 
   constructor(private readonly options: OutboxOptions) {
+    this.limits = new TargetLimits(options.redis);
     if (!options.gateway) return;
     const gatewayOptions = typeof options.gateway === 'object' ? options.gateway : {};
     this.gateway = {
@@ -66,16 +67,24 @@ export class AgentOutbox implements Replier {
   /**
    * Sends one message. Resolves with the receivers reached (direct), or 1 once stored (reliable) or
    * allowed by the gateway.
+   * @throws MessageEncodingError when the data cannot be written as JSON; MessageTooLargeError over
+   *   the `maxMessageBytes` the target declared (1 MiB for targets that declared none); nothing is
+   *   sent either way.
+   * @throws InboxFullError (reliable) when the target's inbox is full.
    * @throws GatewayRejectedError when the gateway denies it (or gives no decision in time).
    */
   async put(spec: Outgoing, reliable = false): Promise<number> {
     const message = createMessage({ ...spec, senderId: this.options.agentId });
+    const payload = encodeMessage(message);
+    const limit = (await this.limits.maxMessageBytes(message.targetId)) ?? DEFAULT_MAX_MESSAGE_BYTES;
+    const size = exceedsBytes(payload, limit);
+    if (size !== undefined) throw new MessageTooLargeError(size, limit, message.targetId);
     let receivers = 1;
     if (this.gateway) {
       await this.submitToGateway(this.gateway, message, !spec.isReply);
     } else {
       coalesceWrites(this.options.redis);
-      receivers = await publishEnvelope(this.options.redis, message, reliable ? { maxLength: this.options.inboxMaxLength } : undefined);
+      receivers = await publishPayload(this.options.redis, message.targetId, payload, reliable ? 'reliable' : 'direct');
     }
     this.options.stats.sent += 1;
     return receivers;
@@ -114,6 +123,8 @@ export class AgentOutbox implements Replier {
     const correlationId = decisionCorrelationId(message.messageId);
     const timeout = gateway.decisionTimeoutMs;
     const decision = awaitDecision ? pending.track(correlationId, message.targetId, message.messageType, timeout) : undefined;
+    // The decision can arrive (and reject) before the XADD below resolves: handled here, awaited below.
+    decision?.catch(() => undefined);
     try {
       await gateway.client.submit(message, this.options.token(), awaitDecision);
     } catch (error) {

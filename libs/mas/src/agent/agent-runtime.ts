@@ -16,6 +16,7 @@ import type { HandlerTable } from './handler-table';
 import { MessageDispatcher } from './message-dispatcher';
 import { MessageIntake } from './message-intake';
 import { PendingRequests } from './pending-requests';
+import { declareReceiveLimits, ReceiveLimits } from './receive-limits';
 
 /** Who the runtime runs for: the agent's identity, options, counters and hooks. */
 export interface RuntimeSpec<TState extends object> {
@@ -79,7 +80,6 @@ export class AgentRuntime<TState extends object> {
       redis: connection.command,
       pending: this.pending,
       stats,
-      inboxMaxLength: options.inbox?.maxLength ?? DEFAULT_INBOX_OPTIONS.maxLength,
       requestTimeoutMs,
       gateway: options.gateway,
       token: () => this.presence?.registrationToken ?? '',
@@ -124,14 +124,26 @@ export class AgentRuntime<TState extends object> {
     await this.connection.unsubscribe(this.channel, this.intake.onPayload).catch(() => undefined);
     await this.intake.drain(DEFAULT_DRAIN_TIMEOUT_MS);
     await this.presence?.deregister();
+    // A direct agent's limits go with it; a reliable agent's stay with its inbox, which outlives it.
+    if (this.presence && !this.inbox) await this.connection.command.del(MasKeys.inboxLimits(this.spec.id)).catch(() => undefined);
     this.pending.abortAll('agent stopped');
     await this.releaseConnection();
+  }
+
+  /** What this agent accepts, declared at start for its senders. */
+  private limits(): ReceiveLimits {
+    const { options } = this.spec;
+    const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+    if (!this.inbox) return { maxMessageBytes };
+    const inbox = { ...DEFAULT_INBOX_OPTIONS, ...options.inbox };
+    return { maxMessageBytes, inboxCapacity: inbox.maxLength, inboxOverflow: inbox.overflow };
   }
 
   private async bringUp(): Promise<void> {
     await this.presence?.assertAvailable();
     await this.state.load();
     await this.outbox.open();
+    if (this.presence) await declareReceiveLimits(this.connection.command, this.spec.id, this.limits());
     await this.connection.subscribe(this.channel, this.intake.onPayload);
     await this.presence?.register();
     await this.inbox?.start();

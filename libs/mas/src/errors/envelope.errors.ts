@@ -8,14 +8,16 @@ export class MalformedEnvelopeError extends MasError {
   }
 }
 
-/** An envelope larger than the configured `maxMessageBytes`. */
+/** An envelope larger than the receiver's `maxMessageBytes` (refused by the sender, or dropped by the receiver). */
 export class MessageTooLargeError extends MasError {
   override readonly code = 'MESSAGE_TOO_LARGE';
   constructor(
     readonly size: number,
     readonly limit: number,
+    /** The agent whose limit it is, when known. */
+    readonly targetId?: string,
   ) {
-    super(`Message of ${size} bytes exceeds the limit of ${limit} bytes`);
+    super(`Message of ${size} bytes exceeds the limit of ${limit} bytes${targetId ? ` of "${targetId}"` : ''}`);
   }
 }
 
@@ -27,5 +29,20 @@ export class StateValidationError extends MasError {
     readonly violations: string[],
   ) {
     super(`State update for "${agentId}" rejected: ${violations.join('; ')}`);
+  }
+}
+
+/**
+ * A message that cannot be written as JSON (a BigInt, a circular reference, nesting too deep for
+ * the encoder): nothing was sent.
+ */
+export class MessageEncodingError extends MasError {
+  override readonly code = 'MESSAGE_UNENCODABLE';
+  constructor(
+    readonly messageType: string,
+    reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`Message "${messageType}" cannot be encoded as JSON: ${reason}`, options);
   }
 }

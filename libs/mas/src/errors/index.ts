@@ -3,3 +3,4 @@ export * from './agent.errors';
 export * from './request.errors';
 export * from './envelope.errors';
 export * from './gateway.errors';
+export * from './delivery.errors';

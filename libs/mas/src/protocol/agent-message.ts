@@ -1,4 +1,4 @@
-import { ReplyNotPossibleError } from '../errors';
+import { MessageEncodingError, MessageTooLargeError, ReplyNotPossibleError } from '../errors';
 import { MessageData, MessageMeta, WireEnvelope } from './envelope.interfaces';
 
 /** What a received message needs to answer itself; supplied by the agent that received it. */
@@ -57,13 +57,20 @@ export class AgentMessage<TData extends MessageData = MessageData> {
   /**
    * Answers the sender of this request with the request's correlation id.
    * @throws ReplyNotPossibleError when the message carries no correlation id or was not received by an agent.
+   * @throws MessageEncodingError / MessageTooLargeError when the reply cannot be built; the message
+   *   then still counts as unanswered, so a failing handler's error reply goes out instead.
    */
   async reply(messageType: string, data: MessageData = {}): Promise<void> {
     if (!this.meta.correlationId || !this.replier) {
       throw new ReplyNotPossibleError(this.messageId);
     }
     this.replied = true;
-    await this.replier.replyTo(this, messageType, data);
+    try {
+      await this.replier.replyTo(this, messageType, data);
+    } catch (error) {
+      if (error instanceof MessageEncodingError || error instanceof MessageTooLargeError) this.replied = false;
+      throw error;
+    }
   }
 
   /** The snake_case wire form. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MalformedEnvelopeError, MessageTooLargeError } from '../errors';
+import { MalformedEnvelopeError, MessageEncodingError, MessageTooLargeError } from '../errors';
 import { AgentMessage } from './agent-message';
 import { MessageData, MessageMeta, MessagePriority, WireError } from './envelope.interfaces';
 
@@ -64,9 +64,16 @@ export function createMessage(spec: NewMessage): AgentMessage {
   );
 }
 
-/** Serialises a message to its JSON wire form. */
+/**
+ * Serialises a message to its JSON wire form.
+ * @throws MessageEncodingError when the data cannot be written as JSON (BigInt, circular, too deep).
+ */
 export function encodeMessage(message: AgentMessage): string {
-  return JSON.stringify(message.toWire());
+  try {
+    return JSON.stringify(message.toWire());
+  } catch (error) {
+    throw new MessageEncodingError(message.messageType, (error as Error).message, { cause: error });
+  }
 }
 
 /**

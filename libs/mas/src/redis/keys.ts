@@ -37,6 +37,11 @@ export const MasKeys = {
   },
   /** ours: at-least-once inbox stream of an agent. */
   inbox: (id: string): string => `agent.stream:${id}`,
+  /**
+   * ours: receive limits an agent declared at its start (hash: `max_message_bytes`,
+   * `inbox_capacity`, `inbox_overflow`); kept after it stops, as its inbox is.
+   */
+  inboxLimits: (id: string): string => `mas:limits:${id}`,
   /** ours: consumer group every agent reads its inbox with (replicas share it). */
   inboxGroup: 'mas',
   /** ours: field of an inbox / ingress stream entry holding the JSON envelope. */

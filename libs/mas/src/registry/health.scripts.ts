@@ -1,4 +1,5 @@
 import { LuaScript } from '../redis/lua-script';
+import { CAPABILITY_INDEX_LUA } from './capability-index.lua';
 
 /**
  * Outcome of {@link SYNC_STATUS_SCRIPT} for one agent. The status follows the heartbeat key:
@@ -61,20 +62,13 @@ return out
  * had to index: ours index themselves and take themselves out again).
  * Returns -1 when there is no registry hash, 1 when the index gained an entry, 0 otherwise.
  */
-export const INDEX_AGENT_SCRIPT = new LuaScript(`
+export const INDEX_AGENT_SCRIPT = new LuaScript(`${CAPABILITY_INDEX_LUA}
 local caps = redis.call('HGET', KEYS[1], 'capabilities')
 if not caps then return -1 end
 local ok, list = pcall(cjson.decode, caps)
 if not ok or type(list) ~= 'table' then list = {} end
 local old = redis.call('HGET', KEYS[3], ARGV[1])
-if old and old ~= caps then
-  local ok2, previous = pcall(cjson.decode, old)
-  if ok2 and type(previous) == 'table' then
-    for _, c in ipairs(previous) do
-      if type(c) == 'string' then redis.call('SREM', ARGV[2] .. c, ARGV[1]) end
-    end
-  end
-end
+if old ~= caps then unindex(old, ARGV[2], ARGV[1]) end
 local added = redis.call('SADD', KEYS[2], ARGV[1])
 for _, c in ipairs(list) do
   if type(c) == 'string' then added = added + redis.call('SADD', ARGV[2] .. c, ARGV[1]) end
@@ -90,17 +84,10 @@ return 0
  * {@link INDEX_AGENT_SCRIPT} recorded). Returns 1 when an entry was removed, 0 when there was none,
  * -1 when the hash still exists (the agent is registered: left alone).
  */
-export const UNINDEX_AGENT_SCRIPT = new LuaScript(`
+export const UNINDEX_AGENT_SCRIPT = new LuaScript(`${CAPABILITY_INDEX_LUA}
 if redis.call('EXISTS', KEYS[1]) == 1 then return -1 end
 local old = redis.call('HGET', KEYS[3], ARGV[1])
-if old then
-  local ok, previous = pcall(cjson.decode, old)
-  if ok and type(previous) == 'table' then
-    for _, c in ipairs(previous) do
-      if type(c) == 'string' then redis.call('SREM', ARGV[2] .. c, ARGV[1]) end
-    end
-  end
-end
+unindex(old, ARGV[2], ARGV[1])
 local removed = redis.call('SREM', KEYS[2], ARGV[1]) + redis.call('HDEL', KEYS[3], ARGV[1])
 if removed > 0 then return 1 end
 return 0

@@ -1,4 +1,5 @@
 import { LuaScript } from '../redis/lua-script';
+import { CAPABILITY_INDEX_LUA } from './capability-index.lua';
 
 /**
  * KEYS: agent hash, heartbeat key, all-agents set, replicas zset.
@@ -7,7 +8,7 @@ import { LuaScript } from '../redis/lua-script';
  * Returns {1, token} when registered, {2, token} when joining a live reliable agent as a replica
  * (the registration and its token are shared), {0, ''} when a live agent holds the id.
  */
-export const REGISTER_SCRIPT = new LuaScript(`
+export const REGISTER_SCRIPT = new LuaScript(`${CAPABILITY_INDEX_LUA}
 if ARGV[8] ~= '1' and redis.call('EXISTS', KEYS[2]) == 1 then
   if ARGV[10] == 'reliable' and ARGV[11] ~= '' and redis.call('HGET', KEYS[1], 'delivery') == 'reliable' then
     redis.call('ZADD', KEYS[4], ARGV[12], ARGV[11])
@@ -17,14 +18,7 @@ if ARGV[8] ~= '1' and redis.call('EXISTS', KEYS[2]) == 1 then
   return { 0, '' }
 end
 local old = redis.call('HGET', KEYS[1], 'capabilities')
-if old then
-  local ok, list = pcall(cjson.decode, old)
-  if ok and type(list) == 'table' then
-    for _, c in ipairs(list) do
-      if type(c) == 'string' then redis.call('SREM', ARGV[9] .. c, ARGV[1]) end
-    end
-  end
-end
+unindex(old, ARGV[9], ARGV[1])
 redis.call('HSET', KEYS[1], 'id', ARGV[1], 'capabilities', ARGV[2], 'metadata', ARGV[3],
   'status', 'ACTIVE', 'token', ARGV[4], 'registered_at', ARGV[5], 'delivery', ARGV[10])
 redis.call('SET', KEYS[2], ARGV[6], 'PX', ARGV[7])
@@ -42,7 +36,7 @@ return { 1, ARGV[4] }
  * reliable agent is alive: an agent replaced by another process does not delete its successor.
  * Returns the removed capabilities (JSON) when removed, for the DEREGISTER event; 0 otherwise.
  */
-export const DEREGISTER_SCRIPT = new LuaScript(`
+export const DEREGISTER_SCRIPT = new LuaScript(`${CAPABILITY_INDEX_LUA}
 local token = redis.call('HGET', KEYS[1], 'token')
 if token and token ~= ARGV[2] then return 0 end
 if ARGV[4] ~= '' then
@@ -51,14 +45,7 @@ if ARGV[4] ~= '' then
   if redis.call('ZCARD', KEYS[4]) > 0 then return 0 end
 end
 local caps = redis.call('HGET', KEYS[1], 'capabilities')
-if caps then
-  local ok, list = pcall(cjson.decode, caps)
-  if ok and type(list) == 'table' then
-    for _, c in ipairs(list) do
-      if type(c) == 'string' then redis.call('SREM', ARGV[3] .. c, ARGV[1]) end
-    end
-  end
-end
+unindex(caps, ARGV[3], ARGV[1])
 redis.call('DEL', KEYS[1], KEYS[2], KEYS[4])
 redis.call('SREM', KEYS[3], ARGV[1])
 return caps or '[]'

@@ -1,3 +1,6 @@
+/** What a send to a full inbox does (see {@link InboxOptions.overflow}). */
+export type InboxOverflow = 'refuse' | 'dead-letter';
+
 /** Tuning of the at-least-once inbox (`delivery: 'reliable'`). */
 export interface InboxOptions {
   /** An entry pending this long (its consumer died or gave up) is reclaimed and redelivered. Default 30 000 ms. */
@@ -8,8 +11,17 @@ export interface InboxOptions {
   maxInFlight: number;
   /** How long completed message ids are remembered to drop duplicates. Default 1 h. */
   dedupWindowMs: number;
-  /** Approximate length inbox streams are trimmed to on XADD. Default 100 000. */
+  /**
+   * Capacity of this agent's inbox: the unacknowledged messages it holds, declared at start (stored
+   * in its limits hash) and enforced on every sender. Acknowledged entries are trimmed to make room;
+   * unacknowledged ones never are. Default 100 000.
+   */
   maxLength: number;
+  /**
+   * What a send to a full inbox does: `refuse` (default: the sender gets `InboxFullError`, as
+   * JetStream's `discard: new`) or `dead-letter` (the oldest unread entries move to `dlq:messages`).
+   */
+  overflow: InboxOverflow;
   /** Approximate length of the dead-letter stream. Default 100 000. */
   deadLetterMaxLength: number;
   /** XREADGROUP BLOCK time in ms (how often the reader looks up when idle). Default 1000. */
@@ -23,6 +35,7 @@ export const DEFAULT_INBOX_OPTIONS: InboxOptions = {
   maxInFlight: 64,
   dedupWindowMs: 3_600_000,
   maxLength: 100_000,
+  overflow: 'refuse',
   deadLetterMaxLength: 100_000,
   blockMs: 1_000,
 };

@@ -37,3 +37,54 @@ redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[8], '*', 'envelope', ARGV[3], 'a
 redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
 return 1
 `);
+
+/**
+ * Appends one envelope to an agent's inbox within the capacity the receiver declared (its limits
+ * hash; `ARGV[4]` when it never declared one). A full inbox first drops what the consumer group
+ * has acknowledged (entries below its oldest pending one, or up to the last one it read); only
+ * unacknowledged entries count. Still full: refused, or — when the receiver chose `dead-letter` —
+ * its oldest unread entries move to the dead-letter stream to make room (never silently deleted).
+ * KEYS: inbox stream, limits hash, dead-letter stream.
+ * ARGV: envelope field, envelope, group, default capacity, default overflow, now (epoch s), dlq max length,
+ *       the receiver's id.
+ * Returns {1, entry id} when appended (plus the number dead-lettered), {0, length, capacity} when full.
+ */
+export const INBOX_APPEND_SCRIPT = new LuaScript(`
+local capacity = tonumber(redis.call('HGET', KEYS[2], 'inbox_capacity') or ARGV[4])
+local length = redis.call('XLEN', KEYS[1])
+local moved = 0
+if length >= capacity then
+  local last
+  local ok, groups = pcall(redis.call, 'XINFO', 'GROUPS', KEYS[1])
+  if ok then
+    for _, g in ipairs(groups) do
+      local info = {}
+      for i = 1, #g, 2 do info[g[i]] = g[i + 1] end
+      if info['name'] == ARGV[3] then
+        last = info['last-delivered-id']
+        local floor = last
+        if tonumber(info['pending']) > 0 then floor = redis.call('XPENDING', KEYS[1], ARGV[3])[2] end
+        redis.call('XTRIM', KEYS[1], 'MINID', floor)
+      end
+    end
+  end
+  length = redis.call('XLEN', KEYS[1])
+  if length >= capacity and (redis.call('HGET', KEYS[2], 'inbox_overflow') or ARGV[5]) == 'dead-letter' then
+    local start = last and ('(' .. last) or '-'
+    local oldest = redis.call('XRANGE', KEYS[1], start, '+', 'COUNT', length - capacity + 1)
+    for _, entry in ipairs(oldest) do
+      local fields = entry[2]
+      local envelope = ''
+      for i = 1, #fields, 2 do if fields[i] == ARGV[1] then envelope = fields[i + 1] end end
+      redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[7], '*', 'envelope', envelope, 'agent_id', ARGV[8],
+        'reason', 'inbox full: oldest unread entry moved out to make room', 'attempts', '0',
+        'failed_at', ARGV[6], 'source', KEYS[1], 'entry_id', entry[1])
+      redis.call('XDEL', KEYS[1], entry[1])
+      moved = moved + 1
+    end
+    length = redis.call('XLEN', KEYS[1])
+  end
+  if length >= capacity then return { 0, length, capacity } end
+end
+return { 1, redis.call('XADD', KEYS[1], '*', ARGV[1], ARGV[2]), moved }
+`);

@@ -1,19 +1,40 @@
 import type Redis from 'ioredis';
+import { InboxFullError } from '../errors';
 import { AgentMessage, encodeMessage } from '../protocol';
 import { MasKeys } from '../redis/keys';
+import { INBOX_APPEND_SCRIPT } from './inbox.scripts';
+import { DEFAULT_INBOX_OPTIONS } from './inbox-options.interfaces';
+
+/** How a message travels: PUBLISH on the target's channel, or appended to its inbox stream. */
+export type DeliveryPath = 'direct' | 'reliable';
 
 /**
- * Puts one message on the wire: PUBLISH to `agent.{target}` (direct; resolves with the number
- * of subscribers reached), or XADD to the target's inbox stream `agent.stream:{target}` when
- * `inbox` is given (reliable; resolves with 1 once Redis stored it).
+ * Puts one encoded envelope on the wire: PUBLISH to `agent.{target}` (direct; resolves with the
+ * number of subscribers reached), or appended to the target's inbox stream `agent.stream:{target}`
+ * (reliable; resolves with 1 once Redis stored it) within the capacity the receiver declared.
+ * @throws InboxFullError when the receiver's inbox is full and it chose to refuse new messages.
  */
-export async function publishEnvelope(
-  redis: Redis,
-  message: AgentMessage,
-  inbox?: { maxLength: number },
-): Promise<number> {
-  const payload = encodeMessage(message);
-  if (!inbox) return redis.publish(MasKeys.agentChannel(message.targetId), payload);
-  await redis.xadd(MasKeys.inbox(message.targetId), 'MAXLEN', '~', inbox.maxLength, '*', MasKeys.envelopeField, payload);
+export async function publishPayload(redis: Redis, targetId: string, payload: string, path: DeliveryPath = 'direct'): Promise<number> {
+  if (path === 'direct') return redis.publish(MasKeys.agentChannel(targetId), payload);
+  const [appended, length, capacity] = await INBOX_APPEND_SCRIPT.run<[number, string | number, number]>(
+    redis,
+    [MasKeys.inbox(targetId), MasKeys.inboxLimits(targetId), MasKeys.deadLetters],
+    [
+      MasKeys.envelopeField,
+      payload,
+      MasKeys.inboxGroup,
+      DEFAULT_INBOX_OPTIONS.maxLength,
+      DEFAULT_INBOX_OPTIONS.overflow,
+      (Date.now() / 1000).toString(),
+      DEFAULT_INBOX_OPTIONS.deadLetterMaxLength,
+      targetId,
+    ],
+  );
+  if (appended !== 1) throw new InboxFullError(targetId, Number(length), capacity);
   return 1;
+}
+
+/** Encodes `message` and puts it on the wire by `path` (see {@link publishPayload}). */
+export async function publishEnvelope(redis: Redis, message: AgentMessage, path: DeliveryPath = 'direct'): Promise<number> {
+  return publishPayload(redis, message.targetId, encodeMessage(message), path);
 }

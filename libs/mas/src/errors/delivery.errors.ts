@@ -1,0 +1,17 @@
+import { MasError } from './mas.error';
+
+/**
+ * A reliable send refused because the receiver's inbox holds as many unacknowledged messages as the
+ * capacity it declared (`inbox.maxLength`); nothing was appended. Retry later, or let the receiver
+ * choose `inbox.overflow: 'dead-letter'`.
+ */
+export class InboxFullError extends MasError {
+  override readonly code = 'INBOX_FULL';
+  constructor(
+    readonly targetId: string,
+    readonly length: number,
+    readonly capacity: number,
+  ) {
+    super(`The inbox of "${targetId}" is full (${length} unacknowledged messages, capacity ${capacity})`);
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * Lua shared by the registry scripts that maintain the capability index (`mas:cap:{capability}`
+ * sets). Prepended to a script's source, it defines:
+ * `unindex(json, prefix, id)`: removes `id` from the set of every capability of the JSON list
+ * `json` (a missing or unparsable list removes nothing).
+ */
+export const CAPABILITY_INDEX_LUA = `
+local function unindex(json, prefix, id)
+  if not json then return end
+  local ok, list = pcall(cjson.decode, json)
+  if not ok or type(list) ~= 'table' then return end
+  for _, c in ipairs(list) do
+    if type(c) == 'string' then redis.call('SREM', prefix .. c, id) end
+  end
+end
+`;
