@@ -11,3 +11,4 @@ export * from './config';
 export * from './nest';
 export * from './transport';
 export * from './gateway-client';
+export * from './util';

@@ -1,7 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { MasKeys } from '@mas/core';
-import { execAll, GatewayRedis } from '../gateway-redis';
+import { execAll, MasConnection, MasKeys } from '@mas/core';
 import { ingressMessageOf } from '../ingress/ingress-message';
 import { AuthenticationFailedError } from '../pipeline/gateway-denial.errors';
 
@@ -11,7 +10,7 @@ import { AuthenticationFailedError } from '../pipeline/gateway-denial.errors';
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
-  constructor(private readonly redis: GatewayRedis) {}
+  constructor(private readonly redis: MasConnection) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const ingress = ingressMessageOf(context);

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { decodeMessage, MasKeys, publishEnvelope } from '@mas/core';
+import { decodeMessage, MasConnection, MasKeys, publishEnvelope } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
-import { GatewayRedis } from '../gateway-redis';
 import { InjectGatewaySettings } from '../gateway-module-definition';
 import { GatewayMetrics } from '../observability/gateway-metrics';
 import { CircuitBreaker } from './circuit-breaker';
@@ -18,7 +17,7 @@ export type DeliveryOutcome = { delivered: true } | { delivered: false; reason: 
 @Injectable()
 export class Deliverer {
   constructor(
-    private readonly redis: GatewayRedis,
+    private readonly redis: MasConnection,
     private readonly breaker: CircuitBreaker,
     private readonly metrics: GatewayMetrics,
     @InjectGatewaySettings() private readonly settings: GatewaySettings,

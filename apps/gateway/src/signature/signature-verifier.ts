@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { MasKeys, SignatureAlgorithm, SignatureBlock, verifyEnvelope, WireEnvelope } from '@mas/core';
+import { MasConnection, MasKeys, SignatureAlgorithm, SignatureBlock, verifyEnvelope, WireEnvelope } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
-import { GatewayRedis } from '../gateway-redis';
 import { InjectGatewaySettings } from '../gateway-module-definition';
 import type { IngressMessage } from '../ingress/ingress-message';
 import { SignatureInvalidError } from '../pipeline/gateway-denial.errors';
@@ -15,7 +14,7 @@ import { SignatureInvalidError } from '../pipeline/gateway-denial.errors';
 @Injectable()
 export class SignatureVerifier {
   constructor(
-    private readonly redis: GatewayRedis,
+    private readonly redis: MasConnection,
     @InjectGatewaySettings() private readonly settings: GatewaySettings,
   ) {}
 
