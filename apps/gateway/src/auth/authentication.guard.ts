@@ -1,8 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { execAll, MasConnection, MasKeys } from '@mas/core';
-import { ingressMessageOf } from '../ingress/ingress-message';
-import { AuthenticationFailedError } from '../pipeline/gateway-denial.errors';
+import { AuthenticationFailedError } from '../message/gateway-denial.errors';
+import { ingressMessageOf } from '../message/ingress-message';
 
 /**
  * Guard 1: the envelope is well formed, its sender is registered and ACTIVE, and the entry's token is

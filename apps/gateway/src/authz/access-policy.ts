@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { execAll, MasConnection, MasKeys } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
-import { AuthorizationDeniedError } from '../pipeline/gateway-denial.errors';
+import { AuthorizationDeniedError } from '../message/gateway-denial.errors';
 import { wildcardMatch } from './wildcard';
 
 /** How a send was granted. */

@@ -3,9 +3,9 @@ import { execAll, MasConnection, MasKeys, StreamGroupEntry, StreamGroupReader } 
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectInstanceId } from '../gateway.constants';
 import { InjectGatewaySettings } from '../gateway-module-definition';
+import { IngressMessage } from '../message/ingress-message';
 import { GatewayPipeline } from '../pipeline/gateway-pipeline';
 import { DeadLetters } from '../routing/dead-letters';
-import { IngressMessage } from './ingress-message';
 
 /**
  * Reads `mas.gateway.ingress` as one consumer of the group `mas-gateway` (so instances share the

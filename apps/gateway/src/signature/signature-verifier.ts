@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { MasConnection, MasKeys, SignatureAlgorithm, SignatureBlock, verifyEnvelope, WireEnvelope } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
-import type { IngressMessage } from '../ingress/ingress-message';
-import { SignatureInvalidError } from '../pipeline/gateway-denial.errors';
+import { SignatureInvalidError } from '../message/gateway-denial.errors';
+import type { IngressMessage } from '../message/ingress-message';
 
 /**
  * Checks an envelope's signature block: an accepted algorithm (an agent that published an Ed25519
