@@ -4,7 +4,7 @@ import type { INestApplication, LoggerService } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { afterAll, beforeAll } from 'vitest';
 import Redis from 'ioredis';
-import { MasKeys } from '@mas/core';
+import { MasKeys, sleep } from '@mas/core';
 import { configureRegistryApp } from '../apps/registry/src/registry-app.setup';
 import { RegistryModule } from '../apps/registry/src/registry.module';
 
@@ -16,14 +16,12 @@ export function redisUrlFor(db: number): string {
   return `${BASE_URL}/${db}`;
 }
 
+/** Resolves after `ms` (real time). */
+export { sleep };
+
 /** A unique agent id (pub/sub, and so `mas.system`, is shared by every database). */
 export function uniqueId(label: string): string {
   return `registry-${label}-${randomBytes(4).toString('hex')}`;
-}
-
-/** Resolves after `ms` (real time). */
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** Polls `check` every 20 ms until it returns a truthy value; throws after `timeoutMs`. */

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { CliOptions, parseCli, USAGE } from './orchestrator/cli-options';
+import { CliOptions, parseCli } from './orchestrator/cli-options';
 import { FULL, planTasks, QUICK, Task } from './orchestrator/plan';
 import { BenchProgress } from './orchestrator/progress';
 import { runTask } from './orchestrator/task-runner';
@@ -45,12 +45,7 @@ function describeResult(result: RunResult): string {
 }
 
 async function main(): Promise<void> {
-  const parsed = parseCli(process.argv.slice(2));
-  if (parsed === 'help') {
-    console.log(USAGE);
-    return;
-  }
-  const options = parsed;
+  const options = parseCli(process.argv.slice(2));
   const settings = settingsFor(options);
   const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const tasks = planTasks(settings.rounds, options.scenarios, options.systems);

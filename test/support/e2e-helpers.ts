@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { LoggerService } from '@nestjs/common';
 import Redis from 'ioredis';
-import type { Agent } from '@mas/core';
+import { type Agent, sleep } from '@mas/core';
+
+export { sleep };
 
 /** Base URL of the test Redis (global setup exports REDIS_URL), without a database number. */
 const BASE_URL = (process.env.REDIS_URL ?? 'redis://127.0.0.1:6379').replace(/\/\d*$/, '');
@@ -61,10 +63,6 @@ export async function waitFor<T>(
     }
     await sleep(everyMs);
   }
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** Collects every message published on some channels, parsed as JSON when possible. */

@@ -1,23 +1,23 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { Module } from '@nestjs/common';
+import { FactoryProvider, Module, OnApplicationShutdown } from '@nestjs/common';
+import { MasConnection } from '@mas/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuditQuery } from './audit/audit-query';
 import { AuditTrail } from './audit/audit-trail';
 import { AuditVerifier } from './audit/audit-verifier';
+import { DecisionNotifier } from './audit/decision-notifier';
+import { DecisionRecorder } from './audit/decision-recorder';
 import { AccessPolicy } from './authz/access-policy';
 import type { GatewaySettings } from './config/gateway.settings';
 import { GATEWAY_INSTANCE_ID } from './gateway.constants';
 import { GATEWAY_SETTINGS, GatewayConfigurableModule } from './gateway-module-definition';
-import { GatewayRedis } from './gateway-redis';
 import { AuditController } from './http/audit.controller';
 import { DlqController } from './http/dlq.controller';
 import { HealthController } from './http/health.controller';
 import { MetricsController } from './http/metrics.controller';
 import { IngressConsumer } from './ingress/ingress.consumer';
 import { GatewayMetrics } from './observability/gateway-metrics';
-import { DecisionNotifier } from './pipeline/decision-notifier';
-import { DecisionRecorder } from './pipeline/decision-recorder';
 import { GatewayPipeline } from './pipeline/gateway-pipeline';
 import { IngressHandler } from './pipeline/ingress.handler';
 import { RateLimitStorage } from './ratelimit/rate-limit.storage';
@@ -31,11 +31,19 @@ import { MessageRouter } from './routing/message-router';
 import { PriorityQueues } from './routing/priority-queues';
 import { SignatureVerifier } from './signature/signature-verifier';
 
+/** The gateway's Redis connection (commands, plus the ingress reader's dedicated one; no subscriber). */
+const connectionProvider: FactoryProvider<MasConnection> = {
+  provide: MasConnection,
+  inject: [GATEWAY_SETTINGS],
+  useFactory: (settings: GatewaySettings) => new MasConnection({ redisUrl: settings.redis.url, clientName: 'mas-gateway' }),
+};
+
 /**
  * The MAS gateway: reads `mas.gateway.ingress` as a consumer group, runs each message through guards
  * (authentication, authorization, rate limit) and interceptors (signature, DLP, audit), routes it by
  * priority through a circuit breaker into the target's inbox, and serves the audit / DLQ HTTP API,
- * `/metrics` and `/health`. No module-level state: several gateways can run in one process.
+ * `/metrics` and `/health`. No module-level state: several gateways can run in one process. Closes
+ * its Redis connection last, on application shutdown.
  *
  * @example
  * ```ts
@@ -51,7 +59,7 @@ import { SignatureVerifier } from './signature/signature-verifier';
       inject: [GATEWAY_SETTINGS],
       useFactory: (settings: GatewaySettings) => settings.instanceId || `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
     },
-    GatewayRedis,
+    connectionProvider,
     GatewayMetrics,
     AuditTrail,
     AuditVerifier,
@@ -74,4 +82,12 @@ import { SignatureVerifier } from './signature/signature-verifier';
   ],
   exports: [GatewayMetrics, AuditVerifier, AuditQuery, DeadLetters, DeadLetterReplay, DeliveryDispatcher, PriorityQueues, IngressConsumer],
 })
-export class GatewayModule extends GatewayConfigurableModule {}
+export class GatewayModule extends GatewayConfigurableModule implements OnApplicationShutdown {
+  constructor(private readonly connection: MasConnection) {
+    super();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}

@@ -1,3 +1,4 @@
+import { Command, InvalidArgumentError } from 'commander';
 import { SCENARIOS, ScenarioPlan } from './plan';
 import { ScenarioName, SystemName, SYSTEMS } from '../shared/bench.interfaces';
 
@@ -15,74 +16,66 @@ export interface CliOptions {
   partial: boolean;
 }
 
-export const USAGE = `Usage: npm run bench -- [options]
-  --quick                one short round (under 3 minutes)
-  --rounds N             rounds (default 3, quick 1)
-  --duration SECONDS     measured seconds per scenario (default 6, quick 3; gateway-* 4, quick 3)
-  --scenarios a,b        subset of: ${SCENARIOS.map((s) => s.name).join(', ')}
-  --systems a,b          subset of: ${SYSTEMS.join(', ')}
-  --redis URL            Redis to use (default $BENCH_REDIS_URL or redis://127.0.0.1:6379/15)
-  --profile              write CPU profiles of the workers to bench/results/profiles/
-A run of the whole matrix writes bench/results/latest.json and latest.md.`;
-
-function list<T extends string>(value: string | undefined, allowed: readonly T[], what: string): T[] {
-  if (!value) throw new Error(`${what} needs a value`);
-  const items = value.split(',').map((item) => item.trim()) as T[];
-  const unknown = items.filter((item) => !allowed.includes(item));
-  if (unknown.length) throw new Error(`unknown ${what}: ${unknown.join(', ')} (known: ${allowed.join(', ')})`);
-  return items;
+/** What commander hands back, before defaults and the partial flag are applied. */
+interface ParsedFlags {
+  quick?: boolean;
+  rounds?: number;
+  duration?: number;
+  scenarios?: ScenarioName[];
+  systems?: SystemName[];
+  redis?: string;
+  profile?: boolean;
 }
 
-function positive(value: string | undefined, what: string): number {
+/** commander parser of a comma-separated subset of `allowed`. */
+function list<T extends string>(allowed: readonly T[], what: string): (value: string) => T[] {
+  return (value: string) => {
+    const items = value.split(',').map((item) => item.trim()) as T[];
+    const unknown = items.filter((item) => !allowed.includes(item));
+    if (unknown.length) throw new InvalidArgumentError(`unknown ${what}: ${unknown.join(', ')} (known: ${allowed.join(', ')})`);
+    return items;
+  };
+}
+
+/** commander parser of a positive number. */
+function positive(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${what} must be a positive number`);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('must be a positive number');
   return n;
 }
 
-/** Parses argv (without node and the script). */
-export function parseCli(argv: string[]): CliOptions | 'help' {
-  const options: CliOptions = {
-    quick: false,
-    scenarios: [...SCENARIOS],
-    systems: [...SYSTEMS],
-    redisUrl: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/15',
-    profile: false,
-    partial: false,
+/** The `npm run bench` command line: flags, their parsers and the help text. */
+function benchCommand(): Command {
+  const scenarioNames = SCENARIOS.map((s) => s.name);
+  return new Command()
+    .name('npm run bench --')
+    .description('MAS side by side with raw ioredis, NestJS\'s Redis transport and Moleculer')
+    .option('--quick', 'one short round (under 3 minutes)')
+    .option('--rounds <n>', 'rounds (default 3, quick 1)', (value) => Math.round(positive(value)))
+    .option('--duration <seconds>', 'measured seconds per scenario (default 6, quick 3; gateway-* 4, quick 3)', positive)
+    .option('--scenarios <a,b>', `subset of: ${scenarioNames.join(', ')}`, list<ScenarioName>(scenarioNames, 'scenario'))
+    .option('--systems <a,b>', `subset of: ${SYSTEMS.join(', ')}`, list<SystemName>(SYSTEMS, 'system'))
+    .option('--redis <url>', 'Redis to use (default $BENCH_REDIS_URL or redis://127.0.0.1:6379/15)')
+    .option('--profile', 'write CPU profiles of the workers to bench/results/profiles/')
+    .addHelpText('after', '\nA run of the whole matrix writes bench/results/latest.json and latest.md.')
+    .showHelpAfterError();
+}
+
+/**
+ * Parses argv (without node and the script). `--help` prints the usage and exits; a bad option
+ * prints the error and the usage and exits with 1 (commander's way).
+ */
+export function parseCli(argv: string[]): CliOptions {
+  const flags = benchCommand().parse(argv, { from: 'user' }).opts<ParsedFlags>();
+  const names = flags.scenarios;
+  return {
+    quick: flags.quick ?? false,
+    rounds: flags.rounds,
+    durationMs: flags.duration === undefined ? undefined : flags.duration * 1000,
+    scenarios: names ? SCENARIOS.filter((s) => names.includes(s.name)) : [...SCENARIOS],
+    systems: flags.systems ?? [...SYSTEMS],
+    redisUrl: flags.redis ?? process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/15',
+    profile: flags.profile ?? false,
+    partial: names !== undefined || flags.systems !== undefined,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    switch (arg) {
-      case '--quick':
-        options.quick = true;
-        break;
-      case '--rounds':
-        options.rounds = Math.round(positive(argv[++i], '--rounds'));
-        break;
-      case '--duration':
-        options.durationMs = positive(argv[++i], '--duration') * 1000;
-        break;
-      case '--scenarios': {
-        const names = list<ScenarioName>(argv[++i], SCENARIOS.map((s) => s.name), 'scenario');
-        options.scenarios = SCENARIOS.filter((s) => names.includes(s.name));
-        options.partial = true;
-        break;
-      }
-      case '--systems':
-        options.systems = list<SystemName>(argv[++i], SYSTEMS, 'system');
-        options.partial = true;
-        break;
-      case '--redis':
-        options.redisUrl = argv[++i] ?? options.redisUrl;
-        break;
-      case '--profile':
-        options.profile = true;
-        break;
-      case '--help':
-      case '-h':
-        return 'help';
-      default:
-        throw new Error(`unknown option "${arg}"\n${USAGE}`);
-    }
-  }
-  return options;
 }

@@ -10,4 +10,6 @@ export * from './agent';
 export * from './config';
 export * from './nest';
 export * from './transport';
+export * from './microservices';
 export * from './gateway-client';
+export * from './util';

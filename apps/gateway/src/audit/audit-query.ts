@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { auditViewOf, type AuditView, GatewayDecision, MasKeys } from '@mas/core';
-import { GatewayRedis } from '../gateway-redis';
+import { auditViewOf, type AuditView, GatewayDecision, MasConnection, MasKeys } from '@mas/core';
 import { AUDIT_COLUMNS, fieldsOf } from './audit-entry';
 
 /** Filters of an audit query; all optional. */
@@ -32,7 +31,7 @@ const CLOCK_MARGIN_MS = 300_000;
  */
 @Injectable()
 export class AuditQuery {
-  constructor(private readonly redis: GatewayRedis) {}
+  constructor(private readonly redis: MasConnection) {}
 
   async query(filter: AuditFilter = {}): Promise<AuditView[]> {
     const stream = filter.sender ? MasKeys.auditBySender(filter.sender) : filter.target ? MasKeys.auditByTarget(filter.target) : MasKeys.audit;

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { MasKeys } from '@mas/core';
+import { MasConnection, MasKeys } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
-import { GatewayRedis } from '../gateway-redis';
 import { InjectInstanceId } from '../gateway.constants';
 import { InjectGatewaySettings } from '../gateway-module-definition';
 import { AuditFields, AuditRecord, chainHash, GENESIS_HASH, isSecurityEvent, parseHead, recordFields } from './audit-entry';
@@ -32,7 +31,7 @@ export class AuditTrail {
   private knownHead?: string;
 
   constructor(
-    private readonly redis: GatewayRedis,
+    private readonly redis: MasConnection,
     @InjectGatewaySettings() private readonly settings: GatewaySettings,
     @InjectInstanceId() private readonly instanceId: string,
   ) {}

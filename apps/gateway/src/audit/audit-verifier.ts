@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { MasKeys } from '@mas/core';
+import { MasConnection, MasKeys } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
-import { GatewayRedis } from '../gateway-redis';
 import { InjectGatewaySettings } from '../gateway-module-definition';
 import { chainHash, fieldsOf, GENESIS_HASH, parseHead } from './audit-entry';
 
@@ -42,7 +41,7 @@ const PAGE = 1000;
 @Injectable()
 export class AuditVerifier {
   constructor(
-    private readonly redis: GatewayRedis,
+    private readonly redis: MasConnection,
     @InjectGatewaySettings() private readonly settings: GatewaySettings,
   ) {}
 

@@ -1,8 +1,8 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { from, mergeMap, Observable } from 'rxjs';
-import { ingressMessageOf } from '../ingress/ingress-message';
-import { DecisionRecorder } from '../pipeline/decision-recorder';
-import type { GatewayOutcome } from '../pipeline/gateway-outcome.interfaces';
+import type { GatewayOutcome } from '../message/gateway-outcome.interfaces';
+import { ingressMessageOf } from '../message/ingress-message';
+import { DecisionRecorder } from './decision-recorder';
 
 /**
  * Interceptor 3: records the handler's decision (audit trail, metrics, the sender's decision).

@@ -1,9 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { MasKeys } from '@mas/core';
-import { execAll, GatewayRedis } from '../gateway-redis';
-import { ingressMessageOf } from '../ingress/ingress-message';
-import { AuthenticationFailedError } from '../pipeline/gateway-denial.errors';
+import { execAll, MasConnection, MasKeys } from '@mas/core';
+import { AuthenticationFailedError } from '../message/gateway-denial.errors';
+import { ingressMessageOf } from '../message/ingress-message';
 
 /**
  * Guard 1: the envelope is well formed, its sender is registered and ACTIVE, and the entry's token is
@@ -11,7 +10,7 @@ import { AuthenticationFailedError } from '../pipeline/gateway-denial.errors';
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
-  constructor(private readonly redis: GatewayRedis) {}
+  constructor(private readonly redis: MasConnection) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const ingress = ingressMessageOf(context);

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { MasKeys } from '@mas/core';
+import { execAll, MasConnection, MasKeys } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
-import { execAll, GatewayRedis } from '../gateway-redis';
 import { InjectGatewaySettings } from '../gateway-module-definition';
-import { AuthorizationDeniedError } from '../pipeline/gateway-denial.errors';
+import { AuthorizationDeniedError } from '../message/gateway-denial.errors';
 import { wildcardMatch } from './wildcard';
 
 /** How a send was granted. */
@@ -19,7 +18,7 @@ export type Grant = 'acl' | `role:${string}`;
 @Injectable()
 export class AccessPolicy {
   constructor(
-    private readonly redis: GatewayRedis,
+    private readonly redis: MasConnection,
     @InjectGatewaySettings() private readonly settings: GatewaySettings,
   ) {}
 

@@ -1,5 +1,5 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { ingressMessageOf } from '../ingress/ingress-message';
+import { ingressMessageOf } from '../message/ingress-message';
 import { AccessPolicy } from './access-policy';
 
 /** Guard 2: the sender may send to the target (ACL or RBAC; the target exists and is ACTIVE). */

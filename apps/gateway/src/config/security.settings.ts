@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Min, ValidateNested } from 'class-validator';
 import type { SignatureAlgorithm } from '@mas/core';
-import { DLP_ACTIONS, DlpAction } from '../dlp/dlp.types';
+import { DLP_ACTIONS, DlpAction } from '../message/dlp.types';
 
 /**
  * Default authorization policy. An agent with no role in `agent:{id}:roles` gets `defaultRole`;

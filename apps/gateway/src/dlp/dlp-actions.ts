@@ -1,5 +1,5 @@
 import type { DlpActionSettings } from '../config/security.settings';
-import type { DlpAction, DlpType } from './dlp.types';
+import type { DlpAction, DlpType } from '../message/dlp.types';
 
 /** The configured action of each type (`credit_card` is `dlp.actions.creditCard`). */
 export function actionsFrom(settings: DlpActionSettings): (type: DlpType) => DlpAction {

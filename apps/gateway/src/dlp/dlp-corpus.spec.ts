@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DLP_TYPES, DlpType } from '../message/dlp.types';
 import { DlpScanner } from './dlp-scanner';
-import { DLP_TYPES, DlpType } from './dlp.types';
 
 interface Sample {
   id: string;

@@ -1,4 +1,4 @@
-import type { DlpType } from './dlp.types';
+import type { DlpType } from '../message/dlp.types';
 
 /**
  * How one type of sensitive data is recognised. A value is caught either because of its key (the

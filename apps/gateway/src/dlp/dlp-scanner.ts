@@ -1,6 +1,6 @@
-import type { DlpDetector } from './dlp-detector.interfaces';
-import type { DlpAction, DlpFinding, DlpResult, DlpType } from './dlp.types';
+import type { DlpAction, DlpFinding, DlpResult, DlpType } from '../message/dlp.types';
 import { DLP_DETECTORS } from './detectors';
+import type { DlpDetector } from './dlp-detector.interfaces';
 
 interface Span {
   start: number;

@@ -2,8 +2,8 @@ import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } fr
 import type { Observable } from 'rxjs';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
-import { ingressMessageOf } from '../ingress/ingress-message';
-import { DlpBlockedError } from '../pipeline/gateway-denial.errors';
+import { DlpBlockedError } from '../message/gateway-denial.errors';
+import { ingressMessageOf } from '../message/ingress-message';
 import { actionsFrom } from './dlp-actions';
 import { DlpScanner } from './dlp-scanner';
 

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import { GatewayRedis } from '../gateway-redis';
+import { MasConnection } from '@mas/core';
 import { IngressConsumer } from '../ingress/ingress.consumer';
 import { DeliveryDispatcher } from '../routing/delivery-dispatcher';
 
@@ -10,7 +10,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
-    private readonly redis: GatewayRedis,
+    private readonly redis: MasConnection,
     private readonly ingress: IngressConsumer,
     private readonly dispatcher: DeliveryDispatcher,
   ) {}

@@ -1,12 +1,11 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { MasKeys, StreamGroupEntry, StreamGroupReader } from '@mas/core';
+import { execAll, MasConnection, MasKeys, StreamGroupEntry, StreamGroupReader } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
-import { execAll, GatewayRedis } from '../gateway-redis';
 import { InjectInstanceId } from '../gateway.constants';
 import { InjectGatewaySettings } from '../gateway-module-definition';
+import { IngressMessage } from '../message/ingress-message';
 import { GatewayPipeline } from '../pipeline/gateway-pipeline';
 import { DeadLetters } from '../routing/dead-letters';
-import { IngressMessage } from './ingress-message';
 
 /**
  * Reads `mas.gateway.ingress` as one consumer of the group `mas-gateway` (so instances share the
@@ -23,7 +22,7 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
   processed = 0;
 
   constructor(
-    private readonly redis: GatewayRedis,
+    private readonly redis: MasConnection,
     private readonly pipeline: GatewayPipeline,
     private readonly deadLetters: DeadLetters,
     @InjectGatewaySettings() private readonly settings: GatewaySettings,
@@ -31,7 +30,7 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
   ) {
     const { maxInFlight, blockMs, claimIdleMs } = settings.ingress;
     this.reader = new StreamGroupReader(
-      redis.command,
+      redis,
       {
         stream: MasKeys.gatewayIngress,
         group: MasKeys.gatewayGroup,
@@ -42,7 +41,7 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
         claimIdleMs,
         label: 'Ingress',
         logger: this.logger,
-        connect: () => this.redis.dedicated('ingress'),
+        connectionRole: 'ingress',
       },
       (entries) => this.receive(entries),
     );

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { GatewayDecision } from '@mas/core';
-import type { CircuitState } from '../routing/circuit-breaker.scripts';
-import type { DlpFinding } from '../dlp/dlp.types';
+import type { DlpFinding } from '../message/dlp.types';
 
-const CIRCUIT_VALUE: Record<CircuitState, number> = { CLOSED: 0, HALF_OPEN: 1, OPEN: 2 };
+/**
+ * Gauge value of each circuit state. Its keys are the circuit breaker's `CircuitState`s, checked
+ * where the breaker reports one, so metrics need not import the routing stage above them.
+ */
+const CIRCUIT_VALUE = { CLOSED: 0, HALF_OPEN: 1, OPEN: 2 } as const;
 
 /**
  * The gateway's Prometheus metrics, in a registry of its own (two gateways in one process do not
@@ -90,7 +93,7 @@ export class GatewayMetrics {
   }
 
   /** Records a target's circuit state. */
-  circuit(target: string, state: CircuitState): void {
+  circuit(target: string, state: keyof typeof CIRCUIT_VALUE): void {
     this.circuitState.set({ target }, CIRCUIT_VALUE[state]);
   }
 }

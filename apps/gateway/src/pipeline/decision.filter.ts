@@ -1,8 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
-import { ingressMessageOf } from '../ingress/ingress-message';
-import { DecisionRecorder } from './decision-recorder';
-import { GatewayDenialError } from './gateway-denial.errors';
-import type { GatewayOutcome } from './gateway-outcome.interfaces';
+import { DecisionRecorder } from '../audit/decision-recorder';
+import { GatewayDenialError } from '../message/gateway-denial.errors';
+import type { GatewayOutcome } from '../message/gateway-outcome.interfaces';
+import { ingressMessageOf } from '../message/ingress-message';
 
 /**
  * Turns whatever stopped a message in the pipeline into a recorded decision: a

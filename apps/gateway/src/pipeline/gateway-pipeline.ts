@@ -1,8 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ExternalContextCreator } from '@nestjs/core';
 import { GATEWAY_CONTEXT_TYPE } from '../gateway.constants';
-import type { IngressMessage } from '../ingress/ingress-message';
-import type { GatewayOutcome } from './gateway-outcome.interfaces';
+import type { GatewayOutcome } from '../message/gateway-outcome.interfaces';
+import type { IngressMessage } from '../message/ingress-message';
 import { IngressHandler } from './ingress.handler';
 
 /**

@@ -3,12 +3,12 @@ import { AuditInterceptor } from '../audit/audit.interceptor';
 import { AuthenticationGuard } from '../auth/authentication.guard';
 import { AuthorizationGuard } from '../authz/authorization.guard';
 import { DlpInterceptor } from '../dlp/dlp.interceptor';
-import type { IngressMessage } from '../ingress/ingress-message';
+import type { GatewayOutcome } from '../message/gateway-outcome.interfaces';
+import type { IngressMessage } from '../message/ingress-message';
 import { RateLimitGuard } from '../ratelimit/rate-limit.guard';
 import { MessageRouter } from '../routing/message-router';
 import { SignatureInterceptor } from '../signature/signature.interceptor';
 import { DecisionFilter } from './decision.filter';
-import type { GatewayOutcome } from './gateway-outcome.interfaces';
 
 /**
  * The gateway pipeline as Nest enhancers on one handler. Per ingress entry: guards authentication →

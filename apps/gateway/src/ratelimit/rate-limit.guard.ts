@@ -1,8 +1,8 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
-import { ingressMessageOf } from '../ingress/ingress-message';
-import { RateLimitedError } from '../pipeline/gateway-denial.errors';
+import { RateLimitedError } from '../message/gateway-denial.errors';
+import { ingressMessageOf } from '../message/ingress-message';
 import { RateLimits, RateLimitStorage } from './rate-limit.storage';
 
 /** Guard 3: the sender is within its per-minute and per-hour limits (per-agent overrides from config). */

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { MasKeys } from '@mas/core';
-import { GatewayRedis } from '../gateway-redis';
+import { MasConnection, MasKeys } from '@mas/core';
 import { RATE_LIMIT_SCRIPT } from './rate-limit.script';
 import type { RateLimitHit, RateLimits, RateLimitStorage } from './rate-limit.storage';
 
 /** {@link RateLimitStorage} in Redis: one hash `ratelimit:{id}:window` per agent, shared by every instance. */
 @Injectable()
 export class RedisRateLimitStorage implements RateLimitStorage {
-  constructor(private readonly redis: GatewayRedis) {}
+  constructor(private readonly redis: MasConnection) {}
 
   async hit(agentId: string, limits: RateLimits): Promise<RateLimitHit> {
     const [allowed, window, minute, hour] = await RATE_LIMIT_SCRIPT.run<[number, string, number, number]>(

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { MasKeys } from '@mas/core';
+import { MasConnection, MasKeys } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
-import { GatewayRedis } from '../gateway-redis';
 import { InjectGatewaySettings } from '../gateway-module-definition';
 import { GatewayMetrics } from '../observability/gateway-metrics';
 import { CIRCUIT_ACQUIRE_SCRIPT, CIRCUIT_RECORD_SCRIPT, CircuitState } from './circuit-breaker.scripts';
@@ -13,7 +12,7 @@ import { CIRCUIT_ACQUIRE_SCRIPT, CIRCUIT_RECORD_SCRIPT, CircuitState } from './c
 @Injectable()
 export class CircuitBreaker {
   constructor(
-    private readonly redis: GatewayRedis,
+    private readonly redis: MasConnection,
     @InjectGatewaySettings() private readonly settings: GatewaySettings,
     private readonly metrics: GatewayMetrics,
   ) {}

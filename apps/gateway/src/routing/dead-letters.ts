@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { MasKeys } from '@mas/core';
+import { MasConnection, MasKeys } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
-import { GatewayRedis } from '../gateway-redis';
 import { InjectGatewaySettings } from '../gateway-module-definition';
 import { GatewayMetrics } from '../observability/gateway-metrics';
 import type { QueuedMessage } from './queued-message';
@@ -36,7 +35,7 @@ export interface DeadLetter {
 @Injectable()
 export class DeadLetters {
   constructor(
-    private readonly redis: GatewayRedis,
+    private readonly redis: MasConnection,
     @InjectGatewaySettings() private readonly settings: GatewaySettings,
     private readonly metrics: GatewayMetrics,
   ) {}

@@ -1,8 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MasKeys, publishPayload } from '@mas/core';
-import type { GatewaySettings } from '../config/gateway.settings';
-import { GatewayRedis } from '../gateway-redis';
-import { InjectGatewaySettings } from '../gateway-module-definition';
+import { MasConnection, MasKeys, publishPayload } from '@mas/core';
 import { GatewayMetrics } from '../observability/gateway-metrics';
 import { CircuitBreaker } from './circuit-breaker';
 import type { DeadLetterReason } from './dead-letters';
@@ -18,10 +15,9 @@ export type DeliveryOutcome = { delivered: true } | { delivered: false; reason: 
 @Injectable()
 export class Deliverer {
   constructor(
-    private readonly redis: GatewayRedis,
+    private readonly redis: MasConnection,
     private readonly breaker: CircuitBreaker,
     private readonly metrics: GatewayMetrics,
-    @InjectGatewaySettings() private readonly settings: GatewaySettings,
   ) {}
 
   /** Delivers `message`; `targetStatus` is the target's registry status when the caller already read it. */

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { MasKeys } from '@mas/core';
+import { execAll, MasConnection, MasKeys } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
-import { execAll, GatewayRedis } from '../gateway-redis';
 import { InjectGatewaySettings } from '../gateway-module-definition';
 import { ENQUEUE_SCRIPT, TAKE_ROUND_SCRIPT } from './priority-queue.scripts';
 import { PRIORITIES, QueuedMessage } from './queued-message';
@@ -26,7 +25,7 @@ export class PriorityQueues {
   private readonly weights: number[];
 
   constructor(
-    private readonly redis: GatewayRedis,
+    private readonly redis: MasConnection,
     @InjectGatewaySettings() private readonly settings: GatewaySettings,
   ) {
     const w = settings.priorityQueue.weights;

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { MasKeys, SignatureAlgorithm, SignatureBlock, verifyEnvelope, WireEnvelope } from '@mas/core';
+import { MasConnection, MasKeys, SignatureAlgorithm, SignatureBlock, verifyEnvelope, WireEnvelope } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
-import { GatewayRedis } from '../gateway-redis';
 import { InjectGatewaySettings } from '../gateway-module-definition';
-import type { IngressMessage } from '../ingress/ingress-message';
-import { SignatureInvalidError } from '../pipeline/gateway-denial.errors';
+import { SignatureInvalidError } from '../message/gateway-denial.errors';
+import type { IngressMessage } from '../message/ingress-message';
 
 /**
  * Checks an envelope's signature block: an accepted algorithm (an agent that published an Ed25519
@@ -15,7 +14,7 @@ import { SignatureInvalidError } from '../pipeline/gateway-denial.errors';
 @Injectable()
 export class SignatureVerifier {
   constructor(
-    private readonly redis: GatewayRedis,
+    private readonly redis: MasConnection,
     @InjectGatewaySettings() private readonly settings: GatewaySettings,
   ) {}
 

@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import type { Observable } from 'rxjs';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
-import { ingressMessageOf } from '../ingress/ingress-message';
+import { ingressMessageOf } from '../message/ingress-message';
 import { SignatureVerifier } from './signature-verifier';
 
 /** Interceptor 1: the envelope is signed by its sender, fresh and not replayed (`features.messageSigning`). */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Redis from 'ioredis';
 import type { ChainableCommander } from 'ioredis';
+import { isNoScriptError } from './redis-errors';
 
 /**
  * A Lua script run by EVALSHA, falling back to EVAL when Redis does not know it yet
@@ -18,7 +19,7 @@ export class LuaScript {
     try {
       return (await redis.evalsha(this.sha, keys.length, ...keys, ...args)) as T;
     } catch (error) {
-      if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
+      if (!isNoScriptError(error)) throw error;
       return (await redis.eval(this.source, keys.length, ...keys, ...args)) as T;
     }
   }

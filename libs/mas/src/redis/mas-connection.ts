@@ -6,6 +6,12 @@ import { RedisConnectionOptions, resolveRedisUrl } from './redis-options';
 /** Receives the raw payloads published on one channel. */
 export type ChannelListener = (payload: string, channel: string) => void;
 
+/**
+ * What a client of a {@link MasConnection} is for: the shared `command` or `subscriber` connection,
+ * or the role of a {@link MasConnection.dedicated} one (`inbox`, `ingress`, ...). It names the client.
+ */
+export type MasClientRole = 'command' | 'subscriber' | (string & {});
+
 /** Events of a {@link MasConnection}. */
 export interface MasConnectionEvents {
   /** The command connection is ready again after having been lost (Redis restart, network). */
@@ -16,14 +22,16 @@ export interface MasConnectionEvents {
 
 /**
  * One command connection and one subscriber connection, shared by every agent of a process (or of a
- * Nest app). Channels are multiplexed: each agent registers a listener for its own channel.
- * Override {@link MasConnection.createClient} to customise how clients are built.
+ * Nest app), plus the dedicated connections blocking reads need. Channels are multiplexed: each agent
+ * registers a listener for its own channel. The subscriber opens on the first (p)subscribe, so
+ * command-only users (the gateway, the CLI) hold one connection. Every client is built by
+ * {@link MasConnection.createClient}: override it to customise them.
  */
 export class MasConnection extends EventEmitter<MasConnectionEvents> {
   /** Connection for commands (PUBLISH, HSET, scripts, ...). */
   readonly command: Redis;
-  /** Connection in subscriber mode. */
-  readonly subscriber: Redis;
+  private subscriberClient?: Redis;
+  private readonly dedicatedClients = new Set<Redis>();
   private readonly channelListeners = new Map<string, ChannelListener>();
   private readonly patternListeners = new Map<string, (channel: string, payload: string) => void>();
   private readonly logger = new Logger('MasConnection');
@@ -35,7 +43,6 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
     // Every agent sharing this connection listens to its events: thousands per process are fine.
     this.setMaxListeners(0);
     this.command = this.createClient('command');
-    this.subscriber = this.createClient('subscriber');
     this.command.on('ready', () => {
       if (this.wasReady) {
         this.logger.log('Redis connection restored');
@@ -43,15 +50,15 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
       }
       this.wasReady = true;
     });
-    this.subscriber.on('close', () => {
-      if (!this.closed) this.emit('lost');
-    });
-    this.subscriber.on('message', (channel: string, payload: string) => {
-      this.channelListeners.get(channel)?.(payload, channel);
-    });
-    this.subscriber.on('pmessage', (pattern: string, channel: string, payload: string) => {
-      this.patternListeners.get(pattern)?.(channel, payload);
-    });
+  }
+
+  /**
+   * Connection in subscriber mode, opened on first use.
+   * @throws Error once {@link close} was called and no subscriber had been opened
+   */
+  get subscriber(): Redis {
+    this.subscriberClient ??= this.openSubscriber();
+    return this.subscriberClient;
   }
 
   /** The URL this connection points at (without credentials logged anywhere). */
@@ -64,10 +71,24 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
     return !this.closed;
   }
 
-  /** Builds one ioredis client; override to customise (TLS, sentinels, ...). */
-  protected createClient(role: 'command' | 'subscriber'): Redis {
+  /**
+   * A connection of its own, e.g. for XREADGROUP BLOCK (which would stall every command queued behind
+   * it on the shared one). Built by {@link createClient}; its owner disconnects it when done, and
+   * {@link close} disconnects those still open.
+   * @throws Error once {@link close} was called
+   */
+  dedicated(role: MasClientRole): Redis {
+    if (this.closed) throw new Error(`MasConnection is closed: no ${role} connection`);
+    const client = this.createClient(role);
+    this.dedicatedClients.add(client);
+    client.once('end', () => this.dedicatedClients.delete(client));
+    return client;
+  }
+
+  /** Builds one ioredis client, for every role; override to customise (TLS, sentinels, ...). */
+  protected createClient(role: MasClientRole): Redis {
     const options: RedisOptions = {
-      connectionName: `mas-${role}`,
+      connectionName: `${this.options.clientName ?? 'mas'}-${role}`,
       // The ready check sends INFO, which a connection already in subscriber mode may not run
       // (ioredis issue 2037); the subscriber needs no ready check.
       ...(role === 'subscriber' ? { enableReadyCheck: false } : {}),
@@ -78,6 +99,21 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
       if (!this.closed) this.logger.warn(`Redis ${role} connection: ${error.message}`);
     });
     return client;
+  }
+
+  private openSubscriber(): Redis {
+    if (this.closed) throw new Error('MasConnection is closed: no subscriber connection');
+    const subscriber = this.createClient('subscriber');
+    subscriber.on('close', () => {
+      if (!this.closed) this.emit('lost');
+    });
+    subscriber.on('message', (channel: string, payload: string) => {
+      this.channelListeners.get(channel)?.(payload, channel);
+    });
+    subscriber.on('pmessage', (pattern: string, channel: string, payload: string) => {
+      this.patternListeners.get(pattern)?.(channel, payload);
+    });
+    return subscriber;
   }
 
   /** Resolves once the command connection answers. */
@@ -99,7 +135,7 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
   async unsubscribe(channel: string, listener?: ChannelListener): Promise<void> {
     if (listener && this.channelListeners.get(channel) !== listener) return;
     if (!this.channelListeners.delete(channel)) return;
-    if (this.subscriber.status === 'ready') await this.subscriber.unsubscribe(channel);
+    if (this.subscriberClient?.status === 'ready') await this.subscriberClient.unsubscribe(channel);
   }
 
   /** Subscribes to a channel pattern (e.g. keyspace notifications). */
@@ -111,7 +147,7 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
   /** Removes a pattern subscription. */
   async punsubscribe(pattern: string): Promise<void> {
     if (!this.patternListeners.delete(pattern)) return;
-    if (this.subscriber.status === 'ready') await this.subscriber.punsubscribe(pattern);
+    if (this.subscriberClient?.status === 'ready') await this.subscriberClient.punsubscribe(pattern);
   }
 
   /** Number of channels with a listener. */
@@ -119,13 +155,18 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
     return this.channelListeners.size;
   }
 
-  /** Closes both connections (QUIT, then a hard disconnect if Redis does not answer). */
+  /**
+   * Closes the command and subscriber connections (QUIT, then a hard disconnect if Redis does not
+   * answer) and disconnects the dedicated ones still open (they may be blocked in a read).
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     this.channelListeners.clear();
     this.patternListeners.clear();
-    await Promise.all([quit(this.command), quit(this.subscriber)]);
+    for (const client of this.dedicatedClients) client.disconnect();
+    this.dedicatedClients.clear();
+    await Promise.all([quit(this.command), this.subscriberClient && quit(this.subscriberClient)]);
     this.removeAllListeners();
   }
 }
@@ -182,5 +223,5 @@ export class MasConnectionPool {
 }
 
 function poolKey(options: RedisConnectionOptions): string {
-  return JSON.stringify([resolveRedisUrl(options), options.redis ?? null]);
+  return JSON.stringify([resolveRedisUrl(options), options.clientName ?? null, options.redis ?? null]);
 }

@@ -4,7 +4,9 @@ import type { RedisOptions } from 'ioredis';
 export interface RedisConnectionOptions {
   /** e.g. `redis://127.0.0.1:6379/0`. Defaults to `REDIS_URL` or `redis://127.0.0.1:6379`. */
   redisUrl?: string;
-  /** Extra ioredis options. */
+  /** Clients are named `{clientName}-{role}` (CLIENT LIST), e.g. `mas-command`. Default 'mas'. */
+  clientName?: string;
+  /** Extra ioredis options (a `connectionName` here names every client alike). */
   redis?: RedisOptions;
 }
 

@@ -73,7 +73,7 @@ export class InboxConsumer {
     this.options = { ...DEFAULT_INBOX_OPTIONS, ...options };
     this.stream = MasKeys.inbox(host.id);
     this.reader = new StreamGroupReader(
-      connection.command,
+      connection,
       {
         stream: this.stream,
         group: MasKeys.inboxGroup,
@@ -84,7 +84,7 @@ export class InboxConsumer {
         claimIdleMs: this.options.claimIdleMs,
         label: 'Inbox',
         logger: host.logger,
-        connectionName: 'mas-inbox',
+        connectionRole: 'inbox',
         onGroupRecreated: () => (this.stats.groupRecreated += 1),
       },
       (entries) => this.receive(entries),

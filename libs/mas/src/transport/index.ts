@@ -1,6 +1,3 @@
-export * from './mas-context';
-export * from './mas-transport';
-export * from './mas-client';
 export * from './inbox-options.interfaces';
 export * from './inbox-consumer';
 export * from './inbox.scripts';

@@ -1,5 +1,8 @@
 import type { LoggerService } from '@nestjs/common';
 import type Redis from 'ioredis';
+import type { MasClientRole, MasConnection } from '../redis/mas-connection';
+import { errorMessageOf, isBusyGroupError, isNoGroupError } from '../redis/redis-errors';
+import { sleep } from '../util/sleep';
 
 /** One stream entry handed to the handler of a {@link StreamGroupReader}. */
 export interface StreamGroupEntry {
@@ -40,12 +43,10 @@ export interface StreamGroupReaderOptions {
   /** Where warnings go. */
   logger: Pick<LoggerService, 'warn'>;
   /**
-   * Opens the blocking connection; the reader disconnects it on stop. Default: a duplicate of the
-   * command connection named `connectionName`, whose errors are logged while reading.
+   * Role of the blocking connection, opened with {@link MasConnection.dedicated} on start and
+   * disconnected on stop (it names the client, e.g. 'inbox' gives `mas-inbox`). Default 'stream-reader'.
    */
-  connect?: () => Redis;
-  /** Client name of the default blocking connection. Default 'mas-stream-reader'. */
-  connectionName?: string;
+  connectionRole?: MasClientRole;
   /** Called each time a missing group (Redis restarted without persistence) was recreated. */
   onGroupRecreated?: () => void;
 }
@@ -72,12 +73,15 @@ export class StreamGroupReader {
   private slotFreed?: () => void;
   private drained?: () => void;
   private claimCursor = '0-0';
+  private readonly command: Redis;
 
   constructor(
-    private readonly command: Redis,
+    private readonly connection: MasConnection,
     private readonly options: StreamGroupReaderOptions,
     private readonly handler: StreamGroupHandler,
-  ) {}
+  ) {
+    this.command = connection.command;
+  }
 
   /** True between {@link start} and {@link stop}. */
   get active(): boolean {
@@ -92,7 +96,7 @@ export class StreamGroupReader {
   /** Creates the group if needed (with the stream), opens the blocking connection and starts reading and reclaiming. */
   async start(): Promise<void> {
     await this.ensureGroup();
-    this.blocking = this.options.connect?.() ?? this.duplicate();
+    this.blocking = this.connection.dedicated(this.options.connectionRole ?? 'stream-reader');
     this.running = true;
     this.lastReadAt = Date.now();
     this.loop = this.readLoop();
@@ -141,16 +145,8 @@ export class StreamGroupReader {
     try {
       await this.command.xgroup('CREATE', stream, group, startId, 'MKSTREAM');
     } catch (error) {
-      if (!String((error as Error).message).startsWith('BUSYGROUP')) throw error;
+      if (!isBusyGroupError(error)) throw error;
     }
-  }
-
-  private duplicate(): Redis {
-    const client = this.command.duplicate({ connectionName: this.options.connectionName ?? 'mas-stream-reader' });
-    client.on('error', (error: Error) => {
-      if (this.running) this.options.logger.warn?.(`${this.options.label} connection: ${error.message}`);
-    });
-    return client;
   }
 
   private wakeReader(): void {
@@ -184,14 +180,13 @@ export class StreamGroupReader {
 
   /** Recreates a missing group; after another error, waits a little before the next read. */
   private async recover(error: unknown): Promise<void> {
-    const message = messageOf(error);
-    if (message.includes('NOGROUP')) {
+    if (isNoGroupError(error)) {
       this.options.logger.warn?.(`${this.options.label} group missing (Redis restarted?): recreating it`);
       this.options.onGroupRecreated?.();
       await this.ensureGroup().catch(() => undefined);
       return;
     }
-    this.options.logger.warn?.(`${this.options.label} read failed: ${message}`);
+    this.options.logger.warn?.(`${this.options.label} read failed: ${errorMessageOf(error)}`);
     await sleep(200);
   }
 
@@ -228,8 +223,8 @@ export class StreamGroupReader {
         return { id, fields, attempt: Number(rows?.[0]?.[3] ?? 2) };
       }));
     } catch (error) {
-      if (messageOf(error).includes('NOGROUP')) await this.recover(error);
-      else if (this.running) this.options.logger.warn?.(`${this.options.label} reclaim failed: ${messageOf(error)}`);
+      if (isNoGroupError(error)) await this.recover(error);
+      else if (this.running) this.options.logger.warn?.(`${this.options.label} reclaim failed: ${errorMessageOf(error)}`);
     }
   }
 
@@ -241,12 +236,4 @@ export class StreamGroupReader {
     const { stream, group, consumer } = this.options;
     await this.command.xclaim(stream, group, consumer, 0, ...ids, 'JUSTID').catch(() => undefined);
   }
-}
-
-function messageOf(error: unknown): string {
-  return (error as Error)?.message ?? String(error);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

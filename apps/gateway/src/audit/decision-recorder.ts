@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { GatewayDecision } from '@mas/core';
-import { AuditTrail } from '../audit/audit-trail';
-import type { IngressMessage } from '../ingress/ingress-message';
+import type { GatewayOutcome } from '../message/gateway-outcome.interfaces';
+import type { IngressMessage } from '../message/ingress-message';
 import { GatewayMetrics } from '../observability/gateway-metrics';
+import { AuditTrail } from './audit-trail';
 import { DecisionNotifier } from './decision-notifier';
-import type { GatewayOutcome } from './gateway-outcome.interfaces';
 
 /**
  * The last step of every message, allowed or denied: the audit entry, the metrics, and the decision

@@ -1,7 +1,7 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import { AgentMessage, decodeMessage, INGRESS_FIELDS, MasKeys, MessagePriority, SignatureAlgorithm } from '@mas/core';
-import type { DlpFinding } from '../dlp/dlp.types';
 import { GATEWAY_CONTEXT_TYPE } from '../gateway.constants';
+import type { DlpFinding } from './dlp.types';
 
 /**
  * One entry of `mas.gateway.ingress` on its way through the pipeline: what the sender submitted,

@@ -6,9 +6,9 @@ import {
   GATEWAY_SENDER_ID,
   GatewayDecision,
   GatewayRejectedError,
+  MasConnection,
   publishEnvelope,
 } from '@mas/core';
-import { GatewayRedis } from '../gateway-redis';
 
 /**
  * Tells a waiting sender the decision about its message: a reply envelope on `agent.{sender}` with
@@ -17,7 +17,7 @@ import { GatewayRedis } from '../gateway-redis';
  */
 @Injectable()
 export class DecisionNotifier {
-  constructor(private readonly redis: GatewayRedis) {}
+  constructor(private readonly redis: MasConnection) {}
 
   async notify(senderId: string, messageId: string, decision: GatewayDecision, reason: string): Promise<void> {
     const message = createMessage({

@@ -1,0 +1,3 @@
+export * from './mas-context';
+export * from './mas-transport';
+export * from './mas-client';
