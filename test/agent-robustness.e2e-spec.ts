@@ -76,8 +76,9 @@ describe('Agent robustness', () => {
     const agent = await agents.start(new Collector(id('oversized'), { redisUrl, logger, maxMessageBytes: 1_024 }));
     const sender = await agents.start(new Agent(id('sender'), { redisUrl, logger }));
 
-    await sender.send(agent.id, 'good', { blob: 'x'.repeat(2_000) });
-    await sender.send(agent.id, 'good', { blob: 'é'.repeat(600) }); // 600 chars but 1 200 bytes
+    // Senders that do not check the receiver's declared limit (raw clients, other implementations).
+    await redis.publish(MasKeys.agentChannel(agent.id), envelope(agent.id, 'good', { blob: 'x'.repeat(2_000) }));
+    await redis.publish(MasKeys.agentChannel(agent.id), envelope(agent.id, 'good', { blob: 'é'.repeat(600) })); // 600 chars but 1 200 bytes
     await redis.publish(MasKeys.agentChannel(agent.id), envelope(agent.id, 'good', { blob: 'y'.repeat(5_000) }));
     await sender.send(agent.id, 'good', { small: true });
 

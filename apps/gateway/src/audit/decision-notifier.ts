@@ -8,6 +8,7 @@ import {
   GatewayRejectedError,
   MasConnection,
   publishEnvelope,
+  toWireError,
 } from '@mas/core';
 
 /**
@@ -27,7 +28,7 @@ export class DecisionNotifier {
       data: { message_id: messageId, decision, reason },
       correlationId: decisionCorrelationId(messageId),
       isReply: true,
-      error: decision === 'ALLOWED' ? undefined : { type: GatewayRejectedError.name, message: reason, details: { decision } },
+      error: decision === 'ALLOWED' ? undefined : toWireError(new GatewayRejectedError(decision, reason)),
     });
     await publishEnvelope(this.redis.command, message);
   }

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { LoggerService } from '@nestjs/common';
 import type { AgentMessage } from '../protocol';
 import { MasKeys } from '../redis/keys';
+import { sleep } from '../util/sleep';
 import type { MasConnection } from '../redis/mas-connection';
 import { encodeStateValue } from '../state/state-codec';
 import type { StateTransaction } from '../state/state-transaction';
@@ -247,8 +248,4 @@ function envelopeOf(fields: string[] | null | undefined): string | undefined {
 
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
