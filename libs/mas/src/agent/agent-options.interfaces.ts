@@ -23,8 +23,21 @@ export interface AgentOptions<TState extends object = Record<string, unknown>> e
   heartbeatTtlMs?: number;
   /** Default timeout of `request()` in ms (default 30 000). */
   requestTimeoutMs?: number;
-  /** Largest accepted envelope in bytes (default 1 MiB); larger ones are dropped and counted. */
+  /**
+   * Largest accepted envelope in bytes (default 1 MiB), declared at start: our senders refuse to send
+   * larger ones (`MessageTooLargeError`); larger ones that still arrive are dropped and counted, and
+   * a request among them gets a `MessageTooLargeError` error reply.
+   */
   maxMessageBytes?: number;
+  /**
+   * Handlers run at once for messages arriving over pub/sub (default 64); further ones wait in a
+   * queue of `maxQueued` (default 10 000), beyond which they are dropped and counted (`stats.dropped`,
+   * a request among them gets an `AgentOverloadedError` error reply). The reliable inbox has its own
+   * bound, `inbox.maxInFlight`.
+   */
+  maxConcurrency?: number;
+  /** See {@link AgentOptions.maxConcurrency}. */
+  maxQueued?: number;
   /**
    * `direct` (default): receive over pub/sub only (at-most-once). `reliable`: also receive from the
    * inbox stream `agent.stream:{id}` through a consumer group (at-least-once; messages sent while
@@ -75,13 +88,30 @@ export interface RequestOptions {
   priority?: MessagePriority;
 }
 
-/** Counters an agent keeps about its traffic. */
+/**
+ * Counters an agent keeps about its traffic. Every received message ends in exactly one of
+ * `handled`, `handlerErrors`, `malformed`, `oversized`, `replies`, `unmatchedReplies`, `dropped`
+ * (or is a reliable duplicate, counted in `inboxStats`).
+ */
 export interface AgentStats {
+  /** Messages that left (direct, reliable or through the gateway). */
   sent: number;
+  /** Envelopes that arrived (on the channel or from the inbox). */
   received: number;
+  /** Messages a handler (or `onMessage`) completed, its reply included. */
   handled: number;
+  /** Messages whose validation, handler or reply failed. */
   handlerErrors: number;
+  /** Envelopes that were not valid JSON envelopes. */
   malformed: number;
+  /** Envelopes over `maxMessageBytes`. */
   oversized: number;
+  /** Replies that settled a waiting request (gateway decisions included). */
+  replies: number;
+  /** Replies nobody waited for (late, or for another process). */
   unmatchedReplies: number;
+  /** Pub/sub messages refused because `maxConcurrency` handlers ran and `maxQueued` waited. */
+  dropped: number;
+  /** Error replies not sent: the sender is unknown, or over its error-reply rate. */
+  errorRepliesSuppressed: number;
 }

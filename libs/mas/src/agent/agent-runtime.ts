@@ -8,11 +8,18 @@ import { AgentStateStore } from '../state/agent-state-store';
 import { StateManager } from '../state/state-manager';
 import { InboxConsumer } from '../transport/inbox-consumer';
 import { DEFAULT_INBOX_OPTIONS } from '../transport/inbox-options.interfaces';
-import { DEFAULT_DRAIN_TIMEOUT_MS, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_REQUEST_TIMEOUT_MS } from './agent.constants';
+import {
+  DEFAULT_DRAIN_TIMEOUT_MS,
+  DEFAULT_MAX_CONCURRENCY,
+  DEFAULT_MAX_MESSAGE_BYTES,
+  DEFAULT_MAX_QUEUED,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+} from './agent.constants';
 import type { AgentOptions, AgentStats } from './agent-options.interfaces';
 import { AgentOutbox } from './agent-outbox';
 import { AgentPresence } from './agent-presence';
 import type { HandlerTable } from './handler-table';
+import { ErrorReplyGate } from './error-reply-gate';
 import { MessageDispatcher } from './message-dispatcher';
 import { MessageIntake } from './message-intake';
 import { PendingRequests } from './pending-requests';
@@ -84,10 +91,13 @@ export class AgentRuntime<TState extends object> {
       gateway: options.gateway,
       token: () => this.presence?.registrationToken ?? '',
     });
-    const dispatcher = new MessageDispatcher({ agentId: id, stats, logger, handlers: spec.handlers, fallback: spec.fallback, replier: this.outbox });
+    const gate = new ErrorReplyGate(connection.command);
+    const dispatcher = new MessageDispatcher({ agentId: id, stats, logger, handlers: spec.handlers, fallback: spec.fallback, replier: this.outbox, gate });
     this.intake = new MessageIntake({
       agentId: id,
       maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
+      maxConcurrency: options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY,
+      maxQueued: options.maxQueued ?? DEFAULT_MAX_QUEUED,
       logger,
       stats,
       pending: this.pending,

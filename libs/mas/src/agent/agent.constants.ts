@@ -10,3 +10,7 @@ export const DEFAULT_DRAIN_TIMEOUT_MS = 5_000;
 export const REPLY_TYPE_SUFFIX = '.reply';
 /** Message type of an error reply. */
 export const ERROR_REPLY_TYPE = 'mas.error';
+/** Default number of handlers run at once for pub/sub deliveries. */
+export const DEFAULT_MAX_CONCURRENCY = 64;
+/** Default number of pub/sub deliveries that may wait for a handler slot. */
+export const DEFAULT_MAX_QUEUED = 10_000;

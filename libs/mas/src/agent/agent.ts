@@ -28,7 +28,10 @@ export class Agent<TState extends object = Record<string, unknown>> {
     handlerErrors: 0,
     malformed: 0,
     oversized: 0,
+    replies: 0,
     unmatchedReplies: 0,
+    dropped: 0,
+    errorRepliesSuppressed: 0,
   };
   readonly logger: LoggerService;
   private runtime?: AgentRuntime<TState>;

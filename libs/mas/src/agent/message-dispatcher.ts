@@ -7,6 +7,7 @@ import { describeValidationErrors } from '../state/state-manager';
 import type { AgentStats } from './agent-options.interfaces';
 import type { HandlerDefinition, HandlerTable } from './handler-table';
 import { REPLY_TYPE_SUFFIX } from './agent.constants';
+import type { ErrorReplyGate } from './error-reply-gate';
 
 /** How a dispatched message answers its sender (the agent's outbox). */
 export interface Replier extends MessageReplier {
@@ -18,7 +19,7 @@ export interface Replier extends MessageReplier {
 export interface DispatcherOptions {
   /** The agent the messages are for (names it in validation errors). */
   agentId: string;
-  /** Counters: `handled` and `handlerErrors` move here. */
+  /** Counters: `handled`, `handlerErrors` and `errorRepliesSuppressed` move here. */
   stats: AgentStats;
   logger: LoggerService;
   /** Handlers by message type. */
@@ -27,6 +28,8 @@ export interface DispatcherOptions {
   fallback(message: AgentMessage): unknown;
   /** Where error replies go. */
   replier: Replier;
+  /** Who may get error replies (every sender when absent). */
+  gate?: ErrorReplyGate;
 }
 
 /** How handling one message ended. */
@@ -55,13 +58,34 @@ export class MessageDispatcher {
       const result = handler
         ? await handler.invoke(await this.payloadFor(handler, message), message)
         : await this.options.fallback(message);
-      this.options.stats.handled += 1;
       if (result !== undefined && message.expectsReply && !message.hasReplied) {
         await message.reply(message.messageType + REPLY_TYPE_SUFFIX, toReplyData(result));
       }
-      return { status: 'handled' };
     } catch (error) {
       return this.fail(message, error);
+    }
+    this.options.stats.handled += 1;
+    return { status: 'handled' };
+  }
+
+  /**
+   * Answers a request with an error reply, if the sender may get one ({@link ErrorReplyGate}).
+   * Returns true when the reply went out.
+   */
+  async refuse(message: AgentMessage, error: unknown): Promise<boolean> {
+    const context = `message ${message.messageId} "${message.messageType}" from ${message.senderId}`;
+    if (!message.expectsReply || message.hasReplied || !message.meta.correlationId) return false;
+    if (this.options.gate && !(await this.options.gate.admit(message.senderId))) {
+      this.options.stats.errorRepliesSuppressed += 1;
+      this.options.logger.debug?.(`No error reply for ${context}: the sender is unknown or over its error-reply rate`);
+      return false;
+    }
+    try {
+      await this.options.replier.replyWithError(message, toWireError(error));
+      return true;
+    } catch (replyError) {
+      this.options.logger.error(`Could not send the error reply for ${context}: ${String(replyError)}`);
+      return false;
     }
   }
 
@@ -79,14 +103,7 @@ export class MessageDispatcher {
     this.options.stats.handlerErrors += 1;
     const context = `message ${message.messageId} "${message.messageType}" from ${message.senderId}`;
     this.options.logger.warn?.(`Handling ${context} failed: ${error instanceof Error ? error.message : String(error)}`);
-    if (!message.expectsReply || message.hasReplied || !message.meta.correlationId) return { status: 'failed', error };
-    try {
-      await this.options.replier.replyWithError(message, toWireError(error));
-      return { status: 'replied-error', error };
-    } catch (replyError) {
-      this.options.logger.error(`Could not send the error reply for ${context}: ${String(replyError)}`);
-      return { status: 'failed', error };
-    }
+    return (await this.refuse(message, error)) ? { status: 'replied-error', error } : { status: 'failed', error };
   }
 }
 

@@ -1,21 +1,27 @@
 import type { LoggerService } from '@nestjs/common';
-import { HandlerTimeoutError, MessageTooLargeError } from '../errors';
+import { AgentOverloadedError, HandlerTimeoutError, MessageTooLargeError } from '../errors';
 import { AgentMessage, decodeMessage, MessageReplier } from '../protocol';
 import { runInStateTransaction, StateTransaction } from '../state/state-transaction';
+import type { Decoded, DeliveryResult, InboxIntake } from '../transport/inbox-consumer';
 import type { AgentStats } from './agent-options.interfaces';
 import { withDeadline } from './deadline';
-import { InFlightTasks } from './in-flight-tasks';
+import { HandlerSlots } from './handler-slots';
 import type { MessageDispatcher } from './message-dispatcher';
 import type { PendingRequests } from './pending-requests';
-import type { Decoded, DeliveryResult, InboxIntake } from '../transport/inbox-consumer';
+
+/** An oversized envelope up to this many times the limit is still parsed, to answer a request in it. */
+const OVERSIZED_ANSWER_FACTOR = 4;
 
 /** What an {@link MessageIntake} works with. */
 export interface IntakeOptions {
   agentId: string;
   /** Largest accepted envelope in bytes. */
   maxMessageBytes: number;
+  /** Handlers run at once for pub/sub deliveries, and messages that may wait beyond them. */
+  maxConcurrency: number;
+  maxQueued: number;
   logger: LoggerService;
-  /** Counters: `received`, `malformed`, `oversized` and `unmatchedReplies` move here. */
+  /** Counters: `received`, `malformed`, `oversized`, `replies`, `unmatchedReplies` and `dropped` move here. */
   stats: AgentStats;
   /** Requests waiting for their reply: a reply settles one. */
   pending: PendingRequests;
@@ -27,20 +33,27 @@ export interface IntakeOptions {
 
 /**
  * The one inbound path of an agent, for every delivery mode: the pub/sub listener and the reliable
- * inbox both hand it raw envelopes. It checks the size, decodes, counts and logs what it refuses,
- * settles pending requests with replies, and dispatches the rest (the dispatcher answers requests,
- * with an error reply when handling fails).
+ * inbox both hand it raw envelopes. It checks the size, decodes, counts and logs what it refuses
+ * (answering a request it refuses with a typed error reply), settles pending requests with replies,
+ * and dispatches the rest (the dispatcher answers requests, with an error reply when handling fails).
+ * Pub/sub deliveries run at most `maxConcurrency` handlers at once, with a bounded queue beyond.
  */
 export class MessageIntake implements InboxIntake {
-  private readonly inFlight = new InFlightTasks();
+  private readonly slots: HandlerSlots;
 
-  constructor(private readonly options: IntakeOptions) {}
+  constructor(private readonly options: IntakeOptions) {
+    this.slots = new HandlerSlots(options.maxConcurrency, options.maxQueued);
+  }
 
   /** Listener for the agent's channel: handles one published envelope (at-most-once). */
   readonly onPayload = (payload: string, channel: string): void => {
     const decoded = this.decode(payload, channel);
     if (!('message' in decoded) || this.settled(decoded.message)) return;
-    this.inFlight.track(this.options.dispatcher.dispatch(this.bind(decoded.message)));
+    const message = this.bind(decoded.message);
+    if (this.slots.offer(() => this.options.dispatcher.dispatch(message))) return;
+    this.options.stats.dropped += 1;
+    this.options.logger.warn?.(`Dropped message ${message.messageId} "${message.messageType}" from ${message.senderId}: ${this.slots.queued} already wait`);
+    void this.options.dispatcher.refuse(message, new AgentOverloadedError(this.options.agentId, this.slots.queued));
   };
 
   /** Size check and decoding of one raw envelope; what is refused is counted and logged. */
@@ -50,10 +63,14 @@ export class MessageIntake implements InboxIntake {
     try {
       return { message: decodeMessage(raw, maxMessageBytes) };
     } catch (error) {
-      if (error instanceof MessageTooLargeError) stats.oversized += 1;
-      else stats.malformed += 1;
       const reason = (error as Error).message;
       this.options.logger.warn?.(`Dropped a message on ${source}: ${reason}`);
+      if (error instanceof MessageTooLargeError) {
+        stats.oversized += 1;
+        this.answerOversized(raw, error);
+      } else {
+        stats.malformed += 1;
+      }
       return { refused: reason };
     }
   }
@@ -78,10 +95,16 @@ export class MessageIntake implements InboxIntake {
     return this.options.dispatcher.handlerFor(messageType)?.timeout;
   }
 
+  /** Resolves when every handler started (or queued) from the channel finished, or after `timeoutMs`. */
+  async drain(timeoutMs: number): Promise<void> {
+    await this.slots.drain(timeoutMs);
+  }
+
   /** True when `message` is a reply (it settled its request, or is counted as unmatched). */
   private settled(message: AgentMessage): boolean {
     if (!message.isReply) return false;
-    if (!this.options.pending.settle(message)) this.options.stats.unmatchedReplies += 1;
+    if (this.options.pending.settle(message)) this.options.stats.replies += 1;
+    else this.options.stats.unmatchedReplies += 1;
     return true;
   }
 
@@ -90,8 +113,17 @@ export class MessageIntake implements InboxIntake {
     return message.attach(this.options.replier);
   }
 
-  /** Resolves when every handler started from the channel finished, or after `timeoutMs`. */
-  async drain(timeoutMs: number): Promise<void> {
-    await this.inFlight.drain(timeoutMs);
+  /** A request too large to handle still gets its answer: the typed size error (bounded parse). */
+  private answerOversized(raw: string, error: MessageTooLargeError): void {
+    if (error.size > error.limit * OVERSIZED_ANSWER_FACTOR) return;
+    let message: AgentMessage;
+    try {
+      message = decodeMessage(raw);
+    } catch {
+      return;
+    }
+    if (message.isReply || !message.expectsReply) return;
+    const refusal = new MessageTooLargeError(error.size, error.limit, this.options.agentId);
+    void this.options.dispatcher.refuse(this.bind(message), refusal);
   }
 }

@@ -15,3 +15,17 @@ export class InboxFullError extends MasError {
     super(`The inbox of "${targetId}" is full (${length} unacknowledged messages, capacity ${capacity})`);
   }
 }
+
+/**
+ * The receiving agent dropped the request: `maxConcurrency` handlers were running and `maxQueued`
+ * messages were waiting (direct delivery). Retry later, or use reliable delivery.
+ */
+export class AgentOverloadedError extends MasError {
+  override readonly code = 'AGENT_OVERLOADED';
+  constructor(
+    readonly agentId: string,
+    readonly queued: number,
+  ) {
+    super(`Agent "${agentId}" is overloaded: ${queued} messages already wait for a handler`);
+  }
+}

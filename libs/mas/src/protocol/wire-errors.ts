@@ -1,7 +1,9 @@
 import {
+  AgentOverloadedError,
   GatewayDecision,
   GatewayRejectedError,
   MasError,
+  MessageTooLargeError,
   NoHandlerError,
   PayloadValidationError,
   RemoteHandlerError,
@@ -30,6 +32,12 @@ export function toWireError(error: unknown): WireError {
   if (error instanceof GatewayRejectedError) {
     return { type: error.name, message: error.reason, details: { decision: error.decision } };
   }
+  if (error instanceof MessageTooLargeError) {
+    return { type: error.name, message: error.message, details: { size: error.size, limit: error.limit } };
+  }
+  if (error instanceof AgentOverloadedError) {
+    return { type: error.name, message: error.message, details: { queued: error.queued } };
+  }
   if (error instanceof Error) {
     const response = (error as { getResponse?: () => unknown }).getResponse?.();
     return { type: error.name, message: error.message, ...(response !== undefined ? { details: response } : {}) };
@@ -51,6 +59,10 @@ export function errorFromWire(error: WireError, origin: WireErrorOrigin): MasErr
     }
     case NoHandlerError.name:
       return new NoHandlerError(origin.senderId, origin.messageType);
+    case MessageTooLargeError.name:
+      return new MessageTooLargeError(Number(details.size), Number(details.limit), origin.senderId);
+    case AgentOverloadedError.name:
+      return new AgentOverloadedError(origin.senderId, Number(details.queued));
     case GatewayRejectedError.name:
       return new GatewayRejectedError((details.decision as GatewayDecision | undefined) ?? 'SERVICE_UNAVAILABLE', error.message);
     default:
