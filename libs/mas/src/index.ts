@@ -10,4 +10,5 @@ export * from './agent';
 export * from './config';
 export * from './nest';
 export * from './transport';
+export * from './dead-letters';
 export * from './gateway-client';

@@ -27,13 +27,12 @@ return 1
 `);
 
 /**
- * Moves one inbox entry to the dead-letter stream and acks it.
+ * Moves one inbox entry to the dead-letter stream and acks it, in one step.
  * KEYS: inbox stream, dead-letter stream.
- * ARGV: group, entry id, envelope, agent id, reason, attempts, failed_at (epoch s), dlq max length.
+ * ARGV: group, entry id, dlq max length, then the entry's field/value pairs (`deadLetterFields`).
  */
 export const DEAD_LETTER_SCRIPT = new LuaScript(`
-redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[8], '*', 'envelope', ARGV[3], 'agent_id', ARGV[4],
-  'reason', ARGV[5], 'attempts', ARGV[6], 'failed_at', ARGV[7], 'source', KEYS[1], 'entry_id', ARGV[2])
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', unpack(ARGV, 4))
 redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
 return 1
 `);
