@@ -4,6 +4,7 @@ import type { RedisOptions } from 'ioredis';
 import { CliError, CliTimeoutError, ExitCode } from './cli.errors';
 import { Output } from './output/output';
 import { GatewayApi } from './services/gateway-api';
+import { RegistryApi } from './services/registry-api';
 
 /** Options every command accepts (see `mas --help`). */
 export interface GlobalOptions {
@@ -15,6 +16,8 @@ export interface GlobalOptions {
   gatewayUrl?: string;
   /** `--api-key`: the gateway's `x-api-key` (instead of MAS_GATEWAY_API_KEY). */
   apiKey?: string;
+  /** `--registry-url`: the registry's HTTP API, read by `mas agents` / `mas agent` instead of Redis (instead of MAS_REGISTRY_URL). */
+  registryUrl?: string;
   /** `--json`: machine-readable output. */
   json?: boolean;
   /** `--no-color` sets false. */
@@ -117,6 +120,18 @@ export class CliContext {
   gateway(): GatewayApi {
     const apiKey = this.options.apiKey ?? this.env.MAS_GATEWAY_API_KEY ?? this.env.GATEWAY_HTTP__API_KEY;
     return new GatewayApi(this.gatewayUrl, apiKey || undefined);
+  }
+
+  /** Base URL of the registry's HTTP API (no trailing slash), when `--registry-url` or MAS_REGISTRY_URL names one. */
+  get registryUrl(): string | undefined {
+    const url = this.options.registryUrl ?? this.env.MAS_REGISTRY_URL;
+    return url ? url.replace(/\/+$/, '') : undefined;
+  }
+
+  /** Client of the registry's HTTP API, or undefined when none is configured (agent views then come from Redis). */
+  registry(): RegistryApi | undefined {
+    const url = this.registryUrl;
+    return url ? new RegistryApi(url) : undefined;
   }
 
   /**

@@ -23,7 +23,8 @@ Exit codes:
 
 Configuration: --redis-url, else MAS_CONFIG (YAML), MAS_REDIS__URL, REDIS_URL, redis://127.0.0.1:6379.
 Gateway HTTP API (audit, dlq replay --via-gateway): --gateway-url, else MAS_GATEWAY_URL, else
-${DEFAULT_GATEWAY_URL}; its key: --api-key, else MAS_GATEWAY_API_KEY, else GATEWAY_HTTP__API_KEY.`;
+${DEFAULT_GATEWAY_URL}; its key: --api-key, else MAS_GATEWAY_API_KEY, else GATEWAY_HTTP__API_KEY.
+Registry HTTP API (agents, agent): --registry-url, else MAS_REGISTRY_URL; neither: read from Redis.`;
 
 function version(): string {
   try {
@@ -58,6 +59,7 @@ export function createProgram(options: { json?: boolean } = {}): Command {
     .option('--config <file>', 'MAS settings YAML (instead of MAS_CONFIG)')
     .option('--gateway-url <url>', 'gateway HTTP API, for audit commands and dlq replay --via-gateway')
     .option('--api-key <key>', "the gateway HTTP API's x-api-key (default: MAS_GATEWAY_API_KEY)")
+    .option('--registry-url <url>', "registry HTTP API: agents and agent read its GET /agents instead of Redis")
     .option('--json', 'machine-readable output on stdout (errors as JSON on stderr)')
     .option('--no-color', 'never colour the output (colours are used on a terminal only)')
     .option('-v, --verbose', 'show library logs on stderr')

@@ -11,5 +11,6 @@ export * from './config';
 export * from './nest';
 export * from './transport';
 export * from './microservices';
+export * from './dead-letters';
 export * from './gateway-client';
 export * from './util';

@@ -1,22 +1,28 @@
-import { MasKeys } from '@mas/core';
+import { AgentStatus, AgentView, MasKeys } from '@mas/core';
 import type { CliContext } from '../cli-context';
 import { NotFoundError } from '../cli.errors';
 import { formatDuration, formatEpochSeconds } from '../output/table';
 import { AclStore } from '../services/acl-store';
-import { AgentCatalog, AgentView } from '../services/agent-catalog';
+import { AgentCatalog, AgentSource, listedAgent, registryAgents } from '../services/agent-catalog';
 import { RoleStore } from '../services/role-store';
 
 function heartbeatAge(view: AgentView): string {
   if (!view.alive) return 'none';
-  return view.lastHeartbeat ? `${formatDuration(Math.max(0, Date.now() - view.lastHeartbeat * 1000))} ago` : 'yes';
+  return view.secondsSinceHeartbeat !== null ? `${formatDuration(view.secondsSinceHeartbeat * 1000)} ago` : 'yes';
+}
+
+/** The registry's HTTP API when one is configured, else Redis (then every agent hash, indexed or not). */
+async function agentSource(context: CliContext): Promise<AgentSource> {
+  const registry = context.registry();
+  return registry ? registryAgents(registry) : new AgentCatalog(await context.redis());
 }
 
 /** `mas agents`: a table (or JSON) of the agents matching the filters. */
-export async function listAgents(context: CliContext, options: { capability?: string[]; status?: string }): Promise<void> {
-  const catalog = new AgentCatalog(await context.redis());
-  const agents = await catalog.list({ capability: options.capability, status: options.status });
+export async function listAgents(context: CliContext, options: { capability?: string[]; status?: AgentStatus }): Promise<void> {
+  const source = await agentSource(context);
+  const agents = await source.list({ capability: options.capability, status: options.status });
   const out = context.output;
-  out.result(agents, () => {
+  out.result(agents.map(listedAgent), () => {
     if (!agents.length) return out.style('dim', 'No agents match.');
     const rows = agents.map((a) => [
       a.id,
@@ -33,11 +39,15 @@ export async function listAgents(context: CliContext, options: { capability?: st
   });
 }
 
-/** `mas agent <id>`: one agent with its heartbeat, state size and gateway policy. */
+/**
+ * `mas agent <id>`: one agent (from the registry's HTTP API when one is configured) with its
+ * heartbeat, state size and gateway policy (from Redis).
+ */
 export async function showAgent(context: CliContext, id: string): Promise<void> {
   const connection = await context.redis();
   const catalog = new AgentCatalog(connection);
-  const agent = await catalog.get(id);
+  const registry = context.registry();
+  const agent = await (registry ? registryAgents(registry) : catalog).get(id);
   if (!agent) throw new NotFoundError(`no agent "${id}" is registered`);
   const redis = connection.command;
   const [ttlMs, stateFields, acl, roles, signing, publicKey, revoked] = await Promise.all([
@@ -50,7 +60,7 @@ export async function showAgent(context: CliContext, id: string): Promise<void> 
     redis.scard(MasKeys.revokedTokens(id)),
   ]);
   const view = {
-    ...agent,
+    ...listedAgent(agent),
     heartbeatTtlMs: ttlMs ?? null,
     stateFields,
     gateway: {

@@ -12,7 +12,7 @@ export function registerDlqCommands(program: Command): void {
     .command('list')
     .description('list dead letters, oldest first')
     .option('-n, --limit <n>', 'how many entries', positiveInt, 50)
-    .option('--agent <id>', 'only entries to or from this agent')
+    .option('--agent <id>', 'only entries for this agent (the agent the message was for)')
     .option('--after <entry-id>', 'start after this entry id (paging)')
     .action(lazyAction(() => handlers().list));
   dlq
@@ -20,7 +20,7 @@ export function registerDlqCommands(program: Command): void {
     .description("append entries to their target's inbox stream (agent.stream:{target}) and remove them from the DLQ")
     .argument('[ids...]', 'entry ids (from `mas dlq list`)')
     .option('--all', 'replay every entry (with --agent: every entry of that agent)')
-    .option('--agent <id>', 'with --all: only entries to or from this agent')
+    .option('--agent <id>', 'with --all: only entries for this agent (the agent the message was for)')
     .option('--keep', 'leave the entries in the dead-letter stream too')
     .option('--via-gateway', "replay through the gateway's HTTP API instead (circuit breaker, audited; see --gateway-url)")
     .action(lazyAction(() => handlers().replay));

@@ -1,26 +1,32 @@
+import { DeadLetterStream, DeadLetterView } from '@mas/core';
 import type { CliContext } from '../cli-context';
 import { ExitCode, UsageError } from '../cli.errors';
 import { Progress } from '../output/progress';
 import { formatEpochSeconds } from '../output/table';
-import { DeadLetter, DeadLetters, ReplayOutcome } from '../services/dead-letters';
+import { listedDeadLetter, replayIntoInbox, ReplayOutcome } from '../services/dead-letters';
 
 const PAGE = 200;
 
-/** `mas dlq list`: dead letters, oldest first. */
+/** The dead-letter stream on the command's Redis connection. */
+async function deadLetterStream(context: CliContext): Promise<DeadLetterStream> {
+  return new DeadLetterStream((await context.redis()).command);
+}
+
+/** `mas dlq list`: dead letters, oldest first (`--agent`: only those for that agent). */
 export async function list(context: CliContext, options: { limit: number; agent?: string; after?: string }): Promise<void> {
-  const dlq = new DeadLetters((await context.redis()).command);
-  const [total, entries] = await Promise.all([dlq.count(), dlq.list(options.limit, options)]);
+  const dlq = await deadLetterStream(context);
+  const [total, entries] = await Promise.all([dlq.count(), dlq.list({ limit: options.limit, after: options.after, agentId: options.agent })]);
   const out = context.output;
-  out.result({ total, entries }, () => {
+  out.result({ total, entries: entries.map(listedDeadLetter) }, () => {
     if (!entries.length) return out.style('dim', `No dead letters${options.agent ? ` for ${options.agent}` : ''} (${total} in total).`);
     const rows = entries.map((e) => [
       e.id,
-      e.target ?? '-',
-      e.sender ?? '-',
-      e.messageType ?? '-',
-      String(e.attempts ?? '-'),
+      e.agentId || '-',
+      e.senderId || '-',
+      e.messageType || '-',
+      String(e.attempts),
       formatEpochSeconds(e.failedAt),
-      e.reason ?? '-',
+      e.reason || '-',
     ]);
     const table = out.table(
       ['ID', 'TARGET', 'SENDER', 'TYPE', 'ATTEMPTS', 'FAILED (UTC)', 'REASON'].map((header) => ({ header })),
@@ -31,9 +37,9 @@ export async function list(context: CliContext, options: { limit: number; agent?
 }
 
 /** Every entry to replay: the given ids, or the whole stream (page by page) with `--all`. */
-async function* entriesToReplay(dlq: DeadLetters, ids: string[], options: { all?: boolean; agent?: string }, missing: string[]) {
+async function* entriesToReplay(dlq: DeadLetterStream, ids: string[], options: { all?: boolean; agent?: string }, missing: string[]) {
   if (!options.all) {
-    const found = await dlq.get(ids);
+    const found = await dlq.getMany(ids);
     for (const [i, entry] of found.entries()) {
       if (entry) yield entry;
       else missing.push(ids[i]);
@@ -42,7 +48,7 @@ async function* entriesToReplay(dlq: DeadLetters, ids: string[], options: { all?
   }
   let after: string | undefined;
   for (;;) {
-    const page: DeadLetter[] = await dlq.list(PAGE, { after, agent: options.agent });
+    const page: DeadLetterView[] = await dlq.list({ limit: PAGE, after, agentId: options.agent });
     for (const entry of page) yield entry;
     if (page.length < PAGE) return;
     after = page[page.length - 1].id;
@@ -58,7 +64,7 @@ interface GatewayReplayResult {
 }
 
 /** Replays one entry through the gateway (circuit breaker, audit); the gateway removes it once delivered. */
-async function replayViaGateway(context: CliContext, entry: DeadLetter): Promise<ReplayOutcome> {
+async function replayViaGateway(context: CliContext, entry: DeadLetterView): Promise<ReplayOutcome> {
   const result = await context.gateway().post<GatewayReplayResult>(`/dlq/${encodeURIComponent(entry.id)}/replay`);
   return result.delivered
     ? { id: entry.id, status: 'replayed', target: result.target, to: 'gateway' }
@@ -77,14 +83,15 @@ export async function replay(context: CliContext, ids: string[], options: Replay
   if (!options.all && !ids.length) throw new UsageError('name the entries to replay (ids from `mas dlq list`) or pass --all');
   if (options.all && ids.length) throw new UsageError('give either entry ids or --all, not both');
   if (options.keep && options.viaGateway) throw new UsageError('--keep cannot be used with --via-gateway (the gateway removes what it delivered)');
-  const dlq = new DeadLetters((await context.redis()).command);
+  const dlq = await deadLetterStream(context);
+  const redis = (await context.redis()).command;
   const out = context.output;
   const progress = Progress.start('replaying', options.all ? await dlq.count() : ids.length, !out.json);
   const missing: string[] = [];
   const outcomes: ReplayOutcome[] = [];
   try {
     for await (const entry of entriesToReplay(dlq, ids, options, missing)) {
-      outcomes.push(options.viaGateway ? await replayViaGateway(context, entry) : await dlq.replay(entry, options.keep));
+      outcomes.push(options.viaGateway ? await replayViaGateway(context, entry) : await replayIntoInbox(redis, entry, options.keep));
       progress.tick();
     }
   } finally {

@@ -1,61 +1,71 @@
-import { AgentRecord, AgentRegistry, MasConnection, MasKeys, recordFromFields } from '@mas/core';
-import type Redis from 'ioredis';
-import { keyShape, scanKeys } from './key-shape';
+import { AgentRegistry, AgentView, AgentViewFilter, AgentViewReader, MasConnection, MasKeys } from '@mas/core';
+import type { RegistryApi } from './registry-api';
 
-const agentHash = keyShape(MasKeys.agent);
-
-/** An agent as the CLI shows it: its registry record plus what its heartbeat says. */
-export interface AgentView extends AgentRecord {
-  /** `direct` or `reliable` when the registering agent wrote it (agents of this project do). */
+/**
+ * An agent as `mas agents --json` / `mas agent --json` print it (the CLI's output since its first
+ * version): the {@link AgentView} with `lastHeartbeat` (epoch seconds, only when known) in place of
+ * `lastHeartbeatAt` / `secondsSinceHeartbeat`.
+ */
+export interface ListedAgent {
+  id: string;
+  capabilities: string[];
+  metadata: Record<string, unknown>;
+  status: AgentView['status'];
+  registeredAt: number;
   delivery?: string;
-  /** True while `agent:{id}:heartbeat` exists. */
   alive: boolean;
-  /** Epoch seconds of the last heartbeat, when alive. */
   lastHeartbeat?: number;
 }
 
-/** What `mas agents` filters on. */
-export interface AgentFilter {
-  capability?: string[];
-  status?: string;
+/** The `--json` form of one agent. */
+export function listedAgent(view: AgentView): ListedAgent {
+  return {
+    id: view.id,
+    capabilities: view.capabilities,
+    metadata: view.metadata,
+    status: view.status,
+    registeredAt: view.registeredAt,
+    ...(view.delivery ? { delivery: view.delivery } : {}),
+    alive: view.alive,
+    ...(view.lastHeartbeatAt ? { lastHeartbeat: view.lastHeartbeatAt } : {}),
+  };
+}
+
+/** Where `mas agents` / `mas agent` read agent views: the registry's HTTP API, or Redis. */
+export interface AgentSource {
+  list(filter?: AgentViewFilter): Promise<AgentView[]>;
+  get(id: string): Promise<AgentView | undefined>;
+}
+
+/** The registry's `GET /agents` as an {@link AgentSource} (what its capability index knows). */
+export function registryAgents(api: RegistryApi): AgentSource {
+  return { list: (filter) => api.list(filter), get: (id) => api.agent(id) };
 }
 
 /**
- * Reads agents for people: every registry hash (`agent:{id}`, also those of Python agents that
- * never wrote our capability index), with their heartbeats.
+ * Reads agents for people straight from Redis: every registry hash (`agent:{id}`, also those of
+ * Python agents that never wrote our capability index), with their heartbeats.
  */
-export class AgentCatalog {
-  private readonly redis: Redis;
+export class AgentCatalog implements AgentSource {
+  private readonly reader: AgentViewReader;
 
   constructor(private readonly connection: MasConnection) {
-    this.redis = connection.command;
-  }
-
-  /** Ids of every agent hash (SCAN over `agent:*`, hashes only: heartbeats and gateway keys are not hashes). */
-  async ids(): Promise<string[]> {
-    const keys = await scanKeys(this.redis, agentHash.pattern, 'hash');
-    return keys.map((key) => agentHash.nameOf(key)!).sort();
+    this.reader = new AgentViewReader(connection.command);
   }
 
   /** Agents matching `filter` (ANY of the capabilities; the exact status), sorted by id. */
-  async list(filter: AgentFilter = {}): Promise<AgentView[]> {
-    const views = await this.views(await this.ids());
-    const wanted = filter.capability?.length ? new Set(filter.capability) : undefined;
-    return views.filter(
-      (view) =>
-        (!wanted || view.capabilities.some((c) => wanted.has(c))) && (!filter.status || view.status === filter.status),
-    );
+  list(filter: AgentViewFilter = {}): Promise<AgentView[]> {
+    return this.reader.listAll(filter);
   }
 
   /** One agent, or undefined when `agent:{id}` does not exist. */
-  async get(id: string): Promise<AgentView | undefined> {
-    const [view] = await this.views([id]);
-    return view;
+  get(id: string): Promise<AgentView | undefined> {
+    return this.reader.get(id);
   }
 
   /** Milliseconds the heartbeat of `id` has left (undefined when it has none). */
   async heartbeatTtlMs(id: string): Promise<number | undefined> {
-    const ttl = await this.redis.pttl(MasKeys.heartbeat(id));
+    const ttl = await this.connection.command.pttl(MasKeys.heartbeat(id));
     return ttl >= 0 ? ttl : undefined;
   }
 
@@ -63,25 +73,5 @@ export class AgentCatalog {
   async token(id: string): Promise<string | undefined> {
     const registration = await new AgentRegistry(this.connection).get(id);
     return registration?.token || undefined;
-  }
-
-  private async views(ids: string[]): Promise<AgentView[]> {
-    if (!ids.length) return [];
-    const pipeline = this.redis.pipeline();
-    for (const id of ids) pipeline.hgetall(MasKeys.agent(id)).get(MasKeys.heartbeat(id));
-    const results = (await pipeline.exec()) ?? [];
-    const views: AgentView[] = [];
-    ids.forEach((id, i) => {
-      const fields = (results[2 * i]?.[1] ?? {}) as Record<string, string>;
-      const heartbeat = results[2 * i + 1]?.[1] as string | null;
-      if (!Object.keys(fields).length) return;
-      views.push({
-        ...recordFromFields(id, fields),
-        ...(fields.delivery ? { delivery: fields.delivery } : {}),
-        alive: heartbeat !== null && heartbeat !== undefined,
-        ...(heartbeat ? { lastHeartbeat: Number(heartbeat) || undefined } : {}),
-      });
-    });
-    return views;
   }
 }

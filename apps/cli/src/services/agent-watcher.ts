@@ -1,5 +1,5 @@
-import { decodeSystemEvent, MasConnection, MasKeys } from '@mas/core';
-import { keyShape, scanKeys } from './key-shape';
+import { AgentViewReader, decodeSystemEvent, MasConnection, MasKeys } from '@mas/core';
+import { keyShape } from './key-shape';
 
 /** Something that happened to an agent. */
 export type WatchEvent =
@@ -122,7 +122,7 @@ export class AgentWatcher {
 
   /** Reads the status of every agent; reports changes when `report` (the first pass is the baseline). */
   private async snapshot(report: boolean): Promise<void> {
-    const ids = (await scanKeys(this.connection.command, agentHash.pattern, 'hash')).map((key) => agentHash.nameOf(key)!);
+    const ids = await new AgentViewReader(this.connection.command).scanIds();
     if (!ids.length) return;
     const pipeline = this.connection.command.pipeline();
     for (const id of ids) pipeline.hget(MasKeys.agent(id), 'status');

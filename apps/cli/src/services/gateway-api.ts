@@ -1,89 +1,13 @@
-import { CliError, CliTimeoutError, ExitCode, NotFoundError, UsageError } from '../cli.errors';
+import { HttpApi } from './http-api';
 
-/** Default time the gateway gets to answer one call. */
-const DEFAULT_TIMEOUT_MS = 30_000;
-
-/** Query string values; undefined ones are left out. */
-export type QueryParams = Record<string, string | number | undefined>;
-
-/** A response body read in chunks, for downloads with a progress bar. */
-export interface Download {
-  /** Bytes announced by Content-Length (undefined when not sent). */
-  totalBytes?: number;
-  chunks: AsyncIterable<Uint8Array>;
-}
+export type { Download, QueryParams } from './http-api';
 
 /**
  * Client of the gateway's HTTP API (`GET /audit`, `/audit/verify`, `/audit/export`,
- * `POST /dlq/:id/replay`, `POST /dlq/replay`). Sends `x-api-key` when one is configured and maps
- * HTTP failures to CLI errors: 400 → usage (2), 404 → not found (3), no answer in time → timeout (4),
- * anything else → error (1).
+ * `POST /dlq/:id/replay`, `POST /dlq/replay`), with the gateway's `x-api-key` when one is configured.
  */
-export class GatewayApi {
-  constructor(
-    private readonly baseUrl: string,
-    private readonly apiKey?: string,
-    private readonly timeoutMs = DEFAULT_TIMEOUT_MS,
-  ) {}
-
-  /** GET `path` and parse JSON. */
-  async get<T>(path: string, query: QueryParams = {}): Promise<T> {
-    return (await this.call('GET', path, query)).json() as Promise<T>;
-  }
-
-  /** POST `path` (no body) and parse JSON. */
-  async post<T>(path: string, query: QueryParams = {}): Promise<T> {
-    return (await this.call('POST', path, query)).json() as Promise<T>;
-  }
-
-  /** GET `path` as a stream of bytes. */
-  async download(path: string, query: QueryParams = {}): Promise<Download> {
-    const response = await this.call('GET', path, query);
-    const length = Number(response.headers.get('content-length'));
-    const body = response.body;
-    if (!body) throw new CliError(`the gateway sent no body for ${path}`);
-    return { totalBytes: Number.isFinite(length) && length > 0 ? length : undefined, chunks: body as unknown as AsyncIterable<Uint8Array> };
-  }
-
-  private url(path: string, query: QueryParams): string {
-    const url = new URL(path.replace(/^\//, ''), `${this.baseUrl}/`);
-    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
-    return url.toString();
-  }
-
-  private async call(method: 'GET' | 'POST', path: string, query: QueryParams): Promise<Response> {
-    const url = this.url(path, query);
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method,
-        headers: { accept: 'application/json, text/csv', ...(this.apiKey ? { 'x-api-key': this.apiKey } : {}) },
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      if ((error as Error).name === 'TimeoutError') throw new CliTimeoutError(`the gateway at ${this.baseUrl} did not answer within ${this.timeoutMs} ms`);
-      throw new CliError(
-        `cannot reach the gateway at ${this.baseUrl} (${cause?.code ?? cause?.message ?? (error as Error).message}); set --gateway-url or MAS_GATEWAY_URL`,
-        ExitCode.ERROR,
-        'GATEWAY_UNREACHABLE',
-      );
-    }
-    if (response.ok) return response;
-    const text = await response.text().catch(() => '');
-    let message = text;
-    try {
-      const body = JSON.parse(text) as { message?: unknown };
-      message = Array.isArray(body.message) ? body.message.join('; ') : String(body.message ?? text);
-    } catch {
-      // not JSON: keep the text
-    }
-    const what = `${method} ${new URL(url).pathname}: HTTP ${response.status}${message ? `: ${message}` : ''}`;
-    if (response.status === 400) throw new UsageError(`the gateway rejected the query (${what})`);
-    if (response.status === 404) throw new NotFoundError(what);
-    if (response.status === 401 || response.status === 403) {
-      throw new CliError(`${what} (pass the gateway's API key with --api-key or MAS_GATEWAY_API_KEY)`, ExitCode.ERROR, 'GATEWAY_UNAUTHORIZED');
-    }
-    throw new CliError(what, ExitCode.ERROR, 'GATEWAY_ERROR');
+export class GatewayApi extends HttpApi {
+  constructor(baseUrl: string, apiKey?: string, timeoutMs?: number) {
+    super({ name: 'the gateway', code: 'GATEWAY', urlHint: '--gateway-url or MAS_GATEWAY_URL', keyHint: '--api-key or MAS_GATEWAY_API_KEY' }, baseUrl, apiKey, timeoutMs);
   }
 }

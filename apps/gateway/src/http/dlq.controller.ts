@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, NotFoundException, Param, Post, Query, UseGuards, UsePipes, ValidationPipe } from '@nestjs/common';
-import { DeadLetter, DeadLetters } from '../routing/dead-letters';
+import type { DeadLetterView } from '@mas/core';
+import { DeadLetters } from '../routing/dead-letters';
 import { DeadLetterNotFoundError, DeadLetterReplay, ReplayResult } from '../routing/dead-letter-replay';
 import { ApiKeyGuard } from './api-key.guard';
 import { DeadLetterQueryDto } from './audit-query.dto';
@@ -14,9 +15,9 @@ export class DlqController {
     private readonly replays: DeadLetterReplay,
   ) {}
 
-  /** Dead letters, oldest first (`after` pages on). */
+  /** Dead letters, oldest first (`agent`: only those for this agent; `after` pages on). */
   @Get()
-  list(@Query() query: DeadLetterQueryDto): Promise<DeadLetter[]> {
+  list(@Query() query: DeadLetterQueryDto): Promise<DeadLetterView[]> {
     return this.deadLetters.list({ agentId: query.agent, after: query.after, limit: query.limit });
   }
 

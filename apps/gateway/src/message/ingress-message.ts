@@ -1,5 +1,5 @@
 import type { ArgumentsHost } from '@nestjs/common';
-import { AgentMessage, decodeMessage, INGRESS_FIELDS, MasKeys, MessagePriority, SignatureAlgorithm } from '@mas/core';
+import { AgentMessage, decodeMessage, INGRESS_FIELDS, MasKeys, MessagePriority, SignatureAlgorithm, streamEntryField } from '@mas/core';
 import { GATEWAY_CONTEXT_TYPE } from '../gateway.constants';
 import type { DlpFinding } from './dlp.types';
 
@@ -36,10 +36,7 @@ export class IngressMessage {
 
   /** Builds the message from the fields of a stream entry, decoding (and size-checking) its envelope. */
   static fromEntry(entryId: string, fields: string[], attempt: number, maxBytes: number): IngressMessage {
-    const value = (name: string) => {
-      for (let i = 0; i < fields.length; i += 2) if (fields[i] === name) return fields[i + 1];
-      return undefined;
-    };
+    const value = (name: string) => streamEntryField(fields, name);
     const ingress = new IngressMessage(entryId, value(INGRESS_FIELDS.token) ?? '', value(INGRESS_FIELDS.notify) === '1', attempt);
     const raw = value(INGRESS_FIELDS.envelope);
     try {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { auditViewOf, MasConnection, MasKeys, streamEntryFields } from '@mas/core';
+import { auditViewOf, deadLetterViewOf, MasConnection, MasKeys, StreamEntry, streamEntryFields } from '@mas/core';
 import { RegistrySettings } from '../config/registry.settings';
 import type { AuditTailEntry, DeadLetterEntry, GatewayActivity } from './dashboard-snapshot.interfaces';
 
@@ -9,8 +9,6 @@ const MAX_COUNTED_ENTRIES = 5_000;
 const HEALTH_TTL_MS = 5_000;
 /** Time allowed to the gateway's `/health`, in ms. */
 const HEALTH_TIMEOUT_MS = 1_000;
-
-type StreamEntry = [id: string, flat: string[]];
 
 /** Epoch ms of a stream entry id (`<ms>-<seq>`). */
 function idTime(id: string): number {
@@ -104,22 +102,14 @@ function toAuditEntry([id, flat]: StreamEntry): AuditTailEntry {
 }
 
 function toDeadLetter([id, flat]: StreamEntry): DeadLetterEntry {
-  const f = streamEntryFields(flat);
-  let senderId = f.sender_id ?? '';
-  if (!senderId) {
-    try {
-      senderId = String((JSON.parse(f.envelope ?? '{}') as { sender_id?: unknown }).sender_id ?? '');
-    } catch {
-      // an unreadable envelope has no sender to show
-    }
-  }
+  const letter = deadLetterViewOf(id, flat);
   return {
     id,
-    at: f.failed_at ? Math.round(Number(f.failed_at) * 1000) || idTime(id) : idTime(id),
-    agentId: f.agent_id ?? '',
-    senderId,
-    reason: f.reason ?? '',
-    attempts: Number(f.attempts ?? 1) || 1,
-    source: f.source ?? '',
+    at: Math.round(letter.failedAt * 1000) || idTime(id),
+    agentId: letter.agentId,
+    senderId: letter.senderId,
+    reason: letter.reason,
+    attempts: letter.attempts,
+    source: letter.source,
   };
 }

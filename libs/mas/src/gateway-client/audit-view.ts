@@ -19,13 +19,6 @@ export interface AuditView {
   hash: string;
 }
 
-/** Turns the `[k, v, k, v]` fields of a stream entry into an object. */
-export function streamEntryFields(flat: string[]): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i]] = flat[i + 1];
-  return fields;
-}
-
 function list(raw: string | undefined): string[] {
   try {
     const value: unknown = JSON.parse(raw ?? '[]');

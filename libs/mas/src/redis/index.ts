@@ -4,3 +4,4 @@ export * from './mas-connection';
 export * from './redis-options';
 export * from './redis-errors';
 export * from './exec-all';
+export * from './stream-fields';

@@ -3,3 +3,5 @@ export * from './agent-registry';
 export { parseCapabilities, recordFromFields } from './record-codec';
 export * from './registry.scripts';
 export * from './health.scripts';
+export * from './agent-view.interfaces';
+export * from './agent-view-reader';

@@ -1,9 +1,11 @@
 import { hostname } from 'node:os';
 import type { LoggerService } from '@nestjs/common';
 import type { AgentMessage } from '../protocol';
+import { deadLetterFields } from '../dead-letters/dead-letter.codec';
 import { MasKeys } from '../redis/keys';
 import { sleep } from '../util/sleep';
 import type { MasConnection } from '../redis/mas-connection';
+import { streamEntryField } from '../redis/stream-fields';
 import { encodeStateValue } from '../state/state-codec';
 import type { StateTransaction } from '../state/state-transaction';
 import { COMMIT_SCRIPT, DEAD_LETTER_SCRIPT } from './inbox.scripts';
@@ -228,9 +230,11 @@ export class InboxConsumer {
 
   private async deadLetter(entry: Entry, reason: string): Promise<void> {
     try {
+      const fields = deadLetterFields({
+        envelope: entry.raw ?? '', agentId: this.host.id, reason, attempts: entry.attempt, source: this.stream, entryId: entry.id,
+      });
       await DEAD_LETTER_SCRIPT.run(this.connection.command, [this.stream, MasKeys.deadLetters], [
-        MasKeys.inboxGroup, entry.id, entry.raw ?? '', this.host.id, reason, entry.attempt,
-        (Date.now() / 1000).toString(), this.options.deadLetterMaxLength,
+        MasKeys.inboxGroup, entry.id, this.options.deadLetterMaxLength, ...fields,
       ]);
       this.stats.deadLettered += 1;
       this.host.logger.warn?.(`Inbox entry ${entry.id} moved to ${MasKeys.deadLetters} after ${entry.attempt} attempt(s): ${reason}`);
@@ -241,9 +245,7 @@ export class InboxConsumer {
 }
 
 function envelopeOf(fields: string[] | null | undefined): string | undefined {
-  if (!fields) return undefined;
-  for (let i = 0; i < fields.length; i += 2) if (fields[i] === MasKeys.envelopeField) return fields[i + 1];
-  return undefined;
+  return streamEntryField(fields, MasKeys.envelopeField);
 }
 
 function describe(error: unknown): string {

@@ -27,13 +27,12 @@ return 1
 `);
 
 /**
- * Moves one inbox entry to the dead-letter stream and acks it.
+ * Moves one inbox entry to the dead-letter stream and acks it, in one step.
  * KEYS: inbox stream, dead-letter stream.
- * ARGV: group, entry id, envelope, agent id, reason, attempts, failed_at (epoch s), dlq max length.
+ * ARGV: group, entry id, dlq max length, then the entry's field/value pairs (`deadLetterFields`).
  */
 export const DEAD_LETTER_SCRIPT = new LuaScript(`
-redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[8], '*', 'envelope', ARGV[3], 'agent_id', ARGV[4],
-  'reason', ARGV[5], 'attempts', ARGV[6], 'failed_at', ARGV[7], 'source', KEYS[1], 'entry_id', ARGV[2])
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', unpack(ARGV, 4))
 redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
 return 1
 `);
@@ -45,9 +44,9 @@ return 1
  * unacknowledged entries count. Still full: refused, or — when the receiver chose `dead-letter` —
  * its oldest unread entries move to the dead-letter stream to make room (never silently deleted).
  * KEYS: inbox stream, limits hash, dead-letter stream.
- * ARGV: envelope field, envelope, group, default capacity, default overflow, now (epoch s), dlq max length,
- *       the receiver's id.
- * Returns {1, entry id} when appended (plus the number dead-lettered), {0, length, capacity} when full.
+ * ARGV: envelope field, envelope, group, default capacity, default overflow, dlq max length,
+ *       entry-id field, then the dead letter's field/value pairs (envelope and entry id filled in here).
+ * Returns {1, entry id, number dead-lettered} when appended, {0, length, capacity} when full.
  */
 export const INBOX_APPEND_SCRIPT = new LuaScript(`
 local capacity = tonumber(redis.call('HGET', KEYS[2], 'inbox_capacity') or ARGV[4])
@@ -73,12 +72,16 @@ if length >= capacity then
     local start = last and ('(' .. last) or '-'
     local oldest = redis.call('XRANGE', KEYS[1], start, '+', 'COUNT', length - capacity + 1)
     for _, entry in ipairs(oldest) do
-      local fields = entry[2]
       local envelope = ''
-      for i = 1, #fields, 2 do if fields[i] == ARGV[1] then envelope = fields[i + 1] end end
-      redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[7], '*', 'envelope', envelope, 'agent_id', ARGV[8],
-        'reason', 'inbox full: oldest unread entry moved out to make room', 'attempts', '0',
-        'failed_at', ARGV[6], 'source', KEYS[1], 'entry_id', entry[1])
+      for i = 1, #entry[2], 2 do if entry[2][i] == ARGV[1] then envelope = entry[2][i + 1] end end
+      local letter = {}
+      for i = 8, #ARGV, 2 do
+        local value = ARGV[i + 1]
+        if ARGV[i] == ARGV[1] then value = envelope elseif ARGV[i] == ARGV[7] then value = entry[1] end
+        letter[#letter + 1] = ARGV[i]
+        letter[#letter + 1] = value
+      end
+      redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[6], '*', unpack(letter))
       redis.call('XDEL', KEYS[1], entry[1])
       moved = moved + 1
     end

@@ -1,6 +1,8 @@
 import type Redis from 'ioredis';
 import { InboxFullError } from '../errors';
 import { AgentMessage, encodeMessage } from '../protocol';
+import { deadLetterFields } from '../dead-letters/dead-letter.codec';
+import { DEAD_LETTER_FIELDS } from '../dead-letters/dead-letter.fields';
 import { MasKeys } from '../redis/keys';
 import { INBOX_APPEND_SCRIPT } from './inbox.scripts';
 import { DEFAULT_INBOX_OPTIONS } from './inbox-options.interfaces';
@@ -25,9 +27,16 @@ export async function publishPayload(redis: Redis, targetId: string, payload: st
       MasKeys.inboxGroup,
       DEFAULT_INBOX_OPTIONS.maxLength,
       DEFAULT_INBOX_OPTIONS.overflow,
-      (Date.now() / 1000).toString(),
       DEFAULT_INBOX_OPTIONS.deadLetterMaxLength,
-      targetId,
+      DEAD_LETTER_FIELDS.entryId,
+      ...deadLetterFields({
+        envelope: '',
+        agentId: targetId,
+        reason: 'inbox full: oldest unread entry moved out to make room',
+        attempts: 0,
+        source: MasKeys.inbox(targetId),
+        entryId: '',
+      }),
     ],
   );
   if (appended !== 1) throw new InboxFullError(targetId, Number(length), capacity);

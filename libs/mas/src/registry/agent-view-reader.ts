@@ -1,0 +1,105 @@
+import type Redis from 'ioredis';
+import { MasKeys } from '../redis/keys';
+import type { AgentView, AgentViewFilter } from './agent-view.interfaces';
+import { recordFromFields } from './record-codec';
+
+/** Options of an {@link AgentViewReader}. */
+export interface AgentViewReaderOptions {
+  /** Agents read per pipeline (hash + heartbeat each), and keys asked per SCAN step. Default 500. */
+  batchSize?: number;
+}
+
+/** True for a reply saying the key holds another type (`agent:{id}` that is not a registry hash). */
+function isWrongType(error: Error | null): boolean {
+  return !!error && error.message.startsWith('WRONGTYPE');
+}
+
+/**
+ * Reads {@link AgentView}s from Redis: each agent's hash `agent:{id}` and heartbeat, pipelined.
+ * The ids come from our capability index ({@link AgentViewReader.listIndexed}: what the registry
+ * app serves, O(matches)) or from a SCAN of every registry hash ({@link AgentViewReader.listAll}:
+ * also Python agents no registry has indexed yet). Listings are sorted by id.
+ */
+export class AgentViewReader {
+  private readonly batchSize: number;
+
+  constructor(
+    private readonly redis: Redis,
+    options: AgentViewReaderOptions = {},
+  ) {
+    this.batchSize = Math.max(1, options.batchSize ?? 500);
+  }
+
+  /** One agent, or undefined when `agent:{id}` is not a registry hash. */
+  async get(id: string, now = Date.now()): Promise<AgentView | undefined> {
+    const [view] = await this.read([id], now);
+    return view;
+  }
+
+  /**
+   * The views of these ids, in the same order (undefined for an id without a registry hash).
+   * @throws the Redis error of a reply other than WRONGTYPE
+   */
+  async read(ids: readonly string[], now = Date.now()): Promise<Array<AgentView | undefined>> {
+    const views: Array<AgentView | undefined> = [];
+    for (let start = 0; start < ids.length; start += this.batchSize) {
+      views.push(...(await this.readBatch(ids.slice(start, start + this.batchSize), now / 1000)));
+    }
+    return views;
+  }
+
+  /** Agents of the capability index having ANY of `filter.capability` (every indexed one when none), with `filter.status`. */
+  async listIndexed(filter: AgentViewFilter = {}): Promise<AgentView[]> {
+    const ids = filter.capability?.length
+      ? await this.redis.sunion(...filter.capability.map((capability) => MasKeys.capability(capability)))
+      : await this.redis.smembers(MasKeys.allAgents);
+    const views = await this.read(ids.sort());
+    return views.filter((view): view is AgentView => !!view && (!filter.status || view.status === filter.status));
+  }
+
+  /** Every agent with a registry hash (SCAN), having ANY of `filter.capability` (by its record) and `filter.status`. */
+  async listAll(filter: AgentViewFilter = {}): Promise<AgentView[]> {
+    const wanted = filter.capability?.length ? new Set(filter.capability) : undefined;
+    const views = await this.read(await this.scanIds());
+    return views.filter(
+      (view): view is AgentView =>
+        !!view && (!wanted || view.capabilities.some((c) => wanted.has(c))) && (!filter.status || view.status === filter.status),
+    );
+  }
+
+  /** Ids of every registry hash, sorted (heartbeats and gateway keys are not hashes). */
+  async scanIds(): Promise<string[]> {
+    const ids = new Set<string>();
+    const keys = this.redis.scanStream({ match: MasKeys.agentScanPattern, type: 'hash', count: this.batchSize });
+    for await (const batch of keys as AsyncIterable<string[]>) {
+      for (const key of batch) {
+        const id = MasKeys.agentIdFromRecord(key);
+        if (id) ids.add(id);
+      }
+    }
+    return [...ids].sort();
+  }
+
+  private async readBatch(ids: string[], nowSeconds: number): Promise<Array<AgentView | undefined>> {
+    if (!ids.length) return [];
+    const pipeline = this.redis.pipeline();
+    for (const id of ids) pipeline.hgetall(MasKeys.agent(id)).get(MasKeys.heartbeat(id));
+    const replies = (await pipeline.exec()) ?? [];
+    return ids.map((id, i) => {
+      const [hashError, fields] = (replies[2 * i] ?? [new Error('no reply'), null]) as [Error | null, Record<string, string> | null];
+      const [beatError, beat] = (replies[2 * i + 1] ?? [null, null]) as [Error | null, string | null];
+      if (hashError && !isWrongType(hashError)) throw hashError;
+      if (beatError && !isWrongType(beatError)) throw beatError;
+      if (hashError || !fields || !Object.keys(fields).length) return undefined;
+      const heartbeat = beatError ? null : beat;
+      const lastHeartbeatAt = heartbeat !== null && Number.isFinite(Number(heartbeat)) ? Number(heartbeat) : null;
+      return {
+        ...recordFromFields(id, fields),
+        ...(fields.delivery ? { delivery: fields.delivery } : {}),
+        alive: heartbeat !== null,
+        lastHeartbeatAt,
+        secondsSinceHeartbeat: lastHeartbeatAt === null ? null : Math.max(0, Math.round((nowSeconds - lastHeartbeatAt) * 1000) / 1000),
+      };
+    });
+  }
+}
