@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Agent, AgentHandler, MasKeys } from '@mas/core';
-import { PrivateRedis, startPrivateRedis } from './support/private-redis';
-import { AgentTracker, Probes, QuietLogger, sleep, uniqueId, waitFor } from './support/e2e-helpers';
+import { privateSuite } from './support/private-redis';
+import { sleep, uniqueId, waitFor } from './support/e2e-helpers';
 
 // A stream of bad requests must not turn an agent into an amplifier (issue: no silent loss, point 7):
 // error replies go only to senders that exist, at a bounded rate per sender, and every message is
@@ -28,30 +28,17 @@ function request(sender: string, target: string, n: number): string {
   });
 }
 
-let privateRedis: PrivateRedis;
-let redisUrl: string;
-const agents = new AgentTracker();
-const probes = new Probes();
-const logger = new QuietLogger();
-
-beforeAll(async () => {
-  privateRedis = await startPrivateRedis(12);
-  redisUrl = privateRedis.url;
-});
-afterEach(() => agents.stopAll());
-afterAll(async () => {
-  await probes.closeAll();
-  await privateRedis.stop();
-});
+const suite = privateSuite(12);
+const { agents, probes, logger } = suite;
 
 describe('no amplification', () => {
   it('sends no error reply to made-up sender ids, and counts each message once', async () => {
-    const target = await agents.start(new Failing(id('target'), { redisUrl, logger }));
-    const watcher = probes.client(redisUrl);
+    const target = await agents.start(new Failing(id('target'), { redisUrl: suite.redisUrl, logger }));
+    const watcher = probes.client(suite.redisUrl);
     const seen: string[] = [];
     watcher.on('pmessage', (_pattern: string, channel: string) => seen.push(channel));
     await watcher.psubscribe('agent.ghost-*');
-    const raw = probes.client(redisUrl);
+    const raw = probes.client(suite.redisUrl);
 
     for (let n = 0; n < 500; n++) await raw.publish(MasKeys.agentChannel(target.id), request(`ghost-${n}`, target.id, n));
 
@@ -64,10 +51,10 @@ describe('no amplification', () => {
   });
 
   it('rate-limits error replies to a real agent whose id a flood claims', async () => {
-    const target = await agents.start(new Failing(id('target'), { redisUrl, logger }));
-    const victim = await agents.start(new Agent(id('victim'), { redisUrl, logger }));
-    const tap = await probes.tap(redisUrl, MasKeys.agentChannel(victim.id));
-    const raw = probes.client(redisUrl);
+    const target = await agents.start(new Failing(id('target'), { redisUrl: suite.redisUrl, logger }));
+    const victim = await agents.start(new Agent(id('victim'), { redisUrl: suite.redisUrl, logger }));
+    const tap = await probes.tap(suite.redisUrl, MasKeys.agentChannel(victim.id));
+    const raw = probes.client(suite.redisUrl);
 
     const pipeline = raw.pipeline();
     for (let n = 0; n < 1_000; n++) pipeline.publish(MasKeys.agentChannel(target.id), request(victim.id, target.id, n));

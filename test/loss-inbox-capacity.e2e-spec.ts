@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Agent, AgentMessage, InboxFullError, MasKeys } from '@mas/core';
-import { PrivateRedis, startPrivateRedis } from './support/private-redis';
-import { AgentTracker, Probes, QuietLogger, uniqueId, waitFor } from './support/e2e-helpers';
+import { privateSuite } from './support/private-redis';
+import { uniqueId, waitFor } from './support/e2e-helpers';
 
 // An inbox's capacity belongs to its receiver (issue: no silent loss, point 1): a sender's options
 // never trim it; a full inbox refuses with InboxFullError or, by the receiver's choice, moves its
@@ -9,27 +9,14 @@ import { AgentTracker, Probes, QuietLogger, uniqueId, waitFor } from './support/
 const SPEC = 'loss-cap';
 const id = (label: string) => uniqueId(SPEC, label);
 
-let privateRedis: PrivateRedis;
-let redisUrl: string;
-const agents = new AgentTracker();
-const probes = new Probes();
-const logger = new QuietLogger();
-
-beforeAll(async () => {
-  privateRedis = await startPrivateRedis(12);
-  redisUrl = privateRedis.url;
-});
-afterEach(() => agents.stopAll());
-afterAll(async () => {
-  await probes.closeAll();
-  await privateRedis.stop();
-});
+const suite = privateSuite(12);
+const { agents, probes, logger } = suite;
 
 /** A reliable receiver that records the `seq` of what it handles. */
 function receiver(agentId: string, inbox: Record<string, unknown> = {}) {
   const seqs: number[] = [];
   const agent = new Agent(agentId, {
-    redisUrl,
+    redisUrl: suite.redisUrl,
     logger,
     delivery: 'reliable',
     inbox: { blockMs: 100, ...inbox },
@@ -48,7 +35,7 @@ describe('inbox capacity belongs to the receiver', () => {
   it('keeps every message a sender with a small inbox.maxLength sends to an offline receiver', async () => {
     const target = receiver(id('target'));
     await declareAndGoOffline(target.agent);
-    const sender = await agents.start(new Agent(id('sender'), { redisUrl, logger, inbox: { maxLength: 10 } }));
+    const sender = await agents.start(new Agent(id('sender'), { redisUrl: suite.redisUrl, logger, inbox: { maxLength: 10 } }));
 
     for (let seq = 0; seq < 1_000; seq++) await sender.send(target.agent.id, 'work', { seq }, { reliable: true });
     await agents.start(target.agent);
@@ -60,7 +47,7 @@ describe('inbox capacity belongs to the receiver', () => {
   it('refuses sends beyond the declared capacity with InboxFullError, and delivers what it accepted', async () => {
     const target = receiver(id('target'), { maxLength: 50 });
     await declareAndGoOffline(target.agent);
-    const sender = await agents.start(new Agent(id('sender'), { redisUrl, logger }));
+    const sender = await agents.start(new Agent(id('sender'), { redisUrl: suite.redisUrl, logger }));
 
     const outcomes: unknown[] = [];
     for (let seq = 0; seq < 80; seq++) outcomes.push(await sender.send(target.agent.id, 'work', { seq }, { reliable: true }).catch((e: unknown) => e));
@@ -78,8 +65,8 @@ describe('inbox capacity belongs to the receiver', () => {
   it('moves the oldest unread entries to the dead-letter stream when the receiver chose dead-letter', async () => {
     const target = receiver(id('target'), { maxLength: 50, overflow: 'dead-letter' });
     await declareAndGoOffline(target.agent);
-    const sender = await agents.start(new Agent(id('sender'), { redisUrl, logger }));
-    const redis = probes.client(redisUrl);
+    const sender = await agents.start(new Agent(id('sender'), { redisUrl: suite.redisUrl, logger }));
+    const redis = probes.client(suite.redisUrl);
     const dlqBefore = await redis.xlen(MasKeys.deadLetters);
 
     for (let seq = 0; seq < 80; seq++) await sender.send(target.agent.id, 'work', { seq }, { reliable: true });
@@ -97,8 +84,8 @@ describe('inbox capacity belongs to the receiver', () => {
   it('makes room by trimming only what the group acknowledged', async () => {
     const target = receiver(id('target'), { maxLength: 20 });
     await agents.start(target.agent);
-    const sender = await agents.start(new Agent(id('sender'), { redisUrl, logger }));
-    const redis = probes.client(redisUrl);
+    const sender = await agents.start(new Agent(id('sender'), { redisUrl: suite.redisUrl, logger }));
+    const redis = probes.client(suite.redisUrl);
 
     for (let seq = 0; seq < 200; seq++) {
       await sender.send(target.agent.id, 'work', { seq }, { reliable: true });

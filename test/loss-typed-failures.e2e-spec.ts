@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   Agent,
   AgentHandler,
@@ -8,8 +8,8 @@ import {
   MessageTooLargeError,
   RemoteHandlerError,
 } from '@mas/core';
-import { PrivateRedis, startPrivateRedis } from './support/private-redis';
-import { AgentTracker, Probes, QuietLogger, sleep, uniqueId, waitFor } from './support/e2e-helpers';
+import { privateSuite } from './support/private-redis';
+import { sleep, uniqueId, waitFor } from './support/e2e-helpers';
 
 // Failures a requester used to see only as a timeout (issue: no silent loss, point 4), and the
 // bounded handler concurrency of direct mode: each must reach the caller at once, typed.
@@ -50,21 +50,8 @@ class Slow extends Agent {
   }
 }
 
-let privateRedis: PrivateRedis;
-let redisUrl: string;
-const agents = new AgentTracker();
-const probes = new Probes();
-const logger = new QuietLogger();
-
-beforeAll(async () => {
-  privateRedis = await startPrivateRedis(12);
-  redisUrl = privateRedis.url;
-});
-afterEach(() => agents.stopAll());
-afterAll(async () => {
-  await probes.closeAll();
-  await privateRedis.stop();
-});
+const suite = privateSuite(12);
+const { agents, probes, logger } = suite;
 
 /** How the request settled, and how long that took. */
 async function settle(promise: Promise<unknown>): Promise<{ error: unknown; ms: number }> {
@@ -78,8 +65,8 @@ async function settle(promise: Promise<unknown>): Promise<{ error: unknown; ms: 
 
 describe('typed failures reach the requester at once', () => {
   it.each(['bigint', 'circular', 'deep'])('a handler returning an unencodable value (%s) answers with an error reply', async (type) => {
-    const receiver = await agents.start(new Awkward(id('awkward'), { redisUrl, logger }));
-    const requester = await agents.start(new Agent(id('requester'), { redisUrl, logger, requestTimeoutMs: TIMEOUT_MS }));
+    const receiver = await agents.start(new Awkward(id('awkward'), { redisUrl: suite.redisUrl, logger }));
+    const requester = await agents.start(new Agent(id('requester'), { redisUrl: suite.redisUrl, logger, requestTimeoutMs: TIMEOUT_MS }));
 
     const { error, ms } = await settle(requester.request(receiver.id, type, {}));
 
@@ -94,9 +81,9 @@ describe('typed failures reach the requester at once', () => {
   });
 
   it('refuses at the sender a request over the receiver\'s declared limit, naming it, and publishes nothing', async () => {
-    const receiver = await agents.start(new Awkward(id('small'), { redisUrl, logger, maxMessageBytes: 2_000 }));
-    const requester = await agents.start(new Agent(id('requester'), { redisUrl, logger, requestTimeoutMs: TIMEOUT_MS }));
-    const tap = await probes.tap(redisUrl, MasKeys.agentChannel(receiver.id));
+    const receiver = await agents.start(new Awkward(id('small'), { redisUrl: suite.redisUrl, logger, maxMessageBytes: 2_000 }));
+    const requester = await agents.start(new Agent(id('requester'), { redisUrl: suite.redisUrl, logger, requestTimeoutMs: TIMEOUT_MS }));
+    const tap = await probes.tap(suite.redisUrl, MasKeys.agentChannel(receiver.id));
 
     const { error, ms } = await settle(requester.request(receiver.id, 'fine', { blob: 'x'.repeat(5_000) }));
     const sendError = await requester.send(receiver.id, 'fine', { blob: 'x'.repeat(5_000) }).catch((e: unknown) => e);
@@ -113,10 +100,10 @@ describe('typed failures reach the requester at once', () => {
   });
 
   it('answers an oversized request that still arrives (a sender that does not check) with MessageTooLargeError', async () => {
-    const receiver = await agents.start(new Awkward(id('small'), { redisUrl, logger, maxMessageBytes: 2_000 }));
-    const requester = await agents.start(new Agent(id('requester'), { redisUrl, logger, requestTimeoutMs: TIMEOUT_MS }));
-    const tap = await probes.tap(redisUrl, MasKeys.agentChannel(requester.id));
-    const raw = probes.client(redisUrl);
+    const receiver = await agents.start(new Awkward(id('small'), { redisUrl: suite.redisUrl, logger, maxMessageBytes: 2_000 }));
+    const requester = await agents.start(new Agent(id('requester'), { redisUrl: suite.redisUrl, logger, requestTimeoutMs: TIMEOUT_MS }));
+    const tap = await probes.tap(suite.redisUrl, MasKeys.agentChannel(requester.id));
+    const raw = probes.client(suite.redisUrl);
 
     await raw.publish(
       MasKeys.agentChannel(receiver.id),
@@ -143,8 +130,8 @@ describe('typed failures reach the requester at once', () => {
 
 describe('direct-mode handler concurrency', () => {
   it('runs at most maxConcurrency handlers, queues maxQueued and refuses the rest with AgentOverloadedError', async () => {
-    const slow = await agents.start(new Slow(id('slow'), { redisUrl, logger, maxConcurrency: 2, maxQueued: 3 }));
-    const requester = await agents.start(new Agent(id('requester'), { redisUrl, logger, requestTimeoutMs: TIMEOUT_MS }));
+    const slow = await agents.start(new Slow(id('slow'), { redisUrl: suite.redisUrl, logger, maxConcurrency: 2, maxQueued: 3 }));
+    const requester = await agents.start(new Agent(id('requester'), { redisUrl: suite.redisUrl, logger, requestTimeoutMs: TIMEOUT_MS }));
 
     const started = Date.now();
     const outcomes = await Promise.all(

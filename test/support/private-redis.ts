@@ -4,7 +4,8 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pingRedis } from '../../scripts/redis-helper.mjs';
-import { redisUrlFor, waitFor } from './e2e-helpers';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { AgentTracker, Probes, QuietLogger, redisUrlFor, waitFor } from './e2e-helpers';
 
 /** True when `redis-server` can be started here. */
 export const hasRedisServer = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -109,5 +110,38 @@ export async function startPrivateRedis(fallbackDb: number, args: string[] = [])
     url: server.urlFor(0),
     urlFor: (db) => server.urlFor(db),
     stop: () => server.dispose('SIGKILL'),
+  };
+}
+
+/** What {@link privateSuite} gives a spec file: its own Redis and the trackers it cleans up. */
+export interface PrivateSuite {
+  /** URL of the suite's Redis (set once `beforeAll` ran). */
+  readonly redisUrl: string;
+  readonly agents: AgentTracker;
+  readonly probes: Probes;
+  readonly logger: QuietLogger;
+}
+
+/**
+ * Registers the hooks of a spec file that runs on a redis-server of its own: started before all
+ * tests, agents stopped after each, probes closed and the server stopped after all.
+ */
+export function privateSuite(fallbackDb: number, args: string[] = []): PrivateSuite {
+  let redis: PrivateRedis | undefined;
+  const suite = { agents: new AgentTracker(), probes: new Probes(), logger: new QuietLogger() };
+  beforeAll(async () => {
+    redis = await startPrivateRedis(fallbackDb, args);
+  });
+  afterEach(() => suite.agents.stopAll());
+  afterAll(async () => {
+    await suite.probes.closeAll();
+    await redis?.stop();
+  });
+  return {
+    ...suite,
+    get redisUrl() {
+      if (!redis) throw new Error('privateSuite: the Redis starts in beforeAll');
+      return redis.url;
+    },
   };
 }
