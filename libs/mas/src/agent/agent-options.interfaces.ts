@@ -1,6 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import type { AgentMessage, MessagePriority } from '../protocol';
-import type { MasConnection } from '../redis/mas-connection';
+import type { MasConnection, RedisResetEvent } from '../redis/mas-connection';
 import type { RedisConnectionOptions } from '../redis/redis-options';
 import type { StateModel } from '../state/state-manager';
 import type { GatewayClientOptions } from '../gateway-client/gateway-client';
@@ -23,6 +23,13 @@ export interface AgentOptions<TState extends object = Record<string, unknown>> e
   heartbeatTtlMs?: number;
   /** Default timeout of `request()` in ms (default 30 000). */
   requestTimeoutMs?: number;
+  /**
+   * How long a send may take to reach Redis, waiting for a lost connection included, in ms (default
+   * 3 000); past it `send`/`request` reject with `RedisUnavailableError` naming the URL.
+   */
+  commandTimeoutMs?: number;
+  /** Sends that may wait for a lost connection at once (default 1 000); more are refused at once. */
+  maxOfflineSends?: number;
   /**
    * Largest accepted envelope in bytes (default 1 MiB), declared at start: our senders refuse to send
    * larger ones (`MessageTooLargeError`); larger ones that still arrive are dropped and counted, and
@@ -62,6 +69,12 @@ export interface AgentOptions<TState extends object = Record<string, unknown>> e
   onMessage?: (message: AgentMessage) => unknown;
   /** Called after start (instead of overriding `onStart`). */
   onStart?: () => unknown;
+  /**
+   * Called when Redis came back without its data (restart without persistence, flush, failover to
+   * an empty node): what the agent wrote before — undelivered inbox entries, its state, its
+   * registration — may be gone (instead of overriding `onRedisReset`). The agent registers again.
+   */
+  onRedisReset?: (event: RedisResetEvent) => unknown;
   /** Called first thing on stop (instead of overriding `onStop`). */
   onStop?: () => unknown;
   /** Logger; defaults to Nest's `Logger` with the agent id as context. */
@@ -90,8 +103,8 @@ export interface RequestOptions {
 
 /**
  * Counters an agent keeps about its traffic. Every received message ends in exactly one of
- * `handled`, `handlerErrors`, `malformed`, `oversized`, `replies`, `unmatchedReplies`, `dropped`
- * (or is a reliable duplicate, counted in `inboxStats`).
+ * `handled`, `handlerErrors`, `malformed`, `oversized`, `replies`, `unmatchedReplies`, `expired`,
+ * `dropped` (or is a reliable duplicate, counted in `inboxStats`).
  */
 export interface AgentStats {
   /** Messages that left (direct, reliable or through the gateway). */
@@ -110,8 +123,12 @@ export interface AgentStats {
   replies: number;
   /** Replies nobody waited for (late, or for another process). */
   unmatchedReplies: number;
+  /** Requests dropped unrun because their `meta.deadline` had passed (the requester gave up). */
+  expired: number;
   /** Pub/sub messages refused because `maxConcurrency` handlers ran and `maxQueued` waited. */
   dropped: number;
   /** Error replies not sent: the sender is unknown, or over its error-reply rate. */
   errorRepliesSuppressed: number;
+  /** Times Redis came back without its data while the agent ran (see `onRedisReset`). */
+  redisResets: number;
 }

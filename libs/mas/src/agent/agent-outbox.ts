@@ -9,6 +9,7 @@ import { DEFAULT_MAX_MESSAGE_BYTES, ERROR_REPLY_TYPE } from './agent.constants';
 import type { AgentStats } from './agent-options.interfaces';
 import type { Replier } from './message-dispatcher';
 import type { PendingRequests } from './pending-requests';
+import type { OfflineGate } from './offline-gate';
 import { TargetLimits } from './receive-limits';
 import { coalesceWrites } from './write-coalescing';
 
@@ -28,6 +29,8 @@ export interface OutboxOptions {
   gateway?: boolean | GatewayClientOptions;
   /** The agent's registry token, read at send time (it survives re-registration). */
   token(): string;
+  /** Holds sends while Redis is unreachable and bounds each by the command deadline. */
+  gate: OfflineGate;
 }
 
 /** How an agent's gateway mode is wired into its outbox. */
@@ -48,9 +51,11 @@ export type Outgoing = Omit<NewMessage, 'senderId'>;
 export class AgentOutbox implements Replier {
   private readonly gateway?: OutboxGateway;
   private readonly limits: TargetLimits;
+  private readonly gate: OfflineGate;
 
   constructor(private readonly options: OutboxOptions) {
     this.limits = new TargetLimits(options.redis);
+    this.gate = options.gate;
     if (!options.gateway) return;
     const gatewayOptions = typeof options.gateway === 'object' ? options.gateway : {};
     this.gateway = {
@@ -71,20 +76,24 @@ export class AgentOutbox implements Replier {
    *   the `maxMessageBytes` the target declared (1 MiB for targets that declared none); nothing is
    *   sent either way.
    * @throws InboxFullError (reliable) when the target's inbox is full.
+   * @throws RedisUnavailableError when Redis does not take it within the command deadline.
    * @throws GatewayRejectedError when the gateway denies it (or gives no decision in time).
    */
-  async put(spec: Outgoing, reliable = false): Promise<number> {
+  async put(spec: Outgoing, reliable = false, wanted?: () => boolean): Promise<number> {
     const message = createMessage({ ...spec, senderId: this.options.agentId });
     const payload = encodeMessage(message);
     const limit = (await this.limits.maxMessageBytes(message.targetId)) ?? DEFAULT_MAX_MESSAGE_BYTES;
     const size = exceedsBytes(payload, limit);
     if (size !== undefined) throw new MessageTooLargeError(size, limit, message.targetId);
-    let receivers = 1;
+    let receivers: number | undefined = 1;
     if (this.gateway) {
-      await this.submitToGateway(this.gateway, message, !spec.isReply);
+      if (!(await this.submitToGateway(this.gateway, message, !spec.isReply, wanted))) return 0;
     } else {
-      coalesceWrites(this.options.redis);
-      receivers = await publishPayload(this.options.redis, message.targetId, payload, reliable ? 'reliable' : 'direct');
+      receivers = await this.gate.run(() => {
+        coalesceWrites(this.options.redis);
+        return publishPayload(this.options.redis, message.targetId, payload, reliable ? 'reliable' : 'direct');
+      }, wanted);
+      if (receivers === undefined) return 0;
     }
     this.options.stats.sent += 1;
     return receivers;
@@ -92,14 +101,16 @@ export class AgentOutbox implements Replier {
 
   /**
    * Sends a request and resolves with its reply. The promise is returned before the send completes:
-   * while Redis is unreachable the command waits in ioredis's offline queue, and the timeout (or a
-   * lost connection) must still settle the request.
+   * while Redis is unreachable the send waits (bounded) for it, and the timeout (or a lost
+   * connection) must still settle the request — after which the request is not sent any more. Its
+   * `meta.deadline` tells the receiver when the requester stops waiting: a later copy is dropped.
    */
   request(spec: Omit<Outgoing, 'correlationId' | 'expectsReply'>, timeoutMs = this.options.requestTimeoutMs, reliable = false): Promise<AgentMessage> {
     const correlationId = randomUUID();
     const { pending } = this.options;
     const reply = pending.track(correlationId, spec.targetId, spec.messageType, timeoutMs);
-    this.put({ ...spec, correlationId, expectsReply: true }, reliable).then(
+    const deadline = (Date.now() + timeoutMs) / 1000;
+    this.put({ ...spec, correlationId, expectsReply: true, deadline }, reliable, () => pending.has(correlationId)).then(
       (receivers) => {
         if (receivers === 0) pending.fail(correlationId, new UnknownTargetError(spec.targetId));
       },
@@ -118,7 +129,8 @@ export class AgentOutbox implements Replier {
     await this.put(replySpec(this.options.agentId, request, ERROR_REPLY_TYPE, { error: error.message, error_type: error.type }, error));
   }
 
-  private async submitToGateway(gateway: OutboxGateway, message: AgentMessage, awaitDecision: boolean): Promise<void> {
+  /** Signs `message` into the ingress and waits for the decision; false when `wanted` said to skip it. */
+  private async submitToGateway(gateway: OutboxGateway, message: AgentMessage, awaitDecision: boolean, wanted?: () => boolean): Promise<boolean> {
     const { pending } = this.options;
     const correlationId = decisionCorrelationId(message.messageId);
     const timeout = gateway.decisionTimeoutMs;
@@ -126,13 +138,18 @@ export class AgentOutbox implements Replier {
     // The decision can arrive (and reject) before the XADD below resolves: handled here, awaited below.
     decision?.catch(() => undefined);
     try {
-      await gateway.client.submit(message, this.options.token(), awaitDecision);
+      const submitted = await this.gate.run(() => gateway.client.submit(message, this.options.token(), awaitDecision).then(() => true), wanted);
+      if (!submitted) {
+        pending.fail(correlationId, new MasError('not sent'));
+        return false;
+      }
     } catch (error) {
       if (!decision) throw error;
       pending.fail(correlationId, error as Error);
     }
     try {
       await decision;
+      return true;
     } catch (error) {
       if (error instanceof RequestTimeoutError) {
         throw new GatewayRejectedError('SERVICE_UNAVAILABLE', `no decision from the gateway within ${timeout} ms`);

@@ -11,6 +11,7 @@ import type { RegisterAgentInput } from '../registry/agent-record.interfaces';
 export class AgentPresence {
   private token?: string;
   private timer?: NodeJS.Timeout;
+  private beating?: Promise<void>;
 
   constructor(
     private readonly registry: AgentRegistry,
@@ -42,8 +43,17 @@ export class AgentPresence {
     this.timer = setInterval(() => void this.beat(), this.intervalMs);
   }
 
-  /** Refreshes the heartbeat now; registers again when the registration is gone. */
+  /**
+   * Refreshes the heartbeat now; registers again when the registration is gone. One beat at a time:
+   * while one waits (Redis unreachable), later ones are skipped, so no burst replays on reconnect.
+   */
   async beat(): Promise<void> {
+    if (!this.token || this.beating) return this.beating;
+    this.beating = this.beatOnce().finally(() => (this.beating = undefined));
+    return this.beating;
+  }
+
+  private async beatOnce(): Promise<void> {
     if (!this.token) return;
     try {
       const result = await this.registry.heartbeat(this.input.id, this.token, this.input.replicaId, this.sample());

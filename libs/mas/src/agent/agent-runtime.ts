@@ -2,16 +2,19 @@ import type { LoggerService } from '@nestjs/common';
 import { AgentDirectory } from '../discovery/agent-directory';
 import type { AgentMessage } from '../protocol';
 import { MasKeys } from '../redis/keys';
-import { MasConnection, MasConnectionPool } from '../redis/mas-connection';
+import { MasConnection, RedisResetEvent } from '../redis/mas-connection';
+import { MasConnectionPool } from '../redis/mas-connection-pool';
 import { AgentRegistry, DEFAULT_HEARTBEAT } from '../registry/agent-registry';
 import { AgentStateStore } from '../state/agent-state-store';
 import { StateManager } from '../state/state-manager';
 import { InboxConsumer } from '../transport/inbox-consumer';
 import { DEFAULT_INBOX_OPTIONS } from '../transport/inbox-options.interfaces';
 import {
+  DEFAULT_COMMAND_TIMEOUT_MS,
   DEFAULT_DRAIN_TIMEOUT_MS,
   DEFAULT_MAX_CONCURRENCY,
   DEFAULT_MAX_MESSAGE_BYTES,
+  DEFAULT_MAX_OFFLINE_SENDS,
   DEFAULT_MAX_QUEUED,
   DEFAULT_REQUEST_TIMEOUT_MS,
 } from './agent.constants';
@@ -22,6 +25,7 @@ import type { HandlerTable } from './handler-table';
 import { ErrorReplyGate } from './error-reply-gate';
 import { MessageDispatcher } from './message-dispatcher';
 import { MessageIntake } from './message-intake';
+import { OfflineGate } from './offline-gate';
 import { PendingRequests } from './pending-requests';
 import { declareReceiveLimits, ReceiveLimits } from './receive-limits';
 
@@ -36,6 +40,8 @@ export interface RuntimeSpec<TState extends object> {
   handlers: HandlerTable;
   /** Messages without a handler (the agent's `onMessage` hook). */
   fallback(message: AgentMessage): unknown;
+  /** Redis came back without its data (the agent's `onRedisReset` hook). */
+  onRedisReset(event: RedisResetEvent): unknown;
 }
 
 /**
@@ -53,9 +59,17 @@ export class AgentRuntime<TState extends object> {
   readonly presence?: AgentPresence;
   private readonly pending = new PendingRequests();
   private readonly intake: MessageIntake;
+  private readonly gate: OfflineGate;
   private readonly channel: string;
   private readonly onReconnected = () => void this.presence?.beat();
   private readonly onConnectionLost = () => this.pending.abortAll('connection to Redis lost');
+  private readonly onReset = (event: RedisResetEvent) => {
+    this.spec.stats.redisResets += 1;
+    void this.presence?.beat(); // registers again at once
+    Promise.resolve()
+      .then(() => this.spec.onRedisReset(event))
+      .catch((error: unknown) => this.spec.logger.error(`onRedisReset failed: ${String(error)}`));
+  };
 
   /** Builds the runtime of `spec` and brings it up: registered, subscribed, its inbox read. */
   static async open<TState extends object>(spec: RuntimeSpec<TState>): Promise<AgentRuntime<TState>> {
@@ -81,6 +95,8 @@ export class AgentRuntime<TState extends object> {
     const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     const intervalMs = options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT.intervalMs;
     this.state = new StateManager(id, new AgentStateStore(connection), options.stateModel);
+    const commandTimeoutMs = options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+    this.gate = new OfflineGate(connection.command, connection.displayUrl, options.maxOfflineSends ?? DEFAULT_MAX_OFFLINE_SENDS, commandTimeoutMs);
     this.directory = new AgentDirectory(connection);
     this.outbox = new AgentOutbox({
       agentId: id,
@@ -90,6 +106,7 @@ export class AgentRuntime<TState extends object> {
       requestTimeoutMs,
       gateway: options.gateway,
       token: () => this.presence?.registrationToken ?? '',
+      gate: this.gate,
     });
     const gate = new ErrorReplyGate(connection.command);
     const dispatcher = new MessageDispatcher({ agentId: id, stats, logger, handlers: spec.handlers, fallback: spec.fallback, replier: this.outbox, gate });
@@ -130,6 +147,7 @@ export class AgentRuntime<TState extends object> {
     this.presence?.stopHeartbeat();
     this.connection.off('reconnected', this.onReconnected);
     this.connection.off('lost', this.onConnectionLost);
+    this.connection.off('reset', this.onReset);
     await this.inbox?.stop(DEFAULT_DRAIN_TIMEOUT_MS);
     await this.connection.unsubscribe(this.channel, this.intake.onPayload).catch(() => undefined);
     await this.intake.drain(DEFAULT_DRAIN_TIMEOUT_MS);
@@ -137,6 +155,7 @@ export class AgentRuntime<TState extends object> {
     // A direct agent's limits go with it; a reliable agent's stay with its inbox, which outlives it.
     if (this.presence && !this.inbox) await this.connection.command.del(MasKeys.inboxLimits(this.spec.id)).catch(() => undefined);
     this.pending.abortAll('agent stopped');
+    this.gate.close();
     await this.releaseConnection();
   }
 
@@ -159,6 +178,7 @@ export class AgentRuntime<TState extends object> {
     await this.inbox?.start();
     this.connection.on('reconnected', this.onReconnected);
     this.connection.on('lost', this.onConnectionLost);
+    this.connection.on('reset', this.onReset);
   }
 
   private async releaseConnection(): Promise<void> {

@@ -14,3 +14,7 @@ export const ERROR_REPLY_TYPE = 'mas.error';
 export const DEFAULT_MAX_CONCURRENCY = 64;
 /** Default number of pub/sub deliveries that may wait for a handler slot. */
 export const DEFAULT_MAX_QUEUED = 10_000;
+/** Default deadline of a send reaching Redis (ms), waiting for a lost connection included. */
+export const DEFAULT_COMMAND_TIMEOUT_MS = 3_000;
+/** Default number of sends that may wait for a lost connection. */
+export const DEFAULT_MAX_OFFLINE_SENDS = 1_000;

@@ -1,6 +1,7 @@
 import { Logger, LoggerService } from '@nestjs/common';
 import { AgentNotStartedError, InvalidAgentIdError, NoHandlerError, UnknownTargetError } from '../errors';
 import type { AgentMessage, MessageData } from '../protocol';
+import type { RedisResetEvent } from '../redis/mas-connection';
 import type { AgentRecord } from '../registry/agent-record.interfaces';
 import type { AgentOptions, AgentStats, RequestOptions, SendOptions } from './agent-options.interfaces';
 import { AgentRuntime } from './agent-runtime';
@@ -30,8 +31,10 @@ export class Agent<TState extends object = Record<string, unknown>> {
     oversized: 0,
     replies: 0,
     unmatchedReplies: 0,
+    expired: 0,
     dropped: 0,
     errorRepliesSuppressed: 0,
+    redisResets: 0,
   };
   readonly logger: LoggerService;
   private runtime?: AgentRuntime<TState>;
@@ -175,6 +178,14 @@ export class Agent<TState extends object = Record<string, unknown>> {
     return undefined;
   }
 
+  /**
+   * Hook: Redis came back without its data (counted in `stats.redisResets`, logged by the
+   * connection). Override to rebuild what the agent keeps in Redis; it has registered again.
+   */
+  protected onRedisReset(_event: RedisResetEvent): unknown {
+    return undefined;
+  }
+
   private async doStart(): Promise<void> {
     this.runtime = await AgentRuntime.open({
       id: this.id,
@@ -185,6 +196,7 @@ export class Agent<TState extends object = Record<string, unknown>> {
       logger: this.logger,
       handlers: this.options.handlers ?? buildHandlerTable(this, this.constructor.name),
       fallback: (message) => (this.options.onMessage ? this.options.onMessage(message) : this.onMessage(message)),
+      onRedisReset: (event) => (this.options.onRedisReset ? this.options.onRedisReset(event) : this.onRedisReset(event)),
     });
     this.running = true;
     this.logger.log(`Started (${this.delivery}; capabilities: ${this.capabilities.join(', ') || 'none'})`);

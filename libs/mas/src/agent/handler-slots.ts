@@ -26,7 +26,8 @@ export class HandlerSlots {
 
   /** Runs `task` now, or once a slot frees; returns false (and runs nothing) when the queue is full. */
   offer(task: () => Promise<unknown>): boolean {
-    if (this.running < this.max) {
+    if (this.running < this.max && this.waiting.length === 0) {
+      this.running += 1;
       this.run(task);
       return true;
     }
@@ -49,15 +50,28 @@ export class HandlerSlots {
     this.idle.delete(done!);
   }
 
+  /**
+   * Runs `task` in a slot already counted in `running`. A waiting task takes the freed slot on the
+   * next turn of the event loop (setImmediate), not in the same microtask chain: handlers that burn
+   * CPU must let the socket be read between them, or Redis sees a subscriber that stopped reading.
+   */
   private run(task: () => Promise<unknown>): void {
-    this.running += 1;
-    void task()
-      .catch(() => undefined) // the task reports its own failures
+    let running: Promise<unknown>;
+    try {
+      running = task();
+    } catch {
+      running = Promise.resolve(); // the task reports its own failures
+    }
+    void running
+      .catch(() => undefined)
       .finally(() => {
-        this.running -= 1;
         const next = this.waiting.shift();
-        if (next) this.run(next);
-        else if (this.running === 0) for (const resolve of this.idle) resolve();
+        if (next) {
+          setImmediate(() => this.run(next));
+          return;
+        }
+        this.running -= 1;
+        if (this.running === 0) for (const resolve of this.idle) resolve();
       });
   }
 }

@@ -21,7 +21,7 @@ export interface IntakeOptions {
   maxConcurrency: number;
   maxQueued: number;
   logger: LoggerService;
-  /** Counters: `received`, `malformed`, `oversized`, `replies`, `unmatchedReplies` and `dropped` move here. */
+  /** Counters: `received`, `malformed`, `oversized`, `replies`, `unmatchedReplies`, `expired` and `dropped` move here. */
   stats: AgentStats;
   /** Requests waiting for their reply: a reply settles one. */
   pending: PendingRequests;
@@ -48,7 +48,7 @@ export class MessageIntake implements InboxIntake {
   /** Listener for the agent's channel: handles one published envelope (at-most-once). */
   readonly onPayload = (payload: string, channel: string): void => {
     const decoded = this.decode(payload, channel);
-    if (!('message' in decoded) || this.settled(decoded.message)) return;
+    if (!('message' in decoded) || this.settled(decoded.message) || this.expired(decoded.message)) return;
     const message = this.bind(decoded.message);
     if (this.slots.offer(() => this.options.dispatcher.dispatch(message))) return;
     this.options.stats.dropped += 1;
@@ -82,7 +82,7 @@ export class MessageIntake implements InboxIntake {
    */
   async deliver(message: AgentMessage, attempt: number, deadlineMs?: number): Promise<DeliveryResult> {
     const transaction = new StateTransaction(this.options.agentId);
-    if (this.settled(message)) return { completed: true, transaction };
+    if (this.settled(message) || this.expired(message)) return { completed: true, transaction };
     this.bind(message).attempt = attempt;
     const dispatch = runInStateTransaction(transaction, () => this.options.dispatcher.dispatch(message));
     const timeout = () => new HandlerTimeoutError(this.options.agentId, message.messageType, deadlineMs!);
@@ -105,6 +105,15 @@ export class MessageIntake implements InboxIntake {
     if (!message.isReply) return false;
     if (this.options.pending.settle(message)) this.options.stats.replies += 1;
     else this.options.stats.unmatchedReplies += 1;
+    return true;
+  }
+
+  /** True (counted) for a request whose requester stopped waiting (`meta.deadline` passed): not run. */
+  private expired(message: AgentMessage): boolean {
+    const { deadline } = message.meta;
+    if (deadline === undefined || !message.expectsReply || deadline * 1000 >= Date.now()) return false;
+    this.options.stats.expired += 1;
+    this.options.logger.debug?.(`Dropped request ${message.messageId} "${message.messageType}" from ${message.senderId}: its deadline passed`);
     return true;
   }
 

@@ -18,6 +18,11 @@ export class PendingRequests {
     return this.pending.size;
   }
 
+  /** True while a reply to `correlationId` is awaited. */
+  has(correlationId: string): boolean {
+    return this.pending.has(correlationId);
+  }
+
   /** Registers a request and returns the promise of its reply. */
   track(correlationId: string, targetId: string, messageType: string, timeoutMs: number): Promise<AgentMessage> {
     return new Promise<AgentMessage>((resolve, reject) => {

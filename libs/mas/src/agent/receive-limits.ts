@@ -51,6 +51,8 @@ export class TargetLimits {
     const now = Date.now();
     const cached = this.cache.get(targetId);
     if (cached && now - cached.at < this.ttlMs) return cached.limit;
+    // Not connected: no lookup that would wait in ioredis's offline queue; the default applies.
+    if (this.redis.status !== 'ready') return Promise.resolve(cached?.limit ?? undefined);
     const limit = this.redis.hget(MasKeys.inboxLimits(targetId), LIMIT_FIELDS.maxMessageBytes).then(
       (value) => (value ? Number(value) : undefined),
       () => {

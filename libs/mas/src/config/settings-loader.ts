@@ -1,3 +1,4 @@
+import { maskRedisUrl } from '../redis/redis-options';
 import { existsSync, readFileSync } from 'node:fs';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
@@ -128,7 +129,7 @@ export function summarizeSettings(settings: object): Plain {
     if (Array.isArray(value)) return value.map((v) => walk(v));
     if (isPlain(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
     if (typeof value === 'string' && SECRET_KEY.test(key)) return value ? '***' : '';
-    if (typeof value === 'string' && /^rediss?:\/\//.test(value)) return value.replace(/\/\/[^@/]*@/, '//***@');
+    if (typeof value === 'string' && /^rediss?:\/\//.test(value)) return maskRedisUrl(value);
     return value;
   };
   return walk(JSON.parse(JSON.stringify(settings))) as Plain;

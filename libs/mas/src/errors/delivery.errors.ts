@@ -29,3 +29,20 @@ export class AgentOverloadedError extends MasError {
     super(`Agent "${agentId}" is overloaded: ${queued} messages already wait for a handler`);
   }
 }
+
+/**
+ * Redis did not take the message in time: unreachable (down, network, failover in progress) or no
+ * answer within the command deadline (`commandTimeoutMs`), or too many sends already waited for it
+ * (`maxOfflineSends`). `url` has its credentials masked. A send that timed out while Redis was
+ * reachable may still have been delivered.
+ */
+export class RedisUnavailableError extends MasError {
+  override readonly code = 'REDIS_UNAVAILABLE';
+  constructor(
+    readonly url: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`Redis at ${url} is unavailable: ${reason}`, options);
+  }
+}

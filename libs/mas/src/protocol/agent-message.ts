@@ -83,6 +83,7 @@ export class AgentMessage<TData extends MessageData = MessageData> {
     };
     if (this.meta.error) meta.error = this.meta.error;
     if (this.meta.priority) meta.priority = this.meta.priority;
+    if (this.meta.deadline !== undefined) meta.deadline = this.meta.deadline;
     return {
       ...this.extra,
       sender_id: this.senderId,

@@ -28,6 +28,8 @@ export interface NewMessage {
   isReply?: boolean;
   error?: WireError;
   priority?: MessagePriority;
+  /** Epoch seconds after which the requester no longer waits (requests). */
+  deadline?: number;
 }
 
 /** What a reply to `request` from `senderId` is made of (correlation id kept, sent to the requester). */
@@ -53,6 +55,7 @@ export function createMessage(spec: NewMessage): AgentMessage {
   };
   if (spec.error) meta.error = spec.error;
   if (spec.priority) meta.priority = spec.priority;
+  if (spec.deadline !== undefined) meta.deadline = spec.deadline;
   return new AgentMessage(
     spec.senderId,
     spec.targetId,
@@ -126,6 +129,7 @@ function decodeMeta(raw: unknown): MessageMeta {
   if (typeof raw.priority === 'string' && PRIORITIES.has(raw.priority as MessagePriority)) {
     meta.priority = raw.priority as MessagePriority;
   }
+  if (typeof raw.deadline === 'number' && Number.isFinite(raw.deadline)) meta.deadline = raw.deadline;
   return meta;
 }
 

@@ -19,6 +19,8 @@ export interface WireMeta {
   is_reply: boolean;
   error?: WireError;
   priority?: MessagePriority;
+  /** ours: epoch seconds after which the requester no longer waits; receivers drop the request then. */
+  deadline?: number;
   [extra: string]: unknown;
 }
 
@@ -43,6 +45,8 @@ export interface MessageMeta {
   isReply: boolean;
   error?: WireError;
   priority?: MessagePriority;
+  /** Epoch seconds after which the requester no longer waits (requests; `meta.deadline`). */
+  deadline?: number;
 }
 
 /** Payload object of a message. */

@@ -35,6 +35,8 @@ export const MasKeys = {
     const id = key.slice('agent:'.length);
     return id.length > 0 ? id : undefined;
   },
+  /** ours: boot marker (random string) that tells a Redis that came back without its data. */
+  epoch: 'mas:epoch',
   /** ours: at-least-once inbox stream of an agent. */
   inbox: (id: string): string => `agent.stream:${id}`,
   /**

@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { Logger } from '@nestjs/common';
 import Redis, { RedisOptions } from 'ioredis';
-import { RedisConnectionOptions, resolveRedisUrl } from './redis-options';
+import { maskRedisUrl, RedisConnectionOptions, resolveRedisUrl } from './redis-options';
+import { RedisEpoch } from './redis-epoch';
 
 /** Receives the raw payloads published on one channel. */
 export type ChannelListener = (payload: string, channel: string) => void;
@@ -12,12 +13,36 @@ export type ChannelListener = (payload: string, channel: string) => void;
  */
 export type MasClientRole = 'command' | 'subscriber' | (string & {});
 
+/** Redis came back without its data: what the connection knows of it. */
+export interface RedisResetEvent {
+  /** The Redis it happened to (credentials masked). */
+  url: string;
+  /** When it was noticed (epoch ms). */
+  at: number;
+}
+
 /** Events of a {@link MasConnection}. */
 export interface MasConnectionEvents {
   /** The command connection is ready again after having been lost (Redis restart, network). */
   reconnected: [];
-  /** The subscriber connection closed: messages published meanwhile are lost. */
+  /** The subscriber connection closed: messages published until it is back are lost. */
   lost: [];
+  /** The subscriber connection is back and resubscribed, after `gapMs` without it. */
+  resubscribed: [gapMs: number];
+  /** Redis came back without its data (restart without persistence, flush, failover to an empty node). */
+  reset: [event: RedisResetEvent];
+}
+
+/** What a {@link MasConnection} has seen go wrong, for health checks and metrics. */
+export interface MasConnectionStats {
+  /** Times the subscriber connection was lost (dropped by Redis, network, restart). */
+  subscriberDrops: number;
+  /** Total time without a subscriber connection, in ms (pub/sub messages of that time are lost). */
+  subscriberGapMs: number;
+  /** Times Redis came back without its data. */
+  resets: number;
+  /** When the last reset was noticed (epoch ms). */
+  lastResetAt?: number;
 }
 
 /**
@@ -34,22 +59,33 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
   private readonly dedicatedClients = new Set<Redis>();
   private readonly channelListeners = new Map<string, ChannelListener>();
   private readonly patternListeners = new Map<string, (channel: string, payload: string) => void>();
+  /** What this connection has seen go wrong. */
+  readonly stats: MasConnectionStats = { subscriberDrops: 0, subscriberGapMs: 0, resets: 0 };
   private readonly logger = new Logger('MasConnection');
+  private readonly epoch: RedisEpoch;
   private wasReady = false;
   private closed = false;
+  private subscriberLostAt?: number;
 
   constructor(readonly options: RedisConnectionOptions = {}) {
     super();
     // Every agent sharing this connection listens to its events: thousands per process are fine.
     this.setMaxListeners(0);
     this.command = this.createClient('command');
+    this.epoch = new RedisEpoch(this.command);
     this.command.on('ready', () => {
       if (this.wasReady) {
         this.logger.log('Redis connection restored');
         this.emit('reconnected');
       }
       this.wasReady = true;
+      void this.checkEpoch();
     });
+  }
+
+  /** The URL this connection points at, safe to log (credentials masked). */
+  get displayUrl(): string {
+    return maskRedisUrl(this.url);
   }
 
   /**
@@ -104,9 +140,8 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
   private openSubscriber(): Redis {
     if (this.closed) throw new Error('MasConnection is closed: no subscriber connection');
     const subscriber = this.createClient('subscriber');
-    subscriber.on('close', () => {
-      if (!this.closed) this.emit('lost');
-    });
+    subscriber.on('close', () => this.subscriberLost());
+    subscriber.on('ready', () => this.subscriberBack());
     subscriber.on('message', (channel: string, payload: string) => {
       this.channelListeners.get(channel)?.(payload, channel);
     });
@@ -114,6 +149,46 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
       this.patternListeners.get(pattern)?.(channel, payload);
     });
     return subscriber;
+  }
+
+  /** Counts and logs a lost subscriber once per outage; pending requests are failed by the listeners of `lost`. */
+  private subscriberLost(): void {
+    if (this.closed || this.subscriberLostAt !== undefined) return;
+    this.subscriberLostAt = Date.now();
+    this.stats.subscriberDrops += 1;
+    this.logger.error(
+      `Subscriber connection to ${this.displayUrl} lost (${this.channelListeners.size} channels): messages published ` +
+        'to them until it is back are lost. If Redis dropped it (client-output-buffer-limit pubsub), the handlers ' +
+        'are too slow for the traffic: lower maxConcurrency/maxQueued or use reliable delivery.',
+    );
+    this.emit('lost');
+  }
+
+  private subscriberBack(): void {
+    if (this.subscriberLostAt === undefined) return;
+    const gapMs = Date.now() - this.subscriberLostAt;
+    this.subscriberLostAt = undefined;
+    this.stats.subscriberGapMs += gapMs;
+    this.logger.warn(`Subscriber connection back after ${gapMs} ms; ${this.channelListeners.size} channels resubscribed`);
+    this.emit('resubscribed', gapMs);
+  }
+
+  /** Reads the boot marker after each (re)connection; a changed one means Redis lost its data. */
+  private async checkEpoch(): Promise<void> {
+    try {
+      const { reset } = await this.epoch.check();
+      if (!reset || this.closed) return;
+      const at = Date.now();
+      this.stats.resets += 1;
+      this.stats.lastResetAt = at;
+      this.logger.error(
+        `Redis at ${this.displayUrl} came back without its data (restart without persistence, flush or failover ` +
+          'to an empty node): undelivered inbox entries, registrations, state and pending work written before may be lost',
+      );
+      this.emit('reset', { url: this.displayUrl, at });
+    } catch (error) {
+      if (!this.closed) this.logger.warn(`Could not read the Redis boot marker: ${(error as Error).message}`);
+    }
   }
 
   /** Resolves once the command connection answers. */
@@ -185,43 +260,4 @@ async function quit(client: Redis): Promise<void> {
   } catch {
     client.disconnect();
   }
-}
-
-/**
- * Hands out one shared {@link MasConnection} per Redis URL and closes it when its last user
- * releases it. Standalone agents use {@link MasConnectionPool.shared}; a Nest app owns its own.
- */
-export class MasConnectionPool {
-  /** The pool standalone agents use by default. */
-  static readonly shared = new MasConnectionPool();
-  private readonly entries = new Map<string, { connection: MasConnection; users: number }>();
-
-  /** Returns the connection for these options, creating it on first use. */
-  acquire(options: RedisConnectionOptions = {}): MasConnection {
-    const key = poolKey(options);
-    let entry = this.entries.get(key);
-    if (!entry || !entry.connection.isOpen) {
-      entry = { connection: new MasConnection(options), users: 0 };
-      this.entries.set(key, entry);
-    }
-    entry.users += 1;
-    return entry.connection;
-  }
-
-  /** Gives a connection back; the last release closes it. */
-  async release(connection: MasConnection): Promise<void> {
-    for (const [key, entry] of this.entries) {
-      if (entry.connection !== connection) continue;
-      entry.users -= 1;
-      if (entry.users <= 0) {
-        this.entries.delete(key);
-        await connection.close();
-      }
-      return;
-    }
-  }
-}
-
-function poolKey(options: RedisConnectionOptions): string {
-  return JSON.stringify([resolveRedisUrl(options), options.clientName ?? null, options.redis ?? null]);
 }

@@ -23,3 +23,11 @@ export function isBusyGroupError(error: unknown): boolean {
 export function isNoScriptError(error: unknown): boolean {
   return error instanceof Error && error.message.startsWith('NOSCRIPT');
 }
+
+/** The client could not reach Redis (refused, reset, closed, retries exhausted, command timed out). */
+export function isConnectionError(error: unknown): boolean {
+  if ((error as Error)?.name === 'MaxRetriesPerRequestError') return true;
+  return /Connection is closed|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|Stream isn't writeable|Command timed out/.test(
+    errorMessageOf(error),
+  );
+}

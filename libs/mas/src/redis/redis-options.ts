@@ -17,3 +17,8 @@ export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 export function resolveRedisUrl(options: RedisConnectionOptions = {}): string {
   return options.redisUrl ?? process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
 }
+
+/** `url` safe to log: its credentials (user and password) replaced by `***`. */
+export function maskRedisUrl(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
+}
