@@ -69,6 +69,21 @@ describe('Redis down', () => {
     await redis.start();
   });
 
+  it('stops within a bounded time while Redis is down', async () => {
+    const { redis, url } = await server();
+    const agent = new Agent(id('stopping'), { redisUrl: url, logger: new QuietLogger(), delivery: 'reliable', commandTimeoutMs: 500 });
+    await agent.start();
+    await redis.kill();
+    await sleep(100);
+
+    const started = Date.now();
+    await agent.stop();
+
+    expect(Date.now() - started).toBeLessThan(4_000);
+    expect(agent.isRunning).toBe(false);
+    await redis.start();
+  });
+
   it('lets a bounded number of sends wait for the connection and refuses the rest at once', async () => {
     const { redis, url } = await server();
     const sender = await agents.start(new Agent(id('sender'), { redisUrl: url, logger: new QuietLogger(), commandTimeoutMs: 1_500, maxOfflineSends: 10 }));

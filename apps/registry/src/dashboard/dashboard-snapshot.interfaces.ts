@@ -70,6 +70,16 @@ export interface GatewayActivity {
   deadLetters: DeadLetterEntry[];
 }
 
+/** What the registry's connection has seen of Redis (losses the page must not hide). */
+export interface RedisIncidents {
+  /** Times Redis came back without its data (restart without persistence, flush, failover). */
+  resets: number;
+  /** When the last one was noticed (epoch ms), null when none. */
+  lastResetAt: number | null;
+  /** Times the registry's subscriber connection was lost (its pub/sub messages of that time are lost). */
+  subscriberDrops: number;
+}
+
 /** What the page receives on every `GET /events` message. */
 export interface DashboardSnapshot {
   /** Epoch ms the snapshot was taken. */
@@ -78,4 +88,6 @@ export interface DashboardSnapshot {
   agents: DashboardAgent[];
   /** Null when no gateway is configured and its streams do not exist: the page hides the panel. */
   gateway: GatewayActivity | null;
+  /** Redis data losses and subscriber drops seen by the registry since it started. */
+  redis: RedisIncidents;
 }

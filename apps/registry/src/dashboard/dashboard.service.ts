@@ -52,7 +52,8 @@ export class DashboardService implements OnModuleDestroy {
       return { ...view, traffic };
     });
     this.rates.retain(new Set(agents.map((agent) => agent.id)));
-    return { at: now, agents, gateway };
+    const { resets, lastResetAt, subscriberDrops } = this.connection.stats;
+    return { at: now, agents, gateway, redis: { resets, lastResetAt: lastResetAt ?? null, subscriberDrops } };
   }
 
   /** Ends the stream of every open page (their connections close before the HTTP server does). */

@@ -17,12 +17,17 @@ export class RegistryHealthIndicators {
     private readonly settings: RegistrySettings,
   ) {}
 
-  /** Up when Redis answers PING within a second. */
+  /**
+   * Up when Redis answers PING within a second; its details say how often Redis came back without
+   * its data (`resets`, `lastResetAt`) and the subscriber connection was lost (`subscriberDrops`).
+   */
   redis(key = 'redis') {
     return this.indicators
       .check(key)
       .attempt(async () => {
         await this.connection.command.ping();
+        const { resets, lastResetAt, subscriberDrops } = this.connection.stats;
+        return { resets, lastResetAt: lastResetAt ? new Date(lastResetAt).toISOString() : null, subscriberDrops };
       })
       .withTimeout(PING_TIMEOUT_MS);
   }

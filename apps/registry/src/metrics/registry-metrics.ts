@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { MasConnection } from '@mas/core';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { RegistrySettings } from '../config/registry.settings';
 import { RegistryStore } from '../core/registry-store';
@@ -60,7 +61,17 @@ export class RegistryMetrics {
     registers: [this.registry],
   });
 
-  constructor(store: RegistryStore, settings: RegistrySettings) {
+  constructor(store: RegistryStore, settings: RegistrySettings, connection: MasConnection) {
+    const incidents = new Counter({
+      name: 'mas_registry_redis_incidents_total',
+      help: 'Redis coming back without its data (kind=reset) and subscriber connections lost (kind=subscriber_drop), seen by this instance',
+      labelNames: ['kind'] as const,
+      registers: [this.registry],
+    });
+    incidents.inc({ kind: 'reset' }, 0);
+    incidents.inc({ kind: 'subscriber_drop' }, 0);
+    connection.on('reset', () => incidents.inc({ kind: 'reset' }));
+    connection.on('lost', () => incidents.inc({ kind: 'subscriber_drop' }));
     new Gauge({
       name: 'mas_registry_agents',
       help: 'Indexed agents by status (counted at scrape time)',

@@ -30,6 +30,8 @@ export interface AgentOptions<TState extends object = Record<string, unknown>> e
   commandTimeoutMs?: number;
   /** Sends that may wait for a lost connection at once (default 1 000); more are refused at once. */
   maxOfflineSends?: number;
+  /** Default replica confirmation of this agent's reliable sends (see `SendOptions.replicas`). */
+  replicas?: ReplicaWait;
   /**
    * Largest accepted envelope in bytes (default 1 MiB), declared at start: our senders refuse to send
    * larger ones (`MessageTooLargeError`); larger ones that still arrive are dropped and counted, and
@@ -81,10 +83,24 @@ export interface AgentOptions<TState extends object = Record<string, unknown>> e
   logger?: LoggerService;
 }
 
+/** Confirmation by replicas of a reliable send (Redis WAIT). */
+export interface ReplicaWait {
+  /** Replicas that must hold the message before `send` resolves. */
+  count: number;
+  /** How long to wait for them, in ms (default 1 000); then `ReplicationTimeoutError`. */
+  timeoutMs?: number;
+}
+
 /** Per-call options of `send`. */
 export interface SendOptions {
   /** Append to the target's inbox stream (at-least-once) instead of publishing. */
   reliable?: boolean;
+  /**
+   * With `reliable`: resolve only once `count` replicas hold the message (Redis WAIT), so a failover
+   * right after cannot lose it; `ReplicationTimeoutError` otherwise (the primary holds it). Default:
+   * the agent's `replicas` option, else no wait (asynchronous replication).
+   */
+  replicas?: ReplicaWait;
   /** Throw `UnknownTargetError` when no agent is subscribed to the target's channel. */
   requireReceiver?: boolean;
   /** `meta.priority` of the message (the gateway queues by it; default NORMAL). */
@@ -131,4 +147,22 @@ export interface AgentStats {
   errorRepliesSuppressed: number;
   /** Times Redis came back without its data while the agent ran (see `onRedisReset`). */
   redisResets: number;
+}
+
+/** Fresh {@link AgentStats}, every counter at 0. */
+export function emptyAgentStats(): AgentStats {
+  return {
+    sent: 0,
+    received: 0,
+    handled: 0,
+    handlerErrors: 0,
+    malformed: 0,
+    oversized: 0,
+    replies: 0,
+    unmatchedReplies: 0,
+    expired: 0,
+    dropped: 0,
+    errorRepliesSuppressed: 0,
+    redisResets: 0,
+  };
 }

@@ -1,12 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
-import { GatewayRejectedError, MasError, MessageTooLargeError, RequestTimeoutError, UnknownTargetError } from '../errors';
+import {
+  GatewayRejectedError,
+  MasError,
+  MessageTooLargeError,
+  ReplicationTimeoutError,
+  RequestTimeoutError,
+  UnknownTargetError,
+} from '../errors';
 import { GatewayClient, GatewayClientOptions } from '../gateway-client/gateway-client';
 import { decisionCorrelationId } from '../gateway-client/gateway.constants';
 import { AgentMessage, createMessage, encodeMessage, exceedsBytes, MessageData, NewMessage, replySpec, WireError } from '../protocol';
 import { publishPayload } from '../transport/outbound';
-import { DEFAULT_MAX_MESSAGE_BYTES, ERROR_REPLY_TYPE } from './agent.constants';
-import type { AgentStats } from './agent-options.interfaces';
+import { DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_REPLICA_WAIT_MS, ERROR_REPLY_TYPE } from './agent.constants';
+import type { AgentStats, ReplicaWait } from './agent-options.interfaces';
 import type { Replier } from './message-dispatcher';
 import type { PendingRequests } from './pending-requests';
 import type { OfflineGate } from './offline-gate';
@@ -31,6 +38,8 @@ export interface OutboxOptions {
   token(): string;
   /** Holds sends while Redis is unreachable and bounds each by the command deadline. */
   gate: OfflineGate;
+  /** The connection of sends that WAIT for replicas (opened on first use). */
+  replicatedConnection(): Redis;
 }
 
 /** How an agent's gateway mode is wired into its outbox. */
@@ -41,6 +50,16 @@ interface OutboxGateway {
 
 /** A message about to leave: what `createMessage` needs minus the sender (the outbox's agent). */
 export type Outgoing = Omit<NewMessage, 'senderId'>;
+
+/** How one message leaves. */
+export interface PutOptions {
+  /** Into the target's inbox stream (at-least-once) instead of PUBLISH. */
+  reliable?: boolean;
+  /** Reliable only: wait until this many replicas hold it (WAIT). */
+  replicas?: ReplicaWait;
+  /** Checked before the message is written: false (its sender gave up meanwhile) skips it; resolves 0. */
+  wanted?: () => boolean;
+}
 
 /**
  * The one way out of an agent: PUBLISH (direct), XADD to the target's inbox (reliable), or, in
@@ -79,10 +98,10 @@ export class AgentOutbox implements Replier {
    * @throws RedisUnavailableError when Redis does not take it within the command deadline.
    * @throws GatewayRejectedError when the gateway denies it (or gives no decision in time).
    */
-  async put(spec: Outgoing, reliable = false, wanted?: () => boolean): Promise<number> {
+  async put(spec: Outgoing, { reliable = false, replicas, wanted }: PutOptions = {}): Promise<number> {
     const message = createMessage({ ...spec, senderId: this.options.agentId });
     const payload = encodeMessage(message);
-    const limit = (await this.limits.maxMessageBytes(message.targetId)) ?? DEFAULT_MAX_MESSAGE_BYTES;
+    const limit = (await this.gate.run(() => this.limits.maxMessageBytes(message.targetId))) ?? DEFAULT_MAX_MESSAGE_BYTES;
     const size = exceedsBytes(payload, limit);
     if (size !== undefined) throw new MessageTooLargeError(size, limit, message.targetId);
     let receivers: number | undefined = 1;
@@ -90,6 +109,7 @@ export class AgentOutbox implements Replier {
       if (!(await this.submitToGateway(this.gateway, message, !spec.isReply, wanted))) return 0;
     } else {
       receivers = await this.gate.run(() => {
+        if (reliable && replicas) return this.replicated(message.targetId, payload, replicas);
         coalesceWrites(this.options.redis);
         return publishPayload(this.options.redis, message.targetId, payload, reliable ? 'reliable' : 'direct');
       }, wanted);
@@ -110,7 +130,7 @@ export class AgentOutbox implements Replier {
     const { pending } = this.options;
     const reply = pending.track(correlationId, spec.targetId, spec.messageType, timeoutMs);
     const deadline = (Date.now() + timeoutMs) / 1000;
-    this.put({ ...spec, correlationId, expectsReply: true, deadline }, reliable, () => pending.has(correlationId)).then(
+    this.put({ ...spec, correlationId, expectsReply: true, deadline }, { reliable, wanted: () => pending.has(correlationId) }).then(
       (receivers) => {
         if (receivers === 0) pending.fail(correlationId, new UnknownTargetError(spec.targetId));
       },
@@ -127,6 +147,19 @@ export class AgentOutbox implements Replier {
   /** Answers `request` with an error reply carrying `error` in `meta.error`. */
   async replyWithError(request: AgentMessage, error: WireError): Promise<void> {
     await this.put(replySpec(this.options.agentId, request, ERROR_REPLY_TYPE, { error: error.message, error_type: error.type }, error));
+  }
+
+  /**
+   * Appends to the target's inbox on the outbox's own connection, then WAITs for the replicas: WAIT
+   * covers the writes of the connection it runs on, and blocks it, so it never runs on the shared one.
+   */
+  private async replicated(targetId: string, payload: string, replicas: ReplicaWait): Promise<number> {
+    const redis = this.options.replicatedConnection();
+    const timeoutMs = replicas.timeoutMs ?? DEFAULT_REPLICA_WAIT_MS;
+    await publishPayload(redis, targetId, payload, 'reliable');
+    const acked = await redis.wait(replicas.count, timeoutMs);
+    if (acked < replicas.count) throw new ReplicationTimeoutError(targetId, acked, replicas.count, timeoutMs);
+    return 1;
   }
 
   /** Signs `message` into the ingress and waits for the decision; false when `wanted` said to skip it. */

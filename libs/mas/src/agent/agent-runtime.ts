@@ -1,4 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
+import type Redis from 'ioredis';
 import { AgentDirectory } from '../discovery/agent-directory';
 import type { AgentMessage } from '../protocol';
 import { MasKeys } from '../redis/keys';
@@ -8,6 +9,7 @@ import { AgentRegistry, DEFAULT_HEARTBEAT } from '../registry/agent-registry';
 import { AgentStateStore } from '../state/agent-state-store';
 import { StateManager } from '../state/state-manager';
 import { InboxConsumer } from '../transport/inbox-consumer';
+import { settleWithin } from '../util/settle-within';
 import { DEFAULT_INBOX_OPTIONS } from '../transport/inbox-options.interfaces';
 import {
   DEFAULT_COMMAND_TIMEOUT_MS,
@@ -60,6 +62,8 @@ export class AgentRuntime<TState extends object> {
   private readonly pending = new PendingRequests();
   private readonly intake: MessageIntake;
   private readonly gate: OfflineGate;
+  private readonly commandTimeoutMs: number;
+  private replicatedClient?: Redis;
   private readonly channel: string;
   private readonly onReconnected = () => void this.presence?.beat();
   private readonly onConnectionLost = () => this.pending.abortAll('connection to Redis lost');
@@ -95,8 +99,8 @@ export class AgentRuntime<TState extends object> {
     const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     const intervalMs = options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT.intervalMs;
     this.state = new StateManager(id, new AgentStateStore(connection), options.stateModel);
-    const commandTimeoutMs = options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
-    this.gate = new OfflineGate(connection.command, connection.displayUrl, options.maxOfflineSends ?? DEFAULT_MAX_OFFLINE_SENDS, commandTimeoutMs);
+    this.commandTimeoutMs = options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+    this.gate = new OfflineGate(connection.command, connection.displayUrl, options.maxOfflineSends ?? DEFAULT_MAX_OFFLINE_SENDS, this.commandTimeoutMs);
     this.directory = new AgentDirectory(connection);
     this.outbox = new AgentOutbox({
       agentId: id,
@@ -107,6 +111,7 @@ export class AgentRuntime<TState extends object> {
       gateway: options.gateway,
       token: () => this.presence?.registrationToken ?? '',
       gate: this.gate,
+      replicatedConnection: () => (this.replicatedClient ??= connection.dedicated('replicated')),
     });
     const gate = new ErrorReplyGate(connection.command);
     const dispatcher = new MessageDispatcher({ agentId: id, stats, logger, handlers: spec.handlers, fallback: spec.fallback, replier: this.outbox, gate });
@@ -148,14 +153,19 @@ export class AgentRuntime<TState extends object> {
     this.connection.off('reconnected', this.onReconnected);
     this.connection.off('lost', this.onConnectionLost);
     this.connection.off('reset', this.onReset);
-    await this.inbox?.stop(DEFAULT_DRAIN_TIMEOUT_MS);
-    await this.connection.unsubscribe(this.channel, this.intake.onPayload).catch(() => undefined);
+    // Every step that talks to Redis is bounded: a stop while Redis is unreachable must not hang.
+    const step = this.commandTimeoutMs;
+    if (this.inbox) await settleWithin(this.inbox.stop(DEFAULT_DRAIN_TIMEOUT_MS, step), DEFAULT_DRAIN_TIMEOUT_MS + step);
+    await settleWithin(this.connection.unsubscribe(this.channel, this.intake.onPayload), step);
     await this.intake.drain(DEFAULT_DRAIN_TIMEOUT_MS);
-    await this.presence?.deregister();
+    const leaving: Array<Promise<unknown>> = [];
+    if (this.presence) leaving.push(this.presence.deregister());
     // A direct agent's limits go with it; a reliable agent's stay with its inbox, which outlives it.
-    if (this.presence && !this.inbox) await this.connection.command.del(MasKeys.inboxLimits(this.spec.id)).catch(() => undefined);
+    if (this.presence && !this.inbox) leaving.push(this.connection.command.del(MasKeys.inboxLimits(this.spec.id)));
+    await settleWithin(Promise.all(leaving), step);
     this.pending.abortAll('agent stopped');
     this.gate.close();
+    this.replicatedClient?.disconnect();
     await this.releaseConnection();
   }
 

@@ -18,3 +18,5 @@ export const DEFAULT_MAX_QUEUED = 10_000;
 export const DEFAULT_COMMAND_TIMEOUT_MS = 3_000;
 /** Default number of sends that may wait for a lost connection. */
 export const DEFAULT_MAX_OFFLINE_SENDS = 1_000;
+/** Default time a reliable send waits for its replicas (ms), when it asks for them. */
+export const DEFAULT_REPLICA_WAIT_MS = 1_000;

@@ -3,7 +3,7 @@ import { AgentNotStartedError, InvalidAgentIdError, NoHandlerError, UnknownTarge
 import type { AgentMessage, MessageData } from '../protocol';
 import type { RedisResetEvent } from '../redis/mas-connection';
 import type { AgentRecord } from '../registry/agent-record.interfaces';
-import type { AgentOptions, AgentStats, RequestOptions, SendOptions } from './agent-options.interfaces';
+import { AgentOptions, AgentStats, emptyAgentStats, RequestOptions, SendOptions } from './agent-options.interfaces';
 import { AgentRuntime } from './agent-runtime';
 import { buildHandlerTable } from './handler-table';
 
@@ -22,20 +22,7 @@ import { buildHandlerTable } from './handler-table';
  */
 export class Agent<TState extends object = Record<string, unknown>> {
   /** Traffic counters (malformed and oversized messages included). */
-  readonly stats: AgentStats = {
-    sent: 0,
-    received: 0,
-    handled: 0,
-    handlerErrors: 0,
-    malformed: 0,
-    oversized: 0,
-    replies: 0,
-    unmatchedReplies: 0,
-    expired: 0,
-    dropped: 0,
-    errorRepliesSuppressed: 0,
-    redisResets: 0,
-  };
+  readonly stats: AgentStats = emptyAgentStats();
   readonly logger: LoggerService;
   private runtime?: AgentRuntime<TState>;
   private running = false;
@@ -120,9 +107,13 @@ export class Agent<TState extends object = Record<string, unknown>> {
    * message is appended to the target's inbox stream instead (at-least-once, delivered even if
    * the target is offline now) and the result is 1.
    * @throws UnknownTargetError when `requireReceiver` is set and nobody listens (direct only).
+   * @throws InboxFullError (reliable) when the target's inbox is full; ReplicationTimeoutError when
+   *   `replicas` did not confirm; RedisUnavailableError, MessageTooLargeError, MessageEncodingError.
    */
   async send(targetId: string, messageType: string, data: MessageData = {}, options: SendOptions = {}): Promise<number> {
-    const receivers = await this.started('send').outbox.put({ targetId, messageType, data, priority: options.priority }, options.reliable);
+    const { reliable, replicas = this.options.replicas } = options;
+    const spec = { targetId, messageType, data, priority: options.priority };
+    const receivers = await this.started('send').outbox.put(spec, { reliable, replicas: reliable ? replicas : undefined });
     if (receivers === 0) {
       this.logger.debug?.(`"${messageType}" to ${targetId} reached no subscriber`);
       if (options.requireReceiver) throw new UnknownTargetError(targetId);

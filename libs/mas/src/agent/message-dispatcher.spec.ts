@@ -3,7 +3,7 @@ import { IsInt, IsString, Min } from 'class-validator';
 import { describe, expect, it } from 'vitest';
 import { NoHandlerError } from '../errors';
 import { AgentMessage, createMessage, MessageData, WireError } from '../protocol';
-import type { AgentStats } from './agent-options.interfaces';
+import { AgentStats, emptyAgentStats } from './agent-options.interfaces';
 import { AgentHandler } from './agent-handler.decorator';
 import { buildHandlerTable } from './handler-table';
 import { MessageDispatcher, Replier } from './message-dispatcher';
@@ -36,7 +36,7 @@ class Shop {
 /** Records what the dispatcher asked of its agent: replies, error replies and fallbacks. */
 class RecordingHost implements Replier {
   readonly id = 'shop';
-  readonly stats: AgentStats = { sent: 0, received: 0, handled: 0, handlerErrors: 0, malformed: 0, oversized: 0, replies: 0, unmatchedReplies: 0, expired: 0, dropped: 0, errorRepliesSuppressed: 0, redisResets: 0 };
+  readonly stats: AgentStats = emptyAgentStats();
   readonly logger = { log() {}, error() {}, warn() {} };
   readonly replies: Array<{ type: string; data: MessageData }> = [];
   readonly errorReplies: WireError[] = [];

@@ -46,3 +46,20 @@ export class RedisUnavailableError extends MasError {
     super(`Redis at ${url} is unavailable: ${reason}`, options);
   }
 }
+
+/**
+ * A reliable send asked to be confirmed by `wanted` replicas (`replicas` option) and only `acked`
+ * confirmed within the timeout. The message IS in the primary's inbox; it may be lost if the
+ * primary fails before replicating it. Retrying sends a second copy.
+ */
+export class ReplicationTimeoutError extends MasError {
+  override readonly code = 'REPLICATION_TIMEOUT';
+  constructor(
+    readonly targetId: string,
+    readonly acked: number,
+    readonly wanted: number,
+    readonly timeoutMs: number,
+  ) {
+    super(`Message to "${targetId}" reached ${acked} of ${wanted} replicas within ${timeoutMs} ms (it is stored on the primary)`);
+  }
+}

@@ -3,6 +3,7 @@ import type { LoggerService } from '@nestjs/common';
 import type { AgentMessage } from '../protocol';
 import { deadLetterFields } from '../dead-letters/dead-letter.codec';
 import { MasKeys } from '../redis/keys';
+import { settleWithin } from '../util/settle-within';
 import { sleep } from '../util/sleep';
 import type { MasConnection } from '../redis/mas-connection';
 import { streamEntryField } from '../redis/stream-fields';
@@ -99,11 +100,14 @@ export class InboxConsumer {
     await this.reader.start();
   }
 
-  /** Stops reading, waits for running handlers (bounded), and closes the blocking connection. */
-  async stop(drainMs: number): Promise<void> {
+  /**
+   * Stops reading, waits for running handlers (at most `drainMs`), closes the blocking connection and
+   * removes this consumer from the group (best effort, at most `cleanupMs`).
+   */
+  async stop(drainMs: number, cleanupMs = 1_000): Promise<void> {
     if (!this.reader.active) return;
     await this.reader.stop(drainMs);
-    await this.forgetConsumer();
+    await settleWithin(this.forgetConsumer(), cleanupMs);
   }
 
   /** Removes this process's consumer from the group when it holds nothing, so dead names do not pile up. */

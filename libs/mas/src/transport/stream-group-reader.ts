@@ -2,7 +2,11 @@ import type { LoggerService } from '@nestjs/common';
 import type Redis from 'ioredis';
 import type { MasClientRole, MasConnection } from '../redis/mas-connection';
 import { errorMessageOf, isBusyGroupError, isNoGroupError } from '../redis/redis-errors';
+import { settleWithin } from '../util/settle-within';
 import { sleep } from '../util/sleep';
+
+/** How long `stop` waits for the read loop to come round (it is stuck only while Redis is unreachable). */
+const LOOP_EXIT_MS = 500;
 
 /** One stream entry handed to the handler of a {@link StreamGroupReader}. */
 export interface StreamGroupEntry {
@@ -116,7 +120,8 @@ export class StreamGroupReader {
     this.timers = [];
     this.blocking?.disconnect();
     this.wakeReader();
-    await this.loop?.catch(() => undefined);
+    // The loop ends at once unless a command of the handler's is stuck on an unreachable Redis.
+    if (this.loop) await settleWithin(this.loop, LOOP_EXIT_MS);
     if (!this.slots.size) return;
     let timer: NodeJS.Timeout | undefined;
     await new Promise<void>((resolve) => {

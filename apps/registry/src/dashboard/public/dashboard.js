@@ -196,6 +196,13 @@
     table('#dlq', gateway.deadLetters.map((d) => [clock(d.at), d.agentId, d.senderId, d.reason, String(d.attempts)]));
   }
 
+  function renderRedis(redis) {
+    const banner = $('#redis-incidents');
+    const resets = redis ? redis.resets : 0;
+    banner.hidden = resets === 0;
+    if (resets) setText(banner, `Redis came back without its data ${resets === 1 ? 'once' : `${resets} times`} (last at ${clock(redis.lastResetAt)}): undelivered messages, registrations and state written before may be lost.`);
+  }
+
   function render() {
     const snapshot = state.snapshot;
     if (!snapshot) return;
@@ -207,6 +214,7 @@
     if (id === null) renderAgents(snapshot.agents);
     else renderDetail(snapshot.agents, id);
     renderGateway(snapshot.gateway);
+    renderRedis(snapshot.redis);
   }
 
   function remember(snapshot) {
