@@ -38,7 +38,8 @@ async function server(appendOnly = false) {
     admin.disconnect();
   };
   await start();
-  return { redis: { port: redis.port, kill: () => redis.kill(), start }, url: `redis://:${PASSWORD}@127.0.0.1:${redis.port}` };
+  const handle = { port: redis.port, kill: () => redis.kill(), start, pause: () => redis.pause(), resume: () => redis.resume() };
+  return { redis: handle, url: `redis://:${PASSWORD}@127.0.0.1:${redis.port}` };
 }
 
 /** Waits until `channel` has a subscriber again (the agent resubscribed after the restart). */
@@ -67,6 +68,21 @@ describe('Redis down', () => {
     expect((error as Error).message).not.toContain(PASSWORD);
     expect(Date.now() - started).toBeLessThan(1_500);
     await redis.start();
+  });
+
+  it('rejects a send to a Redis that hangs (connection open, no answer) within the command deadline', async () => {
+    const { redis, url } = await server();
+    const sender = await agents.start(new Agent(id('sender'), { redisUrl: url, logger: new QuietLogger(), commandTimeoutMs: 500 }));
+    redis.pause();
+    try {
+      const started = Date.now();
+      const error = await sender.send('anyone', 'ping', {}).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RedisUnavailableError);
+      expect(Date.now() - started).toBeLessThan(2_000);
+    } finally {
+      redis.resume();
+    }
+    await expect(sender.send('anyone', 'ping', {})).resolves.toBe(0); // reconnected, nobody listens
   });
 
   it('stops within a bounded time while Redis is down', async () => {

@@ -79,6 +79,16 @@ export class RedisServer {
     await exited;
   }
 
+  /** Freezes the server (SIGSTOP): connections stay open and nothing answers, as with a hung host. */
+  pause(): void {
+    if (this.running) this.child!.kill('SIGSTOP');
+  }
+
+  /** Lets a paused server go on (SIGCONT). */
+  resume(): void {
+    if (this.running) this.child!.kill('SIGCONT');
+  }
+
   /** Stops the server (`signal`, SIGTERM by default) and removes its data directory. */
   async dispose(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     await this.kill(signal);

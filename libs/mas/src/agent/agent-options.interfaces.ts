@@ -23,11 +23,6 @@ export interface AgentOptions<TState extends object = Record<string, unknown>> e
   heartbeatTtlMs?: number;
   /** Default timeout of `request()` in ms (default 30 000). */
   requestTimeoutMs?: number;
-  /**
-   * How long a send may take to reach Redis, waiting for a lost connection included, in ms (default
-   * 3 000); past it `send`/`request` reject with `RedisUnavailableError` naming the URL.
-   */
-  commandTimeoutMs?: number;
   /** Sends that may wait for a lost connection at once (default 1 000); more are refused at once. */
   maxOfflineSends?: number;
   /** Default replica confirmation of this agent's reliable sends (see `SendOptions.replicas`). */

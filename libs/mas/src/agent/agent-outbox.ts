@@ -10,7 +10,7 @@ import {
 } from '../errors';
 import { GatewayClient, GatewayClientOptions } from '../gateway-client/gateway-client';
 import { decisionCorrelationId } from '../gateway-client/gateway.constants';
-import { AgentMessage, createMessage, encodeMessage, exceedsBytes, MessageData, NewMessage, replySpec, WireError } from '../protocol';
+import { AgentMessage, createMessage, encodeMessage, exceedsBytes, MessageData, MessagePriority, NewMessage, replySpec, WireError } from '../protocol';
 import { publishPayload } from '../transport/outbound';
 import { DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_REPLICA_WAIT_MS, ERROR_REPLY_TYPE } from './agent.constants';
 import type { AgentStats, ReplicaWait } from './agent-options.interfaces';
@@ -48,8 +48,11 @@ interface OutboxGateway {
   decisionTimeoutMs: number;
 }
 
-/** A message about to leave: what `createMessage` needs minus the sender (the outbox's agent). */
-export type Outgoing = Omit<NewMessage, 'senderId'>;
+/**
+ * A message about to leave, as `createMessage` takes it. Its `senderId` must be the outbox's agent
+ * (callers build the object literally: a spread copy costs measurably on the send path).
+ */
+export type Outgoing = NewMessage;
 
 /** How one message leaves. */
 export interface PutOptions {
@@ -99,25 +102,32 @@ export class AgentOutbox implements Replier {
    * @throws GatewayRejectedError when the gateway denies it (or gives no decision in time).
    */
   async put(spec: Outgoing, { reliable = false, replicas, wanted }: PutOptions = {}): Promise<number> {
-    const message = createMessage({ ...spec, senderId: this.options.agentId });
+    const message = createMessage(spec);
     const payload = encodeMessage(message);
-    const limit = (await this.gate.run(() => this.limits.maxMessageBytes(message.targetId))) ?? DEFAULT_MAX_MESSAGE_BYTES;
-    const size = exceedsBytes(payload, limit);
-    if (size !== undefined) throw new MessageTooLargeError(size, limit, message.targetId);
-    let receivers: number | undefined = 1;
-    if (this.gateway) {
-      if (!(await this.submitToGateway(this.gateway, message, !spec.isReply, wanted))) return 0;
-    } else {
-      receivers = await this.gate.run(() => {
-        if (reliable && replicas) return this.replicated(message.targetId, payload, replicas);
-        coalesceWrites(this.options.redis);
-        return publishPayload(this.options.redis, message.targetId, payload, reliable ? 'reliable' : 'direct');
-      }, wanted);
-      if (receivers === undefined) return 0;
+    try {
+      const known = this.limits.known(message.targetId);
+      const declared = known !== undefined ? known : await this.gate.run(() => this.limits.maxMessageBytes(message.targetId));
+      const limit = declared ?? DEFAULT_MAX_MESSAGE_BYTES;
+      const size = exceedsBytes(payload, limit);
+      if (size !== undefined) throw new MessageTooLargeError(size, limit, message.targetId);
+      let receivers: number | undefined = 1;
+      if (this.gateway) {
+        if (!(await this.submitToGateway(this.gateway, message, !spec.isReply, wanted))) return 0;
+      } else {
+        receivers = await this.gate.run(() => {
+          if (reliable && replicas) return this.replicated(message.targetId, payload, replicas);
+          coalesceWrites(this.options.redis);
+          return publishPayload(this.options.redis, message.targetId, payload, reliable ? 'reliable' : 'direct');
+        }, wanted);
+        if (receivers === undefined) return 0;
+      }
+      this.options.stats.sent += 1;
+      return receivers;
+    } catch (error) {
+      throw this.gate.translate(error);
     }
-    this.options.stats.sent += 1;
-    return receivers;
   }
+
 
   /**
    * Sends a request and resolves with its reply. The promise is returned before the send completes:
@@ -125,14 +135,20 @@ export class AgentOutbox implements Replier {
    * connection) must still settle the request — after which the request is not sent any more. Its
    * `meta.deadline` tells the receiver when the requester stops waiting: a later copy is dropped.
    */
-  request(spec: Omit<Outgoing, 'correlationId' | 'expectsReply'>, timeoutMs = this.options.requestTimeoutMs, reliable = false): Promise<AgentMessage> {
+  request(
+    targetId: string,
+    messageType: string,
+    data: MessageData,
+    { timeout = this.options.requestTimeoutMs, reliable = false, priority }: { timeout?: number; reliable?: boolean; priority?: MessagePriority } = {},
+  ): Promise<AgentMessage> {
     const correlationId = randomUUID();
     const { pending } = this.options;
-    const reply = pending.track(correlationId, spec.targetId, spec.messageType, timeoutMs);
-    const deadline = (Date.now() + timeoutMs) / 1000;
-    this.put({ ...spec, correlationId, expectsReply: true, deadline }, { reliable, wanted: () => pending.has(correlationId) }).then(
+    const reply = pending.track(correlationId, targetId, messageType, timeout);
+    const deadline = (Date.now() + timeout) / 1000;
+    const spec = { senderId: this.options.agentId, targetId, messageType, data, priority, correlationId, expectsReply: true, deadline };
+    this.put(spec, { reliable, wanted: () => pending.has(correlationId) }).then(
       (receivers) => {
-        if (receivers === 0) pending.fail(correlationId, new UnknownTargetError(spec.targetId));
+        if (receivers === 0) pending.fail(correlationId, new UnknownTargetError(targetId));
       },
       (error: unknown) => pending.fail(correlationId, error instanceof Error ? error : new MasError(String(error))),
     );

@@ -112,7 +112,7 @@ export class Agent<TState extends object = Record<string, unknown>> {
    */
   async send(targetId: string, messageType: string, data: MessageData = {}, options: SendOptions = {}): Promise<number> {
     const { reliable, replicas = this.options.replicas } = options;
-    const spec = { targetId, messageType, data, priority: options.priority };
+    const spec = { senderId: this.id, targetId, messageType, data, priority: options.priority };
     const receivers = await this.started('send').outbox.put(spec, { reliable, replicas: reliable ? replicas : undefined });
     if (receivers === 0) {
       this.logger.debug?.(`"${messageType}" to ${targetId} reached no subscriber`);
@@ -127,8 +127,7 @@ export class Agent<TState extends object = Record<string, unknown>> {
    * `RemoteHandlerError` or `NoHandlerError` when the target answered with an error.
    */
   async request(targetId: string, messageType: string, data: MessageData = {}, options: RequestOptions = {}): Promise<AgentMessage> {
-    const { outbox } = this.started('request');
-    return outbox.request({ targetId, messageType, data, priority: options.priority }, options.timeout, options.reliable);
+    return this.started('request').outbox.request(targetId, messageType, data, options);
   }
 
   /** Agents having any of `capabilities` (all ACTIVE agents when none given). */

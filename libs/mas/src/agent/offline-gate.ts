@@ -4,6 +4,8 @@ import { isConnectionError } from '../redis/redis-errors';
 
 /** How often commands past their deadline are looked for, in ms (the deadline's precision). */
 const SWEEP_EVERY_MS = 100;
+/** Sweeps with nothing in flight before the sweep timer stops (it restarts with the next send). */
+const IDLE_SWEEPS_BEFORE_STOP = 10;
 
 interface InFlight {
   deadline: number;
@@ -12,10 +14,10 @@ interface InFlight {
 
 /**
  * Holds an agent's sends while its command connection is down, instead of ioredis's unbounded
- * offline queue: at most `maxWaiting` wait, and a send whose caller has given up meanwhile (a
- * request that timed out or was aborted) is never written afterwards. Every send, waiting
- * included, is bounded by `deadlineMs` (checked by one sweep timer, not a timer per command);
- * failures to reach Redis become {@link RedisUnavailableError}.
+ * offline queue: at most `maxWaiting` wait, each at most `deadlineMs` (checked by one sweep timer,
+ * not a timer per command), and a send whose caller has given up meanwhile (a request that timed out
+ * or was aborted) is never written afterwards. Failures to reach Redis become
+ * {@link RedisUnavailableError} ({@link translate}).
  */
 export class OfflineGate {
   private waiting = 0;
@@ -23,6 +25,7 @@ export class OfflineGate {
   private readonly inFlight = new Map<number, InFlight>();
   private sequence = 0;
   private sweeper?: NodeJS.Timeout;
+  private idleSweeps = 0;
 
   constructor(
     private readonly redis: Redis,
@@ -38,18 +41,29 @@ export class OfflineGate {
    * @throws RedisUnavailableError when Redis stays unreachable past the deadline, the wait is full,
    *   or the command failed to reach Redis
    */
-  async run<T>(command: () => Promise<T>, wanted: () => boolean = () => true): Promise<T | undefined> {
+  run<T>(command: () => Promise<T>, wanted?: () => boolean): Promise<T | undefined> {
+    // Connected: straight through (no per-command bookkeeping on the hot path); a connection that
+    // stops answering is failed by its MasConnection's command watchdog after the same deadline.
+    if (this.redis.status === 'ready') return command();
+    return this.runOffline(command, wanted);
+  }
+
+  /** `error` as the caller should see it: a failure to reach Redis becomes {@link RedisUnavailableError}. */
+  translate(error: unknown): unknown {
+    if (error instanceof RedisUnavailableError || !isConnectionError(error)) return error;
+    return new RedisUnavailableError(this.url, (error as Error).message, { cause: error });
+  }
+
+  private async runOffline<T>(command: () => Promise<T>, wanted?: () => boolean): Promise<T | undefined> {
     const deadline = Date.now() + this.deadlineMs;
-    if (this.redis.status !== 'ready') {
-      if (this.waiting >= this.maxWaiting) throw new RedisUnavailableError(this.url, `not connected, and ${this.waiting} sends already wait`);
-      this.waiting += 1;
-      try {
-        await this.bounded(this.whenReady(), deadline, 'not connected');
-      } finally {
-        this.waiting -= 1;
-      }
-      if (!wanted()) return undefined;
+    if (this.waiting >= this.maxWaiting) throw new RedisUnavailableError(this.url, `not connected, and ${this.waiting} sends already wait`);
+    this.waiting += 1;
+    try {
+      await this.bounded(this.whenReady(), deadline, 'not connected');
+    } finally {
+      this.waiting -= 1;
     }
+    if (wanted && !wanted()) return undefined;
     return this.bounded(command(), deadline, 'no answer');
   }
 
@@ -57,6 +71,7 @@ export class OfflineGate {
   close(): void {
     clearInterval(this.sweeper);
     this.sweeper = undefined;
+    this.idleSweeps = 0;
   }
 
   private whenReady(): Promise<void> {
@@ -91,6 +106,7 @@ export class OfflineGate {
       this.inFlight.delete(id);
       entry.reject(new Error('deadline'));
     }
-    if (this.inFlight.size === 0) this.close();
+    if (this.inFlight.size === 0 && ++this.idleSweeps >= IDLE_SWEEPS_BEFORE_STOP) this.close();
+    else if (this.inFlight.size > 0) this.idleSweeps = 0;
   }
 }

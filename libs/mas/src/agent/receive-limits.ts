@@ -1,5 +1,6 @@
 import type Redis from 'ioredis';
 import { MasKeys } from '../redis/keys';
+import { isConnectionError } from '../redis/redis-errors';
 import type { InboxOverflow } from '../transport/inbox-options.interfaces';
 
 /** Fields of an agent's limits hash ({@link MasKeys.inboxLimits}). */
@@ -29,6 +30,8 @@ export async function declareReceiveLimits(redis: Redis, agentId: string, limits
 
 interface CachedLimit {
   limit: Promise<number | undefined>;
+  /** The limit once the lookup answered: a number, or null when the target declared none. */
+  value?: number | null;
   at: number;
 }
 
@@ -46,6 +49,15 @@ export class TargetLimits {
     private readonly maxTargets = 10_000,
   ) {}
 
+  /**
+   * The target's `maxMessageBytes` when already looked up and fresh: a number, null when it declared
+   * none, undefined when it must be looked up ({@link maxMessageBytes}). The send path's fast lane.
+   */
+  known(targetId: string): number | null | undefined {
+    const cached = this.cache.get(targetId);
+    return cached && Date.now() - cached.at < this.ttlMs ? cached.value : undefined;
+  }
+
   /** The target's `maxMessageBytes`, when it declared one. */
   maxMessageBytes(targetId: string): Promise<number | undefined> {
     const now = Date.now();
@@ -53,15 +65,20 @@ export class TargetLimits {
     if (cached && now - cached.at < this.ttlMs) return cached.limit;
     // Not connected: no lookup that would wait in ioredis's offline queue; the default applies.
     if (this.redis.status !== 'ready') return Promise.resolve(cached?.limit ?? undefined);
-    const limit = this.redis.hget(MasKeys.inboxLimits(targetId), LIMIT_FIELDS.maxMessageBytes).then(
-      (value) => (value ? Number(value) : undefined),
-      () => {
+    const entry: CachedLimit = { limit: Promise.resolve(undefined), at: now };
+    entry.limit = this.redis.hget(MasKeys.inboxLimits(targetId), LIMIT_FIELDS.maxMessageBytes).then(
+      (value) => {
+        entry.value = value ? Number(value) : null;
+        return entry.value ?? undefined;
+      },
+      (error: unknown) => {
         this.cache.delete(targetId); // not cached: the next send asks again
-        return undefined;
+        if (isConnectionError(error)) throw error; // the send fails as Redis is unreachable
+        return undefined; // e.g. not allowed to read it: the default applies
       },
     );
     if (this.cache.size >= this.maxTargets) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(targetId, { limit, at: now });
-    return limit;
+    this.cache.set(targetId, entry);
+    return entry.limit;
   }
 }

@@ -3,6 +3,10 @@ import { Logger } from '@nestjs/common';
 import Redis, { RedisOptions } from 'ioredis';
 import { maskRedisUrl, RedisConnectionOptions, resolveRedisUrl } from './redis-options';
 import { RedisEpoch } from './redis-epoch';
+import { watchCommands } from './command-watchdog';
+
+/** Default deadline of a command on the command connection (ms). */
+const DEFAULT_COMMAND_DEADLINE_MS = 3_000;
 
 /** Receives the raw payloads published on one channel. */
 export type ChannelListener = (payload: string, channel: string) => void;
@@ -66,6 +70,7 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
   private wasReady = false;
   private closed = false;
   private subscriberLostAt?: number;
+  private readonly watchdog: NodeJS.Timeout;
 
   constructor(readonly options: RedisConnectionOptions = {}) {
     super();
@@ -73,6 +78,7 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
     this.setMaxListeners(0);
     this.command = this.createClient('command');
     this.epoch = new RedisEpoch(this.command);
+    this.watchdog = watchCommands(this.command, options.commandTimeoutMs ?? DEFAULT_COMMAND_DEADLINE_MS, this.logger, () => this.displayUrl);
     this.command.on('ready', () => {
       if (this.wasReady) {
         this.logger.log('Redis connection restored');
@@ -237,6 +243,7 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    clearInterval(this.watchdog);
     this.channelListeners.clear();
     this.patternListeners.clear();
     for (const client of this.dedicatedClients) client.disconnect();

@@ -8,6 +8,13 @@ export interface RedisConnectionOptions {
   clientName?: string;
   /** Extra ioredis options (a `connectionName` here names every client alike). */
   redis?: RedisOptions;
+  /**
+   * Deadline of a command, in ms (default 3 000). An agent's `send`/`request` waits at most that
+   * long for a lost connection, then rejects with `RedisUnavailableError` naming the URL; and when
+   * Redis answers nothing for that long while commands wait on the shared command connection (a hung
+   * server, a half-open TCP connection), they fail and the connection is re-established.
+   */
+  commandTimeoutMs?: number;
 }
 
 /** URL used when nothing is configured. */

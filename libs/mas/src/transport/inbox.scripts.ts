@@ -39,55 +39,72 @@ return 1
 
 /**
  * Appends one envelope to an agent's inbox within the capacity the receiver declared (its limits
- * hash; `ARGV[4]` when it never declared one). A full inbox first drops what the consumer group
- * has acknowledged (entries below its oldest pending one, or up to the last one it read); only
- * unacknowledged entries count. Still full: refused, or — when the receiver chose `dead-letter` —
- * its oldest unread entries move to the dead-letter stream to make room (never silently deleted).
- * KEYS: inbox stream, limits hash, dead-letter stream.
- * ARGV: envelope field, envelope, group, default capacity, default overflow, dlq max length,
- *       entry-id field, then the dead letter's field/value pairs (envelope and entry id filled in here).
- * Returns {1, entry id, number dead-lettered} when appended, {0, length, capacity} when full.
+ * hash; `ARGV[4]` when it never declared one). A full inbox first drops what the consumer group has
+ * acknowledged (entries below its oldest pending one, or up to the last one it read); only
+ * unacknowledged entries count. Still full: refused — or, when the receiver chose `dead-letter`, the
+ * caller is told to make room with {@link INBOX_MAKE_ROOM_SCRIPT} and try again.
+ * KEYS: inbox stream, limits hash. ARGV: envelope field, envelope, group, default capacity, default overflow.
+ * Returns {1, entry id} when appended, {0, length, capacity} when full, {2, length, capacity} when
+ * full and the receiver wants its oldest unread entries dead-lettered.
  */
 export const INBOX_APPEND_SCRIPT = new LuaScript(`
 local capacity = tonumber(redis.call('HGET', KEYS[2], 'inbox_capacity') or ARGV[4])
-local length = redis.call('XLEN', KEYS[1])
-local moved = 0
-if length >= capacity then
-  local last
+if redis.call('XLEN', KEYS[1]) >= capacity then
   local ok, groups = pcall(redis.call, 'XINFO', 'GROUPS', KEYS[1])
   if ok then
     for _, g in ipairs(groups) do
       local info = {}
       for i = 1, #g, 2 do info[g[i]] = g[i + 1] end
       if info['name'] == ARGV[3] then
-        last = info['last-delivered-id']
-        local floor = last
+        local floor = info['last-delivered-id']
         if tonumber(info['pending']) > 0 then floor = redis.call('XPENDING', KEYS[1], ARGV[3])[2] end
         redis.call('XTRIM', KEYS[1], 'MINID', floor)
       end
     end
   end
-  length = redis.call('XLEN', KEYS[1])
-  if length >= capacity and (redis.call('HGET', KEYS[2], 'inbox_overflow') or ARGV[5]) == 'dead-letter' then
-    local start = last and ('(' .. last) or '-'
-    local oldest = redis.call('XRANGE', KEYS[1], start, '+', 'COUNT', length - capacity + 1)
-    for _, entry in ipairs(oldest) do
-      local envelope = ''
-      for i = 1, #entry[2], 2 do if entry[2][i] == ARGV[1] then envelope = entry[2][i + 1] end end
-      local letter = {}
-      for i = 8, #ARGV, 2 do
-        local value = ARGV[i + 1]
-        if ARGV[i] == ARGV[1] then value = envelope elseif ARGV[i] == ARGV[7] then value = entry[1] end
-        letter[#letter + 1] = ARGV[i]
-        letter[#letter + 1] = value
-      end
-      redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[6], '*', unpack(letter))
-      redis.call('XDEL', KEYS[1], entry[1])
-      moved = moved + 1
-    end
-    length = redis.call('XLEN', KEYS[1])
+  local length = redis.call('XLEN', KEYS[1])
+  if length >= capacity then
+    if (redis.call('HGET', KEYS[2], 'inbox_overflow') or ARGV[5]) == 'dead-letter' then return { 2, length, capacity } end
+    return { 0, length, capacity }
   end
-  if length >= capacity then return { 0, length, capacity } end
 end
-return { 1, redis.call('XADD', KEYS[1], '*', ARGV[1], ARGV[2]), moved }
+return { 1, redis.call('XADD', KEYS[1], '*', ARGV[1], ARGV[2]) }
+`);
+
+/**
+ * Makes room in a full inbox whose receiver chose `dead-letter`: moves its oldest unread entries (after
+ * the group's last-delivered id) to the dead-letter stream until it is one below capacity.
+ * KEYS: inbox stream, limits hash, dead-letter stream.
+ * ARGV: envelope field, group, default capacity, dlq max length, entry-id field, then the dead
+ * letter's field/value pairs (envelope and entry id filled in here). Returns the number moved.
+ */
+export const INBOX_MAKE_ROOM_SCRIPT = new LuaScript(`
+local capacity = tonumber(redis.call('HGET', KEYS[2], 'inbox_capacity') or ARGV[3])
+local length = redis.call('XLEN', KEYS[1])
+if length < capacity then return 0 end
+local start = '-'
+local ok, groups = pcall(redis.call, 'XINFO', 'GROUPS', KEYS[1])
+if ok then
+  for _, g in ipairs(groups) do
+    local info = {}
+    for i = 1, #g, 2 do info[g[i]] = g[i + 1] end
+    if info['name'] == ARGV[2] then start = '(' .. info['last-delivered-id'] end
+  end
+end
+local moved = 0
+for _, entry in ipairs(redis.call('XRANGE', KEYS[1], start, '+', 'COUNT', length - capacity + 1)) do
+  local envelope = ''
+  for i = 1, #entry[2], 2 do if entry[2][i] == ARGV[1] then envelope = entry[2][i + 1] end end
+  local letter = {}
+  for i = 6, #ARGV, 2 do
+    local value = ARGV[i + 1]
+    if ARGV[i] == ARGV[1] then value = envelope elseif ARGV[i] == ARGV[5] then value = entry[1] end
+    letter[#letter + 1] = ARGV[i]
+    letter[#letter + 1] = value
+  end
+  redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[4], '*', unpack(letter))
+  redis.call('XDEL', KEYS[1], entry[1])
+  moved = moved + 1
+end
+return moved
 `);

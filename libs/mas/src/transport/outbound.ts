@@ -4,7 +4,7 @@ import { AgentMessage, encodeMessage } from '../protocol';
 import { deadLetterFields } from '../dead-letters/dead-letter.codec';
 import { DEAD_LETTER_FIELDS } from '../dead-letters/dead-letter.fields';
 import { MasKeys } from '../redis/keys';
-import { INBOX_APPEND_SCRIPT } from './inbox.scripts';
+import { INBOX_APPEND_SCRIPT, INBOX_MAKE_ROOM_SCRIPT } from './inbox.scripts';
 import { DEFAULT_INBOX_OPTIONS } from './inbox-options.interfaces';
 
 /** How a message travels: PUBLISH on the target's channel, or appended to its inbox stream. */
@@ -18,29 +18,34 @@ export type DeliveryPath = 'direct' | 'reliable';
  */
 export async function publishPayload(redis: Redis, targetId: string, payload: string, path: DeliveryPath = 'direct'): Promise<number> {
   if (path === 'direct') return redis.publish(MasKeys.agentChannel(targetId), payload);
-  const [appended, length, capacity] = await INBOX_APPEND_SCRIPT.run<[number, string | number, number]>(
+  const keys = [MasKeys.inbox(targetId), MasKeys.inboxLimits(targetId)];
+  const args = [MasKeys.envelopeField, payload, MasKeys.inboxGroup, DEFAULT_INBOX_OPTIONS.maxLength, DEFAULT_INBOX_OPTIONS.overflow];
+  for (let attempt = 0; ; attempt++) {
+    const [outcome, length, capacity] = await INBOX_APPEND_SCRIPT.run<[number, string | number, number]>(redis, keys, args);
+    if (outcome === 1) return 1;
+    if (outcome === 0 || attempt >= MAKE_ROOM_ATTEMPTS) throw new InboxFullError(targetId, Number(length), capacity);
+    await makeRoom(redis, targetId);
+  }
+}
+
+/** Attempts at making room in a full `dead-letter` inbox (other senders may fill it again meanwhile). */
+const MAKE_ROOM_ATTEMPTS = 3;
+
+/** Moves the oldest unread entries of a full `dead-letter` inbox to the dead-letter stream. */
+async function makeRoom(redis: Redis, targetId: string): Promise<void> {
+  const letter = deadLetterFields({
+    envelope: '',
+    agentId: targetId,
+    reason: 'inbox full: oldest unread entry moved out to make room',
+    attempts: 0,
+    source: MasKeys.inbox(targetId),
+    entryId: '',
+  });
+  await INBOX_MAKE_ROOM_SCRIPT.run(
     redis,
     [MasKeys.inbox(targetId), MasKeys.inboxLimits(targetId), MasKeys.deadLetters],
-    [
-      MasKeys.envelopeField,
-      payload,
-      MasKeys.inboxGroup,
-      DEFAULT_INBOX_OPTIONS.maxLength,
-      DEFAULT_INBOX_OPTIONS.overflow,
-      DEFAULT_INBOX_OPTIONS.deadLetterMaxLength,
-      DEAD_LETTER_FIELDS.entryId,
-      ...deadLetterFields({
-        envelope: '',
-        agentId: targetId,
-        reason: 'inbox full: oldest unread entry moved out to make room',
-        attempts: 0,
-        source: MasKeys.inbox(targetId),
-        entryId: '',
-      }),
-    ],
+    [MasKeys.envelopeField, MasKeys.inboxGroup, DEFAULT_INBOX_OPTIONS.maxLength, DEFAULT_INBOX_OPTIONS.deadLetterMaxLength, DEAD_LETTER_FIELDS.entryId, ...letter],
   );
-  if (appended !== 1) throw new InboxFullError(targetId, Number(length), capacity);
-  return 1;
 }
 
 /** Encodes `message` and puts it on the wire by `path` (see {@link publishPayload}). */

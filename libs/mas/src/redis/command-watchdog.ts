@@ -1,0 +1,67 @@
+import type { LoggerService } from '@nestjs/common';
+import type Redis from 'ioredis';
+
+/** How often the command watchdog looks (ms). */
+const WATCHDOG_EVERY_MS = 100;
+
+/** A queue of ioredis commands (its `commandQueue`, or the offline queue it holds while reconnecting). */
+interface WatchedQueue {
+  length: number;
+  peekFront(): { command: { reject(error: Error): void } } | undefined;
+  toArray(): Array<{ command: { reject(error: Error): void } }>;
+  clear(): void;
+}
+
+/** Notices a queue whose head has not moved for `deadlineMs`, and fails what it holds. */
+class QueueWatch {
+  private head: unknown;
+  private since = 0;
+
+  constructor(private readonly deadlineMs: number) {}
+
+  /**
+   * True (after rejecting and clearing every command of `queue`) when its head waited too long.
+   * `beforeClear` runs first: for the queue of sent commands it must cut the socket, so that no late
+   * reply arrives for a command no longer queued.
+   */
+  expired(queue: WatchedQueue, beforeClear?: () => void): boolean {
+    const front = queue.length ? queue.peekFront() : undefined;
+    if (front !== this.head) {
+      this.head = front;
+      this.since = Date.now();
+      return false;
+    }
+    if (!front || Date.now() - this.since < this.deadlineMs) return false;
+    this.head = undefined;
+    const waiting = queue.toArray();
+    beforeClear?.();
+    queue.clear();
+    for (const item of waiting) item.command.reject(new Error(`Command timed out after ${this.deadlineMs} ms`));
+    return true;
+  }
+}
+
+/**
+ * Fails the commands of a connection that wait too long: when the command at the head of its queue —
+ * sent and unanswered (a hung server, a half-open TCP connection), or held by ioredis while it
+ * reconnects — has waited `deadlineMs`, every command of that queue is rejected ("Command timed out");
+ * a connection that hung is re-established. No timer per command: one check every 100 ms. Returns
+ * the timer (clear it when the connection closes).
+ */
+export function watchCommands(client: Redis, deadlineMs: number, logger: LoggerService, url: () => string): NodeJS.Timeout {
+  const sent = new QueueWatch(deadlineMs);
+  const held = new QueueWatch(deadlineMs);
+  return setInterval(() => {
+    const ready = client.status === 'ready';
+    // A hung connection is cut (no reply may arrive for the failed commands; ioredis reconnects).
+    const cut = () => (client as unknown as { stream?: { destroy(): void } }).stream?.destroy();
+    if (ready && sent.expired(client.commandQueue as unknown as WatchedQueue, cut)) {
+      logger.error(`Redis at ${url()} answered nothing for ${deadlineMs} ms: failed the waiting commands, reconnecting`);
+    }
+    // ioredis's offline queue is not part of its typed API; it holds commands while reconnecting.
+    const offline = (client as unknown as { offlineQueue?: WatchedQueue }).offlineQueue;
+    if (!ready && offline && held.expired(offline)) {
+      logger.warn?.(`Redis at ${url()} unreachable for ${deadlineMs} ms: failed the commands waiting for it`);
+    }
+  }, WATCHDOG_EVERY_MS).unref();
+}
