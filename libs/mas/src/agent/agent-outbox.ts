@@ -11,13 +11,13 @@ import {
 import { GatewayClient, GatewayClientOptions } from '../gateway-client/gateway-client';
 import { decisionCorrelationId } from '../gateway-client/gateway.constants';
 import { AgentMessage, createMessage, encodeMessage, exceedsBytes, MessageData, MessagePriority, NewMessage, replySpec, WireError } from '../protocol';
-import { publishPayload } from '../transport/outbound';
+import { appendToInbox, appendUnchecked, publishPayload } from '../transport/outbound';
 import { DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_REPLICA_WAIT_MS, ERROR_REPLY_TYPE } from './agent.constants';
 import type { AgentStats, ReplicaWait } from './agent-options.interfaces';
 import type { Replier } from './message-dispatcher';
 import type { PendingRequests } from './pending-requests';
 import type { OfflineGate } from './offline-gate';
-import { TargetLimits } from './receive-limits';
+import { TargetInfo, TargetLimits } from './receive-limits';
 import { coalesceWrites } from './write-coalescing';
 
 /** What an agent's outbox is built from. */
@@ -105,20 +105,20 @@ export class AgentOutbox implements Replier {
     const message = createMessage(spec);
     const payload = encodeMessage(message);
     try {
-      const known = this.limits.known(message.targetId);
-      const declared = known !== undefined ? known : await this.gate.run(() => this.limits.maxMessageBytes(message.targetId));
-      const limit = declared ?? DEFAULT_MAX_MESSAGE_BYTES;
+      const target = this.limits.known(message.targetId) ?? (await this.gate.run(() => this.limits.lookup(message.targetId)))!;
+      const limit = target.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
       const size = exceedsBytes(payload, limit);
       if (size !== undefined) throw new MessageTooLargeError(size, limit, message.targetId);
       let receivers: number | undefined = 1;
       if (this.gateway) {
         if (!(await this.submitToGateway(this.gateway, message, !spec.isReply, wanted))) return 0;
       } else {
-        receivers = await this.gate.run(() => {
+        const deliver = (): Promise<number> => {
           if (reliable && replicas) return this.replicated(message.targetId, payload, replicas);
           coalesceWrites(this.options.redis);
-          return publishPayload(this.options.redis, message.targetId, payload, reliable ? 'reliable' : 'direct');
-        }, wanted);
+          return reliable ? this.append(target, message.targetId, payload) : publishPayload(this.options.redis, message.targetId, payload);
+        };
+        receivers = this.gate.isReady ? await deliver() : await this.gate.run(deliver, wanted);
         if (receivers === undefined) return 0;
       }
       this.options.stats.sent += 1;
@@ -163,6 +163,14 @@ export class AgentOutbox implements Replier {
   /** Answers `request` with an error reply carrying `error` in `meta.error`. */
   async replyWithError(request: AgentMessage, error: WireError): Promise<void> {
     await this.put(replySpec(this.options.agentId, request, ERROR_REPLY_TYPE, { error: error.message, error_type: error.type }, error));
+  }
+
+  /** Appends to the target's inbox: capacity-checked, unless the inbox is known to be far from full. */
+  private async append(target: TargetInfo, targetId: string, payload: string): Promise<number> {
+    const { redis } = this.options;
+    if (this.limits.mayAppendUnchecked(target)) await appendUnchecked(redis, targetId, payload);
+    else this.limits.checked(target, await appendToInbox(redis, targetId, payload));
+    return 1;
   }
 
   /**

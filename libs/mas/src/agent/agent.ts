@@ -7,6 +7,9 @@ import { AgentOptions, AgentStats, emptyAgentStats, RequestOptions, SendOptions 
 import { AgentRuntime } from './agent-runtime';
 import { buildHandlerTable } from './handler-table';
 
+/** The options of a plain direct send, shared (no object per send). */
+const NO_PUT_OPTIONS = Object.freeze({});
+
 /**
  * An agent: registers itself, listens on `agent.{id}`, dispatches to `@AgentHandler` methods,
  * sends, requests and replies peer-to-peer, heartbeats and persists its state.
@@ -113,7 +116,7 @@ export class Agent<TState extends object = Record<string, unknown>> {
   async send(targetId: string, messageType: string, data: MessageData = {}, options: SendOptions = {}): Promise<number> {
     const { reliable, replicas = this.options.replicas } = options;
     const spec = { senderId: this.id, targetId, messageType, data, priority: options.priority };
-    const receivers = await this.started('send').outbox.put(spec, { reliable, replicas: reliable ? replicas : undefined });
+    const receivers = await this.started('send').outbox.put(spec, reliable ? { reliable, replicas } : NO_PUT_OPTIONS);
     if (receivers === 0) {
       this.logger.debug?.(`"${messageType}" to ${targetId} reached no subscriber`);
       if (options.requireReceiver) throw new UnknownTargetError(targetId);

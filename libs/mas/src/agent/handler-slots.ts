@@ -1,17 +1,34 @@
 /**
  * Bounds the handlers that run at once for messages arriving over pub/sub: beyond `max` running,
- * messages wait in a bounded queue (first in, first out); beyond that they are refused, so the
- * caller can count and answer them. Nothing waits unbounded, nothing is dropped without the caller
- * knowing.
+ * items wait in a bounded queue (first in, first out); beyond that they are refused, so the caller
+ * can count and answer them. Nothing waits unbounded, nothing is dropped without the caller knowing.
+ * `work` handles one item and reports its own failures (a rejection is ignored here).
  */
-export class HandlerSlots {
+export class HandlerSlots<T> {
   private running = 0;
-  private readonly waiting: Array<() => Promise<unknown>> = [];
+  private readonly waiting: T[] = [];
   private readonly idle = new Set<() => void>();
+  /** Frees a slot, or hands it to the next waiting item (one shared callback, no closure per item). */
+  private readonly done = (): void => {
+    if (this.waiting.length) {
+      // On the next turn of the event loop, not in this microtask chain: handlers that burn CPU
+      // must let the socket be read between them, or Redis sees a subscriber that stopped reading.
+      setImmediate(this.next);
+      return;
+    }
+    this.running -= 1;
+    if (this.running === 0) for (const resolve of this.idle) resolve();
+  };
+  private readonly next = (): void => {
+    const item = this.waiting.shift();
+    if (item === undefined) this.done();
+    else this.run(item);
+  };
 
   constructor(
     private readonly max: number,
     private readonly maxQueued: number,
+    private readonly work: (item: T) => Promise<unknown>,
   ) {}
 
   /** Handlers running now. */
@@ -19,20 +36,20 @@ export class HandlerSlots {
     return this.running;
   }
 
-  /** Messages waiting for a slot. */
+  /** Items waiting for a slot. */
   get queued(): number {
     return this.waiting.length;
   }
 
-  /** Runs `task` now, or once a slot frees; returns false (and runs nothing) when the queue is full. */
-  offer(task: () => Promise<unknown>): boolean {
+  /** Handles `item` now, or once a slot frees; returns false (and handles nothing) when the queue is full. */
+  offer(item: T): boolean {
     if (this.running < this.max && this.waiting.length === 0) {
       this.running += 1;
-      this.run(task);
+      this.run(item);
       return true;
     }
     if (this.waiting.length >= this.maxQueued) return false;
-    this.waiting.push(task);
+    this.waiting.push(item);
     return true;
   }
 
@@ -40,38 +57,24 @@ export class HandlerSlots {
   async drain(timeoutMs: number): Promise<void> {
     if (this.running === 0 && this.waiting.length === 0) return;
     let timer: NodeJS.Timeout | undefined;
-    let done: (() => void) | undefined;
+    let finished: (() => void) | undefined;
     await new Promise<void>((resolve) => {
-      done = resolve;
+      finished = resolve;
       this.idle.add(resolve);
       timer = setTimeout(resolve, timeoutMs);
     });
     clearTimeout(timer);
-    this.idle.delete(done!);
+    this.idle.delete(finished!);
   }
 
-  /**
-   * Runs `task` in a slot already counted in `running`. A waiting task takes the freed slot on the
-   * next turn of the event loop (setImmediate), not in the same microtask chain: handlers that burn
-   * CPU must let the socket be read between them, or Redis sees a subscriber that stopped reading.
-   */
-  private run(task: () => Promise<unknown>): void {
+  /** Runs `item` in a slot already counted in `running`. */
+  private run(item: T): void {
     let running: Promise<unknown>;
     try {
-      running = task();
+      running = this.work(item);
     } catch {
-      running = Promise.resolve(); // the task reports its own failures
+      running = Promise.resolve();
     }
-    void running
-      .catch(() => undefined)
-      .finally(() => {
-        const next = this.waiting.shift();
-        if (next) {
-          setImmediate(() => this.run(next));
-          return;
-        }
-        this.running -= 1;
-        if (this.running === 0) for (const resolve of this.idle) resolve();
-      });
+    running.then(this.done, this.done);
   }
 }

@@ -39,10 +39,10 @@ export interface IntakeOptions {
  * Pub/sub deliveries run at most `maxConcurrency` handlers at once, with a bounded queue beyond.
  */
 export class MessageIntake implements InboxIntake {
-  private readonly slots: HandlerSlots;
+  private readonly slots: HandlerSlots<AgentMessage>;
 
   constructor(private readonly options: IntakeOptions) {
-    this.slots = new HandlerSlots(options.maxConcurrency, options.maxQueued);
+    this.slots = new HandlerSlots(options.maxConcurrency, options.maxQueued, (message) => options.dispatcher.dispatch(message));
   }
 
   /** Listener for the agent's channel: handles one published envelope (at-most-once). */
@@ -50,7 +50,7 @@ export class MessageIntake implements InboxIntake {
     const decoded = this.decode(payload, channel);
     if (!('message' in decoded) || this.settled(decoded.message) || this.expired(decoded.message)) return;
     const message = this.bind(decoded.message);
-    if (this.slots.offer(() => this.options.dispatcher.dispatch(message))) return;
+    if (this.slots.offer(message)) return;
     this.options.stats.dropped += 1;
     this.options.logger.warn?.(`Dropped message ${message.messageId} "${message.messageType}" from ${message.senderId}: ${this.slots.queued} already wait`);
     void this.options.dispatcher.refuse(message, new AgentOverloadedError(this.options.agentId, this.slots.queued));

@@ -41,6 +41,11 @@ export class OfflineGate {
    * @throws RedisUnavailableError when Redis stays unreachable past the deadline, the wait is full,
    *   or the command failed to reach Redis
    */
+  /** True while the connection is ready: {@link run} would run the command at once. */
+  get isReady(): boolean {
+    return this.redis.status === 'ready';
+  }
+
   run<T>(command: () => Promise<T>, wanted?: () => boolean): Promise<T | undefined> {
     // Connected: straight through (no per-command bookkeeping on the hot path); a connection that
     // stops answering is failed by its MasConnection's command watchdog after the same deadline.

@@ -28,20 +28,36 @@ export async function declareReceiveLimits(redis: Redis, agentId: string, limits
   await redis.hset(MasKeys.inboxLimits(agentId), ...fields);
 }
 
-interface CachedLimit {
-  limit: Promise<number | undefined>;
-  /** The limit once the lookup answered: a number, or null when the target declared none. */
-  value?: number | null;
+/** What a sender knows of one target: its declared limits and how full its inbox looked. */
+export interface TargetInfo {
+  /** Declared `maxMessageBytes`, or null when the target declared none. */
+  maxMessageBytes: number | null;
+  /** Declared inbox capacity, or null when the target declared none. */
+  inboxCapacity: number | null;
+  /** Inbox length the last capacity-checked append reported (-1: none yet). */
+  inboxLength: number;
+  /** Reliable sends since that check that skipped it. */
+  unchecked: number;
+}
+
+interface CachedTarget {
+  lookup: Promise<TargetInfo>;
+  info?: TargetInfo;
   at: number;
 }
 
+/** Inboxes smaller than this are always capacity-checked. */
+const UNCHECKED_MIN_CAPACITY = 4_096;
+/** A sender checks the capacity at least every this many reliable sends to one target. */
+const UNCHECKED_MAX_SENDS = 256;
+
 /**
- * The largest envelope each target accepts, from the limits it declared at start, cached for
- * `ttlMs` per target (at most `maxTargets` remembered). A target that declared nothing (not started
- * yet, an agent of the Python implementation) has no known limit.
+ * What each target declared at start (`maxMessageBytes`, inbox capacity), cached for `ttlMs` per
+ * target (at most `maxTargets` remembered), and how full its inbox looked. A target that declared
+ * nothing (not started yet, an agent of the Python implementation) has no known limits.
  */
 export class TargetLimits {
-  private readonly cache = new Map<string, CachedLimit>();
+  private readonly cache = new Map<string, CachedTarget>();
 
   constructor(
     private readonly redis: Redis,
@@ -49,36 +65,59 @@ export class TargetLimits {
     private readonly maxTargets = 10_000,
   ) {}
 
-  /**
-   * The target's `maxMessageBytes` when already looked up and fresh: a number, null when it declared
-   * none, undefined when it must be looked up ({@link maxMessageBytes}). The send path's fast lane.
-   */
-  known(targetId: string): number | null | undefined {
+  /** The target's info when already looked up and fresh; undefined when it must be looked up. */
+  known(targetId: string): TargetInfo | undefined {
     const cached = this.cache.get(targetId);
-    return cached && Date.now() - cached.at < this.ttlMs ? cached.value : undefined;
+    return cached && Date.now() - cached.at < this.ttlMs ? cached.info : undefined;
   }
 
-  /** The target's `maxMessageBytes`, when it declared one. */
-  maxMessageBytes(targetId: string): Promise<number | undefined> {
+  /** The target's info (looked up once per `ttlMs`). */
+  lookup(targetId: string): Promise<TargetInfo> {
     const now = Date.now();
     const cached = this.cache.get(targetId);
-    if (cached && now - cached.at < this.ttlMs) return cached.limit;
-    // Not connected: no lookup that would wait in ioredis's offline queue; the default applies.
-    if (this.redis.status !== 'ready') return Promise.resolve(cached?.limit ?? undefined);
-    const entry: CachedLimit = { limit: Promise.resolve(undefined), at: now };
-    entry.limit = this.redis.hget(MasKeys.inboxLimits(targetId), LIMIT_FIELDS.maxMessageBytes).then(
-      (value) => {
-        entry.value = value ? Number(value) : null;
-        return entry.value ?? undefined;
+    if (cached && now - cached.at < this.ttlMs) return cached.lookup;
+    const previous = cached?.info;
+    const unknown: TargetInfo = { maxMessageBytes: null, inboxCapacity: null, inboxLength: -1, unchecked: 0 };
+    // Not connected: no lookup that would wait in ioredis's offline queue; what was known applies.
+    if (this.redis.status !== 'ready') return Promise.resolve(previous ?? unknown);
+    const entry: CachedTarget = { lookup: Promise.resolve(unknown), at: now };
+    entry.lookup = this.redis.hmget(MasKeys.inboxLimits(targetId), LIMIT_FIELDS.maxMessageBytes, LIMIT_FIELDS.inboxCapacity).then(
+      ([bytes, capacity]) => {
+        entry.info = {
+          maxMessageBytes: bytes ? Number(bytes) : null,
+          inboxCapacity: capacity ? Number(capacity) : null,
+          inboxLength: previous?.inboxLength ?? -1,
+          unchecked: previous?.unchecked ?? 0,
+        };
+        return entry.info;
       },
       (error: unknown) => {
         this.cache.delete(targetId); // not cached: the next send asks again
         if (isConnectionError(error)) throw error; // the send fails as Redis is unreachable
-        return undefined; // e.g. not allowed to read it: the default applies
+        return unknown; // e.g. not allowed to read it: the defaults apply
       },
     );
     if (this.cache.size >= this.maxTargets) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(targetId, entry);
-    return entry.limit;
+    return entry.lookup;
+  }
+
+  /**
+   * True when a reliable send to this target may skip the capacity check: its inbox is large and
+   * was less than half full at the last check, taken at most {@link UNCHECKED_MAX_SENDS} sends ago.
+   * (Other senders may have added since: the half left free is the margin.) Counts the skip.
+   */
+  mayAppendUnchecked(info: TargetInfo): boolean {
+    const { inboxCapacity, inboxLength, unchecked } = info;
+    if (inboxCapacity === null || inboxCapacity < UNCHECKED_MIN_CAPACITY || inboxLength < 0) return false;
+    if (unchecked >= UNCHECKED_MAX_SENDS || inboxLength + unchecked >= inboxCapacity / 2) return false;
+    info.unchecked += 1;
+    return true;
+  }
+
+  /** Records the length a capacity-checked append reported. */
+  checked(info: TargetInfo, inboxLength: number): void {
+    info.inboxLength = inboxLength;
+    info.unchecked = 0;
   }
 }

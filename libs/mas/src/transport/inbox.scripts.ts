@@ -39,17 +39,17 @@ return 1
 
 /**
  * Appends one envelope to an agent's inbox within the capacity the receiver declared (its limits
- * hash; `ARGV[4]` when it never declared one). A full inbox first drops what the consumer group has
- * acknowledged (entries below its oldest pending one, or up to the last one it read); only
- * unacknowledged entries count. Still full: refused — or, when the receiver chose `dead-letter`, the
+ * hash; `ARGV[4]` when it never declared one). An inbox half full first drops what the consumer group
+ * has acknowledged (entries below its oldest pending one, or up to the last one it read), so its
+ * length stays close to what is unacknowledged; only unacknowledged entries count. Still full: refused — or, when the receiver chose `dead-letter`, the
  * caller is told to make room with {@link INBOX_MAKE_ROOM_SCRIPT} and try again.
  * KEYS: inbox stream, limits hash. ARGV: envelope field, envelope, group, default capacity, default overflow.
- * Returns {1, entry id} when appended, {0, length, capacity} when full, {2, length, capacity} when
- * full and the receiver wants its oldest unread entries dead-lettered.
+ * Returns {1, length after the append} when appended, {0, length, capacity} when full,
+ * {2, length, capacity} when full and the receiver wants its oldest unread entries dead-lettered.
  */
 export const INBOX_APPEND_SCRIPT = new LuaScript(`
 local capacity = tonumber(redis.call('HGET', KEYS[2], 'inbox_capacity') or ARGV[4])
-if redis.call('XLEN', KEYS[1]) >= capacity then
+if redis.call('XLEN', KEYS[1]) >= capacity / 2 then
   local ok, groups = pcall(redis.call, 'XINFO', 'GROUPS', KEYS[1])
   if ok then
     for _, g in ipairs(groups) do
@@ -68,7 +68,8 @@ if redis.call('XLEN', KEYS[1]) >= capacity then
     return { 0, length, capacity }
   end
 end
-return { 1, redis.call('XADD', KEYS[1], '*', ARGV[1], ARGV[2]) }
+redis.call('XADD', KEYS[1], '*', ARGV[1], ARGV[2])
+return { 1, redis.call('XLEN', KEYS[1]) }
 `);
 
 /**

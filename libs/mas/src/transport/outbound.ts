@@ -18,14 +18,32 @@ export type DeliveryPath = 'direct' | 'reliable';
  */
 export async function publishPayload(redis: Redis, targetId: string, payload: string, path: DeliveryPath = 'direct'): Promise<number> {
   if (path === 'direct') return redis.publish(MasKeys.agentChannel(targetId), payload);
+  await appendToInbox(redis, targetId, payload);
+  return 1;
+}
+
+/**
+ * Appends an encoded envelope to the target's inbox within the capacity it declared (making room
+ * first when it chose `dead-letter`); resolves with the inbox's length after the append.
+ * @throws InboxFullError when the inbox is full and the receiver refuses new messages.
+ */
+export async function appendToInbox(redis: Redis, targetId: string, payload: string): Promise<number> {
   const keys = [MasKeys.inbox(targetId), MasKeys.inboxLimits(targetId)];
   const args = [MasKeys.envelopeField, payload, MasKeys.inboxGroup, DEFAULT_INBOX_OPTIONS.maxLength, DEFAULT_INBOX_OPTIONS.overflow];
   for (let attempt = 0; ; attempt++) {
-    const [outcome, length, capacity] = await INBOX_APPEND_SCRIPT.run<[number, string | number, number]>(redis, keys, args);
-    if (outcome === 1) return 1;
-    if (outcome === 0 || attempt >= MAKE_ROOM_ATTEMPTS) throw new InboxFullError(targetId, Number(length), capacity);
+    const [outcome, length, capacity] = await INBOX_APPEND_SCRIPT.run<[number, number, number]>(redis, keys, args);
+    if (outcome === 1) return length;
+    if (outcome === 0 || attempt >= MAKE_ROOM_ATTEMPTS) throw new InboxFullError(targetId, length, capacity);
     await makeRoom(redis, targetId);
   }
+}
+
+/**
+ * Appends without the capacity check (a plain XADD): only for a sender that knows the inbox is far
+ * from full ({@link TargetLimits.mayAppendUnchecked}).
+ */
+export async function appendUnchecked(redis: Redis, targetId: string, payload: string): Promise<void> {
+  await redis.xadd(MasKeys.inbox(targetId), '*', MasKeys.envelopeField, payload);
 }
 
 /** Attempts at making room in a full `dead-letter` inbox (other senders may fill it again meanwhile). */
