@@ -190,7 +190,7 @@ describe('gateway: every decision reaches the sender', () => {
     await alice.send(bob.id, 'hr', { employee: { name: 'Ann', ids: ['SSN 123-45-1234'] }, memo: 'ok' });
     await waitFor(() => received.length === 1, 5_000, 'the redacted message');
     expect(received[0].data).toEqual({ employee: { name: 'Ann', ids: ['SSN XXX-XX-1234'] }, memo: 'ok' });
-    const [denied, allowed] = await audit().query({ sender: alice.id });
+    const [denied, allowed] = await audit().query({ sender: alice.id, order: 'oldest' });
     expect(denied).toMatchObject({ decision: 'DLP_BLOCKED', violations: ['dlp:credit_card'] });
     expect(allowed).toMatchObject({ decision: 'ALLOWED', findings: ['ssn:REDACT@data.employee.ids[0]'] });
   });
@@ -238,7 +238,7 @@ describe('gateway: every decision reaches the sender', () => {
     await redis.xadd(...(captured as [string, string, ...string[]]));
     const messageId = envelopeArg(captured!).message_id as string;
     await waitFor(async () => (await audit().query({ sender: alice.id })).length === 2, 5_000, 'the replay to be audited');
-    const decisions = (await audit().query({ sender: alice.id })).map((e) => [e.message_id, e.decision]);
+    const decisions = (await audit().query({ sender: alice.id, order: 'oldest' })).map((e) => [e.message_id, e.decision]);
     expect(decisions).toEqual([
       [messageId, 'ALLOWED'],
       [messageId, 'SIGNATURE_INVALID'],

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type Redis from 'ioredis';
-import { deepMerge, MasConnection, MasKeys } from '@mas/core';
+import { deepMerge, listeningUrl, MasConnection, MasKeys } from '@mas/core';
 import { loadGatewaySettings } from '../../apps/gateway/src/config/load-gateway-settings';
 import type { GatewaySettings } from '../../apps/gateway/src/config/gateway.settings';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
@@ -29,7 +29,7 @@ export async function startGateway(redisUrl: string, overrides: Record<string, u
   const app = await NestFactory.create(GatewayModule.forRoot(settings), { logger: ['error'] });
   if (http) await app.listen(0, '127.0.0.1');
   else await app.init();
-  return { app, settings, url: http ? (await app.getUrl()).replace('[::1]', '127.0.0.1') : '' };
+  return { app, settings, url: http ? listeningUrl(app) : '' };
 }
 
 /**

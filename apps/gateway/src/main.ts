@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { summarizeSettings } from '@mas/core';
+import { listeningUrl, summarizeSettings } from '@mas/core';
 import { loadGatewaySettings } from './config/load-gateway-settings';
 import { GatewayModule } from './gateway.module';
 
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.create(module);
   app.enableShutdownHooks();
   await app.listen(settings.http.port, settings.http.host);
-  logger.log(`HTTP API on ${await app.getUrl()} (/audit, /dlq, /metrics, /health)`);
+  logger.log(`HTTP API on ${listeningUrl(app)} (/audit, /dlq, /metrics, /health, OpenAPI at /docs)`);
 }
 
 main().catch((error: unknown) => {

@@ -3,6 +3,7 @@ import type { GatewayDecision } from '@mas/core';
 import type { GatewayOutcome } from '../message/gateway-outcome.interfaces';
 import type { IngressMessage } from '../message/ingress-message';
 import { GatewayMetrics } from '../observability/gateway-metrics';
+import { SignatureVerifier } from '../signature/signature-verifier';
 import { AuditTrail } from './audit-trail';
 import { DecisionNotifier } from './decision-notifier';
 
@@ -19,11 +20,13 @@ export class DecisionRecorder {
     private readonly audit: AuditTrail,
     private readonly metrics: GatewayMetrics,
     private readonly notifier: DecisionNotifier,
+    private readonly signatures: SignatureVerifier,
   ) {}
 
   /** Records `decision` about `ingress`; resolves once audited and the sender notified. */
   async record(ingress: IngressMessage, decision: GatewayDecision, reason: string, violation?: string): Promise<GatewayOutcome> {
     if (violation && !ingress.violations.includes(violation)) ingress.violations.push(violation);
+    await this.signatures.consumeNonce(ingress); // a refused envelope replayed later is a replay too
     const latencyMs = performance.now() - ingress.receivedAt;
     const auditId = await this.audit.append({
       stage: 'ingress',

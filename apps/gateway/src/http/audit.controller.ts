@@ -19,10 +19,15 @@ export class AuditController {
     private readonly verifier: AuditVerifier,
   ) {}
 
-  /** Entries by sender, target, decision, violation and time range, oldest first. */
+  /**
+   * Entries by sender, target, decision, violation and time range, newest first (`order=oldest` for
+   * the other way); when more match, the header `x-next-cursor` is the `cursor` of the next page.
+   */
   @Get()
-  list(@Query() filter: AuditQueryDto): Promise<AuditView[]> {
-    return this.query.query(filter);
+  async list(@Query() filter: AuditQueryDto, @Res({ passthrough: true }) response: ExportResponse): Promise<AuditView[]> {
+    const { entries, next } = await this.query.page(filter);
+    if (next) response.setHeader('x-next-cursor', next);
+    return entries;
   }
 
   /** Walks the whole chain and names every edited, deleted or reordered entry. */
@@ -38,6 +43,7 @@ export class AuditController {
     const csv = format === 'csv';
     response.setHeader('Content-Type', csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="audit-${Date.now()}.${csv ? 'csv' : 'json'}"`);
-    response.send(csv ? await this.query.exportCsv(filter) : JSON.stringify(await this.query.query(filter), null, 2));
+    const chronological = { ...filter, order: filter.order ?? ('oldest' as const) }; // a file reads oldest first unless asked otherwise
+    response.send(csv ? await this.query.exportCsv(chronological) : JSON.stringify(await this.query.query(chronological), null, 2));
   }
 }

@@ -70,6 +70,11 @@ export const MasKeys = {
   role: (name: string): string => `role:${name}`,
   /** gateway: permissions of a role (set, e.g. `send:agent.*`). */
   rolePermissions: (name: string): string => `role:${name}:permissions`,
+  /**
+   * gateway: the default role the gateway applies to agents without one and its built-in
+   * permissions (JSON `{ role, permissions }`), published at start so `mas roles` can show them.
+   */
+  gatewayDefaultRole: 'mas:gateway:default_role',
   /** gateway: revoked tokens of an agent (set). */
   revokedTokens: (id: string): string => `revoked_tokens:${id}`,
   /** gateway: rate-limit counters of an agent (`window` is e.g. `minute:<n>`). */

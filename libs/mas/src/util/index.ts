@@ -1,1 +1,2 @@
 export * from './sleep';
+export * from './listening-url';
