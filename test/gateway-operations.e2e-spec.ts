@@ -176,7 +176,7 @@ describe('gateway audit trail', () => {
     const csv = await api(`/audit/export?format=csv&sender=${alice.id}`);
     expect(csv.type).toContain('text/csv');
     const lines = csv.text.trim().split('\r\n');
-    expect(lines[0]).toBe('id,seq,ts,stage,decision,reason,message_id,sender_id,target_id,message_type,priority,violations,findings,latency_ms,instance,prev_hash,hash');
+    expect(lines[0]).toBe('id,seq,ts,stage,decision,reason,message_id,sender_id,target_id,message_type,priority,violations,findings,latency_ms,instance,prev_hash,hash,claimed_sender');
     expect(lines).toHaveLength(3);
     const json = await api(`/audit/export?format=json&sender=${alice.id}`);
     expect(json.body.map((e: { hash: string }) => e.hash)).toEqual(all.map((e: { hash: string }) => e.hash));

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { listeningUrl, summarizeSettings } from '@mas/core';
 import { loadGatewaySettings } from './config/load-gateway-settings';
 import { GatewayModule } from './gateway.module';
+import { configureGatewayApp } from './http/gateway-app.setup';
 
 /** Starts one gateway instance: settings validated first (a bad value stops it with the key named). */
 async function main(): Promise<void> {
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     return;
   }
   const app = await NestFactory.create(module);
+  configureGatewayApp(app);
   app.enableShutdownHooks();
   await app.listen(settings.http.port, settings.http.host);
   logger.log(`HTTP API on ${listeningUrl(app)} (/audit, /dlq, /metrics, /health, OpenAPI at /docs)`);

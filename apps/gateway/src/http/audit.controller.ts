@@ -1,7 +1,6 @@
-import { Controller, Get, Header, Query, Res, UseGuards, UsePipes, ValidationPipe } from '@nestjs/common';
+import { Controller, Get, Header, Query, Res, UsePipes, ValidationPipe } from '@nestjs/common';
 import { AuditQuery, AuditView } from '../audit/audit-query';
 import { AuditVerification, AuditVerifier } from '../audit/audit-verifier';
-import { ApiKeyGuard } from './api-key.guard';
 import { AuditExportDto, AuditQueryDto } from './audit-query.dto';
 
 interface ExportResponse {
@@ -11,7 +10,6 @@ interface ExportResponse {
 
 /** `GET /audit` (query), `GET /audit/verify` (hash chain check), `GET /audit/export?format=csv|json`. */
 @Controller('audit')
-@UseGuards(ApiKeyGuard)
 @UsePipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }))
 export class AuditController {
   constructor(
