@@ -3,7 +3,7 @@ import { DLP_DETECTORS } from './detectors';
 import type { DlpDetector } from './dlp-detector.interfaces';
 import { DlpScanBudgetError } from './dlp.errors';
 import { shapeHint } from './dlp-structure';
-import { DlpTextScanner } from './dlp-text-scanner';
+import { DlpTextScanner, TextResult } from './dlp-text-scanner';
 
 export { normaliseKey } from './dlp-text-scanner';
 
@@ -24,13 +24,38 @@ const SPLIT_TYPES: ReadonlySet<DlpType> = new Set<DlpType>(['credit_card', 'ssn'
 /** Top-level envelope fields never scanned: the sender's and the gateway's signature blocks. */
 const UNSCANNED = new Set(['signature', 'gateway_signature']);
 
+/** Keys above a value that the detectors see (its nearest keys). */
+const KEYS_IN_VIEW = 8;
+
+/** One value to visit; paths are built from the parents only when needed (no O(depth²) copying). */
 interface Frame {
   value: unknown;
-  path: string;
-  keys: string[];
-  /** Path inside `data` (for redaction); undefined outside it. */
-  dataPath?: Array<string | number>;
+  parent?: Frame;
+  /** `.key`, `[i]` or `{key i}`: how this value's path extends its parent's. */
+  segment: string;
+  /** The object key this value sits under (undefined for array items). */
+  key?: string;
+  /** True inside `data` (masked there; a REDACT finding elsewhere counts as BLOCK). */
+  inData: boolean;
   hint?: DlpType;
+}
+
+function pathOf(frame: Frame): string {
+  const parts: string[] = [];
+  for (let at: Frame | undefined = frame; at; at = at.parent) parts.push(at.segment);
+  return parts.reverse().join('');
+}
+
+function dataPathOf(frame: Frame): Array<string | number> {
+  const parts: Array<string | number> = [];
+  for (let at: Frame | undefined = frame; at?.parent; at = at.parent) parts.push(at.key ?? Number(at.segment.slice(1, -1)));
+  return parts.reverse();
+}
+
+function keysOf(frame: Frame): string[] {
+  const keys: string[] = [];
+  for (let at: Frame | undefined = frame; at && keys.length < KEYS_IN_VIEW; at = at.parent) if (at.key !== undefined) keys.push(at.key);
+  return keys.reverse();
 }
 
 /**
@@ -62,13 +87,23 @@ export class DlpScanner {
    */
   scanEnvelope(envelope: Record<string, unknown>): DlpResult {
     const started = performance.now();
+    if (countValues(envelope, this.budget.maxNodes) > this.budget.maxNodes) throw new DlpScanBudgetError(`more than ${this.budget.maxNodes} values`);
+    const memo = new Map<string, TextResult>();
+    /** Short texts repeat (numbers, flags, enum values): scanned once per scan under the same keys. */
+    const scanText = (text: string, keys: string[], hint?: DlpType): TextResult => {
+      if (text.length > 24 || hint) return this.text.scan(text, keys, hint);
+      const memoKey = `${keys.join('\u0000')}\u0001${text}`;
+      let result = memo.get(memoKey);
+      if (!result) memo.set(memoKey, (result = this.text.scan(text, keys)));
+      return result;
+    };
     const findings: DlpFinding[] = [];
     const redactions: Array<{ path: Array<string | number>; value: string }> = [];
     const data = envelope.data as Record<string, unknown> | undefined;
     const stack: Frame[] = Object.entries(envelope)
       .filter(([key]) => !UNSCANNED.has(key))
       .reverse()
-      .map(([key, value]) => ({ value, path: key, keys: [key], dataPath: key === 'data' ? [] : undefined }));
+      .map(([key, value]) => ({ value, segment: key, key, inData: key === 'data' }));
     let nodes = 0;
     let chars = 0;
     const record = (path: string, types: DlpType[], masked: boolean, encodings?: Map<DlpType, string>) => {
@@ -79,37 +114,37 @@ export class DlpScanner {
         findings.push({ type, action, path: encoding ? `${path}(${encoding})` : path });
       }
     };
+    const overTime = () => performance.now() - started > this.budget.maxMs;
     while (stack.length) {
       const frame = stack.pop()!;
       nodes += 1;
-      if (nodes > this.budget.maxNodes || ((nodes & 255) === 0 && performance.now() - started > this.budget.maxMs)) {
-        throw new DlpScanBudgetError(nodes > this.budget.maxNodes ? `more than ${this.budget.maxNodes} values` : `more than ${this.budget.maxMs} ms`);
-      }
-      const { value, path, keys, dataPath } = frame;
+      if (nodes > this.budget.maxNodes) throw new DlpScanBudgetError(`more than ${this.budget.maxNodes} values`);
+      if ((nodes & 255) === 0 && overTime()) throw new DlpScanBudgetError(`more than ${this.budget.maxMs} ms`);
+      const { value } = frame;
       if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) {
         const text = String(value);
         chars += text.length;
         if (chars > this.budget.maxChars) throw new DlpScanBudgetError(`more than ${this.budget.maxChars} characters`);
-        const result = this.text.scan(text, keys, frame.hint);
+        const result = scanText(text, keysOf(frame), frame.hint);
+        if (text.length > 4_096 && overTime()) throw new DlpScanBudgetError(`more than ${this.budget.maxMs} ms`);
         if (!result.types.length) continue;
-        const maskable = dataPath !== undefined && result.redacted !== undefined;
-        if (maskable) redactions.push({ path: dataPath, value: result.redacted! });
-        record(path, result.types, dataPath !== undefined, result.encodings);
-        if (performance.now() - started > this.budget.maxMs) throw new DlpScanBudgetError(`more than ${this.budget.maxMs} ms`);
+        if (frame.inData && result.redacted !== undefined) redactions.push({ path: dataPathOf(frame), value: result.redacted });
+        record(pathOf(frame), result.types, frame.inData, result.encodings);
       } else if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i -= 1) stack.push({ value: value[i], path: `${path}[${i}]`, keys, dataPath: dataPath && [...dataPath, i] });
-        this.scanSplit(value, path, keys, record);
+        for (let i = value.length - 1; i >= 0; i -= 1) stack.push({ value: value[i], parent: frame, segment: `[${i}]`, inData: frame.inData });
+        this.scanSplit(value, frame, record);
       } else if (value && typeof value === 'object') {
         const entries = Object.entries(value as Record<string, unknown>);
         const hint = shapeHint(value as Record<string, unknown>);
+        const keys = keysOf(frame);
         for (let i = entries.length - 1; i >= 0; i -= 1) {
           const [key, item] = entries[i];
           chars += key.length;
-          const found = this.text.scan(key, keys);
+          const found = scanText(key, keys);
           // A key that carries sensitive data is named by its position, never by itself (paths go to the audit trail).
-          const named = found.types.length ? `{key ${i}}` : key;
-          if (found.types.length) record(`${path}${named}`, found.types, false, found.encodings);
-          stack.push({ value: item, path: `${path}.${named}`, keys: [...keys, key], dataPath: dataPath && [...dataPath, key], hint: hint?.key === key ? hint.type : undefined });
+          const segment = found.types.length ? `{key ${i}}` : `.${key}`;
+          if (found.types.length) record(`${pathOf(frame)}${segment}`, found.types, false, found.encodings);
+          stack.push({ value: item, parent: frame, segment, key, inData: frame.inData, hint: hint?.key === key ? hint.type : undefined });
         }
         nodes += entries.length;
       }
@@ -118,15 +153,37 @@ export class DlpScanner {
   }
 
   /** A card number or SSN split over the short items of an array, read joined. */
-  private scanSplit(items: unknown[], path: string, keys: string[], record: (path: string, types: DlpType[], masked: boolean) => void): void {
+  private scanSplit(items: unknown[], frame: Frame, record: (path: string, types: DlpType[], masked: boolean) => void): void {
     if (items.length < 2 || items.length > 64) return;
     const parts = items.map((item) => (typeof item === 'string' || typeof item === 'number' ? String(item) : undefined));
     if (parts.some((part) => part === undefined || part.length > 8)) return;
+    const keys = keysOf(frame);
     const joined = this.text.scan(parts.join(' '), keys, undefined, SPLIT_TYPES);
+    if (!joined.types.length) return;
     const alone = new Set(parts.flatMap((part) => this.text.scan(part!, keys, undefined, SPLIT_TYPES).types));
     const split = joined.types.filter((type) => !alone.has(type));
-    if (split.length) record(`${path}[*]`, split, false);
+    if (split.length) record(`${pathOf(frame)}[*]`, split, false);
   }
+}
+
+/** Values and keys in `root`, counted without scanning (stops once past `limit`). */
+function countValues(root: unknown, limit: number): number {
+  const stack: unknown[] = [root];
+  let count = 0;
+  while (stack.length && count <= limit) {
+    const value = stack.pop();
+    count += 1;
+    if (Array.isArray(value)) {
+      if (count + value.length > limit) return count + value.length;
+      for (const item of value) if (item && typeof item === 'object') stack.push(item);
+      count += value.length;
+    } else if (value && typeof value === 'object') {
+      const items = Object.values(value as Record<string, unknown>);
+      count += 2 * items.length;
+      for (const item of items) if (item && typeof item === 'object') stack.push(item);
+    }
+  }
+  return count;
 }
 
 /** `data` with the masked strings at their paths (a copy), or `data` itself when nothing was masked. */
