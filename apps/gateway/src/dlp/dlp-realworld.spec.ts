@@ -32,3 +32,13 @@ describe('DLP on the real-world corpus', () => {
     expect(row.recall, `${type} recall (${row.misses})`).toBeGreaterThanOrEqual(FLOOR.perType);
   });
 });
+
+// Written after the detectors were frozen and scored once (test/gateway/dlp-realworld/build_holdout.py):
+// precision 1.000, recall 0.758 — CVV in `{ name, value }` form fields, MRN / ICD-10 in CDA XML and
+// member ids in X12 271 are not recognised. Only precision has a floor here; the README reports both.
+describe('DLP on the hold-out set', () => {
+  it('flags no clean sample of formats it was not built on (precision 0.98 or better)', () => {
+    const score = evaluate(loadCorpus('dlp-holdout.jsonl'));
+    expect(score.precision, score.wrong.join(' ')).toBeGreaterThanOrEqual(0.98);
+  });
+});

@@ -1,8 +1,16 @@
 import type { WireEnvelope } from '../protocol';
 
+function isJsonPrimitive(item: unknown): boolean {
+  return item === null || typeof item === 'number' || typeof item === 'string' || typeof item === 'boolean';
+}
+
 /** JSON with object keys sorted at every level: the same bytes on every side. */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (Array.isArray(value)) {
+    // An array of plain JSON primitives is one native pass (long arrays of numbers cost no call per item).
+    if (value.every(isJsonPrimitive)) return JSON.stringify(value);
+    return `[${value.map(canonicalJson).join(',')}]`;
+  }
   if (value && typeof value === 'object') {
     const entries = Object.keys(value as Record<string, unknown>)
       .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
