@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -20,6 +20,7 @@ export interface TestGateway {
 
 /** One secrets directory per spec process: its gateways share one identity and one audit chain key, as instances of one deployment do. */
 export const SECRETS_DIR = mkdtempSync(join(tmpdir(), 'mas-gateway-secrets-'));
+process.once('exit', () => rmSync(SECRETS_DIR, { recursive: true, force: true }));
 
 /**
  * Starts a gateway on `redisUrl` with test-friendly timings, `overrides` on top (camelCase paths),
