@@ -30,7 +30,7 @@ async function gatewayAgent(label: string, id = uniqueId(SPEC, label)) {
 }
 
 /** GET/POST on the gateway's HTTP API with the API key; resolves with the parsed body. */
-async function api<T = any>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T; text: string; type: string }> {
+async function api<T = any>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T; text: string; type: string; headers: Headers }> {
   const response = await fetch(`${gateway.url}${path}`, { ...init, headers: { 'x-api-key': API_KEY, ...init.headers } });
   const text = await response.text();
   let body: unknown = text;
@@ -39,7 +39,7 @@ async function api<T = any>(path: string, init: RequestInit = {}): Promise<{ sta
   } catch {
     // text body (CSV, metrics)
   }
-  return { status: response.status, body: body as T, text, type: response.headers.get('content-type') ?? '' };
+  return { status: response.status, body: body as T, text, type: response.headers.get('content-type') ?? '', headers: response.headers };
 }
 
 /** A target that is registered and ACTIVE but runs nowhere: its inbox stream shows exactly what was delivered. */
@@ -152,8 +152,15 @@ describe('gateway audit trail', () => {
     const { agent: bob } = await gatewayAgent('audit-target');
     await alice.send(bob.id, 'ok', { contact: 'ann@example.com' });
     await alice.send(bob.id, 'leak', { key: 'AKIAIOSFODNN7EXAMPLE' }).catch(() => undefined);
-    const all = (await api(`/audit?sender=${alice.id}`)).body;
+    const all = (await api(`/audit?sender=${alice.id}&order=oldest`)).body;
     expect(all.map((e: { decision: string }) => e.decision)).toEqual(['ALLOWED', 'DLP_BLOCKED']);
+    // Newest first by default, a page at a time: x-next-cursor is the cursor of the next page.
+    const first = await api(`/audit?sender=${alice.id}&limit=1`);
+    expect(first.body.map((e: { decision: string }) => e.decision)).toEqual(['DLP_BLOCKED']);
+    const cursor = first.headers.get('x-next-cursor');
+    expect(cursor).toMatch(/^\d+-\d+$/);
+    const second = await api(`/audit?sender=${alice.id}&limit=1&cursor=${cursor}`);
+    expect(second.body.map((e: { decision: string }) => e.decision)).toEqual(['ALLOWED']);
     expect(all[0].findings).toEqual(['email:ALERT@data.contact']);
     expect((await api(`/audit?sender=${alice.id}&decision=DLP_BLOCKED`)).body).toHaveLength(1);
     expect((await api(`/audit?target=${bob.id}&violation=dlp`)).body).toHaveLength(2);
@@ -169,7 +176,7 @@ describe('gateway audit trail', () => {
     const csv = await api(`/audit/export?format=csv&sender=${alice.id}`);
     expect(csv.type).toContain('text/csv');
     const lines = csv.text.trim().split('\r\n');
-    expect(lines[0]).toBe('id,seq,ts,stage,decision,reason,message_id,sender_id,target_id,message_type,priority,violations,findings,latency_ms,instance,prev_hash,hash');
+    expect(lines[0]).toBe('id,seq,ts,stage,decision,reason,message_id,sender_id,target_id,message_type,priority,violations,findings,latency_ms,instance,prev_hash,hash,claimed_sender');
     expect(lines).toHaveLength(3);
     const json = await api(`/audit/export?format=json&sender=${alice.id}`);
     expect(json.body.map((e: { hash: string }) => e.hash)).toEqual(all.map((e: { hash: string }) => e.hash));

@@ -30,11 +30,11 @@ let gateways: TestGateway[] = [];
 let redis: ReturnType<Probes['client']>;
 
 /** A started gateway-mode agent that records what it receives (and answers `echo` requests). */
-async function gatewayAgent(label: string, options: { signing?: 'ed25519'; connection?: MasConnection } = {}) {
+async function gatewayAgent(label: string, options: { signing?: 'ed25519'; connection?: MasConnection; decisionTimeoutMs?: number } = {}) {
   const received: AgentMessage[] = [];
   const agent = new Agent(uniqueId(SPEC, label), {
     redisUrl,
-    gateway: { signing: options.signing, decisionTimeoutMs: 5_000 },
+    gateway: { signing: options.signing, decisionTimeoutMs: options.decisionTimeoutMs ?? 5_000 },
     connection: options.connection,
     logger: new QuietLogger(),
     onMessage: async (message) => {
@@ -141,11 +141,20 @@ describe('gateway: delivery', () => {
 });
 
 describe('gateway: every decision reaches the sender', () => {
-  it('AUTH_FAILED for a revoked token', async () => {
-    const { agent: alice } = await gatewayAgent('revoked');
+  it('AUTH_FAILED for a revoked token: audited as unauthenticated, and no message goes to the claimed sender', async () => {
+    const { agent: alice } = await gatewayAgent('revoked', { decisionTimeoutMs: 1_000 });
     const { agent: bob, received } = await gatewayAgent('revoked-b');
     await redis.sadd(MasKeys.revokedTokens(alice.id), alice.registrationToken!);
-    await expectDecision(alice.send(bob.id, 'x', {}), 'AUTH_FAILED', /revoked/);
+    const tap = await probes.tap(redisUrl, MasKeys.agentChannel(alice.id));
+    const sent = alice.send(bob.id, 'x', {}).catch((e: unknown) => e);
+    const [entry] = await waitFor(async () => {
+      const found = (await audit().query({ decision: 'AUTH_FAILED' })).filter((e) => e.claimed_sender === alice.id);
+      return found.length ? found : undefined;
+    }, 5_000, 'the unauthenticated entry');
+    expect(entry).toMatchObject({ sender_id: '', claimed_sender: alice.id, decision: 'AUTH_FAILED', violations: ['auth:revoked_token'] });
+    expect(await audit().query({ sender: alice.id })).toEqual([]); // not filed under the name it claimed
+    await sent; // the sender learns nothing from the gateway (its send times out)
+    expect(tap.on(MasKeys.agentChannel(alice.id))).toEqual([]);
     expect(received).toHaveLength(0);
   });
 
@@ -190,7 +199,7 @@ describe('gateway: every decision reaches the sender', () => {
     await alice.send(bob.id, 'hr', { employee: { name: 'Ann', ids: ['SSN 123-45-1234'] }, memo: 'ok' });
     await waitFor(() => received.length === 1, 5_000, 'the redacted message');
     expect(received[0].data).toEqual({ employee: { name: 'Ann', ids: ['SSN XXX-XX-1234'] }, memo: 'ok' });
-    const [denied, allowed] = await audit().query({ sender: alice.id });
+    const [denied, allowed] = await audit().query({ sender: alice.id, order: 'oldest' });
     expect(denied).toMatchObject({ decision: 'DLP_BLOCKED', violations: ['dlp:credit_card'] });
     expect(allowed).toMatchObject({ decision: 'ALLOWED', findings: ['ssn:REDACT@data.employee.ids[0]'] });
   });
@@ -238,7 +247,7 @@ describe('gateway: every decision reaches the sender', () => {
     await redis.xadd(...(captured as [string, string, ...string[]]));
     const messageId = envelopeArg(captured!).message_id as string;
     await waitFor(async () => (await audit().query({ sender: alice.id })).length === 2, 5_000, 'the replay to be audited');
-    const decisions = (await audit().query({ sender: alice.id })).map((e) => [e.message_id, e.decision]);
+    const decisions = (await audit().query({ sender: alice.id, order: 'oldest' })).map((e) => [e.message_id, e.decision]);
     expect(decisions).toEqual([
       [messageId, 'ALLOWED'],
       [messageId, 'SIGNATURE_INVALID'],

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ConfigValidationError } from '@mas/core';
+import { ConfigValidationError, listeningUrl } from '@mas/core';
 import { RegistrySettings } from './src/config/registry.settings';
 import { configureRegistryApp, DOCS_PATH } from './src/registry-app.setup';
 import { RegistryModule } from './src/registry.module';
@@ -18,9 +18,9 @@ async function bootstrap(): Promise<void> {
   });
   configureRegistryApp(app);
   app.enableShutdownHooks();
-  const { port } = app.get(RegistrySettings).http;
-  await app.listen(port);
-  logger.log(`Registry HTTP API on ${await app.getUrl()} (OpenAPI at /${DOCS_PATH})`);
+  const { host, port } = app.get(RegistrySettings).http;
+  await app.listen(port, host);
+  logger.log(`Registry HTTP API on ${listeningUrl(app)} (OpenAPI at /${DOCS_PATH})`);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,10 +1,13 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 /** A gateway instance running as its own process (as it would in production). */
 export interface GatewayProcess {
   url: string;
+  /** The admin key this run gave the gateway (header `x-api-key`). */
+  apiKey: string;
   stop(): Promise<void>;
 }
 
@@ -20,9 +23,10 @@ function freePort(): Promise<number> {
 /** Starts `dist/apps/gateway/src/main.js` on a free port and waits until `/health` answers. */
 export async function startGatewayProcess(redisUrl: string): Promise<GatewayProcess> {
   const port = await freePort();
+  const apiKey = randomBytes(16).toString('hex');
   const main = join(__dirname, '..', '..', 'apps', 'gateway', 'src', 'main.js');
   const child: ChildProcess = spawn(process.execPath, [main], {
-    env: { ...process.env, REDIS_URL: redisUrl, GATEWAY_HTTP__PORT: String(port), GATEWAY_HTTP__HOST: '127.0.0.1' },
+    env: { ...process.env, REDIS_URL: redisUrl, PORT: String(port), GATEWAY_HTTP__HOST: '127.0.0.1', GATEWAY_HTTP__API_KEY: apiKey },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -36,6 +40,7 @@ export async function startGatewayProcess(redisUrl: string): Promise<GatewayProc
   }
   return {
     url,
+    apiKey,
     stop: async () => {
       if (child.exitCode !== null) return;
       const done = new Promise((resolve) => child.once('exit', resolve));

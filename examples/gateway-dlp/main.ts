@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     await waitFor(() => received.length >= 2);
     for (const message of received) console.log(`billing received ${message.messageType}: ${JSON.stringify(message.data)}`);
 
-    const response = await fetch(`${gateway.url}/audit?sender=${clinic.id}`);
+    const response = await fetch(`${gateway.url}/audit?sender=${clinic.id}&order=oldest`, { headers: { 'x-api-key': gateway.apiKey } });
     const entries = (await response.json()) as Array<{ decision: string; message_type: string; target_id: string; violations: string[] }>;
     console.log(`audit query (sender=${clinic.id}): ${entries.length} entries`);
     for (const entry of entries) {

@@ -1,10 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type Redis from 'ioredis';
-import { deepMerge, MasConnection, MasKeys } from '@mas/core';
+import { deepMerge, listeningUrl, MasConnection, MasKeys } from '@mas/core';
 import { loadGatewaySettings } from '../../apps/gateway/src/config/load-gateway-settings';
 import type { GatewaySettings } from '../../apps/gateway/src/config/gateway.settings';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
+import { configureGatewayApp } from '../../apps/gateway/src/http/gateway-app.setup';
 
 /** A gateway instance started by a spec, with its settings. */
 export interface TestGateway {
@@ -14,6 +18,10 @@ export interface TestGateway {
   url: string;
 }
 
+/** One secrets directory per spec process: its gateways share one identity and one audit chain key, as instances of one deployment do. */
+export const SECRETS_DIR = mkdtempSync(join(tmpdir(), 'mas-gateway-secrets-'));
+process.once('exit', () => rmSync(SECRETS_DIR, { recursive: true, force: true }));
+
 /**
  * Starts a gateway on `redisUrl` with test-friendly timings, `overrides` on top (camelCase paths),
  * and optionally its HTTP API on a free port.
@@ -21,15 +29,16 @@ export interface TestGateway {
 export async function startGateway(redisUrl: string, overrides: Record<string, unknown> = {}, http = false): Promise<TestGateway> {
   const base = {
     redis: { url: redisUrl },
+    secrets: { dir: SECRETS_DIR },
     http: { enabled: http, port: 0, host: '127.0.0.1' },
     ingress: { blockMs: 200, claimIdleMs: 500 },
     priorityQueue: { sweepIntervalMs: 200 },
   };
   const settings = loadGatewaySettings({ env: {}, useDefaultFile: false, overrides: deepMerge(base, overrides) });
   const app = await NestFactory.create(GatewayModule.forRoot(settings), { logger: ['error'] });
-  if (http) await app.listen(0, '127.0.0.1');
+  if (http) await configureGatewayApp(app).listen(0, '127.0.0.1');
   else await app.init();
-  return { app, settings, url: http ? (await app.getUrl()).replace('[::1]', '127.0.0.1') : '' };
+  return { app, settings, url: http ? listeningUrl(app) : '' };
 }
 
 /**
@@ -37,9 +46,9 @@ export async function startGateway(redisUrl: string, overrides: Record<string, u
  * ingress, queues, counters): a spec starts from a clean trail without FLUSHDB.
  */
 export async function resetGatewayKeys(redis: Redis): Promise<void> {
-  const fixed = [MasKeys.gatewayIngress, MasKeys.audit, MasKeys.auditHead, MasKeys.securityEvents, MasKeys.deadLetters, MasKeys.priorityQueueTargets];
+  const fixed = [MasKeys.gatewayIngress, MasKeys.audit, MasKeys.auditHead, MasKeys.auditBase, MasKeys.auditCheckpoints, MasKeys.auditKeyId, MasKeys.securityEvents, MasKeys.deadLetters, MasKeys.priorityQueueTargets];
   await redis.del(...fixed);
-  for (const pattern of ['audit:by_*', 'priority_queue:*', 'ratelimit:*', 'circuit:*', 'mas:nonce:*']) {
+  for (const pattern of ['audit:by_*', 'audit:unauthenticated:*', 'priority_queue:*', 'ratelimit:*', 'circuit:*', 'mas:nonce:*', 'mas:gateway:awaiting_reply:*']) {
     let cursor = '0';
     do {
       const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);

@@ -1,9 +1,11 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { FactoryProvider, Module, OnApplicationShutdown } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { MasConnection } from '@mas/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuditQuery } from './audit/audit-query';
+import { AuditRetention } from './audit/audit-retention';
 import { AuditTrail } from './audit/audit-trail';
 import { AuditVerifier } from './audit/audit-verifier';
 import { DecisionNotifier } from './audit/decision-notifier';
@@ -12,10 +14,13 @@ import { AccessPolicy } from './authz/access-policy';
 import type { GatewaySettings } from './config/gateway.settings';
 import { GATEWAY_INSTANCE_ID } from './gateway.constants';
 import { GATEWAY_SETTINGS, GatewayConfigurableModule } from './gateway-module-definition';
+import { AdminKeyGuard } from './http/admin-key.guard';
 import { AuditController } from './http/audit.controller';
 import { DlqController } from './http/dlq.controller';
 import { HealthController } from './http/health.controller';
 import { MetricsController } from './http/metrics.controller';
+import { GatewaySecrets, loadGatewaySecrets } from './identity/gateway-secrets';
+import { IdentityPublisher } from './identity/identity-publisher';
 import { IngressConsumer } from './ingress/ingress.consumer';
 import { GatewayMetrics } from './observability/gateway-metrics';
 import { GatewayPipeline } from './pipeline/gateway-pipeline';
@@ -29,6 +34,7 @@ import { Deliverer } from './routing/deliverer';
 import { DeliveryDispatcher } from './routing/delivery-dispatcher';
 import { MessageRouter } from './routing/message-router';
 import { PriorityQueues } from './routing/priority-queues';
+import { ReplyTracker } from './routing/reply-tracker';
 import { SignatureVerifier } from './signature/signature-verifier';
 
 /** The gateway's Redis connection (commands, plus the ingress reader's dedicated one; no subscriber). */
@@ -60,8 +66,12 @@ const connectionProvider: FactoryProvider<MasConnection> = {
       useFactory: (settings: GatewaySettings) => settings.instanceId || `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
     },
     connectionProvider,
+    { provide: GatewaySecrets, inject: [GATEWAY_SETTINGS], useFactory: (settings: GatewaySettings) => loadGatewaySecrets(settings) },
+    IdentityPublisher,
+    { provide: APP_GUARD, useClass: AdminKeyGuard },
     GatewayMetrics,
     AuditTrail,
+    AuditRetention,
     AuditVerifier,
     AuditQuery,
     AccessPolicy,
@@ -75,12 +85,13 @@ const connectionProvider: FactoryProvider<MasConnection> = {
     DeadLetterReplay,
     Deliverer,
     DeliveryDispatcher,
+    ReplyTracker,
     MessageRouter,
     IngressHandler,
     GatewayPipeline,
     IngressConsumer,
   ],
-  exports: [GatewayMetrics, AuditVerifier, AuditQuery, DeadLetters, DeadLetterReplay, DeliveryDispatcher, PriorityQueues, IngressConsumer],
+  exports: [GatewaySecrets, GatewayMetrics, AuditTrail, AuditRetention, AuditVerifier, AuditQuery, DeadLetters, DeadLetterReplay, DeliveryDispatcher, PriorityQueues, IngressConsumer],
 })
 export class GatewayModule extends GatewayConfigurableModule implements OnApplicationShutdown {
   constructor(private readonly connection: MasConnection) {

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { summarizeSettings } from '@mas/core';
+import { listeningUrl, summarizeSettings } from '@mas/core';
 import { loadGatewaySettings } from './config/load-gateway-settings';
 import { GatewayModule } from './gateway.module';
+import { configureGatewayApp } from './http/gateway-app.setup';
 
 /** Starts one gateway instance: settings validated first (a bad value stops it with the key named). */
 async function main(): Promise<void> {
@@ -17,9 +18,10 @@ async function main(): Promise<void> {
     return;
   }
   const app = await NestFactory.create(module);
+  configureGatewayApp(app);
   app.enableShutdownHooks();
   await app.listen(settings.http.port, settings.http.host);
-  logger.log(`HTTP API on ${await app.getUrl()} (/audit, /dlq, /metrics, /health)`);
+  logger.log(`HTTP API on ${listeningUrl(app)} (/audit, /dlq, /metrics, /health, OpenAPI at /docs)`);
 }
 
 main().catch((error: unknown) => {

@@ -13,6 +13,7 @@ function printRole(context: CliContext, role: RoleView): void {
       `${out.style('bold', role.name)}${role.description ? `  ${out.style('dim', role.description)}` : ''}`,
       ...(role.createdAt ? [`  created:     ${formatEpochSeconds(role.createdAt)} UTC`] : []),
       `  permissions: ${role.permissions.length ? role.permissions.join(', ') : out.style('dim', '(none)')}`,
+      `  applies:     ${role.configured ? 'its own permissions (an empty set grants nothing)' : 'the gateway\'s built-in default (never configured)'}`,
     ].join('\n'),
   );
 }
@@ -35,8 +36,8 @@ export async function listRoles(context: CliContext): Promise<void> {
   out.result(list, () =>
     list.length
       ? out.table(
-          [{ header: 'ROLE' }, { header: 'PERMISSIONS' }, { header: 'DESCRIPTION' }],
-          list.map((r) => [r.name, r.permissions.join(', ') || '-', r.description || '-']),
+          [{ header: 'ROLE' }, { header: 'PERMISSIONS' }, { header: 'APPLIES' }, { header: 'DESCRIPTION' }],
+          list.map((r) => [r.name, r.permissions.join(', ') || '(none)', r.applies, r.description || '-']),
         )
       : out.style('dim', 'No roles.'),
   );

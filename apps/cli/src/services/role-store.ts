@@ -11,6 +11,16 @@ export interface RoleView {
   createdAt?: number;
   /** e.g. `send:agent.*`. */
   permissions: string[];
+  /** False for the gateway's default role while it was never configured (its built-in permissions apply). */
+  configured: boolean;
+  /** Which permissions the gateway applies: the role's own set (also when empty), or its built-in default. */
+  applies: 'configured' | 'built-in default';
+}
+
+/** What the gateway published about its default role (`mas:gateway:default_role`). */
+interface DefaultRole {
+  role: string;
+  permissions: string[];
 }
 
 /** The roles given to one agent (`agent:{id}:roles`), with what each grants. */
@@ -27,10 +37,12 @@ const agentRoles = keyShape(MasKeys.agentRoles);
 export class RoleStore {
   constructor(private readonly redis: Redis) {}
 
-  /** Every role that has a description hash or a permission set, sorted by name. */
+  /** Every role that has a description hash or a permission set (and the gateway's default role), sorted by name. */
   async list(): Promise<RoleView[]> {
     const keys = await scanKeys(this.redis, roleHash.pattern);
     const names = new Set<string>();
+    const builtIn = await this.defaultRole();
+    if (builtIn?.role) names.add(builtIn.role);
     for (const key of keys) {
       const name = rolePermissions.nameOf(key) ?? roleHash.nameOf(key);
       if (name) names.add(name);
@@ -39,19 +51,35 @@ export class RoleStore {
     return roles.filter((role): role is RoleView => !!role).sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  /** The role `name`, or undefined. */
+  /** The role `name`, or undefined (the gateway's default role is there while never configured, with its built-in permissions). */
   async find(name: string): Promise<RoleView | undefined> {
-    const [fields, permissions] = await Promise.all([
+    const [fields, permissions, builtIn] = await Promise.all([
       this.redis.hgetall(MasKeys.role(name)),
       this.redis.smembers(MasKeys.rolePermissions(name)),
+      this.defaultRole(),
     ]);
-    if (!Object.keys(fields).length && !permissions.length) return undefined;
+    if (!Object.keys(fields).length && !permissions.length) {
+      if (builtIn?.role !== name) return undefined;
+      return { name, description: 'default role of the gateway', permissions: [...builtIn.permissions].sort(), configured: false, applies: 'built-in default' };
+    }
     return {
       name,
       description: fields.description ?? '',
       ...(Number(fields.created_at) ? { createdAt: Number(fields.created_at) } : {}),
       permissions: permissions.sort(),
+      configured: true,
+      applies: 'configured',
     };
+  }
+
+  /** The default role the gateway published at its start, if any. */
+  private async defaultRole(): Promise<DefaultRole | undefined> {
+    try {
+      const parsed = JSON.parse((await this.redis.get(MasKeys.gatewayDefaultRole)) ?? 'null') as DefaultRole | null;
+      return parsed && typeof parsed.role === 'string' && Array.isArray(parsed.permissions) ? parsed : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** The role `name`. @throws NotFoundError */
@@ -73,10 +101,19 @@ export class RoleStore {
     return this.get(name);
   }
 
-  /** Removes permissions from an existing role. @throws NotFoundError */
+  /**
+   * Removes permissions from an existing role, which stays configured (with no permissions, it grants
+   * none). From a never-configured default role: its built-in permissions minus these. @throws NotFoundError
+   */
   async removePermissions(name: string, permissions: string[]): Promise<RoleView> {
-    await this.get(name);
-    await this.redis.srem(MasKeys.rolePermissions(name), ...permissions);
+    const role = await this.get(name);
+    const multi = this.redis.multi();
+    multi.hset(MasKeys.role(name), 'name', name);
+    multi.hsetnx(MasKeys.role(name), 'created_at', (Date.now() / 1000).toFixed(3));
+    multi.hsetnx(MasKeys.role(name), 'description', role.description);
+    if (!role.configured && role.permissions.length) multi.sadd(MasKeys.rolePermissions(name), ...role.permissions);
+    multi.srem(MasKeys.rolePermissions(name), ...permissions);
+    await multi.exec();
     return this.get(name);
   }
 
@@ -108,7 +145,9 @@ export class RoleStore {
   /** The roles of `agent` with their permissions (a role that no longer exists shows none). */
   async of(agent: string): Promise<AgentRolesView> {
     const names = (await this.redis.smembers(MasKeys.agentRoles(agent))).sort();
-    const roles = await Promise.all(names.map(async (name) => (await this.find(name)) ?? { name, description: '', permissions: [] }));
+    const roles = await Promise.all(
+      names.map(async (name) => (await this.find(name)) ?? { name, description: '', permissions: [], configured: false, applies: 'configured' as const }),
+    );
     return { agent, roles };
   }
 }

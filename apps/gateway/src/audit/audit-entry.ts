@@ -10,7 +10,10 @@ export interface AuditRecord {
   decision: GatewayDecision;
   reason: string;
   messageId?: string;
+  /** The authenticated sender (unset for unauthenticated ingress). */
   senderId?: string;
+  /** The sender an unauthenticated envelope claimed (then not indexed under anybody's name). */
+  claimedSender?: string;
   targetId?: string;
   messageType?: string;
   priority?: string;
@@ -45,6 +48,7 @@ export const AUDIT_COLUMNS = [
   'instance',
   'prev_hash',
   'hash',
+  'claimed_sender',
 ] as const;
 
 /** The content fields of a record (everything but seq, prev_hash and hash). */
@@ -63,6 +67,7 @@ export function recordFields(record: AuditRecord, instance: string, now = Date.n
     findings: JSON.stringify(record.findings ?? []),
     latency_ms: record.latencyMs === undefined ? '' : record.latencyMs.toFixed(3),
     instance,
+    ...(record.claimedSender !== undefined ? { claimed_sender: record.claimedSender } : {}),
   };
 }
 
@@ -74,13 +79,6 @@ export function chainHash(fields: AuditFields, hmacKey: string): string {
   const { hash: _hash, audit_id: _id, ...content } = fields;
   const input = canonicalJson(content);
   return (hmacKey ? createHmac('sha256', hmacKey) : createHash('sha256')).update(input).digest('hex');
-}
-
-/** Parses the head pointer `{seq}:{hash}` (`undefined` for an empty trail). */
-export function parseHead(head: string | null | undefined): { seq: number; hash: string } | undefined {
-  if (!head) return undefined;
-  const at = head.indexOf(':');
-  return { seq: Number(head.slice(0, at)), hash: head.slice(at + 1) };
 }
 
 /** Turns `[k, v, k, v]` from a stream entry into an object. */

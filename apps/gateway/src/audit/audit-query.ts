@@ -13,8 +13,18 @@ export interface AuditFilter {
   from?: number;
   /** Epoch ms, inclusive. */
   to?: number;
-  /** At most this many entries, oldest first (default 100). */
+  /** At most this many entries (default 100). */
   limit?: number;
+  /** `newest` first (default, what `GET /audit` returns) or `oldest` first. */
+  order?: 'newest' | 'oldest';
+  /** Continue after this cursor (the `next` of the previous page). */
+  cursor?: string;
+}
+
+/** One page of a query: its entries and the cursor of the next page (undefined on the last). */
+export interface AuditPage {
+  entries: AuditView[];
+  next?: string;
 }
 
 /** One audit entry as the API returns it (shared with the dashboard and the CLI). */
@@ -33,21 +43,41 @@ const CLOCK_MARGIN_MS = 300_000;
 export class AuditQuery {
   constructor(private readonly redis: MasConnection) {}
 
+  /** The matching entries, newest first unless `order: 'oldest'`. */
   async query(filter: AuditFilter = {}): Promise<AuditView[]> {
+    return (await this.page(filter)).entries;
+  }
+
+  /**
+   * One page of matching entries and the cursor of the next one (a stream id of the stream read:
+   * `audit:messages`, or the sender's or target's index stream).
+   */
+  async page(filter: AuditFilter = {}): Promise<AuditPage> {
     const stream = filter.sender ? MasKeys.auditBySender(filter.sender) : filter.target ? MasKeys.auditByTarget(filter.target) : MasKeys.audit;
     const limit = Math.max(1, filter.limit ?? 100);
-    const end = filter.to === undefined ? '+' : String(filter.to + CLOCK_MARGIN_MS);
-    let start = filter.from === undefined ? '-' : String(Math.max(0, filter.from - CLOCK_MARGIN_MS));
+    const oldestFirst = filter.order === 'oldest';
+    let high = filter.to === undefined ? '+' : String(filter.to + CLOCK_MARGIN_MS);
+    let low = filter.from === undefined ? '-' : String(Math.max(0, filter.from - CLOCK_MARGIN_MS));
+    if (filter.cursor) {
+      if (oldestFirst) low = `(${filter.cursor}`;
+      else high = `(${filter.cursor}`;
+    }
     const out: AuditView[] = [];
     for (;;) {
-      const page = (await this.redis.command.xrange(stream, start, end, 'COUNT', PAGE)) as Array<[string, string[]]>;
+      const page = (
+        oldestFirst
+          ? await this.redis.command.xrange(stream, low, high, 'COUNT', PAGE)
+          : await this.redis.command.xrevrange(stream, high, low, 'COUNT', PAGE)
+      ) as Array<[string, string[]]>;
       for (const [id, flat] of page) {
         const view = auditViewOf(id, fieldsOf(flat));
         if (matches(view, filter)) out.push(view);
-        if (out.length >= limit) return out;
+        if (out.length >= limit) return { entries: out, next: id };
       }
-      if (page.length < PAGE) return out;
-      start = `(${page[page.length - 1][0]}`;
+      if (page.length < PAGE) return { entries: out };
+      const last = `(${page[page.length - 1][0]}`;
+      if (oldestFirst) low = last;
+      else high = last;
     }
   }
 

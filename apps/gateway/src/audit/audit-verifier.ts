@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { MasConnection, MasKeys } from '@mas/core';
-import type { GatewaySettings } from '../config/gateway.settings';
-import { InjectGatewaySettings } from '../gateway-module-definition';
-import { chainHash, fieldsOf, GENESIS_HASH, parseHead } from './audit-entry';
+import { GatewaySecrets } from '../identity/gateway-secrets';
+import { chainHash, fieldsOf, GENESIS_HASH } from './audit-entry';
+import { ChainPoint, Checkpoint, checkpointOf, checkpointSigned, openHead } from './audit-seal';
+import { AuditTrail } from './audit-trail';
 
 /** Something wrong in the trail, naming the entry. */
 export interface AuditProblem {
-  kind: 'edited' | 'deleted' | 'reordered';
+  /** `truncated`: entries the gateway wrote (a checkpoint or its anchor says so) are gone from the end; `forged`: a head or checkpoint it did not sign. */
+  kind: 'edited' | 'deleted' | 'reordered' | 'truncated' | 'forged';
   /** Stream id of the entry (for `deleted`: of the entry after the gap, if any). */
   id?: string;
   seq: number;
@@ -19,8 +21,12 @@ export interface AuditVerification {
   ok: boolean;
   /** Entries read. */
   checked: number;
-  /** `{seq}:{hash}` of the head pointer, to keep outside Redis as an anchor. */
+  /** `{seq}:{hash}:{signature}` of the head pointer. */
   head: string | null;
+  /** Where the retained chain starts (seq 0 unless retention cut older entries). */
+  base: ChainPoint;
+  /** Signed checkpoints checked. */
+  checkpoints: number;
   problems: AuditProblem[];
 }
 
@@ -34,22 +40,47 @@ interface Gap {
 const PAGE = 1000;
 
 /**
- * Walks `audit:messages` and checks the chain: each entry's hash against its content (edited), its
- * `prev_hash` against the entry before it (edited and re-hashed), the sequence numbers (deleted,
- * reordered) and the last entry against `audit:head` (deleted at the end). Memory: O(gaps).
+ * Walks `audit:messages` and checks the chain: each entry's keyed hash against its content (edited,
+ * or recomputed without the key), its `prev_hash` against the entry before it (edited and re-hashed),
+ * the sequence numbers (deleted, reordered), the first entry against the signed retention base
+ * `audit:base`, the last against the signed `audit:head`, and the whole against the signed checkpoints
+ * and this instance's anchor outside Redis (a tail cut with the head reset). Memory: O(gaps + checkpoints).
  */
 @Injectable()
 export class AuditVerifier {
   constructor(
     private readonly redis: MasConnection,
-    @InjectGatewaySettings() private readonly settings: GatewaySettings,
+    private readonly secrets: GatewaySecrets,
+    private readonly trail: AuditTrail,
   ) {}
 
   async verify(): Promise<AuditVerification> {
     const problems: AuditProblem[] = [];
     const gaps: Gap[] = [];
+    const identity = this.secrets.identity;
+    const [rawBase, rawCheckpoints] = await Promise.all([
+      this.redis.command.get(MasKeys.auditBase),
+      this.redis.command.xrange(MasKeys.auditCheckpoints, '-', '+') as Promise<Array<[string, string[]]>>,
+    ]);
+    let base: ChainPoint = { seq: 0, hash: GENESIS_HASH };
+    if (rawBase) {
+      const cut = checkpointOf(safeJson(rawBase));
+      if (cut && checkpointSigned(identity, cut)) base = cut;
+      else problems.push({ kind: 'forged', seq: 0, detail: 'audit:base (where retention cut the chain) is not signed by the gateway' });
+    }
+    const checkpoints = new Map<number, Checkpoint>();
+    for (const [id, flat] of rawCheckpoints) {
+      const checkpoint = checkpointOf(fieldsOf(flat));
+      if (!checkpoint || !checkpointSigned(identity, checkpoint)) {
+        problems.push({ kind: 'forged', id, seq: checkpoint?.seq ?? 0, detail: `checkpoint ${id} is not signed by the gateway` });
+      } else checkpoints.set(checkpoint.seq, checkpoint);
+    }
+    const anchors: Array<{ what: string; point: ChainPoint }> = [...checkpoints.values()].map((c) => ({ what: `the signed checkpoint at ${c.seq}`, point: c }));
+    const anchor = this.trail.anchor();
+    if (anchor) anchors.push({ what: `this gateway's anchor (entry ${anchor.seq})`, point: anchor });
+    const hashAt = new Map<number, string>();
     let previous: { id: string; seq: number; hash: string } | undefined;
-    let maxSeen = 0;
+    let maxSeen = base.seq;
     let maxHash: { id: string; hash: string } | undefined;
     let checked = 0;
     for await (const [id, flat] of this.entries()) {
@@ -57,10 +88,11 @@ export class AuditVerifier {
       const fields = fieldsOf(flat);
       const seq = Number(fields.seq);
       const named = { id, seq, messageId: fields.message_id || undefined };
-      if (chainHash(fields, this.settings.audit.hmacKey) !== fields.hash) {
+      if (anchors.some((a) => a.point.seq === seq)) hashAt.set(seq, fields.hash);
+      if (chainHash(fields, this.secrets.auditKey) !== fields.hash) {
         problems.push({ kind: 'edited', ...named, detail: `entry ${seq} (${id}) does not match its hash: its content was changed` });
-      } else if (seq === 1 && fields.prev_hash !== GENESIS_HASH) {
-        problems.push({ kind: 'edited', ...named, detail: `entry 1 (${id}) does not start the chain` });
+      } else if (seq === base.seq + 1 && fields.prev_hash !== base.hash) {
+        problems.push({ kind: 'edited', ...named, detail: `entry ${seq} (${id}) does not start the ${base.seq ? 'retained ' : ''}chain` });
       } else if (previous && seq === previous.seq + 1 && fields.prev_hash !== previous.hash) {
         problems.push({
           kind: 'edited',
@@ -86,14 +118,23 @@ export class AuditVerifier {
       previous = { id, seq, hash: fields.hash };
     }
     const rawHead = await this.redis.command.get(MasKeys.auditHead);
-    const head = parseHead(rawHead);
+    const head = openHead(identity, rawHead);
+    if (head && !head.signed) problems.push({ kind: 'forged', seq: head.seq, detail: 'audit:head is not signed by the gateway' });
+    const end = Math.max(head?.seq ?? 0, maxSeen);
+    for (const { what, point } of anchors) {
+      if (point.seq > end) {
+        problems.push({ kind: 'truncated', seq: end + 1, detail: `entries ${end + 1}..${point.seq} are gone from the end (${what}), audit:head ${head ? `says ${head.seq}` : 'is missing'}` });
+      } else if (hashAt.has(point.seq) && hashAt.get(point.seq) !== point.hash) {
+        problems.push({ kind: 'edited', seq: point.seq, detail: `entry ${point.seq} is not the one ${what} recorded: the chain was rewritten` });
+      }
+    }
     if (head && head.seq > maxSeen) gaps.push({ from: maxSeen + 1, to: head.seq, after: previous?.id });
     if (head && head.seq === maxSeen && maxHash && head.hash !== maxHash.hash) {
       problems.push({ kind: 'edited', id: maxHash.id, seq: maxSeen, detail: `the last entry ${maxSeen} (${maxHash.id}) does not match audit:head` });
     }
     for (const gap of gaps) problems.push(describeGap(gap));
     problems.sort((a, b) => a.seq - b.seq);
-    return { ok: problems.length === 0, checked, head: rawHead, problems };
+    return { ok: problems.length === 0, checked, head: rawHead, base, checkpoints: checkpoints.size, problems };
   }
 
   private async *entries(): AsyncGenerator<[string, string[]]> {
@@ -104,6 +145,14 @@ export class AuditVerifier {
       if (page.length < PAGE) return;
       start = `(${page[page.length - 1][0]}`;
     }
+  }
+}
+
+function safeJson(raw: string): Record<string, unknown> | undefined {
+  try {
+    return JSON.parse(raw) as Record<string, unknown>;
+  } catch {
+    return undefined;
   }
 }
 

@@ -4,7 +4,7 @@ import { LuaScript } from '@mas/core';
  * Appends a batch of chained entries when the chain head is still the one they were hashed on
  * (compare-and-set: several gateway instances append to one chain).
  * KEYS: head, audit stream, security events stream, then per entry its by-sender and by-target streams.
- * ARGV: expected head ('' for an empty trail), new head, entry count, then per entry:
+ * ARGV: expected head ('' for an empty trail), new head, entry count, index streams' MAXLEN (~), then per entry:
  *   security flag, sender flag, target flag, field count, fields...
  * Returns { 1, id... } when appended, { 0, current head } when another instance moved the head.
  */
@@ -12,7 +12,8 @@ export const AUDIT_APPEND_SCRIPT = new LuaScript(`
 local head = redis.call('GET', KEYS[1]) or ''
 if head ~= ARGV[1] then return { 0, head } end
 local out = { 1 }
-local pos = 4
+local pos = 5
+local cap = ARGV[4]
 for i = 1, tonumber(ARGV[3]) do
   local security, bySender, byTarget, n = ARGV[pos], ARGV[pos + 1], ARGV[pos + 2], tonumber(ARGV[pos + 3])
   pos = pos + 4
@@ -23,9 +24,9 @@ for i = 1, tonumber(ARGV[3]) do
   out[#out + 1] = id
   fields[#fields + 1] = 'audit_id'
   fields[#fields + 1] = id
-  if security == '1' then redis.call('XADD', KEYS[3], '*', unpack(fields)) end
-  if bySender == '1' then redis.call('XADD', KEYS[2 + 2 * i], '*', unpack(fields)) end
-  if byTarget == '1' then redis.call('XADD', KEYS[3 + 2 * i], '*', unpack(fields)) end
+  if security == '1' then redis.call('XADD', KEYS[3], 'MAXLEN', '~', cap, '*', unpack(fields)) end
+  if bySender == '1' then redis.call('XADD', KEYS[2 + 2 * i], 'MAXLEN', '~', cap, '*', unpack(fields)) end
+  if byTarget == '1' then redis.call('XADD', KEYS[3 + 2 * i], 'MAXLEN', '~', cap, '*', unpack(fields)) end
 end
 redis.call('SET', KEYS[1], ARGV[2])
 return out

@@ -9,16 +9,22 @@ import {
   MasConnection,
   publishEnvelope,
   toWireError,
+  GATEWAY_SIGNATURE_FIELD,
 } from '@mas/core';
+import { GatewaySecrets } from '../identity/gateway-secrets';
 
 /**
  * Tells a waiting sender the decision about its message: a reply envelope on `agent.{sender}` with
  * correlation id `gw:{message_id}`, carrying `meta.error` (type GatewayRejectedError, the decision in
- * its details) unless the decision is ALLOWED — so the sender's `send` resolves or rejects.
+ * its details) unless the decision is ALLOWED — so the sender's `send` resolves or rejects. Signed by
+ * the gateway's identity (`gateway_signature`), so an agent can tell it from a forged decision.
  */
 @Injectable()
 export class DecisionNotifier {
-  constructor(private readonly redis: MasConnection) {}
+  constructor(
+    private readonly redis: MasConnection,
+    private readonly secrets: GatewaySecrets,
+  ) {}
 
   async notify(senderId: string, messageId: string, decision: GatewayDecision, reason: string): Promise<void> {
     const message = createMessage({
@@ -30,6 +36,7 @@ export class DecisionNotifier {
       isReply: true,
       error: decision === 'ALLOWED' ? undefined : toWireError(new GatewayRejectedError(decision, reason)),
     });
+    message.extra = { ...message.extra, [GATEWAY_SIGNATURE_FIELD]: this.secrets.identity.signatureOf(message.toWire() as unknown as Record<string, unknown>) };
     await publishEnvelope(this.redis.command, message);
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { execAll, MasConnection, MasKeys } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
@@ -13,14 +13,22 @@ export type Grant = 'acl' | `role:${string}`;
  * the sender's block list (`agent:{id}:blocked_targets`) refuses, its allow list
  * (`agent:{id}:allowed_targets`) grants, and otherwise its roles (`agent:{id}:roles`, or the
  * configured default role) grant when a permission in `role:{name}:permissions` matches
- * `send:{target}`. Patterns use `*` as wildcard, anchored and case-sensitive.
+ * `send:{target}`. Patterns use `*` as wildcard, anchored and case-sensitive. A role's permission set
+ * is what it grants, also when empty; the built-in `defaultRolePermissions` apply to the default role
+ * only while it was never configured (neither `role:{name}` nor its permission set exists).
  */
 @Injectable()
-export class AccessPolicy {
+export class AccessPolicy implements OnApplicationBootstrap {
   constructor(
     private readonly redis: MasConnection,
     @InjectGatewaySettings() private readonly settings: GatewaySettings,
   ) {}
+
+  /** Publishes the default role and its built-in permissions for `mas roles`. */
+  async onApplicationBootstrap(): Promise<void> {
+    const { defaultRole, defaultRolePermissions } = this.settings.authorization;
+    await this.redis.command.set(MasKeys.gatewayDefaultRole, JSON.stringify({ role: defaultRole, permissions: defaultRolePermissions }));
+  }
 
   /**
    * Resolves with how `sender` may send to `target`.
@@ -57,11 +65,12 @@ export class AccessPolicy {
     const roles = assigned.length ? assigned : defaultRole ? [defaultRole] : [];
     if (!roles.length) return undefined;
     const pipeline = this.redis.command.pipeline();
-    for (const role of roles) pipeline.smembers(MasKeys.rolePermissions(role));
-    const results = (await execAll(pipeline)) as string[][];
+    for (const role of roles) pipeline.smembers(MasKeys.rolePermissions(role)).exists(MasKeys.role(role));
+    const results = (await execAll(pipeline)) as Array<string[] | number>;
     return roles.find((role, i) => {
-      let permissions = results[i];
-      if (!permissions.length && role === defaultRole) permissions = defaultRolePermissions;
+      let permissions = results[2 * i] as string[];
+      const configured = permissions.length > 0 || results[2 * i + 1] === 1;
+      if (!configured && role === defaultRole) permissions = defaultRolePermissions;
       return permissions.some((pattern) => wildcardMatch(pattern, permission));
     });
   }

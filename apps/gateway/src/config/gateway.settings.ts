@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsString, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsInt, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { RedisSettings } from '@mas/core';
+import { AuditSettings } from './audit.settings';
 import { CircuitBreakerSettings, PriorityQueueSettings } from './routing.settings';
 import { AuthorizationSettings, DlpSettings, MessageSigningSettings, RateLimitSettings } from './security.settings';
 
@@ -19,9 +20,41 @@ export class HttpSettings {
   @Max(65_535)
   port = 3001;
 
-  /** When set, the audit and DLQ routes require the header `x-api-key` with this value. */
+  /**
+   * Key of the admin API (header `x-api-key`), required on every route but `/health`. Empty: its
+   * SHA-256 from `apiKeyHash`, else from `{secrets.dir}/admin-key.sha256`, else a key is generated at
+   * the first start, shown once in the log, and only its hash stored.
+   */
   @IsString()
   apiKey = '';
+
+  /** SHA-256 (hex) of the admin key, for operators who keep only the hash in the configuration. */
+  @Matches(/^([0-9a-f]{64})?$/, { message: 'must be the hex SHA-256 of the key' })
+  apiKeyHash = '';
+
+  /** Off: the admin API answers without a key (trusted networks only). */
+  @IsBoolean()
+  apiKeyRequired = true;
+}
+
+/** Where the gateway keeps its secrets, outside Redis: a directory (a volume, or a mounted secret). */
+export class SecretsSettings {
+  /** Holds `identity-ed25519.pem`, `audit-chain.key`, `admin-key.sha256` and `audit-anchor.json`. */
+  @IsString()
+  dir = '.mas/gateway';
+}
+
+/** The gateway's own identity: the Ed25519 key it signs decisions, deliveries, dead letters and checkpoints with. */
+export class IdentitySettings {
+  /** PEM private key (e.g. from a secret in the env); empty: `{secrets.dir}/identity-ed25519.pem`, generated at the first start. */
+  @IsString()
+  privateKeyPem = '';
+}
+
+/** Replies admitted through the gateway. */
+export class ReplySettings {
+  /** How long a routed request waits for its reply; a reply only passes when it answers one still waiting. */
+  @IsInt() @Min(1_000) ttlMs = 600_000;
 }
 
 /** Reading `mas.gateway.ingress`. */
@@ -57,16 +90,6 @@ export class DeliverySettings {
   @IsInt() @Min(1) deadLetterMaxLength = 100_000;
 }
 
-/** The audit trail. */
-export class AuditSettings {
-  /**
-   * Secret of the hash chain: when set, each entry's hash is an HMAC-SHA256 with it, so that whoever
-   * can write Redis still cannot forge a consistent chain. Empty: plain SHA-256.
-   */
-  @IsString()
-  hmacKey = '';
-}
-
 /**
  * Settings of the gateway app: defaults here → `config/gateway.yaml` (or `GATEWAY_CONFIG`) →
  * environment `GATEWAY_SECTION__KEY` → explicit overrides; validated at start.
@@ -86,4 +109,7 @@ export class GatewaySettings {
   @ValidateNested() @Type(() => CircuitBreakerSettings) circuitBreaker: CircuitBreakerSettings = new CircuitBreakerSettings();
   @ValidateNested() @Type(() => DeliverySettings) delivery: DeliverySettings = new DeliverySettings();
   @ValidateNested() @Type(() => AuditSettings) audit: AuditSettings = new AuditSettings();
+  @ValidateNested() @Type(() => SecretsSettings) secrets: SecretsSettings = new SecretsSettings();
+  @ValidateNested() @Type(() => IdentitySettings) identity: IdentitySettings = new IdentitySettings();
+  @ValidateNested() @Type(() => ReplySettings) replies: ReplySettings = new ReplySettings();
 }

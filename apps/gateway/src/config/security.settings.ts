@@ -97,4 +97,13 @@ export class DlpSettings {
   @ValidateNested()
   @Type(() => DlpActionSettings)
   actions: DlpActionSettings = new DlpActionSettings();
+
+  /** Time budget of one message's scan; over it the message is refused (DLP_BLOCKED, too large to scan). */
+  @IsInt() @Min(1) maxScanMs = 250;
+
+  /** Values (strings, numbers, keys, containers) one scan visits at most. */
+  @IsInt() @Min(1) maxScanNodes = 50_000;
+
+  /** Characters of all strings one scan reads at most. */
+  @IsInt() @Min(1) maxScanChars = 2_000_000;
 }

@@ -1,132 +1,199 @@
 import type { DlpAction, DlpFinding, DlpResult, DlpType } from '../message/dlp.types';
 import { DLP_DETECTORS } from './detectors';
 import type { DlpDetector } from './dlp-detector.interfaces';
+import { DlpScanBudgetError } from './dlp.errors';
+import { shapeHint } from './dlp-structure';
+import { DlpTextScanner, TextResult } from './dlp-text-scanner';
 
-interface Span {
-  start: number;
-  end: number;
-  detector: DlpDetector;
-  rank: number;
+export { normaliseKey } from './dlp-text-scanner';
+
+/** Limits of one scan; over any of them the message is refused as too large to scan. */
+export interface DlpBudget {
+  maxMs: number;
+  /** Strings, numbers, keys and containers visited. */
+  maxNodes: number;
+  /** Characters of all strings scanned. */
+  maxChars: number;
 }
 
-const DEFAULT_WINDOW = { before: 40, after: 25 };
-const SPLIT_KEY = /([a-z0-9])([A-Z])|[_\-.\s]+/g;
+/** Generous limits for offline use (the gateway passes its configured ones). */
+export const UNLIMITED_BUDGET: DlpBudget = { maxMs: Number.POSITIVE_INFINITY, maxNodes: Number.POSITIVE_INFINITY, maxChars: Number.POSITIVE_INFINITY };
+
+/** Types worth looking for in a split array (a card number or SSN cut into parts). */
+const SPLIT_TYPES: ReadonlySet<DlpType> = new Set<DlpType>(['credit_card', 'ssn']);
+/** Top-level envelope fields never scanned: the sender's and the gateway's signature blocks. */
+const UNSCANNED = new Set(['signature', 'gateway_signature']);
+
+/** Keys above a value that the detectors see (its nearest keys). */
+const KEYS_IN_VIEW = 8;
+
+/** One value to visit; paths are built from the parents only when needed (no O(depth²) copying). */
+interface Frame {
+  value: unknown;
+  parent?: Frame;
+  /** `.key`, `[i]` or `{key i}`: how this value's path extends its parent's. */
+  segment: string;
+  /** The object key this value sits under (undefined for array items). */
+  key?: string;
+  /** True inside `data` (masked there; a REDACT finding elsewhere counts as BLOCK). */
+  inData: boolean;
+  hint?: DlpType;
+}
+
+function pathOf(frame: Frame): string {
+  const parts: string[] = [];
+  for (let at: Frame | undefined = frame; at; at = at.parent) parts.push(at.segment);
+  return parts.reverse().join('');
+}
+
+function dataPathOf(frame: Frame): Array<string | number> {
+  const parts: Array<string | number> = [];
+  for (let at: Frame | undefined = frame; at?.parent; at = at.parent) parts.push(at.key ?? Number(at.segment.slice(1, -1)));
+  return parts.reverse();
+}
+
+function keysOf(frame: Frame): string[] {
+  const keys: string[] = [];
+  for (let at: Frame | undefined = frame; at && keys.length < KEYS_IN_VIEW; at = at.parent) if (at.key !== undefined) keys.push(at.key);
+  return keys.reverse();
+}
 
 /**
- * Scans a payload for sensitive data, with each value's keys in view: walks nested objects and
- * arrays, checks every string (and number) against the detectors, and returns the findings and the
- * payload with REDACT findings masked (a copy; the input is never changed). Values are never kept.
+ * Scans a whole envelope — every string and number of every field (type, ids, meta, extra fields,
+ * data) and every object key — with an explicit stack (no recursion: any depth), each value with its
+ * keys in view, within a time and size budget. Returns the findings and `data` with REDACT findings
+ * masked (a copy; the input is never changed). A REDACT finding outside `data` (a key, the type, a
+ * meta field, an array split) cannot be masked and counts as BLOCK. Values are never kept.
  */
 export class DlpScanner {
+  private readonly text: DlpTextScanner;
+
   constructor(
     private readonly actionOf: (type: DlpType) => DlpAction,
-    private readonly detectors: readonly DlpDetector[] = DLP_DETECTORS,
-  ) {}
+    detectors: readonly DlpDetector[] = DLP_DETECTORS,
+    private readonly budget: DlpBudget = UNLIMITED_BUDGET,
+  ) {
+    this.text = new DlpTextScanner(actionOf, detectors);
+  }
 
+  /** Scans a payload alone (paths start at `data`). */
   scan(data: Record<string, unknown>): DlpResult {
+    return this.scanEnvelope({ data });
+  }
+
+  /**
+   * Scans an envelope (its wire JSON object).
+   * @throws DlpScanBudgetError when it is too large to scan within the budget.
+   */
+  scanEnvelope(envelope: Record<string, unknown>): DlpResult {
+    const started = performance.now();
+    if (countValues(envelope, this.budget.maxNodes) > this.budget.maxNodes) throw new DlpScanBudgetError(`more than ${this.budget.maxNodes} values`);
+    const memo = new Map<string, TextResult>();
+    /** Short texts repeat (numbers, flags, enum values): scanned once per scan under the same keys. */
+    const scanText = (text: string, keys: string[], hint?: DlpType): TextResult => {
+      if (text.length > 24 || hint) return this.text.scan(text, keys, hint);
+      const memoKey = `${keys.join('\u0000')}\u0001${text}`;
+      let result = memo.get(memoKey);
+      if (!result) memo.set(memoKey, (result = this.text.scan(text, keys)));
+      return result;
+    };
     const findings: DlpFinding[] = [];
-    const redacted = this.walk(data, 'data', [], findings) as Record<string, unknown>;
-    return { findings, data: redacted, blocked: findings.some((f) => f.action === 'BLOCK') };
+    const redactions: Array<{ path: Array<string | number>; value: string }> = [];
+    const data = envelope.data as Record<string, unknown> | undefined;
+    const stack: Frame[] = Object.entries(envelope)
+      .filter(([key]) => !UNSCANNED.has(key))
+      .reverse()
+      .map(([key, value]) => ({ value, segment: key, key, inData: key === 'data' }));
+    let nodes = 0;
+    let chars = 0;
+    const record = (path: string, types: DlpType[], masked: boolean, encodings?: Map<DlpType, string>) => {
+      for (const type of types) {
+        const configured = this.actionOf(type);
+        const action = configured === 'REDACT' && !masked ? 'BLOCK' : configured;
+        const encoding = encodings?.get(type);
+        findings.push({ type, action, path: encoding ? `${path}(${encoding})` : path });
+      }
+    };
+    const overTime = () => performance.now() - started > this.budget.maxMs;
+    while (stack.length) {
+      const frame = stack.pop()!;
+      nodes += 1;
+      if (nodes > this.budget.maxNodes) throw new DlpScanBudgetError(`more than ${this.budget.maxNodes} values`);
+      if ((nodes & 255) === 0 && overTime()) throw new DlpScanBudgetError(`more than ${this.budget.maxMs} ms`);
+      const { value } = frame;
+      if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) {
+        const text = String(value);
+        chars += text.length;
+        if (chars > this.budget.maxChars) throw new DlpScanBudgetError(`more than ${this.budget.maxChars} characters`);
+        const result = scanText(text, keysOf(frame), frame.hint);
+        if (text.length > 4_096 && overTime()) throw new DlpScanBudgetError(`more than ${this.budget.maxMs} ms`);
+        if (!result.types.length) continue;
+        if (frame.inData && result.redacted !== undefined) redactions.push({ path: dataPathOf(frame), value: result.redacted });
+        record(pathOf(frame), result.types, frame.inData, result.encodings);
+      } else if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i -= 1) stack.push({ value: value[i], parent: frame, segment: `[${i}]`, inData: frame.inData });
+        this.scanSplit(value, frame, record);
+      } else if (value && typeof value === 'object') {
+        const entries = Object.entries(value as Record<string, unknown>);
+        const hint = shapeHint(value as Record<string, unknown>);
+        const keys = keysOf(frame);
+        for (let i = entries.length - 1; i >= 0; i -= 1) {
+          const [key, item] = entries[i];
+          chars += key.length;
+          const found = scanText(key, keys);
+          // A key that carries sensitive data is named by its position, never by itself (paths go to the audit trail).
+          const segment = found.types.length ? `{key ${i}}` : `.${key}`;
+          if (found.types.length) record(`${pathOf(frame)}${segment}`, found.types, false, found.encodings);
+          stack.push({ value: item, parent: frame, segment, key, inData: frame.inData, hint: hint?.key === key ? hint.type : undefined });
+        }
+        nodes += entries.length;
+      }
+    }
+    return { findings, data: applyRedactions(data ?? {}, redactions), blocked: findings.some((f) => f.action === 'BLOCK') };
   }
 
-  private walk(value: unknown, path: string, keys: string[], findings: DlpFinding[]): unknown {
-    if (typeof value === 'string') return this.scanText(value, path, keys, findings);
-    if (typeof value === 'number' && Number.isFinite(value)) {
-      const text = String(value);
-      const scanned = this.scanText(text, path, keys, findings);
-      return scanned === text ? value : scanned;
-    }
+  /** A card number or SSN split over the short items of an array, read joined. */
+  private scanSplit(items: unknown[], frame: Frame, record: (path: string, types: DlpType[], masked: boolean) => void): void {
+    if (items.length < 2 || items.length > 64) return;
+    const parts = items.map((item) => (typeof item === 'string' || typeof item === 'number' ? String(item) : undefined));
+    if (parts.some((part) => part === undefined || part.length > 8)) return;
+    const keys = keysOf(frame);
+    const joined = this.text.scan(parts.join(' '), keys, undefined, SPLIT_TYPES);
+    if (!joined.types.length) return;
+    const alone = new Set(parts.flatMap((part) => this.text.scan(part!, keys, undefined, SPLIT_TYPES).types));
+    const split = joined.types.filter((type) => !alone.has(type));
+    if (split.length) record(`${pathOf(frame)}[*]`, split, false);
+  }
+}
+
+/** Values and keys in `root`, counted without scanning (stops once past `limit`). */
+function countValues(root: unknown, limit: number): number {
+  const stack: unknown[] = [root];
+  let count = 0;
+  while (stack.length && count <= limit) {
+    const value = stack.pop();
+    count += 1;
     if (Array.isArray(value)) {
-      let changed = false;
-      const out = value.map((item, i) => {
-        const next = this.walk(item, `${path}[${i}]`, keys, findings);
-        changed ||= next !== item;
-        return next;
-      });
-      return changed ? out : value;
+      if (count + value.length > limit) return count + value.length;
+      for (const item of value) if (item && typeof item === 'object') stack.push(item);
+      count += value.length;
+    } else if (value && typeof value === 'object') {
+      const items = Object.values(value as Record<string, unknown>);
+      count += 2 * items.length;
+      for (const item of items) if (item && typeof item === 'object') stack.push(item);
     }
-    if (value && typeof value === 'object') {
-      let changed = false;
-      const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-        const next = this.walk(item, `${path}.${key}`, [...keys, key], findings);
-        changed ||= next !== item;
-        out[key] = next;
-      }
-      return changed ? out : value;
-    }
-    return value;
   }
-
-  /** Findings in one value; returns the value with REDACT spans masked. */
-  private scanText(text: string, path: string, keys: string[], findings: DlpFinding[]): string {
-    if (!text.trim()) return text;
-    const nearestKey = normaliseKey(keys[keys.length - 1] ?? '');
-    const keyPath = keys.join(' ').replace(SPLIT_KEY, (_m, a?: string, b?: string) => (a ? `${a} ${b}` : ' '));
-    const spans: Span[] = [];
-    this.detectors.forEach((detector, rank) => {
-      if (this.actionOf(detector.type) === 'OFF') return;
-      if (detector.key?.test(nearestKey) && (detector.keyValue ?? /\S/).test(text)) {
-        spans.push({ start: 0, end: text.length, detector, rank });
-        return;
-      }
-      if (!detector.pattern) return;
-      for (const match of text.matchAll(detector.pattern)) {
-        const groups = match.groups ?? {};
-        const part = groups.v ?? groups.v2 ?? groups.v3 ?? groups.v4 ?? groups.v5 ?? match[0];
-        const start = match.index + (part === match[0] ? 0 : match[0].lastIndexOf(part));
-        if (!part || (detector.validate && !detector.validate(part, text, start, keyPath))) continue;
-        if (detector.context && !hasContext(detector, text, start, start + part.length, keyPath)) continue;
-        spans.push({ start, end: start + part.length, detector, rank });
-      }
-    });
-    if (!spans.length) return text;
-    const kept = keepMostSpecific(spans);
-    const seen = new Set<DlpType>();
-    for (const span of kept) {
-      if (seen.has(span.detector.type)) continue;
-      seen.add(span.detector.type);
-      findings.push({ type: span.detector.type, action: this.actionOf(span.detector.type), path });
-    }
-    let out = text;
-    for (const span of [...kept].sort((a, b) => b.start - a.start)) {
-      if (this.actionOf(span.detector.type) !== 'REDACT') continue;
-      const value = text.slice(span.start, span.end);
-      const mask = span.detector.mask?.(value) ?? `[REDACTED:${span.detector.type}]`;
-      out = out.slice(0, span.start) + mask + out.slice(span.end);
-    }
-    return out;
-  }
+  return count;
 }
 
-/** `db_Password` → `dbpassword`: how key-based detectors see a key. */
-export function normaliseKey(key: string): string {
-  return key.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
-
-function hasContext(detector: DlpDetector, text: string, start: number, end: number, keyPath: string): boolean {
-  const context = detector.context!;
-  if (context.test(keyPath)) return true;
-  const window = detector.contextWindow ?? DEFAULT_WINDOW;
-  const around = `${text.slice(Math.max(0, start - window.before), start)} ${text.slice(end, end + window.after)}`;
-  return context.test(around);
-}
-
-/** Drops spans overlapping a span of a more specific (earlier) detector; O(n log n) in matches. */
-function keepMostSpecific(spans: Span[]): Span[] {
-  const kept: Span[] = []; // sorted by start, never overlapping
-  for (const span of [...spans].sort((a, b) => a.rank - b.rank || a.start - b.start)) {
-    let low = 0;
-    let high = kept.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (kept[mid].start < span.start) low = mid + 1;
-      else high = mid;
-    }
-    const before = kept[low - 1];
-    const after = kept[low];
-    if ((before && before.end > span.start) || (after && after.start < span.end)) continue;
-    kept.splice(low, 0, span);
+/** `data` with the masked strings at their paths (a copy), or `data` itself when nothing was masked. */
+function applyRedactions(data: Record<string, unknown>, redactions: Array<{ path: Array<string | number>; value: string }>): Record<string, unknown> {
+  if (!redactions.length) return data;
+  const copy = JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
+  for (const { path, value } of redactions) {
+    let target: any = copy;
+    for (const step of path.slice(0, -1)) target = target[step];
+    target[path[path.length - 1]] = value;
   }
-  return kept;
+  return copy;
 }

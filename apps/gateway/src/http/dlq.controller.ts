@@ -1,13 +1,11 @@
-import { Controller, Get, HttpCode, NotFoundException, Param, Post, Query, UseGuards, UsePipes, ValidationPipe } from '@nestjs/common';
+import { Controller, Get, HttpCode, NotFoundException, Param, Post, Query, UsePipes, ValidationPipe } from '@nestjs/common';
 import type { DeadLetterView } from '@mas/core';
 import { DeadLetters } from '../routing/dead-letters';
 import { DeadLetterNotFoundError, DeadLetterReplay, ReplayResult } from '../routing/dead-letter-replay';
-import { ApiKeyGuard } from './api-key.guard';
 import { DeadLetterQueryDto } from './audit-query.dto';
 
 /** `GET /dlq`, `POST /dlq/:id/replay`, `POST /dlq/replay?agent=...&limit=...`. */
 @Controller('dlq')
-@UseGuards(ApiKeyGuard)
 @UsePipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }))
 export class DlqController {
   constructor(

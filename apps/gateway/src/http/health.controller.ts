@@ -1,11 +1,13 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { MasConnection } from '@mas/core';
+import { PublicRoute } from './admin-key.guard';
 import { IngressConsumer } from '../ingress/ingress.consumer';
 import { DeliveryDispatcher } from '../routing/delivery-dispatcher';
 
-/** `GET /health` (Terminus): Redis answers, the ingress read loop and the queue sweep are alive. */
+/** `GET /health` (Terminus, no key needed): Redis answers, the ingress read loop and the queue sweep are alive. */
 @Controller('health')
+@PublicRoute()
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,

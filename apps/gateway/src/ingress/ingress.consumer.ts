@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { execAll, MasConnection, MasKeys, StreamGroupEntry, StreamGroupReader } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
@@ -95,7 +96,8 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
   private async giveUp({ id, fields, attempt }: StreamGroupEntry): Promise<void> {
     const ingress = IngressMessage.fromEntry(id, fields ?? [], attempt, this.settings.ingress.maxMessageBytes);
     const envelope = ingress.envelope ? JSON.stringify(ingress.envelope) : '';
-    const letter = { envelope, target: ingress.targetId ?? '', sender: ingress.senderId ?? '', messageId: ingress.messageId ?? '' };
+    const tokenHash = createHash('sha256').update(ingress.token).digest('hex');
+    const letter = { envelope, target: ingress.targetId ?? '', sender: ingress.senderId ?? '', messageId: ingress.messageId ?? '', tokenHash };
     try {
       await this.deadLetters.add(letter, 'unprocessable', `not decided after ${attempt - 1} attempts`, id);
       await this.ack(id);

@@ -23,6 +23,11 @@ export class IngressMessage {
   redactedData?: Record<string, unknown>;
   /** Algorithm the signature was checked with. */
   signedWith?: SignatureAlgorithm;
+  /**
+   * Set when a dead letter the gateway wrote (and signed) is replayed: its id and the SHA-256 of the
+   * token its sender authenticated with, which stands in for the token (not kept in the letter).
+   */
+  replay?: { letterId: string; tokenHash: string };
 
   constructor(
     /** Id of the ingress stream entry. */

@@ -29,6 +29,11 @@ export class GatewayMetrics {
     labelNames: ['reason'],
     registers: [this.registry],
   });
+  readonly unauditedUnauthenticated = new Counter({
+    name: 'gateway_unauthenticated_unaudited_total',
+    help: 'Unauthenticated ingress entries refused without an audit entry (over audit.unauthenticatedPerMinute)',
+    registers: [this.registry],
+  });
   readonly decisionLatency = new Histogram({
     name: 'gateway_decision_duration_seconds',
     help: 'Time from reading an ingress entry to its recorded decision',

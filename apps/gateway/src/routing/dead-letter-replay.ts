@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { decodeMessage, MasError } from '@mas/core';
-import { AuditTrail } from '../audit/audit-trail';
-import type { GatewaySettings } from '../config/gateway.settings';
-import { InjectGatewaySettings } from '../gateway-module-definition';
+import { IngressMessage } from '../message/ingress-message';
+import { GatewayPipeline } from '../pipeline/gateway-pipeline';
 import { DeadLetters } from './dead-letters';
-import { Deliverer } from './deliverer';
 
 /** No dead letter has this id. */
 export class DeadLetterNotFoundError extends MasError {
@@ -19,23 +17,26 @@ export interface ReplayResult {
   id: string;
   messageId: string;
   target: string;
+  /** True when the pipeline admitted it again (it is queued for delivery and left the dead-letter stream). */
   delivered: boolean;
-  /** Why it was not delivered (it stays in the dead-letter stream). */
+  /** The pipeline's decision (absent when the letter could not be replayed at all). */
+  decision?: string;
+  /** Why it was not admitted (it stays in the dead-letter stream). */
   reason?: string;
 }
 
 /**
- * Replays dead letters (the gateway's and the inboxes'): delivers the envelope to its target again
- * through the circuit breaker, with a fresh time to live, audits the attempt, and removes the entry
- * once delivered. An entry that still cannot be delivered stays where it is.
+ * Replays dead letters the gateway itself wrote and signed: the envelope runs through the whole
+ * pipeline again as its original sender — authentication (the token it came with, kept as a hash,
+ * must still be the sender's and not revoked), authorization, rate limit, DLP, audit, routing — and
+ * leaves the stream once admitted. A letter the gateway did not sign (an inbox's, a planted or an
+ * altered one) is refused and stays where it is.
  */
 @Injectable()
 export class DeadLetterReplay {
   constructor(
     private readonly deadLetters: DeadLetters,
-    private readonly deliverer: Deliverer,
-    private readonly audit: AuditTrail,
-    @InjectGatewaySettings() private readonly settings: GatewaySettings,
+    private readonly pipeline: GatewayPipeline,
   ) {}
 
   /**
@@ -45,35 +46,22 @@ export class DeadLetterReplay {
   async replay(id: string): Promise<ReplayResult> {
     const letter = await this.deadLetters.get(id);
     if (!letter) throw new DeadLetterNotFoundError(id);
-    let message;
+    const refused = (reason: string): ReplayResult => ({ id, messageId: letter.messageId, target: letter.agentId, delivered: false, reason });
+    const signed = this.deadLetters.signedContent(letter);
+    if (!signed) return refused('not a dead letter the gateway wrote and signed: it cannot be replayed');
+    const ingress = new IngressMessage(`replay:${id}`, '', false, 1);
+    ingress.replay = { letterId: id, tokenHash: signed.tokenHash };
     try {
-      message = decodeMessage(letter.envelope);
+      ingress.message = decodeMessage(signed.envelope);
+      ingress.envelope = JSON.parse(signed.envelope) as Record<string, unknown>;
     } catch (error) {
-      return { id, messageId: letter.messageId, target: letter.agentId, delivered: false, reason: `unreadable envelope: ${(error as Error).message}` };
+      return refused(`unreadable envelope: ${(error as Error).message}`);
     }
-    const queued = {
-      envelope: letter.envelope,
-      target: message.targetId,
-      sender: message.senderId,
-      messageId: message.messageId,
-      priority: message.meta.priority ?? 'NORMAL',
-      expiresAt: Date.now() + this.settings.priorityQueue.defaultTtlMs,
-    } as const;
-    const outcome = await this.deliverer.deliver(queued);
-    await this.audit.append({
-      stage: 'replay',
-      decision: outcome.delivered ? 'ALLOWED' : outcome.reason === 'circuit_open' ? 'CIRCUIT_OPEN' : 'ROUTING_FAILED',
-      reason: outcome.delivered ? `replayed from dlq:messages ${id}` : `replay of ${id} failed: ${outcome.detail}`,
-      messageId: queued.messageId,
-      senderId: queued.sender,
-      targetId: queued.target,
-      messageType: message.messageType,
-      priority: queued.priority,
-      violations: outcome.delivered ? [] : [`routing:${outcome.reason}`],
-    });
-    if (!outcome.delivered) return { id, messageId: queued.messageId, target: queued.target, delivered: false, reason: outcome.detail };
+    if (ingress.message.senderId !== signed.senderId || ingress.message.targetId !== signed.agentId) return refused('the envelope does not match its letter');
+    const outcome = await this.pipeline.process(ingress);
+    if (outcome.decision !== 'ALLOWED') return { ...refused(outcome.reason), decision: outcome.decision };
     await this.deadLetters.remove(id);
-    return { id, messageId: queued.messageId, target: queued.target, delivered: true };
+    return { id, messageId: ingress.message.messageId, target: ingress.message.targetId, delivered: true, decision: outcome.decision };
   }
 
   /** Replays, oldest first, up to `limit` entries (for `agentId` only when given). */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DeadLetterQuery, DeadLetterStream, DeadLetterView, MasConnection } from '@mas/core';
+import { GatewaySecrets } from '../identity/gateway-secrets';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
 import { GatewayMetrics } from '../observability/gateway-metrics';
@@ -7,6 +8,20 @@ import type { QueuedMessage } from './queued-message';
 
 /** Value of the `source` field of the dead letters the gateway writes. */
 export const GATEWAY_DLQ_SOURCE = 'mas.gateway';
+
+/** Field of a gateway dead letter: SHA-256 of the sender's token. */
+const TOKEN_HASH_FIELD = 'token_sha256';
+/** Field of a gateway dead letter: the gateway's Ed25519 signature over the letter. */
+const LETTER_SIGNATURE_FIELD = 'gateway_signature';
+
+/** What the gateway signed in a dead letter it wrote. */
+export interface SignedLetter {
+  envelope: string;
+  agentId: string;
+  senderId: string;
+  messageId: string;
+  tokenHash: string;
+}
 
 /** Why the gateway dead-lettered a message. */
 export type DeadLetterReason = 'circuit_open' | 'expired' | 'target_gone' | 'delivery_failed' | 'unprocessable';
@@ -24,17 +39,35 @@ export class DeadLetters {
     redis: MasConnection,
     @InjectGatewaySettings() settings: GatewaySettings,
     private readonly metrics: GatewayMetrics,
+    private readonly secrets: GatewaySecrets,
   ) {
     this.stream = new DeadLetterStream(redis.command, { maxLength: settings.delivery.deadLetterMaxLength });
   }
 
+  /**
+   * The letter's own words, if the gateway wrote and signed it: what a replay may act on (envelope,
+   * target, sender, token hash). Undefined for a letter of an inbox, a planted or an altered one.
+   */
+  signedContent(letter: DeadLetterView): SignedLetter | undefined {
+    const content = { envelope: letter.envelope, agentId: letter.agentId, senderId: letter.senderId, messageId: letter.messageId, tokenHash: letter.fields[TOKEN_HASH_FIELD] ?? '' };
+    const value = letter.fields[LETTER_SIGNATURE_FIELD];
+    if (letter.source !== GATEWAY_DLQ_SOURCE || !value) return undefined;
+    const identity = this.secrets.identity;
+    return identity.verify({ ...content, gateway_signature: { alg: 'ed25519', key_id: identity.keyId, value } }) ? content : undefined;
+  }
+
+  private sealed(content: SignedLetter): SignedLetter & { signature: string } {
+    return { ...content, signature: this.secrets.identity.signatureOf({ ...content }).value };
+  }
+
   /** Dead-letters a message (`entryId`: the ingress entry it came from); resolves with the entry id. */
   async add(
-    message: Pick<QueuedMessage, 'envelope' | 'target' | 'sender' | 'messageId'>,
+    message: Pick<QueuedMessage, 'envelope' | 'target' | 'sender' | 'messageId' | 'tokenHash'>,
     code: DeadLetterReason,
     detail: string,
     entryId = '',
   ): Promise<string> {
+    const sealed = this.sealed({ envelope: message.envelope, agentId: message.target, senderId: message.sender, messageId: message.messageId, tokenHash: message.tokenHash ?? '' });
     const id = await this.stream.add({
       envelope: message.envelope,
       agentId: message.target,
@@ -44,6 +77,7 @@ export class DeadLetters {
       entryId,
       senderId: message.sender,
       messageId: message.messageId,
+      extra: { [TOKEN_HASH_FIELD]: sealed.tokenHash, [LETTER_SIGNATURE_FIELD]: sealed.signature },
     });
     this.metrics.deadLetters.inc({ reason: code });
     return id;

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AgentMessage, encodeMessage } from '@mas/core';
+import { createHash } from 'node:crypto';
+import { AgentMessage, encodeMessage, GATEWAY_SIGNATURE_FIELD } from '@mas/core';
+import { GatewaySecrets } from '../identity/gateway-secrets';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
-import { CircuitOpenError, RoutingFailedError } from '../message/gateway-denial.errors';
+import { AuthorizationDeniedError, CircuitOpenError, RoutingFailedError } from '../message/gateway-denial.errors';
 import type { IngressMessage } from '../message/ingress-message';
 import { CircuitBreaker } from './circuit-breaker';
 import { DeadLetters } from './dead-letters';
@@ -10,11 +12,14 @@ import { Deliverer } from './deliverer';
 import { DeliveryDispatcher } from './delivery-dispatcher';
 import { PriorityQueues } from './priority-queues';
 import { expiryOf, QueuedMessage } from './queued-message';
+import { ReplyTracker } from './reply-tracker';
 
 /**
  * Routing of a message the guards and interceptors let through: refused (and dead-lettered) when the
  * target's circuit is OPEN or the message already expired, otherwise queued by priority and handed to
- * the dispatcher — or, with `features.priorityQueue` off, delivered at once.
+ * the dispatcher — or, with `features.priorityQueue` off, delivered at once. What goes out is signed by
+ * the gateway (`gateway_signature`); a request is noted as awaiting its reply from the target, and a
+ * reply settles the request it answers (once).
  */
 @Injectable()
 export class MessageRouter {
@@ -24,6 +29,8 @@ export class MessageRouter {
     private readonly deliverer: Deliverer,
     private readonly breaker: CircuitBreaker,
     private readonly deadLetters: DeadLetters,
+    private readonly replies: ReplyTracker,
+    private readonly secrets: GatewaySecrets,
     @InjectGatewaySettings() private readonly settings: GatewaySettings,
   ) {}
 
@@ -33,6 +40,11 @@ export class MessageRouter {
    */
   async admit(ingress: IngressMessage): Promise<string> {
     const queued = this.toQueued(ingress);
+    const { meta, senderId, targetId } = ingress.checked;
+    if (meta.isReply && meta.correlationId && !(await this.replies.settle(targetId, meta.correlationId, senderId))) {
+      throw new AuthorizationDeniedError('the request this reply answers was already settled', 'authz:unsolicited_reply');
+    }
+    if (meta.expectsReply && meta.correlationId) await this.replies.expect(senderId, meta.correlationId, targetId);
     if ((await this.breaker.peek(queued.target)) === 'OPEN') {
       await this.deadLetters.add(queued, 'circuit_open', `the circuit of "${queued.target}" is open`, ingress.entryId);
       throw new CircuitOpenError(`the circuit of "${queued.target}" is open; the message was dead-lettered`, 'routing:circuit_open');
@@ -53,7 +65,7 @@ export class MessageRouter {
     return `queued for delivery (${queued.priority})`;
   }
 
-  /** What goes to the target: the envelope with DLP redactions applied and the signature block removed. */
+  /** What goes to the target: the envelope with DLP redactions applied, the sender's signature block removed, the gateway's added. */
   private toQueued(ingress: IngressMessage): QueuedMessage {
     const message = ingress.checked;
     const outgoing = new AgentMessage(
@@ -65,8 +77,9 @@ export class MessageRouter {
       message.timestamp,
       message.messageId,
     );
-    const { signature: _signature, ...extra } = message.extra ?? {};
+    const { signature: _signature, [GATEWAY_SIGNATURE_FIELD]: _forged, ...extra } = message.extra ?? {};
     if (Object.keys(extra).length) outgoing.extra = extra;
+    outgoing.extra = { ...outgoing.extra, [GATEWAY_SIGNATURE_FIELD]: this.secrets.identity.signatureOf(outgoing.toWire() as unknown as Record<string, unknown>) };
     const { defaultTtlMs, maxTtlMs } = this.settings.priorityQueue;
     return {
       envelope: encodeMessage(outgoing),
@@ -75,6 +88,7 @@ export class MessageRouter {
       messageId: message.messageId,
       priority: ingress.priority,
       expiresAt: expiryOf(ingress.envelope, message.timestamp, defaultTtlMs, maxTtlMs),
+      tokenHash: ingress.replay?.tokenHash ?? createHash('sha256').update(ingress.token).digest('hex'),
     };
   }
 }

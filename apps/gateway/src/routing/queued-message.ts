@@ -13,6 +13,8 @@ export interface QueuedMessage {
   priority: MessagePriority;
   /** Epoch ms after which the message is dead-lettered instead of delivered. */
   expiresAt: number;
+  /** SHA-256 (hex) of the token the sender authenticated with (kept in its dead letter, for a replay). */
+  tokenHash?: string;
 }
 
 /**

@@ -53,6 +53,17 @@ export class SignatureVerifier {
     return alg;
   }
 
+  /**
+   * Uses up the nonce of a signed envelope at its first decision, whatever the decision (a refused
+   * envelope replayed later is a replay too). No-op for an envelope without a nonce.
+   */
+  async consumeNonce(ingress: IngressMessage): Promise<void> {
+    const block = (ingress.envelope as { signature?: Partial<SignatureBlock> } | undefined)?.signature;
+    const sender = ingress.senderId;
+    if (!sender || !block || typeof block !== 'object' || typeof block.nonce !== 'string' || !block.nonce) return;
+    await this.claimNonce(sender, block.nonce, ingress.entryId);
+  }
+
   /** True when the nonce is fresh, or was claimed by this very ingress entry (a redelivery). */
   private async claimNonce(sender: string, nonce: string, entryId: string): Promise<boolean> {
     const previous = (await this.redis.command.call(

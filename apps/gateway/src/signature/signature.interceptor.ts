@@ -5,7 +5,7 @@ import { InjectGatewaySettings } from '../gateway-module-definition';
 import { ingressMessageOf } from '../message/ingress-message';
 import { SignatureVerifier } from './signature-verifier';
 
-/** Interceptor 1: the envelope is signed by its sender, fresh and not replayed (`features.messageSigning`). */
+/** Interceptor 1: the envelope is signed by its sender, fresh and not replayed (`features.messageSigning`); not for a DLQ replay. */
 @Injectable()
 export class SignatureInterceptor implements NestInterceptor {
   constructor(
@@ -14,8 +14,9 @@ export class SignatureInterceptor implements NestInterceptor {
   ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    if (this.settings.features.messageSigning) {
-      const ingress = ingressMessageOf(context);
+    const ingress = ingressMessageOf(context);
+    // A replayed dead letter carries the gateway's own signature instead (checked by the replay).
+    if (this.settings.features.messageSigning && !ingress.replay) {
       ingress.signedWith = await this.verifier.verify(ingress);
     }
     return next.handle();

@@ -2,12 +2,16 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsInt, IsString, Max, Min, ValidateNested } from 'class-validator';
 import { loadSettings, RedisSettings } from '@mas/core';
 import { DashboardSettings } from '../dashboard/dashboard.settings';
 
 /** HTTP server settings. */
 export class HttpSettings {
+  /** Interface to listen on (env `MAS_HTTP__HOST`): loopback by default; `0.0.0.0` in a container. */
+  @IsString()
+  host: string = '127.0.0.1';
+
   /** Port of the HTTP API (env `PORT` or `MAS_HTTP__PORT`); 0 picks a free port. */
   @IsInt()
   @Min(0)

@@ -18,6 +18,7 @@ export function deadLetterFields(letter: DeadLetterInput): string[] {
   ];
   if (letter.senderId !== undefined) fields.push(F.senderId, letter.senderId);
   if (letter.messageId !== undefined) fields.push(F.messageId, letter.messageId);
+  for (const [key, value] of Object.entries(letter.extra ?? {})) fields.push(key, value);
   return fields;
 }
 

@@ -44,6 +44,8 @@ export interface DeadLetterInput {
   entryId: string;
   senderId?: string;
   messageId?: string;
+  /** More fields, written after the standard ones (e.g. the gateway's signature of the letter). */
+  extra?: Record<string, string>;
 }
 
 /** Filters and paging of {@link DeadLetterStream.list}. */

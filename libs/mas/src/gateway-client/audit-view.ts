@@ -7,7 +7,10 @@ export interface AuditView {
   decision: string;
   reason: string;
   message_id: string;
+  /** The authenticated sender; `''` for unauthenticated ingress (see `claimed_sender`). */
   sender_id: string;
+  /** The sender an unauthenticated envelope claimed to be (`''` when authenticated). */
+  claimed_sender: string;
   target_id: string;
   message_type: string;
   priority: string;
@@ -39,6 +42,7 @@ export function auditViewOf(id: string, fields: Record<string, string | undefine
     reason: fields.reason ?? '',
     message_id: fields.message_id ?? '',
     sender_id: fields.sender_id ?? '',
+    claimed_sender: fields.claimed_sender ?? '',
     target_id: fields.target_id ?? '',
     message_type: fields.message_type ?? '',
     priority: fields.priority ?? '',

@@ -3,3 +3,4 @@ export * from './canonical-envelope';
 export * from './envelope-signer';
 export * from './gateway-client';
 export * from './audit-view';
+export * from './gateway-signature';

@@ -72,6 +72,11 @@ export const MasKeys = {
   role: (name: string): string => `role:${name}`,
   /** gateway: permissions of a role (set, e.g. `send:agent.*`). */
   rolePermissions: (name: string): string => `role:${name}:permissions`,
+  /**
+   * gateway: the default role the gateway applies to agents without one and its built-in
+   * permissions (JSON `{ role, permissions }`), published at start so `mas roles` can show them.
+   */
+  gatewayDefaultRole: 'mas:gateway:default_role',
   /** gateway: revoked tokens of an agent (set). */
   revokedTokens: (id: string): string => `revoked_tokens:${id}`,
   /** gateway: rate-limit counters of an agent (`window` is e.g. `minute:<n>`). */
@@ -84,6 +89,20 @@ export const MasKeys = {
   audit: 'audit:messages',
   /** gateway: head of the audit hash chain (`{seq}:{hash}` of the last entry appended). */
   auditHead: 'audit:head',
+  /** gateway: signed checkpoints `{seq, hash}` of the audit chain, written regularly and at each retention cut. */
+  auditCheckpoints: 'audit:checkpoints',
+  /** gateway: signed `{seq, hash}` of the last entry retention removed: where the retained chain starts. */
+  auditBase: 'audit:base',
+  /** gateway: fingerprint of the audit chain key (a second instance with another key refuses to start). */
+  auditKeyId: 'audit:key_id',
+  /** gateway: lease of the audit retention job (one instance trims at a time). */
+  auditRetentionLease: 'audit:retention:lease',
+  /** gateway: unauthenticated entries audited for a claimed sender in one minute window (rate limit). */
+  auditUnauthenticated: (claimedSender: string, window: number): string => `audit:unauthenticated:${claimedSender}:${window}`,
+  /** gateway: public keys of the gateways (hash key id → PEM), published at start. */
+  gatewayPublicKeys: 'mas:gateway:public_keys',
+  /** gateway: a request it routed, awaiting its reply (string: the replier's id, with a TTL). */
+  gatewayAwaitingReply: (requester: string, correlationId: string): string => `mas:gateway:awaiting_reply:${requester}:${correlationId}`,
   /** gateway: audit entries by sender. */
   auditBySender: (id: string): string => `audit:by_sender:${id}`,
   /** gateway: audit entries by target. */

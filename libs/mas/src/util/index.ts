@@ -1,2 +1,3 @@
 export * from './sleep';
 export * from './settle-within';
+export * from './listening-url';

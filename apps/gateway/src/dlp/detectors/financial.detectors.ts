@@ -17,13 +17,22 @@ export function luhnValid(digits: string): boolean {
 /** Issuer prefixes of the major card networks (Visa, Mastercard, Amex, Diners, Discover, JCB, UnionPay). */
 const CARD_PREFIX = /^(?:4|5[1-5]|2[2-7]|3[47]|3[0689]|35|6(?:011|5|4[4-9]|2))/;
 
-/** Payment card numbers: 13–19 digits (spaces or dashes allowed), a known issuer prefix, Luhn-valid. */
+/**
+ * Payment card numbers: 13–19 digits (one space, dash, dot, slash or underscore allowed between
+ * digits), a known issuer prefix, Luhn-valid.
+ */
 export const creditCard: DlpDetector = {
   type: 'credit_card',
-  pattern: /(?<![\d.-])\d(?:[ -]?\d){12,18}(?![\d-]|\.\d)/g,
+  pattern: /(?<!\d|\d[ .\-/_])\d(?:[ .\-/_]?\d){12,18}(?![\d\-/_]|[.]\d)/g,
   validate(value) {
-    const digits = value.replace(/[ -]/g, '');
-    return digits.length >= 13 && digits.length <= 19 && CARD_PREFIX.test(digits) && !/^(\d)\1+$/.test(digits) && luhnValid(digits);
+    // The whole run, or the run without its last separated groups (`4111 1111 1111 1111 08 27`).
+    const groups = value.split(/[ .\-/_]/);
+    for (let n = groups.length; n > 0; n -= 1) {
+      const digits = groups.slice(0, n).join('');
+      if (digits.length < 13) return false;
+      if (digits.length <= 19 && CARD_PREFIX.test(digits) && !/^(\d)\1+$/.test(digits) && luhnValid(digits)) return true;
+    }
+    return false;
   },
   mask: (value) => `${'*'.repeat(Math.max(0, value.replace(/\D/g, '').length - 4))}${value.replace(/\D/g, '').slice(-4)}`,
 };
@@ -33,7 +42,7 @@ export const cvv: DlpDetector = {
   type: 'cvv',
   pattern: /(?<![\d.])\d{3,4}(?![\d.])/g,
   context: /\b(?:cvv2?|cvc2?|csc|cid|security code|card (?:verification|security) (?:code|value|number))\b/i,
-  contextWindow: { before: 16, after: 0 },
+  contextWindow: { before: 24, after: 0 },
   key: /^(?:cvv2?|cvc2?|csc|cid|securitycode|cardsecuritycode|cardcode|cardverification(?:code|value)?)$/,
   keyValue: /^\s*\d{3,4}\s*$/,
 };

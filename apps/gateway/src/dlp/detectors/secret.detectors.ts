@@ -35,7 +35,7 @@ function anyCase(word: string): string {
 const SECRET_VALUE = /^\s*(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9_\-.+/=~:]{16,}\s*$/;
 
 /**
- * API keys and tokens: well-known prefixed formats (Stripe, OpenAI, GitHub, Slack, Google, GitLab,
+ * API keys and tokens: well-known prefixed formats (Stripe live secret keys, OpenAI, GitHub, Slack, Google, GitLab,
  * SendGrid, npm) anywhere; any long mixed secret after `api_key=`, `"access_token": "..."`,
  * `Authorization: Bearer ...` or under such a key.
  */
@@ -43,7 +43,8 @@ export const apiKey: DlpDetector = {
   type: 'api_key',
   pattern: new RegExp(
     [
-      String.raw`(?<![A-Za-z0-9_-])(?:sk|rk|pk)_(?:live|test)_[0-9A-Za-z]{16,}`,
+      // Secret and restricted live keys; test-mode and publishable keys are meant to appear in docs and front ends.
+      String.raw`(?<![A-Za-z0-9_-])(?:sk|rk)_live_[0-9A-Za-z]{16,}`,
       String.raw`(?<![A-Za-z0-9_-])sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}`,
       String.raw`(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,}`,
       String.raw`(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,}`,
@@ -69,7 +70,7 @@ export const apiKey: DlpDetector = {
  * Passwords: any non-blank value under a key like `password`, `db_password`, `passwd`, `pwd`; and
  * in text `password=...`, `"password": "..."` (also JSON escaped inside a string), `pwd: ...`,
  * `password is ...` — a bare value counts only when it is not a plain word, so prose stays clean —
- * and the password of `scheme://user:password@host`.
+ * and the password of `scheme://user:password@host` (not a placeholder such as `USER:PASSWORD@HOST`).
  */
 export const password: DlpDetector = {
   type: 'password',
@@ -82,7 +83,7 @@ export const password: DlpDetector = {
       ].join('|') +
       ')' +
       // credentials in a URL: scheme://user:password@host
-      String.raw`|(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://[^\s:/@]+:(?<v5>[^\s@/]+)@`,
+      String.raw`|(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://[^\s:/@]+:(?<v5>(?![A-Z_]+@|\$\{|<|\*+@|x+@)[^\s@/]+)@`,
     'gi',
   ),
   key: /^(?:[a-z0-9]*password|[a-z0-9]*passwd|pwd|passphrase|passcode|pass)$/,

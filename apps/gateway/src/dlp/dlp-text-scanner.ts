@@ -1,0 +1,133 @@
+import type { DlpAction, DlpType } from '../message/dlp.types';
+import { decodedRuns } from './dlp-decoders';
+import type { DlpDetector } from './dlp-detector.interfaces';
+import { normaliseText } from './dlp-normalise';
+import { csvCells, embeddedPairs, hl7Spans } from './dlp-structure';
+
+/** A match in a (normalised) text. */
+export interface Span {
+  start: number;
+  end: number;
+  type: DlpType;
+  rank: number;
+  mask?: string;
+  /** Found in a decoded run (`base64`, `hex`, `percent`). */
+  encoding?: string;
+}
+
+/** One text scanned: its findings' types (each once) and the text with REDACT spans masked. */
+export interface TextResult {
+  types: DlpType[];
+  /** Undefined when nothing was redacted (the text stays as it is). */
+  redacted?: string;
+  /** Types found only in a decoded run. */
+  encodings: Map<DlpType, string>;
+}
+
+const DEFAULT_WINDOW = { before: 40, after: 25 };
+/**
+ * What a value inside text (`key: value`) must look like for a key alone to make it sensitive: not
+ * a plain word (`password: required`), not a placeholder or prose (`(min 8 chars)`, `<token>`).
+ */
+const EMBEDDED_VALUE = /^(?![a-z]+$|[A-Z][a-z]+$|[A-Z_]+$|[([<{$*])\S+$/;
+const SPLIT_KEY = /([a-z0-9])([A-Z])|[_\-.\s]+/g;
+
+/** `db_Password` → `dbpassword`: how key-based detectors see a key. */
+export function normaliseKey(key: string): string {
+  return key.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * Scans one string with its keys in view: the detectors over its normalised form, the values of its
+ * `key=value` pairs and CSV cells under their own keys, HL7 fields by meaning, and the base64 / hex /
+ * percent-encoded runs decoded once. Values are never kept.
+ */
+export class DlpTextScanner {
+  constructor(
+    private readonly actionOf: (type: DlpType) => DlpAction,
+    private readonly detectors: readonly DlpDetector[],
+  ) {}
+
+  /** Scans `text` (found under `keys`; `hint`: its type as the surrounding JSON's shape says). */
+  scan(text: string, keys: readonly string[], hint?: DlpType, only?: ReadonlySet<DlpType>): TextResult {
+    const encodings = new Map<DlpType, string>();
+    if (!text.trim()) return { types: [], encodings };
+    const normal = normaliseText(text);
+    const spans = this.spansOf(normal, keys, 0, true, only);
+    if (hint && this.actionOf(hint) !== 'OFF') spans.push({ start: 0, end: normal.length, type: hint, rank: -1 });
+    if (!spans.length) return { types: [], encodings };
+    const kept = keepMostSpecific(spans);
+    const types = [...new Set(kept.map((s) => s.type))];
+    for (const span of kept) if (span.encoding && !encodings.has(span.type)) encodings.set(span.type, span.encoding);
+    const redacting = kept.filter((s) => this.actionOf(s.type) === 'REDACT').sort((a, b) => b.start - a.start);
+    if (!redacting.length) return { types, encodings };
+    let out = normal;
+    for (const span of redacting) out = out.slice(0, span.start) + (span.mask ?? `[REDACTED:${span.type}]`) + out.slice(span.end);
+    return { types, redacted: out, encodings };
+  }
+
+  /** Spans in `text`; `structured`: also in its pairs, cells, HL7 fields and encoded runs; `embedded`: `text` is such a part. */
+  private spansOf(text: string, keys: readonly string[], offset: number, structured: boolean, only?: ReadonlySet<DlpType>, embedded = false): Span[] {
+    const spans: Span[] = [];
+    const nearestKey = normaliseKey(keys[keys.length - 1] ?? '');
+    const keyPath = keys.join(' ').replace(SPLIT_KEY, (_m, a?: string, b?: string) => (a ? `${a} ${b}` : ' '));
+    this.detectors.forEach((detector, rank) => {
+      if (this.actionOf(detector.type) === 'OFF' || (only && !only.has(detector.type))) return;
+      if (detector.key?.test(nearestKey) && (detector.keyValue ?? (embedded ? EMBEDDED_VALUE : /\S/)).test(text)) {
+        spans.push({ start: offset, end: offset + text.length, type: detector.type, rank, mask: detector.mask?.(text) });
+        return;
+      }
+      if (!detector.pattern) return;
+      for (const match of text.matchAll(detector.pattern)) {
+        const groups = match.groups ?? {};
+        const part = groups.v ?? groups.v2 ?? groups.v3 ?? groups.v4 ?? groups.v5 ?? match[0];
+        const start = match.index + (part === match[0] ? 0 : match[0].lastIndexOf(part));
+        if (!part || (detector.validate && !detector.validate(part, text, start, keyPath))) continue;
+        if (detector.context && !hasContext(detector, text, start, start + part.length, keyPath)) continue;
+        spans.push({ start: offset + start, end: offset + start + part.length, type: detector.type, rank, mask: detector.mask?.(part) });
+      }
+    });
+    if (!structured) return spans;
+    for (const sub of [...embeddedPairs(text), ...csvCells(text)]) {
+      spans.push(...this.spansOf(sub.text, [...keys, sub.key], offset + sub.start, false, only, true));
+    }
+    for (const span of hl7Spans(text)) {
+      if (this.actionOf(span.type) !== 'OFF' && (!only || only.has(span.type))) spans.push({ ...span, start: offset + span.start, end: offset + span.end, rank: -1 });
+    }
+    for (const run of decodedRuns(text)) {
+      const inner = normaliseText(run.text);
+      const found = [...this.spansOf(inner, keys, 0, false, only), ...embeddedPairs(inner).flatMap((sub) => this.spansOf(sub.text, [...keys, sub.key], 0, false, only, true))];
+      for (const type of new Set(found.map((s) => s.type))) {
+        spans.push({ start: offset + run.start, end: offset + run.end, type, rank: Math.min(...found.filter((s) => s.type === type).map((s) => s.rank)), encoding: run.encoding });
+      }
+    }
+    return spans;
+  }
+}
+
+function hasContext(detector: DlpDetector, text: string, start: number, end: number, keyPath: string): boolean {
+  const context = detector.context!;
+  if (context.test(keyPath)) return true;
+  const window = detector.contextWindow ?? DEFAULT_WINDOW;
+  const around = `${text.slice(Math.max(0, start - window.before), start)} ${text.slice(end, end + window.after)}`;
+  return context.test(around);
+}
+
+/** Drops spans overlapping a span of a more specific (earlier) detector; O(n log n) in matches. */
+function keepMostSpecific(spans: Span[]): Span[] {
+  const kept: Span[] = []; // sorted by start, never overlapping
+  for (const span of [...spans].sort((a, b) => a.rank - b.rank || a.start - b.start || b.end - a.end)) {
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (kept[mid].start < span.start) low = mid + 1;
+      else high = mid;
+    }
+    const before = kept[low - 1];
+    const after = kept[low];
+    if ((before && before.end > span.start) || (after && after.start < span.end)) continue;
+    kept.splice(low, 0, span);
+  }
+  return kept;
+}

@@ -1,0 +1,42 @@
+import { createPrivateKey, createPublicKey, KeyObject } from 'node:crypto';
+import { gatewayKeyId, gatewaySignatureOf, GATEWAY_SIGNATURE_FIELD, type GatewaySignatureBlock, verifyGatewaySignature } from '@mas/core';
+
+/**
+ * The gateway's Ed25519 identity: signs decisions, deliveries, dead letters, the audit head and its
+ * checkpoints. Its private key never goes to Redis; the public key is published at
+ * `mas:gateway:public_keys` for agents and tools to verify with.
+ */
+export class GatewayIdentity {
+  readonly publicKey: KeyObject;
+  readonly publicKeyPem: string;
+  /** {@link gatewayKeyId} of the public key. */
+  readonly keyId: string;
+
+  constructor(private readonly privateKey: KeyObject) {
+    this.publicKey = createPublicKey(privateKey);
+    this.publicKeyPem = this.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    this.keyId = gatewayKeyId(this.publicKey);
+  }
+
+  /** Loads the identity from a PEM private key. */
+  static fromPem(pem: string): GatewayIdentity {
+    const key = createPrivateKey(pem);
+    if (key.asymmetricKeyType !== 'ed25519') throw new TypeError(`the gateway identity must be an Ed25519 key (got ${key.asymmetricKeyType})`);
+    return new GatewayIdentity(key);
+  }
+
+  /** The signature block of `record`. */
+  signatureOf(record: Record<string, unknown>): GatewaySignatureBlock {
+    return gatewaySignatureOf(record, this.privateKey, this.keyId);
+  }
+
+  /** `record` with its `gateway_signature` (a new object). */
+  signed<T extends Record<string, unknown>>(record: T): T & { [GATEWAY_SIGNATURE_FIELD]: GatewaySignatureBlock } {
+    return { ...record, [GATEWAY_SIGNATURE_FIELD]: this.signatureOf(record) };
+  }
+
+  /** True when `record` carries a valid signature of this identity. */
+  verify(record: Record<string, unknown>): boolean {
+    return verifyGatewaySignature(record, this.publicKey);
+  }
+}

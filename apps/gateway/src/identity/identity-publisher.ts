@@ -1,0 +1,34 @@
+import { createHmac } from 'node:crypto';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { MasConnection, MasKeys } from '@mas/core';
+import { GatewaySecrets } from './gateway-secrets';
+import { AuditKeyMismatchError } from './gateway-secrets.errors';
+
+/**
+ * At start: publishes the gateway's public key (`mas:gateway:public_keys`, key id → PEM) and checks
+ * that the audit chain in Redis is keyed with this instance's key (its fingerprint in `audit:key_id`,
+ * set by the first instance), so that two instances never write one chain with two keys.
+ */
+@Injectable()
+export class IdentityPublisher implements OnModuleInit {
+  constructor(
+    private readonly redis: MasConnection,
+    private readonly secrets: GatewaySecrets,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const { identity, auditKey } = this.secrets;
+    const fingerprint = auditKey ? createHmac('sha256', auditKey).update('mas-audit-key-id').digest('hex').slice(0, 16) : 'unkeyed';
+    const [, , [, stored]] = (await this.redis.command
+      .multi()
+      .hset(MasKeys.gatewayPublicKeys, identity.keyId, identity.publicKeyPem)
+      .set(MasKeys.auditKeyId, fingerprint, 'NX')
+      .get(MasKeys.auditKeyId)
+      .exec()) as [unknown, unknown, [unknown, string]];
+    if (stored !== fingerprint) {
+      throw new AuditKeyMismatchError(
+        `the audit chain in Redis is keyed with another key (fingerprint ${stored}, this instance ${fingerprint}): give every instance the same audit.hmac_key`,
+      );
+    }
+  }
+}
