@@ -17,6 +17,7 @@ import { DlqController } from './http/dlq.controller';
 import { HealthController } from './http/health.controller';
 import { MetricsController } from './http/metrics.controller';
 import { IngressConsumer } from './ingress/ingress.consumer';
+import { RegistrationHandler } from './provisioning/registration.handler';
 import { GatewayMetrics } from './observability/gateway-metrics';
 import { GatewayPipeline } from './pipeline/gateway-pipeline';
 import { IngressHandler } from './pipeline/ingress.handler';
@@ -78,6 +79,7 @@ const connectionProvider: FactoryProvider<MasConnection> = {
     MessageRouter,
     IngressHandler,
     GatewayPipeline,
+    RegistrationHandler,
     IngressConsumer,
   ],
   exports: [GatewayMetrics, AuditVerifier, AuditQuery, DeadLetters, DeadLetterReplay, DeliveryDispatcher, PriorityQueues, IngressConsumer],

@@ -6,7 +6,8 @@ import { ingressMessageOf } from '../message/ingress-message';
 
 /**
  * Guard 1: the envelope is well formed, its sender is registered and ACTIVE, and the entry's token is
- * the one in the sender's registry hash `agent:{id}` and not in `revoked_tokens:{id}`.
+ * the one in the sender's registry hash `agent:{id}` and not in `revoked_tokens:{id}`. A provisioned
+ * sender (zero-trust mode) has no token; it must be registered, and its signature authenticates it.
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
@@ -16,16 +17,30 @@ export class AuthenticationGuard implements CanActivate {
     const ingress = ingressMessageOf(context);
     if (!ingress.message) throw new AuthenticationFailedError(`malformed envelope: ${ingress.parseError}`, 'auth:malformed');
     const sender = ingress.message.senderId;
+    const [[token, status], revoked, provisioned] = (await execAll(
+      this.redis.command
+        .pipeline()
+        .hmget(MasKeys.agent(sender), 'token', 'status')
+        .sismember(MasKeys.revokedTokens(sender), ingress.token)
+        .exists(MasKeys.provisionGrant(sender)),
+    ).then(([record, isRevoked, grant]) => [record, isRevoked, grant === 1])) as [[string | null, string | null], number, boolean];
+    if (provisioned) return assertProvisionedActive(sender, status);
     if (!ingress.token) throw new AuthenticationFailedError('no token', 'auth:missing_token');
-    const [[token, status], revoked] = (await execAll(
-      this.redis.command.pipeline().hmget(MasKeys.agent(sender), 'token', 'status').sismember(MasKeys.revokedTokens(sender), ingress.token),
-    )) as [[string | null, string | null], number];
     if (!token) throw new AuthenticationFailedError(`sender "${sender}" is not registered`, 'auth:unknown_agent');
     if (revoked === 1) throw new AuthenticationFailedError('token revoked', 'auth:revoked_token');
     if (!sameSecret(token, ingress.token)) throw new AuthenticationFailedError('token does not match the registry', 'auth:invalid_token');
     if (status !== 'ACTIVE') throw new AuthenticationFailedError(`sender "${sender}" is ${status ?? 'not ACTIVE'}`, 'auth:inactive');
     return true;
   }
+}
+
+/**
+ * A provisioned (zero-trust) sender holds no token: its Ed25519 signature, checked by the signature
+ * interceptor against the key only the provisioner wrote, authenticates it. It must be registered.
+ */
+function assertProvisionedActive(sender: string, status: string | null): boolean {
+  if (status !== 'ACTIVE') throw new AuthenticationFailedError(`sender "${sender}" is ${status ?? 'not registered'}`, 'auth:inactive');
+  return true;
 }
 
 function sameSecret(expected: string, given: string): boolean {

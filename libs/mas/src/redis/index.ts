@@ -5,3 +5,4 @@ export * from './redis-options';
 export * from './redis-errors';
 export * from './exec-all';
 export * from './stream-fields';
+export * from './permission-errors';

@@ -116,7 +116,9 @@ export class StreamGroupReader {
     this.timers = [];
     this.blocking?.disconnect();
     this.wakeReader();
-    await this.loop?.catch(() => undefined);
+    // ioredis never settles a read queued while its connection was reconnecting (e.g. its user was
+    // deleted or its password rotated) when disconnect() comes: wait for the loop, but bounded.
+    await Promise.race([this.loop?.catch(() => undefined), sleep(Math.min(drainMs, this.options.blockMs + 1_000))]);
     if (!this.slots.size) return;
     let timer: NodeJS.Timeout | undefined;
     await new Promise<void>((resolve) => {
