@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { Agent, AgentGrant, AgentMessage, AgentOptions, MasConnection, ProvisionedAgent, Provisioner } from '@mas/core';
+import { Agent, AgentGrant, AgentMessage, AgentOptions, MasConnection, ProvisionedAgent, Provisioner, translatePermissionErrors } from '@mas/core';
 import { startGateway, TestGateway } from '../gateway/harness';
 import { QuietLogger, uniqueId } from './e2e-helpers';
 import { PrivateRedis, startPrivateRedis } from './private-redis';
@@ -53,9 +53,9 @@ export class ZeroTrustWorld {
     return this.provisioner.provisionAgent(uniqueId('zt', label), grant);
   }
 
-  /** A raw client connected as `url`'s user (an attacker's own tools). */
+  /** A raw client connected as `url`'s user (an attacker's own tools), NOPERM typed as the library types it. */
   client(url: string): Redis {
-    const client = new Redis(url, { connectionName: 'zt-probe', maxRetriesPerRequest: 1 });
+    const client = translatePermissionErrors(new Redis(url, { connectionName: 'zt-probe', maxRetriesPerRequest: 1 }));
     client.on('error', () => undefined);
     this.clients.push(client);
     return client;

@@ -3,6 +3,8 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { execAll, MasConnection, MasKeys } from '@mas/core';
 import { AuthenticationFailedError } from '../message/gateway-denial.errors';
 import { ingressMessageOf } from '../message/ingress-message';
+import type { GatewaySettings } from '../config/gateway.settings';
+import { InjectGatewaySettings } from '../gateway-module-definition';
 
 /**
  * Guard 1: the envelope is well formed, its sender is registered and ACTIVE, and the entry's token is
@@ -11,7 +13,10 @@ import { ingressMessageOf } from '../message/ingress-message';
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
-  constructor(private readonly redis: MasConnection) {}
+  constructor(
+    private readonly redis: MasConnection,
+    @InjectGatewaySettings() private readonly settings: GatewaySettings,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const ingress = ingressMessageOf(context);
@@ -25,6 +30,7 @@ export class AuthenticationGuard implements CanActivate {
         .exists(MasKeys.provisionGrant(sender)),
     ).then(([record, isRevoked, grant]) => [record, isRevoked, grant === 1])) as [[string | null, string | null], number, boolean];
     if (provisioned) return assertProvisionedActive(sender, status);
+    if (this.settings.zeroTrust.requireProvisioned) throw new AuthenticationFailedError(`sender "${sender}" is not provisioned`, 'auth:not_provisioned');
     if (!ingress.token) throw new AuthenticationFailedError('no token', 'auth:missing_token');
     if (!token) throw new AuthenticationFailedError(`sender "${sender}" is not registered`, 'auth:unknown_agent');
     if (revoked === 1) throw new AuthenticationFailedError('token revoked', 'auth:revoked_token');

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsString, Max, Min, ValidateNested } from 'class-validator';
+import { ZeroTrustSettings } from '../provisioning/zero-trust.settings';
 import { RedisSettings } from '@mas/core';
 import { CircuitBreakerSettings, PriorityQueueSettings } from './routing.settings';
 import { AuthorizationSettings, DlpSettings, MessageSigningSettings, RateLimitSettings } from './security.settings';
@@ -86,4 +87,5 @@ export class GatewaySettings {
   @ValidateNested() @Type(() => CircuitBreakerSettings) circuitBreaker: CircuitBreakerSettings = new CircuitBreakerSettings();
   @ValidateNested() @Type(() => DeliverySettings) delivery: DeliverySettings = new DeliverySettings();
   @ValidateNested() @Type(() => AuditSettings) audit: AuditSettings = new AuditSettings();
+  @ValidateNested() @Type(() => ZeroTrustSettings) zeroTrust: ZeroTrustSettings = new ZeroTrustSettings();
 }
