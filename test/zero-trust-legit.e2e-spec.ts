@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { GatewayRejectedError, MasConnection, MasKeys, RedisPermissionError } from '@mas/core';
+import { GatewayRejectedError, InvalidAgentIdError, MasConnection, MasKeys, parseManifest, provisionManifest, RedisPermissionError } from '@mas/core';
 import { waitFor } from './support/e2e-helpers';
 import { ZeroTrustWorld } from './support/zero-trust';
 
@@ -119,5 +119,43 @@ describe('zero-trust mode: provisioned agents through the gateway', () => {
     } finally {
       await connection.close();
     }
+  });
+
+  it('provisions over the admin HTTP API too (key required), and refuses glob ids', async () => {
+    const gateway = await world.startGateway({ http: { apiKey: 'k3y' }, zeroTrust: { adminRedisUrl: world.redis.url } }, true);
+    const post = (path: string, body: unknown, key = 'k3y') =>
+      fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify(body) });
+    expect((await post('/provisioning/agents/zt-http-x', {}, 'wrong')).status).toBe(401);
+    expect((await post('/provisioning/agents/bad*id', {})).status).toBe(400);
+    const response = await post('/provisioning/agents/zt-http-agent', { capabilities: ['web'] });
+    expect(response.status).toBe(201);
+    const identity = (await response.json()) as { id: string; redisUrl: string; credentials: string };
+    const target = await world.start(await world.provision('http-target'));
+    const { agent } = await world.start(identity, { capabilities: ['web'] });
+    await agent.send(target.agent.id, 'via.http', {});
+    await waitFor(() => target.received.some((m) => m.messageType === 'via.http'), 5_000, 'the message of the HTTP-provisioned agent');
+    await agent.stop();
+    const deleted = await fetch(`${gateway.url}/provisioning/agents/zt-http-agent`, { method: 'DELETE', headers: { 'x-api-key': 'k3y' } });
+    expect(deleted.status).toBe(204);
+    expect(await world.provisioner.hasAgentUser('zt-http-agent')).toBe(false);
+  });
+
+  it('re-provisions a manifest idempotently: with the manifest secret, a Redis that lost its users gets the same credentials back', async () => {
+    const manifest = parseManifest('agents:\n  - id: zt-manifest-a\n    capabilities: [chat]\n  - zt-manifest-b\n');
+    expect(() => parseManifest('agents: ["bad*id"]')).toThrow(InvalidAgentIdError);
+    const first = await provisionManifest(world.provisioner, manifest, 's3cret');
+    expect(first.agents.map((a) => a.outcome)).toEqual(['created', 'created']);
+    const again = await provisionManifest(world.provisioner, manifest, 's3cret');
+    expect(again.agents.map((a) => a.outcome)).toEqual(['unchanged', 'unchanged']);
+    expect(again.agents.map((a) => a.credentials)).toEqual(first.agents.map((a) => a.credentials));
+    // A restart without an ACL file: the users are gone.
+    for (const agent of first.agents) await world.admin.command.call('ACL', 'DELUSER', MasKeys.aclAgentUser(agent.id));
+    await expect(world.client(first.agents[0]!.redisUrl).ping()).rejects.toThrow(/WRONGPASS|invalid username-password/i);
+    const restored = await provisionManifest(world.provisioner, manifest, 's3cret');
+    expect(restored.agents.map((a) => a.outcome)).toEqual(['created', 'created']);
+    const target = await world.start(await world.provision('manifest-target'));
+    const { agent } = await world.start(first.agents[0]!, { capabilities: ['chat'] });
+    await agent.send(target.agent.id, 'after.restore', {});
+    await waitFor(() => target.received.some((m) => m.messageType === 'after.restore'), 5_000, 'a message with the original credentials');
   });
 });

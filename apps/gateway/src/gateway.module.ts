@@ -17,6 +17,7 @@ import { DlqController } from './http/dlq.controller';
 import { HealthController } from './http/health.controller';
 import { MetricsController } from './http/metrics.controller';
 import { IngressConsumer } from './ingress/ingress.consumer';
+import { ProvisioningController } from './provisioning/provisioning.controller';
 import { RegistrationHandler } from './provisioning/registration.handler';
 import { GatewayMetrics } from './observability/gateway-metrics';
 import { GatewayPipeline } from './pipeline/gateway-pipeline';
@@ -53,7 +54,7 @@ const connectionProvider: FactoryProvider<MasConnection> = {
  */
 @Module({
   imports: [TerminusModule.forRoot()],
-  controllers: [AuditController, DlqController, MetricsController, HealthController],
+  controllers: [AuditController, DlqController, MetricsController, HealthController, ProvisioningController],
   providers: [
     {
       provide: GATEWAY_INSTANCE_ID,

@@ -1,4 +1,4 @@
-import { IsBoolean } from 'class-validator';
+import { IsBoolean, IsString } from 'class-validator';
 
 /** Zero-trust mode of the gateway (`GATEWAY_ZERO_TRUST__REQUIRE_PROVISIONED=true`). */
 export class ZeroTrustSettings {
@@ -10,4 +10,11 @@ export class ZeroTrustSettings {
    */
   @IsBoolean()
   requireProvisioned = false;
+
+  /**
+   * Administrative Redis URL the admin HTTP API (`/provisioning/...`) provisions with; empty (the
+   * default) leaves that API off (503). The gateway's own connection stays its least-privilege user.
+   */
+  @IsString()
+  adminRedisUrl = '';
 }
