@@ -72,6 +72,7 @@ export function exitCodeFor(error: unknown): ExitCodeValue {
   if (core && error instanceof core.RequestTimeoutError) return ExitCode.TIMEOUT;
   if (core && error instanceof core.UnknownTargetError) return ExitCode.NOT_FOUND;
   if (core && error instanceof core.ConfigValidationError) return ExitCode.USAGE;
+  if (core && (error instanceof core.InvalidAgentIdError || error instanceof core.InvalidManifestError)) return ExitCode.USAGE;
   return ExitCode.ERROR;
 }
 

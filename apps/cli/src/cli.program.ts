@@ -7,6 +7,7 @@ import { registerAgentCommands } from './commands/agents.command';
 import { registerAuditCommands } from './commands/audit.command';
 import { registerDlqCommands } from './commands/dlq.command';
 import { registerMessagingCommands } from './commands/messaging.command';
+import { registerProvisionCommands } from './commands/provision.command';
 import { registerRolesCommands } from './commands/roles.command';
 import { registerStateCommand } from './commands/state.command';
 import { registerWatchCommand } from './commands/watch.command';
@@ -73,5 +74,6 @@ export function createProgram(options: { json?: boolean } = {}): Command {
   registerAccessCommands(program);
   registerRolesCommands(program);
   registerAuditCommands(program);
+  registerProvisionCommands(program);
   return program;
 }

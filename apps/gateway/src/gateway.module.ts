@@ -22,6 +22,8 @@ import { MetricsController } from './http/metrics.controller';
 import { GatewaySecrets, loadGatewaySecrets } from './identity/gateway-secrets';
 import { IdentityPublisher } from './identity/identity-publisher';
 import { IngressConsumer } from './ingress/ingress.consumer';
+import { ProvisioningController } from './provisioning/provisioning.controller';
+import { RegistrationHandler } from './provisioning/registration.handler';
 import { GatewayMetrics } from './observability/gateway-metrics';
 import { GatewayPipeline } from './pipeline/gateway-pipeline';
 import { IngressHandler } from './pipeline/ingress.handler';
@@ -58,7 +60,7 @@ const connectionProvider: FactoryProvider<MasConnection> = {
  */
 @Module({
   imports: [TerminusModule.forRoot()],
-  controllers: [AuditController, DlqController, MetricsController, HealthController],
+  controllers: [AuditController, DlqController, MetricsController, HealthController, ProvisioningController],
   providers: [
     {
       provide: GATEWAY_INSTANCE_ID,
@@ -89,6 +91,7 @@ const connectionProvider: FactoryProvider<MasConnection> = {
     MessageRouter,
     IngressHandler,
     GatewayPipeline,
+    RegistrationHandler,
     IngressConsumer,
   ],
   exports: [GatewaySecrets, GatewayMetrics, AuditTrail, AuditRetention, AuditVerifier, AuditQuery, DeadLetters, DeadLetterReplay, DeliveryDispatcher, PriorityQueues, IngressConsumer],

@@ -14,3 +14,4 @@ export * from './microservices';
 export * from './dead-letters';
 export * from './gateway-client';
 export * from './util';
+export * from './provisioning';

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ZeroTrustSettings } from '../provisioning/zero-trust.settings';
 import { RedisSettings } from '@mas/core';
 import { AuditSettings } from './audit.settings';
 import { CircuitBreakerSettings, PriorityQueueSettings } from './routing.settings';
@@ -112,4 +113,5 @@ export class GatewaySettings {
   @ValidateNested() @Type(() => SecretsSettings) secrets: SecretsSettings = new SecretsSettings();
   @ValidateNested() @Type(() => IdentitySettings) identity: IdentitySettings = new IdentitySettings();
   @ValidateNested() @Type(() => ReplySettings) replies: ReplySettings = new ReplySettings();
+  @ValidateNested() @Type(() => ZeroTrustSettings) zeroTrust: ZeroTrustSettings = new ZeroTrustSettings();
 }

@@ -6,6 +6,7 @@ import { InjectInstanceId } from '../gateway.constants';
 import { InjectGatewaySettings } from '../gateway-module-definition';
 import { IngressMessage } from '../message/ingress-message';
 import { GatewayPipeline } from '../pipeline/gateway-pipeline';
+import { RegistrationHandler } from '../provisioning/registration.handler';
 import { DeadLetters } from '../routing/dead-letters';
 
 /**
@@ -26,6 +27,7 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
     private readonly redis: MasConnection,
     private readonly pipeline: GatewayPipeline,
     private readonly deadLetters: DeadLetters,
+    private readonly registrations: RegistrationHandler,
     @InjectGatewaySettings() private readonly settings: GatewaySettings,
     @InjectInstanceId() consumerName: string,
   ) {
@@ -81,7 +83,8 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
         return;
       }
       const ingress = IngressMessage.fromEntry(id, fields, attempt, this.settings.ingress.maxMessageBytes);
-      await this.pipeline.process(ingress);
+      if (RegistrationHandler.matches(ingress)) await this.registrations.handle(ingress);
+      else await this.pipeline.process(ingress);
       this.processed += 1;
       await this.ack(id);
     } catch (error) {

@@ -6,6 +6,7 @@ import { MasKeys } from '../redis/keys';
 import { MasConnection, RedisResetEvent } from '../redis/mas-connection';
 import { MasConnectionPool } from '../redis/mas-connection-pool';
 import { AgentRegistry, DEFAULT_HEARTBEAT } from '../registry/agent-registry';
+import { ProvisionedPresence } from '../provisioning/provisioned-presence';
 import { AgentStateStore } from '../state/agent-state-store';
 import { StateManager } from '../state/state-manager';
 import { InboxConsumer } from '../transport/inbox-consumer';
@@ -58,7 +59,7 @@ export class AgentRuntime<TState extends object> {
   readonly directory: AgentDirectory;
   readonly outbox: AgentOutbox;
   readonly inbox?: InboxConsumer;
-  readonly presence?: AgentPresence;
+  readonly presence?: AgentPresence | ProvisionedPresence;
   private readonly pending = new PendingRequests();
   private readonly intake: MessageIntake;
   private readonly gate: OfflineGate;
@@ -141,7 +142,10 @@ export class AgentRuntime<TState extends object> {
       replicaId: this.inbox?.consumerName,
     };
     const sample = () => ({ sent: stats.sent, received: stats.received, errors: stats.handlerErrors, at: Date.now() });
-    this.presence = new AgentPresence(registry, input, intervalMs, logger, sample);
+    const provisioned = typeof options.gateway === 'object' && options.gateway.credentials;
+    this.presence = provisioned
+      ? new ProvisionedPresence(connection, this.outbox, input, { intervalMs, ttlMs: options.heartbeatTtlMs ?? DEFAULT_HEARTBEAT.ttlMs }, logger)
+      : new AgentPresence(registry, input, intervalMs, logger, sample);
   }
 
   /**

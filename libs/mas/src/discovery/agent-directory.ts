@@ -21,7 +21,7 @@ export class AgentDirectory {
     const keys = capabilities.length
       ? [...new Set(capabilities)].map((capability) => MasKeys.capability(capability))
       : [MasKeys.allAgents];
-    const rows = await DISCOVER_SCRIPT.run<DiscoverRow[]>(this.connection.command, keys, [MasKeys.agentPrefix]);
+    const rows = await DISCOVER_SCRIPT.runReadOnly<DiscoverRow[]>(this.connection.command, keys, [MasKeys.agentPrefix]);
     return rows.map(([id, caps, metadata, registeredAt, status]) =>
       recordFromFields(id, { capabilities: caps, metadata, registered_at: registeredAt, status }),
     );

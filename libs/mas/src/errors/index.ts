@@ -4,3 +4,4 @@ export * from './request.errors';
 export * from './envelope.errors';
 export * from './gateway.errors';
 export * from './delivery.errors';
+export * from './provisioning.errors';

@@ -1,6 +1,7 @@
 import type Redis from 'ioredis';
 import { AgentMessage } from '../protocol';
 import { MasKeys } from '../redis/keys';
+import { decodeCredentials } from '../provisioning/agent-credentials';
 import { ed25519KeysFromPem, generateSigningKeys, signEnvelope, SigningKeys } from './envelope-signer';
 import { INGRESS_FIELDS, SignatureAlgorithm } from './gateway.constants';
 
@@ -10,6 +11,12 @@ export interface GatewayClientOptions {
   signing?: SignatureAlgorithm;
   /** Ed25519 private key (PEM) to sign with; a fresh pair is generated at start otherwise. */
   privateKeyPem?: string;
+  /**
+   * Zero-trust mode: the string `mas provision` printed for this agent (its Ed25519 private key).
+   * The agent then signs with it, publishes no key (the provisioner stored the public one) and is
+   * registered by the gateway from a signed request.
+   */
+  credentials?: string;
   /** How long `send` waits for the gateway's decision (default: the agent's request timeout). */
   decisionTimeoutMs?: number;
 }
@@ -30,9 +37,15 @@ export class GatewayClient {
   /**
    * Creates the signing keys and stores what the gateway verifies with. An HMAC key already in
    * Redis is reused (replicas and restarts share it; `mas rotate-key` replaces it, after which the
-   * agent must restart). Ed25519 replicas must be given the same `privateKeyPem`.
+   * agent must restart). Ed25519 replicas must be given the same `privateKeyPem`. With
+   * `credentials` (zero-trust mode) nothing is written: the provisioner stored the public key.
    */
   async init(): Promise<void> {
+    if (this.options.credentials) {
+      const { privateKey, publicKeyPem } = decodeCredentials(this.options.credentials, this.agentId);
+      this.keys = { alg: 'ed25519', privateKey, publicKeyPem };
+      return;
+    }
     const alg = this.options.signing ?? 'hmac-sha256';
     this.keys = alg === 'ed25519' && this.options.privateKeyPem ? ed25519KeysFromPem(this.options.privateKeyPem) : generateSigningKeys(alg);
     if (this.keys.alg === 'hmac-sha256') {

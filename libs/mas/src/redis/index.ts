@@ -6,3 +6,4 @@ export * from './redis-errors';
 export * from './exec-all';
 export * from './stream-fields';
 export * from './mas-connection-pool';
+export * from './permission-errors';

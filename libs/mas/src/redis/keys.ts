@@ -113,6 +113,14 @@ export const MasKeys = {
   priorityQueue: (target: string, priority: string): string => `priority_queue:${target}:${priority}`,
   /** gateway: set of the targets that may have messages waiting in their priority queues. */
   priorityQueueTargets: 'priority_queue:targets',
+  /** zero-trust: what an agent was provisioned with (hash: `capabilities`, `roles`, `provisioned_at`); only services read it. */
+  provisionGrant: (id: string): string => `mas:zt:grant:${id}`,
+  /** zero-trust: set of the ids provisioned (what `mas provision --from` and deprovision keep in step). */
+  provisionedAgents: 'mas:zt:agents',
+  /** zero-trust: Redis ACL user of a provisioned agent (not a key: the name `ACL SETUSER` is given). */
+  aclAgentUser: (id: string): string => `mas-agent.${id}`,
+  /** zero-trust: Redis ACL user of a MAS service (`gateway`, `registry`). */
+  aclServiceUser: (service: string): string => `mas-${service}`,
   /** Parses the id out of a heartbeat key, or returns undefined. */
   agentIdFromHeartbeat(key: string): string | undefined {
     if (!key.startsWith('agent:') || !key.endsWith(':heartbeat')) return undefined;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Redis from 'ioredis';
 import type { ChainableCommander } from 'ioredis';
-import { isNoScriptError } from './redis-errors';
+import { errorMessageOf, isNoScriptError } from './redis-errors';
 
 /**
  * A Lua script run by EVALSHA, falling back to EVAL when Redis does not know it yet
@@ -21,6 +21,21 @@ export class LuaScript {
     } catch (error) {
       if (!isNoScriptError(error)) throw error;
       return (await redis.eval(this.source, keys.length, ...keys, ...args)) as T;
+    }
+  }
+
+  /**
+   * Runs a script that only reads, with EVALSHA_RO / EVAL_RO (Redis 7): its keys then need read
+   * permission only, so a zero-trust agent whose user may only read them can run it. On a Redis
+   * without those commands it runs as {@link run}.
+   */
+  async runReadOnly<T = unknown>(redis: Redis, keys: string[], args: Array<string | number>): Promise<T> {
+    try {
+      return (await redis.call('EVALSHA_RO', this.sha, keys.length, ...keys, ...args)) as T;
+    } catch (error) {
+      if (isNoScriptError(error)) return (await redis.call('EVAL_RO', this.source, keys.length, ...keys, ...args)) as T;
+      if (/unknown command/i.test(errorMessageOf(error))) return this.run<T>(redis, keys, args);
+      throw error;
     }
   }
 

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { Logger } from '@nestjs/common';
 import Redis, { RedisOptions } from 'ioredis';
+import { translatePermissionErrors } from './permission-errors';
 import { maskRedisUrl, RedisConnectionOptions, resolveRedisUrl } from './redis-options';
 import { RedisEpoch } from './redis-epoch';
 import { watchCommands } from './command-watchdog';
@@ -136,7 +137,7 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
       ...(role === 'subscriber' ? { enableReadyCheck: false } : {}),
       ...this.options.redis,
     };
-    const client = new Redis(this.url, options);
+    const client = translatePermissionErrors(new Redis(this.url, options));
     client.on('error', (error: Error) => {
       if (!this.closed) this.logger.warn(`Redis ${role} connection: ${error.message}`);
     });

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import { MasKeys } from './keys';
 import { LuaScript } from './lua-script';
+import { RedisPermissionError } from '../errors/provisioning.errors';
+import { isPermissionReply } from './permission-errors';
 
 /** KEYS: epoch key. ARGV: a fresh epoch. Returns the epoch held (planting the fresh one when none). */
 const EPOCH_SCRIPT = new LuaScript(`
@@ -34,9 +36,13 @@ export class RedisEpoch {
 
   /** Reads (or plants) the marker; the first check only remembers it. */
   async check(): Promise<EpochCheck> {
-    const epoch = String(await EPOCH_SCRIPT.run(this.redis, [MasKeys.epoch], [randomUUID()]));
+    const epoch = await EPOCH_SCRIPT.run<string>(this.redis, [MasKeys.epoch], [randomUUID()]).catch(async (error: unknown) => {
+      // A user that may only read it (a provisioned agent): the services plant it.
+      if (!(error instanceof RedisPermissionError) && !isPermissionReply(error)) throw error;
+      return (await this.redis.get(MasKeys.epoch)) ?? 'none';
+    });
     const previous = this.seen;
-    this.seen = epoch;
-    return { reset: previous !== undefined && previous !== epoch, epoch, previous };
+    this.seen = String(epoch);
+    return { reset: previous !== undefined && previous !== this.seen, epoch: this.seen, previous };
   }
 }

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import {
+  CapabilityNotGrantedError,
+  DEREGISTER_REQUEST_TYPE,
+  GATEWAY_SENDER_ID,
+  MasConnection,
+  ProvisionedRegistrar,
+  REGISTER_REQUEST_TYPE,
+  RegistrationRequestData,
+} from '@mas/core';
+import { DecisionRecorder } from '../audit/decision-recorder';
+import { AuthenticationFailedError, AuthorizationDeniedError, GatewayDenialError } from '../message/gateway-denial.errors';
+import type { IngressMessage } from '../message/ingress-message';
+import { SignatureVerifier } from '../signature/signature-verifier';
+
+/**
+ * Registers provisioned (zero-trust) agents: their own Redis users may not write their records, so
+ * they send a signed `mas.register` / `mas.deregister` request to the gateway. The request must come
+ * from a provisioned id, carry a valid Ed25519 signature by its provisioned key (fresh nonce, clock
+ * drift), and ask only for capabilities granted at provisioning. Every decision is audited and told
+ * to the requester like any other.
+ */
+@Injectable()
+export class RegistrationHandler {
+  private readonly registrar: ProvisionedRegistrar;
+
+  constructor(
+    redis: MasConnection,
+    private readonly verifier: SignatureVerifier,
+    private readonly recorder: DecisionRecorder,
+  ) {
+    this.registrar = new ProvisionedRegistrar(redis);
+  }
+
+  /** True when `ingress` is a registration request addressed to the gateway. */
+  static matches(ingress: IngressMessage): boolean {
+    const message = ingress.message;
+    return !!message && message.targetId === GATEWAY_SENDER_ID && (message.messageType === REGISTER_REQUEST_TYPE || message.messageType === DEREGISTER_REQUEST_TYPE);
+  }
+
+  /** Checks and carries out one registration request; resolves once its decision is recorded. */
+  async handle(ingress: IngressMessage): Promise<void> {
+    const message = ingress.checked;
+    const sender = message.senderId;
+    try {
+      const grant = await this.registrar.grantOf(sender);
+      if (!grant) throw new AuthenticationFailedError(`"${sender}" is not provisioned`, 'auth:not_provisioned');
+      ingress.signedWith = await this.verifier.verify(ingress);
+      if (message.messageType === DEREGISTER_REQUEST_TYPE) {
+        await this.registrar.deregister(sender, String((message.data as { replica_id?: unknown }).replica_id ?? ''));
+        await this.recorder.record(ingress, 'ALLOWED', 'deregistered');
+        return;
+      }
+      const outcome = await this.registrar.register(sender, grant, message.data as unknown as RegistrationRequestData).catch((error: unknown) => {
+        if (error instanceof CapabilityNotGrantedError) throw new AuthorizationDeniedError(error.message, 'authz:capability_not_granted');
+        throw error;
+      });
+      await this.recorder.record(ingress, 'ALLOWED', outcome === 'replica' ? 'joined as a replica' : 'registered');
+    } catch (error) {
+      if (!(error instanceof GatewayDenialError)) throw error;
+      await this.recorder.record(ingress, error.decision, error.reason, error.violation);
+    }
+  }
+}

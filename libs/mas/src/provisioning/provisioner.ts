@@ -1,0 +1,127 @@
+import { createPublicKey } from 'node:crypto';
+import type Redis from 'ioredis';
+import { ProvisioningNotPermittedError } from '../errors/provisioning.errors';
+import { MasKeys } from '../redis/keys';
+import type { MasConnection } from '../redis/mas-connection';
+import { isPermissionReply } from '../redis/permission-errors';
+import { agentAclRules, MasService, serviceAclRules } from './acl-rules';
+import { encodeCredentials } from './agent-credentials';
+import { assertProvisionableId } from './agent-id';
+import { KeyMaterial, randomKeyMaterial } from './key-material';
+import type { AgentGrant, ProvisionedAgent, ProvisionedService } from './provisioning.interfaces';
+import { ProvisionedRegistrar } from './provisioned-registrar';
+
+/** `redisUrl` with its credentials replaced by `user` / `password`. */
+export function urlForUser(redisUrl: string, user: string, password: string): string {
+  const url = new URL(redisUrl);
+  url.username = encodeURIComponent(user);
+  url.password = encodeURIComponent(password);
+  return url.toString();
+}
+
+/**
+ * Creates, rotates and deletes zero-trust identities, given an administrative connection: for an
+ * agent, a Redis ACL user of its own ({@link agentAclRules}) and an Ed25519 key pair whose public
+ * key is stored where only the provisioner and the gateway can write; for a service, its
+ * least-privilege user. The CLI (`mas provision`) and the gateway's admin HTTP API both use it.
+ */
+export class Provisioner {
+  constructor(
+    private readonly connection: MasConnection,
+    /** URL agents and services reach Redis at (default: the admin connection's, without its credentials). */
+    private readonly publicUrl: string = connection.url,
+  ) {}
+
+  private get redis(): Redis {
+    return this.connection.command;
+  }
+
+  /**
+   * Provisions `id` (again: rotates its password and key pair and, with `rotate`, closes the
+   * connections of its user at once, so the old credentials stop working).
+   * @throws UnprovisionableAgentIdError for an id with glob characters; ProvisioningNotPermittedError without an administrative user.
+   */
+  async provisionAgent(id: string, grant: Partial<AgentGrant> = {}, material: KeyMaterial = randomKeyMaterial(), rotate = true): Promise<ProvisionedAgent> {
+    assertProvisionableId(id);
+    const user = MasKeys.aclAgentUser(id);
+    const [reset, ...rules] = agentAclRules(id);
+    await this.admin(() => this.redis.call('ACL', 'SETUSER', user, reset, ...rules, `>${material.password}`));
+    const publicKeyPem = createPublicKey(material.privateKey).export({ type: 'spki', format: 'pem' }).toString();
+    await this.writeGrant(id, grant, publicKeyPem);
+    if (rotate) await this.disconnect(user);
+    return { id, redisUrl: urlForUser(this.publicUrl, user, material.password), credentials: encodeCredentials(id, material.privateKey) };
+  }
+
+  /**
+   * Deletes the user of `id` (Redis closes its connections at once), its public key, grant and
+   * roles, and removes its registration. Resolves false when it was not provisioned.
+   */
+  async deprovisionAgent(id: string): Promise<boolean> {
+    assertProvisionableId(id);
+    const deleted = (await this.admin(() => this.redis.call('ACL', 'DELUSER', MasKeys.aclAgentUser(id)))) as number;
+    const [[, removed]] = (await this.redis
+      .multi()
+      .srem(MasKeys.provisionedAgents, id)
+      .del(MasKeys.publicKey(id), MasKeys.provisionGrant(id), MasKeys.agentRoles(id))
+      .exec()) as [[unknown, number], unknown];
+    await new ProvisionedRegistrar(this.connection).deregister(id);
+    return deleted > 0 || removed > 0;
+  }
+
+  /** Provisions (or rotates) the least-privilege user of a MAS service. */
+  async provisionService(service: MasService, material: KeyMaterial = randomKeyMaterial()): Promise<ProvisionedService> {
+    const user = MasKeys.aclServiceUser(service);
+    const [reset, ...rules] = serviceAclRules(service);
+    await this.admin(() => this.redis.call('ACL', 'SETUSER', user, reset, ...rules, `>${material.password}`));
+    await this.disconnect(user);
+    return { service, redisUrl: urlForUser(this.publicUrl, user, material.password) };
+  }
+
+  /**
+   * Writes what `id` is granted (capabilities it may register with, its gateway roles) and, when
+   * given, its public key; the user and key pair stay as they are.
+   */
+  async writeGrant(id: string, grant: Partial<AgentGrant>, publicKeyPem?: string): Promise<void> {
+    const capabilities = [...new Set(grant.capabilities ?? [])];
+    const roles = [...new Set(grant.roles ?? [])];
+    const multi = this.redis.multi();
+    if (publicKeyPem) multi.set(MasKeys.publicKey(id), publicKeyPem);
+    multi
+      .del(MasKeys.signingKey(id), MasKeys.provisionGrant(id), MasKeys.agentRoles(id))
+      .hset(MasKeys.provisionGrant(id), 'capabilities', JSON.stringify(capabilities), 'roles', JSON.stringify(roles), 'provisioned_at', String(Date.now() / 1000))
+      .sadd(MasKeys.provisionedAgents, id)
+      // A record written before provisioning may hold a token: zero-trust records hold none.
+      .hdel(MasKeys.agent(id), 'token');
+    if (roles.length) multi.sadd(MasKeys.agentRoles(id), ...roles);
+    await multi.exec();
+  }
+
+  /** True when the ACL user of `id` exists. */
+  async hasAgentUser(id: string): Promise<boolean> {
+    return this.hasUser(MasKeys.aclAgentUser(id));
+  }
+
+  /** True when the ACL user `user` exists. */
+  async hasUser(user: string): Promise<boolean> {
+    const users = (await this.admin(() => this.redis.call('ACL', 'USERS'))) as string[];
+    return users.includes(user);
+  }
+
+  /** Ids provisioned (as recorded in Redis). */
+  async provisionedIds(): Promise<string[]> {
+    return (await this.redis.smembers(MasKeys.provisionedAgents)).sort();
+  }
+
+  private async disconnect(user: string): Promise<void> {
+    await this.admin(() => this.redis.call('CLIENT', 'KILL', 'USER', user)).catch(() => undefined);
+  }
+
+  private async admin<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (isPermissionReply(error)) throw new ProvisioningNotPermittedError(error);
+      throw error;
+    }
+  }
+}
