@@ -73,19 +73,19 @@ async function nothingReachedBob(): Promise<void> {
 describe('zero-trust attacks: a provisioned agent cannot reach around the gateway', () => {
   it('cannot XADD to another inbox claiming to be the gateway', async () => {
     const entry = (redis: Redis) => redis.xadd(MasKeys.inbox(bobId.id), '*', MasKeys.envelopeField, JSON.stringify(forged(GATEWAY_SENDER_ID, bobId.id)));
-    // With the shared credential bob would handle it (byte-identical to a gateway delivery).
+    // With the shared credential the entry reaches bob's inbox (and bob drops it: the gateway did not sign it).
     await refusedOnlyInZeroTrust(entry, async () => {
-      await waitFor(() => bob.received.some((m) => m.senderId === GATEWAY_SENDER_ID), 5_000, 'the baseline forgery at bob');
-      bob.received.length = 0;
+      await waitFor(() => bob.agent.stats.unverified === 1, 5_000, 'the baseline forgery at bob, dropped as unsigned');
     });
+    expect(bob.received).toEqual([]);
     await nothingReachedBob();
   });
 
   it('cannot PUBLISH on another agent channel', async () => {
     const error = await refusedOnlyInZeroTrust((redis) => redis.publish(MasKeys.agentChannel(bobId.id), JSON.stringify(forged(GATEWAY_SENDER_ID, bobId.id))), async () => {
-      await waitFor(() => bob.received.length > 0, 5_000, 'the baseline publish at bob');
-      bob.received.length = 0;
+      await waitFor(() => bob.agent.stats.unverified === 1, 5_000, 'the baseline publish at bob, dropped as unsigned');
     });
+    expect(bob.received).toEqual([]);
     expect(error).toBeInstanceOf(Error);
     await nothingReachedBob();
   });

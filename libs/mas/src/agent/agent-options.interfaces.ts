@@ -115,7 +115,7 @@ export interface RequestOptions {
 /**
  * Counters an agent keeps about its traffic. Every received message ends in exactly one of
  * `handled`, `handlerErrors`, `malformed`, `oversized`, `replies`, `unmatchedReplies`, `expired`,
- * `dropped` (or is a reliable duplicate, counted in `inboxStats`).
+ * `unverified`, `dropped` (or is a reliable duplicate, counted in `inboxStats`).
  */
 export interface AgentStats {
   /** Messages that left (direct, reliable or through the gateway). */
@@ -136,6 +136,8 @@ export interface AgentStats {
   unmatchedReplies: number;
   /** Requests dropped unrun because their `meta.deadline` had passed (the requester gave up). */
   expired: number;
+  /** Gateway mode: envelopes dropped because the gateway had not signed them (forged, or sent around it). */
+  unverified: number;
   /** Pub/sub messages refused because `maxConcurrency` handlers ran and `maxQueued` waited. */
   dropped: number;
   /** Error replies not sent: the sender is unknown, or over its error-reply rate. */
@@ -156,6 +158,7 @@ export function emptyAgentStats(): AgentStats {
     replies: 0,
     unmatchedReplies: 0,
     expired: 0,
+    unverified: 0,
     dropped: 0,
     errorRepliesSuppressed: 0,
     redisResets: 0,

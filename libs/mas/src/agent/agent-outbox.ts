@@ -9,7 +9,7 @@ import {
   UnknownTargetError,
 } from '../errors';
 import { GatewayClient, GatewayClientOptions } from '../gateway-client/gateway-client';
-import { decisionCorrelationId } from '../gateway-client/gateway.constants';
+import { decisionCorrelationId, GATEWAY_SENDER_ID } from '../gateway-client/gateway.constants';
 import { AgentMessage, createMessage, encodeMessage, exceedsBytes, MessageData, MessagePriority, NewMessage, replySpec, WireError } from '../protocol';
 import { appendToInbox, appendUnchecked, publishPayload } from '../transport/outbound';
 import { DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_REPLICA_WAIT_MS, ERROR_REPLY_TYPE } from './agent.constants';
@@ -191,7 +191,7 @@ export class AgentOutbox implements Replier {
     const { pending } = this.options;
     const correlationId = decisionCorrelationId(message.messageId);
     const timeout = gateway.decisionTimeoutMs;
-    const decision = awaitDecision ? pending.track(correlationId, message.targetId, message.messageType, timeout) : undefined;
+    const decision = awaitDecision ? pending.track(correlationId, message.targetId, message.messageType, timeout, GATEWAY_SENDER_ID) : undefined;
     // The decision can arrive (and reject) before the XADD below resolves: handled here, awaited below.
     decision?.catch(() => undefined);
     try {

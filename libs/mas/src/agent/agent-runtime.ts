@@ -28,6 +28,7 @@ import type { HandlerTable } from './handler-table';
 import { ErrorReplyGate } from './error-reply-gate';
 import { MessageDispatcher } from './message-dispatcher';
 import { MessageIntake } from './message-intake';
+import { GatewayTrust } from '../gateway-client/gateway-trust';
 import { OfflineGate } from './offline-gate';
 import { PendingRequests } from './pending-requests';
 import { declareReceiveLimits, ReceiveLimits } from './receive-limits';
@@ -126,6 +127,7 @@ export class AgentRuntime<TState extends object> {
       pending: this.pending,
       dispatcher,
       replier: this.outbox,
+      trust: options.gateway ? new GatewayTrust(connection.command) : undefined,
     });
     if (spec.delivery === 'reliable') {
       const host = { id, logger, intake: this.intake, restoreState: (fields: string[], values?: Map<string, unknown>) => this.state.restore(fields, values) };

@@ -8,6 +8,7 @@ import { withDeadline } from './deadline';
 import { HandlerSlots } from './handler-slots';
 import type { MessageDispatcher } from './message-dispatcher';
 import type { PendingRequests } from './pending-requests';
+import type { GatewayTrust } from '../gateway-client/gateway-trust';
 
 /** An oversized envelope up to this many times the limit is still parsed, to answer a request in it. */
 const OVERSIZED_ANSWER_FACTOR = 4;
@@ -29,6 +30,8 @@ export interface IntakeOptions {
   dispatcher: MessageDispatcher;
   /** What received messages answer through (`message.reply()`): the agent's outbox. */
   replier: MessageReplier;
+  /** Gateway mode: only envelopes the gateway signed are accepted (others are dropped and counted). */
+  trust?: GatewayTrust;
 }
 
 /**
@@ -40,6 +43,8 @@ export interface IntakeOptions {
  */
 export class MessageIntake implements InboxIntake {
   private readonly slots: HandlerSlots<AgentMessage>;
+  /** Gateway mode: the raw envelope of each decoded message, for its signature check. */
+  private readonly raw = new WeakMap<AgentMessage, string>();
 
   constructor(private readonly options: IntakeOptions) {
     this.slots = new HandlerSlots(options.maxConcurrency, options.maxQueued, (message) => options.dispatcher.dispatch(message));
@@ -48,20 +53,29 @@ export class MessageIntake implements InboxIntake {
   /** Listener for the agent's channel: handles one published envelope (at-most-once). */
   readonly onPayload = (payload: string, channel: string): void => {
     const decoded = this.decode(payload, channel);
-    if (!('message' in decoded) || this.settled(decoded.message) || this.expired(decoded.message)) return;
-    const message = this.bind(decoded.message);
+    if (!('message' in decoded)) return;
+    if (this.options.trust) void this.trusted(decoded.message).then((ok) => ok && this.take(decoded.message));
+    else this.take(decoded.message);
+  };
+
+  /** A decoded channel message: a reply settles its request, anything else gets a handler slot. */
+  private take(received: AgentMessage): void {
+    if (this.settled(received) || this.expired(received)) return;
+    const message = this.bind(received);
     if (this.slots.offer(message)) return;
     this.options.stats.dropped += 1;
     this.options.logger.warn?.(`Dropped message ${message.messageId} "${message.messageType}" from ${message.senderId}: ${this.slots.queued} already wait`);
     void this.options.dispatcher.refuse(message, new AgentOverloadedError(this.options.agentId, this.slots.queued));
-  };
+  }
 
   /** Size check and decoding of one raw envelope; what is refused is counted and logged. */
   decode(raw: string, source: string): Decoded {
     const { stats, maxMessageBytes } = this.options;
     stats.received += 1;
     try {
-      return { message: decodeMessage(raw, maxMessageBytes) };
+      const message = decodeMessage(raw, maxMessageBytes);
+      if (this.options.trust) this.raw.set(message, raw);
+      return { message };
     } catch (error) {
       const reason = (error as Error).message;
       this.options.logger.warn?.(`Dropped a message on ${source}: ${reason}`);
@@ -82,6 +96,7 @@ export class MessageIntake implements InboxIntake {
    */
   async deliver(message: AgentMessage, attempt: number, deadlineMs?: number): Promise<DeliveryResult> {
     const transaction = new StateTransaction(this.options.agentId);
+    if (this.options.trust && !(await this.trusted(message))) return { completed: true, transaction };
     if (this.settled(message) || this.expired(message)) return { completed: true, transaction };
     this.bind(message).attempt = attempt;
     const dispatch = runInStateTransaction(transaction, () => this.options.dispatcher.dispatch(message));
@@ -106,6 +121,21 @@ export class MessageIntake implements InboxIntake {
     if (this.options.pending.settle(message)) this.options.stats.replies += 1;
     else this.options.stats.unmatchedReplies += 1;
     return true;
+  }
+
+  /** Gateway mode: true when the gateway signed the envelope; otherwise counted, logged and dropped. */
+  private async trusted(message: AgentMessage): Promise<boolean> {
+    const raw = this.raw.get(message);
+    let record: Record<string, unknown> | undefined;
+    try {
+      record = raw === undefined ? undefined : (JSON.parse(raw) as Record<string, unknown>);
+    } catch {
+      record = undefined;
+    }
+    if (record && (await this.options.trust!.verify(record))) return true;
+    this.options.stats.unverified += 1;
+    this.options.logger.warn?.(`Dropped message ${message.messageId} "${message.messageType}" claiming to be from ${message.senderId}: not signed by the gateway`);
+    return false;
   }
 
   /** True (counted) for a request whose requester stopped waiting (`meta.deadline` passed): not run. */

@@ -3,6 +3,8 @@ import { AgentMessage, errorFromWire } from '../protocol';
 
 interface Pending {
   targetId: string;
+  /** The only sender whose reply settles it. */
+  from: string;
   messageType: string;
   resolve(reply: AgentMessage): void;
   reject(error: Error): void;
@@ -23,22 +25,28 @@ export class PendingRequests {
     return this.pending.has(correlationId);
   }
 
-  /** Registers a request and returns the promise of its reply. */
-  track(correlationId: string, targetId: string, messageType: string, timeoutMs: number): Promise<AgentMessage> {
+  /**
+   * Registers a request and returns the promise of its reply; only a reply whose sender is `from`
+   * (the request's target, unless said otherwise: the gateway for its decisions) settles it.
+   */
+  track(correlationId: string, targetId: string, messageType: string, timeoutMs: number, from = targetId): Promise<AgentMessage> {
     return new Promise<AgentMessage>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(correlationId);
         reject(new RequestTimeoutError(targetId, messageType, timeoutMs));
       }, timeoutMs);
-      this.pending.set(correlationId, { targetId, messageType, resolve, reject, timer });
+      this.pending.set(correlationId, { targetId, from, messageType, resolve, reject, timer });
     });
   }
 
-  /** Settles the request a reply answers. Returns false when nobody waits for it. */
+  /**
+   * Settles the request a reply answers. Returns false when nobody waits for it, or when it does not
+   * come from whom the request was sent to (a forged or misrouted reply: the request keeps waiting).
+   */
   settle(reply: AgentMessage): boolean {
     const id = reply.meta.correlationId;
     const entry = id ? this.pending.get(id) : undefined;
-    if (!id || !entry) return false;
+    if (!id || !entry || reply.senderId !== entry.from) return false;
     this.pending.delete(id);
     clearTimeout(entry.timer);
     if (reply.meta.error) entry.reject(errorFromWire(reply.meta.error, { senderId: reply.senderId, messageType: entry.messageType }));

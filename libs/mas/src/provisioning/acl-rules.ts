@@ -34,9 +34,9 @@ export function ownedKeys(id: string): string[] {
   return [MasKeys.inbox(id), MasKeys.state(id), MasKeys.heartbeat(id), MasKeys.replicas(id), MasKeys.completed(id), MasKeys.inboxLimits(id)];
 }
 
-/** Patterns every agent may read: registry records (no secrets in them), the capability index, declared limits. */
+/** Patterns every agent may read: registry records (no secrets in them), the capability index, declared limits, the boot marker, the gateways' public keys. */
 export function agentReadablePatterns(): string[] {
-  return [MasKeys.agent('*'), MasKeys.capability('*'), MasKeys.allAgents, MasKeys.inboxLimits('*'), MasKeys.epoch];
+  return [MasKeys.agent('*'), MasKeys.capability('*'), MasKeys.allAgents, MasKeys.inboxLimits('*'), MasKeys.epoch, MasKeys.gatewayPublicKeys];
 }
 
 /** Keys every agent may append to without reading them: the gateway's ingress, the dead-letter stream. */

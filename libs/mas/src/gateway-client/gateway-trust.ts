@@ -1,0 +1,51 @@
+import { createPublicKey, KeyObject } from 'node:crypto';
+import type Redis from 'ioredis';
+import { MasKeys } from '../redis/keys';
+import { GATEWAY_SIGNATURE_FIELD, verifyGatewaySignature } from './gateway-signature';
+
+/** Least time between two reloads of the gateway keys (an unknown key id triggers one). */
+const REFRESH_EVERY_MS = 1_000;
+
+/**
+ * What a gateway-mode agent trusts: the Ed25519 keys the gateways published
+ * (`mas:gateway:public_keys`, key id → PEM), loaded on first use and again when a signature names a
+ * key not seen yet (at most once a second, so forged key ids cannot make it hammer Redis).
+ */
+export class GatewayTrust {
+  private readonly keys = new Map<string, KeyObject>();
+  private refreshing?: Promise<void>;
+  private refreshedAt = 0;
+
+  constructor(private readonly redis: Redis) {}
+
+  /** True when `record` (a parsed envelope) carries a valid signature of a published gateway key. */
+  async verify(record: Record<string, unknown>): Promise<boolean> {
+    const keyId = (record[GATEWAY_SIGNATURE_FIELD] as { key_id?: unknown } | undefined)?.key_id;
+    if (typeof keyId !== 'string') return false;
+    if (!this.keys.has(keyId)) await this.refresh();
+    const key = this.keys.get(keyId);
+    return !!key && verifyGatewaySignature(record, key);
+  }
+
+  private refresh(): Promise<void> {
+    if (this.refreshing) return this.refreshing;
+    if (Date.now() - this.refreshedAt < REFRESH_EVERY_MS) return Promise.resolve();
+    this.refreshing = this.redis
+      .hgetall(MasKeys.gatewayPublicKeys)
+      .then((published) => {
+        for (const [id, pem] of Object.entries(published)) {
+          try {
+            if (!this.keys.has(id)) this.keys.set(id, createPublicKey(pem));
+          } catch {
+            // an unreadable key verifies nothing
+          }
+        }
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        this.refreshedAt = Date.now();
+        this.refreshing = undefined;
+      });
+    return this.refreshing;
+  }
+}
