@@ -2,24 +2,29 @@ import type { LoggerService } from '@nestjs/common';
 import { DuplicateAgentError } from '../errors';
 import type { AgentRegistry, AgentTrafficSample } from '../registry/agent-registry';
 import type { RegisterAgentInput } from '../registry/agent-record.interfaces';
+import { HeartbeatLoop } from './heartbeat-loop';
 
 /**
  * An agent's presence in the registry: registration, the heartbeat loop (which registers again by
  * itself when Redis lost the registration, e.g. after a restart without persistence) and
  * deregistration.
  */
-export class AgentPresence {
+export class AgentPresence extends HeartbeatLoop {
   private token?: string;
-  private timer?: NodeJS.Timeout;
-  private beating?: Promise<void>;
 
   constructor(
     private readonly registry: AgentRegistry,
     private readonly input: Omit<RegisterAgentInput, 'token'>,
-    private readonly intervalMs: number,
-    private readonly logger: LoggerService,
+    intervalMs: number,
+    logger: LoggerService,
     private readonly sample: () => AgentTrafficSample = () => ({ sent: 0, received: 0, errors: 0, at: Date.now() }),
-  ) {}
+  ) {
+    super(intervalMs, logger);
+  }
+
+  protected get isRegistered(): boolean {
+    return !!this.token;
+  }
 
   /** The registry token, while registered. */
   get registrationToken(): string | undefined {
@@ -40,40 +45,21 @@ export class AgentPresence {
     const registration = await this.registry.register(this.input);
     this.token = registration.token;
     if (registration.joinedAsReplica) this.logger.log('Joined the live agent of this id as a replica');
-    this.timer = setInterval(() => void this.beat(), this.intervalMs);
+    this.startHeartbeat();
   }
 
-  /**
-   * Refreshes the heartbeat now; registers again when the registration is gone. One beat at a time:
-   * while one waits (Redis unreachable), later ones are skipped, so no burst replays on reconnect.
-   */
-  async beat(): Promise<void> {
-    if (!this.token || this.beating) return this.beating;
-    this.beating = this.beatOnce().finally(() => (this.beating = undefined));
-    return this.beating;
-  }
-
-  private async beatOnce(): Promise<void> {
+  /** Refreshes the heartbeat; registers again when the registration is gone. */
+  protected async beatOnce(): Promise<void> {
     if (!this.token) return;
-    try {
-      const result = await this.registry.heartbeat(this.input.id, this.token, this.input.replicaId, this.sample());
-      if (result === 'missing') {
-        this.logger.warn?.('Registration missing (Redis restarted or flushed?): registering again');
-        await this.registry.register({ ...this.input, token: this.token, replace: true });
-      } else if (result === 'replaced') {
-        this.logger.error(`Another process took the id "${this.input.id}" over; heartbeat stopped`);
-        this.stopHeartbeat();
-        this.token = undefined;
-      }
-    } catch (error) {
-      this.logger.warn?.(`Heartbeat failed: ${(error as Error).message}`);
+    const result = await this.registry.heartbeat(this.input.id, this.token, this.input.replicaId, this.sample());
+    if (result === 'missing') {
+      this.logger.warn?.('Registration missing (Redis restarted or flushed?): registering again');
+      await this.registry.register({ ...this.input, token: this.token, replace: true });
+    } else if (result === 'replaced') {
+      this.logger.error(`Another process took the id "${this.input.id}" over; heartbeat stopped`);
+      this.stopHeartbeat();
+      this.token = undefined;
     }
-  }
-
-  /** Stops the heartbeat loop. */
-  stopHeartbeat(): void {
-    clearInterval(this.timer);
-    this.timer = undefined;
   }
 
   /** Stops heartbeating and removes the registration (if still ours and no replica is left). */

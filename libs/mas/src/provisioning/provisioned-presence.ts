@@ -1,6 +1,8 @@
 import type { LoggerService } from '@nestjs/common';
 import type { AgentOutbox } from '../agent/agent-outbox';
 import { GATEWAY_SENDER_ID } from '../gateway-client/gateway.constants';
+import { HeartbeatLoop } from '../agent/heartbeat-loop';
+import { execAll } from '../redis/exec-all';
 import { MasKeys } from '../redis/keys';
 import type { MasConnection } from '../redis/mas-connection';
 import type { HeartbeatTiming } from '../registry/agent-record.interfaces';
@@ -25,8 +27,7 @@ export interface ProvisionedPresenceInput {
  * entry. A heartbeat that finds the registration gone or INACTIVE (Redis restarted, the registry
  * marked it) asks the gateway again. Same surface as `AgentPresence`.
  */
-export class ProvisionedPresence {
-  private timer?: NodeJS.Timeout;
+export class ProvisionedPresence extends HeartbeatLoop {
   private registered = false;
 
   constructor(
@@ -34,8 +35,14 @@ export class ProvisionedPresence {
     private readonly outbox: AgentOutbox,
     private readonly input: ProvisionedPresenceInput,
     private readonly timing: HeartbeatTiming,
-    private readonly logger: LoggerService,
-  ) {}
+    logger: LoggerService,
+  ) {
+    super(timing.intervalMs, logger);
+  }
+
+  protected get isRegistered(): boolean {
+    return this.registered;
+  }
 
   /** No registry token in zero-trust mode: the signature authenticates. */
   get registrationToken(): string {
@@ -52,34 +59,21 @@ export class ProvisionedPresence {
   async register(): Promise<void> {
     await this.request();
     this.registered = true;
-    this.timer = setInterval(() => void this.beat(), this.timing.intervalMs);
+    this.startHeartbeat();
   }
 
-  /** Refreshes the heartbeat now; asks for registration again when it is gone or INACTIVE. */
-  async beat(): Promise<void> {
+  /** Refreshes the heartbeat; asks for registration again when it is gone or INACTIVE. */
+  protected async beatOnce(): Promise<void> {
     if (!this.registered) return;
     const { id, replicaId } = this.input;
-    try {
-      const pipeline = this.connection.command.pipeline().set(MasKeys.heartbeat(id), (Date.now() / 1000).toString(), 'PX', this.timing.ttlMs);
-      if (replicaId) pipeline.zadd(MasKeys.replicas(id), Date.now(), replicaId);
-      pipeline.hget(MasKeys.agent(id), 'status');
-      const results = (await pipeline.exec()) ?? [];
-      const failed = results.find(([error]) => error);
-      if (failed) throw failed[0];
-      const status = results[results.length - 1]?.[1];
-      if (status !== 'ACTIVE') {
-        this.logger.warn?.(`Registration ${status ? String(status) : 'missing'}: asking the gateway to register again`);
-        await this.request();
-      }
-    } catch (error) {
-      this.logger.warn?.(`Heartbeat failed: ${(error as Error).message}`);
+    const pipeline = this.connection.command.pipeline().set(MasKeys.heartbeat(id), (Date.now() / 1000).toString(), 'PX', this.timing.ttlMs);
+    if (replicaId) pipeline.zadd(MasKeys.replicas(id), Date.now(), replicaId);
+    pipeline.hget(MasKeys.agent(id), 'status');
+    const [status] = (await execAll(pipeline)).slice(-1);
+    if (status !== 'ACTIVE') {
+      this.logger.warn?.(`Registration ${status ? String(status) : 'missing'}: asking the gateway to register again`);
+      await this.request();
     }
-  }
-
-  /** Stops the heartbeat loop. */
-  stopHeartbeat(): void {
-    clearInterval(this.timer);
-    this.timer = undefined;
   }
 
   /**
