@@ -5,6 +5,7 @@ import {
   MasError,
   MessageTooLargeError,
   ReplicationTimeoutError,
+  RequestAbortedError,
   RequestTimeoutError,
   UnknownTargetError,
 } from '../errors';
@@ -197,7 +198,7 @@ export class AgentOutbox implements Replier {
     try {
       const submitted = await this.gate.run(() => gateway.client.submit(message, this.options.token(), awaitDecision).then(() => true), wanted);
       if (!submitted) {
-        pending.fail(correlationId, new MasError('not sent'));
+        pending.fail(correlationId, new RequestAbortedError(message.targetId, message.messageType, 'given up before it was sent'));
         return false;
       }
     } catch (error) {
