@@ -1,47 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DLP_TYPES, DlpType } from '../message/dlp.types';
+import { DLP_TYPES } from '../message/dlp.types';
+import { evaluate as score, loadCorpus, TypeScore } from './dlp-corpus.evaluation';
 import { DlpScanner } from './dlp-scanner';
 
-interface Sample {
-  id: string;
-  types: DlpType[];
-  data: Record<string, unknown>;
-}
+/** Precision and recall per type over labelled samples (the corpus evaluation shared with the real-world corpus spec). */
+const evaluate = (samples: ReturnType<typeof loadCorpus>): TypeScore[] => score(samples).rows;
+const load = loadCorpus;
 
-interface Row {
-  type: DlpType;
-  tp: number;
-  fp: number;
-  fn: number;
-  precision: number;
-  recall: number;
-  /** Ids of the false positives and false negatives. */
-  misses: string;
-}
-
-function load(file: string): Sample[] {
-  return readFileSync(join(__dirname, '../../../../test/gateway', file), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as Sample);
-}
-
-/** Precision and recall per type over labelled samples (a sample counts once per type). */
-function evaluate(samples: Sample[]): Row[] {
-  const scanner = new DlpScanner(() => 'ALERT');
-  const found = samples.map((sample) => new Set(scanner.scan(sample.data).findings.map((f) => f.type)));
-  return DLP_TYPES.map((type) => {
-    const fps = samples.filter((s, i) => found[i].has(type) && !s.types.includes(type)).map((s) => s.id);
-    const fns = samples.filter((s, i) => !found[i].has(type) && s.types.includes(type)).map((s) => s.id);
-    const tp = samples.filter((s, i) => found[i].has(type) && s.types.includes(type)).length;
-    const ratio = (a: number, b: number) => (b ? +(a / b).toFixed(3) : 1);
-    return { type, tp, fp: fps.length, fn: fns.length, precision: ratio(tp, tp + fps.length), recall: ratio(tp, tp + fns.length), misses: [...fps, ...fns].join(' ') };
-  });
-}
-
-function expectAtLeast(rows: Row[], precision: number, recall: number): void {
+function expectAtLeast(rows: TypeScore[], precision: number, recall: number): void {
   if (process.env.DLP_REPORT) console.table(rows);
   for (const row of rows) {
     expect(row.precision, `${row.type} precision (${row.misses})`).toBeGreaterThanOrEqual(precision);
