@@ -34,7 +34,7 @@ export interface AgentOptions<TState extends object = Record<string, unknown>> e
    */
   maxMessageBytes?: number;
   /**
-   * Handlers run at once for messages arriving over pub/sub (default 64); further ones wait in a
+   * Handlers run at once for messages arriving over pub/sub (default 256); further ones wait in a
    * queue of `maxQueued` (default 10 000), beyond which they are dropped and counted (`stats.dropped`,
    * a request among them gets an `AgentOverloadedError` error reply). The reliable inbox has its own
    * bound, `inbox.maxInFlight`.

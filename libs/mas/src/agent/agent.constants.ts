@@ -11,7 +11,7 @@ export const REPLY_TYPE_SUFFIX = '.reply';
 /** Message type of an error reply. */
 export const ERROR_REPLY_TYPE = 'mas.error';
 /** Default number of handlers run at once for pub/sub deliveries. */
-export const DEFAULT_MAX_CONCURRENCY = 64;
+export const DEFAULT_MAX_CONCURRENCY = 256;
 /** Default number of pub/sub deliveries that may wait for a handler slot. */
 export const DEFAULT_MAX_QUEUED = 10_000;
 /** Default deadline of a send reaching Redis (ms), waiting for a lost connection included. */

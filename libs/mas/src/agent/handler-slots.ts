@@ -1,3 +1,6 @@
+/** How long waiting items may be started one after another before the event loop gets a turn (ms). */
+const BURST_MS = 10;
+
 /**
  * Bounds the handlers that run at once for messages arriving over pub/sub: beyond `max` running,
  * items wait in a bounded queue (first in, first out); beyond that they are refused, so the caller
@@ -8,16 +11,27 @@ export class HandlerSlots<T> {
   private running = 0;
   private readonly waiting: T[] = [];
   private readonly idle = new Set<() => void>();
+  /** When the current run of waiting items without a turn of the event loop began (0: none). */
+  private burstSince = 0;
   /** Frees a slot, or hands it to the next waiting item (one shared callback, no closure per item). */
   private readonly done = (): void => {
     if (this.waiting.length) {
-      // On the next turn of the event loop, not in this microtask chain: handlers that burn CPU
-      // must let the socket be read between them, or Redis sees a subscriber that stopped reading.
-      setImmediate(this.next);
+      // Waiting items start at once for up to BURST_MS; then one turn of the event loop is let
+      // through, so that handlers burning CPU cannot stop the socket from being read (Redis would
+      // then see a subscriber that stopped reading and cut it off).
+      const now = Date.now();
+      if (this.burstSince === 0) this.burstSince = now;
+      if (now - this.burstSince < BURST_MS) this.next();
+      else setImmediate(this.yielded);
       return;
     }
+    this.burstSince = 0;
     this.running -= 1;
     if (this.running === 0) for (const resolve of this.idle) resolve();
+  };
+  private readonly yielded = (): void => {
+    this.burstSince = 0;
+    this.next();
   };
   private readonly next = (): void => {
     const item = this.waiting.shift();
