@@ -21,7 +21,7 @@ import { ZeroTrustWorld } from './support/zero-trust';
 // from its decorator options, one from settings/env), and talks through a gateway running as its
 // service user.
 let world: ZeroTrustWorld;
-const silent = new ConsoleLogger({ logLevels: process.env.ZT_DEBUG ? ['error', 'warn'] : [] });
+const silent = new ConsoleLogger({ logLevels: [] });
 const apps: TestingModule[] = [];
 
 beforeAll(async () => {
