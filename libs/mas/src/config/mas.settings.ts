@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { Type } from 'class-transformer';
-import { IsInt, IsNumber, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import { IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Max, Min, validateSync, ValidateNested } from 'class-validator';
 import type { AgentOptions } from '../agent/agent-options.interfaces';
+import type { MasModuleOptions } from '../nest/mas-options.interfaces';
 import { DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_REQUEST_TIMEOUT_MS } from '../agent/agent.constants';
 import { DEFAULT_REDIS_URL } from '../redis/redis-options';
 import { ConfigValidationError } from './config.errors';
-import { loadSettings, LoadSettingsOptions } from './settings-loader';
+import { describeSettingsErrors, loadSettings, LoadSettingsOptions } from './settings-loader';
 
 /** Redis connection settings. */
 export class RedisSettings {
@@ -28,6 +29,20 @@ export class HeartbeatSettings {
   ttlMs: number = 60_000;
 }
 
+/** Who one agent is in Redis, in zero-trust mode: what `mas provision` printed for it. */
+export class AgentIdentitySettings {
+  /** Its own user's URL (`redis_url`); the shared `redis.url` when absent. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })
+  redisUrl?: string;
+
+  /** Its credentials string (`mas1.…`); never printed by `summarizeSettings`. */
+  @IsOptional()
+  @IsString()
+  credentials?: string;
+}
+
 /** Settings shared by every MAS process (agents, registry, gateway). */
 export class MasSettings {
   @ValidateNested()
@@ -48,6 +63,34 @@ export class MasSettings {
   @IsInt()
   @Min(256)
   maxMessageBytes: number = DEFAULT_MAX_MESSAGE_BYTES;
+
+  /**
+   * Zero-trust credentials of the process's one agent (env `MAS_AGENT_CREDENTIALS`, with its own
+   * user's URL in `redis.url`); empty: none. Never printed by `summarizeSettings`.
+   */
+  @IsString()
+  agentCredentials: string = '';
+
+  /**
+   * Zero-trust identities of several agents by id: YAML `agents: { <id>: { redis_url, credentials } }`,
+   * env `MAS_AGENTS__<ID>__REDIS_URL` / `MAS_AGENTS__<ID>__CREDENTIALS` (the id in lower case there).
+   */
+  @IsObject()
+  @Transform(({ value }) => identities(value), { toClassOnly: true })
+  agents: Record<string, AgentIdentitySettings> = {};
+}
+
+function identities(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([id, entry]) => [id, plainToInstance(AgentIdentitySettings, entry ?? {})]));
+}
+
+/** Each `agents.<id>` entry is validated on its own (class-validator does not walk plain maps). */
+function assertIdentities(agents: Record<string, AgentIdentitySettings>): void {
+  const problems = Object.entries(agents).flatMap(([id, entry]) =>
+    entry instanceof AgentIdentitySettings ? describeSettingsErrors(validateSync(entry), `agents.${id}`) : [`agents.${id}: must be a mapping`],
+  );
+  if (problems.length) throw new ConfigValidationError('settings', problems);
 }
 
 /**
@@ -58,9 +101,11 @@ export function loadMasSettings(options: Partial<LoadSettingsOptions> = {}): Mas
   const settings = loadSettings(MasSettings, {
     envPrefix: 'MAS_',
     envAliases: { REDIS_URL: 'redis.url' },
+    mapKeys: ['agents'],
     ...options,
   });
   assertHeartbeat(settings.heartbeat, 'heartbeat');
+  assertIdentities(settings.agents);
   return settings;
 }
 
@@ -73,16 +118,45 @@ export function assertHeartbeat(heartbeat: HeartbeatSettings, path: string): voi
   }
 }
 
-/** Agent options derived from settings (what `MasModule` and standalone agents use). */
-export function agentOptionsFromSettings(settings: MasSettings): Pick<
+/** Agent options derived from settings (what standalone agents use). */
+export type SettingsAgentOptions = Pick<
   AgentOptions,
-  'redisUrl' | 'heartbeatIntervalMs' | 'heartbeatTtlMs' | 'requestTimeoutMs' | 'maxMessageBytes'
-> {
+  'redisUrl' | 'heartbeatIntervalMs' | 'heartbeatTtlMs' | 'requestTimeoutMs' | 'maxMessageBytes' | 'gateway'
+>;
+
+/**
+ * Agent options derived from settings. With `agentId`, that agent's `agents.<id>` entry (its own
+ * URL and credentials) wins over `redis.url` and `agentCredentials`. Credentials become
+ * `gateway: { credentials }` (zero-trust mode).
+ */
+export function agentOptionsFromSettings(settings: MasSettings, agentId?: string): SettingsAgentOptions {
+  const identity = agentId === undefined ? undefined : (settings.agents[agentId] ?? settings.agents[agentId.toLowerCase()]);
+  const credentials = identity?.credentials || settings.agentCredentials;
   return {
-    redisUrl: settings.redis.url,
+    redisUrl: identity?.redisUrl ?? settings.redis.url,
     heartbeatIntervalMs: settings.heartbeat.intervalMs,
     heartbeatTtlMs: settings.heartbeat.ttlMs,
     requestTimeoutMs: settings.requestTimeoutMs,
     maxMessageBytes: settings.maxMessageBytes,
+    ...(credentials ? { gateway: { credentials } } : {}),
   };
+}
+
+/**
+ * `MasModule` options derived from settings: the shared options (with `agentCredentials`, for an
+ * app of one provisioned agent) and every `agents.<id>` identity, for an app of several.
+ *
+ * @example
+ * ```ts
+ * MasModule.forRootAsync({ useFactory: () => masModuleOptionsFromSettings(loadMasSettings()) })
+ * ```
+ */
+export function masModuleOptionsFromSettings(settings: MasSettings): MasModuleOptions {
+  const agents = Object.fromEntries(
+    Object.entries(settings.agents).map(([id, { redisUrl, credentials }]) => [
+      id,
+      { ...(redisUrl ? { redisUrl } : {}), ...(credentials ? { gateway: { credentials } } : {}) },
+    ]),
+  );
+  return { ...agentOptionsFromSettings(settings), agents };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigValidationError } from './config.errors';
-import { agentOptionsFromSettings, loadMasSettings } from './mas.settings';
+import { agentOptionsFromSettings, loadMasSettings, masModuleOptionsFromSettings } from './mas.settings';
 import { summarizeSettings } from './settings-loader';
 
 function yamlFile(text: string): string {
@@ -55,5 +55,35 @@ describe('loadMasSettings', () => {
     const summary = JSON.stringify(summarizeSettings(settings));
     expect(summary).not.toContain('hunter2');
     expect(summary).toContain('redis://***@host:6379/1');
+  });
+
+  it('reads zero-trust identities: MAS_AGENT_CREDENTIALS, and agents.<id> from YAML (ids verbatim) and env (lower-cased)', () => {
+    const file = yamlFile('agents:\n  billing_eu:\n    redis_url: redis://mas-agent.billing_eu:pw1@host:6379\n    credentials: mas1.yaml\n');
+    const settings = loadMasSettings({
+      env: { MAS_CONFIG: file, MAS_AGENT_CREDENTIALS: 'mas1.shared', 'MAS_AGENTS__WORKER-A__CREDENTIALS': 'mas1.env', 'MAS_AGENTS__WORKER-A__REDIS_URL': 'redis://mas-agent.worker-a:pw2@host:6379' },
+    });
+    expect(agentOptionsFromSettings(settings).gateway).toEqual({ credentials: 'mas1.shared' });
+    expect(agentOptionsFromSettings(settings, 'billing_eu')).toMatchObject({
+      redisUrl: 'redis://mas-agent.billing_eu:pw1@host:6379',
+      gateway: { credentials: 'mas1.yaml' },
+    });
+    expect(masModuleOptionsFromSettings(settings).agents).toEqual({
+      billing_eu: { redisUrl: 'redis://mas-agent.billing_eu:pw1@host:6379', gateway: { credentials: 'mas1.yaml' } },
+      'worker-a': { redisUrl: 'redis://mas-agent.worker-a:pw2@host:6379', gateway: { credentials: 'mas1.env' } },
+    });
+    expect(agentOptionsFromSettings(loadMasSettings({ env: {} })).gateway).toBeUndefined();
+  });
+
+  it('names a bad agents.<id> entry', () => {
+    expect(() => loadMasSettings({ env: { MAS_AGENTS__W__REDIS_URL: 'http://x' } })).toThrow(/agents\.w\.redisUrl: must be a redis:\/\//);
+  });
+
+  it('never prints credentials or agent passwords', () => {
+    const settings = loadMasSettings({
+      env: { MAS_AGENT_CREDENTIALS: 'mas1.topsecret', MAS_AGENTS__W__CREDENTIALS: 'mas1.alsosecret', MAS_AGENTS__W__REDIS_URL: 'redis://mas-agent.w:pw9@host:6379' },
+    });
+    const summary = JSON.stringify(summarizeSettings(settings));
+    for (const secret of ['topsecret', 'alsosecret', 'pw9']) expect(summary).not.toContain(secret);
+    expect(summary).toContain('"agentCredentials":"***"');
   });
 });

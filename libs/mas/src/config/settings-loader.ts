@@ -19,6 +19,11 @@ export interface LoadSettingsOptions {
   envAliases?: Record<string, string>;
   /** Explicit values, applied last. */
   overrides?: Plain;
+  /**
+   * Settings paths (camelCase, e.g. `agents`) holding maps keyed by names, such as agent ids: their
+   * keys are kept as written in YAML and lower-cased (not camel-cased) from the environment.
+   */
+  mapKeys?: string[];
 }
 
 function camelize(segment: string): string {
@@ -57,14 +62,27 @@ function envValue(raw: string): unknown {
   }
 }
 
-/** YAML keys may be snake_case or camelCase; settings classes use camelCase. */
-function camelizeKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(camelizeKeys);
+/** YAML keys may be snake_case or camelCase; settings classes use camelCase. Keys of `mapKeys` maps stay as written. */
+function camelizeKeys(value: unknown, mapKeys: string[], path = ''): unknown {
+  if (Array.isArray(value)) return value.map((item) => camelizeKeys(item, mapKeys));
   if (!isPlain(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.includes('_') ? camelize(k) : k, camelizeKeys(v)]));
+  const verbatim = mapKeys.includes(path);
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => {
+      const key = verbatim || !k.includes('_') ? k : camelize(k);
+      return [key, camelizeKeys(v, mapKeys, path ? `${path}.${key}` : key)];
+    }),
+  );
 }
 
-function readYaml(file: string): Plain {
+/** The settings path of an environment name's `__`-separated segments. */
+function envPath(segments: string[], mapKeys: string[]): string[] {
+  const path: string[] = [];
+  for (const segment of segments) path.push(mapKeys.includes(path.join('.')) ? segment.toLowerCase() : camelize(segment));
+  return path;
+}
+
+function readYaml(file: string, mapKeys: string[]): Plain {
   let parsed: unknown;
   try {
     parsed = parseYaml(readFileSync(file, 'utf8'));
@@ -73,7 +91,7 @@ function readYaml(file: string): Plain {
   }
   if (parsed === undefined || parsed === null) return {};
   if (!isPlain(parsed)) throw new ConfigValidationError(file, ['the top level must be a mapping']);
-  return camelizeKeys(parsed) as Plain;
+  return camelizeKeys(parsed, mapKeys) as Plain;
 }
 
 function envLayer(options: LoadSettingsOptions, env: NodeJS.ProcessEnv): Plain {
@@ -84,19 +102,20 @@ function envLayer(options: LoadSettingsOptions, env: NodeJS.ProcessEnv): Plain {
   }
   for (const [name, raw] of Object.entries(env)) {
     if (!name.startsWith(options.envPrefix) || raw === undefined || name === `${options.envPrefix}CONFIG`) continue;
-    const path = name.slice(options.envPrefix.length).split('__').filter(Boolean).map(camelize);
+    const path = envPath(name.slice(options.envPrefix.length).split('__').filter(Boolean), options.mapKeys ?? []);
     if (path.length) setPath(layer, path, envValue(raw));
   }
   return layer;
 }
 
-function describe(errors: ValidationError[], prefix = ''): string[] {
+/** One line per failed constraint, named by its settings path (`prefix.property`). */
+export function describeSettingsErrors(errors: ValidationError[], prefix = ''): string[] {
   return errors.flatMap((error) => {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map(
       (message) => `${path}: ${message} (got ${JSON.stringify(error.value)})`,
     );
-    return [...own, ...describe(error.children ?? [], path)];
+    return [...own, ...describeSettingsErrors(error.children ?? [], path)];
   });
 }
 
@@ -111,17 +130,17 @@ export function loadSettings<T extends object>(cls: new () => T, options: LoadSe
   let merged: Plain = {};
   if (file) {
     if (!existsSync(file)) throw new ConfigValidationError(file, ['file not found']);
-    merged = readYaml(file);
+    merged = readYaml(file, options.mapKeys ?? []);
   }
   merged = deepMerge(merged, envLayer(options, env));
   merged = deepMerge(merged, options.overrides ?? {});
   const settings = plainToInstance(cls, merged, { exposeDefaultValues: true });
   const errors = validateSync(settings, { forbidUnknownValues: false });
-  if (errors.length) throw new ConfigValidationError(file ? `${file}, environment and options` : 'environment and options', describe(errors));
+  if (errors.length) throw new ConfigValidationError(file ? `${file}, environment and options` : 'environment and options', describeSettingsErrors(errors));
   return settings;
 }
 
-const SECRET_KEY = /(password|secret|token|key)$/i;
+const SECRET_KEY = /(password|secret|token|key|credentials)$/i;
 
 /** A copy of `settings` safe to print: secrets masked, credentials stripped from URLs. */
 export function summarizeSettings(settings: object): Plain {

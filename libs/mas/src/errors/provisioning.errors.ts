@@ -37,7 +37,10 @@ export class UnprovisionableAgentIdError extends InvalidAgentIdError {
 /** A credentials string that is not one `mas provision` printed, or belongs to another id. */
 export class InvalidCredentialsError extends MasError {
   override readonly code = 'INVALID_CREDENTIALS';
-  constructor(reason: string) {
+  constructor(
+    /** What is wrong with them (e.g. `they were provisioned for "a", not "b"`). */
+    readonly reason: string,
+  ) {
     super(`Invalid agent credentials: ${reason}`);
   }
 }

@@ -5,5 +5,7 @@ export * from './decorators/mas-agent.decorator';
 export * from './decorators/agent-ref.decorator';
 export * from './decorators/agent-params.decorator';
 export * from './mas-agents';
+export * from './mas-agent-connections';
+export * from './mas-agent-options';
 export * from './mas-metadata.accessor';
 export * from './mas.module';

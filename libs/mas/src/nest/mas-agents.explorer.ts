@@ -1,10 +1,11 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, ExternalContextCreator } from '@nestjs/core';
 import { Agent } from '../agent/agent';
 import type { AgentMessage } from '../protocol';
 import { buildHandlerTable } from '../agent/handler-table';
-import { MasConnection } from '../redis/mas-connection';
-import { MAS_ARGS_METADATA, MAS_CONNECTION, MAS_CONTEXT_TYPE } from './mas.constants';
+import { MAS_ARGS_METADATA, MAS_CONTEXT_TYPE } from './mas.constants';
+import { MasAgentConnections } from './mas-agent-connections';
+import { resolveMasAgentOptions } from './mas-agent-options';
 import { MasAgents } from './mas-agents';
 import { MasMetadataAccessor } from './mas-metadata.accessor';
 import { InjectMasOptions } from './mas-module-definition';
@@ -19,8 +20,9 @@ type AgentHost = Record<string | symbol, unknown> & {
 
 /**
  * Finds `@MasAgent` providers (validating them at init: duplicate handlers or ids fail the boot),
- * builds one {@link Agent} per provider with its handlers wrapped in Nest's enhancers, starts them
- * on bootstrap and stops them on shutdown.
+ * builds one {@link Agent} per provider with its handlers wrapped in Nest's enhancers and its
+ * connection from {@link MasAgentConnections} (its own user's in zero-trust mode), starts them on
+ * bootstrap and stops them on shutdown, then closes the connections.
  */
 @Injectable()
 export class MasAgentsExplorer implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
@@ -32,19 +34,25 @@ export class MasAgentsExplorer implements OnModuleInit, OnApplicationBootstrap, 
     private readonly metadata: MasMetadataAccessor,
     private readonly externalContextCreator: ExternalContextCreator,
     private readonly agents: MasAgents,
-    @Inject(MAS_CONNECTION) private readonly connection: MasConnection,
+    private readonly connections: MasAgentConnections,
     @InjectMasOptions() private readonly options: MasModuleOptions,
   ) {}
 
-  onModuleInit(): void {
-    for (const wrapper of this.discovery.getProviders()) {
-      const { instance, metatype } = wrapper;
-      if (!instance || !metatype || !this.metadata.isAgent(metatype)) continue;
-      if (!wrapper.isDependencyTreeStatic()) {
-        this.logger.warn(`${metatype.name} is request-scoped (or depends on such a provider): agents must be singletons; skipped`);
-        continue;
+  async onModuleInit(): Promise<void> {
+    try {
+      for (const wrapper of this.discovery.getProviders()) {
+        const { instance, metatype } = wrapper;
+        if (!instance || !metatype || !this.metadata.isAgent(metatype)) continue;
+        if (!wrapper.isDependencyTreeStatic()) {
+          this.logger.warn(`${metatype.name} is request-scoped (or depends on such a provider): agents must be singletons; skipped`);
+          continue;
+        }
+        this.agents.add(this.createAgent(instance as AgentHost, metatype));
       }
-      this.agents.add(this.createAgent(instance as AgentHost, metatype));
+    } catch (error) {
+      // A failed init runs no shutdown hook: close what was opened, so the process can exit.
+      await this.connections.closeAll();
+      throw error;
     }
   }
 
@@ -58,11 +66,11 @@ export class MasAgentsExplorer implements OnModuleInit, OnApplicationBootstrap, 
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.connection.close();
+    await this.connections.closeAll();
   }
 
   private createAgent(instance: AgentHost, metatype: Function): Agent {
-    const agentOptions = this.metadata.getAgentOptions(metatype);
+    const { id, ...options } = resolveMasAgentOptions(this.options, this.metadata.getAgentOptions(metatype), metatype.name);
     const handlers = buildHandlerTable(instance, metatype.name, (methodName) =>
       this.externalContextCreator.create(
         instance,
@@ -76,11 +84,9 @@ export class MasAgentsExplorer implements OnModuleInit, OnApplicationBootstrap, 
         MAS_CONTEXT_TYPE,
       ),
     );
-    const { id, ...perAgent } = agentOptions;
     const agent = new Agent(id, {
-      ...this.options,
-      ...perAgent,
-      connection: this.connection,
+      ...options,
+      connection: this.connections.forUrl(options.redisUrl),
       handlers,
       onStart: instance.onAgentStart ? () => instance.onAgentStart!() : undefined,
       onStop: instance.onAgentStop ? () => instance.onAgentStop!() : undefined,

@@ -1,7 +1,19 @@
 import type { AgentOptions } from '../agent/agent-options.interfaces';
 
+/**
+ * Who one agent of a Nest app is in Redis: its URL (zero-trust mode: its own ACL user, as
+ * `mas provision` printed it) and its gateway options (`{ credentials }` in zero-trust mode).
+ */
+export type MasAgentIdentityOptions = Pick<AgentOptions, 'redisUrl' | 'gateway'>;
+
 /** Options of `MasModule.forRoot` / `forRootAsync`, shared by every agent of the app. */
 export type MasModuleOptions = Pick<
   AgentOptions,
-  'redisUrl' | 'redis' | 'heartbeatIntervalMs' | 'heartbeatTtlMs' | 'requestTimeoutMs' | 'maxMessageBytes' | 'logger'
->;
+  'redisUrl' | 'redis' | 'heartbeatIntervalMs' | 'heartbeatTtlMs' | 'requestTimeoutMs' | 'maxMessageBytes' | 'logger' | 'gateway'
+> & {
+  /**
+   * Per-agent identities by agent id (what `masModuleOptionsFromSettings` reads from the `agents`
+   * settings). They win over the module-wide `redisUrl` / `gateway`; `@MasAgent` options win over them.
+   */
+  agents?: Record<string, MasAgentIdentityOptions>;
+};

@@ -5,6 +5,7 @@ import { MasConnection } from '../redis/mas-connection';
 import { AgentRegistry, DEFAULT_HEARTBEAT } from '../registry/agent-registry';
 import { AgentStateStore } from '../state/agent-state-store';
 import { MAS_CONNECTION } from './mas.constants';
+import { MasAgentConnections } from './mas-agent-connections';
 import { MasAgents } from './mas-agents';
 import { MasAgentsExplorer } from './mas-agents.explorer';
 import { MasMetadataAccessor } from './mas-metadata.accessor';
@@ -12,8 +13,8 @@ import { MAS_MODULE_OPTIONS, MasConfigurableModule } from './mas-module-definiti
 import type { MasModuleOptions } from './mas-options.interfaces';
 
 /**
- * Wires MAS into a Nest app: one shared Redis connection pair, `@MasAgent` providers discovered
- * and run, and the injectable `AgentRegistry`, `AgentDirectory`, `AgentStateStore` and `MasAgents`.
+ * Wires MAS into a Nest app: one shared Redis connection pair (plus one per other agent URL, e.g.
+ * each zero-trust agent's own user), `@MasAgent` providers discovered and run, and the injectable `AgentRegistry`, `AgentDirectory`, `AgentStateStore` and `MasAgents`.
  *
  * @example
  * ```ts
@@ -43,6 +44,7 @@ import type { MasModuleOptions } from './mas-options.interfaces';
     { provide: AgentDirectory, inject: [MAS_CONNECTION], useFactory: (c: MasConnection) => new AgentDirectory(c) },
     { provide: AgentStateStore, inject: [MAS_CONNECTION], useFactory: (c: MasConnection) => new AgentStateStore(c) },
     MasAgents,
+    MasAgentConnections,
     MasMetadataAccessor,
     MasAgentsExplorer,
   ],

@@ -4,7 +4,7 @@ import { MAS_AGENT_METADATA } from '../mas.constants';
 
 /** Options of `@MasAgent`: the agent's id plus its per-agent options. */
 export interface MasAgentOptions
-  extends Pick<AgentOptions, 'capabilities' | 'metadata' | 'stateModel' | 'replace' | 'requestTimeoutMs'> {
+  extends Pick<AgentOptions, 'capabilities' | 'metadata' | 'stateModel' | 'replace' | 'requestTimeoutMs' | 'redisUrl' | 'gateway'> {
   /** Agent id (`agent.{id}` channel). */
   id: string;
 }
@@ -22,7 +22,10 @@ export interface MasAgentOptions
  *   @AgentHandler('task.process', { model: TaskDto })
  *   process(task: TaskDto) { return { done: task.id }; }
  * }
+ * // zero-trust mode: its own Redis user and credentials (as `mas provision` printed them)
+ * @MasAgent({ id: 'billing', redisUrl: process.env.BILLING_REDIS_URL, gateway: { credentials: process.env.BILLING_CREDENTIALS } })
  * ```
+ * A `redisUrl` other than the module's gets a connection of its own (agents with the same URL share one).
  */
 export function MasAgent(options: MasAgentOptions | string): ClassDecorator {
   const normalized: MasAgentOptions = typeof options === 'string' ? { id: options } : options;
