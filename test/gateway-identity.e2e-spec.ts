@@ -3,7 +3,7 @@ import { createMessage, GatewayClient, MasConnection, MasKeys, verifyGatewaySign
 import { AuditQuery } from '../apps/gateway/src/audit/audit-query';
 import { envelopeArg, resetGatewayKeys, startGateway, tappedConnection, TestGateway } from './gateway/harness';
 import { gatewayAgentFactory, inboxEnvelopes } from './gateway/spec-helpers';
-import { PrivateRedis, startPrivateRedis } from './support/private-redis';
+import { hasRedisServer, PrivateRedis, startPrivateRedis } from './support/private-redis';
 import { AgentTracker, Probes, waitFor } from './support/e2e-helpers';
 
 // Issue 12: the gateway's identity, and replies only from whom was asked.
@@ -43,6 +43,14 @@ afterAll(async () => {
 });
 
 describe('gateway identity', () => {
+  // Issue 11: every gateway spec runs the gateway as its least-privilege service user (the harness
+  // provisions it); on the shared fallback Redis it keeps the default user.
+  it.runIf(hasRedisServer)('connects to Redis as its service user, not the default one', async () => {
+    const clients = String(await redis.call('CLIENT', 'LIST')).split('\n').filter((line) => / name=mas-gateway-/.test(line));
+    expect(clients.length).toBeGreaterThan(0);
+    expect(clients.every((line) => line.includes(` user=${MasKeys.aclServiceUser('gateway')} `))).toBe(true);
+  });
+
   it('signs its decisions and its deliveries with a key it publishes (Ed25519)', async () => {
     const { agent: alice } = await gatewayAgent('alice');
     const target = `gwid-target-${Date.now()}`;

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { MasConnection, Provisioner } from '@mas/core';
 
 /** A gateway instance running as its own process (as it would in production). */
 export interface GatewayProcess {
@@ -20,8 +21,23 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts `dist/apps/gateway/src/main.js` on a free port and waits until `/health` answers. */
-export async function startGatewayProcess(redisUrl: string): Promise<GatewayProcess> {
+/** Provisions (or rotates) the gateway's least-privilege Redis user with the administrative `adminUrl`; its URL. */
+async function gatewayServiceUrl(adminUrl: string): Promise<string> {
+  const admin = new MasConnection({ redisUrl: adminUrl, clientName: 'gw-example-admin' });
+  try {
+    return (await new Provisioner(admin).provisionService('gateway')).redisUrl;
+  } finally {
+    await admin.close();
+  }
+}
+
+/**
+ * Starts `dist/apps/gateway/src/main.js` on a free port as the gateway's own service user (as
+ * `mas provision --service gateway` creates it, here with the administrative `adminUrl`), and waits
+ * until `/health` answers.
+ */
+export async function startGatewayProcess(adminUrl: string): Promise<GatewayProcess> {
+  const redisUrl = await gatewayServiceUrl(adminUrl);
   const port = await freePort();
   const apiKey = randomBytes(16).toString('hex');
   const main = join(__dirname, '..', '..', 'apps', 'gateway', 'src', 'main.js');

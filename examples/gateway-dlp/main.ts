@@ -5,7 +5,8 @@ import { startGatewayProcess } from './gateway-process';
 /**
  * Two agents in gateway mode: every message is signed, checked (token, ACL/RBAC, rate limit,
  * signature, DLP) and audited by the gateway before it reaches the other agent's inbox.
- * Shows a delivered message, a DLP block, a DLP redaction and an audit query.
+ * Shows a delivered message, a DLP block, a DLP redaction and an audit query. The gateway runs as
+ * its least-privilege service user, provisioned with `REDIS_URL` (an administrative user).
  * Run it with `npm run example:gateway-dlp`.
  */
 async function main(): Promise<void> {

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type Redis from 'ioredis';
-import { deepMerge, listeningUrl, MasConnection, MasKeys } from '@mas/core';
+import { deepMerge, listeningUrl, MasConnection, MasKeys, Provisioner } from '@mas/core';
 import { loadGatewaySettings } from '../../apps/gateway/src/config/load-gateway-settings';
 import type { GatewaySettings } from '../../apps/gateway/src/config/gateway.settings';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { configureGatewayApp } from '../../apps/gateway/src/http/gateway-app.setup';
+import { hasRedisServer } from '../support/private-redis';
 
 /** A gateway instance started by a spec, with its settings. */
 export interface TestGateway {
@@ -22,11 +23,45 @@ export interface TestGateway {
 export const SECRETS_DIR = mkdtempSync(join(tmpdir(), 'mas-gateway-secrets-'));
 process.once('exit', () => rmSync(SECRETS_DIR, { recursive: true, force: true }));
 
+/** The gateway service user's URL per administrative URL: provisioned once per spec process (provisioning again would cut off the gateways already running). */
+const serviceUrls = new Map<string, Promise<string>>();
+
 /**
- * Starts a gateway on `redisUrl` with test-friendly timings, `overrides` on top (camelCase paths),
- * and optionally its HTTP API on a free port.
+ * URL of the least-privilege `gateway` service user on the server of `adminUrl` (same database),
+ * provisioned with the administrative connection the first time it is asked for in this process.
  */
-export async function startGateway(redisUrl: string, overrides: Record<string, unknown> = {}, http = false): Promise<TestGateway> {
+export function gatewayServiceUrl(adminUrl: string): Promise<string> {
+  let url = serviceUrls.get(adminUrl);
+  if (!url) {
+    url = (async () => {
+      const admin = new MasConnection({ redisUrl: adminUrl, clientName: 'gateway-harness-admin' });
+      try {
+        return (await new Provisioner(admin).provisionService('gateway')).redisUrl;
+      } finally {
+        await admin.close();
+      }
+    })();
+    url.catch(() => serviceUrls.delete(adminUrl));
+    serviceUrls.set(adminUrl, url);
+  }
+  return url;
+}
+
+/**
+ * Starts a gateway for the Redis of `adminUrl` as its least-privilege service user
+ * ({@link gatewayServiceUrl}). Without a `redis-server` binary the specs share one Redis across
+ * processes, where provisioning would cut off the other processes' gateways: there the gateway
+ * runs on `adminUrl` as it is.
+ */
+export async function startGateway(adminUrl: string, overrides: Record<string, unknown> = {}, http = false): Promise<TestGateway> {
+  return startGatewayAs(hasRedisServer ? await gatewayServiceUrl(adminUrl) : adminUrl, overrides, http);
+}
+
+/**
+ * Starts a gateway connecting with `redisUrl` as it is, with test-friendly timings, `overrides` on
+ * top (camelCase paths), and optionally its HTTP API on a free port.
+ */
+export async function startGatewayAs(redisUrl: string, overrides: Record<string, unknown> = {}, http = false): Promise<TestGateway> {
   const base = {
     redis: { url: redisUrl },
     secrets: { dir: SECRETS_DIR },

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { Agent, AgentGrant, AgentMessage, AgentOptions, MasConnection, ProvisionedAgent, Provisioner, translatePermissionErrors } from '@mas/core';
-import { startGateway, TestGateway } from '../gateway/harness';
+import { gatewayServiceUrl, startGatewayAs, TestGateway } from '../gateway/harness';
 import { QuietLogger, uniqueId } from './e2e-helpers';
 import { PrivateRedis, startPrivateRedis } from './private-redis';
 
@@ -35,15 +35,14 @@ export class ZeroTrustWorld {
     const redis = await startPrivateRedis(fallbackDb);
     const admin = new MasConnection({ redisUrl: redis.url, clientName: 'zt-admin' });
     const provisioner = new Provisioner(admin);
-    const { redisUrl } = await provisioner.provisionService('gateway');
-    const world = new ZeroTrustWorld(redis, admin, provisioner, redisUrl);
+    const world = new ZeroTrustWorld(redis, admin, provisioner, await gatewayServiceUrl(redis.url));
     await world.startGateway(gatewayOverrides);
     return world;
   }
 
   /** Starts one more gateway instance as the gateway's service user. */
   async startGateway(overrides: Record<string, unknown> = {}, http = false): Promise<TestGateway> {
-    const gateway = await startGateway(this.gatewayUrl, overrides, http);
+    const gateway = await startGatewayAs(this.gatewayUrl, overrides, http);
     this.gateways.push(gateway);
     return gateway;
   }

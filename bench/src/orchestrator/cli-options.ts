@@ -53,7 +53,11 @@ function benchCommand(): Command {
     .option('--quick', 'one short round (under 3 minutes)')
     .option('--rounds <n>', 'rounds (default 3, quick 1)', (value) => Math.round(positive(value)))
     .option('--duration <seconds>', 'measured seconds per scenario (default 6, quick 3; gateway-* 4, quick 3)', positive)
-    .option('--scenarios <a,b>', `subset of: ${scenarioNames.join(', ')}`, list<ScenarioName>(scenarioNames, 'scenario'))
+    .option(
+      '--scenarios <a,b>',
+      `subset of: ${scenarioNames.join(', ')} (the -zt ones, zero-trust gateway runs, only when named)`,
+      list<ScenarioName>(scenarioNames, 'scenario'),
+    )
     .option('--systems <a,b>', `subset of: ${SYSTEMS.join(', ')}`, list<SystemName>(SYSTEMS, 'system'))
     .option('--redis <url>', 'Redis to use (default $BENCH_REDIS_URL or redis://127.0.0.1:6379/15)')
     .option('--profile', 'write CPU profiles of the workers to bench/results/profiles/')
@@ -72,7 +76,7 @@ export function parseCli(argv: string[]): CliOptions {
     quick: flags.quick ?? false,
     rounds: flags.rounds,
     durationMs: flags.duration === undefined ? undefined : flags.duration * 1000,
-    scenarios: names ? SCENARIOS.filter((s) => names.includes(s.name)) : [...SCENARIOS],
+    scenarios: names ? SCENARIOS.filter((s) => names.includes(s.name)) : SCENARIOS.filter((s) => !s.optIn),
     systems: flags.systems ?? [...SYSTEMS],
     redisUrl: flags.redis ?? process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/15',
     profile: flags.profile ?? false,

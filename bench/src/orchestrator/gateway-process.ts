@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Redis from 'ioredis';
-import type { GatewayScenario } from '../shared/bench.interfaces';
+import { gatewayFeatures, GatewayScenario, isZeroTrustScenario } from '../shared/bench.interfaces';
 
 /** The repository root (bench/dist/orchestrator/ → ../../..). */
 const ROOT = join(__dirname, '..', '..', '..');
@@ -42,14 +42,15 @@ export class GatewayProcess {
   }
 
   /**
-   * Starts the gateway on `redisUrl`: `gateway-basic` turns every optional feature off,
-   * `gateway-full` leaves them on (the default) and lifts the rate limit of `senderId` so that it
-   * is checked on every message without refusing any.
+   * Starts the gateway on `redisUrl`: `gateway-basic(-zt)` turns every optional feature off,
+   * `gateway-full(-zt)` leaves them on (the default) and lifts the rate limit of `senderId` so that
+   * it is checked on every message without refusing any. The `-zt` ones accept provisioned agents
+   * only (`redisUrl` is then the gateway's service user).
    */
   static async start(scenario: GatewayScenario, redisUrl: string, senderId: string, timeoutMs = 30_000): Promise<GatewayProcess> {
     if (!existsSync(GATEWAY_MAIN)) throw new Error(`${GATEWAY_MAIN} is missing: run npm run build`);
     const port = await freePort();
-    const basic = scenario === 'gateway-basic';
+    const basic = gatewayFeatures(scenario) === 'basic';
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       REDIS_URL: redisUrl,
@@ -60,6 +61,7 @@ export class GatewayProcess {
       GATEWAY_RATE_LIMIT__OVERRIDES: JSON.stringify([{ agentId: senderId, perMinute: 1_000_000_000, perHour: 1_000_000_000 }]),
     };
     for (const feature of FEATURES) env[`GATEWAY_FEATURES__${feature}`] = basic ? 'false' : 'true';
+    if (isZeroTrustScenario(scenario)) env.GATEWAY_ZERO_TRUST__REQUIRE_PROVISIONED = 'true';
     const child = spawn(process.execPath, [GATEWAY_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const gateway = new GatewayProcess(child, port);
     try {

@@ -5,6 +5,8 @@ export interface ScenarioPlan {
   name: ScenarioName;
   kind: 'pair' | 'solo';
   systems: readonly SystemName[];
+  /** Runs only when named in `--scenarios` (not part of the default matrix). */
+  optIn?: boolean;
 }
 
 /** Every scenario, in run order, with the systems that have something to compare. */
@@ -18,6 +20,8 @@ export const SCENARIOS: readonly ScenarioPlan[] = [
   { name: 'agents-10k', kind: 'solo', systems: ['mas'] },
   { name: 'gateway-basic', kind: 'pair', systems: ['mas'] },
   { name: 'gateway-full', kind: 'pair', systems: ['mas'] },
+  { name: 'gateway-basic-zt', kind: 'pair', systems: ['mas'], optIn: true },
+  { name: 'gateway-full-zt', kind: 'pair', systems: ['mas'], optIn: true },
 ];
 
 const COMMON = {

@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { isGatewayScenario, RunResult, TaskSpec } from '../shared/bench.interfaces';
+import { BENCH_IDENTITY_ENV, gatewayFeatures, isGatewayScenario, isZeroTrustScenario, RunResult, TaskSpec } from '../shared/bench.interfaces';
 import type { WorkerRole } from '../worker/worker';
 import type { Task } from './plan';
 import { allowTarget, cleanUpModeKeys, GatewayProcess, KeySnapshot, snapshotGatewayKeys } from './gateway-process';
 import { LoadProbe, processCpuSeconds } from './machine-load';
 import { WorkerHandle } from './worker-handle';
+import { provisionZeroTrust, ZeroTrustSetup } from './zero-trust-setup';
 
 /** How to run tasks. */
 export interface TaskRunnerOptions {
@@ -38,8 +39,11 @@ export async function runTask(task: Task, spec: TaskSpec, options: TaskRunnerOpt
   const agentIds = [`bench-${spec.runId}-recv`, `bench-${spec.runId}-send`];
   let gateway: GatewayProcess | undefined;
   let before: KeySnapshot | undefined;
+  let zeroTrust: ZeroTrustSetup | undefined;
   const start = (role: WorkerRole): WorkerHandle => {
-    const worker = new WorkerHandle(role, spec, execArgv(role), profileFile(role));
+    const identity = zeroTrust?.identities.get(role === 'receiver' ? agentIds[0] : agentIds[1]);
+    const env: Record<string, string> = identity ? { [BENCH_IDENTITY_ENV]: JSON.stringify(identity) } : {};
+    const worker = new WorkerHandle(role, spec, execArgv(role), profileFile(role), env);
     workers.push(worker);
     worker.onMessage((message) => {
       if (message.t === 'progress') options.onProgress(message.fraction, message.info);
@@ -59,8 +63,10 @@ export async function runTask(task: Task, spec: TaskSpec, options: TaskRunnerOpt
     if (isGatewayScenario(scenario)) {
       before = await snapshotGatewayKeys(spec.redisUrl);
       // RBAC off: the allow list decides (the sender may send to the receiver).
-      if (scenario === 'gateway-basic') await allowTarget(spec.redisUrl, agentIds[1], agentIds[0]);
-      gateway = await GatewayProcess.start(scenario, spec.redisUrl, agentIds[1], READY_TIMEOUT_MS);
+      if (gatewayFeatures(scenario) === 'basic') await allowTarget(spec.redisUrl, agentIds[1], agentIds[0]);
+      // Zero-trust: the operator provisions the gateway's service user and both agents first.
+      if (isZeroTrustScenario(scenario)) zeroTrust = await provisionZeroTrust(spec.redisUrl, agentIds);
+      gateway = await GatewayProcess.start(scenario, zeroTrust?.gatewayUrl ?? spec.redisUrl, agentIds[1], READY_TIMEOUT_MS);
     }
     const receiver = start('receiver');
     await receiver.ready(READY_TIMEOUT_MS);
@@ -97,6 +103,7 @@ export async function runTask(task: Task, spec: TaskSpec, options: TaskRunnerOpt
   } finally {
     await Promise.all(workers.map((worker) => worker.stop()));
     await gateway?.stop();
+    await zeroTrust?.tearDown().catch((error: unknown) => process.stderr.write(`deprovisioning failed: ${String(error)}\n`));
     if (leavesKeys) await cleanUpModeKeys(spec.redisUrl, agentIds, before).catch((error: unknown) => process.stderr.write(`clean-up failed: ${String(error)}\n`));
   }
 }

@@ -21,8 +21,10 @@ export class WorkerHandle {
     spec: TaskSpec,
     execArgv: string[] = [],
     profileFile?: string,
+    /** More environment variables of the worker (e.g. its zero-trust identity, kept out of argv). */
+    extraEnv: Record<string, string> = {},
   ) {
-    const env = profileFile ? { ...process.env, BENCH_PROFILE_FILE: profileFile } : process.env;
+    const env = { ...process.env, ...(profileFile ? { BENCH_PROFILE_FILE: profileFile } : {}), ...extraEnv };
     this.child = fork(WORKER_SCRIPT, [role, JSON.stringify(spec)], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv, env });
     this.child.stdout?.resume();
     this.child.stderr?.on('data', (chunk: Buffer) => {

@@ -56,5 +56,7 @@ export const FOOTNOTES = [
   'at most 5,000 in flight; the ratio is reliable ÷ mas direct `oneway`. `gateway-basic` / `gateway-full`: both agents in',
   'gateway mode through one gateway process (basic: rbac, signing, rate limit, DLP, priority queue and circuit breaker off;',
   'full: all on), 200 sends awaiting their decision: messages/s handled by the target, latency from send to decision.',
+  '`gateway-*-zt` (only when named in --scenarios): the same in zero-trust mode, both agents provisioned (ACL users of',
+  'their own, Ed25519 signatures), the gateway as its service user accepting provisioned agents only.',
   ...(NOT_YET_AVAILABLE.length ? [`Not yet available: ${NOT_YET_AVAILABLE.join(', ')}.`] : []),
 ].join('\n');

@@ -48,6 +48,23 @@ const ROWS: readonly Row[] = [
     relativeTo: { scenario: 'gateway-basic', text: 'full/basic' },
   },
   { key: 'gateway-full latency', label: 'gateway-full send→decision p50/p95/p99 ms', scenario: 'gateway-full', metric: 'latency' },
+  // Opt-in (--scenarios gateway-basic-zt,gateway-full-zt): the same through provisioned agents.
+  {
+    key: 'gateway-basic-zt',
+    label: 'gateway-basic-zt msg/s',
+    scenario: 'gateway-basic-zt',
+    metric: 'throughput',
+    relativeTo: { scenario: 'gateway-basic', text: 'zero-trust/shared user' },
+  },
+  { key: 'gateway-basic-zt latency', label: 'gateway-basic-zt send→decision p50/p95/p99 ms', scenario: 'gateway-basic-zt', metric: 'latency' },
+  {
+    key: 'gateway-full-zt',
+    label: 'gateway-full-zt msg/s',
+    scenario: 'gateway-full-zt',
+    metric: 'throughput',
+    relativeTo: { scenario: 'gateway-full', text: 'zero-trust/shared user' },
+  },
+  { key: 'gateway-full-zt latency', label: 'gateway-full-zt send→decision p50/p95/p99 ms', scenario: 'gateway-full-zt', metric: 'latency' },
 ];
 
 const OTHERS: readonly SystemName[] = SYSTEMS.filter((system) => system !== 'mas');

@@ -14,14 +14,42 @@ export type ScenarioName =
   | 'discovery'
   | 'agents-10k'
   | 'gateway-basic'
-  | 'gateway-full';
+  | 'gateway-full'
+  | 'gateway-basic-zt'
+  | 'gateway-full-zt';
 
-/** Scenarios measured through the gateway (one gateway process started by the orchestrator). */
-export type GatewayScenario = 'gateway-basic' | 'gateway-full';
+/**
+ * Scenarios measured through the gateway (one gateway process started by the orchestrator). The
+ * `-zt` ones run in zero-trust mode: both agents provisioned (ACL users of their own, Ed25519
+ * credentials), the gateway as its service user, accepting provisioned agents only.
+ */
+export type GatewayScenario = 'gateway-basic' | 'gateway-full' | 'gateway-basic-zt' | 'gateway-full-zt';
 
+const GATEWAY_SCENARIOS: readonly string[] = ['gateway-basic', 'gateway-full', 'gateway-basic-zt', 'gateway-full-zt'];
+
+/** True for the scenarios measured through a gateway process. */
 export function isGatewayScenario(scenario: string): scenario is GatewayScenario {
-  return scenario === 'gateway-basic' || scenario === 'gateway-full';
+  return GATEWAY_SCENARIOS.includes(scenario);
 }
+
+/** True for the gateway scenarios run with provisioned (zero-trust) agents. */
+export function isZeroTrustScenario(scenario: string): scenario is 'gateway-basic-zt' | 'gateway-full-zt' {
+  return isGatewayScenario(scenario) && scenario.endsWith('-zt');
+}
+
+/** `basic` (every optional gateway feature off) or `full` (all on) for a gateway scenario. */
+export function gatewayFeatures(scenario: GatewayScenario): 'basic' | 'full' {
+  return scenario.startsWith('gateway-basic') ? 'basic' : 'full';
+}
+
+/** What a zero-trust worker's agent starts with (`mas provision --json` prints the same); passed in env, not argv. */
+export interface BenchIdentity {
+  redisUrl: string;
+  credentials: string;
+}
+
+/** Environment variable carrying a worker's {@link BenchIdentity} (JSON). */
+export const BENCH_IDENTITY_ENV = 'BENCH_IDENTITY';
 
 /** Scenarios named in the issue that need library features not built yet (none left). */
 export const NOT_YET_AVAILABLE: readonly string[] = [];

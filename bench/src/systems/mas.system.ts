@@ -33,6 +33,8 @@ function modeOptions(context: SystemContext): Partial<AgentOptions> {
     case 'reliable':
       return { delivery: 'reliable', inbox };
     case 'gateway':
+      // Zero-trust: the agent's own Redis user, signing with its provisioned Ed25519 key.
+      if (context.identity) return { redisUrl: context.identity.redisUrl, gateway: { credentials: context.identity.credentials, decisionTimeoutMs: context.requestTimeoutMs }, inbox };
       return { gateway: { decisionTimeoutMs: context.requestTimeoutMs }, inbox };
   }
 }

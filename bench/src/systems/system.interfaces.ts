@@ -12,6 +12,8 @@ export interface SystemContext {
   mode?: 'direct' | 'reliable' | 'gateway';
   /** reliable / gateway: the receiver's inbox `maxInFlight`. */
   inboxMaxInFlight?: number;
+  /** gateway in zero-trust mode: the agent's provisioned Redis user and credentials (mas only). */
+  identity?: { redisUrl: string; credentials: string };
 }
 
 /** What the receiving side does with traffic: one-way messages are counted, requests echoed. */

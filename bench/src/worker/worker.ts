@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { OnewayCounter, OnewaySender } from '../scenarios/oneway';
 import { runGatewaySends } from '../scenarios/gateway';
 import { runReqrep } from '../scenarios/reqrep';
-import { isGatewayScenario, RunResult, ScenarioName, TaskSpec } from '../shared/bench.interfaces';
+import { BENCH_IDENTITY_ENV, BenchIdentity, isGatewayScenario, RunResult, ScenarioName, TaskSpec } from '../shared/bench.interfaces';
 import { loadSystem } from '../systems';
 import type { SystemContext } from '../systems/system.interfaces';
 import { listen, runCleanups, tell } from './worker-io';
@@ -67,6 +67,7 @@ async function main(): Promise<void> {
     requestTimeoutMs: spec.settings.requestTimeoutMs,
     mode,
     inboxMaxInFlight: mode === 'direct' ? undefined : spec.settings.reliableMaxInFlight,
+    identity: process.env[BENCH_IDENTITY_ENV] ? (JSON.parse(process.env[BENCH_IDENTITY_ENV]!) as BenchIdentity) : undefined,
   };
   let onGo: () => Promise<RunResult[] | undefined> = async () => undefined;
   let oneway: OnewaySender | undefined;

@@ -78,11 +78,14 @@ const SERVICE_PATTERNS: Record<MasService, () => string[]> = {
     `~${MasKeys.auditUnauthenticated('*', 0).replace(/0$/, '*')}`, `~${MasKeys.epoch}`,
     `&${MasKeys.agentChannel('*')}`, `&${MasKeys.systemChannel}`,
   ],
+  // What the registry app touches (apps/registry): records and heartbeats (`agent:*`; the sweep
+  // writes `status`), the capability index, its own index and leases, the boot marker; reads the
+  // audit trail and the dead letters for the dashboard; `mas.system` and the expired-key events.
+  // Nothing else: no inbox, state, replicas, limits or agent channel (it never routes messages).
   registry: () => [
     `~${MasKeys.agent('*')}`, `~${MasKeys.capability('*')}`, `~${MasKeys.allAgents}`, `~${MasKeys.registryIndexed}`, `~${MasKeys.registryLease('*')}`,
-    `%R~${MasKeys.replicas('*')}`, `%R~${MasKeys.inbox('*')}`, `%R~${MasKeys.inboxLimits('*')}`, `%R~${MasKeys.deadLetters}`,
-    `%R~${MasKeys.audit}`, `%R~${MasKeys.securityEvents}`, `%R~${MasKeys.state('*')}`, `~${MasKeys.epoch}`,
-    `&${MasKeys.systemChannel}`, `&${MasKeys.agentChannel('*')}`, ...Array.from({ length: 16 }, (_, db) => `&${MasKeys.expiredKeyEvents(db)}`),
+    `%R~${MasKeys.deadLetters}`, `%R~${MasKeys.audit}`, `~${MasKeys.epoch}`,
+    `&${MasKeys.systemChannel}`, ...Array.from({ length: 16 }, (_, db) => `&${MasKeys.expiredKeyEvents(db)}`),
   ],
 };
 
