@@ -34,10 +34,17 @@ export class ZeroTrustWorld {
   static async start(fallbackDb: number, gatewayOverrides: Record<string, unknown> = {}): Promise<ZeroTrustWorld> {
     const redis = await startPrivateRedis(fallbackDb);
     const admin = new MasConnection({ redisUrl: redis.url, clientName: 'zt-admin' });
-    const provisioner = new Provisioner(admin);
-    const world = new ZeroTrustWorld(redis, admin, provisioner, await gatewayServiceUrl(redis.url));
-    await world.startGateway(gatewayOverrides);
-    return world;
+    try {
+      const provisioner = new Provisioner(admin);
+      const world = new ZeroTrustWorld(redis, admin, provisioner, await gatewayServiceUrl(redis.url));
+      await world.startGateway(gatewayOverrides);
+      return world;
+    } catch (error) {
+      // A world that did not start leaves no redis-server behind (afterAll has nothing to close).
+      await admin.close();
+      await redis.stop();
+      throw error;
+    }
   }
 
   /** Starts one more gateway instance as the gateway's service user. */
