@@ -1,30 +1,25 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMessage, INGRESS_FIELDS, MasConnection, MasKeys, signEnvelope, signingInput } from '@mas/core';
 import { AuditQuery } from '../apps/gateway/src/audit/audit-query';
-import { envelopeArg, resetGatewayKeys, startGateway, tappedConnection, TestGateway, withEnvelope } from './gateway/harness';
-import { decisionOf, gatewayAgentFactory } from './gateway/spec-helpers';
-import { PrivateRedis, startPrivateRedis } from './support/private-redis';
-import { AgentTracker, Probes, waitFor } from './support/e2e-helpers';
+import { envelopeArg, tappedConnection, withEnvelope } from './gateway/harness';
+import { decisionOf, gatewayAgentFactory, gatewaySuite } from './gateway/spec-helpers';
+import { waitFor } from './support/e2e-helpers';
 
 // Issue 12: sensitive data where the gateway's DLP did not look, in shapes it did not read, and
 // payloads built to cost it time or stack.
-let privateRedis: PrivateRedis;
-let gateway: TestGateway;
-const agents = new AgentTracker();
-const probes = new Probes();
-const connections: MasConnection[] = [];
-let redis: ReturnType<Probes['client']>;
-const gatewayAgent = gatewayAgentFactory('gwdlp', () => privateRedis.url, agents);
+const suite = gatewaySuite(7);
+const { agents, connections } = suite;
+const gatewayAgent = gatewayAgentFactory('gwdlp', () => suite.redisUrl, agents);
 const CARD = '4111111111111111';
 const grouped = (sep: string) => CARD.match(/.{4}/g)!.join(sep);
 
 /** An agent whose envelopes are rewritten by `edit` and signed again with its own key (a client that writes what it likes). */
 async function rewritingAgent(label: string, edit: (envelope: Record<string, any>) => void, decisionTimeoutMs?: number) {
-  const connection = tappedConnection(privateRedis.url, async (args, forward) => {
+  const connection = tappedConnection(suite.redisUrl, async (args, forward) => {
     const envelope = envelopeArg(args);
     edit(envelope);
-    const secret = (await redis.get(MasKeys.signingKey(envelope.sender_id)))!;
+    const secret = (await suite.redis.get(MasKeys.signingKey(envelope.sender_id)))!;
     const nonce = envelope.signature.nonce as string;
     const value = createHmac('sha256', Buffer.from(secret, 'hex')).update(signingInput(envelope as never, 'hmac-sha256', nonce)).digest('base64');
     return forward(withEnvelope(args, { ...envelope, signature: { alg: 'hmac-sha256', nonce, value } }));
@@ -33,24 +28,6 @@ async function rewritingAgent(label: string, edit: (envelope: Record<string, any
   return gatewayAgent(label, { connection, decisionTimeoutMs });
 }
 
-beforeAll(async () => {
-  privateRedis = await startPrivateRedis(7);
-  redis = probes.client(privateRedis.url);
-  await resetGatewayKeys(redis);
-  gateway = await startGateway(privateRedis.url);
-});
-
-afterEach(async () => {
-  await agents.stopAll();
-  await Promise.all(connections.splice(0).map((c) => c.close()));
-});
-
-afterAll(async () => {
-  await gateway?.app.close();
-  await probes.closeAll();
-  await privateRedis?.stop();
-});
-
 describe('DLP over the whole envelope', () => {
   it('finds a card number in message_type, message_id, meta.correlation_id, an extra field and an object key', async () => {
     const { agent: bob, received } = await gatewayAgent('bob');
@@ -58,7 +35,7 @@ describe('DLP over the whole envelope', () => {
     const { agent: renamer } = await rewritingAgent('in-message-id', (e) => void (e.message_id = `msg-${CARD}`), 300);
     await renamer.send(bob.id, 'note', { ok: true }).catch(() => undefined);
     const [renamed] = await waitFor(async () => {
-      const found = await gateway.app.get(AuditQuery).query({ sender: renamer.id });
+      const found = await suite.gateway.app.get(AuditQuery).query({ sender: renamer.id });
       return found.length ? found : undefined;
     }, 5_000, 'the renamed message');
     expect(renamed).toMatchObject({ decision: 'DLP_BLOCKED', violations: ['dlp:credit_card'] });
@@ -72,7 +49,7 @@ describe('DLP over the whole envelope', () => {
       const { agent } = await rewritingAgent(`in-${where.replace(/\W/g, '-')}`, edit);
       expect(await decisionOf(agent.send(bob.id, 'note', { ok: true })), where).toBe('DLP_BLOCKED');
     }
-    const entries = await gateway.app.get(AuditQuery).query({ target: bob.id, decision: 'DLP_BLOCKED' });
+    const entries = await suite.gateway.app.get(AuditQuery).query({ target: bob.id, decision: 'DLP_BLOCKED' });
     expect(entries.flatMap((e) => e.findings).join(' ')).not.toContain(CARD.slice(0, 8)); // findings name places, never values
     expect(received).toEqual([]);
   });
@@ -118,19 +95,19 @@ describe('DLP budget', () => {
     const { agent: alice } = await gatewayAgent('light');
     const { agent: bob } = await gatewayAgent('light-target');
     // Signed beforehand (the sender's own cost is not the gateway's), then written at once.
-    const [secret, token] = await Promise.all([redis.get(MasKeys.signingKey(heavy.id)), redis.hget(MasKeys.agent(heavy.id), 'token')]);
+    const [secret, token] = await Promise.all([suite.redis.get(MasKeys.signingKey(heavy.id)), suite.redis.hget(MasKeys.agent(heavy.id), 'token')]);
     const big = new Array(290_000).fill(1); // "1," × 290,000: 580 KB
     const entries = Array.from({ length: 5 }, () => {
       const envelope = signEnvelope(createMessage({ senderId: heavy.id, targetId: bob.id, messageType: 'big', data: { big } }).toWire(), { alg: 'hmac-sha256', secret: secret! });
       return JSON.stringify(envelope);
     });
-    const pipeline = redis.pipeline();
+    const pipeline = suite.redis.pipeline();
     for (const envelope of entries) pipeline.xadd(MasKeys.gatewayIngress, '*', INGRESS_FIELDS.envelope, envelope, INGRESS_FIELDS.token, token!, INGRESS_FIELDS.notify, '0');
     await pipeline.exec();
     const started = performance.now();
     expect(await decisionOf(alice.send(bob.id, 'small', { hi: 1 }))).toBe('ALLOWED');
     expect(performance.now() - started).toBeLessThan(1_500); // 7.1 s before issue 12; the five are refused at once
-    const audit = gateway.app.get(AuditQuery);
+    const audit = suite.gateway.app.get(AuditQuery);
     const refused = await waitFor(async () => {
       const found = await audit.query({ sender: heavy.id });
       return found.length === 5 ? found : undefined;

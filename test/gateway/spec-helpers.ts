@@ -1,6 +1,9 @@
 import { Agent, AgentMessage, GatewayRejectedError, MasConnection, MasKeys } from '@mas/core';
 import type Redis from 'ioredis';
-import { AgentTracker, QuietLogger, uniqueId } from '../support/e2e-helpers';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { AgentTracker, Probes, QuietLogger, uniqueId } from '../support/e2e-helpers';
+import { PrivateRedis, startPrivateRedis } from '../support/private-redis';
+import { resetGatewayKeys, startGateway, TestGateway } from './harness';
 
 /** Options of {@link gatewayAgentFactory}'s agents. */
 export interface GatewayAgentOptions {
@@ -64,4 +67,61 @@ export async function callApi(base: string, path: string, key: string | undefine
     // not JSON
   }
   return { status: response.status, body, text, headers: response.headers };
+}
+
+/** What {@link gatewaySuite} gives a spec file: a redis-server of its own with a gateway on it. */
+export interface GatewaySuite {
+  /** URL of the suite's Redis (set once `beforeAll` ran). */
+  readonly redisUrl: string;
+  /** A raw admin client on it. */
+  readonly redis: Redis;
+  /** The gateway (as its service user). */
+  readonly gateway: TestGateway;
+  readonly agents: AgentTracker;
+  readonly probes: Probes;
+  /** Connections a test opens for its agents; closed after each test. */
+  readonly connections: MasConnection[];
+}
+
+/**
+ * Registers the hooks of a gateway spec file: a private redis-server with clean gateway keys and one
+ * gateway (`overrides`, its HTTP API when `http`) before all tests; agents stopped and connections
+ * closed after each; gateway, probes and server stopped after all.
+ */
+export function gatewaySuite(fallbackDb: number, overrides: Record<string, unknown> = {}, http = false): GatewaySuite {
+  let server: PrivateRedis | undefined;
+  let redis: Redis | undefined;
+  let gateway: TestGateway | undefined;
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`gatewaySuite: the ${what} starts in beforeAll`);
+    return value;
+  };
+  const suite = { agents: new AgentTracker(), probes: new Probes(), connections: [] as MasConnection[] };
+  beforeAll(async () => {
+    server = await startPrivateRedis(fallbackDb);
+    redis = suite.probes.client(server.url);
+    await resetGatewayKeys(redis);
+    gateway = await startGateway(server.url, overrides, http);
+  });
+  afterEach(async () => {
+    await suite.agents.stopAll();
+    await Promise.all(suite.connections.splice(0).map((connection) => connection.close()));
+  });
+  afterAll(async () => {
+    await gateway?.app.close();
+    await suite.probes.closeAll();
+    await server?.stop();
+  });
+  return {
+    ...suite,
+    get redisUrl() {
+      return started(server, 'Redis').url;
+    },
+    get redis() {
+      return started(redis, 'Redis');
+    },
+    get gateway() {
+      return started(gateway, 'gateway');
+    },
+  };
 }
