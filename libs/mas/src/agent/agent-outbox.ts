@@ -49,12 +49,6 @@ interface OutboxGateway {
   decisionTimeoutMs: number;
 }
 
-/**
- * A message about to leave, as `createMessage` takes it. Its `senderId` must be the outbox's agent
- * (callers build the object literally: a spread copy costs measurably on the send path).
- */
-export type Outgoing = NewMessage;
-
 /** How one message leaves. */
 export interface PutOptions {
   /** Into the target's inbox stream (at-least-once) instead of PUBLISH. */
@@ -93,8 +87,9 @@ export class AgentOutbox implements Replier {
   }
 
   /**
-   * Sends one message. Resolves with the receivers reached (direct), or 1 once stored (reliable) or
-   * allowed by the gateway.
+   * Sends one message (`spec.senderId` is the outbox's agent; callers build the spec as a literal: a
+   * spread copy costs measurably on the send path). Resolves with the receivers reached (direct), or
+   * 1 once stored (reliable) or allowed by the gateway.
    * @throws MessageEncodingError when the data cannot be written as JSON; MessageTooLargeError over
    *   the `maxMessageBytes` the target declared (1 MiB for targets that declared none); nothing is
    *   sent either way.
@@ -102,7 +97,7 @@ export class AgentOutbox implements Replier {
    * @throws RedisUnavailableError when Redis does not take it within the command deadline.
    * @throws GatewayRejectedError when the gateway denies it (or gives no decision in time).
    */
-  async put(spec: Outgoing, { reliable = false, replicas, wanted }: PutOptions = {}): Promise<number> {
+  async put(spec: NewMessage, { reliable = false, replicas, wanted }: PutOptions = {}): Promise<number> {
     const message = createMessage(spec);
     const payload = encodeMessage(message);
     try {

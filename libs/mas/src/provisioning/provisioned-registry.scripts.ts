@@ -34,11 +34,7 @@ return 1
  * capabilities (JSON) for the DEREGISTER event. Returns 0 otherwise.
  */
 export const PROVISIONED_DEREGISTER_SCRIPT = new LuaScript(`${CAPABILITY_INDEX_LUA}
-if ARGV[3] ~= '' then
-  redis.call('ZREM', KEYS[4], ARGV[3])
-  redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', tonumber(ARGV[4]) - tonumber(ARGV[5]))
-  if redis.call('ZCARD', KEYS[4]) > 0 then return 0 end
-end
+if replicas_left(KEYS[4], ARGV[3], ARGV[4], ARGV[5]) > 0 then return 0 end
 local caps = redis.call('HGET', KEYS[1], 'capabilities')
 if not caps then return 0 end
 unindex(caps, ARGV[2], ARGV[1])

@@ -2,7 +2,10 @@
  * Lua shared by the registry scripts that maintain the capability index (`mas:cap:{capability}`
  * sets). Prepended to a script's source, it defines:
  * `unindex(json, prefix, id)`: removes `id` from the set of every capability of the JSON list
- * `json` (a missing or unparsable list removes nothing).
+ * `json` (a missing or unparsable list removes nothing);
+ * `replicas_left(key, replica, now, ttl)`: takes `replica` (when not '') and the replicas whose last
+ * heartbeat is older than `ttl` ms out of the replicas zset `key`, and returns how many are left
+ * (0 when no replica was named).
  */
 export const CAPABILITY_INDEX_LUA = `
 local function unindex(json, prefix, id)
@@ -12,5 +15,11 @@ local function unindex(json, prefix, id)
   for _, c in ipairs(list) do
     if type(c) == 'string' then redis.call('SREM', prefix .. c, id) end
   end
+end
+local function replicas_left(key, replica, now, ttl)
+  if replica == '' then return 0 end
+  redis.call('ZREM', key, replica)
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', tonumber(now) - tonumber(ttl))
+  return redis.call('ZCARD', key)
 end
 `;

@@ -39,11 +39,7 @@ return { 1, ARGV[4] }
 export const DEREGISTER_SCRIPT = new LuaScript(`${CAPABILITY_INDEX_LUA}
 local token = redis.call('HGET', KEYS[1], 'token')
 if token and token ~= ARGV[2] then return 0 end
-if ARGV[4] ~= '' then
-  redis.call('ZREM', KEYS[4], ARGV[4])
-  redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', tonumber(ARGV[5]) - tonumber(ARGV[6]))
-  if redis.call('ZCARD', KEYS[4]) > 0 then return 0 end
-end
+if replicas_left(KEYS[4], ARGV[4], ARGV[5], ARGV[6]) > 0 then return 0 end
 local caps = redis.call('HGET', KEYS[1], 'capabilities')
 unindex(caps, ARGV[3], ARGV[1])
 redis.call('DEL', KEYS[1], KEYS[2], KEYS[4])
