@@ -1,6 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import { AgentOverloadedError, HandlerTimeoutError, MessageTooLargeError } from '../errors';
-import { AgentMessage, decodeMessage, MessageReplier } from '../protocol';
+import { AgentMessage, decodeEnvelope, decodeMessage, MessageReplier } from '../protocol';
 import { runInStateTransaction, StateTransaction } from '../state/state-transaction';
 import type { Decoded, DeliveryResult, InboxIntake } from '../transport/inbox-consumer';
 import type { AgentStats } from './agent-options.interfaces';
@@ -43,8 +43,8 @@ export interface IntakeOptions {
  */
 export class MessageIntake implements InboxIntake {
   private readonly slots: HandlerSlots<AgentMessage>;
-  /** Gateway mode: the raw envelope of each decoded message, for its signature check. */
-  private readonly raw = new WeakMap<AgentMessage, string>();
+  /** Gateway mode: the parsed envelope of each decoded message, for its signature check. */
+  private readonly records = new WeakMap<AgentMessage, Record<string, unknown>>();
 
   constructor(private readonly options: IntakeOptions) {
     this.slots = new HandlerSlots(options.maxConcurrency, options.maxQueued, (message) => options.dispatcher.dispatch(message));
@@ -73,8 +73,9 @@ export class MessageIntake implements InboxIntake {
     const { stats, maxMessageBytes } = this.options;
     stats.received += 1;
     try {
-      const message = decodeMessage(raw, maxMessageBytes);
-      if (this.options.trust) this.raw.set(message, raw);
+      if (!this.options.trust) return { message: decodeMessage(raw, maxMessageBytes) };
+      const { message, record } = decodeEnvelope(raw, maxMessageBytes);
+      this.records.set(message, record);
       return { message };
     } catch (error) {
       const reason = (error as Error).message;
@@ -125,13 +126,7 @@ export class MessageIntake implements InboxIntake {
 
   /** Gateway mode: true when the gateway signed the envelope; otherwise counted, logged and dropped. */
   private async trusted(message: AgentMessage): Promise<boolean> {
-    const raw = this.raw.get(message);
-    let record: Record<string, unknown> | undefined;
-    try {
-      record = raw === undefined ? undefined : (JSON.parse(raw) as Record<string, unknown>);
-    } catch {
-      record = undefined;
-    }
+    const record = this.records.get(message);
     if (record && (await this.options.trust!.verify(record))) return true;
     this.options.stats.unverified += 1;
     this.options.logger.warn?.(`Dropped message ${message.messageId} "${message.messageType}" claiming to be from ${message.senderId}: not signed by the gateway`);

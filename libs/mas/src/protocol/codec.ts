@@ -138,6 +138,14 @@ function decodeMeta(raw: unknown): MessageMeta {
  * @throws MessageTooLargeError over `maxBytes`; MalformedEnvelopeError on bad JSON or a wrong shape.
  */
 export function decodeMessage(raw: string | Buffer, maxBytes = Number.POSITIVE_INFINITY): AgentMessage {
+  return decodeEnvelope(raw, maxBytes).message;
+}
+
+/**
+ * Like {@link decodeMessage}, also returning the parsed JSON record as it came (for a signature
+ * check over the envelope exactly as received, without parsing it twice).
+ */
+export function decodeEnvelope(raw: string | Buffer, maxBytes = Number.POSITIVE_INFINITY): { message: AgentMessage; record: Record<string, unknown> } {
   const size = exceedsBytes(raw, maxBytes);
   if (size !== undefined) throw new MessageTooLargeError(size, maxBytes);
   let parsed: unknown;
@@ -167,5 +175,5 @@ export function decodeMessage(raw: string | Buffer, maxBytes = Number.POSITIVE_I
   for (const key in parsed) {
     if (!KNOWN_FIELDS.has(key)) (message.extra ??= {})[key] = parsed[key];
   }
-  return message;
+  return { message, record: parsed };
 }
