@@ -56,7 +56,7 @@ afterAll(async () => {
   await agents.stopAll();
   // Remove what the spec wrote (never FLUSHDB: on the fallback, other specs share the server).
   const keyOf = [MasKeys.agent, MasKeys.heartbeat, MasKeys.state, MasKeys.allowedTargets, MasKeys.blockedTargets, MasKeys.agentRoles,
-    MasKeys.revokedTokens, MasKeys.signingKey, MasKeys.publicKey, MasKeys.inbox, MasKeys.role, MasKeys.rolePermissions];
+    MasKeys.revokedTokens, MasKeys.signingKey, MasKeys.agentToken, MasKeys.publicKey, MasKeys.inbox, MasKeys.role, MasKeys.rolePermissions];
   await redis.del(...[...ids].flatMap((name) => keyOf.map((key) => key(name))));
   await probes.closeAll();
   await server.stop();
@@ -185,6 +185,19 @@ describe('mas CLI: gateway policy, credentials and dead letters', { timeout: 60_
     expect(await redis.smembers(MasKeys.revokedTokens(agent.id))).toEqual([token]);
     expect(json(rotated.stdout)).toMatchObject({ agent: agent.id, alg: 'hmac-sha256', previousAlg: 'none' });
     expect(await redis.get(MasKeys.signingKey(agent.id))).toBe(json(rotated.stdout).secret);
+  });
+
+  it('revokes the token of a gateway-mode agent, kept out of its record', async () => {
+    const agent = await agents.start(new Agent(id('gw-signer'), { redisUrl, gateway: true }));
+    const token = await redis.get(MasKeys.agentToken(agent.id));
+    expect(token).toBeTruthy();
+    expect(await redis.hexists(MasKeys.agent(agent.id), 'token')).toBe(0);
+    const revoked = await mas(['revoke', agent.id, '--json']);
+    expect(json(revoked.stdout)).toMatchObject({ agent: agent.id, newlyRevoked: true, revokedCount: 1 });
+    expect(await redis.smembers(MasKeys.revokedTokens(agent.id))).toEqual([token]);
+    const shown = await mas(['agent', agent.id, '--json']);
+    expect(json(shown.stdout)).toMatchObject({ gateway: { signing: 'hmac-sha256', revokedTokens: 1 } });
+    expect(shown.stdout).not.toContain(token!);
   });
 
   it('lists dead letters and replays them into the target inbox', async () => {

@@ -88,7 +88,7 @@ describe('DLQ replay', () => {
   it('a real letter is re-checked as its sender: refused when its payload now breaks a DLP rule, delivered otherwise', async () => {
     const { agent: alice } = await gatewayAgent('replay-sender');
     const target = uniqueId('gwadm', 'replay-target');
-    await redis.hset(MasKeys.agent(target), 'id', target, 'status', 'ACTIVE', 'token', 't', 'capabilities', '[]', 'metadata', '{}', 'registered_at', '0');
+    await redis.hset(MasKeys.agent(target), 'id', target, 'status', 'ACTIVE', 'capabilities', '[]', 'metadata', '{}', 'registered_at', '0');
     await redis.set(MasKeys.inbox(target), 'not a stream'); // delivery fails: the gateway dead-letters the message
     await alice.send(target, 'contact', { note: 'write to ann@example.com' }); // email: ALERT, admitted
     const [letter] = await waitFor(async () => {

@@ -95,7 +95,7 @@ describe('DLP budget', () => {
     const { agent: alice } = await gatewayAgent('light');
     const { agent: bob } = await gatewayAgent('light-target');
     // Signed beforehand (the sender's own cost is not the gateway's), then written at once.
-    const [secret, token] = await Promise.all([suite.redis.get(MasKeys.signingKey(heavy.id)), suite.redis.hget(MasKeys.agent(heavy.id), 'token')]);
+    const [secret, token] = await Promise.all([suite.redis.get(MasKeys.signingKey(heavy.id)), suite.redis.get(MasKeys.agentToken(heavy.id))]);
     const big = new Array(290_000).fill(1); // "1," × 290,000: 580 KB
     const entries = Array.from({ length: 5 }, () => {
       const envelope = signEnvelope(createMessage({ senderId: heavy.id, targetId: bob.id, messageType: 'big', data: { big } }).toWire(), { alg: 'hmac-sha256', secret: secret! });

@@ -16,7 +16,7 @@ const publishedKeys = () => suite.redis.hgetall(MasKeys.gatewayPublicKeys);
 
 /** Submits `reply` through the ingress as `sender` would (its own signing key and token: a legitimate agent lying). */
 async function submitAs(sender: string, reply: ReturnType<typeof createMessage>): Promise<void> {
-  const token = (await suite.redis.hget(MasKeys.agent(sender), 'token'))!;
+  const token = (await suite.redis.get(MasKeys.agentToken(sender)))!;
   await new GatewayClient(sender, suite.redis).submit(reply, token, true);
 }
 
@@ -32,7 +32,7 @@ describe('gateway identity', () => {
   it('signs its decisions and its deliveries with a key it publishes (Ed25519)', async () => {
     const { agent: alice } = await gatewayAgent('alice');
     const target = `gwid-target-${Date.now()}`;
-    await suite.redis.hset(MasKeys.agent(target), 'id', target, 'status', 'ACTIVE', 'token', 't', 'capabilities', '[]', 'metadata', '{}', 'registered_at', '0');
+    await suite.redis.hset(MasKeys.agent(target), 'id', target, 'status', 'ACTIVE', 'capabilities', '[]', 'metadata', '{}', 'registered_at', '0');
     const tap = await probes.tap(suite.redisUrl, MasKeys.agentChannel(alice.id));
     await alice.send(target, 'hello', { n: 1 });
     const keys = Object.values(await publishedKeys());

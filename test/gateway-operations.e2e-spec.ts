@@ -45,7 +45,7 @@ async function api<T = any>(path: string, init: RequestInit = {}): Promise<{ sta
 /** A target that is registered and ACTIVE but runs nowhere: its inbox stream shows exactly what was delivered. */
 async function registeredTarget(label: string): Promise<string> {
   const id = uniqueId(SPEC, label);
-  await redis.hset(MasKeys.agent(id), 'id', id, 'status', 'ACTIVE', 'token', 't', 'capabilities', '[]', 'metadata', '{}', 'registered_at', '0');
+  await redis.hset(MasKeys.agent(id), 'id', id, 'status', 'ACTIVE', 'capabilities', '[]', 'metadata', '{}', 'registered_at', '0');
   return id;
 }
 
@@ -220,7 +220,7 @@ describe('gateway observability', () => {
     expect(health.status).toBe(200);
     expect(health.body).toMatchObject({ status: 'ok', info: { redis: { status: 'up' }, ingress: { status: 'up' }, delivery: { status: 'up' } } });
     const { agent: stranger } = await gatewayAgent('stranger');
-    await redis.hset(MasKeys.agent(stranger.id), 'token', 'rotated');
+    await redis.set(MasKeys.agentToken(stranger.id), 'rotated');
     await stranger.send('anyone', 'x', {}).catch(() => undefined);
     const metrics = (await api('/metrics')).text;
     expect(metrics).toMatch(/gateway_messages_total\{decision="ALLOWED"\} \d+/);

@@ -266,7 +266,7 @@ describe('gateway: Ed25519 signing', () => {
     expect(await redis.get(MasKeys.signingKey(signer.id))).toBeNull(); // the gateway holds only the public key
     // Whoever can read and write Redis: the token, and an HMAC key planted under the agent's name.
     const tap = await probes.tap(redisUrl, MasKeys.agentChannel(signer.id));
-    const token = (await redis.hget(MasKeys.agent(signer.id), 'token'))!;
+    const token = (await redis.get(MasKeys.agentToken(signer.id)))!;
     const secret = 'ab'.repeat(32);
     await redis.set(MasKeys.signingKey(signer.id), secret);
     const forged: Record<string, any> = {

@@ -91,7 +91,8 @@ describe('zero-trust attacks: a provisioned agent cannot reach around the gatewa
   });
 
   it('finds no signing secret or token to read, and cannot sign as alice through the gateway', async () => {
-    expect(await attacker.get(MasKeys.signingKey(aliceId.id))).toBeNull();
+    expect(await refusal(() => attacker.get(MasKeys.signingKey(aliceId.id)))).toBeInstanceOf(RedisPermissionError);
+    expect(await refusal(() => attacker.get(MasKeys.agentToken(aliceId.id)))).toBeInstanceOf(RedisPermissionError);
     expect(await attacker.hget(MasKeys.agent(aliceId.id), 'token')).toBeNull();
     expect(await refusal(() => attacker.hgetall(MasKeys.provisionGrant(aliceId.id)))).toBeInstanceOf(Error);
     // Forge with mallory's own key (HMAC with a made-up secret, Ed25519 with a fresh pair): refused.

@@ -44,7 +44,7 @@ export function decisionOf(promise: Promise<unknown>): Promise<string> {
 
 /** A registered, ACTIVE agent that runs nowhere: its inbox stream shows exactly what was delivered. */
 export async function registeredTarget(redis: Redis, id: string): Promise<string> {
-  await redis.hset(MasKeys.agent(id), 'id', id, 'status', 'ACTIVE', 'token', 't', 'capabilities', '[]', 'metadata', '{}', 'registered_at', '0');
+  await redis.hset(MasKeys.agent(id), 'id', id, 'status', 'ACTIVE', 'capabilities', '[]', 'metadata', '{}', 'registered_at', '0');
   return id;
 }
 

@@ -175,6 +175,7 @@ export async function cleanUpModeKeys(redisUrl: string, agentIds: string[], befo
       MasKeys.completed(id),
       MasKeys.replicas(id),
       MasKeys.signingKey(id),
+      MasKeys.agentToken(id),
       MasKeys.publicKey(id),
       MasKeys.allowedTargets(id),
       MasKeys.state(id),

@@ -8,8 +8,9 @@ import { InjectGatewaySettings } from '../gateway-module-definition';
 
 /**
  * Guard 1: the envelope is well formed, its sender is registered and ACTIVE, and the entry's token is
- * the one in the sender's registry hash `agent:{id}` and not in `revoked_tokens:{id}`. A provisioned
- * sender (zero-trust mode) has no token; it must be registered, and its signature authenticates it.
+ * the one the sender registered with (kept in `mas:secret:token:{id}`, out of the record agents may
+ * read) and not in `revoked_tokens:{id}`. A provisioned sender (zero-trust mode) has no token; it
+ * must be registered, and its signature authenticates it.
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
@@ -22,17 +23,18 @@ export class AuthenticationGuard implements CanActivate {
     const ingress = ingressMessageOf(context);
     if (!ingress.message) throw new AuthenticationFailedError(`malformed envelope: ${ingress.parseError}`, 'auth:malformed');
     const sender = ingress.message.senderId;
-    const [[token, status], revokedGiven, provisioned] = (await execAll(
+    const [status, token, revokedGiven, provisioned] = (await execAll(
       this.redis.command
         .pipeline()
-        .hmget(MasKeys.agent(sender), 'token', 'status')
+        .hget(MasKeys.agent(sender), 'status')
+        .get(MasKeys.agentToken(sender))
         .sismember(MasKeys.revokedTokens(sender), ingress.token)
         .exists(MasKeys.provisionGrant(sender)),
-    ).then(([record, isRevoked, grant]) => [record, isRevoked, grant === 1])) as [[string | null, string | null], number, boolean];
+    ).then(([record, secret, isRevoked, grant]) => [record, secret, isRevoked, grant === 1])) as [string | null, string | null, number, boolean];
     if (provisioned) return assertProvisionedActive(sender, status);
     if (this.settings.zeroTrust.requireProvisioned) throw new AuthenticationFailedError(`sender "${sender}" is not provisioned`, 'auth:not_provisioned');
     if (!ingress.token && !ingress.replay) throw new AuthenticationFailedError('no token', 'auth:missing_token');
-    if (!token) throw new AuthenticationFailedError(`sender "${sender}" is not registered`, 'auth:unknown_agent');
+    if (!token || status === null) throw new AuthenticationFailedError(`sender "${sender}" is not registered`, 'auth:unknown_agent');
     // A DLQ replay runs as the original sender: the token it authenticated with (kept as a hash) must still be its token.
     const revoked = ingress.replay ? await this.redis.command.sismember(MasKeys.revokedTokens(sender), token) : revokedGiven;
     if (revoked === 1) throw new AuthenticationFailedError('token revoked', 'auth:revoked_token');

@@ -142,6 +142,8 @@ export class AgentRuntime<TState extends object> {
       replace: options.replace,
       delivery: spec.delivery,
       replicaId: this.inbox?.consumerName,
+      // Gateway mode authenticates with the token: it stays out of the record every agent may read.
+      secretToken: !!options.gateway,
     };
     const sample = () => ({ sent: stats.sent, received: stats.received, errors: stats.handlerErrors, at: Date.now() });
     const provisioned = typeof options.gateway === 'object' && options.gateway.credentials;

@@ -34,7 +34,11 @@ export function ownedKeys(id: string): string[] {
   return [MasKeys.inbox(id), MasKeys.state(id), MasKeys.heartbeat(id), MasKeys.replicas(id), MasKeys.completed(id), MasKeys.inboxLimits(id)];
 }
 
-/** Patterns every agent may read: registry records (no secrets in them), the capability index, declared limits, the boot marker, the gateways' public keys. */
+/**
+ * Patterns every agent may read: registry records (no secrets in them: tokens and HMAC keys of
+ * gateway-mode agents live under `MasKeys.secretPattern`, which none of these covers), the
+ * capability index, declared limits, the boot marker, the gateways' public keys.
+ */
 export function agentReadablePatterns(): string[] {
   return [MasKeys.agent('*'), MasKeys.capability('*'), MasKeys.allAgents, MasKeys.inboxLimits('*'), MasKeys.epoch, MasKeys.gatewayPublicKeys];
 }
@@ -69,7 +73,7 @@ const SERVICE_COMMANDS = ['+@all', '-@admin', '-@dangerous', '-script', '-functi
 const SERVICE_PATTERNS: Record<MasService, () => string[]> = {
   gateway: () => [
     `~${MasKeys.gatewayIngress}`, `~${MasKeys.inbox('*')}`, `~${MasKeys.agent('*')}`, `~${MasKeys.capability('*')}`, `~${MasKeys.allAgents}`,
-    `~${MasKeys.replicas('*')}`, `~${MasKeys.inboxLimits('*')}`, `%R~${MasKeys.provisionGrant('*')}`, `%R~${MasKeys.role('*')}`, `%R~${MasKeys.revokedTokens('*')}`,
+    `~${MasKeys.replicas('*')}`, `~${MasKeys.inboxLimits('*')}`, `%R~${MasKeys.provisionGrant('*')}`, `%R~${MasKeys.role('*')}`, `%R~${MasKeys.revokedTokens('*')}`, `%R~${MasKeys.secretPattern}`,
     `~${MasKeys.nonce('*', '*')}`, `~${MasKeys.rateLimit('*', '*')}`, `~${MasKeys.circuit('*')}`, `~${MasKeys.deadLetters}`,
     `~${MasKeys.audit}`, `~${MasKeys.auditHead}`, `~${MasKeys.auditBySender('*')}`, `~${MasKeys.auditByTarget('*')}`, `~${MasKeys.securityEvents}`,
     `~${MasKeys.priorityQueue('*', '*')}`, `~${MasKeys.priorityQueueTargets}`,

@@ -87,7 +87,7 @@ export class Provisioner {
     const multi = this.redis.multi();
     if (publicKeyPem) multi.set(MasKeys.publicKey(id), publicKeyPem);
     multi
-      .del(MasKeys.signingKey(id), MasKeys.provisionGrant(id), MasKeys.agentRoles(id))
+      .del(MasKeys.signingKey(id), MasKeys.agentToken(id), MasKeys.provisionGrant(id), MasKeys.agentRoles(id))
       .hset(MasKeys.provisionGrant(id), 'capabilities', JSON.stringify(capabilities), 'roles', JSON.stringify(roles), 'provisioned_at', String(Date.now() / 1000))
       .sadd(MasKeys.provisionedAgents, id)
       // A record written before provisioning may hold a token: zero-trust records hold none.

@@ -58,8 +58,15 @@ export const MasKeys = {
   gatewayIngress: 'mas.gateway.ingress',
   /** ours: consumer group gateway instances read the ingress with. */
   gatewayGroup: 'mas-gateway',
-  /** gateway: HMAC-SHA256 signing key of an agent (hex). */
-  signingKey: (id: string): string => `agent:${id}:signing_key`,
+  /** gateway, secret: HMAC-SHA256 signing key of an unprovisioned agent (hex), under {@link MasKeys.secretPattern}. */
+  signingKey: (id: string): string => `mas:secret:signing_key:${id}`,
+  /**
+   * gateway, secret: registry token of an unprovisioned gateway-mode agent, under
+   * {@link MasKeys.secretPattern}. Direct-mode agents keep theirs in `agent:{id}` (the wire).
+   */
+  agentToken: (id: string): string => `mas:secret:token:${id}`,
+  /** Pattern of every secret key: no agent user may read it; the gateway's service user reads it. */
+  secretPattern: 'mas:secret:*',
   /** gateway: Ed25519 public key of an agent (PEM); the private key never leaves the agent. */
   publicKey: (id: string): string => `agent:${id}:public_key`,
   /** gateway: ACL allow list (set of target ids or patterns with `*`). */

@@ -30,6 +30,12 @@ export interface RegisterAgentInput {
   delivery?: 'direct' | 'reliable';
   /** Identity of this process's replica (reliable agents), so replicas can come and go. */
   replicaId?: string;
+  /**
+   * Keep the token out of the record, in `mas:secret:token:{id}` (gateway mode: the token
+   * authenticates at the gateway, and records are readable by every provisioned agent). Default
+   * false: the token is a field of `agent:{id}`, as the Python wire has it (direct mode).
+   */
+  secretToken?: boolean;
 }
 
 /** Heartbeat timing. */

@@ -54,7 +54,7 @@ export class AgentRegistry {
     const capabilities = [...new Set(input.capabilities)];
     const [outcome, heldToken] = await REGISTER_SCRIPT.run<[number, string]>(
       this.connection.command,
-      [MasKeys.agent(input.id), MasKeys.heartbeat(input.id), MasKeys.allAgents, MasKeys.replicas(input.id)],
+      [MasKeys.agent(input.id), MasKeys.heartbeat(input.id), MasKeys.allAgents, MasKeys.replicas(input.id), MasKeys.agentToken(input.id)],
       [
         input.id,
         JSON.stringify(capabilities),
@@ -68,6 +68,7 @@ export class AgentRegistry {
         input.delivery ?? 'direct',
         input.replicaId ?? '',
         Date.now(),
+        input.secretToken ? '1' : '0',
       ],
     );
     if (outcome === 0) throw new DuplicateAgentError(input.id);
@@ -87,7 +88,7 @@ export class AgentRegistry {
   async heartbeat(id: string, token: string, replicaId = '', stats?: AgentTrafficSample): Promise<HeartbeatResult> {
     const result = await HEARTBEAT_SCRIPT.run<number>(
       this.connection.command,
-      [MasKeys.agent(id), MasKeys.heartbeat(id), MasKeys.replicas(id)],
+      [MasKeys.agent(id), MasKeys.heartbeat(id), MasKeys.replicas(id), MasKeys.agentToken(id)],
       [
         token,
         nowSeconds(),
@@ -108,7 +109,7 @@ export class AgentRegistry {
   async deregister(id: string, token: string, replicaId = ''): Promise<boolean> {
     const removed = await DEREGISTER_SCRIPT.run<number | string>(
       this.connection.command,
-      [MasKeys.agent(id), MasKeys.heartbeat(id), MasKeys.allAgents, MasKeys.replicas(id)],
+      [MasKeys.agent(id), MasKeys.heartbeat(id), MasKeys.allAgents, MasKeys.replicas(id), MasKeys.agentToken(id)],
       [id, token, MasKeys.capabilityPrefix, replicaId, Date.now(), this.timing.ttlMs],
     );
     if (removed === 0) return false;
@@ -117,10 +118,14 @@ export class AgentRegistry {
     return true;
   }
 
-  /** The registration of `id`, or undefined. */
+  /**
+   * The registration of `id` with its token (from the record in direct mode, from its secret key in
+   * gateway mode: the reader needs access to both), or undefined.
+   */
   async get(id: string): Promise<AgentRegistration | undefined> {
-    const fields = await this.connection.command.hgetall(MasKeys.agent(id));
-    return Object.keys(fields).length ? registrationFromFields(id, fields) : undefined;
+    const [fields, secretToken] = await Promise.all([this.connection.command.hgetall(MasKeys.agent(id)), this.connection.command.get(MasKeys.agentToken(id))]);
+    if (!Object.keys(fields).length) return undefined;
+    return registrationFromFields(id, secretToken && !fields.token ? { ...fields, token: secretToken } : fields);
   }
 
   /** True while the heartbeat key of `id` exists. */

@@ -2,25 +2,43 @@ import { LuaScript } from '../redis/lua-script';
 import { CAPABILITY_INDEX_LUA } from './capability-index.lua';
 
 /**
- * KEYS: agent hash, heartbeat key, all-agents set, replicas zset.
+ * Lua defining `held_token(record, secret)`: the token of a registration, in the `token` field of
+ * the record (direct mode, the wire) or in the secret key (gateway mode); false when neither holds one.
+ */
+const HELD_TOKEN_LUA = `
+local function held_token(record, secret)
+  return redis.call('HGET', record, 'token') or redis.call('GET', secret)
+end
+`;
+
+/**
+ * KEYS: agent hash, heartbeat key, all-agents set, replicas zset, secret token key.
  * ARGV: id, capabilities JSON, metadata JSON, token, registered_at, heartbeat value, ttl ms,
- *       replace (1|0), capability key prefix, delivery (direct|reliable), replica id ('' if none), now ms.
+ *       replace (1|0), capability key prefix, delivery (direct|reliable), replica id ('' if none), now ms,
+ *       token in the secret key (1: gateway mode) or in the record (0: direct mode, the wire).
  * Returns {1, token} when registered, {2, token} when joining a live reliable agent as a replica
  * (the registration and its token are shared), {0, ''} when a live agent holds the id.
  */
-export const REGISTER_SCRIPT = new LuaScript(`${CAPABILITY_INDEX_LUA}
+export const REGISTER_SCRIPT = new LuaScript(`${CAPABILITY_INDEX_LUA}${HELD_TOKEN_LUA}
 if ARGV[8] ~= '1' and redis.call('EXISTS', KEYS[2]) == 1 then
   if ARGV[10] == 'reliable' and ARGV[11] ~= '' and redis.call('HGET', KEYS[1], 'delivery') == 'reliable' then
     redis.call('ZADD', KEYS[4], ARGV[12], ARGV[11])
     redis.call('SET', KEYS[2], ARGV[6], 'PX', ARGV[7])
-    return { 2, redis.call('HGET', KEYS[1], 'token') }
+    return { 2, held_token(KEYS[1], KEYS[5]) }
   end
   return { 0, '' }
 end
 local old = redis.call('HGET', KEYS[1], 'capabilities')
 unindex(old, ARGV[9], ARGV[1])
 redis.call('HSET', KEYS[1], 'id', ARGV[1], 'capabilities', ARGV[2], 'metadata', ARGV[3],
-  'status', 'ACTIVE', 'token', ARGV[4], 'registered_at', ARGV[5], 'delivery', ARGV[10])
+  'status', 'ACTIVE', 'registered_at', ARGV[5], 'delivery', ARGV[10])
+if ARGV[13] == '1' then
+  redis.call('HDEL', KEYS[1], 'token')
+  redis.call('SET', KEYS[5], ARGV[4])
+else
+  redis.call('HSET', KEYS[1], 'token', ARGV[4])
+  redis.call('DEL', KEYS[5])
+end
 redis.call('SET', KEYS[2], ARGV[6], 'PX', ARGV[7])
 redis.call('SADD', KEYS[3], ARGV[1])
 for _, c in ipairs(cjson.decode(ARGV[2])) do redis.call('SADD', ARGV[9] .. c, ARGV[1]) end
@@ -30,32 +48,33 @@ return { 1, ARGV[4] }
 `);
 
 /**
- * KEYS: agent hash, heartbeat key, all-agents set, replicas zset.
+ * KEYS: agent hash, heartbeat key, all-agents set, replicas zset, secret token key.
  * ARGV: id, token, capability key prefix, replica id ('' if none), now ms, ttl ms.
  * Removes the registration only when it is still ours (same token) and no other replica of a
  * reliable agent is alive: an agent replaced by another process does not delete its successor.
  * Returns the removed capabilities (JSON) when removed, for the DEREGISTER event; 0 otherwise.
  */
-export const DEREGISTER_SCRIPT = new LuaScript(`${CAPABILITY_INDEX_LUA}
-local token = redis.call('HGET', KEYS[1], 'token')
+export const DEREGISTER_SCRIPT = new LuaScript(`${CAPABILITY_INDEX_LUA}${HELD_TOKEN_LUA}
+local token = held_token(KEYS[1], KEYS[5])
 if token and token ~= ARGV[2] then return 0 end
 if replicas_left(KEYS[4], ARGV[4], ARGV[5], ARGV[6]) > 0 then return 0 end
 local caps = redis.call('HGET', KEYS[1], 'capabilities')
 unindex(caps, ARGV[3], ARGV[1])
-redis.call('DEL', KEYS[1], KEYS[2], KEYS[4])
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[4], KEYS[5])
 redis.call('SREM', KEYS[3], ARGV[1])
 return caps or '[]'
 `);
 
 /**
- * KEYS: agent hash, heartbeat key, replicas zset.
+ * KEYS: agent hash, heartbeat key, replicas zset, secret token key.
  * ARGV: token, heartbeat value, ttl ms, replica id, now ms, stats field name, stats JSON ('' = none).
  * Returns 1 when refreshed, 0 when the registration is gone (Redis restarted or flushed) so the
  * agent must register again, -1 when another agent took the id over (different token).
  * The traffic counters go into the hash (`stats`, or `stats:{replica}`), for dashboards to rate.
  */
-export const HEARTBEAT_SCRIPT = new LuaScript(`
-local token = redis.call('HGET', KEYS[1], 'token')
+export const HEARTBEAT_SCRIPT = new LuaScript(`${HELD_TOKEN_LUA}
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+local token = held_token(KEYS[1], KEYS[4])
 if not token then return 0 end
 if token ~= ARGV[1] then return -1 end
 redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
