@@ -3,10 +3,10 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, MasKeys } from '@mas/core';
 import type Redis from 'ioredis';
-import { CapturingLogger, registerLikePython, RunningRegistry, startRegistry, waitFor } from './registry-e2e.helpers';
+import { CapturingLogger, registerLikePython, registryServiceUrl, RunningRegistry, startRegistry, waitFor } from './registry-e2e.helpers';
 import { AgentTracker, Probes, uniqueId } from './support/e2e-helpers';
 import { createLimiter, runNode } from './support/node-process';
-import { PrivateRedis, startPrivateRedis } from './support/private-redis';
+import { hasRedisServer, PrivateRedis, startPrivateRedis } from './support/private-redis';
 
 // `mas agents` / `mas agent` reading the registry app's HTTP API (`--registry-url`, MAS_REGISTRY_URL)
 // instead of Redis: a real registry app on a redis-server of this spec's own (database 4 of the
@@ -33,9 +33,10 @@ const json = (text: string) => JSON.parse(text);
 
 beforeAll(async () => {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first (npm test does)`);
-  server = await startPrivateRedis(4);
+  server = await startPrivateRedis(4, ['--notify-keyspace-events', 'Ex']);
   redis = probes.client(server.url);
-  registry = await startRegistry(server.url, { checkIntervalMs: 500 });
+  // The registry as its service user (on a redis-server of this spec's own; the fallback keeps the default user).
+  registry = await startRegistry(hasRedisServer ? await registryServiceUrl(server.url) : server.url, { checkIntervalMs: 500 });
   await agents.start(new Agent(ours, { redisUrl: server.url, capabilities: [cap, 'echo'], metadata: { team: 'a' }, logger: new CapturingLogger() }));
   await registerLikePython(redis, python, [cap], 60_000); // indexed by the registry from its REGISTER event
   // Indexed agents without heartbeats, written in one go (as the registry's index would hold them).

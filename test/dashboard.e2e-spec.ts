@@ -5,12 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Redis from 'ioredis';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { Agent, MasConnection, MasKeys } from '@mas/core';
-import { CapturingLogger, rawClient, redisUrlFor, RunningRegistry, startRegistry, waitFor } from './registry-e2e.helpers';
+import { CapturingLogger, rawClient, registryRedis, RunningRegistry, startRegistry, waitFor } from './registry-e2e.helpers';
 
 // The dashboard in a real browser: Debian's chromium driven by playwright-core (.ci/run installs it).
 const CHROMIUM = process.env.MAS_CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUTPUT_DIR = join(__dirname, '..', 'test-output');
-const redisUrl = redisUrlFor(15);
+// The registry runs as its service user on a redis-server of this file's own.
+const server = await registryRedis(15);
+const redisUrl = server.url;
 const HEARTBEAT = { heartbeatIntervalMs: 300, heartbeatTtlMs: 1_000 };
 const CHECK_MS = 500;
 /** Time for a change in Redis to reach the page: a snapshot per second, plus rendering. */
@@ -40,7 +42,7 @@ describe('dashboard (chromium via playwright-core)', () => {
 
   beforeAll(async () => {
     mkdirSync(OUTPUT_DIR, { recursive: true });
-    registry = await startRegistry(redisUrl, { checkIntervalMs: CHECK_MS });
+    registry = await startRegistry(server.registryUrl, { checkIntervalMs: CHECK_MS });
     redis = rawClient(redisUrl);
     orders = new Agent(ids.orders, { capabilities: [cap.shop], metadata: { team: 'checkout' }, redisUrl, logger: quiet, ...HEARTBEAT, onMessage: () => undefined });
     inventory = new Agent(ids.inventory, {

@@ -3,7 +3,8 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNode } from './support/node-process';
-import { freePort, PrivateRedis, startPrivateRedis } from './support/private-redis';
+import { freePort, hasRedisServer, PrivateRedis, startPrivateRedis } from './support/private-redis';
+import { registryServiceUrl } from './registry-e2e.helpers';
 
 // The built apps (`npm test` builds first) started as an operator would, with PORT and REDIS_URL only.
 let redis: PrivateRedis;
@@ -34,7 +35,9 @@ describe('HTTP binding', () => {
   it('the registry listens on 127.0.0.1 by default and logs that address; the gateway honours PORT and REDIS_URL', async () => {
     const [registryPort, gatewayPort] = [await freePort(), await freePort()];
     const env = { REDIS_URL: redis.url, MAS_CONFIG: undefined, MAS_REDIS__URL: undefined, GATEWAY_CONFIG: undefined };
-    const registry = startNode('dist/apps/registry/main.js', [], { env: { ...env, PORT: String(registryPort) } });
+    // The registry as its service user (the fallback shared Redis keeps the default user).
+    const registryRedisUrl = hasRedisServer ? await registryServiceUrl(redis.url) : redis.url;
+    const registry = startNode('dist/apps/registry/main.js', [], { env: { ...env, REDIS_URL: registryRedisUrl, PORT: String(registryPort) } });
     const gateway = startNode('dist/apps/gateway/src/main.js', [], { env: { ...env, PORT: String(gatewayPort), GATEWAY_SECRETS__DIR: dir } });
     try {
       await Promise.all([

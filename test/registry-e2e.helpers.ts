@@ -4,9 +4,10 @@ import type { INestApplication, LoggerService } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { afterAll, beforeAll } from 'vitest';
 import Redis from 'ioredis';
-import { MasKeys, sleep } from '@mas/core';
+import { MasConnection, MasKeys, Provisioner, sleep } from '@mas/core';
 import { configureRegistryApp } from '../apps/registry/src/registry-app.setup';
 import { RegistryModule } from '../apps/registry/src/registry.module';
+import { hasRedisServer, startPrivateRedis } from './support/private-redis';
 
 /** Base URL of the test Redis (global setup exports REDIS_URL), without a database number. */
 const BASE_URL = (process.env.REDIS_URL ?? 'redis://127.0.0.1:6379').replace(/\/\d*$/, '');
@@ -93,6 +94,47 @@ export async function startRegistry(redisUrl: string, monitor: Record<string, un
   };
 }
 
+/** A Redis of a registry spec's own (see {@link registryRedis}). */
+export interface RegistryRedis {
+  /** The administrative (default) user: the spec's agents, probes and Python-style writes. */
+  url: string;
+  /** The registry's least-privilege service user (`serviceAclRules('registry')`), on the same database. */
+  registryUrl: string;
+}
+
+/**
+ * Starts a redis-server of the spec file's own set up as an operator sets one up for a registry
+ * running as its service user: the `mas-registry` ACL user provisioned, and keyspace notifications
+ * for expiries on (`--notify-keyspace-events Ex`: that user may not run CONFIG). Stopped after all
+ * tests of the file. Without a `redis-server` binary: database `fallbackDb` of the shared test
+ * Redis, where ACL users would disturb other spec processes, so the registry keeps the default user.
+ */
+export async function registryRedis(fallbackDb: number): Promise<RegistryRedis> {
+  const redis = await startPrivateRedis(fallbackDb, ['--notify-keyspace-events', 'Ex']);
+  afterAll(async () => {
+    if (process.env.ZT_ACL_LOG) {
+      const admin = rawClient(redis.url);
+      console.log(`ACL LOG (${redis.url}): ${JSON.stringify(await admin.call('ACL', 'LOG', '50'))}`);
+      admin.disconnect();
+    }
+    await redis.stop();
+  });
+  return { url: redis.url, registryUrl: hasRedisServer ? await registryServiceUrl(redis.url) : redis.url };
+}
+
+/**
+ * Provisions the registry's service user on the server of `adminUrl` (an administrative URL of a
+ * private redis-server) and returns its URL on the same database.
+ */
+export async function registryServiceUrl(adminUrl: string): Promise<string> {
+  const admin = new MasConnection({ redisUrl: adminUrl, clientName: 'registry-harness-admin' });
+  try {
+    return (await new Provisioner(admin).provisionService('registry')).redisUrl;
+  } finally {
+    await admin.close();
+  }
+}
+
 /** What `useRegistry` gives a spec. */
 export interface RegistrySuite {
   /** The registry app; its fields are set by the beforeAll hook. */
@@ -104,15 +146,16 @@ export interface RegistrySuite {
 }
 
 /**
- * Call in a `describe` body: a registry app on `redisUrl` with `monitor` settings, started before
- * all tests (before the spec's own beforeAll hooks) and a raw client; after all tests (after the
- * spec's own afterAll hooks) the app is closed and the client disconnected.
+ * Call in a `describe` body: a registry app on `server` as its service user with `monitor`
+ * settings, started before all tests (before the spec's own beforeAll hooks) and a raw
+ * administrative client; after all tests (after the spec's own afterAll hooks) the app is closed and
+ * the client disconnected.
  */
-export function useRegistry(redisUrl: string, monitor: Record<string, unknown> = {}): RegistrySuite {
+export function useRegistry(server: RegistryRedis, monitor: Record<string, unknown> = {}): RegistrySuite {
   const registry = {} as RunningRegistry;
-  const redis = rawClient(redisUrl);
+  const redis = rawClient(server.url);
   beforeAll(async () => {
-    Object.assign(registry, await startRegistry(redisUrl, monitor));
+    Object.assign(registry, await startRegistry(server.registryUrl, monitor));
   });
   afterAll(async () => {
     await registry.close?.();

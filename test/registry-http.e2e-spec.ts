@@ -2,9 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Test } from '@nestjs/testing';
 import { Agent, ConfigValidationError, MasKeys } from '@mas/core';
 import { RegistryModule } from '../apps/registry/src/registry.module';
-import { CapturingLogger, redisUrlFor, registerLikePython, statusOf, uniqueId, useRegistry, waitFor } from './registry-e2e.helpers';
+import { hasRedisServer } from './support/private-redis';
+import { CapturingLogger, registryRedis, registerLikePython, statusOf, uniqueId, useRegistry, waitFor } from './registry-e2e.helpers';
 
-const redisUrl = redisUrlFor(11);
+// The registry runs as its service user on a redis-server of this file's own.
+const server = await registryRedis(11);
+const redisUrl = server.url;
 const CHECK_MS = 500;
 
 interface AgentList {
@@ -15,7 +18,7 @@ interface AgentList {
 }
 
 describe('registry HTTP API', () => {
-  const { registry, redis, quiet } = useRegistry(redisUrl, { checkIntervalMs: CHECK_MS });
+  const { registry, redis, quiet } = useRegistry(server, { checkIntervalMs: CHECK_MS });
   const tag = uniqueId('http');
   const cap = (name: string) => `${tag}-${name}`;
   const ids = { a: `${tag}-a`, b: `${tag}-b`, py: `${tag}-py` };
@@ -92,6 +95,13 @@ describe('registry HTTP API', () => {
       status: 'ok',
       details: { redis: { status: 'up' }, monitor: { status: 'up', keyspaceNotifications: 'enabled' } },
     });
+  });
+
+  it.runIf(hasRedisServer)('runs as its service user, which may not run CONFIG: it sees the notifications the operator turned on at work', async () => {
+    const clients = String(await redis.call('CLIENT', 'LIST')).split('\n').filter((line) => / name=mas-registry/.test(line));
+    expect(clients.length).toBeGreaterThan(0);
+    expect(clients.every((line) => line.includes(` user=${MasKeys.aclServiceUser('registry')} `))).toBe(true);
+    expect(registry.logger.lines).toContainEqual(expect.stringMatching(/Keyspace notifications for expired keys are on \(CONFIG refused: .*; the expiry of a probe key was published\)/));
   });
 
   it('GET /docs serves the OpenAPI description', async () => {

@@ -4,7 +4,7 @@ import { Agent, AgentDirectory, MasConnection, MasKeys } from '@mas/core';
 import {
   CapturingLogger,
   rawClient,
-  redisUrlFor,
+  registryRedis,
   RunningRegistry,
   sleep,
   startRegistry,
@@ -13,7 +13,9 @@ import {
   waitFor,
 } from './registry-e2e.helpers';
 
-const redisUrl = redisUrlFor(12);
+// The registry runs as its service user on a redis-server of this file's own.
+const server = await registryRedis(12);
+const redisUrl = server.url;
 const CHECK_MS = 500;
 const HEARTBEAT = { heartbeatIntervalMs: 200, heartbeatTtlMs: 1_000 };
 
@@ -38,7 +40,7 @@ describe('two registry instances at once', () => {
       registered_at: String(Date.now() / 1000),
     });
     await redis.set(MasKeys.heartbeat(early), String(Date.now() / 1000), 'PX', 60_000);
-    instances = await Promise.all([startRegistry(redisUrl, { checkIntervalMs: CHECK_MS }), startRegistry(redisUrl, { checkIntervalMs: CHECK_MS })]);
+    instances = await Promise.all([startRegistry(server.registryUrl, { checkIntervalMs: CHECK_MS }), startRegistry(server.registryUrl, { checkIntervalMs: CHECK_MS })]);
   });
 
   afterAll(async () => {

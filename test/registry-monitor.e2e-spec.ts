@@ -1,15 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, AgentDirectory, MasConnection, MasKeys } from '@mas/core';
-import { redisUrlFor, registerLikePython, statusOf, uniqueId, useRegistry, waitFor } from './registry-e2e.helpers';
+import { registryRedis, registerLikePython, statusOf, uniqueId, useRegistry, waitFor } from './registry-e2e.helpers';
 
-const redisUrl = redisUrlFor(10);
+// The registry runs as its service user on a redis-server of this file's own.
+const server = await registryRedis(10);
+const redisUrl = server.url;
 const CHECK_MS = 1_000;
 /** Scheduling and polling slack on top of the bound. */
 const SLACK_MS = 300;
 const HEARTBEAT = { heartbeatIntervalMs: 500, heartbeatTtlMs: 1_500 };
 
 describe('registry health monitor (keyspace notifications + sweep)', () => {
-  const { registry, redis, quiet } = useRegistry(redisUrl, { checkIntervalMs: CHECK_MS });
+  const { registry, redis, quiet } = useRegistry(server, { checkIntervalMs: CHECK_MS });
   let directoryConnection: MasConnection;
   let directory: AgentDirectory;
 

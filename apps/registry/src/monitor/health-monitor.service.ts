@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { MasConnection, MasKeys, StatusSync } from '@mas/core';
+import { MasConnection, MasKeys, sleep, StatusSync } from '@mas/core';
 import { RegistrySettings } from '../config/registry.settings';
 import { RegistryStore } from '../core/registry-store';
 import { DetectionSource, RegistryMetrics } from '../metrics/registry-metrics';
@@ -14,6 +14,8 @@ import { KeyspaceNotifications, NotificationMode } from './keyspace-notification
 const SCAN_LEASE_MS = 60_000;
 /** The sweep lease lapses a little before the next tick of its holder, so the holder keeps it while alive. */
 const SWEEP_LEASE_RATIO = 0.8;
+/** How long {@link HealthMonitor.probeExpiries} waits for the expiry event of its probe key. */
+const PROBE_TIMEOUT_MS = 1_000;
 
 /** What `/health` reports about the monitor loop. */
 export interface MonitorStatus {
@@ -45,6 +47,8 @@ export class HealthMonitor implements OnApplicationBootstrap, BeforeApplicationS
   private lastSweepAt = 0;
   private notifications: MonitorStatus['notifications'] = 'starting';
   private readonly onReconnected = () => void this.prepare('reconnection');
+  /** Expiry events awaited by {@link HealthMonitor.probeExpiries}, by key. */
+  private readonly expiryProbes = new Map<string, () => void>();
 
   constructor(
     private readonly settings: RegistrySettings,
@@ -107,7 +111,7 @@ export class HealthMonitor implements OnApplicationBootstrap, BeforeApplicationS
   /** Notifications and the index scan: at start, and again after Redis came back (it may have restarted). */
   private async prepare(reason: 'start' | 'reconnection'): Promise<void> {
     try {
-      this.notifications = await this.keyspace.enable();
+      this.notifications = await this.keyspace.enable(() => this.probeExpiries());
       if (this.settings.monitor.scanOnStart) await this.scan(reason);
     } catch (error) {
       this.logger.error(`Preparing the monitor (${reason}) failed: ${(error as Error).message}`);
@@ -135,7 +139,33 @@ export class HealthMonitor implements OnApplicationBootstrap, BeforeApplicationS
     this.logger.log(`Scan at ${reason}: ${seen} registered agents, ${added} added to the index`);
   }
 
+  /**
+   * True when Redis publishes expired-key events to this instance: a key of its own (under its lease
+   * prefix, which its user may write) set with a 1 ms TTL and read once expired — the read expires
+   * it at once, which publishes the event when `Ex` is on — is seen expiring within a second.
+   */
+  private async probeExpiries(): Promise<boolean> {
+    const key = MasKeys.registryLease(`notification-probe:${this.instanceId}`);
+    const seen = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS);
+      this.expiryProbes.set(key, () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+    try {
+      await this.connection.command.set(key, '1', 'PX', 1);
+      await sleep(5);
+      await this.connection.command.exists(key);
+      return await seen;
+    } finally {
+      this.expiryProbes.delete(key);
+    }
+  }
+
   private onExpired(key: string): void {
+    const probe = this.expiryProbes.get(key);
+    if (probe) return probe();
     const id = MasKeys.agentIdFromHeartbeat(key);
     if (!id || !this.connection.isOpen) return;
     void (async () => {

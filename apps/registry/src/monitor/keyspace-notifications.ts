@@ -4,7 +4,7 @@ import { RegistrySettings } from '../config/registry.settings';
 
 /** How expiries reach the monitor. */
 export type NotificationMode =
-  /** `Ex` flags are on: expiries are pushed as they happen. */
+  /** `Ex` flags are on (read with CONFIG, or seen at work): expiries are pushed as they happen. */
   | 'enabled'
   /** Not permitted to read or set the flags: the sweep alone detects expiries (unless an operator enabled them). */
   | 'unavailable'
@@ -32,8 +32,12 @@ export class KeyspaceNotifications {
     private readonly settings: RegistrySettings,
   ) {}
 
-  /** Makes sure `Ex` is set; logs what it did and what detection relies on otherwise. */
-  async enable(): Promise<NotificationMode> {
+  /**
+   * Makes sure `Ex` is set; logs what it did and what detection relies on otherwise. Where CONFIG is
+   * refused (a service user, a managed Redis), `probe` tells whether an operator turned them on:
+   * it resolves true once the expiry of a key of its own was published.
+   */
+  async enable(probe?: () => Promise<boolean>): Promise<NotificationMode> {
     const sweep = `expiries are detected by the sweep every ${this.settings.monitor.checkIntervalMs} ms`;
     if (!this.settings.monitor.enableKeyspaceNotifications) {
       this.logger.log(`Not touching ${SETTING} (monitor.enableKeyspaceNotifications=false); ${sweep} unless it includes "Ex"`);
@@ -51,7 +55,12 @@ export class KeyspaceNotifications {
       }
       return 'enabled';
     } catch (error) {
-      this.logger.warn(`Cannot enable keyspace notifications (CONFIG refused: ${(error as Error).message}); ${sweep}`);
+      const refused = `CONFIG refused: ${(error as Error).message}`;
+      if (probe && (await probe().catch(() => false))) {
+        this.logger.log(`Keyspace notifications for expired keys are on (${refused}; the expiry of a probe key was published)`);
+        return 'enabled';
+      }
+      this.logger.warn(`Cannot enable keyspace notifications (${refused}); ${sweep}`);
       return 'unavailable';
     }
   }
