@@ -4,7 +4,7 @@ import { canonicalJson, MasKeys } from '@mas/core';
 import { resetGatewayKeys, startGateway, TestGateway } from './gateway/harness';
 import { callApi, gatewayAgentFactory } from './gateway/spec-helpers';
 import { PrivateRedis, startPrivateRedis } from './support/private-redis';
-import { AgentTracker, Probes } from './support/e2e-helpers';
+import { AgentTracker, Probes, sleep } from './support/e2e-helpers';
 
 // Issue 12: whoever can write Redis (but holds no gateway secret) tries to rewrite the audit trail.
 let privateRedis: PrivateRedis;
@@ -124,8 +124,70 @@ describe('audit retention', () => {
       expect((await verify()).problems).toContainEqual(expect.objectContaining({ kind: 'forged' }));
       await redis.set(MasKeys.auditBase, base!);
       expect(await verify()).toMatchObject({ ok: true });
+      // The cut is also a signed checkpoint, and what remains is still proven entry by entry.
+      expect(await cutCheckpoints()).toContainEqual(expect.objectContaining(JSON.parse(base!)));
+      await expectEditDetected(list);
     } finally {
       await trimmed.app.close();
     }
   });
+
+  it('cuts by age once real time passed the max age, behind a signed checkpoint: what remains verifies, tampering with it does not', async () => {
+    const { AuditRetention } = await import('../apps/gateway/src/audit/audit-retention');
+    const maxAgeMs = 1_500;
+    const aging = await startGateway(privateRedis.url, { http: { apiKey: KEY }, audit: { maxAgeMs } });
+    try {
+      const { agent: alice } = await gatewayAgent('aging-a');
+      const { agent: bob } = await gatewayAgent('aging-b');
+      const sent = async (n: number) => {
+        const before = (await entries()).length;
+        for (let i = 0; i < n; i += 1) await alice.send(bob.id, 'pay', { i });
+        return (await entries()).slice(before);
+      };
+      const old = await sent(4);
+      await sleep(maxAgeMs + 200); // real time: the first four are older than the max age now
+      const fresh = await sent(3);
+      // One instance at a time holds the retention lease (an earlier test's run may still hold it).
+      await redis.del(MasKeys.auditRetentionLease);
+      const cut = await aging.app.get(AuditRetention).apply();
+      expect(cut).toBeGreaterThanOrEqual(old.length); // the four, and whatever earlier tests left
+      const remaining = await entries();
+      expect(remaining.map(([id]) => id)).toEqual(fresh.map(([id]) => id));
+      expect(await redis.xrange(MasKeys.audit, old[0][0], old[old.length - 1][0])).toEqual([]);
+
+      const lastOld = old[old.length - 1][1];
+      const base = JSON.parse((await redis.get(MasKeys.auditBase))!) as Record<string, unknown>;
+      expect(base).toMatchObject({ kind: 'cut', seq: Number(field(lastOld, 'seq')), hash: field(lastOld, 'hash') });
+      expect(await cutCheckpoints()).toContainEqual(expect.objectContaining(base));
+      expect(await verify()).toMatchObject({ ok: true, checked: fresh.length, base: { seq: base.seq, hash: base.hash } });
+
+      await expectEditDetected(remaining);
+      await redis.xdel(MasKeys.audit, remaining[0][0]); // the entry right after the cut
+      expect((await verify()).problems).toContainEqual(expect.objectContaining({ kind: 'deleted' }));
+      await restore(remaining, null);
+      expect(await verify()).toMatchObject({ ok: true, checked: fresh.length });
+    } finally {
+      await aging.app.close();
+    }
+  });
 });
+
+/** Checkpoints of kind `cut` in `audit:checkpoints`, as objects. */
+async function cutCheckpoints(): Promise<Array<Record<string, unknown>>> {
+  const list = (await redis.xrange(MasKeys.auditCheckpoints, '-', '+')) as Entry[];
+  return list
+    .map(([, flat]) => Object.fromEntries(flat.map((value, i) => [value, flat[i + 1]]).filter((_, i) => i % 2 === 0)))
+    .filter((checkpoint) => checkpoint.kind === 'cut')
+    .map((checkpoint) => ({ ...checkpoint, seq: Number(checkpoint.seq), ts: Number(checkpoint.ts) }));
+}
+
+/** Flips the decision of the second of `list` (the current trail) in place: verify says edited; put back, it is ok again. */
+async function expectEditDetected(list: Entry[]): Promise<void> {
+  const edited = list.map(([id, flat]): Entry => [id, [...flat]]);
+  const flat = edited[1][1];
+  flat[flat.indexOf('decision') + 1] = field(flat, 'decision') === 'ALLOWED' ? 'AUTHZ_DENIED' : 'ALLOWED';
+  await restore(edited, null);
+  expect((await verify()).problems).toContainEqual(expect.objectContaining({ kind: 'edited', seq: Number(field(flat, 'seq')) }));
+  await restore(list, null);
+  expect(await verify()).toMatchObject({ ok: true });
+}
