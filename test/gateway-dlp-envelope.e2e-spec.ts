@@ -90,7 +90,7 @@ describe('DLP budget', () => {
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 
-  it('an unrelated message is decided within 1.5 s while five 580 KB arrays are checked', async () => {
+  it('an unrelated message is decided within 1 s while five 580 KB arrays are checked', async () => {
     const { agent: heavy } = await gatewayAgent('heavy');
     const { agent: alice } = await gatewayAgent('light');
     const { agent: bob } = await gatewayAgent('light-target');
@@ -106,7 +106,10 @@ describe('DLP budget', () => {
     await pipeline.exec();
     const started = performance.now();
     expect(await decisionOf(alice.send(bob.id, 'small', { hi: 1 }))).toBe('ALLOWED');
-    expect(performance.now() - started).toBeLessThan(1_500); // 7.1 s before issue 12; the five are refused at once
+    console.log(`[dlp-budget] unrelated message decided in ${Math.round(performance.now() - started)} ms`);
+    // 7.1 s before issue 12. The five are refused before any walk (their values are counted first:
+    // about 0.5 ms each); what is left is reading, parsing and verifying 2.9 MB (about 150 ms here).
+    expect(performance.now() - started).toBeLessThan(1_000);
     const audit = suite.gateway.app.get(AuditQuery);
     const refused = await waitFor(async () => {
       const found = await audit.query({ sender: heavy.id });
