@@ -35,10 +35,13 @@ describe('DLP on the real-world corpus', () => {
 
 // Written after the detectors were frozen and scored once (test/gateway/dlp-realworld/build_holdout.py):
 // precision 1.000, recall 0.758 — CVV in `{ name, value }` form fields, MRN / ICD-10 in CDA XML and
-// member ids in X12 271 are not recognised. Only precision has a floor here; the README reports both.
-describe('DLP on the hold-out set', () => {
-  it('flags no clean sample of formats it was not built on (precision 0.98 or better)', () => {
+// member ids in X12 271 were not recognised. Those misses were then read and prompted general rules
+// (dlp-structure.spec.ts tests them on cases of their own): the set has been seen, and is a
+// regression set now (1.000 / 1.000 since), no longer an estimate of unseen formats.
+describe('DLP on the (now seen) hold-out set', () => {
+  it('precision and recall 0.98 or better', () => {
     const score = evaluate(loadCorpus('dlp-holdout.jsonl'));
     expect(score.precision, score.wrong.join(' ')).toBeGreaterThanOrEqual(0.98);
+    expect(score.recall, score.wrong.join(' ')).toBeGreaterThanOrEqual(0.98);
   });
 });

@@ -2,7 +2,7 @@ import type { DlpAction, DlpFinding, DlpResult, DlpType } from '../message/dlp.t
 import { DLP_DETECTORS } from './detectors';
 import type { DlpDetector } from './dlp-detector.interfaces';
 import { DlpScanBudgetError } from './dlp.errors';
-import { shapeHint } from './dlp-structure';
+import { namedValue, shapeHint } from './dlp-structure';
 import { DlpTextScanner, TextResult } from './dlp-text-scanner';
 
 export { normaliseKey } from './dlp-text-scanner';
@@ -35,6 +35,8 @@ interface Frame {
   segment: string;
   /** The object key this value sits under (undefined for array items). */
   key?: string;
+  /** The key the detectors see instead of `key`: the field an object names (`{ name: 'cvv', value }`). */
+  viewKey?: string;
   /** True inside `data` (masked there; a REDACT finding elsewhere counts as BLOCK). */
   inData: boolean;
   hint?: DlpType;
@@ -54,14 +56,18 @@ function dataPathOf(frame: Frame): Array<string | number> {
 
 function keysOf(frame: Frame): string[] {
   const keys: string[] = [];
-  for (let at: Frame | undefined = frame; at && keys.length < KEYS_IN_VIEW; at = at.parent) if (at.key !== undefined) keys.push(at.key);
+  for (let at: Frame | undefined = frame; at && keys.length < KEYS_IN_VIEW; at = at.parent) {
+    const key = at.viewKey ?? at.key;
+    if (key !== undefined) keys.push(key);
+  }
   return keys.reverse();
 }
 
 /**
  * Scans a whole envelope — every string and number of every field (type, ids, meta, extra fields,
  * data) and every object key — with an explicit stack (no recursion: any depth), each value with its
- * keys in view, within a time and size budget. Returns the findings and `data` with REDACT findings
+ * keys in view (the value of an object that names its field, `{ name, value }`, under that name),
+ * within a time and size budget. Returns the findings and `data` with REDACT findings
  * masked (a copy; the input is never changed). A REDACT finding outside `data` (a key, the type, a
  * meta field, an array split) cannot be masked and counts as BLOCK. Values are never kept.
  */
@@ -136,6 +142,7 @@ export class DlpScanner {
       } else if (value && typeof value === 'object') {
         const entries = Object.entries(value as Record<string, unknown>);
         const hint = shapeHint(value as Record<string, unknown>);
+        const named = namedValue(value as Record<string, unknown>);
         const keys = keysOf(frame);
         for (let i = entries.length - 1; i >= 0; i -= 1) {
           const [key, item] = entries[i];
@@ -144,7 +151,8 @@ export class DlpScanner {
           // A key that carries sensitive data is named by its position, never by itself (paths go to the audit trail).
           const segment = found.types.length ? `{key ${i}}` : `.${key}`;
           if (found.types.length) record(`${pathOf(frame)}${segment}`, found.types, false, found.encodings);
-          stack.push({ value: item, parent: frame, segment, key, inData: frame.inData, hint: hint?.key === key ? hint.type : undefined });
+          const viewKey = named?.key === key ? named.name : undefined;
+          stack.push({ value: item, parent: frame, segment, key, viewKey, inData: frame.inData, hint: hint?.key === key ? hint.type : undefined });
         }
         nodes += entries.length;
       }

@@ -97,6 +97,144 @@ export function hl7Spans(text: string): TypedSpan[] {
   return out;
 }
 
+/** Identifier type named in words (an assigning authority, a label): `MRN`, `Medical Record Number`, `Member ID`, `SSN`... */
+export function identifierTypeNamed(name: string | undefined): DlpType | undefined {
+  if (!name) return undefined;
+  const coded = identifierType(name);
+  if (coded) return coded;
+  if (/\bMRN\b|medical[\s_-]*record/i.test(name)) return 'medical_record_number';
+  if (/\bSSN\b|social[\s_-]*security/i.test(name)) return 'ssn';
+  if (/\b(?:member|subscriber|insured|policy|insurance|medicare|medicaid|beneficiary|health[\s_-]*plan)\b/i.test(name)) return 'health_insurance_number';
+  return undefined;
+}
+
+/** OIDs of identifier and code systems whose values are of a DLP type (HL7 v3 / CDA `root`, `codeSystem`). */
+const SYSTEM_OIDS: Record<string, DlpType> = {
+  '2.16.840.1.113883.4.1': 'ssn', // US Social Security Number
+  '2.16.840.1.113883.6.3': 'icd10', // ICD-10
+  '2.16.840.1.113883.6.90': 'icd10', // ICD-10-CM
+};
+
+/** What a diagnosis code looks like once a structure says it is one: ICD-10 with or without its dot (X12 drops it). */
+const ICD10_CODE = /^[A-Z]\d[0-9A-Z](?:\.?[0-9A-Z]{1,4})?$/;
+/** What an identifier looks like once a structure names its type: 4 to 24 letters, digits and dashes, with digits. */
+const IDENTIFIER = /^(?=(?:[A-Za-z-]*\d){3})[A-Za-z0-9][A-Za-z0-9-]{3,23}$/;
+
+const XML_ELEMENT = /<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]{0,63})((?:\s+[A-Za-z_][\w:.-]{0,63}\s*=\s*(?:"[^"<]{0,512}"|'[^'<]{0,512}'))*)\s*(\/?)>/g;
+const XML_ATTRIBUTE = /([A-Za-z_][\w:.-]{0,63})\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/g;
+const MAX_ELEMENTS = 2_000;
+
+interface XmlAttribute {
+  name: string;
+  value: string;
+  start: number;
+}
+
+/**
+ * Values an XML element's attributes give a meaning to (HL7 v3 / CDA and look-alikes): an identifier
+ * `<id extension="…"/>` whose other attributes name its type (`assigningAuthorityName="MRN"`, a
+ * `root` OID such as the SSN's), a coded value `<… code="…"/>` whose `codeSystemName` or
+ * `codeSystem` OID is ICD-10. Also the text of `<tag>text</tag>` read under its tag (see {@link xmlTexts}).
+ */
+export function xmlSpans(text: string): TypedSpan[] {
+  if (!text.includes('<')) return [];
+  const out: TypedSpan[] = [];
+  let elements = 0;
+  for (const match of text.matchAll(XML_ELEMENT)) {
+    if (!match[3]) continue;
+    if ((elements += 1) > MAX_ELEMENTS) break;
+    const attributes: XmlAttribute[] = [];
+    const base = match.index + 1 + (match[1]?.length ?? 0) + match[2].length;
+    for (const attribute of match[3].matchAll(XML_ATTRIBUTE)) {
+      const value = attribute[2] ?? attribute[3] ?? '';
+      attributes.push({ name: attribute[1].replace(/^.*:/, '').toLowerCase(), value, start: base + attribute.index + attribute[0].length - value.length - 1 });
+    }
+    const named = (name: string) => attributes.find((a) => a.name === name);
+    const push = (attribute: XmlAttribute | undefined, type: DlpType | undefined, shape: RegExp) => {
+      if (attribute && type && shape.test(attribute.value)) out.push({ start: attribute.start, end: attribute.start + attribute.value.length, type });
+    };
+    const extension = named('extension');
+    if (extension) {
+      const type = SYSTEM_OIDS[named('root')?.value ?? ''] ?? attributes.filter((a) => a !== extension && a.name !== 'root').map((a) => identifierTypeNamed(a.value)).find(Boolean);
+      if (type !== 'icd10') push(extension, type, IDENTIFIER);
+    }
+    const code = named('code');
+    if (code) {
+      const system = named('codesystemname')?.value ?? '';
+      const icd = /icd[\s_-]?10/i.test(system) || SYSTEM_OIDS[named('codesystem')?.value ?? ''] === 'icd10';
+      push(code, icd ? 'icd10' : undefined, ICD10_CODE);
+    }
+  }
+  return out;
+}
+
+/** The text of each `<tag …>text</tag>` (no nested element) under the tag's local name: `<ssn>…</ssn>`, `<memberId>…</memberId>`. */
+export function xmlTexts(text: string): SubText[] {
+  if (!text.includes('</')) return [];
+  const out: SubText[] = [];
+  for (const match of text.matchAll(/<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]{0,63})(?:\s[^<>]*)?>([^<]{1,512})<\/(?:[A-Za-z_][\w.-]*:)?\1\s*>/g)) {
+    out.push({ start: match.index + match[0].indexOf('>') + 1, text: match[2], key: match[1] });
+    if (out.length >= MAX_ELEMENTS) break;
+  }
+  return out;
+}
+
+/** X12 reference qualifiers (REF01) and identification code qualifiers (NM108) whose values are of a DLP type. */
+const X12_REF: Record<string, DlpType> = { '1W': 'health_insurance_number', '0F': 'health_insurance_number', IG: 'health_insurance_number', F6: 'health_insurance_number', SY: 'ssn', EA: 'medical_record_number' };
+const X12_NM1: Record<string, DlpType> = { MI: 'health_insurance_number', MR: 'health_insurance_number', '34': 'ssn' };
+/** Code list qualifiers of an X12 HI (health care information codes) composite that mean ICD-10-CM diagnosis codes. */
+const X12_ICD10 = new Set(['ABK', 'ABF', 'ABJ', 'ABN', 'APR']);
+
+/**
+ * X12 EDI (837 claims, 270/271 eligibility, 834 enrolment) by segment meaning: NM1 identification
+ * codes by their qualifier (NM108 `MI` member id, `MR` Medicaid id, `34` SSN), REF values by theirs
+ * (`1W` member, `0F` subscriber, `IG` policy, `F6` Medicare HIC, `SY` SSN, `EA` medical record) and
+ * the ICD-10-CM codes of HI composites (`ABK:E119`). Element separator `*` (or what ISA says),
+ * segments end with `~` or a line break.
+ */
+export function x12Spans(text: string): TypedSpan[] {
+  const element = /^ISA(.)/.exec(text.trimStart())?.[1] ?? '*';
+  const escaped = element.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (!new RegExp(`(?:^|[~\\r\\n])\\s*(?:NM1|REF|HI)${escaped}`).test(text)) return [];
+  const out: TypedSpan[] = [];
+  let offset = 0;
+  for (const raw of text.split(/(?<=~)|(?<=\n)/)) {
+    const lead = raw.length - raw.trimStart().length;
+    const segment = raw.trimStart().replace(/~?\s*$/, '');
+    const fields = segment.split(element);
+    const starts: number[] = [];
+    fields.reduce((at, field) => (starts.push(at), at + field.length + 1), offset + lead);
+    const push = (index: number, type: DlpType | undefined, shape: RegExp, value = fields[index], start = starts[index]) => {
+      if (type && value && shape.test(value)) out.push({ start, end: start + value.length, type });
+    };
+    if (fields[0] === 'NM1') push(9, X12_NM1[fields[8] ?? ''], IDENTIFIER);
+    else if (fields[0] === 'REF') push(2, X12_REF[fields[1] ?? ''], IDENTIFIER);
+    else if (fields[0] === 'HI') {
+      fields.slice(1).forEach((composite, i) => {
+        const [qualifier, code] = composite.split(/[:>^]/);
+        if (X12_ICD10.has(qualifier) && code) push(i + 1, 'icd10', ICD10_CODE, code, starts[i + 1] + qualifier.length + 1);
+      });
+    }
+    offset += raw.length;
+  }
+  return out;
+}
+
+/**
+ * A JSON object that names the field it carries — `{ name: 'card_cvc', value: '123' }`, `{ key:
+ * 'Authorization', value: … }`, `{ label: 'SSN', value: … }` (form fields, Postman headers, name /
+ * value lists): the key of the value and the name it should be read under.
+ */
+export function namedValue(object: Record<string, unknown>): { key: string; name: string } | undefined {
+  const valueKey = ['value', 'val', 'fieldValue'].find((key) => typeof object[key] === 'string' || typeof object[key] === 'number');
+  if (!valueKey) return undefined;
+  for (const nameKey of ['name', 'key', 'field', 'fieldName', 'label', 'param', 'parameter', 'attribute', 'property', 'header']) {
+    const name = object[nameKey];
+    if (typeof name === 'string' && /^[A-Za-z][\w .#-]{0,63}$/.test(name)) return { key: valueKey, name };
+  }
+  return undefined;
+}
+
 /**
  * What a JSON object's shape says about one of its values (FHIR and look-alikes): an identifier
  * `{ type: { coding: [{ code: 'MR' }] }, value }`, a telecom `{ system: 'email' | 'phone', value }`, a

@@ -2,7 +2,7 @@ import type { DlpAction, DlpType } from '../message/dlp.types';
 import { decodedRuns } from './dlp-decoders';
 import type { DlpDetector } from './dlp-detector.interfaces';
 import { normaliseText } from './dlp-normalise';
-import { csvCells, embeddedPairs, hl7Spans } from './dlp-structure';
+import { csvCells, embeddedPairs, hl7Spans, x12Spans, xmlSpans, xmlTexts } from './dlp-structure';
 
 /** A match in a (normalised) text. */
 export interface Span {
@@ -39,7 +39,8 @@ export function normaliseKey(key: string): string {
 
 /**
  * Scans one string with its keys in view: the detectors over its normalised form, the values of its
- * `key=value` pairs and CSV cells under their own keys, HL7 fields by meaning, and the base64 / hex /
+ * `key=value` pairs, CSV cells and XML element texts under their own keys, HL7 v2 fields, XML
+ * attributes (HL7 v3 / CDA identifiers and codes) and X12 segments by meaning, and the base64 / hex /
  * percent-encoded runs decoded once. Values are never kept.
  */
 export class DlpTextScanner {
@@ -88,10 +89,10 @@ export class DlpTextScanner {
       }
     });
     if (!structured) return spans;
-    for (const sub of [...embeddedPairs(text), ...csvCells(text)]) {
+    for (const sub of [...embeddedPairs(text), ...csvCells(text), ...xmlTexts(text)]) {
       spans.push(...this.spansOf(sub.text, [...keys, sub.key], offset + sub.start, false, only, true));
     }
-    for (const span of hl7Spans(text)) {
+    for (const span of [...hl7Spans(text), ...xmlSpans(text), ...x12Spans(text)]) {
       if (this.actionOf(span.type) !== 'OFF' && (!only || only.has(span.type))) spans.push({ ...span, start: offset + span.start, end: offset + span.end, rank: -1 });
     }
     for (const run of decodedRuns(text)) {

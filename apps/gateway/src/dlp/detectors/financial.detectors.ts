@@ -38,13 +38,13 @@ export const creditCard: DlpDetector = {
   mask: (value) => `${'*'.repeat(Math.max(0, value.replace(/\D/g, '').length - 4))}${value.replace(/\D/g, '').slice(-4)}`,
 };
 
-/** Card security codes: 3–4 digits right after CVV / CVC / security code, or under such a key. */
+/** Card security codes: 3–4 digits right after CVV / CVC / security code, or under such a key (also `card_cvc`, `cc_cvv`). */
 export const cvv: DlpDetector = {
   type: 'cvv',
   pattern: /(?<![\d.])\d{3,4}(?![\d.])/g,
   context: /\b(?:cvv2?|cvc2?|csc|cid|security code|card (?:verification|security) (?:code|value|number))\b/i,
   contextWindow: { before: 24, after: 0 },
-  key: /^(?:cvv2?|cvc2?|csc|cid|securitycode|cardsecuritycode|cardcode|cardverification(?:code|value)?)$/,
+  key: /^(?:(?:(?:credit|debit)?card|cc|payment)?(?:cvv2?|cvc2?|csc|cvn)|cid|(?:(?:credit|debit)?card)?securitycode|cardcode|cardverification(?:code|value|number)?)$/,
   keyValue: /^\s*\d{3,4}\s*$/,
 };
 
