@@ -1,11 +1,13 @@
 import { EventEmitter } from 'node:events';
 import { Logger } from '@nestjs/common';
-import Redis, { RedisOptions } from 'ioredis';
+import Redis, { Cluster, RedisOptions } from 'ioredis';
 import { translatePermissionErrors } from './permission-errors';
 import { maskRedisUrl, RedisConnectionOptions, resolveRedisUrl } from './redis-options';
 import { RedisEpoch } from './redis-epoch';
 import { watchCommands } from './command-watchdog';
 import { MasKeySpace } from './keys';
+import { parseRedisTarget, RedisTarget } from './redis-target';
+import { publishOn } from './pubsub';
 
 /** Default deadline of a command on the command connection (ms). */
 const DEFAULT_COMMAND_DEADLINE_MS = 3_000;
@@ -63,6 +65,8 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
   readonly command: Redis;
   /** Every key and channel name of this connection (key style and namespace of its options). */
   readonly keys: MasKeySpace;
+  /** What the URL points at: one server, a Redis Cluster or a Sentinel set. */
+  readonly target: RedisTarget;
   private subscriberClient?: Redis;
   private readonly dedicatedClients = new Set<Redis>();
   private readonly channelListeners = new Map<string, ChannelListener>();
@@ -80,10 +84,13 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
     super();
     // Every agent sharing this connection listens to its events: thousands per process are fine.
     this.setMaxListeners(0);
-    this.keys = new MasKeySpace({ style: options.keyStyle, namespace: options.namespace });
+    this.target = parseRedisTarget(this.url);
+    // A cluster URL chooses the cluster key style (one hash slot per agent) unless told otherwise.
+    this.keys = new MasKeySpace({ style: options.keyStyle ?? (this.isCluster ? 'cluster' : 'flat'), namespace: options.namespace });
     this.command = this.createClient('command');
     this.epoch = new RedisEpoch(this.command, this.keys);
-    this.watchdog = watchCommands(this.command, options.commandTimeoutMs ?? DEFAULT_COMMAND_DEADLINE_MS, this.logger, () => this.displayUrl);
+    // A Cluster keeps one connection per node, each with its own queues: the watchdog watches single connections.
+    this.watchdog = this.isCluster ? setInterval(() => undefined, 60_000).unref() : watchCommands(this.command, options.commandTimeoutMs ?? DEFAULT_COMMAND_DEADLINE_MS, this.logger, () => this.displayUrl);
     this.command.on('ready', () => {
       if (this.wasReady) {
         this.logger.log('Redis connection restored');
@@ -92,6 +99,15 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
       this.wasReady = true;
       void this.checkEpoch();
     });
+  }
+
+  /**
+   * True on a Redis Cluster (`redis-cluster://`): {@link command} and every client are ioredis
+   * `Cluster`s (same command API; commands are routed by the slot of their keys), agent channels
+   * use sharded pub/sub (SPUBLISH / SSUBSCRIBE), and SCAN goes to each master ({@link masters}).
+   */
+  get isCluster(): boolean {
+    return this.target.kind === 'cluster';
   }
 
   /** The URL this connection points at, safe to log (credentials masked). */
@@ -132,7 +148,11 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
     return client;
   }
 
-  /** Builds one ioredis client, for every role; override to customise (TLS, sentinels, ...). */
+  /**
+   * Builds one ioredis client, for every role, for what the URL points at: a `Redis` (one server,
+   * or the master a Sentinel set names, followed across failovers) or a `Cluster` (typed as
+   * `Redis`: the command API is the same). Override to customise them.
+   */
   protected createClient(role: MasClientRole): Redis {
     const options: RedisOptions = {
       connectionName: `${this.options.clientName ?? 'mas'}-${role}`,
@@ -141,11 +161,44 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
       ...(role === 'subscriber' ? { enableReadyCheck: false } : {}),
       ...this.options.redis,
     };
-    const client = translatePermissionErrors(new Redis(this.url, options));
+    const client = translatePermissionErrors(this.newClient(role, options));
     client.on('error', (error: Error) => {
       if (!this.closed) this.logger.warn(`Redis ${role} connection: ${error.message}`);
     });
     return client;
+  }
+
+  private newClient(role: MasClientRole, options: RedisOptions): Redis {
+    const target = this.target;
+    if (target.kind === 'single') return new Redis(this.url, options);
+    const { username, password } = target;
+    const credentials = { ...(username ? { username } : {}), ...(password !== undefined ? { password } : {}) };
+    const tls = target.tls ? { tls: {} } : {};
+    if (target.kind === 'sentinel') {
+      return new Redis({ ...options, ...credentials, ...tls, sentinels: target.sentinels, name: target.masterName, db: target.db });
+    }
+    const { enableReadyCheck, ...redisOptions } = options;
+    const cluster = new Cluster(target.nodes, {
+      redisOptions: { ...redisOptions, ...credentials, ...tls },
+      enableReadyCheck: enableReadyCheck ?? true,
+      // One subscriber per master for SSUBSCRIBE, re-subscribed by ioredis when slots move.
+      shardedSubscribers: role === 'subscriber',
+      // Follow a failover or a slot migration quickly (MOVED / ASK and a node lost refresh the slots).
+      slotsRefreshTimeout: 2_000,
+      retryDelayOnFailover: 200,
+      retryDelayOnClusterDown: 300,
+      retryDelayOnTryAgain: 200,
+    });
+    return cluster as unknown as Redis;
+  }
+
+  /**
+   * The clients of the masters of a cluster (or `[command]` on one server), for commands a
+   * cluster does not route by key: SCAN, CONFIG, INFO, keyspace notifications.
+   */
+  masters(): Redis[] {
+    if (!this.isCluster) return [this.command];
+    return (this.command as unknown as Cluster).nodes('master');
   }
 
   private openSubscriber(): Redis {
@@ -153,9 +206,9 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
     const subscriber = this.createClient('subscriber');
     subscriber.on('close', () => this.subscriberLost());
     subscriber.on('ready', () => this.subscriberBack());
-    subscriber.on('message', (channel: string, payload: string) => {
-      this.channelListeners.get(channel)?.(payload, channel);
-    });
+    const onMessage = (channel: string, payload: string) => this.channelListeners.get(channel)?.(payload, channel);
+    subscriber.on('message', onMessage);
+    subscriber.on('smessage', onMessage);
     subscriber.on('pmessage', (pattern: string, channel: string, payload: string) => {
       this.patternListeners.get(pattern)?.(channel, payload);
     });
@@ -207,10 +260,16 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
     await this.command.ping();
   }
 
-  /** Subscribes `listener` to `channel`; one listener per channel. */
+  /** Subscribes `listener` to `channel` (SSUBSCRIBE, sharded, on a cluster); one listener per channel. */
   async subscribe(channel: string, listener: ChannelListener): Promise<void> {
     this.channelListeners.set(channel, listener);
-    await this.subscriber.subscribe(channel);
+    if (this.isCluster) await this.subscriber.ssubscribe(channel);
+    else await this.subscriber.subscribe(channel);
+  }
+
+  /** Publishes on `channel` (SPUBLISH on a cluster); resolves with the number of subscribers reached. */
+  publish(channel: string, payload: string): Promise<number> {
+    return publishOn(this.command, channel, payload);
   }
 
   /**
@@ -221,7 +280,9 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
   async unsubscribe(channel: string, listener?: ChannelListener): Promise<void> {
     if (listener && this.channelListeners.get(channel) !== listener) return;
     if (!this.channelListeners.delete(channel)) return;
-    if (this.subscriberClient?.status === 'ready') await this.subscriberClient.unsubscribe(channel);
+    if (this.subscriberClient?.status !== 'ready') return;
+    if (this.isCluster) await this.subscriberClient.sunsubscribe(channel);
+    else await this.subscriberClient.unsubscribe(channel);
   }
 
   /** Subscribes to a channel pattern (e.g. keyspace notifications). */

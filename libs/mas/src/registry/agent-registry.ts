@@ -7,6 +7,7 @@ import type {
   HeartbeatTiming,
   RegisterAgentInput,
 } from './agent-record.interfaces';
+import { CapabilityIndex } from './capability-index';
 import { parseCapabilities, registrationFromFields } from './record-codec';
 import { DEREGISTER_SCRIPT, HEARTBEAT_SCRIPT, REGISTER_SCRIPT } from './registry.scripts';
 
@@ -37,10 +38,14 @@ function nowSeconds(): string {
  * heartbeat key, the capability index and `mas.system` events. Each step is one atomic script.
  */
 export class AgentRegistry {
+  private readonly index: CapabilityIndex;
+
   constructor(
     private readonly connection: MasConnection,
     private readonly timing: HeartbeatTiming = DEFAULT_HEARTBEAT,
-  ) {}
+  ) {
+    this.index = new CapabilityIndex(connection);
+  }
 
   /**
    * Registers an agent and publishes REGISTER.
@@ -51,9 +56,9 @@ export class AgentRegistry {
     const registeredAt = nowSeconds();
     const metadata = input.metadata ?? {};
     const capabilities = [...new Set(input.capabilities)];
-    const [outcome, heldToken] = await REGISTER_SCRIPT.run<[number, string]>(
+    const [outcome, heldToken, previous] = await REGISTER_SCRIPT.run<[number, string, string?]>(
       this.connection.command,
-      [this.connection.keys.agent(input.id), this.connection.keys.heartbeat(input.id), this.connection.keys.allAgents, this.connection.keys.replicas(input.id)],
+      this.index.scriptKeys(input.id),
       [
         input.id,
         JSON.stringify(capabilities),
@@ -70,6 +75,7 @@ export class AgentRegistry {
       ],
     );
     if (outcome === 0) throw new DuplicateAgentError(input.id);
+    if (outcome === 1) await this.index.indexed(input.id, previous ?? '', capabilities);
     if (outcome === 1) await this.publishEvent({ type: 'REGISTER', agent_id: input.id, capabilities });
     return {
       id: input.id,
@@ -107,10 +113,11 @@ export class AgentRegistry {
   async deregister(id: string, token: string, replicaId = ''): Promise<boolean> {
     const removed = await DEREGISTER_SCRIPT.run<number | string>(
       this.connection.command,
-      [this.connection.keys.agent(id), this.connection.keys.heartbeat(id), this.connection.keys.allAgents, this.connection.keys.replicas(id)],
+      this.index.scriptKeys(id),
       [id, token, this.connection.keys.templates.capability, replicaId, Date.now(), this.timing.ttlMs],
     );
     if (removed === 0) return false;
+    await this.index.unindexed(id, String(removed));
     // The wire shape of mas.system events carries the capabilities on DEREGISTER too.
     await this.publishEvent({ type: 'DEREGISTER', agent_id: id, capabilities: parseCapabilities(String(removed)) });
     return true;
@@ -128,6 +135,6 @@ export class AgentRegistry {
   }
 
   private async publishEvent(event: { type: string; agent_id: string; capabilities?: string[] }): Promise<void> {
-    await this.connection.command.publish(this.connection.keys.systemChannel, JSON.stringify(event));
+    await this.connection.publish(this.connection.keys.systemChannel, JSON.stringify(event));
   }
 }

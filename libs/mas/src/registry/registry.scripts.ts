@@ -2,7 +2,9 @@ import { LuaScript } from '../redis/lua-script';
 import { CAPABILITY_INDEX_LUA, KEY_NAME_LUA } from './capability-index.lua';
 
 /**
- * KEYS: agent hash, heartbeat key, all-agents set, replicas zset.
+ * KEYS: agent hash, heartbeat key, replicas zset[, all-agents set]: the capability index and the
+ *       all-agents set are updated here only when the set is given (one server); on a cluster,
+ *       where they live in other slots, the caller updates them after the script ({@link CapabilityIndex}).
  * ARGV: id, capabilities JSON, metadata JSON, token, registered_at, heartbeat value, ttl ms,
  *       replace (1|0), capability key template, delivery (direct|reliable), replica id ('' if none), now ms.
  * Returns {1, token} when registered, {2, token} when joining a live reliable agent as a replica
@@ -11,26 +13,31 @@ import { CAPABILITY_INDEX_LUA, KEY_NAME_LUA } from './capability-index.lua';
 export const REGISTER_SCRIPT = new LuaScript(`${CAPABILITY_INDEX_LUA}
 if ARGV[8] ~= '1' and redis.call('EXISTS', KEYS[2]) == 1 then
   if ARGV[10] == 'reliable' and ARGV[11] ~= '' and redis.call('HGET', KEYS[1], 'delivery') == 'reliable' then
-    redis.call('ZADD', KEYS[4], ARGV[12], ARGV[11])
+    redis.call('ZADD', KEYS[3], ARGV[12], ARGV[11])
     redis.call('SET', KEYS[2], ARGV[6], 'PX', ARGV[7])
     return { 2, redis.call('HGET', KEYS[1], 'token') }
   end
   return { 0, '' }
 end
 local old = redis.call('HGET', KEYS[1], 'capabilities')
-unindex(old, ARGV[9], ARGV[1])
+local indexed = #KEYS == 4
+if indexed then unindex(old, ARGV[9], ARGV[1]) end
 redis.call('HSET', KEYS[1], 'id', ARGV[1], 'capabilities', ARGV[2], 'metadata', ARGV[3],
   'status', 'ACTIVE', 'token', ARGV[4], 'registered_at', ARGV[5], 'delivery', ARGV[10])
 redis.call('SET', KEYS[2], ARGV[6], 'PX', ARGV[7])
-redis.call('SADD', KEYS[3], ARGV[1])
-for _, c in ipairs(cjson.decode(ARGV[2])) do redis.call('SADD', named(ARGV[9], c), ARGV[1]) end
-redis.call('DEL', KEYS[4])
-if ARGV[11] ~= '' then redis.call('ZADD', KEYS[4], ARGV[12], ARGV[11]) end
-return { 1, ARGV[4] }
+if indexed then
+  redis.call('SADD', KEYS[4], ARGV[1])
+  for _, c in ipairs(cjson.decode(ARGV[2])) do redis.call('SADD', named(ARGV[9], c), ARGV[1]) end
+end
+redis.call('DEL', KEYS[3])
+if ARGV[11] ~= '' then redis.call('ZADD', KEYS[3], ARGV[12], ARGV[11]) end
+return { 1, ARGV[4], old or '' }
 `);
 
 /**
- * KEYS: agent hash, heartbeat key, all-agents set, replicas zset.
+ * KEYS: agent hash, heartbeat key, replicas zset[, all-agents set]: the capability index and the
+ *       all-agents set are updated here only when the set is given (one server); on a cluster,
+ *       where they live in other slots, the caller updates them after the script ({@link CapabilityIndex}).
  * ARGV: id, token, capability key template, replica id ('' if none), now ms, ttl ms.
  * Removes the registration only when it is still ours (same token) and no other replica of a
  * reliable agent is alive: an agent replaced by another process does not delete its successor.
@@ -39,11 +46,13 @@ return { 1, ARGV[4] }
 export const DEREGISTER_SCRIPT = new LuaScript(`${CAPABILITY_INDEX_LUA}
 local token = redis.call('HGET', KEYS[1], 'token')
 if token and token ~= ARGV[2] then return 0 end
-if replicas_left(KEYS[4], ARGV[4], ARGV[5], ARGV[6]) > 0 then return 0 end
+if replicas_left(KEYS[3], ARGV[4], ARGV[5], ARGV[6]) > 0 then return 0 end
 local caps = redis.call('HGET', KEYS[1], 'capabilities')
-unindex(caps, ARGV[3], ARGV[1])
-redis.call('DEL', KEYS[1], KEYS[2], KEYS[4])
-redis.call('SREM', KEYS[3], ARGV[1])
+if #KEYS == 4 then
+  unindex(caps, ARGV[3], ARGV[1])
+  redis.call('SREM', KEYS[4], ARGV[1])
+end
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
 return caps or '[]'
 `);
 

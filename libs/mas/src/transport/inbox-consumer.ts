@@ -237,9 +237,15 @@ export class InboxConsumer {
       const fields = deadLetterFields({
         envelope: entry.raw ?? '', agentId: this.host.id, reason, attempts: entry.attempt, source: this.stream, entryId: entry.id,
       });
-      await DEAD_LETTER_SCRIPT.run(this.connection.command, [this.stream, this.connection.keys.deadLetters], [
-        this.connection.keys.inboxGroup, entry.id, this.options.deadLetterMaxLength, ...fields,
-      ]);
+      const { command, keys } = this.connection;
+      if (this.connection.isCluster) {
+        // The dead-letter stream is in another slot: appended first, then acked (a failure in
+        // between leaves the entry pending, to be dead-lettered again: a duplicate, never a loss).
+        await command.xadd(keys.deadLetters, 'MAXLEN', '~', this.options.deadLetterMaxLength, '*', ...fields);
+        await command.xack(this.stream, keys.inboxGroup, entry.id);
+      } else {
+        await DEAD_LETTER_SCRIPT.run(command, [this.stream, keys.deadLetters], [keys.inboxGroup, entry.id, this.options.deadLetterMaxLength, ...fields]);
+      }
       this.stats.deadLettered += 1;
       this.host.logger.warn?.(`Inbox entry ${entry.id} moved to ${this.connection.keys.deadLetters} after ${entry.attempt} attempt(s): ${reason}`);
     } catch (error) {

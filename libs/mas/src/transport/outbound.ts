@@ -4,6 +4,7 @@ import { AgentMessage, encodeMessage } from '../protocol';
 import { deadLetterFields } from '../dead-letters/dead-letter.codec';
 import { DEAD_LETTER_FIELDS } from '../dead-letters/dead-letter.fields';
 import type { MasKeySpace } from '../redis/keys';
+import { publishOn } from '../redis/pubsub';
 import { INBOX_APPEND_SCRIPT, INBOX_MAKE_ROOM_SCRIPT } from './inbox.scripts';
 import { DEFAULT_INBOX_OPTIONS } from './inbox-options.interfaces';
 
@@ -17,7 +18,7 @@ export type DeliveryPath = 'direct' | 'reliable';
  * @throws InboxFullError when the receiver's inbox is full and it chose to refuse new messages.
  */
 export async function publishPayload(redis: Redis, keys: MasKeySpace, targetId: string, payload: string, path: DeliveryPath = 'direct'): Promise<number> {
-  if (path === 'direct') return redis.publish(keys.agentChannel(targetId), payload);
+  if (path === 'direct') return publishOn(redis, keys.agentChannel(targetId), payload);
   await appendToInbox(redis, keys, targetId, payload);
   return 1;
 }

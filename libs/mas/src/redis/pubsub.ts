@@ -1,0 +1,24 @@
+import type Redis from 'ioredis';
+import type { ChainableCommander } from 'ioredis';
+
+/** True when `redis` is an ioredis `Cluster` (a client {@link MasConnection} built for a `redis-cluster://` URL). */
+export function isClusterClient(redis: Redis): boolean {
+  return (redis as unknown as { isCluster?: boolean }).isCluster === true;
+}
+
+/**
+ * Publishes `payload` on `channel`: PUBLISH on one server, SPUBLISH (sharded pub/sub: served by the
+ * master of the channel's slot only, not broadcast to every node) on a cluster. Resolves with the
+ * number of subscribers reached.
+ */
+export async function publishOn(redis: Redis, channel: string, payload: string): Promise<number> {
+  return Number(isClusterClient(redis) ? await redis.spublish(channel, payload) : await redis.publish(channel, payload));
+}
+
+/**
+ * Queues the count of subscribers of `channel` (PUBSUB NUMSUB, or SHARDNUMSUB on a cluster, where the
+ * pipeline goes to the node of its keys' slot: queue it beside a key of the channel's slot).
+ */
+export function queueSubscriberCount(pipeline: ChainableCommander, redis: Redis, channel: string): ChainableCommander {
+  return isClusterClient(redis) ? pipeline.pubsub('SHARDNUMSUB', channel) : pipeline.pubsub('NUMSUB', channel);
+}

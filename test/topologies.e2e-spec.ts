@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Agent, AgentHandler, AgentMessage, MasConnection, UnknownTargetError } from '@mas/core';
+import { AgentTracker, QuietLogger, uniqueId } from './support/e2e-helpers';
+import { redisTargets } from './support/redis-targets';
+
+// One suite, three targets: messaging, request/reply, discovery, state and the reliable inbox on a
+// single server, a Redis Cluster (cluster key style chosen by the URL, sharded pub/sub) and a
+// Sentinel set, each reached through its URL only.
+const SPEC = 'topologies';
+const logger = new QuietLogger();
+
+class Recorder extends Agent {
+  readonly received: AgentMessage[] = [];
+  @AgentHandler('echo')
+  echo(data: Record<string, unknown>) {
+    return { echoed: data.n, by: this.id };
+  }
+  @AgentHandler('fail')
+  fail(): never {
+    throw new Error('always fails');
+  }
+  protected override onMessage(message: AgentMessage): unknown {
+    this.received.push(message);
+    return undefined;
+  }
+}
+
+describe.each(redisTargets(9))('on $name Redis', ({ name, url }) => {
+  const agents = new AgentTracker();
+  const options = { redisUrl: url, logger, heartbeatIntervalMs: 500 };
+  const id = (label: string) => uniqueId(SPEC, `${name}-${label}`);
+  afterEach(() => agents.stopAll());
+
+  it('sends direct messages to a live agent and reports nobody listening', async () => {
+    const receiverId = id('receiver');
+    const receiver = await agents.start(new Recorder(receiverId, options));
+    const sender = await agents.start(new Agent(id('sender'), options));
+    for (let n = 0; n < 20; n++) expect(await sender.send(receiverId, 'note', { n })).toBe(1);
+    await expect.poll(() => receiver.received.map((message) => message.data.n)).toEqual(Array.from({ length: 20 }, (_, n) => n));
+    expect(receiver.received[0].senderId).toBe(sender.id);
+    expect(await sender.send(id('nobody'), 'note', {})).toBe(0);
+    await expect(sender.send(id('nobody'), 'note', {}, { requireReceiver: true })).rejects.toBeInstanceOf(UnknownTargetError);
+  });
+
+  it('answers requests, many at once, across agents of different slots', async () => {
+    const workers = await Promise.all([1, 2, 3].map((i) => agents.start(new Recorder(id(`worker${i}`), options))));
+    const client = await agents.start(new Agent(id('client'), options));
+    const replies = await Promise.all(
+      Array.from({ length: 60 }, (_, n) => client.request(workers[n % 3].id, 'echo', { n }, { timeout: 5_000 })),
+    );
+    expect(replies.map((reply) => reply.data)).toEqual(Array.from({ length: 60 }, (_, n) => ({ echoed: n, by: workers[n % 3].id })));
+  });
+
+  it('discovers agents by capability and all of them, ACTIVE only', async () => {
+    const capability = id('cap');
+    const other = id('other-cap');
+    const a = await agents.start(new Agent(id('a'), { ...options, capabilities: [capability] }));
+    const b = await agents.start(new Agent(id('b'), { ...options, capabilities: [capability, other] }));
+    const c = await agents.start(new Agent(id('c'), { ...options, capabilities: [other] }));
+    const sorted = (records: Array<{ id: string }>) => records.map((record) => record.id).sort();
+    expect(sorted(await c.discover([capability]))).toEqual([a.id, b.id].sort());
+    expect(sorted(await c.discover([capability, other]))).toEqual([a.id, b.id, c.id].sort());
+    expect(sorted(await c.discover())).toEqual(expect.arrayContaining([a.id, b.id, c.id]));
+    await b.stop();
+    expect(sorted(await c.discover([capability]))).toEqual([a.id]);
+    expect(sorted(await c.discover([other]))).toEqual([c.id]);
+  });
+
+  it('keeps state across a restart of the agent', async () => {
+    const agentId = id('stateful');
+    const first = await agents.start(new Agent(agentId, options));
+    await first.updateState({ count: 2, tags: ['x'] });
+    await first.stop();
+    const second = await agents.start(new Agent(agentId, options));
+    expect(second.state).toMatchObject({ count: 2, tags: ['x'] });
+  });
+
+  it('delivers reliable messages sent while the receiver was offline, and dead-letters what always fails', async () => {
+    const receiverId = id('reliable');
+    const sender = await agents.start(new Agent(id('rel-sender'), options));
+    for (let n = 0; n < 30; n++) await sender.send(receiverId, 'note', { n }, { reliable: true });
+    await sender.send(receiverId, 'fail', {}, { reliable: true });
+    const receiver = await agents.start(
+      new Recorder(receiverId, { ...options, delivery: 'reliable', inbox: { claimIdleMs: 200, maxAttempts: 2 } }),
+    );
+    await expect.poll(() => receiver.received.length, { timeout: 10_000 }).toBe(30);
+    expect(receiver.received.map((message) => message.data.n).sort((x, y) => Number(x) - Number(y))).toEqual(Array.from({ length: 30 }, (_, n) => n));
+    await expect.poll(() => receiver.inboxStats?.deadLettered, { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => receiver.inboxStats?.acked, { timeout: 10_000 }).toBe(30);
+  });
+
+  it('names its keys in the style of the target', async () => {
+    const connection = new MasConnection({ redisUrl: url });
+    try {
+      await connection.ready();
+      expect(connection.keys.style).toBe(name === 'cluster' ? 'cluster' : 'flat');
+      expect(connection.isCluster).toBe(name === 'cluster');
+    } finally {
+      await connection.close();
+    }
+  });
+});
