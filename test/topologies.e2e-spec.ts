@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Agent, AgentHandler, AgentMessage, MasConnection, UnknownTargetError } from '@mas/core';
 import { AgentTracker, QuietLogger, uniqueId } from './support/e2e-helpers';
 import { redisTargets } from './support/redis-targets';
+import { startRegistry, waitFor } from './registry-e2e.helpers';
 
 // One suite, three targets: messaging, request/reply, discovery, state and the reliable inbox on a
 // single server, a Redis Cluster (cluster key style chosen by the URL, sharded pub/sub) and a
@@ -87,6 +88,32 @@ describe.each(redisTargets(9))('on $name Redis', ({ name, url }) => {
     expect(receiver.received.map((message) => message.data.n).sort((x, y) => Number(x) - Number(y))).toEqual(Array.from({ length: 30 }, (_, n) => n));
     await expect.poll(() => receiver.inboxStats?.deadLettered, { timeout: 10_000 }).toBe(1);
     await expect.poll(() => receiver.inboxStats?.acked, { timeout: 10_000 }).toBe(30);
+  });
+
+  it('has the registry mark a crashed agent INACTIVE and ACTIVE again, listening to the expiries of every master', async () => {
+    const registry = await startRegistry(url, { checkIntervalMs: 1_000 });
+    const connection = new MasConnection({ redisUrl: url });
+    try {
+      const agentId = id('crash');
+      const capability = id('crash-cap');
+      await agents.start(new Agent(agentId, { ...options, connection, capabilities: [capability], heartbeatIntervalMs: 300, heartbeatTtlMs: 1_000 }));
+      const observer = await agents.start(new Agent(id('observer'), options));
+      const statusOf = async () => ((await (await registry.get(`/agents/${encodeURIComponent(agentId)}`)).json()) as { status?: string }).status;
+      expect(await statusOf()).toBe('ACTIVE');
+      expect(((await (await registry.get(`/agents?capability=${capability}`)).json()) as { agents: Array<{ id: string }> }).agents.map((a) => a.id)).toEqual([agentId]);
+      connection.command.disconnect(); // what Redis sees of a crashed process: no DEREGISTER, the heartbeat expires
+      await waitFor(async () => (await statusOf()) === 'INACTIVE', 8_000, `${agentId} INACTIVE`);
+      expect(registry.logger.lines.some((line) => line.includes(`${agentId}: heartbeat expired, marked INACTIVE (`))).toBe(true);
+      expect((await observer.discover([capability])).map((record) => record.id)).toEqual([]);
+      await connection.command.connect();
+      await waitFor(async () => (await statusOf()) === 'ACTIVE', 8_000, `${agentId} ACTIVE again`);
+      // The registry listens to the expired-key events of every master (each node publishes its own).
+      for (const master of connection.masters()) expect(Number(await master.pubsub('NUMPAT'))).toBeGreaterThanOrEqual(1);
+    } finally {
+      await agents.stopAll();
+      await connection.close();
+      await registry.close();
+    }
   });
 
   it('names its keys in the style of the target', async () => {

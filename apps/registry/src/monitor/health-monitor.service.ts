@@ -57,7 +57,7 @@ export class HealthMonitor implements OnApplicationBootstrap, BeforeApplicationS
   /** Subscribes to expiries, indexes what is already there, runs a first sweep and starts the loop. */
   async onApplicationBootstrap(): Promise<void> {
     await this.connection.ready();
-    await this.connection.psubscribe(this.connection.keys.expiredKeyEvents(this.store.db), (_channel, key) => this.onExpired(key));
+    await this.connection.psubscribeOnMasters(this.connection.keys.expiredKeyEvents(this.store.db), (_channel, key) => this.onExpired(key));
     await this.prepare('start');
     this.connection.on('reconnected', this.onReconnected);
     this.running = true;

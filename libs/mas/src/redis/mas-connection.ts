@@ -71,6 +71,9 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
   private readonly dedicatedClients = new Set<Redis>();
   private readonly channelListeners = new Map<string, ChannelListener>();
   private readonly patternListeners = new Map<string, (channel: string, payload: string) => void>();
+  private readonly masterPatterns = new Map<string, (channel: string, payload: string) => void>();
+  private readonly masterSubscribers = new Map<string, Redis>();
+  private followingMasters = false;
   /** What this connection has seen go wrong. */
   readonly stats: MasConnectionStats = { subscriberDrops: 0, subscriberGapMs: 0, resets: 0 };
   private readonly logger = new Logger('MasConnection');
@@ -201,6 +204,57 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
     return (this.command as unknown as Cluster).nodes('master');
   }
 
+  /** Every node of a cluster, replicas too (or `[command]` on one server): where a server setting must hold after a failover. */
+  allNodes(): Redis[] {
+    if (!this.isCluster) return [this.command];
+    return (this.command as unknown as Cluster).nodes('all');
+  }
+
+  /**
+   * Subscribes to a channel pattern on every master: what a node publishes itself, such as keyspace
+   * notifications, is seen on that node only. On one server it is {@link psubscribe}. On a cluster a
+   * subscriber per master follows the topology: a replica promoted by a failover, or a master
+   * added, gets one when the slots are refreshed; a node no longer master loses its own.
+   */
+  async psubscribeOnMasters(pattern: string, listener: (channel: string, payload: string) => void): Promise<void> {
+    if (!this.isCluster) return this.psubscribe(pattern, listener);
+    this.masterPatterns.set(pattern, listener);
+    if (!this.followingMasters) {
+      this.followingMasters = true;
+      const cluster = this.command as unknown as Cluster;
+      const follow = () => void this.followMasters().catch((error: Error) => this.logger.warn(`Following the masters: ${error.message}`));
+      cluster.on('refresh', follow);
+      cluster.on('+node', follow);
+      cluster.on('-node', follow);
+    }
+    await this.followMasters();
+  }
+
+  private async followMasters(): Promise<void> {
+    if (this.closed) return;
+    const masters = new Map(this.masters().map((node) => [`${node.options.host}:${node.options.port}`, node]));
+    for (const [address, subscriber] of this.masterSubscribers) {
+      if (masters.has(address)) continue;
+      this.masterSubscribers.delete(address);
+      subscriber.disconnect();
+    }
+    await Promise.all(
+      [...masters].map(async ([address, node]) => {
+        let subscriber = this.masterSubscribers.get(address);
+        if (!subscriber) {
+          subscriber = translatePermissionErrors(node.duplicate({ connectionName: `${this.options.clientName ?? 'mas'}-node-subscriber`, enableReadyCheck: false }));
+          subscriber.on('error', (error: Error) => {
+            if (!this.closed) this.logger.warn(`Redis node subscriber ${address}: ${error.message}`);
+          });
+          subscriber.on('pmessage', (pattern: string, channel: string, payload: string) => this.masterPatterns.get(pattern)?.(channel, payload));
+          this.masterSubscribers.set(address, subscriber);
+        }
+        const missing = [...this.masterPatterns.keys()];
+        if (missing.length) await subscriber.psubscribe(...missing);
+      }),
+    );
+  }
+
   private openSubscriber(): Redis {
     if (this.closed) throw new Error('MasConnection is closed: no subscriber connection');
     const subscriber = this.createClient('subscriber');
@@ -291,8 +345,12 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
     await this.subscriber.psubscribe(pattern);
   }
 
-  /** Removes a pattern subscription. */
+  /** Removes a pattern subscription (made by {@link psubscribe} or {@link psubscribeOnMasters}). */
   async punsubscribe(pattern: string): Promise<void> {
+    if (this.masterPatterns.delete(pattern)) {
+      await Promise.all([...this.masterSubscribers.values()].map((subscriber) => subscriber.punsubscribe(pattern).catch(() => undefined)));
+      return;
+    }
     if (!this.patternListeners.delete(pattern)) return;
     if (this.subscriberClient?.status === 'ready') await this.subscriberClient.punsubscribe(pattern);
   }
@@ -314,6 +372,9 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
     this.patternListeners.clear();
     for (const client of this.dedicatedClients) client.disconnect();
     this.dedicatedClients.clear();
+    for (const subscriber of this.masterSubscribers.values()) subscriber.disconnect();
+    this.masterSubscribers.clear();
+    this.masterPatterns.clear();
     await Promise.all([quit(this.command), this.subscriberClient && quit(this.subscriberClient)]);
     this.removeAllListeners();
   }

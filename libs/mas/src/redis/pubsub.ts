@@ -1,5 +1,10 @@
 import type Redis from 'ioredis';
-import type { ChainableCommander } from 'ioredis';
+import type { ChainableCommander, Cluster } from 'ioredis';
+
+/** The masters of a cluster client (each for SCAN and other per-node commands), or `[redis]` itself. */
+export function mastersOf(redis: Redis): Redis[] {
+  return isClusterClient(redis) ? (redis as unknown as Cluster).nodes('master') : [redis];
+}
 
 /** True when `redis` is an ioredis `Cluster` (a client {@link MasConnection} built for a `redis-cluster://` URL). */
 export function isClusterClient(redis: Redis): boolean {
