@@ -28,6 +28,9 @@ export async function freeClusterPort(taken: Set<number> = new Set()): Promise<n
   }
 }
 
+/** Replicas sync at once (Redis 7 waits 5 s for more replicas before a diskless sync by default). */
+const FAST_SYNC = ['--repl-diskless-sync-delay', '0'];
+
 /** What {@link RedisClusterTopology} and {@link SentinelTopology} start their data nodes with. */
 export interface TopologyOptions {
   /** AOF with `appendfsync always` on every data node. Default: no persistence. */
@@ -58,7 +61,7 @@ export class RedisClusterTopology {
       taken.add(port).add(port + 10_000);
       const node = new RedisServer({
         appendOnly: this.options.appendOnly,
-        args: ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', '1000', ...(this.options.args ?? [])],
+        args: ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', '1000', ...FAST_SYNC, ...(this.options.args ?? [])],
       });
       node.port = port;
       this.nodes.push(node);
@@ -73,12 +76,17 @@ export class RedisClusterTopology {
     await this.waitHealthy();
   }
 
-  /** Waits until every running node says `cluster_state:ok` and knows 3 masters serving all slots. */
+  /**
+   * Waits until every running node says `cluster_state:ok` with all slots served, and every running
+   * replica has synced with its master (a replica that never synced cannot be promoted).
+   */
   async waitHealthy(timeoutMs = 30_000): Promise<void> {
     await waitFor(async () => {
       for (const node of this.nodes.filter((n) => n.running)) {
         const info = await this.call(node.port, 'CLUSTER', 'INFO');
         if (!/cluster_state:ok/.test(info) || !/cluster_slots_ok:16384/.test(info)) return false;
+        const replication = await this.call(node.port, 'INFO', 'replication');
+        if (/role:slave/.test(replication) && !/master_link_status:up/.test(replication)) return false;
       }
       return true;
     }, timeoutMs, 'the cluster to be healthy', 200);
@@ -127,7 +135,7 @@ export class SentinelTopology {
   private readonly dir = mkdtempSync(join(tmpdir(), 'mas-sentinels-'));
 
   constructor(private readonly options: TopologyOptions = {}) {
-    this.master = new RedisServer({ appendOnly: options.appendOnly, args: options.args });
+    this.master = new RedisServer({ appendOnly: options.appendOnly, args: [...FAST_SYNC, ...(options.args ?? [])] });
   }
 
   /** `redis-sentinel://` URL naming the three sentinels and the master. */
@@ -139,7 +147,7 @@ export class SentinelTopology {
     await this.master.start();
     this.replica = new RedisServer({
       appendOnly: this.options.appendOnly,
-      args: [...(this.options.args ?? []), '--replicaof', '127.0.0.1', String(this.master.port)],
+      args: [...FAST_SYNC, ...(this.options.args ?? []), '--replicaof', '127.0.0.1', String(this.master.port)],
     });
     await this.replica.start();
     for (let i = 0; i < 3; i++) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import type { MasKeySpace } from '../redis/keys';
+import { waitForReplicas } from '../redis/pubsub';
 import {
   GatewayRejectedError,
   MasError,
@@ -180,7 +181,7 @@ export class AgentOutbox implements Replier {
     const redis = this.options.replicatedConnection();
     const timeoutMs = replicas.timeoutMs ?? DEFAULT_REPLICA_WAIT_MS;
     await publishPayload(redis, this.options.keys, targetId, payload, 'reliable');
-    const acked = await redis.wait(replicas.count, timeoutMs);
+    const acked = await waitForReplicas(redis, this.options.keys.inbox(targetId), replicas.count, timeoutMs);
     if (acked < replicas.count) throw new ReplicationTimeoutError(targetId, acked, replicas.count, timeoutMs);
     return 1;
   }

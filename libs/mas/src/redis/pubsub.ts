@@ -27,3 +27,15 @@ export async function publishOn(redis: Redis, channel: string, payload: string):
 export function queueSubscriberCount(pipeline: ChainableCommander, redis: Redis, channel: string): ChainableCommander {
   return isClusterClient(redis) ? pipeline.pubsub('SHARDNUMSUB', channel) : pipeline.pubsub('NUMSUB', channel);
 }
+
+/**
+ * WAITs until `count` replicas hold the writes this client made so far, on the node that serves
+ * `key` (on a cluster WAIT has no key of its own: it is pipelined behind a read of `key`, so it goes
+ * to the connection that made the write). Resolves with the number of replicas that acknowledged.
+ */
+export async function waitForReplicas(redis: Redis, key: string, count: number, timeoutMs: number): Promise<number> {
+  if (!isClusterClient(redis)) return redis.wait(count, timeoutMs);
+  const [, [error, acked]] = (await redis.pipeline().exists(key).wait(count, timeoutMs).exec()) as [unknown, [Error | null, number]];
+  if (error) throw error;
+  return acked;
+}
