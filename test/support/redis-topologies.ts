@@ -92,6 +92,13 @@ export class RedisClusterTopology {
     }, timeoutMs, 'the cluster to be healthy', 200);
   }
 
+  /** Port of the master serving hash slot `slot`. */
+  async masterOf(slot: number): Promise<number> {
+    const port = this.nodes.find((n) => n.running)!.port;
+    const slots = (await this.command(port, 'CLUSTER', 'SLOTS')) as Array<[number, number, [string, number]]>;
+    return slots.find(([start, end]) => slot >= start && slot <= end)![2][1];
+  }
+
   /** The ports of the current masters (as the running nodes see them). */
   async masterPorts(): Promise<number[]> {
     const node = this.nodes.find((n) => n.running)!;
@@ -101,20 +108,40 @@ export class RedisClusterTopology {
       .map((line) => Number(line.split(' ')[1].split('@')[0].split(':')[1]));
   }
 
+  /**
+   * Moves hash slot `slot` to the master on `toPort` the way `redis-cli --cluster reshard` does:
+   * IMPORTING / MIGRATING, MIGRATE of its keys in batches, then SETSLOT NODE on every master.
+   * Resolves with the port of the master it came from.
+   */
+  async moveSlot(slot: number, toPort: number): Promise<number> {
+    const slots = (await this.command(toPort, 'CLUSTER', 'SLOTS')) as Array<[number, number, [string, number, string]]>;
+    const [, , [, fromPort, fromId]] = slots.find(([start, end]) => slot >= start && slot <= end)!;
+    if (fromPort === toPort) return fromPort;
+    const toId = String(await this.command(toPort, 'CLUSTER', 'MYID'));
+    await this.command(toPort, 'CLUSTER', 'SETSLOT', String(slot), 'IMPORTING', fromId);
+    await this.command(fromPort, 'CLUSTER', 'SETSLOT', String(slot), 'MIGRATING', toId);
+    for (;;) {
+      const keys = (await this.command(fromPort, 'CLUSTER', 'GETKEYSINSLOT', String(slot), '100')) as string[];
+      if (!keys.length) break;
+      await this.command(fromPort, 'MIGRATE', '127.0.0.1', String(toPort), '', '0', '5000', 'KEYS', ...keys);
+    }
+    for (const port of await this.masterPorts()) await this.command(port, 'CLUSTER', 'SETSLOT', String(slot), 'NODE', toId);
+    return fromPort;
+  }
+
   /** The node serving `port`. */
   node(port: number): RedisServer {
     return this.nodes.find((node) => node.port === port)!;
   }
 
-  /** One command on one node, by a short-lived client. */
+  /** One command on one node, by a short-lived client; its reply as a string. */
   async call(port: number, ...args: string[]): Promise<string> {
-    const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
-    try {
-      await client.connect();
-      return String(await client.call(args[0], ...args.slice(1)));
-    } finally {
-      client.disconnect();
-    }
+    return String(await this.command(port, ...args));
+  }
+
+  /** One command on one node, by a short-lived client. */
+  command(port: number, ...args: string[]): Promise<unknown> {
+    return call(port, ...args);
   }
 
   async stop(): Promise<void> {

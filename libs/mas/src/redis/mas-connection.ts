@@ -184,8 +184,12 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
     const cluster = new Cluster(target.nodes, {
       redisOptions: { ...redisOptions, ...credentials, ...tls },
       enableReadyCheck: enableReadyCheck ?? true,
-      // One subscriber per master for SSUBSCRIBE, re-subscribed by ioredis when slots move.
+      // One subscriber per master for SSUBSCRIBE, re-subscribed by ioredis when it sees the slots
+      // move. A subscriber sends nothing that could be MOVED: only a periodic refresh of the slots
+      // tells it that a shard channel's slot migrated (Redis then just SUNSUBSCRIBEs it), so it
+      // refreshes every second; the other clients learn from MOVED replies and refresh rarely.
       shardedSubscribers: role === 'subscriber',
+      slotsRefreshInterval: role === 'subscriber' ? 1_000 : 5_000,
       // Follow a failover or a slot migration quickly (MOVED / ASK and a node lost refresh the slots).
       slotsRefreshTimeout: 2_000,
       retryDelayOnFailover: 200,
