@@ -3,6 +3,8 @@ import { Agent, AgentHandler, AgentMessage, MasConnection, UnknownTargetError } 
 import { AgentTracker, QuietLogger, uniqueId } from './support/e2e-helpers';
 import { redisTargets } from './support/redis-targets';
 import { startRegistry, waitFor } from './registry-e2e.helpers';
+import { resetGatewayKeys, startGatewayAs } from './gateway/harness';
+import { AuditQuery } from '../apps/gateway/src/audit/audit-query';
 
 // One suite, three targets: messaging, request/reply, discovery, state and the reliable inbox on a
 // single server, a Redis Cluster (cluster key style chosen by the URL, sharded pub/sub) and a
@@ -114,6 +116,33 @@ describe.each(redisTargets(9))('on $name Redis', ({ name, url }) => {
       await connection.close();
       await registry.close();
     }
+  });
+
+  // The gateway keeps its audit chain, queues and counters in several keys per step: one server and
+  // Sentinel only (it refuses a cluster URL at start).
+  it.skipIf(name === 'cluster')('carries messages and a request/reply between gateway-mode agents through the gateway', async () => {
+    const admin = new MasConnection({ redisUrl: url });
+    await resetGatewayKeys(admin.command); // the audit chain of an earlier run was keyed by another secrets directory
+    await admin.close();
+    const gateway = await startGatewayAs(url);
+    try {
+      const gatewayOptions = { ...options, gateway: { decisionTimeoutMs: 5_000 } };
+      const alice = await agents.start(new Agent(id('gw-alice'), gatewayOptions));
+      const bob = await agents.start(new Recorder(id('gw-bob'), gatewayOptions));
+      await expect(alice.send(bob.id, 'greeting', { n: 1 })).resolves.toBe(1);
+      await expect.poll(() => bob.received.map((message) => message.messageType)).toEqual(['greeting']);
+      expect(bob.received[0].extra?.signature).toBeUndefined(); // the gateway strips the signature block
+      expect((await alice.request(bob.id, 'echo', { n: 2 }, { timeout: 5_000 })).data).toEqual({ echoed: 2, by: bob.id });
+      const [entry] = await gateway.app.get(AuditQuery).query({ sender: alice.id, limit: 10 });
+      expect(entry).toMatchObject({ decision: 'ALLOWED', target_id: bob.id });
+    } finally {
+      await agents.stopAll();
+      await gateway.app.close();
+    }
+  });
+
+  it.runIf(name === 'cluster')('has the gateway refuse to start on a cluster, saying so', async () => {
+    await expect(startGatewayAs(url)).rejects.toThrow(/does not run on a Redis Cluster yet/);
   });
 
   it('names its keys in the style of the target', async () => {
