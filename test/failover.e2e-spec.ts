@@ -120,7 +120,7 @@ describe.each(kinds)('failover of a %s master mid-traffic', (kind, start) => {
           outcome.directSent += 1;
           if (reached === 0) outcome.directUnreached += 1;
         }, () => (outcome.directFailed += 1));
-        sender.send(reliable.id, 'note', { n }, { reliable: true, replicas: { count: 1, timeoutMs: 500 } }).then(
+        sender.send(reliable.id, 'note', { n }, { reliable: true, replicas: { count: 1, timeoutMs: 2_000 } }).then(
           () => outcome.acked.add(n),
           (error: unknown) => (error instanceof ReplicationTimeoutError ? (outcome.replicationTimeouts += 1) : failed(error)),
         );

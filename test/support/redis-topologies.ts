@@ -1,32 +1,17 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { pingRedis } from '../../scripts/redis-helper.mjs';
+import { clusterCreate, freeClusterPort, waitClusterHealthy } from '../../scripts/redis-cluster.mjs';
 import { waitFor } from './e2e-helpers';
 import { freePort, RedisServer } from './private-redis';
 
 /** True when `redis-cli` is on PATH (needed to create a cluster). */
 export const hasRedisCli = spawnSync('redis-cli', ['--version'], { stdio: 'ignore' }).status === 0;
 
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
-/** A free loopback port whose cluster bus port (port + 10000) is free too. */
-export async function freeClusterPort(taken: Set<number> = new Set()): Promise<number> {
-  for (;;) {
-    const port = await freePort();
-    if (port + 10_000 > 65_535 || taken.has(port) || taken.has(port + 10_000)) continue;
-    if (await portIsFree(port + 10_000)) return port;
-  }
-}
+export { freeClusterPort };
 
 /** Replicas sync at once (Redis 7 waits 5 s for more replicas before a diskless sync by default). */
 const FAST_SYNC = ['--repl-diskless-sync-delay', '0'];
@@ -67,12 +52,7 @@ export class RedisClusterTopology {
       this.nodes.push(node);
     }
     await Promise.all(this.nodes.map((node) => node.start()));
-    const created = spawnSync(
-      'redis-cli',
-      ['--cluster', 'create', ...this.nodes.map((node) => `127.0.0.1:${node.port}`), '--cluster-replicas', '1', '--cluster-yes'],
-      { encoding: 'utf8', timeout: 30_000 },
-    );
-    if (created.status !== 0) throw new Error(`redis-cli --cluster create failed: ${created.stdout}${created.stderr}`);
+    clusterCreate(this.nodes.map((node) => node.port));
     await this.waitHealthy();
   }
 
@@ -81,15 +61,7 @@ export class RedisClusterTopology {
    * replica has synced with its master (a replica that never synced cannot be promoted).
    */
   async waitHealthy(timeoutMs = 30_000): Promise<void> {
-    await waitFor(async () => {
-      for (const node of this.nodes.filter((n) => n.running)) {
-        const info = await this.call(node.port, 'CLUSTER', 'INFO');
-        if (!/cluster_state:ok/.test(info) || !/cluster_slots_ok:16384/.test(info)) return false;
-        const replication = await this.call(node.port, 'INFO', 'replication');
-        if (/role:slave/.test(replication) && !/master_link_status:up/.test(replication)) return false;
-      }
-      return true;
-    }, timeoutMs, 'the cluster to be healthy', 200);
+    await waitClusterHealthy(this.nodes.filter((node) => node.running).map((node) => node.port), timeoutMs);
   }
 
   /** Port of the master serving hash slot `slot`. */
