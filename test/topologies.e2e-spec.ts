@@ -5,6 +5,7 @@ import { redisTargets } from './support/redis-targets';
 import { startRegistry, waitFor } from './registry-e2e.helpers';
 import { resetGatewayKeys, startGatewayAs } from './gateway/harness';
 import { AuditQuery } from '../apps/gateway/src/audit/audit-query';
+import { runNode } from './support/node-process';
 
 // One suite, three targets: messaging, request/reply, discovery, state and the reliable inbox on a
 // single server, a Redis Cluster (cluster key style chosen by the URL, sharded pub/sub) and a
@@ -143,6 +144,27 @@ describe.each(redisTargets(9))('on $name Redis', ({ name, url }) => {
 
   it.runIf(name === 'cluster')('has the gateway refuse to start on a cluster, saying so', async () => {
     await expect(startGatewayAs(url)).rejects.toThrow(/does not run on a Redis Cluster yet/);
+  });
+
+  it('has the CLI list, show, message and request agents', async () => {
+    const capability = id('cli-cap');
+    const echo = await agents.start(new Recorder(id('cli-echo'), { ...options, capabilities: [capability] }));
+    await echo.updateState({ count: 3 });
+    const mas = (args: string[]) => runNode('dist/apps/cli/src/main.js', args, { env: { REDIS_URL: url, MAS_CONFIG: undefined, MAS_REDIS__URL: undefined } });
+    const [listed, shown, sent, reply, state] = await Promise.all([
+      mas(['agents', '--capability', capability, '--json']),
+      mas(['agent', echo.id, '--json']),
+      mas(['send', echo.id, 'note', '{"n":5}', '--json']),
+      mas(['request', echo.id, 'echo', '{"n":6}', '--json']),
+      mas(['state', echo.id, '--json']),
+    ]);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect((JSON.parse(listed.stdout) as Array<{ id: string }>).map((agent) => agent.id)).toEqual([echo.id]);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ id: echo.id, status: 'ACTIVE', alive: true, stateFields: 1 });
+    expect(sent.code, sent.stderr).toBe(0);
+    await expect.poll(() => echo.received.map((message) => message.data.n)).toEqual([5]);
+    expect(JSON.parse(reply.stdout)).toMatchObject({ sender_id: echo.id, data: { echoed: 6 } });
+    expect(JSON.parse(state.stdout)).toEqual({ count: 3 });
   });
 
   it('names its keys in the style of the target', async () => {
