@@ -93,6 +93,27 @@ describe.each(redisTargets(9))('on $name Redis', ({ name, url }) => {
     await expect.poll(() => receiver.inboxStats?.acked, { timeout: 10_000 }).toBe(30);
   });
 
+  it('keeps a full inbox within the receiver\'s capacity by dead-lettering its oldest unread entries', async () => {
+    const receiverId = id('full');
+    const first = await agents.start(new Recorder(receiverId, { ...options, delivery: 'reliable', inbox: { maxLength: 20, overflow: 'dead-letter' } }));
+    await first.stop(); // its limits are declared; its inbox now fills while it is away
+    const sender = await agents.start(new Agent(id('full-sender'), options));
+    for (let n = 0; n < 30; n++) await sender.send(receiverId, 'note', { n }, { reliable: true });
+    const probe = new MasConnection({ redisUrl: url });
+    try {
+      const letters = ((await probe.command.xrange(probe.keys.deadLetters, '-', '+')) as Array<[string, string[]]>)
+        .map(([, fields]) => fields)
+        .filter((fields) => fields[fields.indexOf('agent_id') + 1] === receiverId)
+        .map((fields) => JSON.parse(fields[fields.indexOf('envelope') + 1]).data.n as number);
+      expect(letters).toEqual(Array.from({ length: 10 }, (_, n) => n));
+    } finally {
+      await probe.close();
+    }
+    const receiver = await agents.start(new Recorder(receiverId, { ...options, delivery: 'reliable', inbox: { maxLength: 20, overflow: 'dead-letter' } }));
+    await expect.poll(() => receiver.received.map((message) => Number(message.data.n)).sort((a, b) => a - b), { timeout: 10_000 })
+      .toEqual(Array.from({ length: 20 }, (_, n) => n + 10));
+  });
+
   it('has the registry mark a crashed agent INACTIVE and ACTIVE again, listening to the expiries of every master', async () => {
     const registry = await startRegistry(url, { checkIntervalMs: 1_000 });
     const connection = new MasConnection({ redisUrl: url });

@@ -4,8 +4,8 @@ import { AgentMessage, encodeMessage } from '../protocol';
 import { deadLetterFields } from '../dead-letters/dead-letter.codec';
 import { DEAD_LETTER_FIELDS } from '../dead-letters/dead-letter.fields';
 import type { MasKeySpace } from '../redis/keys';
-import { publishOn } from '../redis/pubsub';
-import { INBOX_APPEND_SCRIPT, INBOX_MAKE_ROOM_SCRIPT } from './inbox.scripts';
+import { isClusterClient, publishOn } from '../redis/pubsub';
+import { INBOX_APPEND_SCRIPT, INBOX_MAKE_ROOM_SCRIPT, INBOX_ROOM_CANDIDATES_SCRIPT } from './inbox.scripts';
 import { DEFAULT_INBOX_OPTIONS } from './inbox-options.interfaces';
 
 /** How a message travels: PUBLISH on the target's channel, or appended to its inbox stream. */
@@ -52,6 +52,7 @@ const MAKE_ROOM_ATTEMPTS = 3;
 
 /** Moves the oldest unread entries of a full `dead-letter` inbox to the dead-letter stream. */
 async function makeRoom(redis: Redis, keys: MasKeySpace, targetId: string): Promise<void> {
+  if (isClusterClient(redis)) return makeRoomAcrossSlots(redis, keys, targetId);
   const letter = deadLetterFields({
     envelope: '',
     agentId: targetId,
@@ -70,4 +71,21 @@ async function makeRoom(redis: Redis, keys: MasKeySpace, targetId: string): Prom
 /** Encodes `message` and puts it on the wire by `path` (see {@link publishPayload}). */
 export async function publishEnvelope(redis: Redis, keys: MasKeySpace, message: AgentMessage, path: DeliveryPath = 'direct'): Promise<number> {
   return publishPayload(redis, keys, message.targetId, encodeMessage(message), path);
+}
+
+/** {@link makeRoom} on a cluster, where the dead-letter stream has a slot of its own: append, then delete. */
+async function makeRoomAcrossSlots(redis: Redis, keys: MasKeySpace, targetId: string): Promise<void> {
+  const inbox = keys.inbox(targetId);
+  const candidates = await INBOX_ROOM_CANDIDATES_SCRIPT.run<Array<[string, string]>>(
+    redis,
+    [inbox, keys.inboxLimits(targetId)],
+    [keys.envelopeField, keys.inboxGroup, DEFAULT_INBOX_OPTIONS.maxLength],
+  );
+  for (const [entryId, envelope] of candidates) {
+    const letter = deadLetterFields({
+      envelope, agentId: targetId, reason: 'inbox full: oldest unread entry moved out to make room', attempts: 0, source: inbox, entryId,
+    });
+    await redis.xadd(keys.deadLetters, 'MAXLEN', '~', DEFAULT_INBOX_OPTIONS.deadLetterMaxLength, '*', ...letter);
+  }
+  if (candidates.length) await redis.xdel(inbox, ...candidates.map(([entryId]) => entryId));
 }
