@@ -6,10 +6,9 @@ import { firstValueFrom } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, AgentHandler, MasClient, MasContext, MasTransport, NoHandlerError, RemoteHandlerError } from '@mas/core';
 
-const REDIS_URL = `${process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'}`.replace(/\/\d+$/, '') + '/4';
+import { redisTargets } from './support/redis-targets';
+
 const suffix = randomUUID().slice(0, 8);
-const SERVICE = `transport-calc-${suffix}`;
-const HANDLER_AGENT = `transport-handler-${suffix}`;
 const events: Array<{ data: unknown; sender: string }> = [];
 
 @Controller()
@@ -40,9 +39,12 @@ class Doubler extends Agent {
   }
 }
 
-describe('MasTransport and MasClient on the MAS wire', () => {
+// On a single server (database 4), a Redis Cluster and a Sentinel set: one suite, three targets.
+describe.each(redisTargets(4))('MasTransport and MasClient on the MAS wire ($name Redis)', ({ name, url: REDIS_URL }) => {
+  const SERVICE = `transport-calc-${name}-${suffix}`;
+  const HANDLER_AGENT = `transport-handler-${name}-${suffix}`;
   let microservice: INestMicroservice;
-  const caller = new Agent(`transport-caller-${suffix}`, { redisUrl: REDIS_URL, requestTimeoutMs: 3000 });
+  const caller = new Agent(`transport-caller-${name}-${suffix}`, { redisUrl: REDIS_URL, requestTimeoutMs: 3000 });
   const doubler = new Doubler(HANDLER_AGENT, { redisUrl: REDIS_URL });
   const client = new MasClient({ redisUrl: REDIS_URL, defaultTarget: HANDLER_AGENT, requestTimeoutMs: 3000 });
 

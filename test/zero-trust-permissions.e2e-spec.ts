@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Redis from 'ioredis';
-import { MasKeys, ProvisionedAgent } from '@mas/core';
+import { agentAclRules, MasKeys, MasKeySpace, type MasKeySpaceOptions, ProvisionedAgent, serviceAclRules } from '@mas/core';
 import { ZeroTrustWorld } from './support/zero-trust';
 
 // The permission tables of a provisioned agent's Redis user and of the gateway's and the registry's
 // service users, asserted exhaustively with ACL DRYRUN (Redis 7), and each row once more with a real
-// attempt over the user's own connection.
+// attempt over the user's own connection. The same tables hold in the other key spaces (cluster key
+// style, a namespace, both): their rules, named from the key space, are checked with ACL DRYRUN.
 let world: ZeroTrustWorld;
 let me: ProvisionedAgent;
 let own: Redis;
@@ -14,45 +15,45 @@ const other = 'zt-other';
 
 type Row = [what: string, allowed: boolean, command: Array<string | number>];
 
-function rows(id: string): Row[] {
+function rows(id: string, keys: MasKeySpace = MasKeys): Row[] {
   return [
-    ['XADD to the ingress', true, ['XADD', MasKeys.gatewayIngress, '*', 'envelope', '{}']],
-    ['read the ingress', false, ['XRANGE', MasKeys.gatewayIngress, '-', '+']],
-    ['read its own inbox through the group', true, ['XREADGROUP', 'GROUP', MasKeys.inboxGroup, 'c', 'COUNT', 1, 'STREAMS', MasKeys.inbox(id), '>']],
-    ['ack its own inbox', true, ['XACK', MasKeys.inbox(id), MasKeys.inboxGroup, '0-1']],
-    ["XADD to another agent's inbox", false, ['XADD', MasKeys.inbox(other), '*', 'envelope', '{}']],
-    ["read another agent's inbox", false, ['XREADGROUP', 'GROUP', MasKeys.inboxGroup, 'c', 'STREAMS', MasKeys.inbox(other), '>']],
-    ['subscribe to its own channel', true, ['SUBSCRIBE', MasKeys.agentChannel(id)]],
-    ["subscribe to another agent's channel", false, ['SUBSCRIBE', MasKeys.agentChannel(other)]],
-    ["publish on another agent's channel", false, ['PUBLISH', MasKeys.agentChannel(other), 'x']],
-    ['publish on mas.system', false, ['PUBLISH', MasKeys.systemChannel, 'x']],
-    ['write its own heartbeat', true, ['SET', MasKeys.heartbeat(id), '1', 'PX', 1000]],
-    ["write another agent's heartbeat", false, ['SET', MasKeys.heartbeat(other), '1']],
-    ['write its own state', true, ['HSET', MasKeys.state(id), 'k', 'v']],
-    ["write another agent's state", false, ['HSET', MasKeys.state(other), 'k', 'v']],
-    ["read another agent's state", false, ['HGETALL', MasKeys.state(other)]],
-    ['write its own record', false, ['HSET', MasKeys.agent(id), 'capabilities', '["x"]']],
-    ["write another agent's record", false, ['HSET', MasKeys.agent(other), 'status', 'INACTIVE']],
-    ['read records (discovery)', true, ['HGETALL', MasKeys.agent(other)]],
-    ['read the capability index', true, ['SMEMBERS', MasKeys.capability('chat')]],
-    ['write the capability index', false, ['SADD', MasKeys.capability('chat'), id]],
-    ['write the all-agents set', false, ['SADD', MasKeys.allAgents, id]],
-    ['read the grants', false, ['HGETALL', MasKeys.provisionGrant(other)]],
-    ['write a public key', false, ['SET', MasKeys.publicKey(other), 'x']],
-    ['write its own public key', false, ['SET', MasKeys.publicKey(id), 'x']],
-    ['write a signing key', false, ['SET', MasKeys.signingKey(other), 'x']],
-    ['read a signing key', false, ['GET', MasKeys.signingKey(other)]],
-    ['read a token', false, ['GET', MasKeys.agentToken(other)]],
-    ['write a token', false, ['SET', MasKeys.agentToken(other), 'x']],
-    ['write its roles', false, ['SADD', MasKeys.agentRoles(id), 'admin']],
-    ['write role permissions', false, ['SADD', MasKeys.rolePermissions('admin'), 'send:*']],
-    ['write its allow list', false, ['SADD', MasKeys.allowedTargets(id), '*']],
-    ['write its block list', false, ['SREM', MasKeys.blockedTargets(id), other]],
-    ['write its rate counters', false, ['DEL', MasKeys.rateLimit(id, 'minute:1')]],
-    ['write revocations', false, ['DEL', MasKeys.revokedTokens(id)]],
-    ['write a nonce', false, ['SET', MasKeys.nonce(id, 'n'), '1']],
-    ['write the audit trail', false, ['XADD', MasKeys.audit, '*', 'a', 'b']],
-    ['read the audit trail', false, ['XRANGE', MasKeys.audit, '-', '+']],
+    ['XADD to the ingress', true, ['XADD', keys.gatewayIngress, '*', 'envelope', '{}']],
+    ['read the ingress', false, ['XRANGE', keys.gatewayIngress, '-', '+']],
+    ['read its own inbox through the group', true, ['XREADGROUP', 'GROUP', keys.inboxGroup, 'c', 'COUNT', 1, 'STREAMS', keys.inbox(id), '>']],
+    ['ack its own inbox', true, ['XACK', keys.inbox(id), keys.inboxGroup, '0-1']],
+    ["XADD to another agent's inbox", false, ['XADD', keys.inbox(other), '*', 'envelope', '{}']],
+    ["read another agent's inbox", false, ['XREADGROUP', 'GROUP', keys.inboxGroup, 'c', 'STREAMS', keys.inbox(other), '>']],
+    ['subscribe to its own channel', true, ['SUBSCRIBE', keys.agentChannel(id)]],
+    ["subscribe to another agent's channel", false, ['SUBSCRIBE', keys.agentChannel(other)]],
+    ["publish on another agent's channel", false, ['PUBLISH', keys.agentChannel(other), 'x']],
+    ['publish on mas.system', false, ['PUBLISH', keys.systemChannel, 'x']],
+    ['write its own heartbeat', true, ['SET', keys.heartbeat(id), '1', 'PX', 1000]],
+    ["write another agent's heartbeat", false, ['SET', keys.heartbeat(other), '1']],
+    ['write its own state', true, ['HSET', keys.state(id), 'k', 'v']],
+    ["write another agent's state", false, ['HSET', keys.state(other), 'k', 'v']],
+    ["read another agent's state", false, ['HGETALL', keys.state(other)]],
+    ['write its own record', false, ['HSET', keys.agent(id), 'capabilities', '["x"]']],
+    ["write another agent's record", false, ['HSET', keys.agent(other), 'status', 'INACTIVE']],
+    ['read records (discovery)', true, ['HGETALL', keys.agent(other)]],
+    ['read the capability index', true, ['SMEMBERS', keys.capability('chat')]],
+    ['write the capability index', false, ['SADD', keys.capability('chat'), id]],
+    ['write the all-agents set', false, ['SADD', keys.allAgents, id]],
+    ['read the grants', false, ['HGETALL', keys.provisionGrant(other)]],
+    ['write a public key', false, ['SET', keys.publicKey(other), 'x']],
+    ['write its own public key', false, ['SET', keys.publicKey(id), 'x']],
+    ['write a signing key', false, ['SET', keys.signingKey(other), 'x']],
+    ['read a signing key', false, ['GET', keys.signingKey(other)]],
+    ['read a token', false, ['GET', keys.agentToken(other)]],
+    ['write a token', false, ['SET', keys.agentToken(other), 'x']],
+    ['write its roles', false, ['SADD', keys.agentRoles(id), 'admin']],
+    ['write role permissions', false, ['SADD', keys.rolePermissions('admin'), 'send:*']],
+    ['write its allow list', false, ['SADD', keys.allowedTargets(id), '*']],
+    ['write its block list', false, ['SREM', keys.blockedTargets(id), other]],
+    ['write its rate counters', false, ['DEL', keys.rateLimit(id, 'minute:1')]],
+    ['write revocations', false, ['DEL', keys.revokedTokens(id)]],
+    ['write a nonce', false, ['SET', keys.nonce(id, 'n'), '1']],
+    ['write the audit trail', false, ['XADD', keys.audit, '*', 'a', 'b']],
+    ['read the audit trail', false, ['XRANGE', keys.audit, '-', '+']],
     ['ACL', false, ['ACL', 'SETUSER', 'x']],
     ['CONFIG', false, ['CONFIG', 'GET', 'maxmemory']],
     ['FLUSHALL', false, ['FLUSHALL']],
@@ -66,26 +67,26 @@ function rows(id: string): Row[] {
 }
 
 /** The gateway's service user: its pipeline's keys and channels, nothing administrative, no agent state. */
-const gatewayRows = (): Row[] => [
-  ['read the ingress', true, ['XLEN', MasKeys.gatewayIngress]],
-  ["XADD to an agent's inbox", true, ['XADD', MasKeys.inbox(other), '*', 'envelope', '{}']],
-  ['write a record (registration)', true, ['HSET', MasKeys.agent(other), 'status', 'ACTIVE']],
-  ['write the capability index', true, ['SADD', MasKeys.capability('chat'), other]],
-  ['write a nonce', true, ['SET', MasKeys.nonce(other, 'n'), '1', 'PX', 1000]],
-  ['append to the audit trail', true, ['XADD', MasKeys.audit, '*', 'a', 'b']],
-  ['read a grant', true, ['HGETALL', MasKeys.provisionGrant(other)]],
-  ['read role permissions', true, ['SMEMBERS', MasKeys.rolePermissions('admin')]],
-  ['read a signing key', true, ['GET', MasKeys.signingKey(other)]],
-  ['read a token', true, ['GET', MasKeys.agentToken(other)]],
-  ["publish on an agent's channel", true, ['PUBLISH', MasKeys.agentChannel(other), 'x']],
-  ['publish on mas.system', true, ['PUBLISH', MasKeys.systemChannel, 'x']],
-  ['write a grant', false, ['HSET', MasKeys.provisionGrant(other), 'capabilities', '["*"]']],
-  ['write role permissions', false, ['SADD', MasKeys.rolePermissions('admin'), 'send:*']],
-  ['write revocations', false, ['DEL', MasKeys.revokedTokens(other)]],
-  ['write a token', false, ['SET', MasKeys.agentToken(other), 'x']],
-  ['write a signing key', false, ['SET', MasKeys.signingKey(other), 'x']],
-  ['write the provisioned set', false, ['SADD', MasKeys.provisionedAgents, other]],
-  ["read an agent's state", false, ['HGETALL', MasKeys.state(other)]],
+const gatewayRows = (keys: MasKeySpace = MasKeys): Row[] => [
+  ['read the ingress', true, ['XLEN', keys.gatewayIngress]],
+  ["XADD to an agent's inbox", true, ['XADD', keys.inbox(other), '*', 'envelope', '{}']],
+  ['write a record (registration)', true, ['HSET', keys.agent(other), 'status', 'ACTIVE']],
+  ['write the capability index', true, ['SADD', keys.capability('chat'), other]],
+  ['write a nonce', true, ['SET', keys.nonce(other, 'n'), '1', 'PX', 1000]],
+  ['append to the audit trail', true, ['XADD', keys.audit, '*', 'a', 'b']],
+  ['read a grant', true, ['HGETALL', keys.provisionGrant(other)]],
+  ['read role permissions', true, ['SMEMBERS', keys.rolePermissions('admin')]],
+  ['read a signing key', true, ['GET', keys.signingKey(other)]],
+  ['read a token', true, ['GET', keys.agentToken(other)]],
+  ["publish on an agent's channel", true, ['PUBLISH', keys.agentChannel(other), 'x']],
+  ['publish on mas.system', true, ['PUBLISH', keys.systemChannel, 'x']],
+  ['write a grant', false, ['HSET', keys.provisionGrant(other), 'capabilities', '["*"]']],
+  ['write role permissions', false, ['SADD', keys.rolePermissions('admin'), 'send:*']],
+  ['write revocations', false, ['DEL', keys.revokedTokens(other)]],
+  ['write a token', false, ['SET', keys.agentToken(other), 'x']],
+  ['write a signing key', false, ['SET', keys.signingKey(other), 'x']],
+  ['write the provisioned set', false, ['SADD', keys.provisionedAgents, other]],
+  ["read an agent's state", false, ['HGETALL', keys.state(other)]],
   ['CONFIG', false, ['CONFIG', 'GET', 'maxmemory']],
   ['ACL', false, ['ACL', 'SETUSER', 'x']],
   ['FLUSHALL', false, ['FLUSHALL']],
@@ -96,28 +97,28 @@ const gatewayRows = (): Row[] => [
 ];
 
 /** The registry's service user: records, index, leases; reads audit and dead letters; never routes. */
-const registryRows = (): Row[] => [
-  ['write a status (the sweep)', true, ['HSET', MasKeys.agent(other), 'status', 'INACTIVE']],
-  ['read a heartbeat', true, ['GET', MasKeys.heartbeat(other)]],
-  ['write the index', true, ['SADD', MasKeys.allAgents, other]],
-  ['write its index bookkeeping', true, ['HSET', MasKeys.registryIndexed, other, '[]']],
-  ['take a lease', true, ['SET', MasKeys.registryLease('zt-probe'), 'me', 'PX', 1000, 'NX']],
-  ['read the audit trail', true, ['XREVRANGE', MasKeys.audit, '+', '-', 'COUNT', 1]],
-  ['read the dead letters', true, ['XREVRANGE', MasKeys.deadLetters, '+', '-', 'COUNT', 1]],
-  ['scan the records', true, ['SCAN', '0', 'MATCH', MasKeys.agentScanPattern, 'COUNT', 10]],
-  ['subscribe to mas.system', true, ['SUBSCRIBE', MasKeys.systemChannel]],
-  ['subscribe to expired-key events', true, ['PSUBSCRIBE', MasKeys.expiredKeyEvents(0)]],
-  ['write the audit trail', false, ['XADD', MasKeys.audit, '*', 'a', 'b']],
-  ["XADD to an agent's inbox", false, ['XADD', MasKeys.inbox(other), '*', 'envelope', '{}']],
-  ["read an agent's inbox", false, ['XRANGE', MasKeys.inbox(other), '-', '+']],
-  ["read an agent's state", false, ['HGETALL', MasKeys.state(other)]],
-  ['XADD to the ingress', false, ['XADD', MasKeys.gatewayIngress, '*', 'envelope', '{}']],
-  ["subscribe to an agent's channel", false, ['SUBSCRIBE', MasKeys.agentChannel(other)]],
-  ["publish on an agent's channel", false, ['PUBLISH', MasKeys.agentChannel(other), 'x']],
-  ['read a grant', false, ['HGETALL', MasKeys.provisionGrant(other)]],
-  ['read a signing key', false, ['GET', MasKeys.signingKey(other)]],
-  ['read a token', false, ['GET', MasKeys.agentToken(other)]],
-  ['write role permissions', false, ['SADD', MasKeys.rolePermissions('admin'), 'send:*']],
+const registryRows = (keys: MasKeySpace = MasKeys): Row[] => [
+  ['write a status (the sweep)', true, ['HSET', keys.agent(other), 'status', 'INACTIVE']],
+  ['read a heartbeat', true, ['GET', keys.heartbeat(other)]],
+  ['write the index', true, ['SADD', keys.allAgents, other]],
+  ['write its index bookkeeping', true, ['HSET', keys.registryIndexed, other, '[]']],
+  ['take a lease', true, ['SET', keys.registryLease('zt-probe'), 'me', 'PX', 1000, 'NX']],
+  ['read the audit trail', true, ['XREVRANGE', keys.audit, '+', '-', 'COUNT', 1]],
+  ['read the dead letters', true, ['XREVRANGE', keys.deadLetters, '+', '-', 'COUNT', 1]],
+  ['scan the records', true, ['SCAN', '0', 'MATCH', keys.agentScanPattern, 'COUNT', 10]],
+  ['subscribe to mas.system', true, ['SUBSCRIBE', keys.systemChannel]],
+  ['subscribe to expired-key events', true, ['PSUBSCRIBE', keys.expiredKeyEvents(0)]],
+  ['write the audit trail', false, ['XADD', keys.audit, '*', 'a', 'b']],
+  ["XADD to an agent's inbox", false, ['XADD', keys.inbox(other), '*', 'envelope', '{}']],
+  ["read an agent's inbox", false, ['XRANGE', keys.inbox(other), '-', '+']],
+  ["read an agent's state", false, ['HGETALL', keys.state(other)]],
+  ['XADD to the ingress', false, ['XADD', keys.gatewayIngress, '*', 'envelope', '{}']],
+  ["subscribe to an agent's channel", false, ['SUBSCRIBE', keys.agentChannel(other)]],
+  ["publish on an agent's channel", false, ['PUBLISH', keys.agentChannel(other), 'x']],
+  ['read a grant', false, ['HGETALL', keys.provisionGrant(other)]],
+  ['read a signing key', false, ['GET', keys.signingKey(other)]],
+  ['read a token', false, ['GET', keys.agentToken(other)]],
+  ['write role permissions', false, ['SADD', keys.rolePermissions('admin'), 'send:*']],
   ['CONFIG GET (keyspace notifications)', false, ['CONFIG', 'GET', 'notify-keyspace-events']],
   ['CONFIG SET', false, ['CONFIG', 'SET', 'notify-keyspace-events', 'Ex']],
   ['ACL', false, ['ACL', 'SETUSER', 'x']],
@@ -180,5 +181,38 @@ describe.each([
 
   it.each(table().map((row) => [row[0], row[1]] as const))('real attempt: %s → allowed=%s', async (what, allowed) => {
     await expectAttempt(url(), undefined, what, table().find((row) => row[0] === what)![2], allowed);
+  });
+});
+
+const keySpaces: Array<[string, MasKeySpaceOptions]> = [
+  ['cluster style', { style: 'cluster' }],
+  ['a namespace', { namespace: 'zt-ns' }],
+  ['cluster style in a namespace', { style: 'cluster', namespace: 'zt-both' }],
+];
+
+describe.each(keySpaces)('zero-trust permission tables in a key space of %s', (label, space) => {
+  const keys = new MasKeySpace(space);
+  const id = 'zt-space-me';
+  // Users of their own (not the names the key space gives): the world's gateway runs as `mas-gateway`.
+  const user = (role: string) => `zt-space-${label.replace(/ /g, '-')}-${role}`;
+  beforeAll(async () => {
+    await world.admin.command.call('ACL', 'SETUSER', user('agent'), ...agentAclRules(id, keys));
+    for (const service of ['gateway', 'registry'] as const) await world.admin.command.call('ACL', 'SETUSER', user(service), ...serviceAclRules(service, keys));
+  });
+
+  it.each(rows(id, keys).map((row) => [row[0], row[1]] as const))('agent, ACL DRYRUN: %s → allowed=%s', async (what, allowed) => {
+    await expectDryRun(user('agent'), rows(id, keys).find((row) => row[0] === what)![2], allowed);
+  });
+  it.each(gatewayRows(keys).map((row) => [row[0], row[1]] as const))('gateway, ACL DRYRUN: %s → allowed=%s', async (what, allowed) => {
+    await expectDryRun(user('gateway'), gatewayRows(keys).find((row) => row[0] === what)![2], allowed);
+  });
+  it.each(registryRows(keys).map((row) => [row[0], row[1]] as const))('registry, ACL DRYRUN: %s → allowed=%s', async (what, allowed) => {
+    await expectDryRun(user('registry'), registryRows(keys).find((row) => row[0] === what)![2], allowed);
+  });
+
+  it('agents may not read the secrets of the default names either, nor of this key space under them', async () => {
+    for (const name of [MasKeys.agentToken('zt-other'), MasKeys.signingKey('zt-other'), keys.agentToken('zt-other'), keys.signingKey('zt-other')]) {
+      await expectDryRun(user('agent'), ['GET', name], false);
+    }
   });
 });

@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { CliOptions, parseCli } from './orchestrator/cli-options';
 import { FULL, planTasks, QUICK, Task } from './orchestrator/plan';
 import { BenchProgress } from './orchestrator/progress';
+import { BenchCluster, clusterReport, resetClusterStats, startBenchCluster } from './orchestrator/local-cluster';
 import { runTask } from './orchestrator/task-runner';
 import { SummaryIndex, summarise } from './report/aggregate';
 import { describeMachine } from './report/machine';
@@ -46,6 +47,20 @@ function describeResult(result: RunResult): string {
 
 async function main(): Promise<void> {
   const options = parseCli(process.argv.slice(2));
+  let cluster: BenchCluster | undefined;
+  if (options.cluster) {
+    cluster = await startBenchCluster(join(__dirname, '..', '..'));
+    options.redisUrl = cluster.url;
+    await resetClusterStats(cluster);
+  }
+  try {
+    await run(options, cluster);
+  } finally {
+    await cluster?.stop();
+  }
+}
+
+async function run(options: CliOptions, cluster: BenchCluster | undefined): Promise<void> {
   const settings = settingsFor(options);
   const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const tasks = planTasks(settings.rounds, options.scenarios, options.systems);
@@ -105,6 +120,10 @@ async function main(): Promise<void> {
     runs: summaries,
   };
   console.log(`\n${describeRun(document)}\n\n${table}\n\n${FOOTNOTES}\n`);
+  if (cluster) {
+    console.log(`${await clusterReport(cluster)}\n`);
+    console.log('All masters, replicas and bench processes share this machine\'s cores: the figures show how the work spreads over the masters, not a speed-up.\n');
+  }
   if (options.partial || options.profile || interrupted) {
     console.log('Partial, profiled or interrupted run: bench/results/latest.* left as they were.');
   } else {

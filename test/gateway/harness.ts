@@ -70,7 +70,7 @@ export async function startGatewayAs(redisUrl: string, overrides: Record<string,
     priorityQueue: { sweepIntervalMs: 200 },
   };
   const settings = loadGatewaySettings({ env: {}, useDefaultFile: false, overrides: deepMerge(base, overrides) });
-  const app = await NestFactory.create(GatewayModule.forRoot(settings), { logger: ['error'] });
+  const app = await NestFactory.create(GatewayModule.forRoot(settings), { logger: ['error'], abortOnError: false });
   if (http) await configureGatewayApp(app).listen(0, '127.0.0.1');
   else await app.init();
   return { app, settings, url: http ? listeningUrl(app) : '' };

@@ -107,6 +107,9 @@ export class CliContext {
 
   /** The database number of {@link redisUrl} (0 when the URL names none). */
   get db(): number {
+    const target = this.core.parseRedisTarget(this.redisUrl);
+    if (target.kind === 'cluster') return 0; // a cluster has database 0 only
+    if (target.kind === 'sentinel') return target.db;
     const path = new URL(this.redisUrl).pathname.replace(/^\//, '');
     return path ? Number(path) : 0;
   }

@@ -2,6 +2,9 @@ import { Command, InvalidArgumentError } from 'commander';
 import { SCENARIOS, ScenarioPlan } from './plan';
 import { ScenarioName, SystemName, SYSTEMS } from '../shared/bench.interfaces';
 
+/** What `--cluster` runs (the other systems have no cluster mode to compare with). */
+const CLUSTER_SCENARIOS: readonly ScenarioName[] = ['oneway', 'reqrep-c100', 'reliable-oneway'];
+
 /** Command-line options of `npm run bench -- [options]`. */
 export interface CliOptions {
   quick: boolean;
@@ -14,6 +17,8 @@ export interface CliOptions {
   profile: boolean;
   /** True when only part of the matrix runs (results are not written to latest.*). */
   partial: boolean;
+  /** Run on a throw-away local Redis Cluster (mas only: oneway, reqrep-c100, reliable-oneway) and report per master. */
+  cluster: boolean;
 }
 
 /** What commander hands back, before defaults and the partial flag are applied. */
@@ -25,6 +30,7 @@ interface ParsedFlags {
   systems?: SystemName[];
   redis?: string;
   profile?: boolean;
+  cluster?: boolean;
 }
 
 /** commander parser of a comma-separated subset of `allowed`. */
@@ -61,6 +67,7 @@ function benchCommand(): Command {
     .option('--systems <a,b>', `subset of: ${SYSTEMS.join(', ')}`, list<SystemName>(SYSTEMS, 'system'))
     .option('--redis <url>', 'Redis to use (default $BENCH_REDIS_URL or redis://127.0.0.1:6379/15)')
     .option('--profile', 'write CPU profiles of the workers to bench/results/profiles/')
+    .option('--cluster', 'mas on a throw-away local Redis Cluster (3 masters + 3 replicas): oneway, reqrep-c100, reliable-oneway, with what each master served')
     .addHelpText('after', '\nA run of the whole matrix writes bench/results/latest.json and latest.md.')
     .showHelpAfterError();
 }
@@ -76,10 +83,13 @@ export function parseCli(argv: string[]): CliOptions {
     quick: flags.quick ?? false,
     rounds: flags.rounds,
     durationMs: flags.duration === undefined ? undefined : flags.duration * 1000,
-    scenarios: names ? SCENARIOS.filter((s) => names.includes(s.name)) : SCENARIOS.filter((s) => !s.optIn),
-    systems: flags.systems ?? [...SYSTEMS],
+    scenarios: names
+      ? SCENARIOS.filter((s) => names.includes(s.name))
+      : SCENARIOS.filter((s) => (flags.cluster ? CLUSTER_SCENARIOS.includes(s.name) : !s.optIn)),
+    systems: flags.cluster ? ['mas'] : (flags.systems ?? [...SYSTEMS]),
     redisUrl: flags.redis ?? process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/15',
     profile: flags.profile ?? false,
-    partial: names !== undefined || flags.systems !== undefined,
+    partial: names !== undefined || flags.systems !== undefined || flags.cluster === true,
+    cluster: flags.cluster ?? false,
   };
 }

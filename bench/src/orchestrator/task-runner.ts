@@ -35,7 +35,7 @@ export async function runTask(task: Task, spec: TaskSpec, options: TaskRunnerOpt
   const scenario = task.scenario.name;
   const viaGateway = isGatewayScenario(scenario);
   /** reliable / gateway tasks leave inbox streams, signing keys, the gateway's trail: removed afterwards. */
-  const leavesKeys = viaGateway || scenario === 'reliable-oneway';
+  const leavesKeys = (viaGateway || scenario === 'reliable-oneway') && !/^rediss?-cluster:/.test(spec.redisUrl); // a --cluster run's cluster is thrown away
   const agentIds = [`bench-${spec.runId}-recv`, `bench-${spec.runId}-send`];
   let gateway: GatewayProcess | undefined;
   let before: KeySnapshot | undefined;

@@ -26,6 +26,9 @@ function gitCommit(): string {
 }
 
 async function redisVersion(url: string): Promise<string> {
+  // A cluster URL names its seed nodes: the first one answers for the version.
+  const seed = /^rediss?-cluster:\/\/(?:[^@/]*@)?([^,/#]+)/.exec(url);
+  if (seed) url = `redis://${seed[1]}`;
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
   redis.on('error', () => undefined);
   try {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { MasConnection, MasKeys, sleep, StatusSync } from '@mas/core';
+import { MasConnection, sleep, StatusSync } from '@mas/core';
 import { RegistrySettings } from '../config/registry.settings';
 import { RegistryStore } from '../core/registry-store';
 import { DetectionSource, RegistryMetrics } from '../metrics/registry-metrics';
@@ -61,7 +61,7 @@ export class HealthMonitor implements OnApplicationBootstrap, BeforeApplicationS
   /** Subscribes to expiries, indexes what is already there, runs a first sweep and starts the loop. */
   async onApplicationBootstrap(): Promise<void> {
     await this.connection.ready();
-    await this.connection.psubscribe(MasKeys.expiredKeyEvents(this.store.db), (_channel, key) => this.onExpired(key));
+    await this.connection.psubscribeOnMasters(this.connection.keys.expiredKeyEvents(this.store.db), (_channel, key) => this.onExpired(key));
     await this.prepare('start');
     this.connection.on('reconnected', this.onReconnected);
     this.running = true;
@@ -145,7 +145,7 @@ export class HealthMonitor implements OnApplicationBootstrap, BeforeApplicationS
    * it at once, which publishes the event when `Ex` is on — is seen expiring within a second.
    */
   private async probeExpiries(): Promise<boolean> {
-    const key = MasKeys.registryLease(`notification-probe:${this.instanceId}`);
+    const key = this.connection.keys.registryLease(`notification-probe:${this.instanceId}`);
     const seen = new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS);
       this.expiryProbes.set(key, () => {
@@ -166,7 +166,7 @@ export class HealthMonitor implements OnApplicationBootstrap, BeforeApplicationS
   private onExpired(key: string): void {
     const probe = this.expiryProbes.get(key);
     if (probe) return probe();
-    const id = MasKeys.agentIdFromHeartbeat(key);
+    const id = this.connection.keys.agentIdFromHeartbeat(key);
     if (!id || !this.connection.isOpen) return;
     void (async () => {
       if ((await this.store.index(id)) === 1) {

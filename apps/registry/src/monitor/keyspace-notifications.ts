@@ -44,14 +44,18 @@ export class KeyspaceNotifications {
       return 'not-managed';
     }
     try {
-      const reply = (await this.connection.command.config('GET', SETTING)) as string[];
-      const current = reply[1] ?? '';
-      const missing = missingExpiryFlags(current);
-      if (!missing) {
-        this.logger.log(`Keyspace notifications for expired keys already on (${SETTING}="${current}")`);
-      } else {
-        await this.connection.command.config('SET', SETTING, current + missing);
-        this.logger.log(`Enabled keyspace notifications for expired keys (${SETTING}: "${current}" -> "${current + missing}")`);
+      // On a cluster each node publishes its own expiries: every node, replicas too (one may be promoted).
+      for (const node of this.connection.allNodes()) {
+        const where = this.connection.isCluster ? ` on ${node.options.host}:${node.options.port}` : '';
+        const reply = (await node.config('GET', SETTING)) as unknown as string[];
+        const current = reply[1] ?? '';
+        const missing = missingExpiryFlags(current);
+        if (!missing) {
+          this.logger.log(`Keyspace notifications for expired keys already on${where} (${SETTING}="${current}")`);
+        } else {
+          await node.config('SET', SETTING, current + missing);
+          this.logger.log(`Enabled keyspace notifications for expired keys${where} (${SETTING}: "${current}" -> "${current + missing}")`);
+        }
       }
       return 'enabled';
     } catch (error) {

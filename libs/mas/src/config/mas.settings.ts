@@ -8,11 +8,19 @@ import { DEFAULT_REDIS_URL } from '../redis/redis-options';
 import { ConfigValidationError } from './config.errors';
 import { describeSettingsErrors, loadSettings, LoadSettingsOptions } from './settings-loader';
 
+/** Schemes a Redis URL may have (one server, a cluster, a Sentinel set). */
+const REDIS_URL_SHAPE = /^rediss?(-cluster|-sentinel)?:\/\//;
+const REDIS_URL_MESSAGE = 'must be a redis://, rediss://, redis-cluster://, rediss-cluster:// or redis-sentinel:// URL';
+
 /** Redis connection settings. */
 export class RedisSettings {
-  /** `redis://[user:pass@]host:port[/db]` (env `REDIS_URL` or `MAS_REDIS__URL`). */
+  /**
+   * `redis://[user:pass@]host:port[/db]`, `redis-cluster://host:port[,host:port...]` or
+   * `redis-sentinel://host:port[,host:port...][/db]#<master>` (`rediss` variants with TLS; env
+   * `REDIS_URL` or `MAS_REDIS__URL`).
+   */
   @IsString()
-  @Matches(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })
+  @Matches(REDIS_URL_SHAPE, { message: REDIS_URL_MESSAGE })
   url: string = DEFAULT_REDIS_URL;
 }
 
@@ -34,7 +42,7 @@ export class AgentIdentitySettings {
   /** Its own user's URL (`redis_url`); the shared `redis.url` when absent. */
   @IsOptional()
   @IsString()
-  @Matches(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })
+  @Matches(REDIS_URL_SHAPE, { message: REDIS_URL_MESSAGE })
   redisUrl?: string;
 
   /** Its credentials string (`mas1.…`); never printed by `summarizeSettings`. */

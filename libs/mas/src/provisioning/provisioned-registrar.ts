@@ -1,7 +1,7 @@
 import type { MasConnection } from '../redis/mas-connection';
-import { MasKeys } from '../redis/keys';
 import { DEFAULT_HEARTBEAT } from '../registry/agent-registry';
 import type { HeartbeatTiming } from '../registry/agent-record.interfaces';
+import { CapabilityIndex } from '../registry/capability-index';
 import { parseCapabilities } from '../registry/record-codec';
 import { CapabilityNotGrantedError } from '../errors/provisioning.errors';
 import type { AgentGrant } from './provisioning.interfaces';
@@ -14,14 +14,18 @@ import type { RegistrationRequestData } from './registration.constants';
  * (wire fields, no token), the capability index and the REGISTER / DEREGISTER events.
  */
 export class ProvisionedRegistrar {
+  private readonly index: CapabilityIndex;
+
   constructor(
     private readonly connection: MasConnection,
     private readonly timing: HeartbeatTiming = DEFAULT_HEARTBEAT,
-  ) {}
+  ) {
+    this.index = new CapabilityIndex(connection);
+  }
 
   /** The grant of `id`, or undefined when it is not provisioned. */
   async grantOf(id: string): Promise<AgentGrant | undefined> {
-    const fields = await this.connection.command.hgetall(MasKeys.provisionGrant(id));
+    const fields = await this.connection.command.hgetall(this.connection.keys.provisionGrant(id));
     if (!fields.capabilities) return undefined;
     return { capabilities: parseCapabilities(fields.capabilities), roles: parseCapabilities(fields.roles) };
   }
@@ -37,12 +41,13 @@ export class ProvisionedRegistrar {
     const now = Date.now();
     const metadata = request.metadata && typeof request.metadata === 'object' && !Array.isArray(request.metadata) ? request.metadata : {};
     const seconds = (now / 1000).toString();
-    const outcome = await PROVISIONED_REGISTER_SCRIPT.run<number>(
+    const [outcome, previous] = await PROVISIONED_REGISTER_SCRIPT.run<[number, string]>(
       this.connection.command,
-      [MasKeys.agent(id), MasKeys.heartbeat(id), MasKeys.allAgents, MasKeys.replicas(id)],
-      [id, JSON.stringify(capabilities), JSON.stringify(metadata), seconds, seconds, this.timing.ttlMs, MasKeys.capabilityPrefix, String(request.replica_id ?? ''), now],
+      this.index.scriptKeys(id),
+      [id, JSON.stringify(capabilities), JSON.stringify(metadata), seconds, seconds, this.timing.ttlMs, this.connection.keys.templates.capability, String(request.replica_id ?? ''), now],
     );
     if (outcome === 2) return 'replica';
+    await this.index.indexed(id, previous, capabilities);
     await this.publish('REGISTER', id, capabilities);
     return 'registered';
   }
@@ -51,15 +56,16 @@ export class ProvisionedRegistrar {
   async deregister(id: string, replicaId = ''): Promise<boolean> {
     const removed = await PROVISIONED_DEREGISTER_SCRIPT.run<number | string>(
       this.connection.command,
-      [MasKeys.agent(id), MasKeys.heartbeat(id), MasKeys.allAgents, MasKeys.replicas(id)],
-      [id, MasKeys.capabilityPrefix, replicaId, Date.now(), this.timing.ttlMs],
+      this.index.scriptKeys(id),
+      [id, this.connection.keys.templates.capability, replicaId, Date.now(), this.timing.ttlMs],
     );
     if (removed === 0) return false;
+    await this.index.unindexed(id, String(removed));
     await this.publish('DEREGISTER', id, parseCapabilities(String(removed)));
     return true;
   }
 
   private async publish(type: 'REGISTER' | 'DEREGISTER', id: string, capabilities: string[]): Promise<void> {
-    await this.connection.command.publish(MasKeys.systemChannel, JSON.stringify({ type, agent_id: id, capabilities }));
+    await this.connection.publish(this.connection.keys.systemChannel, JSON.stringify({ type, agent_id: id, capabilities }));
   }
 }

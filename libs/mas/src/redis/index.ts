@@ -7,3 +7,5 @@ export * from './exec-all';
 export * from './stream-fields';
 export * from './mas-connection-pool';
 export * from './permission-errors';
+export * from './redis-target';
+export * from './pubsub';

@@ -1,10 +1,13 @@
 import { EventEmitter } from 'node:events';
 import { Logger } from '@nestjs/common';
-import Redis, { RedisOptions } from 'ioredis';
+import Redis, { Cluster, RedisOptions } from 'ioredis';
 import { translatePermissionErrors } from './permission-errors';
 import { maskRedisUrl, RedisConnectionOptions, resolveRedisUrl } from './redis-options';
 import { RedisEpoch } from './redis-epoch';
 import { watchCommands } from './command-watchdog';
+import { MasKeySpace } from './keys';
+import { parseRedisTarget, RedisTarget } from './redis-target';
+import { publishOn } from './pubsub';
 
 /** Default deadline of a command on the command connection (ms). */
 const DEFAULT_COMMAND_DEADLINE_MS = 3_000;
@@ -60,10 +63,17 @@ export interface MasConnectionStats {
 export class MasConnection extends EventEmitter<MasConnectionEvents> {
   /** Connection for commands (PUBLISH, HSET, scripts, ...). */
   readonly command: Redis;
+  /** Every key and channel name of this connection (key style and namespace of its options). */
+  readonly keys: MasKeySpace;
+  /** What the URL points at: one server, a Redis Cluster or a Sentinel set. */
+  readonly target: RedisTarget;
   private subscriberClient?: Redis;
   private readonly dedicatedClients = new Set<Redis>();
   private readonly channelListeners = new Map<string, ChannelListener>();
   private readonly patternListeners = new Map<string, (channel: string, payload: string) => void>();
+  private readonly masterPatterns = new Map<string, (channel: string, payload: string) => void>();
+  private readonly masterSubscribers = new Map<string, Redis>();
+  private followingMasters = false;
   /** What this connection has seen go wrong. */
   readonly stats: MasConnectionStats = { subscriberDrops: 0, subscriberGapMs: 0, resets: 0 };
   private readonly logger = new Logger('MasConnection');
@@ -77,9 +87,13 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
     super();
     // Every agent sharing this connection listens to its events: thousands per process are fine.
     this.setMaxListeners(0);
+    this.target = parseRedisTarget(this.url);
+    // A cluster URL chooses the cluster key style (one hash slot per agent) unless told otherwise.
+    this.keys = new MasKeySpace({ style: options.keyStyle ?? (this.isCluster ? 'cluster' : 'flat'), namespace: options.namespace });
     this.command = this.createClient('command');
-    this.epoch = new RedisEpoch(this.command);
-    this.watchdog = watchCommands(this.command, options.commandTimeoutMs ?? DEFAULT_COMMAND_DEADLINE_MS, this.logger, () => this.displayUrl);
+    this.epoch = new RedisEpoch(this.command, this.keys);
+    // A Cluster keeps one connection per node, each with its own queues: the watchdog watches single connections.
+    this.watchdog = this.isCluster ? setInterval(() => undefined, 60_000).unref() : watchCommands(this.command, options.commandTimeoutMs ?? DEFAULT_COMMAND_DEADLINE_MS, this.logger, () => this.displayUrl);
     this.command.on('ready', () => {
       if (this.wasReady) {
         this.logger.log('Redis connection restored');
@@ -88,6 +102,15 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
       this.wasReady = true;
       void this.checkEpoch();
     });
+  }
+
+  /**
+   * True on a Redis Cluster (`redis-cluster://`): {@link command} and every client are ioredis
+   * `Cluster`s (same command API; commands are routed by the slot of their keys), agent channels
+   * use sharded pub/sub (SPUBLISH / SSUBSCRIBE), and SCAN goes to each master ({@link masters}).
+   */
+  get isCluster(): boolean {
+    return this.target.kind === 'cluster';
   }
 
   /** The URL this connection points at, safe to log (credentials masked). */
@@ -128,7 +151,11 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
     return client;
   }
 
-  /** Builds one ioredis client, for every role; override to customise (TLS, sentinels, ...). */
+  /**
+   * Builds one ioredis client, for every role, for what the URL points at: a `Redis` (one server,
+   * or the master a Sentinel set names, followed across failovers) or a `Cluster` (typed as
+   * `Redis`: the command API is the same). Override to customise them.
+   */
   protected createClient(role: MasClientRole): Redis {
     const options: RedisOptions = {
       connectionName: `${this.options.clientName ?? 'mas'}-${role}`,
@@ -137,11 +164,99 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
       ...(role === 'subscriber' ? { enableReadyCheck: false } : {}),
       ...this.options.redis,
     };
-    const client = translatePermissionErrors(new Redis(this.url, options));
+    const client = translatePermissionErrors(this.newClient(role, options));
     client.on('error', (error: Error) => {
       if (!this.closed) this.logger.warn(`Redis ${role} connection: ${error.message}`);
     });
     return client;
+  }
+
+  private newClient(role: MasClientRole, options: RedisOptions): Redis {
+    const target = this.target;
+    if (target.kind === 'single') return new Redis(this.url, options);
+    const { username, password } = target;
+    const credentials = { ...(username ? { username } : {}), ...(password !== undefined ? { password } : {}) };
+    const tls = target.tls ? { tls: {} } : {};
+    if (target.kind === 'sentinel') {
+      return new Redis({ ...options, ...credentials, ...tls, sentinels: target.sentinels, name: target.masterName, db: target.db });
+    }
+    const { enableReadyCheck, ...redisOptions } = options;
+    const cluster = new Cluster(target.nodes, {
+      redisOptions: { ...redisOptions, ...credentials, ...tls },
+      enableReadyCheck: enableReadyCheck ?? true,
+      // One subscriber per master for SSUBSCRIBE, re-subscribed by ioredis when it sees the slots
+      // move. A subscriber sends nothing that could be MOVED: only a periodic refresh of the slots
+      // tells it that a shard channel's slot migrated (Redis then just SUNSUBSCRIBEs it), so it
+      // refreshes every second; the other clients learn from MOVED replies and refresh rarely.
+      shardedSubscribers: role === 'subscriber',
+      slotsRefreshInterval: role === 'subscriber' ? 1_000 : 5_000,
+      // Follow a failover or a slot migration quickly (MOVED / ASK and a node lost refresh the slots).
+      slotsRefreshTimeout: 2_000,
+      retryDelayOnFailover: 200,
+      retryDelayOnClusterDown: 300,
+      retryDelayOnTryAgain: 200,
+    });
+    return cluster as unknown as Redis;
+  }
+
+  /**
+   * The clients of the masters of a cluster (or `[command]` on one server), for commands a
+   * cluster does not route by key: SCAN, CONFIG, INFO, keyspace notifications.
+   */
+  masters(): Redis[] {
+    if (!this.isCluster) return [this.command];
+    return (this.command as unknown as Cluster).nodes('master');
+  }
+
+  /** Every node of a cluster, replicas too (or `[command]` on one server): where a server setting must hold after a failover. */
+  allNodes(): Redis[] {
+    if (!this.isCluster) return [this.command];
+    return (this.command as unknown as Cluster).nodes('all');
+  }
+
+  /**
+   * Subscribes to a channel pattern on every master: what a node publishes itself, such as keyspace
+   * notifications, is seen on that node only. On one server it is {@link psubscribe}. On a cluster a
+   * subscriber per master follows the topology: a replica promoted by a failover, or a master
+   * added, gets one when the slots are refreshed; a node no longer master loses its own.
+   */
+  async psubscribeOnMasters(pattern: string, listener: (channel: string, payload: string) => void): Promise<void> {
+    if (!this.isCluster) return this.psubscribe(pattern, listener);
+    this.masterPatterns.set(pattern, listener);
+    if (!this.followingMasters) {
+      this.followingMasters = true;
+      const cluster = this.command as unknown as Cluster;
+      const follow = () => void this.followMasters().catch((error: Error) => this.logger.warn(`Following the masters: ${error.message}`));
+      cluster.on('refresh', follow);
+      cluster.on('+node', follow);
+      cluster.on('-node', follow);
+    }
+    await this.followMasters();
+  }
+
+  private async followMasters(): Promise<void> {
+    if (this.closed) return;
+    const masters = new Map(this.masters().map((node) => [`${node.options.host}:${node.options.port}`, node]));
+    for (const [address, subscriber] of this.masterSubscribers) {
+      if (masters.has(address)) continue;
+      this.masterSubscribers.delete(address);
+      subscriber.disconnect();
+    }
+    await Promise.all(
+      [...masters].map(async ([address, node]) => {
+        let subscriber = this.masterSubscribers.get(address);
+        if (!subscriber) {
+          subscriber = translatePermissionErrors(node.duplicate({ connectionName: `${this.options.clientName ?? 'mas'}-node-subscriber`, enableReadyCheck: false }));
+          subscriber.on('error', (error: Error) => {
+            if (!this.closed) this.logger.warn(`Redis node subscriber ${address}: ${error.message}`);
+          });
+          subscriber.on('pmessage', (pattern: string, channel: string, payload: string) => this.masterPatterns.get(pattern)?.(channel, payload));
+          this.masterSubscribers.set(address, subscriber);
+        }
+        const missing = [...this.masterPatterns.keys()];
+        if (missing.length) await subscriber.psubscribe(...missing);
+      }),
+    );
   }
 
   private openSubscriber(): Redis {
@@ -149,9 +264,9 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
     const subscriber = this.createClient('subscriber');
     subscriber.on('close', () => this.subscriberLost());
     subscriber.on('ready', () => this.subscriberBack());
-    subscriber.on('message', (channel: string, payload: string) => {
-      this.channelListeners.get(channel)?.(payload, channel);
-    });
+    const onMessage = (channel: string, payload: string) => this.channelListeners.get(channel)?.(payload, channel);
+    subscriber.on('message', onMessage);
+    subscriber.on('smessage', onMessage);
     subscriber.on('pmessage', (pattern: string, channel: string, payload: string) => {
       this.patternListeners.get(pattern)?.(channel, payload);
     });
@@ -203,10 +318,16 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
     await this.command.ping();
   }
 
-  /** Subscribes `listener` to `channel`; one listener per channel. */
+  /** Subscribes `listener` to `channel` (SSUBSCRIBE, sharded, on a cluster); one listener per channel. */
   async subscribe(channel: string, listener: ChannelListener): Promise<void> {
     this.channelListeners.set(channel, listener);
-    await this.subscriber.subscribe(channel);
+    if (this.isCluster) await this.subscriber.ssubscribe(channel);
+    else await this.subscriber.subscribe(channel);
+  }
+
+  /** Publishes on `channel` (SPUBLISH on a cluster); resolves with the number of subscribers reached. */
+  publish(channel: string, payload: string): Promise<number> {
+    return publishOn(this.command, channel, payload);
   }
 
   /**
@@ -217,7 +338,9 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
   async unsubscribe(channel: string, listener?: ChannelListener): Promise<void> {
     if (listener && this.channelListeners.get(channel) !== listener) return;
     if (!this.channelListeners.delete(channel)) return;
-    if (this.subscriberClient?.status === 'ready') await this.subscriberClient.unsubscribe(channel);
+    if (this.subscriberClient?.status !== 'ready') return;
+    if (this.isCluster) await this.subscriberClient.sunsubscribe(channel);
+    else await this.subscriberClient.unsubscribe(channel);
   }
 
   /** Subscribes to a channel pattern (e.g. keyspace notifications). */
@@ -226,8 +349,12 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
     await this.subscriber.psubscribe(pattern);
   }
 
-  /** Removes a pattern subscription. */
+  /** Removes a pattern subscription (made by {@link psubscribe} or {@link psubscribeOnMasters}). */
   async punsubscribe(pattern: string): Promise<void> {
+    if (this.masterPatterns.delete(pattern)) {
+      await Promise.all([...this.masterSubscribers.values()].map((subscriber) => subscriber.punsubscribe(pattern).catch(() => undefined)));
+      return;
+    }
     if (!this.patternListeners.delete(pattern)) return;
     if (this.subscriberClient?.status === 'ready') await this.subscriberClient.punsubscribe(pattern);
   }
@@ -249,6 +376,9 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
     this.patternListeners.clear();
     for (const client of this.dedicatedClients) client.disconnect();
     this.dedicatedClients.clear();
+    for (const subscriber of this.masterSubscribers.values()) subscriber.disconnect();
+    this.masterSubscribers.clear();
+    this.masterPatterns.clear();
     await Promise.all([quit(this.command), this.subscriberClient && quit(this.subscriberClient)]);
     this.removeAllListeners();
   }

@@ -1,4 +1,5 @@
 import type { RedisOptions } from 'ioredis';
+import type { MasKeyStyle } from './keys';
 
 /** Where to find Redis: a URL, ioredis options, or both (options win). */
 export interface RedisConnectionOptions {
@@ -15,6 +16,13 @@ export interface RedisConnectionOptions {
    * server, a half-open TCP connection), they fail and the connection is re-established.
    */
   commandTimeoutMs?: number;
+  /**
+   * Prefix scoping every key and channel of this connection (see {@link MasKeySpaceOptions.namespace}).
+   * Default: none, the names of the wire.
+   */
+  namespace?: string;
+  /** Key style of this connection's names (see {@link MasKeyStyle}). Default `flat`. */
+  keyStyle?: MasKeyStyle;
 }
 
 /** URL used when nothing is configured. */

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { DuplicateAgentError } from '../errors';
 import { MasConnection } from '../redis/mas-connection';
-import { MasKeys } from '../redis/keys';
 import type {
   AgentRegistration,
   HeartbeatResult,
   HeartbeatTiming,
   RegisterAgentInput,
 } from './agent-record.interfaces';
+import { CapabilityIndex } from './capability-index';
 import { parseCapabilities, registrationFromFields } from './record-codec';
 import { DEREGISTER_SCRIPT, HEARTBEAT_SCRIPT, REGISTER_SCRIPT } from './registry.scripts';
 
@@ -38,10 +38,14 @@ function nowSeconds(): string {
  * heartbeat key, the capability index and `mas.system` events. Each step is one atomic script.
  */
 export class AgentRegistry {
+  private readonly index: CapabilityIndex;
+
   constructor(
     private readonly connection: MasConnection,
     private readonly timing: HeartbeatTiming = DEFAULT_HEARTBEAT,
-  ) {}
+  ) {
+    this.index = new CapabilityIndex(connection);
+  }
 
   /**
    * Registers an agent and publishes REGISTER.
@@ -52,9 +56,9 @@ export class AgentRegistry {
     const registeredAt = nowSeconds();
     const metadata = input.metadata ?? {};
     const capabilities = [...new Set(input.capabilities)];
-    const [outcome, heldToken] = await REGISTER_SCRIPT.run<[number, string]>(
+    const [outcome, heldToken, previous] = await REGISTER_SCRIPT.run<[number, string, string?]>(
       this.connection.command,
-      [MasKeys.agent(input.id), MasKeys.heartbeat(input.id), MasKeys.allAgents, MasKeys.replicas(input.id), MasKeys.agentToken(input.id)],
+      this.index.scriptKeys(input.id, this.connection.keys.agentToken(input.id)),
       [
         input.id,
         JSON.stringify(capabilities),
@@ -64,7 +68,7 @@ export class AgentRegistry {
         registeredAt,
         this.timing.ttlMs,
         input.replace ? '1' : '0',
-        MasKeys.capabilityPrefix,
+        this.connection.keys.templates.capability,
         input.delivery ?? 'direct',
         input.replicaId ?? '',
         Date.now(),
@@ -72,6 +76,7 @@ export class AgentRegistry {
       ],
     );
     if (outcome === 0) throw new DuplicateAgentError(input.id);
+    if (outcome === 1) await this.index.indexed(input.id, previous ?? '', capabilities);
     if (outcome === 1) await this.publishEvent({ type: 'REGISTER', agent_id: input.id, capabilities });
     return {
       id: input.id,
@@ -88,7 +93,7 @@ export class AgentRegistry {
   async heartbeat(id: string, token: string, replicaId = '', stats?: AgentTrafficSample): Promise<HeartbeatResult> {
     const result = await HEARTBEAT_SCRIPT.run<number>(
       this.connection.command,
-      [MasKeys.agent(id), MasKeys.heartbeat(id), MasKeys.replicas(id), MasKeys.agentToken(id)],
+      [this.connection.keys.agent(id), this.connection.keys.heartbeat(id), this.connection.keys.replicas(id), this.connection.keys.agentToken(id)],
       [
         token,
         nowSeconds(),
@@ -109,10 +114,11 @@ export class AgentRegistry {
   async deregister(id: string, token: string, replicaId = ''): Promise<boolean> {
     const removed = await DEREGISTER_SCRIPT.run<number | string>(
       this.connection.command,
-      [MasKeys.agent(id), MasKeys.heartbeat(id), MasKeys.allAgents, MasKeys.replicas(id), MasKeys.agentToken(id)],
-      [id, token, MasKeys.capabilityPrefix, replicaId, Date.now(), this.timing.ttlMs],
+      this.index.scriptKeys(id, this.connection.keys.agentToken(id)),
+      [id, token, this.connection.keys.templates.capability, replicaId, Date.now(), this.timing.ttlMs],
     );
     if (removed === 0) return false;
+    await this.index.unindexed(id, String(removed));
     // The wire shape of mas.system events carries the capabilities on DEREGISTER too.
     await this.publishEvent({ type: 'DEREGISTER', agent_id: id, capabilities: parseCapabilities(String(removed)) });
     return true;
@@ -123,17 +129,18 @@ export class AgentRegistry {
    * gateway mode: the reader needs access to both), or undefined.
    */
   async get(id: string): Promise<AgentRegistration | undefined> {
-    const [fields, secretToken] = await Promise.all([this.connection.command.hgetall(MasKeys.agent(id)), this.connection.command.get(MasKeys.agentToken(id))]);
+    const { command, keys } = this.connection;
+    const [fields, secretToken] = await Promise.all([command.hgetall(keys.agent(id)), command.get(keys.agentToken(id))]);
     if (!Object.keys(fields).length) return undefined;
     return registrationFromFields(id, secretToken && !fields.token ? { ...fields, token: secretToken } : fields);
   }
 
   /** True while the heartbeat key of `id` exists. */
   async isAlive(id: string): Promise<boolean> {
-    return (await this.connection.command.exists(MasKeys.heartbeat(id))) === 1;
+    return (await this.connection.command.exists(this.connection.keys.heartbeat(id))) === 1;
   }
 
   private async publishEvent(event: { type: string; agent_id: string; capabilities?: string[] }): Promise<void> {
-    await this.connection.command.publish(MasKeys.systemChannel, JSON.stringify(event));
+    await this.connection.publish(this.connection.keys.systemChannel, JSON.stringify(event));
   }
 }

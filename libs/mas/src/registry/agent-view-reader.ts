@@ -1,5 +1,6 @@
 import type Redis from 'ioredis';
-import { MasKeys } from '../redis/keys';
+import type { MasKeySpace } from '../redis/keys';
+import { isClusterClient, mastersOf } from '../redis/pubsub';
 import type { AgentView, AgentViewFilter } from './agent-view.interfaces';
 import { recordFromFields } from './record-codec';
 
@@ -25,6 +26,7 @@ export class AgentViewReader {
 
   constructor(
     private readonly redis: Redis,
+    private readonly keys: MasKeySpace,
     options: AgentViewReaderOptions = {},
   ) {
     this.batchSize = Math.max(1, options.batchSize ?? 500);
@@ -50,9 +52,11 @@ export class AgentViewReader {
 
   /** Agents of the capability index having ANY of `filter.capability` (every indexed one when none), with `filter.status`. */
   async listIndexed(filter: AgentViewFilter = {}): Promise<AgentView[]> {
-    const ids = filter.capability?.length
-      ? await this.redis.sunion(...filter.capability.map((capability) => MasKeys.capability(capability)))
-      : await this.redis.smembers(MasKeys.allAgents);
+    const sets = filter.capability?.length ? filter.capability.map((capability) => this.keys.capability(capability)) : [this.keys.allAgents];
+    // Each set has a slot of its own on a cluster: read one by one there, SUNION on one server.
+    const ids = isClusterClient(this.redis)
+      ? [...new Set((await Promise.all(sets.map((set) => this.redis.smembers(set)))).flat())]
+      : sets.length === 1 ? await this.redis.smembers(sets[0]) : await this.redis.sunion(...sets);
     const views = await this.read(ids.sort());
     return views.filter((view): view is AgentView => !!view && (!filter.status || view.status === filter.status));
   }
@@ -70,11 +74,13 @@ export class AgentViewReader {
   /** Ids of every registry hash, sorted (heartbeats and gateway keys are not hashes). */
   async scanIds(): Promise<string[]> {
     const ids = new Set<string>();
-    const keys = this.redis.scanStream({ match: MasKeys.agentScanPattern, type: 'hash', count: this.batchSize });
-    for await (const batch of keys as AsyncIterable<string[]>) {
-      for (const key of batch) {
-        const id = MasKeys.agentIdFromRecord(key);
-        if (id) ids.add(id);
+    for (const node of mastersOf(this.redis)) {
+      const keys = node.scanStream({ match: this.keys.agentScanPattern, type: 'hash', count: this.batchSize });
+      for await (const batch of keys as AsyncIterable<string[]>) {
+        for (const key of batch) {
+          const id = this.keys.agentIdFromRecord(key);
+          if (id) ids.add(id);
+        }
       }
     }
     return [...ids].sort();
@@ -82,9 +88,7 @@ export class AgentViewReader {
 
   private async readBatch(ids: string[], nowSeconds: number): Promise<Array<AgentView | undefined>> {
     if (!ids.length) return [];
-    const pipeline = this.redis.pipeline();
-    for (const id of ids) pipeline.hgetall(MasKeys.agent(id)).get(MasKeys.heartbeat(id));
-    const replies = (await pipeline.exec()) ?? [];
+    const replies = await this.readPairs(ids);
     return ids.map((id, i) => {
       const [hashError, fields] = (replies[2 * i] ?? [new Error('no reply'), null]) as [Error | null, Record<string, string> | null];
       const [beatError, beat] = (replies[2 * i + 1] ?? [null, null]) as [Error | null, string | null];
@@ -101,5 +105,17 @@ export class AgentViewReader {
         secondsSinceHeartbeat: lastHeartbeatAt === null ? null : Math.max(0, Math.round((nowSeconds - lastHeartbeatAt) * 1000) / 1000),
       };
     });
+  }
+
+  /** [error, reply] of HGETALL record and GET heartbeat of each id, in order: one pipeline, or one per agent's slot on a cluster. */
+  private async readPairs(ids: string[]): Promise<Array<[Error | null, unknown]>> {
+    const pairOf = (id: string) => this.redis.pipeline().hgetall(this.keys.agent(id)).get(this.keys.heartbeat(id));
+    if (isClusterClient(this.redis)) {
+      const pairs = await Promise.all(ids.map(async (id) => ((await pairOf(id).exec()) ?? []) as Array<[Error | null, unknown]>));
+      return pairs.flat();
+    }
+    const pipeline = this.redis.pipeline();
+    for (const id of ids) pipeline.hgetall(this.keys.agent(id)).get(this.keys.heartbeat(id));
+    return ((await pipeline.exec()) ?? []) as Array<[Error | null, unknown]>;
   }
 }

@@ -109,3 +109,34 @@ for _, entry in ipairs(redis.call('XRANGE', KEYS[1], start, '+', 'COUNT', length
 end
 return moved
 `);
+
+/**
+ * The first half of {@link INBOX_MAKE_ROOM_SCRIPT} for a cluster, where the dead-letter stream is in
+ * another slot: names the oldest unread entries (after the group's last-delivered id) that must go
+ * for the inbox to be one below capacity, without moving them. The caller appends them to the
+ * dead-letter stream, then deletes them from the inbox (a failure in between leaves a duplicate
+ * dead letter at worst, never a loss).
+ * KEYS: inbox stream, limits hash. ARGV: envelope field, group, default capacity.
+ * Returns {entry id, envelope} pairs, oldest first.
+ */
+export const INBOX_ROOM_CANDIDATES_SCRIPT = new LuaScript(`
+local capacity = tonumber(redis.call('HGET', KEYS[2], 'inbox_capacity') or ARGV[3])
+local length = redis.call('XLEN', KEYS[1])
+if length < capacity then return {} end
+local start = '-'
+local ok, groups = pcall(redis.call, 'XINFO', 'GROUPS', KEYS[1])
+if ok then
+  for _, g in ipairs(groups) do
+    local info = {}
+    for i = 1, #g, 2 do info[g[i]] = g[i + 1] end
+    if info['name'] == ARGV[2] then start = '(' .. info['last-delivered-id'] end
+  end
+end
+local out = {}
+for _, entry in ipairs(redis.call('XRANGE', KEYS[1], start, '+', 'COUNT', length - capacity + 1)) do
+  local envelope = ''
+  for i = 1, #entry[2], 2 do if entry[2][i] == ARGV[1] then envelope = entry[2][i + 1] end end
+  out[#out + 1] = { entry[1], envelope }
+end
+return out
+`);
