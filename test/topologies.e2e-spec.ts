@@ -219,6 +219,31 @@ describe.each(redisTargets(9))('on $name Redis', ({ name, url }) => {
     }
   });
 
+  it('has the registry repair an index a failed step left behind (agent missing from its sets, a record gone)', async () => {
+    const capability = id('repair-cap');
+    const agent = await agents.start(new Agent(id('repair'), { ...options, capabilities: [capability] }));
+    const ghostId = id('ghost');
+    const probe = new MasConnection({ redisUrl: url });
+    try {
+      // What a registration whose index step failed leaves (on a cluster the sets are updated after the
+      // record), and a record deleted while its index entries stayed.
+      await probe.command.srem(probe.keys.capability(capability), agent.id);
+      await probe.command.srem(probe.keys.allAgents, agent.id);
+      await probe.command.sadd(probe.keys.allAgents, ghostId);
+      expect((await agent.discover([capability])).map((record) => record.id)).toEqual([]);
+      const registry = await startRegistry(url, { checkIntervalMs: 500 });
+      try {
+        await waitFor(async () => (await agent.discover([capability])).map((record) => record.id).includes(agent.id), 8_000, 'the index repaired');
+        await waitFor(async () => (await probe.command.sismember(probe.keys.allAgents, ghostId)) === 0, 8_000, 'the ghost taken out of the index');
+      } finally {
+        await registry.close();
+      }
+    } finally {
+      await probe.command.srem(probe.keys.allAgents, ghostId);
+      await probe.close();
+    }
+  });
+
   it('names its keys in the style of the target', async () => {
     const connection = new MasConnection({ redisUrl: url });
     try {
