@@ -1,5 +1,7 @@
+import { ConsoleLogger, Injectable, Module } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Agent, AgentHandler, AgentMessage, MasConnection, UnknownTargetError } from '@mas/core';
+import { Agent, AgentHandler, AgentMessage, AgentRef, MasAgent, MasConnection, MasModule, UnknownTargetError } from '@mas/core';
 import { AgentTracker, QuietLogger, uniqueId } from './support/e2e-helpers';
 import { redisTargets } from './support/redis-targets';
 import { startRegistry, waitFor } from './registry-e2e.helpers';
@@ -186,6 +188,60 @@ describe.each(redisTargets(9))('on $name Redis', ({ name, url }) => {
     await expect.poll(() => echo.received.map((message) => message.data.n)).toEqual([5]);
     expect(JSON.parse(reply.stdout)).toMatchObject({ sender_id: echo.id, data: { echoed: 6 } });
     expect(JSON.parse(state.stdout)).toEqual({ count: 3 });
+  });
+
+  it('runs Nest providers as agents (MasModule) that discover and ask each other', async () => {
+    const workerId = id('nest-worker');
+    const capability = id('nest-cap');
+    @MasAgent({ id: workerId, capabilities: [capability] })
+    @Injectable()
+    class WorkerAgent {
+      @AgentHandler('sum')
+      sum(data: { a: number; b: number }) {
+        return { sum: data.a + data.b };
+      }
+    }
+    @MasAgent({ id: id('nest-asker') })
+    @Injectable()
+    class AskerAgent {
+      @AgentRef() agent!: Agent;
+    }
+    @Module({ imports: [MasModule.forRoot({ redisUrl: url, requestTimeoutMs: 5_000 })], providers: [WorkerAgent, AskerAgent] })
+    class AppModule {}
+    const app = await Test.createTestingModule({ imports: [AppModule] }).setLogger(new ConsoleLogger({ logLevels: [] })).compile();
+    await app.init();
+    try {
+      const asker = app.get(AskerAgent).agent;
+      expect((await asker.discover([capability])).map((record) => record.id)).toEqual([workerId]);
+      expect((await asker.request(workerId, 'sum', { a: 2, b: 3 })).data).toEqual({ sum: 5 });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('has the registry repair an index a failed step left behind (agent missing from its sets, a record gone)', async () => {
+    const capability = id('repair-cap');
+    const agent = await agents.start(new Agent(id('repair'), { ...options, capabilities: [capability] }));
+    const ghostId = id('ghost');
+    const probe = new MasConnection({ redisUrl: url });
+    try {
+      // What a registration whose index step failed leaves (on a cluster the sets are updated after the
+      // record), and a record deleted while its index entries stayed.
+      await probe.command.srem(probe.keys.capability(capability), agent.id);
+      await probe.command.srem(probe.keys.allAgents, agent.id);
+      await probe.command.sadd(probe.keys.allAgents, ghostId);
+      expect((await agent.discover([capability])).map((record) => record.id)).toEqual([]);
+      const registry = await startRegistry(url, { checkIntervalMs: 500 });
+      try {
+        await waitFor(async () => (await agent.discover([capability])).map((record) => record.id).includes(agent.id), 8_000, 'the index repaired');
+        await waitFor(async () => (await probe.command.sismember(probe.keys.allAgents, ghostId)) === 0, 8_000, 'the ghost taken out of the index');
+      } finally {
+        await registry.close();
+      }
+    } finally {
+      await probe.command.srem(probe.keys.allAgents, ghostId);
+      await probe.close();
+    }
   });
 
   it('names its keys in the style of the target', async () => {

@@ -52,7 +52,7 @@ export class AgentWatcher {
     await this.snapshot(false);
     if (mode === 'keyspace') {
       this.keyspacePattern = `__keyspace@${this.options.db}__:${this.agentHash.pattern}`;
-      await this.connection.psubscribe(this.keyspacePattern, (channel, event) => this.onKeyspaceEvent(channel, event));
+      await this.connection.psubscribeOnMasters(this.keyspacePattern, (channel, event) => this.onKeyspaceEvent(channel, event));
     } else {
       this.timer = setInterval(() => {
         this.polling ??= this.snapshot(true)

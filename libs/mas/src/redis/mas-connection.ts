@@ -81,7 +81,7 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
   private wasReady = false;
   private closed = false;
   private subscriberLostAt?: number;
-  private readonly watchdog: NodeJS.Timeout;
+  private readonly watchdog?: NodeJS.Timeout;
 
   constructor(readonly options: RedisConnectionOptions = {}) {
     super();
@@ -93,7 +93,7 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
     this.command = this.createClient('command');
     this.epoch = new RedisEpoch(this.command, this.keys);
     // A Cluster keeps one connection per node, each with its own queues: the watchdog watches single connections.
-    this.watchdog = this.isCluster ? setInterval(() => undefined, 60_000).unref() : watchCommands(this.command, options.commandTimeoutMs ?? DEFAULT_COMMAND_DEADLINE_MS, this.logger, () => this.displayUrl);
+    this.watchdog = this.isCluster ? undefined : watchCommands(this.command, options.commandTimeoutMs ?? DEFAULT_COMMAND_DEADLINE_MS, this.logger, () => this.displayUrl);
     this.command.on('ready', () => {
       if (this.wasReady) {
         this.logger.log('Redis connection restored');

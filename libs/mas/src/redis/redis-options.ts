@@ -3,7 +3,10 @@ import type { MasKeyStyle } from './keys';
 
 /** Where to find Redis: a URL, ioredis options, or both (options win). */
 export interface RedisConnectionOptions {
-  /** e.g. `redis://127.0.0.1:6379/0`. Defaults to `REDIS_URL` or `redis://127.0.0.1:6379`. */
+  /**
+   * e.g. `redis://127.0.0.1:6379/0`, `redis-cluster://h1:7000,h2:7000` or `redis-sentinel://h1:26379,h2:26379#mymaster`
+   * (see {@link parseRedisTarget}). Defaults to `REDIS_URL` or `redis://127.0.0.1:6379`.
+   */
   redisUrl?: string;
   /** Clients are named `{clientName}-{role}` (CLIENT LIST), e.g. `mas-command`. Default 'mas'. */
   clientName?: string;
@@ -21,7 +24,7 @@ export interface RedisConnectionOptions {
    * Default: none, the names of the wire.
    */
   namespace?: string;
-  /** Key style of this connection's names (see {@link MasKeyStyle}). Default `flat`. */
+  /** Key style of this connection's names (see {@link MasKeyStyle}). Default: `cluster` for a cluster URL, `flat` otherwise. */
   keyStyle?: MasKeyStyle;
 }
 
