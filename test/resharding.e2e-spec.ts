@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, AgentMessage, sleep } from '@mas/core';
 import { AgentTracker, QuietLogger, uniqueId, waitFor } from './support/e2e-helpers';
 import { hasRedisServer } from './support/private-redis';
-import { hasRedisCli, RedisClusterTopology } from './support/redis-topologies';
+import { ClusterAdmin, ExistingCluster, hasRedisCli, RedisClusterTopology } from './support/redis-topologies';
 
 // Moving the hash slot of an agent (all its keys share it: cluster key style) to another master
 // while messages flow to it: it keeps receiving, over sharded pub/sub (ioredis re-subscribes on the
@@ -20,12 +20,15 @@ class Recorder extends Agent {
 }
 
 describe.runIf(hasRedisServer && hasRedisCli)('resharding a cluster during traffic', () => {
-  const cluster = new RedisClusterTopology();
+  // The run's cluster when the global setup started one (moving the slot of an id of this spec's
+  // own disturbs no other spec), else one of its own.
+  const own = process.env.MAS_TEST_CLUSTER_URL ? undefined : new RedisClusterTopology();
+  const cluster: ClusterAdmin & { url: string } = own ?? new ExistingCluster(process.env.MAS_TEST_CLUSTER_URL!);
   const agents = new AgentTracker();
-  beforeAll(() => cluster.start(), 60_000);
+  beforeAll(() => own?.start(), 60_000);
   afterAll(async () => {
     await agents.stopAll();
-    await cluster.stop();
+    await own?.stop();
   });
 
   it.each(['direct', 'reliable'] as const)('keeps a %s receiver receiving while its slot moves to another master', async (delivery) => {

@@ -169,25 +169,20 @@ describe.each(redisTargets(9))('on $name Redis', ({ name, url }) => {
     await expect(startGatewayAs(url)).rejects.toThrow(/does not run on a Redis Cluster yet/);
   });
 
-  it('has the CLI list, show, message and request agents', async () => {
+  // Each CLI run is a process loading Nest: two per target, and none on the single server, where
+  // test/cli.e2e-spec.ts runs every command.
+  it.skipIf(name === 'single')('has the CLI list agents and request one', async () => {
     const capability = id('cli-cap');
     const echo = await agents.start(new Recorder(id('cli-echo'), { ...options, capabilities: [capability] }));
-    await echo.updateState({ count: 3 });
     const mas = (args: string[]) => runNode('dist/apps/cli/src/main.js', args, { env: { REDIS_URL: url, MAS_CONFIG: undefined, MAS_REDIS__URL: undefined } });
-    const [listed, shown, sent, reply, state] = await Promise.all([
+    const [listed, reply] = await Promise.all([
       mas(['agents', '--capability', capability, '--json']),
-      mas(['agent', echo.id, '--json']),
-      mas(['send', echo.id, 'note', '{"n":5}', '--json']),
       mas(['request', echo.id, 'echo', '{"n":6}', '--json']),
-      mas(['state', echo.id, '--json']),
     ]);
     expect(listed.code, listed.stderr).toBe(0);
-    expect((JSON.parse(listed.stdout) as Array<{ id: string }>).map((agent) => agent.id)).toEqual([echo.id]);
-    expect(JSON.parse(shown.stdout)).toMatchObject({ id: echo.id, status: 'ACTIVE', alive: true, stateFields: 1 });
-    expect(sent.code, sent.stderr).toBe(0);
-    await expect.poll(() => echo.received.map((message) => message.data.n)).toEqual([5]);
+    expect((JSON.parse(listed.stdout) as Array<{ id: string; status: string }>).map((agent) => [agent.id, agent.status])).toEqual([[echo.id, 'ACTIVE']]);
+    expect(reply.code, reply.stderr).toBe(0);
     expect(JSON.parse(reply.stdout)).toMatchObject({ sender_id: echo.id, data: { echoed: 6 } });
-    expect(JSON.parse(state.stdout)).toEqual({ count: 3 });
   });
 
   it('runs Nest providers as agents (MasModule) that discover and ask each other', async () => {

@@ -25,14 +25,84 @@ export interface TopologyOptions {
 }
 
 /**
+ * Administration of a running cluster through its nodes' ports: who serves a slot, the masters,
+ * moving a slot (resharding).
+ */
+export abstract class ClusterAdmin {
+  /** Ports of the nodes that run now. */
+  protected abstract livePorts(): number[];
+
+  /** Port of the master serving hash slot `slot`. */
+  async masterOf(slot: number): Promise<number> {
+    const port = this.livePorts()[0];
+    const slots = (await this.command(port, 'CLUSTER', 'SLOTS')) as Array<[number, number, [string, number]]>;
+    return slots.find(([start, end]) => slot >= start && slot <= end)![2][1];
+  }
+
+  /** The ports of the current masters (as the running nodes see them). */
+  async masterPorts(): Promise<number[]> {
+    const lines = String(await this.command(this.livePorts()[0], 'CLUSTER', 'NODES')).split('\n').filter(Boolean);
+    return lines
+      .filter((line) => line.split(' ')[2].includes('master') && !line.split(' ')[2].includes('fail'))
+      .map((line) => Number(line.split(' ')[1].split('@')[0].split(':')[1]));
+  }
+
+  /**
+   * Moves hash slot `slot` to the master on `toPort` the way `redis-cli --cluster reshard` does:
+   * IMPORTING / MIGRATING, MIGRATE of its keys in batches, then SETSLOT NODE on every master.
+   * Resolves with the port of the master it came from.
+   */
+  async moveSlot(slot: number, toPort: number): Promise<number> {
+    const slots = (await this.command(toPort, 'CLUSTER', 'SLOTS')) as Array<[number, number, [string, number, string]]>;
+    const [, , [, fromPort, fromId]] = slots.find(([start, end]) => slot >= start && slot <= end)!;
+    if (fromPort === toPort) return fromPort;
+    const toId = String(await this.command(toPort, 'CLUSTER', 'MYID'));
+    await this.command(toPort, 'CLUSTER', 'SETSLOT', String(slot), 'IMPORTING', fromId);
+    await this.command(fromPort, 'CLUSTER', 'SETSLOT', String(slot), 'MIGRATING', toId);
+    for (;;) {
+      const keys = (await this.command(fromPort, 'CLUSTER', 'GETKEYSINSLOT', String(slot), '100')) as string[];
+      if (!keys.length) break;
+      await this.command(fromPort, 'MIGRATE', '127.0.0.1', String(toPort), '', '0', '5000', 'KEYS', ...keys);
+    }
+    for (const port of await this.masterPorts()) await this.command(port, 'CLUSTER', 'SETSLOT', String(slot), 'NODE', toId);
+    return fromPort;
+  }
+
+  /** One command on one node, by a short-lived client. */
+  command(port: number, ...args: string[]): Promise<unknown> {
+    return call(port, ...args);
+  }
+}
+
+/** A cluster started elsewhere (e.g. the run's, MAS_TEST_CLUSTER_URL), administered through the nodes its URL names. */
+export class ExistingCluster extends ClusterAdmin {
+  private readonly ports: number[];
+
+  constructor(readonly url: string) {
+    super();
+    this.ports = url.replace(/^rediss?-cluster:\/\//, '').split(',').map((node) => Number(node.split(':').pop()));
+  }
+
+  protected livePorts(): number[] {
+    return this.ports;
+  }
+}
+
+/**
  * A Redis Cluster of 3 masters and 3 replicas on free loopback ports (each node's bus port free
  * too), created with `redis-cli --cluster create ... --cluster-replicas 1`, with a node timeout of
  * 1 s so a killed master's replica takes over within a few seconds.
  */
-export class RedisClusterTopology {
+export class RedisClusterTopology extends ClusterAdmin {
   readonly nodes: RedisServer[] = [];
 
-  constructor(private readonly options: TopologyOptions = {}) {}
+  constructor(private readonly options: TopologyOptions = {}) {
+    super();
+  }
+
+  protected livePorts(): number[] {
+    return this.nodes.filter((node) => node.running).map((node) => node.port);
+  }
 
   /** `redis-cluster://` URL naming every node as a seed. */
   get url(): string {
@@ -64,43 +134,6 @@ export class RedisClusterTopology {
     await waitClusterHealthy(this.nodes.filter((node) => node.running).map((node) => node.port), timeoutMs);
   }
 
-  /** Port of the master serving hash slot `slot`. */
-  async masterOf(slot: number): Promise<number> {
-    const port = this.nodes.find((n) => n.running)!.port;
-    const slots = (await this.command(port, 'CLUSTER', 'SLOTS')) as Array<[number, number, [string, number]]>;
-    return slots.find(([start, end]) => slot >= start && slot <= end)![2][1];
-  }
-
-  /** The ports of the current masters (as the running nodes see them). */
-  async masterPorts(): Promise<number[]> {
-    const node = this.nodes.find((n) => n.running)!;
-    const lines = (await this.call(node.port, 'CLUSTER', 'NODES')).split('\n').filter(Boolean);
-    return lines
-      .filter((line) => line.split(' ')[2].includes('master') && !line.split(' ')[2].includes('fail'))
-      .map((line) => Number(line.split(' ')[1].split('@')[0].split(':')[1]));
-  }
-
-  /**
-   * Moves hash slot `slot` to the master on `toPort` the way `redis-cli --cluster reshard` does:
-   * IMPORTING / MIGRATING, MIGRATE of its keys in batches, then SETSLOT NODE on every master.
-   * Resolves with the port of the master it came from.
-   */
-  async moveSlot(slot: number, toPort: number): Promise<number> {
-    const slots = (await this.command(toPort, 'CLUSTER', 'SLOTS')) as Array<[number, number, [string, number, string]]>;
-    const [, , [, fromPort, fromId]] = slots.find(([start, end]) => slot >= start && slot <= end)!;
-    if (fromPort === toPort) return fromPort;
-    const toId = String(await this.command(toPort, 'CLUSTER', 'MYID'));
-    await this.command(toPort, 'CLUSTER', 'SETSLOT', String(slot), 'IMPORTING', fromId);
-    await this.command(fromPort, 'CLUSTER', 'SETSLOT', String(slot), 'MIGRATING', toId);
-    for (;;) {
-      const keys = (await this.command(fromPort, 'CLUSTER', 'GETKEYSINSLOT', String(slot), '100')) as string[];
-      if (!keys.length) break;
-      await this.command(fromPort, 'MIGRATE', '127.0.0.1', String(toPort), '', '0', '5000', 'KEYS', ...keys);
-    }
-    for (const port of await this.masterPorts()) await this.command(port, 'CLUSTER', 'SETSLOT', String(slot), 'NODE', toId);
-    return fromPort;
-  }
-
   /** The node serving `port`. */
   node(port: number): RedisServer {
     return this.nodes.find((node) => node.port === port)!;
@@ -109,11 +142,6 @@ export class RedisClusterTopology {
   /** One command on one node, by a short-lived client; its reply as a string. */
   async call(port: number, ...args: string[]): Promise<string> {
     return String(await this.command(port, ...args));
-  }
-
-  /** One command on one node, by a short-lived client. */
-  command(port: number, ...args: string[]): Promise<unknown> {
-    return call(port, ...args);
   }
 
   async stop(): Promise<void> {
