@@ -75,6 +75,25 @@ describe.each(configs)('Agents in a key space of %s', (_label, space) => {
     await redis.del(keys.inbox(receiverId), keys.completed(receiverId), keys.inboxLimits(receiverId));
   });
 
+  it('keeps the token and HMAC key of a gateway-mode agent under the secret names of its key space', async () => {
+    const redis = probes.client(redisUrl);
+    const id = uniqueId(SPEC, 'gw');
+    const agent = new Agent(id, { ...options, gateway: true });
+    await agent.start();
+    try {
+      expect(await redis.get(keys.agentToken(id))).toBe(agent.registrationToken);
+      expect(await redis.get(keys.signingKey(id))).toMatch(/^[0-9a-f]{64}$/);
+      expect(await redis.hexists(keys.agent(id), 'token')).toBe(0);
+      expect(await redis.exists(MasKeys.agentToken(id), MasKeys.signingKey(id), MasKeys.agent(id))).toBe(0);
+      expect(keys.agentToken(id).startsWith(keys.secretPattern.slice(0, -1))).toBe(true);
+    } finally {
+      await agent.stop();
+    }
+    // The deregistration script removes the token with the record (one slot in the cluster style).
+    expect(await redis.exists(keys.agent(id), keys.agentToken(id))).toBe(0);
+    await redis.del(keys.signingKey(id), keys.inboxLimits(id));
+  });
+
   it('is not reached from the default names, nor reaches them, for the same agent id', async () => {
     const id = uniqueId(SPEC, 'twin');
     const scoped = await agents.start(new Recorder(id, options));
