@@ -199,6 +199,24 @@ describe('MasKeySpace', () => {
       }
     });
 
+    it('of one namespace are under no pattern agents of another key space may read', () => {
+      // A namespace is a prefix: `agent` would put its secrets at `agent:mas:secret:*`, inside the
+      // `agent:*` an agent on the default names reads. Such namespaces are refused.
+      for (const bad of ['agent', 'agent:x', 'tenant:agent', 'tenant:agent:b', 'mas:cap', 'mas:limits', 'a:mas:cap:b']) {
+        expect(() => new MasKeySpace({ namespace: bad }), bad).toThrow(/Invalid namespace/);
+      }
+      const namespaces = [undefined, 'mas', 'mas:test', 'mas:agents', 'agents', 'tenant-a', 'tenant-a:b', 'app.agent', 'my-agent', 'caps'];
+      const all = (['flat', 'cluster'] as const).flatMap((style) => namespaces.map((namespace) => new MasKeySpace({ style, namespace })));
+      for (const reader of all) {
+        const readable = [reader.agentKeysPattern, reader.capability('*'), reader.allAgents, reader.inboxLimits('*'), reader.epoch, reader.gatewayPublicKeys];
+        for (const owner of all) {
+          for (const name of [owner.signingKey('x'), owner.agentToken('x'), owner.signingKey('agent'), owner.agentToken('a:b')]) {
+            for (const pattern of readable) expect(glob(pattern).test(name), `${pattern} ~ ${name}`).toBe(false);
+          }
+        }
+      }
+    });
+
     it('share the slot of the agent record in the cluster style (the registration scripts touch both)', () => {
       for (const namespace of [undefined, 'tenant-a']) {
         const keys = new MasKeySpace({ style: 'cluster', namespace });

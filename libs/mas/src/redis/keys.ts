@@ -20,12 +20,19 @@ export interface MasKeySpaceOptions {
   /**
    * Prefix scoping every key and channel (`<namespace>:agent:alice`, `<namespace>:mas.system`), so that
    * several apps, test runs or tenants share one Redis without seeing each other. Default: none (the
-   * names of the wire). Letters, digits and `_ . : -`; it may not hold a hash tag or a glob character.
+   * names of the wire). Letters, digits and `_ . : -`; it may not hold a hash tag or a glob character,
+   * nor an `agent`, `mas:cap` or `mas:limits` part: its names would then fall under the patterns agents
+   * of another key space may read (`agent:*`...), its secrets among them.
    */
   namespace?: string;
 }
 
 const NAMESPACE_SHAPE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+/**
+ * Parts a namespace may not hold: the heads of the glob patterns agents read (`agent:*`,
+ * `mas:cap:*`, `mas:limits:*`, under any other namespace or none).
+ */
+const NAMESPACE_RESERVED = /(^|:)(agent|mas:cap|mas:limits)(:|$)/;
 
 /** Marks where a name goes in a {@link MasKeySpace.templates key template} handed to a Lua script. */
 export const KEY_TEMPLATE_MARK = '*';
@@ -106,6 +113,9 @@ export class MasKeySpace {
     if (style !== 'flat' && style !== 'cluster') throw new Error(`Unknown key style '${String(style)}' (flat or cluster)`);
     if (options.namespace !== undefined && !NAMESPACE_SHAPE.test(options.namespace)) {
       throw new Error(`Invalid namespace '${options.namespace}': 1-64 letters, digits or _ . : - (starting with a letter or digit)`);
+    }
+    if (options.namespace !== undefined && NAMESPACE_RESERVED.test(options.namespace)) {
+      throw new Error(`Invalid namespace '${options.namespace}': an 'agent', 'mas:cap' or 'mas:limits' part would put its keys under patterns agents of other namespaces read`);
     }
     this.style = style;
     this.namespace = options.namespace;
