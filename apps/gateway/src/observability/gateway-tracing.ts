@@ -1,4 +1,6 @@
+import type { CallHandler } from '@nestjs/common';
 import type * as OtelApi from '@opentelemetry/api';
+import { Observable } from 'rxjs';
 import {
   MAS_ATTRIBUTES,
   MAS_TRACER_NAME,
@@ -85,8 +87,12 @@ export function TracedCheck(check: string): MethodDecorator {
     descriptor.value = function traced(this: unknown, ...args: unknown[]): unknown {
       const api = otelApi();
       if (!tracingEnabled(api) || !api.trace.getActiveSpan()) return original.apply(this, args);
+      const parent = api.context.active();
       const span = api.trace.getTracer(TRACER).startSpan(check, { attributes: { 'mas.gateway.check': check } });
-      return settle(api, span, () => api.context.with(api.trace.setSpan(api.context.active(), span), () => original.apply(this, args)));
+      // An interceptor's next steps run in the message span's context, not inside this check.
+      const [first, next, ...rest] = args;
+      const callArgs = isCallHandler(next) ? [first, inContext(api, parent, next), ...rest] : args;
+      return settle(api, span, () => api.context.with(api.trace.setSpan(parent, span), () => original.apply(this, callArgs)));
     };
     return descriptor;
   };
@@ -150,6 +156,15 @@ export function withGatewayTraceContext(meta: MessageMeta): MessageMeta {
   if (!span) return meta;
   const { traceparent: _sender, tracestate: _state, ...rest } = meta;
   return { ...rest, ...wireContextOf(span) };
+}
+
+function isCallHandler(value: unknown): value is CallHandler {
+  return !!value && typeof (value as CallHandler).handle === 'function';
+}
+
+/** `next`, its observable subscribed to in `parent`. */
+function inContext(api: typeof OtelApi, parent: OtelApi.Context, next: CallHandler): CallHandler {
+  return { handle: () => new Observable((subscriber) => api.context.with(parent, () => next.handle().subscribe(subscriber))) };
 }
 
 /** Ends `span` when `run` settles (sync or async), recording a thrown refusal. */
