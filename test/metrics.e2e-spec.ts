@@ -22,6 +22,8 @@ async function valueOf(registry: Registry, name: string, labels: Record<string, 
 }
 
 let release: () => void = () => undefined;
+/** Handlers of `calc.hold` started so far. */
+let held = 0;
 
 class Worker extends Agent {
   @AgentHandler('calc.add')
@@ -36,6 +38,7 @@ class Worker extends Agent {
 
   @AgentHandler('calc.hold')
   hold() {
+    held += 1;
     return new Promise<{ ok: boolean }>((resolve) => {
       const previous = release;
       release = () => {
@@ -77,8 +80,10 @@ describe('metrics of standalone agents (createMasMetrics)', () => {
     expect(await valueOf(registry, 'mas_messages_handled_total', { agent: b.id, type: 'calc.fail' })).toBe(0);
 
     // A request waiting for its reply is pending; once answered it is not.
+    const before = held;
     const waiting = a.request(b.id, 'calc.hold', {}, { timeout: 5_000 });
     await waitFor(async () => (await valueOf(registry, 'mas_pending_requests', { agent: a.id })) === 1);
+    await waitFor(() => held > before, 5_000, 'the handler started');
     release();
     await waiting;
     expect(await valueOf(registry, 'mas_pending_requests', { agent: a.id })).toBe(0);
