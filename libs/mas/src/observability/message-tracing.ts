@@ -85,21 +85,21 @@ export const messageTracing = {
   sending(message: AgentMessage): MessageSpan | undefined {
     const api = otelApi();
     if (!tracingEnabled(api)) return undefined;
-    const tracer = api.trace.getTracer(MAS_TRACER_NAME);
-    const span = tracer.startSpan(`send ${message.messageType}`, {
-      kind: api.SpanKind.PRODUCER,
-      attributes: {
-        [MESSAGING_ATTRIBUTES.system]: MESSAGING_SYSTEM,
-        [MESSAGING_ATTRIBUTES.operationType]: 'send',
-        [MESSAGING_ATTRIBUTES.operationName]: 'send',
-        [MESSAGING_ATTRIBUTES.destinationName]: message.targetId,
-        [MESSAGING_ATTRIBUTES.messageId]: message.messageId,
-        ...(message.meta.correlationId ? { [MESSAGING_ATTRIBUTES.conversationId]: message.meta.correlationId } : {}),
-        [MAS_ATTRIBUTES.messageType]: message.messageType,
-        [MAS_ATTRIBUTES.agentId]: message.senderId,
-      },
-    });
-    Object.assign(message.meta, wireContextOf(span));
+    const attributes: OtelApi.Attributes = {
+      [MESSAGING_ATTRIBUTES.system]: MESSAGING_SYSTEM,
+      [MESSAGING_ATTRIBUTES.operationType]: 'send',
+      [MESSAGING_ATTRIBUTES.operationName]: 'send',
+      [MESSAGING_ATTRIBUTES.destinationName]: message.targetId,
+      [MESSAGING_ATTRIBUTES.messageId]: message.messageId,
+      [MAS_ATTRIBUTES.messageType]: message.messageType,
+      [MAS_ATTRIBUTES.agentId]: message.senderId,
+    };
+    if (message.meta.correlationId) attributes[MESSAGING_ATTRIBUTES.conversationId] = message.meta.correlationId;
+    const span = api.trace.getTracer(MAS_TRACER_NAME).startSpan(`send ${message.messageType}`, { kind: api.SpanKind.PRODUCER, attributes });
+    const context = span.spanContext();
+    message.meta.traceparent = formatTraceparent(context.traceId, context.spanId, context.traceFlags);
+    const tracestate = context.traceState?.serialize();
+    if (tracestate) message.meta.tracestate = tracestate.slice(0, MAX_TRACESTATE_LENGTH);
     return new OtelMessageSpan(api, span);
   },
 
@@ -113,28 +113,22 @@ export const messageTracing = {
     if (!tracingEnabled(api)) return handle();
     const remote = remoteSpanContext(api, message.meta);
     const parent = remote ? api.trace.setSpanContext(api.ROOT_CONTEXT, remote) : api.context.active();
-    const span = api.trace.getTracer(MAS_TRACER_NAME).startSpan(
-      `process ${message.messageType}`,
-      {
-        kind: api.SpanKind.CONSUMER,
-        links: remote ? [{ context: remote }] : [],
-        attributes: {
-          [MESSAGING_ATTRIBUTES.system]: MESSAGING_SYSTEM,
-          [MESSAGING_ATTRIBUTES.operationType]: 'process',
-          [MESSAGING_ATTRIBUTES.operationName]: 'process',
-          [MESSAGING_ATTRIBUTES.destinationName]: spec.agentId,
-          [MESSAGING_ATTRIBUTES.messageId]: message.messageId,
-          ...(message.meta.correlationId ? { [MESSAGING_ATTRIBUTES.conversationId]: message.meta.correlationId } : {}),
-          ...(spec.consumerGroup ? { [MESSAGING_ATTRIBUTES.consumerGroupName]: spec.consumerGroup } : {}),
-          [MAS_ATTRIBUTES.messageType]: message.messageType,
-          [MAS_ATTRIBUTES.senderId]: message.senderId,
-          [MAS_ATTRIBUTES.agentId]: spec.agentId,
-          [MAS_ATTRIBUTES.deliveryMode]: spec.consumerGroup ? 'reliable' : 'direct',
-          [MAS_ATTRIBUTES.deliveryAttempt]: message.attempt,
-        },
-      },
-      parent,
-    );
+    const attributes: OtelApi.Attributes = {
+      [MESSAGING_ATTRIBUTES.system]: MESSAGING_SYSTEM,
+      [MESSAGING_ATTRIBUTES.operationType]: 'process',
+      [MESSAGING_ATTRIBUTES.operationName]: 'process',
+      [MESSAGING_ATTRIBUTES.destinationName]: spec.agentId,
+      [MESSAGING_ATTRIBUTES.messageId]: message.messageId,
+      [MAS_ATTRIBUTES.messageType]: message.messageType,
+      [MAS_ATTRIBUTES.senderId]: message.senderId,
+      [MAS_ATTRIBUTES.agentId]: spec.agentId,
+      [MAS_ATTRIBUTES.deliveryMode]: spec.consumerGroup ? 'reliable' : 'direct',
+      [MAS_ATTRIBUTES.deliveryAttempt]: message.attempt,
+    };
+    if (message.meta.correlationId) attributes[MESSAGING_ATTRIBUTES.conversationId] = message.meta.correlationId;
+    if (spec.consumerGroup) attributes[MESSAGING_ATTRIBUTES.consumerGroupName] = spec.consumerGroup;
+    const links = remote ? [{ context: remote }] : undefined;
+    const span = api.trace.getTracer(MAS_TRACER_NAME).startSpan(`process ${message.messageType}`, { kind: api.SpanKind.CONSUMER, links, attributes }, parent);
     const traced = new OtelMessageSpan(api, span);
     return api.context.with(api.trace.setSpan(parent, span), handle).then(
       (outcome) => {
