@@ -3,8 +3,8 @@ import { HealthCheckService, TerminusModule } from '@nestjs/terminus';
 import { Test } from '@nestjs/testing';
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AgentHandler, MasAgent, MasAgents, MasHealthIndicator, MasModule } from '@mas/core';
-import { QuietLogger } from './support/e2e-helpers';
+import { Agent, AgentHandler, checkMasHealth, MasAgent, MasAgents, MasConnection, MasHealthIndicator, MasKeys, MasModule } from '@mas/core';
+import { AgentTracker, Probes, QuietLogger, redisUrlFor, uniqueId, waitFor } from './support/e2e-helpers';
 import { hasRedisServer, RedisServer } from './support/private-redis';
 
 /**
@@ -98,5 +98,51 @@ describe.runIf(hasRedisServer)('MasHealthIndicator (Terminus)', () => {
     const body = await failure();
     expect(body.error.mas.status).toBe('down');
     expect(body.error.mas.problems).toContain(`agent "${SPEC}-worker" is not running`);
+  });
+});
+
+describe('checkMasHealth (standalone agents)', () => {
+  const redisUrl = redisUrlFor(4);
+  const agents = new AgentTracker();
+  const probes = new Probes();
+  const connection = new MasConnection({ redisUrl });
+  afterAll(async () => {
+    await agents.stopAll();
+    await probes.closeAll();
+    await connection.close();
+  });
+
+  it('goes down when a heartbeat is stale and when a reliable inbox lags beyond the threshold', async () => {
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const worker = await agents.start(
+      new Agent(uniqueId(SPEC, 'lagging'), {
+        redisUrl,
+        delivery: 'reliable',
+        inbox: { maxInFlight: 1, blockMs: 100 },
+        logger: new QuietLogger(),
+        onMessage: () => held,
+      }),
+    );
+    const sender = await agents.start(new Agent(uniqueId(SPEC, 'sender'), { redisUrl, logger: new QuietLogger() }));
+    const up = await checkMasHealth(connection, [worker, sender]);
+    expect(up.mas).toMatchObject({ status: 'up', redis: 'up' });
+
+    // Four messages, one in the handler: three not read yet.
+    for (let i = 0; i < 4; i += 1) await sender.send(worker.id, 'work', { i }, { reliable: true });
+    const lagging = await waitFor(async () => {
+      const result = await checkMasHealth(connection, [worker], 'inbox', { maxInboxLag: 2 });
+      return result.inbox.agents[worker.id].inboxLag === 3 ? result : undefined;
+    }, 5_000, 'an inbox lag of 3');
+    expect(lagging.inbox.status).toBe('down');
+    expect(lagging.inbox.problems).toEqual([`agent "${worker.id}" is 3 entries behind in its inbox (over 2)`]);
+    expect((await checkMasHealth(connection, [worker], 'inbox', { maxInboxLag: 3 })).inbox.status).toBe('up');
+    release();
+
+    // A heartbeat key that is gone (what Redis shows of a hung process once its TTL ran out).
+    await probes.client(redisUrl).del(MasKeys.heartbeat(sender.id));
+    const stale = await checkMasHealth(connection, [sender]);
+    expect(stale.mas.status).toBe('down');
+    expect(stale.mas.problems).toEqual([`agent "${sender.id}" has no fresh heartbeat`]);
   });
 });
