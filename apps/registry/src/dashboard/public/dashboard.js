@@ -199,7 +199,7 @@
       return [id, { x: cx + radius * Math.cos(angle), y: cy + radius * Math.sin(angle) }];
     }));
     const max = Math.max(1, ...links.map((l) => l.perSecond ?? 0));
-    const marker = svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: 'auto-start-reverse' });
+    const marker = svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 10, markerHeight: 10, markerUnits: 'userSpaceOnUse', orient: 'auto' });
     marker.append(svg('path', { d: 'M 0 0 L 10 5 L 0 10 z' }));
     const defs = svg('defs');
     defs.append(marker);
@@ -207,7 +207,7 @@
       const a = at.get(link.from), b = at.get(link.to);
       const dx = b.x - a.x, dy = b.y - a.y, length = Math.hypot(dx, dy) || 1;
       // Offset sideways so A → B and B → A do not overlap; stop short of the node circles.
-      const nx = -dy / length * 6, ny = dx / length * 6, pad = 22;
+      const nx = -dy / length * 7, ny = dx / length * 7, pad = 26;
       const x1 = a.x + dx / length * pad + nx, y1 = a.y + dy / length * pad + ny;
       const x2 = b.x - dx / length * pad + nx, y2 = b.y - dy / length * pad + ny;
       const perSecond = link.perSecond;
@@ -218,7 +218,8 @@
         'data-from': link.from, 'data-to': link.to, 'data-rate': perSecond ?? '',
       });
       line.append(svg('title', { text: `${link.from} → ${link.to}: ${rate(perSecond)} msg/s (${link.sent} since start)` }));
-      g.append(line, svg('text', { class: 'edge-label', x: ((x1 + x2) / 2 + nx * 2).toFixed(1), y: ((y1 + y2) / 2 + ny * 2).toFixed(1), 'text-anchor': 'middle', text: `${rate(perSecond)}/s` }));
+      const anchor = nx > 1 ? 'start' : nx < -1 ? 'end' : 'middle';
+      g.append(line, svg('text', { class: 'edge-label', x: ((x1 + x2) / 2 + nx).toFixed(1), y: ((y1 + y2) / 2 + ny + 4).toFixed(1), 'text-anchor': anchor, text: `${rate(perSecond)}/s` }));
       return g;
     });
     const nodes = ids.map((id) => {
@@ -226,7 +227,9 @@
       const agent = known.get(id);
       const kind = agent ? agent.status.toLowerCase() : 'external';
       const g = svg('g', { class: `node ${kind}`, 'data-agent-id': id, transform: `translate(${x.toFixed(1)},${y.toFixed(1)})` });
-      const label = svg('text', { y: 34, 'text-anchor': 'middle', text: id });
+      // The label goes outwards, away from the edges in the middle.
+      const out = radius ? { x: (x - cx) / radius, y: (y - cy) / radius } : { x: 0, y: 1 };
+      const label = svg('text', { x: (out.x * 30).toFixed(1), y: (out.y * 30 + 4).toFixed(1), 'text-anchor': out.x > 0.3 ? 'start' : out.x < -0.3 ? 'end' : 'middle', text: id });
       const anchor = svg('a', { href: agent ? agentLink(id) : '#/' });
       anchor.append(svg('circle', { r: 18 }), label);
       g.append(anchor);
