@@ -91,6 +91,11 @@ describe('metrics of standalone agents (createMasMetrics)', () => {
     // Malformed envelopes are counted by agent.
     await probes.client(redisUrl).publish(MasKeys.agentChannel(b.id), '{ not json');
     await waitFor(async () => (await valueOf(registry, 'mas_messages_malformed_total', { agent: b.id })) === 1);
+    // An envelope over b's maxMessageBytes (1 MiB by default) is dropped and counted as oversized.
+    const huge = JSON.stringify({ sender_id: a.id, target_id: b.id, message_type: 'calc.add', data: { pad: 'x'.repeat(1_100_000) }, meta: {}, message_id: 'm-huge' });
+    await probes.client(redisUrl).publish(MasKeys.agentChannel(b.id), huge);
+    await waitFor(async () => (await valueOf(registry, 'mas_messages_oversized_total', { agent: b.id })) === 1);
+    expect(await valueOf(registry, 'mas_messages_received_total', { agent: b.id, type: 'calc.add' })).toBe(5);
 
     // A stopped agent is no longer reported by its gauges.
     await b.stop();
