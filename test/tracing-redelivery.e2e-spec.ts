@@ -34,7 +34,7 @@ describe('tracing a reliable redelivery after a crash (real processes)', () => {
     const log = scratch.file(`${id}.log`);
     const first = await start({ redisUrl, agentId: id, log, inbox });
     await sender.send(id, 'slow', { ms: 60_000 }, { reliable: true });
-    const send = await waitFor(() => tracing.find('send slow', (s) => s.attributes['messaging.destination.name'] === id, SpanKind.PRODUCER));
+    const send = await waitFor(() => tracing.find('send slow', (s) => s.attributes['messaging.destination.name'] === id, SpanKind.PRODUCER), 5_000, 'the send span');
     await waitFor(() => readHandled(log).length === 1, 20_000, 'the first receiver started the handler');
     await first.kill(); // SIGKILL in the middle of the handler: the entry stays pending, never acked
 
