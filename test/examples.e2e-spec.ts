@@ -38,7 +38,7 @@ beforeAll(async () => {
       limit(async () => results.set(name, await runNode(`dist/examples/${name}/main.js`, [], { env: { REDIS_URL: server.url } }))),
     ),
   );
-}, 90_000);
+}, 150_000); // five examples, two at a time, on a machine that may be busy
 
 afterAll(async () => {
   await probes.closeAll();
