@@ -19,7 +19,6 @@ const EXAMPLES: Record<string, string[]> = {
   'nest-request-reply': ['shop-orders', 'shop-inventory'],
   'discovery-fanout': ['nlp-sentiment', 'nlp-keywords', 'nlp-stats', 'fanout-calculator', 'fanout-coordinator'],
   'gateway-dlp': ['gw-example-billing', 'gw-example-clinic'],
-  tracing: ['tracing-billing', 'tracing-warehouse', 'tracing-shop'],
 };
 const everyId = Object.values(EXAMPLES).flat();
 
@@ -38,7 +37,7 @@ beforeAll(async () => {
       limit(async () => results.set(name, await runNode(`dist/examples/${name}/main.js`, [], { env: { REDIS_URL: server.url } }))),
     ),
   );
-}, 150_000); // five examples, two at a time, on a machine that may be busy
+}, 90_000);
 
 afterAll(async () => {
   await probes.closeAll();
@@ -85,26 +84,6 @@ describe('examples', { timeout: 60_000 }, () => {
     expect(lines).toContain('audit query (sender=gw-example-clinic): 3 entries');
     expect(lines).toContainEqual(expect.stringMatching(/^DLP_BLOCKED\s+invoice\.pay\s+→ gw-example-billing\s+\[dlp:credit_card\]$/));
     expect(result.stdout).not.toContain('4111');
-  });
-
-  it('tracing: one trace from the checkout span through the warehouse to billing and back', async () => {
-    const result = results.get('tracing')!;
-    expect(result.code, result.stderr).toBe(0);
-    const lines = result.stdout.split('\n').map((line) => line.trimEnd());
-    expect(lines).toContain('reply: {"reserved":true,"invoice":"INV-A-1-2"}');
-    const header = lines.findIndex((line) => /^trace [0-9a-f]{32}: 7 spans$/.test(line));
-    expect(header, result.stdout).toBeGreaterThan(-1);
-    expect(lines.slice(header + 1, header + 8)).toEqual([
-      '  checkout (internal)',
-      '    send stock.reserve (producer, tracing-shop)',
-      '      process stock.reserve (consumer, tracing-warehouse)',
-      '        send invoice.create (producer, tracing-warehouse)',
-      '          process invoice.create (consumer, tracing-billing)',
-      '            send invoice.create.reply (producer, tracing-billing)',
-      '        send stock.reserve.reply (producer, tracing-warehouse)',
-    ]);
-    // The warehouse's log line names the same trace.
-    expect(result.stdout).toContain(`(trace ${lines[header].slice(6, 38)})`);
   });
 
   it('every example deregisters its agents when it ends', async () => {

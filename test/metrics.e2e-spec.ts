@@ -113,11 +113,16 @@ describe('metrics of standalone agents (createMasMetrics)', () => {
       // One entry is being handled (read, not acked); the other three wait unread.
       await waitFor(async () => (await valueOf(registry, 'mas_inbox_pending', { agent: b.id })) === 1, 5_000, 'one pending entry');
       expect(await valueOf(registry, 'mas_inbox_lag', { agent: b.id })).toBe(3);
-      for (let i = 0; i < 4; i += 1) {
-        release();
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      await waitFor(async () => (await valueOf(registry, 'mas_messages_handled_total', { agent: b.id, type: 'calc.hold' })) === 4, 5_000, 'four handled');
+      // Let each held handler finish as it starts (one at a time: maxInFlight 1).
+      await waitFor(
+        async () => {
+          release();
+          return (await valueOf(registry, 'mas_messages_handled_total', { agent: b.id, type: 'calc.hold' })) === 4;
+        },
+        15_000,
+        'four handled',
+        50,
+      );
       await waitFor(async () => (await valueOf(registry, 'mas_inbox_pending', { agent: b.id })) === 0);
       expect(await valueOf(registry, 'mas_inbox_lag', { agent: b.id })).toBe(0);
 
