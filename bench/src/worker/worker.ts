@@ -4,6 +4,7 @@
  * Usage (by the orchestrator only): node worker.js <role> <TaskSpec JSON>
  */
 import 'reflect-metadata';
+import './otel-setup';
 import { writeFileSync } from 'node:fs';
 import { OnewayCounter, OnewaySender } from '../scenarios/oneway';
 import { runGatewaySends } from '../scenarios/gateway';

@@ -15,3 +15,4 @@ export * from './dead-letters';
 export * from './gateway-client';
 export * from './util';
 export * from './provisioning';
+export * from './observability';

@@ -8,6 +8,7 @@ import { GatewayMetrics } from '../observability/gateway-metrics';
 import { SignatureVerifier } from '../signature/signature-verifier';
 import { AuditTrail } from './audit-trail';
 import { DecisionNotifier } from './decision-notifier';
+import { TracedCheck } from '../observability/gateway-tracing';
 
 /** Unauthenticated entries audited per minute over all claimed senders: this many times the per-sender rate. */
 const TOTAL_FACTOR = 10;
@@ -34,6 +35,7 @@ export class DecisionRecorder {
   ) {}
 
   /** Records `decision` about `ingress`; resolves once audited and the sender notified. */
+  @TracedCheck('audit')
   async record(ingress: IngressMessage, decision: GatewayDecision, reason: string, violation?: string): Promise<GatewayOutcome> {
     if (violation && !ingress.violations.includes(violation)) ingress.violations.push(violation);
     const latencyMs = performance.now() - ingress.receivedAt;

@@ -5,6 +5,7 @@ import { AuthenticationFailedError } from '../message/gateway-denial.errors';
 import { ingressMessageOf } from '../message/ingress-message';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
+import { TracedCheck } from '../observability/gateway-tracing';
 
 /**
  * Guard 1: the envelope is well formed, its sender is registered and ACTIVE, and the entry's token is
@@ -19,6 +20,7 @@ export class AuthenticationGuard implements CanActivate {
     @InjectGatewaySettings() private readonly settings: GatewaySettings,
   ) {}
 
+  @TracedCheck('authentication')
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const ingress = ingressMessageOf(context);
     if (!ingress.message) throw new AuthenticationFailedError(`malformed envelope: ${ingress.parseError}`, 'auth:malformed');

@@ -3,6 +3,7 @@ import { AuthorizationDeniedError } from '../message/gateway-denial.errors';
 import { ingressMessageOf } from '../message/ingress-message';
 import { ReplyTracker } from '../routing/reply-tracker';
 import { AccessPolicy } from './access-policy';
+import { TracedCheck } from '../observability/gateway-tracing';
 
 /**
  * Guard 2: the sender may send to the target (ACL or RBAC; the target exists and is ACTIVE). A reply
@@ -16,6 +17,7 @@ export class AuthorizationGuard implements CanActivate {
     private readonly replies: ReplyTracker,
   ) {}
 
+  @TracedCheck('authorization')
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const message = ingressMessageOf(context).checked;
     if (message.meta.isReply) {

@@ -7,6 +7,7 @@ import { ingressMessageOf } from '../message/ingress-message';
 import { actionsFrom } from './dlp-actions';
 import { DlpScanner } from './dlp-scanner';
 import { DlpScanBudgetError } from './dlp.errors';
+import { TracedCheck } from '../observability/gateway-tracing';
 
 /**
  * Interceptor 2: scans the whole envelope as the sender wrote it — type, ids, meta, extra fields,
@@ -25,6 +26,7 @@ export class DlpInterceptor implements NestInterceptor {
     this.scanner = new DlpScanner(actionsFrom(settings.dlp.actions), undefined, { maxMs: maxScanMs, maxNodes: maxScanNodes, maxChars: maxScanChars });
   }
 
+  @TracedCheck('dlp')
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (!this.settings.features.dlp) return next.handle();
     const ingress = ingressMessageOf(context);

@@ -8,6 +8,7 @@ import { IngressMessage } from '../message/ingress-message';
 import { GatewayPipeline } from '../pipeline/gateway-pipeline';
 import { RegistrationHandler } from '../provisioning/registration.handler';
 import { DeadLetters } from '../routing/dead-letters';
+import { traceIngress } from '../observability/gateway-tracing';
 
 /**
  * Reads `mas.gateway.ingress` as one consumer of the group `mas-gateway` (so instances share the
@@ -84,7 +85,7 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
       }
       const ingress = IngressMessage.fromEntry(id, fields, attempt, this.settings.ingress.maxMessageBytes);
       if (RegistrationHandler.matches(ingress)) await this.registrations.handle(ingress);
-      else await this.pipeline.process(ingress);
+      else await traceIngress(ingress, () => this.pipeline.process(ingress));
       this.processed += 1;
       await this.ack(id);
     } catch (error) {

@@ -4,6 +4,7 @@ import { InjectGatewaySettings } from '../gateway-module-definition';
 import { RateLimitedError } from '../message/gateway-denial.errors';
 import { ingressMessageOf } from '../message/ingress-message';
 import { RateLimits, RateLimitStorage } from './rate-limit.storage';
+import { TracedCheck } from '../observability/gateway-tracing';
 
 /** Guard 3: the sender is within its per-minute and per-hour limits (per-agent overrides from config). */
 @Injectable()
@@ -20,6 +21,7 @@ export class RateLimitGuard implements CanActivate {
     );
   }
 
+  @TracedCheck('rate limit')
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (!this.settings.features.rateLimit) return true;
     const sender = ingressMessageOf(context).checked.senderId;

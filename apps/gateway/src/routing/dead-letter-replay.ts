@@ -3,6 +3,7 @@ import { decodeMessage, MasError } from '@mas/core';
 import { IngressMessage } from '../message/ingress-message';
 import { GatewayPipeline } from '../pipeline/gateway-pipeline';
 import { DeadLetters } from './dead-letters';
+import { traceIngress } from '../observability/gateway-tracing';
 
 /** No dead letter has this id. */
 export class DeadLetterNotFoundError extends MasError {
@@ -58,7 +59,7 @@ export class DeadLetterReplay {
       return refused(`unreadable envelope: ${(error as Error).message}`);
     }
     if (ingress.message.senderId !== signed.senderId || ingress.message.targetId !== signed.agentId) return refused('the envelope does not match its letter');
-    const outcome = await this.pipeline.process(ingress);
+    const outcome = await traceIngress(ingress, () => this.pipeline.process(ingress));
     if (outcome.decision !== 'ALLOWED') return { ...refused(outcome.reason), decision: outcome.decision };
     await this.deadLetters.remove(id);
     return { id, messageId: ingress.message.messageId, target: ingress.message.targetId, delivered: true, decision: outcome.decision };

@@ -4,6 +4,7 @@ import { GatewayMetrics } from '../observability/gateway-metrics';
 import { CircuitBreaker } from './circuit-breaker';
 import type { DeadLetterReason } from './dead-letters';
 import type { QueuedMessage } from './queued-message';
+import { TracedDelivery } from '../observability/gateway-tracing';
 
 /** What became of one delivery attempt. */
 export type DeliveryOutcome = { delivered: true } | { delivered: false; reason: DeadLetterReason; detail: string };
@@ -21,6 +22,7 @@ export class Deliverer {
   ) {}
 
   /** Delivers `message`; `targetStatus` is the target's registry status when the caller already read it. */
+  @TracedDelivery()
   async deliver(message: QueuedMessage, targetStatus?: string): Promise<DeliveryOutcome> {
     const outcome = await this.attempt(message, targetStatus);
     this.metrics.deliveries.inc({ outcome: outcome.delivered ? 'delivered' : outcome.reason });

@@ -13,6 +13,7 @@ import { DeliveryDispatcher } from './delivery-dispatcher';
 import { PriorityQueues } from './priority-queues';
 import { expiryOf, QueuedMessage } from './queued-message';
 import { ReplyTracker } from './reply-tracker';
+import { TracedCheck, withGatewayTraceContext } from '../observability/gateway-tracing';
 
 /**
  * Routing of a message the guards and interceptors let through: refused (and dead-lettered) when the
@@ -38,6 +39,7 @@ export class MessageRouter {
    * Admits the message; resolves with what happened to it (for the ALLOWED decision's reason).
    * @throws CircuitOpenError, RoutingFailedError (the message is in the dead-letter stream then).
    */
+  @TracedCheck('routing')
   async admit(ingress: IngressMessage): Promise<string> {
     const queued = this.toQueued(ingress);
     const { meta, senderId, targetId } = ingress.checked;
@@ -73,7 +75,7 @@ export class MessageRouter {
       message.targetId,
       message.messageType,
       ingress.redactedData ?? message.data,
-      message.meta,
+      withGatewayTraceContext(message.meta),
       message.timestamp,
       message.messageId,
     );

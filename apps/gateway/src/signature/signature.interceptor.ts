@@ -4,6 +4,7 @@ import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
 import { ingressMessageOf } from '../message/ingress-message';
 import { SignatureVerifier } from './signature-verifier';
+import { TracedCheck } from '../observability/gateway-tracing';
 
 /** Interceptor 1: the envelope is signed by its sender, fresh and not replayed (`features.messageSigning`); not for a DLQ replay. */
 @Injectable()
@@ -13,6 +14,7 @@ export class SignatureInterceptor implements NestInterceptor {
     @InjectGatewaySettings() private readonly settings: GatewaySettings,
   ) {}
 
+  @TracedCheck('signature')
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const ingress = ingressMessageOf(context);
     // A replayed dead letter carries the gateway's own signature instead (checked by the replay).

@@ -18,6 +18,28 @@ export interface AgentTraffic {
   sampledAt: number;
   /** Processes reporting samples (replicas of a reliable agent; 1 otherwise). */
   reporters: number;
+  /** The peers it sends to most (from the per-peer counters of its heartbeat), busiest first. */
+  peers: PeerTraffic[];
+}
+
+/** Messages one agent sent to one peer. */
+export interface PeerTraffic {
+  /** The peer's agent id. */
+  id: string;
+  /** Messages sent to it since start (summed over the replicas). */
+  sent: number;
+  /** Messages per second; null until two samples named the peer, or once samples stop. */
+  perSecond: number | null;
+}
+
+/** One edge of the who-talks-to-whom graph: `from` sends to `to`. */
+export interface DashboardLink {
+  from: string;
+  to: string;
+  /** Messages sent since start. */
+  sent: number;
+  /** Messages per second (null: not known yet, or no longer). */
+  perSecond: number | null;
 }
 
 /** One agent on the dashboard: the `GET /agents/:id` view plus its traffic. */
@@ -90,4 +112,6 @@ export interface DashboardSnapshot {
   gateway: GatewayActivity | null;
   /** Redis data losses and subscriber drops seen by the registry since it started. */
   redis: RedisIncidents;
+  /** Who talks to whom: one edge per (sender, peer) the senders reported, busiest first. */
+  links: DashboardLink[];
 }

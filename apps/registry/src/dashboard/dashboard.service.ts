@@ -4,7 +4,7 @@ import { catchError, EMPTY, exhaustMap, from, Observable, shareReplay, Subject, 
 import { AgentsService } from '../agents/agents.service';
 import { ListAgentsQuery } from '../agents/dto/list-agents.query';
 import { RegistrySettings } from '../config/registry.settings';
-import type { DashboardAgent, DashboardSnapshot } from './dashboard-snapshot.interfaces';
+import type { DashboardAgent, DashboardLink, DashboardSnapshot } from './dashboard-snapshot.interfaces';
 import { GatewayActivityReader } from './gateway-activity.reader';
 import { TrafficRates } from './traffic-rates';
 
@@ -48,12 +48,15 @@ export class DashboardService implements OnModuleDestroy {
     const agents = list.agents.map((view, i): DashboardAgent => {
       const traffic = this.rates.update(view.id, fields[i], now);
       // A crashed agent's last counters stay in its hash: keep the totals, drop the rates.
-      if (traffic && view.status === 'INACTIVE') Object.assign(traffic, { inPerSecond: null, outPerSecond: null, errorsPerSecond: null, reporters: 0 });
+      if (traffic && view.status === 'INACTIVE') {
+        Object.assign(traffic, { inPerSecond: null, outPerSecond: null, errorsPerSecond: null, reporters: 0 });
+        for (const peer of traffic.peers) peer.perSecond = null;
+      }
       return { ...view, traffic };
     });
     this.rates.retain(new Set(agents.map((agent) => agent.id)));
     const { resets, lastResetAt, subscriberDrops } = this.connection.stats;
-    return { at: now, agents, gateway, redis: { resets, lastResetAt: lastResetAt ?? null, subscriberDrops } };
+    return { at: now, agents, gateway, redis: { resets, lastResetAt: lastResetAt ?? null, subscriberDrops }, links: linksOf(agents) };
   }
 
   /** Ends the stream of every open page (their connections close before the HTTP server does). */
@@ -84,4 +87,13 @@ export class DashboardService implements OnModuleDestroy {
     if (this.failing) this.logger.log('Snapshots are back');
     this.failing = false;
   }
+}
+
+/** Most edges the graph is sent (the busiest). */
+const MAX_LINKS = 200;
+
+/** The who-talks-to-whom edges: each agent's reported peers, busiest first. */
+function linksOf(agents: DashboardAgent[]): DashboardLink[] {
+  const links = agents.flatMap((agent) => (agent.traffic?.peers ?? []).map((peer) => ({ from: agent.id, to: peer.id, sent: peer.sent, perSecond: peer.perSecond })));
+  return links.sort((a, b) => (b.perSecond ?? 0) - (a.perSecond ?? 0) || b.sent - a.sent).slice(0, MAX_LINKS);
 }

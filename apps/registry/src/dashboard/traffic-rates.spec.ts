@@ -38,3 +38,29 @@ describe('TrafficRates', () => {
     expect(new TrafficRates(1_000).update('x', { stats: 'garbage', statsx: sample(1, 1, 1) })).toBeNull();
   });
 });
+
+describe('TrafficRates: per-peer rates (the who-talks-to-whom graph)', () => {
+  const withPeers = (sent: number, at: number, peers: Record<string, number>) => JSON.stringify({ sent, received: 0, errors: 0, at, peers });
+
+  it('turns the per-peer counters of two samples into messages per second per peer, summed over replicas', () => {
+    const rates = new TrafficRates(10_000);
+    expect(rates.update('a', { stats: withPeers(10, 1_000, { b: 8, c: 2 }) }, 1_000)?.peers).toEqual([
+      { id: 'b', sent: 8, perSecond: null },
+      { id: 'c', sent: 2, perSecond: null },
+    ]);
+    expect(rates.update('a', { stats: withPeers(40, 3_000, { b: 28, c: 12 }) }, 3_000)?.peers).toEqual([
+      { id: 'b', sent: 28, perSecond: 10 },
+      { id: 'c', sent: 12, perSecond: 5 },
+    ]);
+    const replicas = new TrafficRates(10_000);
+    replicas.update('r', { 'stats:p1': withPeers(0, 1_000, { b: 0 }), 'stats:p2': withPeers(0, 1_000, { b: 0 }) }, 1_000);
+    expect(replicas.update('r', { 'stats:p1': withPeers(10, 2_000, { b: 10 }), 'stats:p2': withPeers(4, 2_000, { b: 4 }) }, 2_000)?.peers).toEqual([{ id: 'b', sent: 14, perSecond: 14 }]);
+  });
+
+  it('ignores malformed peer counters and keeps the rest of the sample', () => {
+    const rates = new TrafficRates(10_000);
+    const traffic = rates.update('a', { stats: withPeers(1, 1_000, { b: -1, c: 'x' as unknown as number, d: 2 }) }, 1_000);
+    expect(traffic).toMatchObject({ sent: 1, peers: [{ id: 'd', sent: 2, perSecond: null }] });
+    expect(rates.update('z', { stats: JSON.stringify({ sent: 1, received: 0, errors: 0, at: 1, peers: 'nope' }) }, 1)?.peers).toEqual([]);
+  });
+});

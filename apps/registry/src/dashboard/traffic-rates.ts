@@ -16,6 +16,9 @@ interface ReporterRates {
   errors: number;
 }
 
+/** Peers kept per agent (agents report their 10 busiest; replicas may report different ones). */
+const MAX_PEERS = 20;
+
 /** True for the hash fields that hold traffic samples: `stats`, and `stats:{replica}` of replicas. */
 export function isTrafficField(field: string): boolean {
   return field === STATS_FIELD || field.startsWith(`${STATS_FIELD}:`);
@@ -27,7 +30,12 @@ export function parseTrafficSample(raw: string | undefined): AgentTrafficSample 
   try {
     const value = JSON.parse(raw) as Partial<AgentTrafficSample>;
     const numbers = [value.sent, value.received, value.errors, value.at];
-    return numbers.every((n) => typeof n === 'number' && Number.isFinite(n)) ? (value as AgentTrafficSample) : undefined;
+    if (!numbers.every((n) => typeof n === 'number' && Number.isFinite(n))) return undefined;
+    const sample = value as AgentTrafficSample;
+    const peers = parsePeers(value.peers);
+    if (peers) sample.peers = peers;
+    else delete sample.peers;
+    return sample;
   } catch {
     return undefined;
   }
@@ -57,13 +65,22 @@ export class TrafficRates {
     }
     if (!tracks.size) return null;
 
-    const traffic: AgentTraffic = { sent: 0, received: 0, errors: 0, inPerSecond: null, outPerSecond: null, errorsPerSecond: null, sampledAt: 0, reporters: 0 };
+    const traffic: AgentTraffic = { sent: 0, received: 0, errors: 0, inPerSecond: null, outPerSecond: null, errorsPerSecond: null, sampledAt: 0, reporters: 0, peers: [] };
+    const peers = new Map<string, { sent: number; perSecond: number | null }>();
     for (const track of tracks.values()) {
       traffic.sent += track.current.sent;
       traffic.received += track.current.received;
       traffic.errors += track.current.errors;
       traffic.sampledAt = Math.max(traffic.sampledAt, track.current.at);
-      if (this.isStale(track, now)) continue;
+      const stale = this.isStale(track, now);
+      for (const [peer, sent] of Object.entries(track.current.peers ?? {})) {
+        const entry = peers.get(peer) ?? { sent: 0, perSecond: null };
+        entry.sent += sent;
+        const perSecond = stale ? undefined : peerRateOf(track, peer);
+        if (perSecond !== undefined) entry.perSecond = (entry.perSecond ?? 0) + perSecond;
+        peers.set(peer, entry);
+      }
+      if (stale) continue;
       traffic.reporters += 1;
       const rates = ratesOf(track);
       if (!rates) continue;
@@ -71,6 +88,10 @@ export class TrafficRates {
       traffic.outPerSecond = (traffic.outPerSecond ?? 0) + rates.out;
       traffic.errorsPerSecond = (traffic.errorsPerSecond ?? 0) + rates.errors;
     }
+    traffic.peers = [...peers]
+      .map(([id, entry]) => ({ id, ...entry }))
+      .sort((a, b) => (b.perSecond ?? 0) - (a.perSecond ?? 0) || b.sent - a.sent || a.id.localeCompare(b.id))
+      .slice(0, MAX_PEERS);
     return traffic;
   }
 
@@ -107,4 +128,27 @@ function ratesOf(track: ReporterTrack): ReporterRates | undefined {
     out: (current.sent - previous.sent) / seconds,
     errors: Math.max(0, current.errors - previous.errors) / seconds,
   };
+}
+
+/** Messages per second from the reporter to `peer` between its last two samples; undefined when not both name the peer. */
+function peerRateOf(track: ReporterTrack, peer: string): number | undefined {
+  const { previous, current } = track;
+  const before = previous?.peers?.[peer];
+  const after = current.peers?.[peer];
+  if (!previous || before === undefined || after === undefined || after < before) return undefined;
+  return (after - before) / ((current.at - previous.at) / 1000);
+}
+
+/** The `peers` of a sample: peer id → a non-negative count; anything else is dropped. */
+function parsePeers(raw: unknown): Record<string, number> | undefined {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const peers: Record<string, number> = {};
+  let kept = 0;
+  for (const [peer, count] of Object.entries(raw as Record<string, unknown>)) {
+    if (kept >= MAX_PEERS) break;
+    if (typeof count !== 'number' || !Number.isFinite(count) || count < 0 || !peer) continue;
+    peers[peer] = count;
+    kept += 1;
+  }
+  return kept ? peers : undefined;
 }

@@ -6,6 +6,7 @@ import type { StateModel } from '../state/state-manager';
 import type { GatewayClientOptions } from '../gateway-client/gateway-client';
 import type { InboxOptions } from '../transport/inbox-options.interfaces';
 import type { HandlerTable } from './handler-table';
+import type { MasMetrics } from '../observability/mas-metrics';
 
 /** Options of a standalone {@link Agent} (and of each Nest agent, from `@MasAgent` + module options). */
 export interface AgentOptions<TState extends object = Record<string, unknown>> extends RedisConnectionOptions {
@@ -58,6 +59,11 @@ export interface AgentOptions<TState extends object = Record<string, unknown>> e
   inbox?: Partial<InboxOptions>;
   /** Register in the registry and heartbeat (default true). A pure client sets false. */
   register?: boolean;
+  /**
+   * Prometheus metrics of this agent (`createMasMetrics({ registry })`; one instance serves many
+   * agents). None by default. Spans need no option: they are recorded once an OpenTelemetry SDK is registered.
+   */
+  metrics?: MasMetrics;
   /** Use this connection instead of one from the shared pool (the Nest module passes its own). */
   connection?: MasConnection;
   /** Handlers to use instead of the `@AgentHandler` methods of the agent's own class. */

@@ -22,6 +22,8 @@ import type { PendingRequests } from './pending-requests';
 import type { OfflineGate } from './offline-gate';
 import { TargetInfo, TargetLimits } from './receive-limits';
 import { coalesceWrites } from './write-coalescing';
+import type { AgentObserver } from '../observability/agent-observer';
+import { messageTracing } from '../observability/message-tracing';
 
 /** What an agent's outbox is built from. */
 export interface OutboxOptions {
@@ -45,6 +47,8 @@ export interface OutboxOptions {
   gate: OfflineGate;
   /** The connection of sends that WAIT for replicas (opened on first use). */
   replicatedConnection(): Redis;
+  /** Per-peer counters, metrics and spans of what leaves (observability/). */
+  observer: AgentObserver;
 }
 
 /** How an agent's gateway mode is wired into its outbox. */
@@ -103,8 +107,9 @@ export class AgentOutbox implements Replier {
    */
   async put(spec: NewMessage, { reliable = false, replicas, wanted }: PutOptions = {}): Promise<number> {
     const message = createMessage(spec);
-    const payload = encodeMessage(message);
+    const span = messageTracing.sending(message); // undefined unless an OpenTelemetry SDK is registered
     try {
+      const payload = encodeMessage(message);
       const target = this.limits.known(message.targetId) ?? (await this.gate.run(() => this.limits.lookup(message.targetId)))!;
       const limit = target.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
       const size = exceedsBytes(payload, limit);
@@ -122,9 +127,13 @@ export class AgentOutbox implements Replier {
         if (receivers === undefined) return 0;
       }
       this.options.stats.sent += 1;
+      this.options.observer.sent(message);
       return receivers;
     } catch (error) {
+      span?.fail(error);
       throw this.gate.translate(error);
+    } finally {
+      span?.end();
     }
   }
 
@@ -144,6 +153,7 @@ export class AgentOutbox implements Replier {
     const correlationId = randomUUID();
     const { pending } = this.options;
     const reply = pending.track(correlationId, targetId, messageType, timeout);
+    this.options.observer.requested(messageType, reply);
     const deadline = (Date.now() + timeout) / 1000;
     const spec = { senderId: this.options.agentId, targetId, messageType, data, priority, correlationId, expectsReply: true, deadline };
     this.put(spec, { reliable, wanted: () => pending.has(correlationId) }).then(

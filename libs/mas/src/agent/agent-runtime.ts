@@ -30,6 +30,8 @@ import { MessageIntake } from './message-intake';
 import { GatewayTrust } from '../gateway-client/gateway-trust';
 import { OfflineGate } from './offline-gate';
 import { PendingRequests } from './pending-requests';
+import { AgentObserver } from '../observability/agent-observer';
+import { readInboxInfo } from '../observability/inbox-info';
 import { declareReceiveLimits, ReceiveLimits } from './receive-limits';
 
 /** Who the runtime runs for: the agent's identity, options, counters and hooks. */
@@ -66,7 +68,12 @@ export class AgentRuntime<TState extends object> {
   private readonly commandTimeoutMs: number;
   private replicatedClient?: Redis;
   private readonly channel: string;
-  private readonly onReconnected = () => void this.presence?.beat();
+  private readonly observer: AgentObserver;
+  private unwatchMetrics = (): void => undefined;
+  private readonly onReconnected = () => {
+    this.observer.reconnected();
+    void this.presence?.beat();
+  };
   private readonly onConnectionLost = () => this.pending.abortAll('connection to Redis lost');
   private readonly onReset = (event: RedisResetEvent) => {
     this.spec.stats.redisResets += 1;
@@ -103,6 +110,7 @@ export class AgentRuntime<TState extends object> {
     this.commandTimeoutMs = options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
     this.gate = new OfflineGate(connection.command, connection.displayUrl, options.maxOfflineSends ?? DEFAULT_MAX_OFFLINE_SENDS, this.commandTimeoutMs);
     this.directory = new AgentDirectory(connection);
+    this.observer = new AgentObserver(id, options.metrics);
     this.outbox = new AgentOutbox({
       agentId: id,
       redis: connection.command,
@@ -114,6 +122,7 @@ export class AgentRuntime<TState extends object> {
       token: () => this.presence?.registrationToken ?? '',
       gate: this.gate,
       replicatedConnection: () => (this.replicatedClient ??= connection.dedicated('replicated')),
+      observer: this.observer,
     });
     const gate = new ErrorReplyGate(connection.command, connection.keys);
     const dispatcher = new MessageDispatcher({ agentId: id, stats, logger, handlers: spec.handlers, fallback: spec.fallback, replier: this.outbox, gate });
@@ -128,6 +137,7 @@ export class AgentRuntime<TState extends object> {
       dispatcher,
       replier: this.outbox,
       trust: options.gateway ? new GatewayTrust(connection.command, connection.keys) : undefined,
+      observer: this.observer,
     });
     if (spec.delivery === 'reliable') {
       const host = { id, logger, intake: this.intake, restoreState: (fields: string[], values?: Map<string, unknown>) => this.state.restore(fields, values) };
@@ -145,7 +155,7 @@ export class AgentRuntime<TState extends object> {
       // Gateway mode authenticates with the token: it stays out of the record every agent may read.
       secretToken: !!options.gateway,
     };
-    const sample = () => ({ sent: stats.sent, received: stats.received, errors: stats.handlerErrors, at: Date.now() });
+    const sample = () => ({ sent: stats.sent, received: stats.received, errors: stats.handlerErrors, at: Date.now(), peers: this.observer.peers.top() });
     const provisioned = typeof options.gateway === 'object' && options.gateway.credentials;
     this.presence = provisioned
       ? new ProvisionedPresence(connection, this.outbox, input, { intervalMs, ttlMs: options.heartbeatTtlMs ?? DEFAULT_HEARTBEAT.ttlMs }, logger)
@@ -157,6 +167,7 @@ export class AgentRuntime<TState extends object> {
    * (state kept), pending requests rejected, connection released.
    */
   async close(): Promise<void> {
+    this.unwatchMetrics();
     this.presence?.stopHeartbeat();
     this.connection.off('reconnected', this.onReconnected);
     this.connection.off('lost', this.onConnectionLost);
@@ -197,6 +208,17 @@ export class AgentRuntime<TState extends object> {
     this.connection.on('reconnected', this.onReconnected);
     this.connection.on('lost', this.onConnectionLost);
     this.connection.on('reset', this.onReset);
+    this.unwatchMetrics = this.observer.watch(this.metricsSource());
+  }
+
+  /** What the metrics read from this agent at scrape time. */
+  private metricsSource(): Parameters<AgentObserver['watch']>[0] {
+    const { stats, id } = this.spec;
+    return {
+      pendingRequests: () => this.pending.size,
+      counters: () => ({ malformed: stats.malformed, oversized: stats.oversized, subscriberDrops: this.connection.stats.subscriberDrops }),
+      ...(this.inbox ? { inbox: () => readInboxInfo(this.connection.command, id, this.connection.keys) } : {}),
+    };
   }
 
   private async releaseConnection(): Promise<void> {

@@ -8,6 +8,7 @@ import type { AgentStats } from './agent-options.interfaces';
 import type { HandlerDefinition, HandlerTable } from './handler-table';
 import { REPLY_TYPE_SUFFIX } from './agent.constants';
 import type { ErrorReplyGate } from './error-reply-gate';
+import { describeMessage } from '../observability/log-context';
 
 /** How a dispatched message answers its sender (the agent's outbox). */
 export interface Replier extends MessageReplier {
@@ -73,7 +74,7 @@ export class MessageDispatcher {
    * Returns true when the reply went out.
    */
   async refuse(message: AgentMessage, error: unknown): Promise<boolean> {
-    const context = `message ${message.messageId} "${message.messageType}" from ${message.senderId}`;
+    const context = describeMessage(message);
     if (!message.expectsReply || message.hasReplied || !message.meta.correlationId) return false;
     if (this.options.gate && !(await this.options.gate.admit(message.senderId))) {
       this.options.stats.errorRepliesSuppressed += 1;
@@ -101,7 +102,7 @@ export class MessageDispatcher {
 
   private async fail(message: AgentMessage, error: unknown): Promise<DispatchOutcome> {
     this.options.stats.handlerErrors += 1;
-    const context = `message ${message.messageId} "${message.messageType}" from ${message.senderId}`;
+    const context = describeMessage(message);
     this.options.logger.warn?.(`Handling ${context} failed: ${error instanceof Error ? error.message : String(error)}`);
     return (await this.refuse(message, error)) ? { status: 'replied-error', error } : { status: 'failed', error };
   }

@@ -9,6 +9,9 @@ import { HandlerSlots } from './handler-slots';
 import type { MessageDispatcher } from './message-dispatcher';
 import type { PendingRequests } from './pending-requests';
 import type { GatewayTrust } from '../gateway-client/gateway-trust';
+import type { AgentObserver } from '../observability/agent-observer';
+import { MasKeys } from '../redis/keys';
+import { describeMessage } from '../observability/log-context';
 
 /** An oversized envelope up to this many times the limit is still parsed, to answer a request in it. */
 const OVERSIZED_ANSWER_FACTOR = 4;
@@ -32,6 +35,8 @@ export interface IntakeOptions {
   replier: MessageReplier;
   /** Gateway mode: only envelopes the gateway signed are accepted (others are dropped and counted). */
   trust?: GatewayTrust;
+  /** Metrics and spans of what arrives (observability/). */
+  observer: AgentObserver;
 }
 
 /**
@@ -47,7 +52,7 @@ export class MessageIntake implements InboxIntake {
   private readonly records = new WeakMap<AgentMessage, Record<string, unknown>>();
 
   constructor(private readonly options: IntakeOptions) {
-    this.slots = new HandlerSlots(options.maxConcurrency, options.maxQueued, (message) => options.dispatcher.dispatch(message));
+    this.slots = new HandlerSlots(options.maxConcurrency, options.maxQueued, (message) => options.observer.process(message, options.dispatcher));
   }
 
   /** Listener for the agent's channel: handles one published envelope (at-most-once). */
@@ -64,7 +69,7 @@ export class MessageIntake implements InboxIntake {
     const message = this.bind(received);
     if (this.slots.offer(message)) return;
     this.options.stats.dropped += 1;
-    this.options.logger.warn?.(`Dropped message ${message.messageId} "${message.messageType}" from ${message.senderId}: ${this.slots.queued} already wait`);
+    this.options.logger.warn?.(`Dropped ${describeMessage(message)}: ${this.slots.queued} already wait`);
     void this.options.dispatcher.refuse(message, new AgentOverloadedError(this.options.agentId, this.slots.queued));
   }
 
@@ -73,10 +78,10 @@ export class MessageIntake implements InboxIntake {
     const { stats, maxMessageBytes } = this.options;
     stats.received += 1;
     try {
-      if (!this.options.trust) return { message: decodeMessage(raw, maxMessageBytes) };
+      if (!this.options.trust) return { message: this.observed(decodeMessage(raw, maxMessageBytes)) };
       const { message, record } = decodeEnvelope(raw, maxMessageBytes);
       this.records.set(message, record);
-      return { message };
+      return { message: this.observed(message) };
     } catch (error) {
       const reason = (error as Error).message;
       this.options.logger.warn?.(`Dropped a message on ${source}: ${reason}`);
@@ -100,7 +105,7 @@ export class MessageIntake implements InboxIntake {
     if (this.options.trust && !(await this.trusted(message))) return { completed: true, transaction };
     if (this.settled(message) || this.expired(message)) return { completed: true, transaction };
     this.bind(message).attempt = attempt;
-    const dispatch = runInStateTransaction(transaction, () => this.options.dispatcher.dispatch(message));
+    const dispatch = runInStateTransaction(transaction, () => this.options.observer.process(message, this.options.dispatcher, MasKeys.inboxGroup));
     const timeout = () => new HandlerTimeoutError(this.options.agentId, message.messageType, deadlineMs!);
     const outcome = await withDeadline(dispatch, deadlineMs, timeout);
     return { completed: outcome.status !== 'failed', error: 'error' in outcome ? outcome.error : undefined, transaction };
@@ -114,6 +119,12 @@ export class MessageIntake implements InboxIntake {
   /** Resolves when every handler started (or queued) from the channel finished, or after `timeoutMs`. */
   async drain(timeoutMs: number): Promise<void> {
     await this.slots.drain(timeoutMs);
+  }
+
+  /** Counts a decoded message for the metrics (observability/). */
+  private observed(message: AgentMessage): AgentMessage {
+    this.options.observer.received(message);
+    return message;
   }
 
   /** True when `message` is a reply (it settled its request, or is counted as unmatched). */
@@ -138,7 +149,7 @@ export class MessageIntake implements InboxIntake {
     const { deadline } = message.meta;
     if (deadline === undefined || !message.expectsReply || deadline * 1000 >= Date.now()) return false;
     this.options.stats.expired += 1;
-    this.options.logger.debug?.(`Dropped request ${message.messageId} "${message.messageType}" from ${message.senderId}: its deadline passed`);
+    this.options.logger.debug?.(`Dropped ${describeMessage(message)}: its deadline passed (request)`);
     return true;
   }
 

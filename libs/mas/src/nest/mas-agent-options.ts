@@ -27,7 +27,7 @@ export function resolveMasAgentOptions(
   agentOptions: MasAgentOptions,
   providerName: string,
 ): AgentOptions & { id: string } {
-  const { agents = {}, ...shared } = moduleOptions;
+  const { agents = {}, metrics: _metrics, ...shared } = moduleOptions; // metrics: one MasMetrics, given by the explorer
   const { id, ...own } = agentOptions;
   const identity = agents[id] ?? {};
   const gateway = mergeGateway(shared.gateway, identity.gateway, own.gateway);

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, ExternalContextCreator } from '@nestjs/core';
 import { Agent } from '../agent/agent';
 import type { AgentMessage } from '../protocol';
@@ -11,6 +11,7 @@ import { MasMetadataAccessor } from './mas-metadata.accessor';
 import { InjectMasOptions } from './mas-module-definition';
 import type { MasModuleOptions } from './mas-options.interfaces';
 import { MasParamsFactory } from './mas-params.factory';
+import { MasMetrics } from '../observability/mas-metrics';
 
 type AgentHost = Record<string | symbol, unknown> & {
   onAgentStart?: () => unknown;
@@ -36,6 +37,7 @@ export class MasAgentsExplorer implements OnModuleInit, OnApplicationBootstrap, 
     private readonly agents: MasAgents,
     private readonly connections: MasAgentConnections,
     @InjectMasOptions() private readonly options: MasModuleOptions,
+    @Inject(MasMetrics) private readonly metrics: MasMetrics | null,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -87,6 +89,7 @@ export class MasAgentsExplorer implements OnModuleInit, OnApplicationBootstrap, 
     const agent = new Agent(id, {
       ...options,
       connection: this.connections.forUrl(options.redisUrl),
+      metrics: this.metrics ?? undefined,
       handlers,
       onStart: instance.onAgentStart ? () => instance.onAgentStart!() : undefined,
       onStop: instance.onAgentStop ? () => instance.onAgentStop!() : undefined,

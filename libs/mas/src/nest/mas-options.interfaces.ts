@@ -1,4 +1,5 @@
 import type { AgentOptions } from '../agent/agent-options.interfaces';
+import type { MasModuleMetricsOption } from '../observability/mas-module-observability';
 
 /**
  * Who one agent of a Nest app is in Redis: its URL (zero-trust mode: its own ACL user, as
@@ -16,4 +17,9 @@ export type MasModuleOptions = Pick<
    * settings). They win over the module-wide `redisUrl` / `gateway`; `@MasAgent` options win over them.
    */
   agents?: Record<string, MasAgentIdentityOptions>;
+  /**
+   * Prometheus metrics of every agent of the app: `true` (a new prom-client registry), `{ registry,
+   * maxMessageTypes }`, or a `MasMetrics` to share. Inject `MasMetrics` to serve its `registry`.
+   */
+  metrics?: MasModuleMetricsOption;
 };

@@ -11,10 +11,12 @@ import { MasAgentsExplorer } from './mas-agents.explorer';
 import { MasMetadataAccessor } from './mas-metadata.accessor';
 import { MAS_MODULE_OPTIONS, MasConfigurableModule } from './mas-module-definition';
 import type { MasModuleOptions } from './mas-options.interfaces';
+import { MAS_OBSERVABILITY_EXPORTS, MAS_OBSERVABILITY_PROVIDERS } from '../observability/mas-module-observability';
 
 /**
  * Wires MAS into a Nest app: one shared Redis connection pair (plus one per other agent URL, e.g.
- * each zero-trust agent's own user), `@MasAgent` providers discovered and run, and the injectable `AgentRegistry`, `AgentDirectory`, `AgentStateStore` and `MasAgents`.
+ * each zero-trust agent's own user), `@MasAgent` providers discovered and run, and the injectable `AgentRegistry`, `AgentDirectory`, `AgentStateStore` and `MasAgents`;
+ * `MasMetrics` (with `metrics`) and the Terminus `MasHealthIndicator`.
  *
  * @example
  * ```ts
@@ -47,7 +49,8 @@ import type { MasModuleOptions } from './mas-options.interfaces';
     MasAgentConnections,
     MasMetadataAccessor,
     MasAgentsExplorer,
+    ...MAS_OBSERVABILITY_PROVIDERS,
   ],
-  exports: [MAS_CONNECTION, AgentRegistry, AgentDirectory, AgentStateStore, MasAgents],
+  exports: [MAS_CONNECTION, AgentRegistry, AgentDirectory, AgentStateStore, MasAgents, ...MAS_OBSERVABILITY_EXPORTS],
 })
 export class MasModule extends MasConfigurableModule {}

@@ -84,6 +84,10 @@ export class AgentMessage<TData extends MessageData = MessageData> {
     if (this.meta.error) meta.error = this.meta.error;
     if (this.meta.priority) meta.priority = this.meta.priority;
     if (this.meta.deadline !== undefined) meta.deadline = this.meta.deadline;
+    if (this.meta.traceparent) {
+      meta.traceparent = this.meta.traceparent;
+      if (this.meta.tracestate) meta.tracestate = this.meta.tracestate;
+    }
     return {
       ...this.extra,
       sender_id: this.senderId,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MalformedEnvelopeError, MessageEncodingError, MessageTooLargeError } from '../errors';
+import { MAX_TRACESTATE_LENGTH, parseTraceparent } from '../observability/trace-context';
 import { AgentMessage } from './agent-message';
 import { MessageData, MessageMeta, MessagePriority, WireError } from './envelope.interfaces';
 
@@ -130,7 +131,15 @@ function decodeMeta(raw: unknown): MessageMeta {
     meta.priority = raw.priority as MessagePriority;
   }
   if (typeof raw.deadline === 'number' && Number.isFinite(raw.deadline)) meta.deadline = raw.deadline;
+  if (raw.traceparent !== undefined) readTraceContext(raw, meta);
   return meta;
+}
+
+/** Keeps a well-formed `meta.traceparent` (and its `tracestate`); anything else there is ignored. */
+function readTraceContext(raw: Record<string, unknown>, meta: MessageMeta): void {
+  if (!parseTraceparent(raw.traceparent)) return;
+  meta.traceparent = raw.traceparent as string;
+  if (typeof raw.tracestate === 'string' && raw.tracestate && raw.tracestate.length <= MAX_TRACESTATE_LENGTH) meta.tracestate = raw.tracestate;
 }
 
 /**

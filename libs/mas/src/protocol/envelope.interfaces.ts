@@ -21,6 +21,10 @@ export interface WireMeta {
   priority?: MessagePriority;
   /** ours: epoch seconds after which the requester no longer waits; receivers drop the request then. */
   deadline?: number;
+  /** W3C Trace Context of the sender's span (written while an OpenTelemetry SDK is registered). */
+  traceparent?: string;
+  /** W3C `tracestate` going with {@link WireMeta.traceparent}. */
+  tracestate?: string;
   [extra: string]: unknown;
 }
 
@@ -47,6 +51,10 @@ export interface MessageMeta {
   priority?: MessagePriority;
   /** Epoch seconds after which the requester no longer waits (requests; `meta.deadline`). */
   deadline?: number;
+  /** W3C `traceparent` of the span that sent the message (`meta.traceparent`). */
+  traceparent?: string;
+  /** W3C `tracestate` (`meta.tracestate`). */
+  tracestate?: string;
 }
 
 /** Payload object of a message. */

@@ -24,6 +24,8 @@ export interface AgentTrafficSample {
   errors: number;
   /** Epoch ms of the sample. */
   at: number;
+  /** Messages sent to each of the busiest peers since start (at most 10; the dashboard's who-talks-to-whom graph). */
+  peers?: Record<string, number>;
 }
 
 /** Default heartbeat timing of the wire contract: refresh every 30 s, TTL 60 s. */

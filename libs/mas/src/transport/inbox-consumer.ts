@@ -12,6 +12,7 @@ import type { StateTransaction } from '../state/state-transaction';
 import { COMMIT_SCRIPT, DEAD_LETTER_SCRIPT } from './inbox.scripts';
 import { DEFAULT_INBOX_OPTIONS, InboxOptions, InboxStats } from './inbox-options.interfaces';
 import { StreamGroupEntry, StreamGroupReader } from './stream-group-reader';
+import { describeMessage } from '../observability/log-context';
 
 /** What handling one delivery produced, as the agent reports it back to the inbox. */
 export interface DeliveryResult {
@@ -180,7 +181,7 @@ export class InboxConsumer {
     if (!result.completed) {
       await this.host.restoreState(fields, result.transaction.previous);
       if (entry.attempt >= this.options.maxAttempts) {
-        await this.deadLetter(entry, `handler failed: ${describe(result.error)}`);
+        await this.deadLetter(entry, `handler failed: ${describe(result.error)}`, message);
       }
       return; // left pending: reclaimed and retried after claimIdleMs
     }
@@ -232,7 +233,7 @@ export class InboxConsumer {
     }
   }
 
-  private async deadLetter(entry: Entry, reason: string): Promise<void> {
+  private async deadLetter(entry: Entry, reason: string, message?: AgentMessage): Promise<void> {
     try {
       const fields = deadLetterFields({
         envelope: entry.raw ?? '', agentId: this.host.id, reason, attempts: entry.attempt, source: this.stream, entryId: entry.id,
@@ -247,7 +248,7 @@ export class InboxConsumer {
         await DEAD_LETTER_SCRIPT.run(command, [this.stream, keys.deadLetters], [keys.inboxGroup, entry.id, this.options.deadLetterMaxLength, ...fields]);
       }
       this.stats.deadLettered += 1;
-      this.host.logger.warn?.(`Inbox entry ${entry.id} moved to ${this.connection.keys.deadLetters} after ${entry.attempt} attempt(s): ${reason}`);
+      this.host.logger.warn?.(`Inbox entry ${entry.id}${message ? ` (${describeMessage(message)})` : ''} moved to ${keys.deadLetters} after ${entry.attempt} attempt(s): ${reason}`);
     } catch (error) {
       this.host.logger.error(`Could not dead-letter inbox entry ${entry.id}: ${String(error)}`);
     }

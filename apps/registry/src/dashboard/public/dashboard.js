@@ -169,6 +169,75 @@
     );
   }
 
+  const SVG = 'http://www.w3.org/2000/svg';
+  /** Creates an SVG element with attributes (`text` sets its text). */
+  function svg(tag, attrs = {}) {
+    const el = document.createElementNS(SVG, tag);
+    for (const [key, value] of Object.entries(attrs)) {
+      if (key === 'text') el.textContent = value;
+      else el.setAttribute(key, String(value));
+    }
+    return el;
+  }
+
+  /**
+   * The who-talks-to-whom graph: agents (and peers they name that are not registered) on a circle,
+   * one arrow per sender → peer, as thick as its message rate, labelled with it.
+   */
+  function renderGraph(snapshot) {
+    const links = snapshot.links ?? [];
+    const canvas = $('#graph-canvas');
+    $('#graph-empty').hidden = links.length > 0;
+    canvas.hidden = links.length === 0;
+    if (!links.length) return canvas.replaceChildren();
+    const known = new Map(snapshot.agents.map((a) => [a.id, a]));
+    const ids = [...new Set(links.flatMap((l) => [l.from, l.to]))].sort();
+    const width = 720, height = 420, cx = width / 2, cy = height / 2;
+    const radius = ids.length === 1 ? 0 : Math.min(cx, cy) - 50;
+    const at = new Map(ids.map((id, i) => {
+      const angle = (2 * Math.PI * i) / ids.length - Math.PI / 2;
+      return [id, { x: cx + radius * Math.cos(angle), y: cy + radius * Math.sin(angle) }];
+    }));
+    const max = Math.max(1, ...links.map((l) => l.perSecond ?? 0));
+    const marker = svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 10, markerHeight: 10, markerUnits: 'userSpaceOnUse', orient: 'auto' });
+    marker.append(svg('path', { d: 'M 0 0 L 10 5 L 0 10 z' }));
+    const defs = svg('defs');
+    defs.append(marker);
+    const edges = links.map((link) => {
+      const a = at.get(link.from), b = at.get(link.to);
+      const dx = b.x - a.x, dy = b.y - a.y, length = Math.hypot(dx, dy) || 1;
+      // Offset sideways so A → B and B → A do not overlap; stop short of the node circles.
+      const nx = -dy / length * 7, ny = dx / length * 7, pad = 26;
+      const x1 = a.x + dx / length * pad + nx, y1 = a.y + dy / length * pad + ny;
+      const x2 = b.x - dx / length * pad + nx, y2 = b.y - dy / length * pad + ny;
+      const perSecond = link.perSecond;
+      const g = svg('g', { class: 'link' });
+      const line = svg('line', {
+        class: perSecond ? 'edge' : 'edge idle', x1, y1, x2, y2, 'marker-end': 'url(#arrow)',
+        'stroke-width': (1 + 5 * ((perSecond ?? 0) / max)).toFixed(1),
+        'data-from': link.from, 'data-to': link.to, 'data-rate': perSecond ?? '',
+      });
+      line.append(svg('title', { text: `${link.from} → ${link.to}: ${rate(perSecond)} msg/s (${link.sent} since start)` }));
+      const anchor = nx > 1 ? 'start' : nx < -1 ? 'end' : 'middle';
+      g.append(line, svg('text', { class: 'edge-label', x: ((x1 + x2) / 2 + nx).toFixed(1), y: ((y1 + y2) / 2 + ny + 4).toFixed(1), 'text-anchor': anchor, text: `${rate(perSecond)}/s` }));
+      return g;
+    });
+    const nodes = ids.map((id) => {
+      const { x, y } = at.get(id);
+      const agent = known.get(id);
+      const kind = agent ? agent.status.toLowerCase() : 'external';
+      const g = svg('g', { class: `node ${kind}`, 'data-agent-id': id, transform: `translate(${x.toFixed(1)},${y.toFixed(1)})` });
+      // The label goes outwards, away from the edges in the middle.
+      const out = radius ? { x: (x - cx) / radius, y: (y - cy) / radius } : { x: 0, y: 1 };
+      const label = svg('text', { x: (out.x * 30).toFixed(1), y: (out.y * 30 + 4).toFixed(1), 'text-anchor': out.x > 0.3 ? 'start' : out.x < -0.3 ? 'end' : 'middle', text: id });
+      const anchor = svg('a', { href: agent ? agentLink(id) : '#/' });
+      anchor.append(svg('circle', { r: 18 }), label);
+      g.append(anchor);
+      return g;
+    });
+    canvas.replaceChildren(defs, ...edges, ...nodes);
+  }
+
   function table(selector, rows) {
     const columns = $(`${selector} thead tr`).cells.length;
     const body = rows.length ? rows.map((cells) => h('tr', {}, cells.map((cell) => h('td', {}, cell)))) : [h('tr', {}, h('td', { colSpan: columns, className: 'empty' }, 'None.'))];
@@ -213,6 +282,8 @@
     $('#detail-view').hidden = id === null;
     if (id === null) renderAgents(snapshot.agents);
     else renderDetail(snapshot.agents, id);
+    $('#graph').hidden = id !== null;
+    if (id === null) renderGraph(snapshot);
     renderGateway(snapshot.gateway);
     renderRedis(snapshot.redis);
   }

@@ -1,0 +1,11 @@
+export { AgentObserver } from './agent-observer';
+export { readInboxInfo, type InboxInfo } from './inbox-info';
+export { describeMessage } from './log-context';
+export { createMasMetrics, DEFAULT_MAX_MESSAGE_TYPES, MasMetrics, OTHER_MESSAGE_TYPE, type AgentMetricsSource, type MasMetricsOptions } from './mas-metrics';
+export { checkMasHealth, MasHealthIndicator, type AgentHealth, type MasHealthOptions, type MasHealthResult } from './mas-health.indicator';
+export { messageTracing, recordFailure, remoteSpanContext, wireContextOf, type MessageSpan } from './message-tracing';
+export { MAS_ATTRIBUTES, MAS_TRACER_NAME, MESSAGING_ATTRIBUTES, MESSAGING_SYSTEM } from './messaging-attributes';
+export { otelApi, tracingEnabled } from './otel-api';
+export { MAX_TRACKED_PEERS, PeerTraffic, REPORTED_PEERS } from './peer-traffic';
+export { formatTraceparent, parseTraceparent, traceIdOf, type ParsedTraceparent, type WireTraceContext } from './trace-context';
+export { moduleMetrics, type MasModuleMetricsOption } from './mas-module-observability';
