@@ -151,7 +151,7 @@ describe('gateway audit trail', () => {
     const { agent: alice } = await gatewayAgent('auditee');
     const { agent: bob } = await gatewayAgent('audit-target');
     await alice.send(bob.id, 'ok', { contact: 'ann@example.com' });
-    await alice.send(bob.id, 'leak', { key: 'AKIAIOSFODNN7EXAMPLE' }).catch(() => undefined);
+    await alice.send(bob.id, 'leak', { key: 'AKIA2E0A8F3B244C9986' }).catch(() => undefined);
     const all = (await api(`/audit?sender=${alice.id}&order=oldest`)).body;
     expect(all.map((e: { decision: string }) => e.decision)).toEqual(['ALLOWED', 'DLP_BLOCKED']);
     // Newest first by default, a page at a time: x-next-cursor is the cursor of the next page.

@@ -40,6 +40,18 @@ interface Frame {
   /** True inside `data` (masked there; a REDACT finding elsewhere counts as BLOCK). */
   inData: boolean;
   hint?: DlpType;
+  /** A row of a table (an array of arrays whose first row names the columns): its column names. */
+  columns?: readonly string[];
+  /** An array of conversation turns: the text last seen under each field of a turn. */
+  turns?: Map<string, string>;
+}
+
+/** Keys that make an object a turn of a conversation (a transcript segment, a chat message). */
+const SPEAKER_KEYS = ['speaker', 'role', 'from', 'author', 'sender', 'participant', 'channel', 'user'];
+
+/** True when `items` reads as a conversation: at least two objects, each with a speaker-like key. */
+function isConversation(items: unknown[]): boolean {
+  return items.length >= 2 && items.every((item) => !!item && typeof item === 'object' && !Array.isArray(item) && SPEAKER_KEYS.some((key) => key in item));
 }
 
 function pathOf(frame: Frame): string {
@@ -96,8 +108,8 @@ export class DlpScanner {
     if (countValues(envelope, this.budget.maxNodes) > this.budget.maxNodes) throw new DlpScanBudgetError(`more than ${this.budget.maxNodes} values`);
     const memo = new Map<string, TextResult>();
     /** Short texts repeat (numbers, flags, enum values): scanned once per scan under the same keys. */
-    const scanText = (text: string, keys: string[], hint?: DlpType): TextResult => {
-      if (text.length > 24 || hint) return this.text.scan(text, keys, hint);
+    const scanText = (text: string, keys: string[], hint?: DlpType, lead?: string): TextResult => {
+      if (text.length > 24 || hint || lead) return this.text.scan(text, keys, hint, undefined, lead);
       const memoKey = `${keys.join('\u0000')}\u0001${text}`;
       let result = memo.get(memoKey);
       if (!result) memo.set(memoKey, (result = this.text.scan(text, keys)));
@@ -131,13 +143,23 @@ export class DlpScanner {
         const text = String(value);
         chars += text.length;
         if (chars > this.budget.maxChars) throw new DlpScanBudgetError(`more than ${this.budget.maxChars} characters`);
-        const result = scanText(text, keysOf(frame), frame.hint);
+        // In a conversation, a turn's field is read after the same field of the turn before.
+        const turns = frame.key !== undefined ? frame.parent?.parent?.turns : undefined;
+        const result = scanText(text, keysOf(frame), frame.hint, turns?.get(frame.key!));
+        turns?.set(frame.key!, text);
         if (text.length > 4_096 && overTime()) throw new DlpScanBudgetError(`more than ${this.budget.maxMs} ms`);
         if (!result.types.length) continue;
         if (frame.inData && result.redacted !== undefined) redactions.push({ path: dataPathOf(frame), value: result.redacted });
         record(pathOf(frame), result.types, frame.inData, result.encodings);
       } else if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i -= 1) stack.push({ value: value[i], parent: frame, segment: `[${i}]`, inData: frame.inData });
+        const columns = frame.columns;
+        const header = columns ? undefined : tableHeader(value);
+        for (let i = value.length - 1; i >= 0; i -= 1) {
+          // A cell of a table row is read under its column's name; the rows after the header carry the names.
+          const viewKey = columns && i < columns.length ? columns[i] : undefined;
+          stack.push({ value: value[i], parent: frame, segment: `[${i}]`, viewKey, inData: frame.inData, columns: header && i > 0 ? header : undefined });
+        }
+        if (isConversation(value)) frame.turns = new Map();
         this.scanSplit(value, frame, record);
       } else if (value && typeof value === 'object') {
         const entries = Object.entries(value as Record<string, unknown>);
@@ -147,7 +169,9 @@ export class DlpScanner {
         for (let i = entries.length - 1; i >= 0; i -= 1) {
           const [key, item] = entries[i];
           chars += key.length;
-          const found = scanText(key, keys);
+          // A key is a name, not the value of the key above it: read with the keys in view as context only
+          // (the properties of `password: { type, format }` in a schema are not passwords).
+          const found = scanText(key, [...keys, '']);
           // A key that carries sensitive data is named by its position, never by itself (paths go to the audit trail).
           const segment = found.types.length ? `{key ${i}}` : `.${key}`;
           if (found.types.length) record(`${pathOf(frame)}${segment}`, found.types, false, found.encodings);
@@ -172,6 +196,19 @@ export class DlpScanner {
     const split = joined.types.filter((type) => !alone.has(type));
     if (split.length) record(`${pathOf(frame)}[*]`, split, false);
   }
+}
+
+/**
+ * The column names of a table given as rows (Google Sheets `values`, CSV parsed to arrays, `[["mrn",
+ * "dx"], ["0037…", "S52.501A"]]`): at least two rows, every row an array, the first of 2 to 64 short
+ * names. Undefined when `rows` is not such a table.
+ */
+function tableHeader(rows: unknown[]): string[] | undefined {
+  if (rows.length < 2 || !rows.every(Array.isArray)) return undefined;
+  const first = rows[0] as unknown[];
+  if (first.length < 2 || first.length > 64) return undefined;
+  if (!first.every((cell) => typeof cell === 'string' && /^[A-Za-z][\w .#/()-]{0,40}$/.test(cell))) return undefined;
+  return first as string[];
 }
 
 /** Values and keys in `root`, counted without scanning (stops once past `limit`). */

@@ -168,13 +168,32 @@ export function xmlSpans(text: string): TypedSpan[] {
   return out;
 }
 
-/** The text of each `<tag …>text</tag>` (no nested element) under the tag's local name: `<ssn>…</ssn>`, `<memberId>…</memberId>`. */
+/** Element names that say nothing alone (`<Number>`, `<Value>`, `<ID>`): read with their parent's name. */
+const GENERIC_ELEMENT = /^(?:number|value|id|identifier|code|text|no|num)$/i;
+const XML_TEXT = /(?:<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]{0,63})(?:\s[^<>]*)?>\s*)?<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]{0,63})(?:\s[^<>]*)?>([^<]{1,512})<\/(?:[A-Za-z_][\w.-]*:)?\2\s*>/g;
+/** SGML elements left open (OFX 1.x `<USERID>jdoe<USERPASS>…<LANGUAGE>`): a value up to the next tag. */
+const SGML_TEXT = /<([A-Za-z][\w.]{0,63})>([^<\s][^<\r\n]{0,511}?)\s*(?=<(?!\/\1>))/g;
+
+/**
+ * The text of each `<tag …>text</tag>` (no nested element) under the tag's local name: `<ssn>…</ssn>`,
+ * `<memberId>…</memberId>`; a generic tag under its parent's too (`<PrimaryTelephone><Number>…` →
+ * `PrimaryTelephone Number`). In SGML without end tags (OFX 1.x), each element's text up to the next tag.
+ */
 export function xmlTexts(text: string): SubText[] {
-  if (!text.includes('</')) return [];
+  if (!text.includes('<')) return [];
   const out: SubText[] = [];
-  for (const match of text.matchAll(/<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]{0,63})(?:\s[^<>]*)?>([^<]{1,512})<\/(?:[A-Za-z_][\w.-]*:)?\1\s*>/g)) {
-    out.push({ start: match.index + match[0].indexOf('>') + 1, text: match[2], key: match[1] });
-    if (out.length >= MAX_ELEMENTS) break;
+  if (text.includes('</')) {
+    for (const match of text.matchAll(XML_TEXT)) {
+      const key = match[1] && GENERIC_ELEMENT.test(match[2]) ? `${match[1]} ${match[2]}` : match[2];
+      out.push({ start: match.index + match[0].length - match[3].length - match[0].slice(match[0].lastIndexOf('<')).length, text: match[3], key });
+      if (out.length >= MAX_ELEMENTS) return out;
+    }
+  }
+  if (/^\s*(?:OFXHEADER|<OFX>)/i.test(text) || /<OFX>/i.test(text)) {
+    for (const match of text.matchAll(SGML_TEXT)) {
+      out.push({ start: match.index + match[1].length + 2, text: match[2], key: match[1] });
+      if (out.length >= MAX_ELEMENTS) break;
+    }
   }
   return out;
 }

@@ -41,20 +41,23 @@ export const creditCard: DlpDetector = {
 /** Card security codes: 3–4 digits right after CVV / CVC / security code, or under such a key (also `card_cvc`, `cc_cvv`). */
 export const cvv: DlpDetector = {
   type: 'cvv',
-  pattern: /(?<![\d.])\d{3,4}(?![\d.])/g,
-  context: /\b(?:cvv2?|cvc2?|csc|cid|security code|card (?:verification|security) (?:code|value|number))\b/i,
+  // A sentence may end right after the code (`CVC 417.`), a decimal may not (`3.14`).
+  pattern: /(?<![\d.])\d{3,4}(?!\d|[.,]\d)/g,
+  context:
+    /\b(?:cvv2?|cvc2?|csc|cid|security code|card (?:verification|security) (?:code|value|number)|(?:karten)?prüfnummer|sicherheitscode|kartenprüfziffer|cryptogramme(?: visuel)?|code de sécurité|código de seguridad|código de segurança|codice di sicurezza)\b/i,
   contextWindow: { before: 24, after: 0 },
   key: /^(?:(?:(?:credit|debit)?card|cc|payment)?(?:cvv2?|cvc2?|csc|cvn)|cid|(?:(?:credit|debit)?card)?securitycode|cardcode|cardverification(?:code|value|number)?)$/,
   keyValue: /^\s*\d{3,4}\s*$/,
 };
 
-const SSN_CONTEXT = /\b(?:ssn|ss#|social security|social sec|soc sec|taxpayer id|tin)\b/i;
+const SSN_CONTEXT = /\b(?:ssn|ss#|social security|social sec|soc sec|taxpayer id|tax id|tin)\b/i;
 
 /** US social security numbers: `123-45-6789` anywhere; `123 45 6789` or `123456789` only with SSN context. */
 export const ssn: DlpDetector = {
   type: 'ssn',
   pattern: /(?<![\d-])(?<v>(?!000|666|9\d\d)\d{3}(?<sep>[- ]?)(?!00)\d{2}\k<sep>(?!0000)\d{4})(?![\d-])/g,
-  key: /^(?:ssn|socialsecurity(?:number|no|num)?|ssnumber|taxpayerid)$/,
+  // A US taxpayer id of nine digits in the SSN ranges is an SSN (an EIN is written `12-3456789`).
+  key: /^(?:ssn|socialsecurity(?:number|no|num)?|ssnumber|taxpayerid|taxid|tin|taxidnumber)$/,
   keyValue: /^\s*(?!000|666|9\d\d)\d{3}[- ]?(?!00)\d{2}[- ]?(?!0000)\d{4}\s*$/,
   validate(value, text, index, keyPath) {
     // Dashed numbers are SSNs by their shape; spaced or bare ones need SSN context nearby or in the keys.

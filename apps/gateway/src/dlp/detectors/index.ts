@@ -1,5 +1,5 @@
 import type { DlpDetector } from '../dlp-detector.interfaces';
-import { email, phone } from './contact.detectors';
+import { email, nationalPhone, phone } from './contact.detectors';
 import { creditCard, cvv, ssn } from './financial.detectors';
 import { icd10, healthInsuranceNumber, medicalRecordNumber } from './health.detectors';
 import { apiKey, awsAccessKey, jwt, password, privateKey } from './secret.detectors';
@@ -23,5 +23,6 @@ export const DLP_DETECTORS: readonly DlpDetector[] = [
   cvv,
   email,
   phone,
+  nationalPhone,
   icd10,
 ];

@@ -4,12 +4,19 @@ import type { DlpDetector } from '../dlp-detector.interfaces';
 export const awsAccessKey: DlpDetector = {
   type: 'aws_access_key',
   pattern: /(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|AROA|APKA|ASCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Z0-9])/g,
+  // AWS's documentation placeholders (`AKIAIOSFODNN7EXAMPLE`) are published, not credentials.
+  validate: (value) => !value.includes('EXAMPLE'),
 };
 
 /** PEM private key blocks (RSA, EC, OpenSSH, PKCS#8, encrypted, PGP), also cut short. */
 export const privateKey: DlpDetector = {
   type: 'private_key',
   pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|$)/g,
+  // Key material (even cut short), not a header around a placeholder (`[REDACTED - rotated]`, `<key>`, `...`).
+  validate(value) {
+    const body = value.replace(/^-----BEGIN[^\n\\]*?-----|-----END[\s\S]*$/g, '').replace(/\\[rn]/g, ' ').trim();
+    return !/^(?:\[[^\]]*\]|<[^>]*>|\.{3}|…|\*+|x+|redacted\b.*|removed\b.*)$/i.test(body);
+  },
 };
 
 /** JSON Web Tokens: base64url `{"`-header, `{"`-payload, signature (possibly empty). */
@@ -48,7 +55,8 @@ export const apiKey: DlpDetector = {
       String.raw`(?<![A-Za-z0-9_-])sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}`,
       String.raw`(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,}`,
       String.raw`(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,}`,
-      String.raw`(?<![A-Za-z0-9_-])xox[abprs]-[A-Za-z0-9-]{10,}`,
+      // Slack tokens carry numeric team / user ids (`xoxb-123…-456…-…`), so `xoxb-your-token` is not one.
+      String.raw`(?<![A-Za-z0-9_-])xox[abprs]-(?=[A-Za-z0-9-]*\d{4})[A-Za-z0-9-]{10,}`,
       String.raw`(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}`,
       String.raw`(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,}`,
       String.raw`(?<![A-Za-z0-9_-])SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}`,
@@ -59,6 +67,11 @@ export const apiKey: DlpDetector = {
           .join('|') +
         String.raw`)[\\"']*\s*[:=]\s*[\\"']*(?<v>(?=[^\s"'\\]*\d)(?=[^\s"'\\]*[A-Za-z])[A-Za-z0-9_\-.+/=~]{16,})`,
       String.raw`\bBearer\s+(?<v2>(?=[^\s"'\\]*\d)[A-Za-z0-9_\-.~+/]{20,}=*)`,
+      // An AWS secret access key (40 characters of base64) after its label, also in whitespace-aligned
+      // tables (`aws configure list`, `secret_key     2d5A…`).
+      String.raw`(?<![A-Za-z0-9])(?:` +
+        ['secret[_ -]?(?:access[_ -]?)?key', 'aws[_ -]?secret'].map(anyCase).join('|') +
+        String.raw`)[\w \[\]]{0,12}?[\s:=|"']+(?<v3>(?=[A-Za-z0-9/+]*\d)(?=[A-Za-z0-9/+]*[a-z])(?=[A-Za-z0-9/+]*[A-Z])(?![A-Za-z0-9/+]*EXAMPLE)[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`,
     ].join('|'),
     'g',
   ),
@@ -75,16 +88,20 @@ export const apiKey: DlpDetector = {
 export const password: DlpDetector = {
   type: 'password',
   pattern: new RegExp(
-    String.raw`(?<![A-Za-z0-9])(?:password|passwd|pwd|passphrase|passcode)(?:\\?["'])?(?:` +
+    // The word in English and in other languages (`mot de passe`, `Passwort`, `contraseña`, `senha`, …).
+    String.raw`(?<![A-Za-z0-9])(?:password|passwd|pwd|passphrase|passcode|mot de passe|passwort|kennwort|contraseña|contrasena|senha|wachtwoord|lösenord|adgangskode|salasana|hasło|heslo|пароль|パスワード|密码|비밀번호)(?:\\?["'])?(?:` +
       [
         String.raw`\s*(?:[:=]|=>)\s*(?:\\?"(?<v>(?:[^"\\]|\\[^"])+?)\\?"|'(?<v2>[^']+)')`,
         String.raw`=(?<v3>[^\s"',;&}]+)`,
-        String.raw`(?:\s*(?:[:=]|=>)\s*|\s+is\s+)(?<v4>[^\s"',;&}([<][^\s"',;&}]*?[^\s"',;&}A-Za-z][^\s"',;&}]*|[^\s"',;&}A-Za-z([<][^\s"',;&}]*)`,
+        String.raw`(?:\s*(?:[:=]|=>)\s*|\s+(?:is|ist|est|es|é)\s+)(?<v4>[^\s"',;&}([<][^\s"',;&}]*?[^\s"',;&}A-Za-z][^\s"',;&}]*|[^\s"',;&}A-Za-z([<][^\s"',;&}]*)`,
       ].join('|') +
       ')' +
       // credentials in a URL: scheme://user:password@host
-      String.raw`|(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://[^\s:/@]+:(?<v5>(?![A-Z_]+@|\$\{|<|\*+@|x+@)[^\s@/]+)@`,
+      String.raw`|(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://[^\s:/@]+:(?<v5>(?![A-Z_]+@|\$\{|<|\*+@|x+@)[^\s@/]+)@` +
+      // curl / wget / httpie basic auth on the command line: `-u user:password`, `--user user:password`.
+      String.raw`|(?<![\w-])(?:-u|--user|--http-user)[ =]["']?[^\s:'"]+:(?<v6>(?![A-Z_]+["'\s]|\$)[^\s'"]+)`,
     'gi',
   ),
-  key: /^(?:[a-z0-9]*password|[a-z0-9]*passwd|pwd|passphrase|passcode|pass)$/,
+  // `userpass`: OFX `<USERPASS>`; also `db_pass`, `login_pass`.
+  key: /^(?:[a-z0-9]*password|[a-z0-9]*passwd|pwd|passphrase|passcode|(?:user|login|db|admin|root|smtp|mail)?pass|passwort|kennwort|contrasena|senha|motdepasse)$/,
 };
