@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { execAll, GatewayDecision, MasConnection, MasKeys } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
+import type { AuthenticationRefusal } from '../auth/sender-credentials';
 import type { GatewayOutcome } from '../message/gateway-outcome.interfaces';
 import type { IngressMessage } from '../message/ingress-message';
 import { GatewayMetrics } from '../observability/gateway-metrics';
@@ -33,13 +34,17 @@ export class DecisionRecorder {
     @InjectGatewaySettings() private readonly settings: GatewaySettings,
   ) {}
 
-  /** Records `decision` about `ingress`; resolves once audited and the sender notified. */
-  async record(ingress: IngressMessage, decision: GatewayDecision, reason: string, violation?: string): Promise<GatewayOutcome> {
+  /**
+   * Records `decision` about `ingress`; resolves once audited and the sender notified. For an
+   * unauthenticated entry `audited` says whether it is within the audit rate when the caller already
+   * counted it ({@link recordUnauthenticated}).
+   */
+  async record(ingress: IngressMessage, decision: GatewayDecision, reason: string, violation?: string, audited?: boolean): Promise<GatewayOutcome> {
     if (violation && !ingress.violations.includes(violation)) ingress.violations.push(violation);
     const latencyMs = performance.now() - ingress.receivedAt;
     this.metrics.decided(decision, latencyMs / 1000, ingress.violations);
     const unauthenticated = decision === 'AUTH_FAILED';
-    if (unauthenticated && !(await this.withinUnauthenticatedRate(ingress.senderId ?? ''))) {
+    if (unauthenticated && !(audited ?? (await this.withinUnauthenticatedRate([ingress.senderId ?? '']))[0])) {
       this.metrics.unauditedUnauthenticated.inc();
       return { decision, reason, auditId: '' };
     }
@@ -65,13 +70,41 @@ export class DecisionRecorder {
     return { decision, reason, auditId };
   }
 
-  /** Counts one unauthenticated entry for `claimed`; false once over the per-sender or the total rate this minute. */
-  private async withinUnauthenticatedRate(claimed: string): Promise<boolean> {
+  /**
+   * Records AUTH_FAILED for a batch of entries authentication refused (a flood of junk costs one
+   * round trip for the audit rate, and audit entries only within it).
+   */
+  async recordUnauthenticated(refused: ReadonlyArray<{ ingress: IngressMessage; error: AuthenticationRefusal }>): Promise<GatewayOutcome[]> {
+    if (!refused.length) return [];
+    const within = await this.withinUnauthenticatedRate(refused.map(({ ingress }) => ingress.senderId ?? ''));
+    return Promise.all(refused.map(({ ingress, error }, i) => this.record(ingress, 'AUTH_FAILED', error.reason, error.violation, within[i])));
+  }
+
+  /**
+   * Counts unauthenticated entries, in order, under the sender each claims: for each, false once over
+   * the per-sender or the total rate of this minute.
+   */
+  private async withinUnauthenticatedRate(claimed: readonly string[]): Promise<boolean[]> {
     const limit = this.settings.audit.unauthenticatedPerMinute;
     const window = Math.floor(Date.now() / 60_000);
-    const own = MasKeys.auditUnauthenticated(`sender:${claimed}`, window);
+    const perSender = new Map<string, number>();
+    for (const sender of claimed) perSender.set(sender, (perSender.get(sender) ?? 0) + 1);
     const total = MasKeys.auditUnauthenticated('*', window);
-    const [mine, all] = (await execAll(this.redis.command.multi().incr(own).pexpire(own, 120_000).incr(total).pexpire(total, 120_000))) as [number, number, number, number];
-    return mine <= limit && all <= limit * TOTAL_FACTOR;
+    const multi = this.redis.command.multi();
+    for (const [sender, count] of perSender) {
+      const own = MasKeys.auditUnauthenticated(`sender:${sender}`, window);
+      multi.incrby(own, count).pexpire(own, 120_000);
+    }
+    multi.incrby(total, claimed.length).pexpire(total, 120_000);
+    const replies = (await execAll(multi)) as number[];
+    const next = new Map<string, number>(); // per sender: the count of its first entry of this batch
+    [...perSender].forEach(([sender, count], i) => next.set(sender, replies[2 * i] - count + 1));
+    let all = replies[replies.length - 2] - claimed.length + 1;
+    return claimed.map((sender) => {
+      const mine = next.get(sender)!;
+      next.set(sender, mine + 1);
+      const overall = all++;
+      return mine <= limit && overall <= limit * TOTAL_FACTOR;
+    });
   }
 }

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { execAll, MasConnection, MasKeys, StreamGroupEntry, StreamGroupReader } from '@mas/core';
+import { MasConnection, MasKeys, StreamGroupEntry, StreamGroupReader } from '@mas/core';
+import { DecisionRecorder } from '../audit/decision-recorder';
+import { AuthenticationRefusal, authenticationRefusal, readSenderCredentials } from '../auth/sender-credentials';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectInstanceId } from '../gateway.constants';
 import { InjectGatewaySettings } from '../gateway-module-definition';
@@ -8,6 +10,7 @@ import { IngressMessage } from '../message/ingress-message';
 import { GatewayPipeline } from '../pipeline/gateway-pipeline';
 import { RegistrationHandler } from '../provisioning/registration.handler';
 import { DeadLetters } from '../routing/dead-letters';
+import { IngressAcks } from './ingress-acks';
 
 /**
  * Reads `mas.gateway.ingress` as one consumer of the group `mas-gateway` (so instances share the
@@ -20,6 +23,7 @@ import { DeadLetters } from '../routing/dead-letters';
 export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('IngressConsumer');
   private readonly reader: StreamGroupReader;
+  private readonly acks: IngressAcks;
   /** Entries this instance decided. */
   processed = 0;
 
@@ -28,9 +32,11 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
     private readonly pipeline: GatewayPipeline,
     private readonly deadLetters: DeadLetters,
     private readonly registrations: RegistrationHandler,
+    private readonly recorder: DecisionRecorder,
     @InjectGatewaySettings() private readonly settings: GatewaySettings,
     @InjectInstanceId() consumerName: string,
   ) {
+    this.acks = new IngressAcks(redis);
     const { maxInFlight, blockMs, claimIdleMs } = settings.ingress;
     this.reader = new StreamGroupReader(
       redis,
@@ -68,32 +74,72 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
     await this.reader.stop();
   }
 
-  /** Processes each entry in the background (the reader bounds them by `maxInFlight`), or gives up on it. */
+  /**
+   * Processes each entry in the background (the reader bounds them by `maxInFlight`), or gives up on
+   * it. The batch is authenticated at once first (one round trip for the credentials of every
+   * sender in it); entries it refuses are recorded in bulk, so a flood of junk costs a few round
+   * trips per batch and valid entries behind it are not kept waiting.
+   */
   private receive(entries: StreamGroupEntry[]): void {
+    const batch: Array<{ id: string; ingress: IngressMessage }> = [];
     for (const entry of entries) {
-      const task = entry.attempt > this.settings.ingress.maxAttempts ? this.giveUp(entry) : this.process(entry);
-      void task.finally(() => this.reader.finished(entry.id));
+      if (entry.attempt > this.settings.ingress.maxAttempts) this.track(entry.id, this.giveUp(entry));
+      else if (!entry.fields) this.track(entry.id, this.ack(entry.id)); // deleted from the stream while pending
+      else batch.push({ id: entry.id, ingress: IngressMessage.fromEntry(entry.id, entry.fields, entry.attempt, this.settings.ingress.maxMessageBytes) });
     }
+    if (batch.length) void this.screen(batch);
   }
 
-  private async process({ id, fields, attempt }: StreamGroupEntry): Promise<void> {
+  private track(id: string, task: Promise<void>): void {
+    void task
+      .catch((error: unknown) => this.logger.warn(`Ingress entry ${id} left pending: ${String(error)}`))
+      .finally(() => this.reader.finished(id));
+  }
+
+  private async screen(batch: Array<{ id: string; ingress: IngressMessage }>): Promise<void> {
+    const messages = batch.filter(({ ingress }) => !RegistrationHandler.matches(ingress)).map(({ ingress }) => ingress);
+    const screened = new Set<IngressMessage>();
     try {
-      if (!fields) {
-        await this.ack(id); // deleted from the stream while pending
-        return;
-      }
-      const ingress = IngressMessage.fromEntry(id, fields, attempt, this.settings.ingress.maxMessageBytes);
-      if (RegistrationHandler.matches(ingress)) await this.registrations.handle(ingress);
-      else await this.pipeline.process(ingress);
-      this.processed += 1;
-      await this.ack(id);
+      const credentials = await readSenderCredentials(this.redis, messages);
+      messages.forEach((ingress, i) => {
+        ingress.credentials = credentials[i];
+        screened.add(ingress);
+      });
     } catch (error) {
-      this.logger.warn(`Ingress entry ${id} (attempt ${attempt}) left pending: ${String(error)}`);
+      this.logger.warn(`Reading the credentials of ${messages.length} ingress entries failed (each is checked alone): ${String(error)}`);
+    }
+    const refused: Array<{ id: string; ingress: IngressMessage; error: AuthenticationRefusal }> = [];
+    for (const { id, ingress } of batch) {
+      const error = screened.has(ingress) ? authenticationRefusal(ingress, ingress.credentials, this.settings) : undefined;
+      if (error) refused.push({ id, ingress, error });
+      else this.track(id, this.process(ingress));
+    }
+    if (refused.length) await this.refuseInBulk(refused);
+  }
+
+  private async refuseInBulk(refused: Array<{ id: string; ingress: IngressMessage; error: AuthenticationRefusal }>): Promise<void> {
+    const acked = this.recorder
+      .recordUnauthenticated(refused)
+      .then(() => (this.processed += refused.length))
+      .then(() => Promise.all(refused.map(({ id }) => this.ack(id))));
+    try {
+      await acked;
+    } catch (error) {
+      this.logger.warn(`${refused.length} unauthenticated ingress entries left pending: ${String(error)}`);
+    } finally {
+      for (const { id } of refused) this.reader.finished(id);
     }
   }
 
-  private async ack(id: string): Promise<void> {
-    await execAll(this.redis.command.multi().xack(MasKeys.gatewayIngress, MasKeys.gatewayGroup, id).xdel(MasKeys.gatewayIngress, id));
+  private async process(ingress: IngressMessage): Promise<void> {
+    if (RegistrationHandler.matches(ingress)) await this.registrations.handle(ingress);
+    else await this.pipeline.process(ingress);
+    this.processed += 1;
+    await this.ack(ingress.entryId);
+  }
+
+  private ack(id: string): Promise<void> {
+    return this.acks.ack(id);
   }
 
   private async giveUp({ id, fields, attempt }: StreamGroupEntry): Promise<void> {
@@ -110,3 +156,4 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
     }
   }
 }
+

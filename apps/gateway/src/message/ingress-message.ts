@@ -1,6 +1,7 @@
 import type { ArgumentsHost } from '@nestjs/common';
-import { AgentMessage, decodeMessage, INGRESS_FIELDS, MasKeys, MessagePriority, SignatureAlgorithm, streamEntryField } from '@mas/core';
+import { AgentMessage, decodeEnvelope, INGRESS_FIELDS, MasKeys, MessagePriority, SignatureAlgorithm, streamEntryField } from '@mas/core';
 import { GATEWAY_CONTEXT_TYPE } from '../gateway.constants';
+import type { SenderCredentials } from '../auth/sender-credentials';
 import type { DlpFinding } from './dlp.types';
 
 /**
@@ -21,6 +22,8 @@ export class IngressMessage {
   findings: DlpFinding[] = [];
   /** The payload to deliver when DLP redacted something. */
   redactedData?: Record<string, unknown>;
+  /** The sender's credentials, read with those of the rest of its batch (authentication reads them itself when absent). */
+  credentials?: SenderCredentials;
   /** Algorithm the signature was checked with. */
   signedWith?: SignatureAlgorithm;
   /**
@@ -46,8 +49,9 @@ export class IngressMessage {
     const raw = value(INGRESS_FIELDS.envelope);
     try {
       if (raw === undefined) throw new Error(`no "${MasKeys.envelopeField}" field`);
-      ingress.message = decodeMessage(raw, maxBytes);
-      ingress.envelope = JSON.parse(raw) as Record<string, unknown>;
+      const decoded = decodeEnvelope(raw, maxBytes); // one parse: the record is what the signature covers
+      ingress.message = decoded.message;
+      ingress.envelope = decoded.record;
     } catch (error) {
       ingress.parseError = (error as Error).message;
       ingress.envelope = bestEffortParse(raw);

@@ -1,0 +1,96 @@
+import type { ChainableCommander } from 'ioredis';
+import { execAll, MasConnection, MasKeys } from '@mas/core';
+import type { GatewaySettings } from '../config/gateway.settings';
+import { AuthenticationFailedError } from '../message/gateway-denial.errors';
+import type { IngressMessage } from '../message/ingress-message';
+import { sameSecret } from './same-secret';
+
+/** What the registry holds about one sender and the token one ingress entry presented. */
+export interface SenderCredentials {
+  /** `token` of the sender's registry hash `agent:{id}`. */
+  token: string | null;
+  /** `status` of the sender's registry hash. */
+  status: string | null;
+  /** True when the presented token is in `revoked_tokens:{id}`. */
+  revoked: boolean;
+  /** True when the sender was provisioned (zero-trust: no token, its signature authenticates it). */
+  provisioned: boolean;
+}
+
+/**
+ * Reads the credentials of every entry of a batch in one round trip: per distinct sender its
+ * registry token and status and whether it is provisioned, per distinct (sender, token) whether the
+ * token is revoked. Entries without a decodable envelope get none (authentication refuses them as
+ * malformed without asking Redis).
+ */
+export async function readSenderCredentials(redis: MasConnection, batch: readonly IngressMessage[]): Promise<Array<SenderCredentials | undefined>> {
+  const pipeline = redis.command.pipeline();
+  const senders = new Map<string, number>();
+  const tokens = new Map<string, number>();
+  let index = 0;
+  const slots = batch.map((ingress) => {
+    const sender = ingress.message?.senderId;
+    if (sender === undefined) return undefined;
+    let record = senders.get(sender);
+    if (record === undefined) {
+      queueRecord(pipeline, sender);
+      senders.set(sender, (record = index));
+      index += 2;
+    }
+    const pair = `${sender}\u0000${ingress.token}`;
+    let revoked = tokens.get(pair);
+    if (revoked === undefined) {
+      pipeline.sismember(MasKeys.revokedTokens(sender), ingress.token);
+      tokens.set(pair, (revoked = index));
+      index += 1;
+    }
+    return { record, revoked };
+  });
+  if (!index) return batch.map(() => undefined);
+  const results = await execAll(pipeline);
+  return slots.map((slot) => {
+    if (!slot) return undefined;
+    const [token, status] = results[slot.record] as [string | null, string | null];
+    return { token, status, provisioned: results[slot.record + 1] === 1, revoked: results[slot.revoked] === 1 };
+  });
+}
+
+function queueRecord(pipeline: ChainableCommander, sender: string): void {
+  pipeline.hmget(MasKeys.agent(sender), 'token', 'status').exists(MasKeys.provisionGrant(sender));
+}
+
+/** Why authentication refuses an entry: the reason for the sender and audit, and the violation code. */
+export interface AuthenticationRefusal {
+  reason: string;
+  violation: string;
+}
+
+/**
+ * Authenticates an ingress entry (not a DLQ replay) against the credentials read for it: the envelope
+ * is well formed, the sender registered and ACTIVE, the presented token its registry token and not
+ * revoked; a provisioned sender needs no token (its signature authenticates it). Returns the refusal,
+ * or undefined when the entry is authenticated (no exception: a flood of junk costs no stack traces).
+ */
+export function authenticationRefusal(ingress: IngressMessage, credentials: SenderCredentials | undefined, settings: GatewaySettings): AuthenticationRefusal | undefined {
+  const refuse = (reason: string, violation: string) => ({ reason, violation });
+  if (!ingress.message || !credentials) return refuse(`malformed envelope: ${ingress.parseError}`, 'auth:malformed');
+  const sender = ingress.message.senderId;
+  const { token, status, revoked, provisioned } = credentials;
+  if (provisioned) return status === 'ACTIVE' ? undefined : refuse(`sender "${sender}" is ${status ?? 'not registered'}`, 'auth:inactive');
+  if (settings.zeroTrust.requireProvisioned) return refuse(`sender "${sender}" is not provisioned`, 'auth:not_provisioned');
+  if (!ingress.token) return refuse('no token', 'auth:missing_token');
+  if (!token) return refuse(`sender "${sender}" is not registered`, 'auth:unknown_agent');
+  if (revoked) return refuse('token revoked', 'auth:revoked_token');
+  if (!sameSecret(token, ingress.token)) return refuse('token does not match the registry', 'auth:invalid_token');
+  if (status !== 'ACTIVE') return refuse(`sender "${sender}" is ${status ?? 'not ACTIVE'}`, 'auth:inactive');
+  return undefined;
+}
+
+/**
+ * {@link authenticationRefusal} as a check.
+ * @throws AuthenticationFailedError naming the reason.
+ */
+export function authenticate(ingress: IngressMessage, credentials: SenderCredentials | undefined, settings: GatewaySettings): void {
+  const refusal = authenticationRefusal(ingress, credentials, settings);
+  if (refusal) throw new AuthenticationFailedError(refusal.reason, refusal.violation);
+}
