@@ -38,12 +38,20 @@ import { MessageRouter } from './routing/message-router';
 import { PriorityQueues } from './routing/priority-queues';
 import { ReplyTracker } from './routing/reply-tracker';
 import { SignatureVerifier } from './signature/signature-verifier';
+import { coalesceCommandWrites } from './redis/coalesced-writes';
 
-/** The gateway's Redis connection (commands, plus the ingress reader's dedicated one; no subscriber). */
+/**
+ * The gateway's Redis connection (commands, plus the ingress reader's dedicated one; no subscriber);
+ * the commands of one event-loop turn leave in one socket write.
+ */
 const connectionProvider: FactoryProvider<MasConnection> = {
   provide: MasConnection,
   inject: [GATEWAY_SETTINGS],
-  useFactory: (settings: GatewaySettings) => new MasConnection({ redisUrl: settings.redis.url, clientName: 'mas-gateway' }),
+  useFactory: (settings: GatewaySettings) => {
+    const connection = new MasConnection({ redisUrl: settings.redis.url, clientName: 'mas-gateway' });
+    coalesceCommandWrites(connection.command);
+    return connection;
+  },
 };
 
 /**

@@ -4,6 +4,7 @@ import { BENCH_IDENTITY_ENV, gatewayFeatures, gatewayInstances, isGatewayScenari
 import type { WorkerRole } from '../worker/worker';
 import type { Task } from './plan';
 import { allowTarget, cleanUpModeKeys, GatewayProcess, KeySnapshot, snapshotGatewayKeys } from './gateway-process';
+import { commandsPerOp, readCommandCalls } from './command-stats';
 import { LoadProbe, processCpuSeconds } from './machine-load';
 import { WorkerHandle } from './worker-handle';
 import { provisionZeroTrust, ZeroTrustSetup } from './zero-trust-setup';
@@ -23,9 +24,9 @@ const READY_TIMEOUT_MS = 30_000;
  */
 export async function runTask(task: Task, spec: TaskSpec, options: TaskRunnerOptions): Promise<RunResult[]> {
   const budgetMs = spec.settings.warmupMs + spec.settings.durationMs + 60_000 + (task.scenario.kind === 'solo' ? 120_000 : 0);
-  const profileFile = (role: WorkerRole): string | undefined =>
+  const profileFile = (role: WorkerRole | `gateway${number}`): string | undefined =>
     options.profileDir && join(options.profileDir, `${task.scenario.name}-${task.system}-${role}-r${task.round + 1}.cpuprofile`);
-  const execArgv = (role: WorkerRole): string[] => {
+  const execArgv = (role: WorkerRole | `gateway${number}`): string[] => {
     const file = profileFile(role);
     if (!file) return [];
     mkdirSync(dirname(file), { recursive: true });
@@ -68,7 +69,9 @@ export async function runTask(task: Task, spec: TaskSpec, options: TaskRunnerOpt
       if (isZeroTrustScenario(scenario)) zeroTrust = await provisionZeroTrust(spec.redisUrl, agentIds);
       const url = zeroTrust?.gatewayUrl ?? spec.redisUrl;
       // One after the other: the first generates the deployment's secrets (identity, audit key) the others share.
-      for (let i = 0; i < gatewayInstances(scenario); i += 1) gateways.push(await GatewayProcess.start(scenario, url, agentIds[1], READY_TIMEOUT_MS));
+      for (let i = 0; i < gatewayInstances(scenario); i += 1) {
+        gateways.push(await GatewayProcess.start(scenario, url, agentIds[1], READY_TIMEOUT_MS, execArgv(`gateway${i + 1}`)));
+      }
     }
     const receiver = start('receiver');
     await receiver.ready(READY_TIMEOUT_MS);
@@ -93,10 +96,12 @@ export async function runTask(task: Task, spec: TaskSpec, options: TaskRunnerOpt
     const cpuAtGo = [sender.cpuSeconds(), receiver.cpuSeconds()];
     const load = new LoadProbe(() => sender.cpuSeconds() + receiver.cpuSeconds() + gatewayCpu());
     const gatewayCpuAtGo = gatewayCpu();
+    const callsAtGo = viaGateway ? await readCommandCalls(spec.redisUrl) : undefined;
     sender.send({ t: 'go' });
     const measured = await Promise.race([results, otherFailure]);
     const [senderCpu, receiverCpu] = [sender.cpuSeconds() - cpuAtGo[0], receiver.cpuSeconds() - cpuAtGo[1]];
     const gatewaySeconds = gatewayCpu() - gatewayCpuAtGo;
+    const callsAfter = callsAtGo ? await readCommandCalls(spec.redisUrl) : undefined;
     const busy = load.read();
     return measured.map((result) => ({
       ...result,
@@ -104,6 +109,7 @@ export async function runTask(task: Task, spec: TaskSpec, options: TaskRunnerOpt
       ...(result.ops && Number.isFinite(senderCpu + receiverCpu)
         ? { cpu_us_per_op: { sender: (senderCpu * 1e6) / result.ops, receiver: (receiverCpu * 1e6) / result.ops, ...(gateways.length ? { gateway: (gatewaySeconds * 1e6) / result.ops } : {}) } }
         : {}),
+      ...(callsAtGo && callsAfter && result.ops ? { redis_commands_per_op: commandsPerOp(callsAtGo, callsAfter, result.ops) } : {}),
     }));
   } finally {
     await Promise.all(workers.map((worker) => worker.stop()));

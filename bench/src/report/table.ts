@@ -139,10 +139,13 @@ function verdict(row: Row, index: SummaryIndex): string {
 export function renderGatewayCpuTable(index: SummaryIndex): string {
   const scenarios = ['gateway-basic', 'gateway-full', 'gateway-5k', 'gateway-full-x2', 'gateway-basic-zt', 'gateway-full-zt'].filter((scenario) => index.get(scenario, 'mas')?.cpu_us_per_op?.gateway !== undefined);
   if (scenarios.length === 0) return '';
-  const header = ['CPU µs per message (mas)', 'gateway', 'sender', 'receiver'];
+  const header = ['CPU µs per message (mas)', 'gateway', 'sender', 'receiver', 'Redis commands per message (most frequent)'];
   const lines = scenarios.map((scenario) => {
-    const cpu = index.get(scenario, 'mas')!.cpu_us_per_op!;
-    return [scenario, number(cpu.gateway ?? 0, 1), number(cpu.sender, 1), number(cpu.receiver, 1)];
+    const summary = index.get(scenario, 'mas')!;
+    const cpu = summary.cpu_us_per_op!;
+    const commands = summary.redis_commands_per_op;
+    const top = commands ? `${number(commands.total, 1)}: ${Object.entries(commands.top).slice(0, 6).map(([name, n]) => `${name} ${number(n, 1)}`).join(', ')}` : '—';
+    return [scenario, number(cpu.gateway ?? 0, 1), number(cpu.sender, 1), number(cpu.receiver, 1), top];
   });
   return markdown(header, lines);
 }

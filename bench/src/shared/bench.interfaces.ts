@@ -85,6 +85,8 @@ export interface RunResult {
   ops?: number;
   /** CPU time per operation in µs of the sender and receiver processes (warm-up included). */
   cpu_us_per_op?: { sender: number; receiver: number; gateway?: number };
+  /** Gateway scenarios: Redis commands per delivered message (INFO commandstats, every client), total and the most frequent. */
+  redis_commands_per_op?: { total: number; top: Record<string, number> };
   /** While it ran: how busy the whole machine was (% of all cores), and how much of that was the task's workers. */
   machine_busy_pct?: number;
   workers_pct?: number;
