@@ -22,6 +22,7 @@ import { MetricsController } from './http/metrics.controller';
 import { GatewaySecrets, loadGatewaySecrets } from './identity/gateway-secrets';
 import { IdentityPublisher } from './identity/identity-publisher';
 import { IngressConsumer } from './ingress/ingress.consumer';
+import { IngressPrefetch } from './ingress/ingress-prefetch';
 import { ProvisioningController } from './provisioning/provisioning.controller';
 import { RegistrationHandler } from './provisioning/registration.handler';
 import { GatewayMetrics } from './observability/gateway-metrics';
@@ -100,6 +101,7 @@ const connectionProvider: FactoryProvider<MasConnection> = {
     IngressHandler,
     GatewayPipeline,
     RegistrationHandler,
+    IngressPrefetch,
     IngressConsumer,
   ],
   exports: [GatewaySecrets, GatewayMetrics, AuditTrail, AuditRetention, AuditVerifier, AuditQuery, DeadLetters, DeadLetterReplay, DeliveryDispatcher, PriorityQueues, IngressConsumer],

@@ -77,7 +77,24 @@ export class DecisionRecorder {
   async recordUnauthenticated(refused: ReadonlyArray<{ ingress: IngressMessage; error: AuthenticationRefusal }>): Promise<GatewayOutcome[]> {
     if (!refused.length) return [];
     const within = await this.withinUnauthenticatedRate(refused.map(({ ingress }) => ingress.senderId ?? ''));
-    return Promise.all(refused.map(({ ingress, error }, i) => this.record(ingress, 'AUTH_FAILED', error.reason, error.violation, within[i])));
+    // Those over the audit rate (nearly all of a flood) are only counted, in bulk.
+    const now = performance.now();
+    const seconds: number[] = [];
+    const violations = new Map<string, number>();
+    refused.forEach(({ ingress, error }, i) => {
+      if (within[i]) return;
+      seconds.push((now - ingress.receivedAt) / 1000);
+      violations.set(error.violation, (violations.get(error.violation) ?? 0) + 1);
+    });
+    if (seconds.length) {
+      this.metrics.decidedMany('AUTH_FAILED', seconds, violations);
+      this.metrics.unauditedUnauthenticated.inc(seconds.length);
+    }
+    return Promise.all(
+      refused.map(({ ingress, error }, i) =>
+        within[i] ? this.record(ingress, 'AUTH_FAILED', error.reason, error.violation, true) : { decision: 'AUTH_FAILED' as const, reason: error.reason, auditId: '' },
+      ),
+    );
   }
 
   /**

@@ -25,6 +25,19 @@ export interface SenderCredentials {
  */
 export async function readSenderCredentials(redis: MasConnection, batch: readonly IngressMessage[]): Promise<Array<SenderCredentials | undefined>> {
   const pipeline = redis.command.pipeline();
+  const read = queueSenderCredentials(pipeline, batch);
+  return read(read.commands ? await execAll(pipeline) : []);
+}
+
+/** A batch read queued on a pipeline: turns the pipeline's replies into its result; `commands` it queued. */
+export interface QueuedRead<T> {
+  (results: unknown[]): T;
+  commands: number;
+}
+
+/** Queues the reads of {@link readSenderCredentials} on `pipeline` (which may carry other commands before and after). */
+export function queueSenderCredentials(pipeline: ChainableCommander, batch: readonly IngressMessage[]): QueuedRead<Array<SenderCredentials | undefined>> {
+  const offset = pipeline.length;
   const senders = new Map<string, number>();
   const tokens = new Map<string, number>();
   let index = 0;
@@ -33,7 +46,7 @@ export async function readSenderCredentials(redis: MasConnection, batch: readonl
     if (sender === undefined) return undefined;
     let record = senders.get(sender);
     if (record === undefined) {
-      queueRecord(pipeline, sender);
+      pipeline.hmget(MasKeys.agent(sender), 'token', 'status').exists(MasKeys.provisionGrant(sender));
       senders.set(sender, (record = index));
       index += 2;
     }
@@ -46,17 +59,14 @@ export async function readSenderCredentials(redis: MasConnection, batch: readonl
     }
     return { record, revoked };
   });
-  if (!index) return batch.map(() => undefined);
-  const results = await execAll(pipeline);
-  return slots.map((slot) => {
-    if (!slot) return undefined;
-    const [token, status] = results[slot.record] as [string | null, string | null];
-    return { token, status, provisioned: results[slot.record + 1] === 1, revoked: results[slot.revoked] === 1 };
-  });
-}
-
-function queueRecord(pipeline: ChainableCommander, sender: string): void {
-  pipeline.hmget(MasKeys.agent(sender), 'token', 'status').exists(MasKeys.provisionGrant(sender));
+  const read = ((results: unknown[]) =>
+    slots.map((slot) => {
+      if (!slot) return undefined;
+      const [token, status] = results[offset + slot.record] as [string | null, string | null];
+      return { token, status, provisioned: results[offset + slot.record + 1] === 1, revoked: results[offset + slot.revoked] === 1 };
+    })) as QueuedRead<Array<SenderCredentials | undefined>>;
+  read.commands = index;
+  return read;
 }
 
 /** Why authentication refuses an entry: the reason for the sender and audit, and the violation code. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { MasConnection, MasKeys, StreamGroupEntry, StreamGroupReader } from '@mas/core';
 import { DecisionRecorder } from '../audit/decision-recorder';
-import { AuthenticationRefusal, authenticationRefusal, readSenderCredentials } from '../auth/sender-credentials';
+import { AuthenticationRefusal, authenticationRefusal } from '../auth/sender-credentials';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectInstanceId } from '../gateway.constants';
 import { InjectGatewaySettings } from '../gateway-module-definition';
@@ -11,6 +11,10 @@ import { GatewayPipeline } from '../pipeline/gateway-pipeline';
 import { RegistrationHandler } from '../provisioning/registration.handler';
 import { DeadLetters } from '../routing/dead-letters';
 import { IngressAcks } from './ingress-acks';
+import { IngressPrefetch } from './ingress-prefetch';
+
+/** Refused entries whose slots may be freed before their refusal is written, per slot of `maxInFlight`. */
+const REFUSING_PER_SLOT = 16;
 
 /**
  * Reads `mas.gateway.ingress` as one consumer of the group `mas-gateway` (so instances share the
@@ -24,6 +28,10 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
   private readonly logger = new Logger('IngressConsumer');
   private readonly reader: StreamGroupReader;
   private readonly acks: IngressAcks;
+  /** Ids of refused entries whose slots were freed before their refusal was written. */
+  private readonly refusing = new Set<string>();
+  /** Refusals being written (waited for at shutdown). */
+  private readonly refusals = new Set<Promise<unknown>>();
   /** Entries this instance decided. */
   processed = 0;
 
@@ -33,6 +41,7 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
     private readonly deadLetters: DeadLetters,
     private readonly registrations: RegistrationHandler,
     private readonly recorder: DecisionRecorder,
+    private readonly prefetch: IngressPrefetch,
     @InjectGatewaySettings() private readonly settings: GatewaySettings,
     @InjectInstanceId() consumerName: string,
   ) {
@@ -72,6 +81,7 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.reader.stop();
+    await Promise.allSettled([...this.refusals]);
   }
 
   /**
@@ -83,7 +93,8 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
   private receive(entries: StreamGroupEntry[]): void {
     const batch: Array<{ id: string; ingress: IngressMessage }> = [];
     for (const entry of entries) {
-      if (entry.attempt > this.settings.ingress.maxAttempts) this.track(entry.id, this.giveUp(entry));
+      if (this.refusing.has(entry.id)) this.reader.finished(entry.id); // its refusal is being written
+      else if (entry.attempt > this.settings.ingress.maxAttempts) this.track(entry.id, this.giveUp(entry));
       else if (!entry.fields) this.track(entry.id, this.ack(entry.id)); // deleted from the stream while pending
       else batch.push({ id: entry.id, ingress: IngressMessage.fromEntry(entry.id, entry.fields, entry.attempt, this.settings.ingress.maxMessageBytes) });
     }
@@ -100,11 +111,8 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
     const messages = batch.filter(({ ingress }) => !RegistrationHandler.matches(ingress)).map(({ ingress }) => ingress);
     const screened = new Set<IngressMessage>();
     try {
-      const credentials = await readSenderCredentials(this.redis, messages);
-      messages.forEach((ingress, i) => {
-        ingress.credentials = credentials[i];
-        screened.add(ingress);
-      });
+      await this.prefetch.read(messages);
+      for (const ingress of messages) screened.add(ingress);
     } catch (error) {
       this.logger.warn(`Reading the credentials of ${messages.length} ingress entries failed (each is checked alone): ${String(error)}`);
     }
@@ -117,17 +125,35 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
     if (refused.length) await this.refuseInBulk(refused);
   }
 
+  /**
+   * Records and acks a batch authentication refused. Their slots are freed at once (up to
+   * {@link REFUSING_PER_SLOT} × `maxInFlight` such entries at a time), so the reader goes on through a
+   * flood to the valid entries behind it while the refusals are written; an entry read again before
+   * its ack landed is dropped.
+   */
   private async refuseInBulk(refused: Array<{ id: string; ingress: IngressMessage; error: AuthenticationRefusal }>): Promise<void> {
+    const early = this.refusing.size + refused.length <= REFUSING_PER_SLOT * this.settings.ingress.maxInFlight;
+    if (early) {
+      for (const { id } of refused) {
+        this.refusing.add(id);
+        this.reader.finished(id);
+      }
+    }
     const acked = this.recorder
       .recordUnauthenticated(refused)
       .then(() => (this.processed += refused.length))
       .then(() => Promise.all(refused.map(({ id }) => this.ack(id))));
+    this.refusals.add(acked);
     try {
       await acked;
     } catch (error) {
       this.logger.warn(`${refused.length} unauthenticated ingress entries left pending: ${String(error)}`);
     } finally {
-      for (const { id } of refused) this.reader.finished(id);
+      this.refusals.delete(acked);
+      for (const { id } of refused) {
+        if (early) this.refusing.delete(id);
+        else this.reader.finished(id);
+      }
     }
   }
 

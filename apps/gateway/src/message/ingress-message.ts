@@ -2,6 +2,7 @@ import type { ArgumentsHost } from '@nestjs/common';
 import { AgentMessage, decodeEnvelope, INGRESS_FIELDS, MasKeys, MessagePriority, SignatureAlgorithm, streamEntryField } from '@mas/core';
 import { GATEWAY_CONTEXT_TYPE } from '../gateway.constants';
 import type { SenderCredentials } from '../auth/sender-credentials';
+import type { PolicyFacts } from '../authz/access-policy';
 import type { DlpFinding } from './dlp.types';
 
 /**
@@ -24,6 +25,8 @@ export class IngressMessage {
   redactedData?: Record<string, unknown>;
   /** The sender's credentials, read with those of the rest of its batch (authentication reads them itself when absent). */
   credentials?: SenderCredentials;
+  /** What the checks after authentication need, read with the rest of the batch (each check reads it itself when absent). */
+  prefetched?: IngressPrefetch;
   /** Algorithm the signature was checked with. */
   signedWith?: SignatureAlgorithm;
   /**
@@ -84,6 +87,14 @@ export class IngressMessage {
     if (!this.message) throw new Error(`ingress entry ${this.entryId} has no valid envelope`);
     return this.message;
   }
+}
+
+/** Reads done for a whole ingress batch at once, per message. */
+export interface IngressPrefetch {
+  /** Authorization facts (not for replies). */
+  policy?: PolicyFacts;
+  /** The sender's signing keys (`features.messageSigning`). */
+  signingKeys?: { hmacSecret: string | null; publicKeyPem: string | null };
 }
 
 /** The {@link IngressMessage} a guard, interceptor or filter of the gateway pipeline runs for. */
