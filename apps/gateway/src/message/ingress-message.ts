@@ -27,6 +27,8 @@ export class IngressMessage {
   credentials?: SenderCredentials;
   /** What the checks after authentication need, read with the rest of the batch (each check reads it itself when absent). */
   prefetched?: IngressPrefetch;
+  /** True once the signature check claimed the envelope's nonce (the decision need not claim it again). */
+  nonceClaimed = false;
   /** Algorithm the signature was checked with. */
   signedWith?: SignatureAlgorithm;
   /**

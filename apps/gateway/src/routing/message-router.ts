@@ -60,7 +60,7 @@ export class MessageRouter {
       const reason = `${outcome.detail}; the message was dead-lettered`;
       throw outcome.reason === 'circuit_open' ? new CircuitOpenError(reason, 'routing:circuit_open') : new RoutingFailedError(reason, `routing:${outcome.reason}`);
     }
-    await this.queues.enqueue(queued);
+    await this.queues.enqueueSoon(queued);
     this.dispatcher.kick(queued.target);
     return `queued for delivery (${queued.priority})`;
   }

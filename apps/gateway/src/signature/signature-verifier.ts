@@ -51,6 +51,7 @@ export class SignatureVerifier {
     if (!(await this.claimNonce(sender, String(block.nonce), ingress.entryId))) {
       throw new SignatureInvalidError('nonce already used (replay)', 'signature:replay');
     }
+    ingress.nonceClaimed = true;
     return alg;
   }
 
@@ -61,7 +62,7 @@ export class SignatureVerifier {
   async consumeNonce(ingress: IngressMessage): Promise<void> {
     const block = (ingress.envelope as { signature?: Partial<SignatureBlock> } | undefined)?.signature;
     const sender = ingress.senderId;
-    if (!sender || !block || typeof block !== 'object' || typeof block.nonce !== 'string' || !block.nonce) return;
+    if (ingress.nonceClaimed || !sender || !block || typeof block !== 'object' || typeof block.nonce !== 'string' || !block.nonce) return;
     await this.claimNonce(sender, block.nonce, ingress.entryId);
   }
 
