@@ -26,6 +26,12 @@ function freePort(): Promise<number> {
   });
 }
 
+/** True when the gateway of `scenario` runs with RBAC (else the allow list decides). */
+export function gatewayRbac(scenario: GatewayScenario): boolean {
+  const only = process.env.BENCH_GATEWAY_FEATURES;
+  return only !== undefined ? only.split(',').includes('RBAC') : gatewayFeatures(scenario) === 'full';
+}
+
 /** One gateway instance in its own process (the built app, configured through env). */
 export class GatewayProcess {
   private stderr = '';

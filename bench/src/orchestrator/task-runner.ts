@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { BENCH_IDENTITY_ENV, gatewayFeatures, gatewayInstances, isGatewayScenario, isReliableScenario, isZeroTrustScenario, RunResult, TaskSpec } from '../shared/bench.interfaces';
 import type { WorkerRole } from '../worker/worker';
 import type { Task } from './plan';
-import { allowTarget, cleanUpModeKeys, GatewayProcess, KeySnapshot, snapshotGatewayKeys } from './gateway-process';
+import { allowTarget, cleanUpModeKeys, GatewayProcess, gatewayRbac, KeySnapshot, snapshotGatewayKeys } from './gateway-process';
 import { commandsPerOp, readCommandCalls } from './command-stats';
 import { LoadProbe, processCpuSeconds } from './machine-load';
 import { WorkerHandle } from './worker-handle';
@@ -64,7 +64,7 @@ export async function runTask(task: Task, spec: TaskSpec, options: TaskRunnerOpt
     if (isGatewayScenario(scenario)) {
       before = await snapshotGatewayKeys(spec.redisUrl);
       // RBAC off: the allow list decides (the sender may send to the receiver).
-      if (gatewayFeatures(scenario) === 'basic') await allowTarget(spec.redisUrl, agentIds[1], agentIds[0]);
+      if (!gatewayRbac(scenario)) await allowTarget(spec.redisUrl, agentIds[1], agentIds[0]);
       // Zero-trust: the operator provisions the gateway's service user and both agents first.
       if (isZeroTrustScenario(scenario)) zeroTrust = await provisionZeroTrust(spec.redisUrl, agentIds);
       const url = zeroTrust?.gatewayUrl ?? spec.redisUrl;
