@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { BENCH_IDENTITY_ENV, gatewayFeatures, gatewayInstances, isGatewayScenario, isReliableScenario, isZeroTrustScenario, RunResult, TaskSpec } from '../shared/bench.interfaces';
+import { BENCH_IDENTITY_ENV, gatewayInstances, isGatewayScenario, isReliableScenario, isZeroTrustScenario, RunResult, TaskSpec } from '../shared/bench.interfaces';
 import type { WorkerRole } from '../worker/worker';
 import type { Task } from './plan';
 import { allowTarget, cleanUpModeKeys, GatewayProcess, gatewayRbac, KeySnapshot, snapshotGatewayKeys } from './gateway-process';
