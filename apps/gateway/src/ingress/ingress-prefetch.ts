@@ -5,13 +5,14 @@ import { AccessPolicy, PolicyFacts } from '../authz/access-policy';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
 import type { IngressMessage } from '../message/ingress-message';
+import { CircuitBreaker } from '../routing/circuit-breaker';
 import { SignatureVerifier } from '../signature/signature-verifier';
 
 /**
  * Reads what the checks of a whole ingress batch need in one pipeline (two with RBAC: the role
  * permissions once the roles are known), each fact once per distinct sender, target or role: the
  * credentials (authentication), the authorization facts (target status, block and allow lists,
- * roles and their permissions) and the signing keys. The guards and interceptors then decide from
+ * roles and their permissions), the signing keys and the targets' circuits. The guards and interceptors then decide from
  * them without a round trip of their own; they read for themselves what is absent (a DLQ replay, a
  * batch whose read failed). The facts are as fresh as the batch: read after the entries were.
  */
@@ -21,6 +22,7 @@ export class IngressPrefetch {
     private readonly redis: MasConnection,
     private readonly policy: AccessPolicy,
     private readonly signatures: SignatureVerifier,
+    private readonly breaker: CircuitBreaker,
     @InjectGatewaySettings() private readonly settings: GatewaySettings,
   ) {}
 
@@ -30,12 +32,14 @@ export class IngressPrefetch {
     const credentials = queueSenderCredentials(pipeline, batch);
     const facts = new Map<string, (results: unknown[]) => PolicyFacts>();
     const keys = new Map<string, ReturnType<SignatureVerifier['queueKeys']>>();
+    const circuits = new Map<string, ReturnType<CircuitBreaker['queuePeek']>>();
     for (const ingress of batch) {
       const message = ingress.message;
       if (!message) continue;
       const pair = `${message.senderId}\u0000${message.targetId}`;
       if (!message.meta.isReply && !facts.has(pair)) facts.set(pair, this.policy.queueFacts(pipeline, message.senderId, message.targetId));
       if (this.settings.features.messageSigning && !keys.has(message.senderId)) keys.set(message.senderId, this.signatures.queueKeys(pipeline, message.senderId));
+      if (!circuits.has(message.targetId)) circuits.set(message.targetId, this.breaker.queuePeek(pipeline, message.targetId));
     }
     if (!pipeline.length) return;
     const results = await execAll(pipeline);
@@ -47,7 +51,8 @@ export class IngressPrefetch {
       const message = ingress.message;
       if (!message) return;
       const signingKeys = keys.get(message.senderId)?.(results);
-      ingress.prefetched = { policy: policies.get(`${message.senderId}\u0000${message.targetId}`), signingKeys };
+      const circuit = circuits.get(message.targetId)?.(results);
+      ingress.prefetched = { policy: policies.get(`${message.senderId}\u0000${message.targetId}`), signingKeys, circuit };
     });
   }
 

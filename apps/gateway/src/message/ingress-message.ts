@@ -95,6 +95,8 @@ export class IngressMessage {
 export interface IngressPrefetch {
   /** Authorization facts (not for replies). */
   policy?: PolicyFacts;
+  /** The target's circuit (state, opened_at) for the admission check (`features.circuitBreaker`). */
+  circuit?: Array<string | null>;
   /** The sender's signing keys (`features.messageSigning`). */
   signingKeys?: { hmacSecret: string | null; publicKeyPem: string | null };
 }

@@ -45,7 +45,7 @@ export class MessageRouter {
       throw new AuthorizationDeniedError('the request this reply answers was already settled', 'authz:unsolicited_reply');
     }
     if (meta.expectsReply && meta.correlationId) await this.replies.expect(senderId, meta.correlationId, targetId);
-    if ((await this.breaker.peek(queued.target)) === 'OPEN') {
+    if ((await this.breaker.peek(queued.target, ingress.prefetched?.circuit)) === 'OPEN') {
       await this.deadLetters.add(queued, 'circuit_open', `the circuit of "${queued.target}" is open`, ingress.entryId);
       throw new CircuitOpenError(`the circuit of "${queued.target}" is open; the message was dead-lettered`, 'routing:circuit_open');
     }
