@@ -86,9 +86,10 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
 
   /**
    * Processes each entry in the background (the reader bounds them by `maxInFlight`), or gives up on
-   * it. The batch is authenticated at once first (one round trip for the credentials of every
-   * sender in it); entries it refuses are recorded in bulk, so a flood of junk costs a few round
-   * trips per batch and valid entries behind it are not kept waiting.
+   * it. What the checks of the batch need is read at once first ({@link IngressPrefetch}: one
+   * round trip, two with RBAC) and the batch authenticated from it; entries it refuses are recorded
+   * in bulk, so a flood of junk costs a few round trips per batch and valid entries behind it are
+   * not kept waiting.
    */
   private receive(entries: StreamGroupEntry[]): void {
     const batch: Array<{ id: string; ingress: IngressMessage }> = [];
@@ -114,7 +115,7 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
       await this.prefetch.read(messages);
       for (const ingress of messages) screened.add(ingress);
     } catch (error) {
-      this.logger.warn(`Reading the credentials of ${messages.length} ingress entries failed (each is checked alone): ${String(error)}`);
+      this.logger.warn(`Reading what the checks of ${messages.length} ingress entries need failed (each check reads for itself): ${String(error)}`);
     }
     const refused: Array<{ id: string; ingress: IngressMessage; error: AuthenticationRefusal }> = [];
     for (const { id, ingress } of batch) {
