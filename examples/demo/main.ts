@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { MasModule } from '@mas/core';
+import { MasModule } from '@mas/core/nest';
 import { CalculatorAgent } from './calculator.agent';
 import { ResearcherAgent } from './researcher.agent';
 

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Agent, MasModule, RemoteHandlerError } from '@mas/core';
+import { Agent, RemoteHandlerError } from '@mas/core';
+import { MasModule } from '@mas/core/nest';
 import { InventoryAgent } from './inventory.agent';
 import { ask, OrdersAgent } from './orders.agent';
 import type { OrderConfirmation } from './shop.dto';

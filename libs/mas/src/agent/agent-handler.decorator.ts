@@ -1,4 +1,4 @@
-import { SetMetadata } from '@nestjs/common';
+import 'reflect-metadata';
 import { AGENT_HANDLER_METADATA } from './agent.constants';
 
 /** A class whose instances a handler's payload is converted to and validated against. */
@@ -30,5 +30,10 @@ export interface AgentHandlerMetadata extends AgentHandlerOptions {
  * ```
  */
 export function AgentHandler(messageType: string, options: AgentHandlerOptions = {}): MethodDecorator {
-  return SetMetadata<string, AgentHandlerMetadata>(AGENT_HANDLER_METADATA, { messageType, ...options });
+  const metadata: AgentHandlerMetadata = { messageType, ...options };
+  // What Nest's SetMetadata records, without loading Nest: the metadata on the method itself.
+  return (_target, _key, descriptor) => {
+    Reflect.defineMetadata(AGENT_HANDLER_METADATA, metadata, descriptor.value as object);
+    return descriptor;
+  };
 }

@@ -1,4 +1,4 @@
-import type { LoggerService } from '@nestjs/common';
+import type { MasLogger } from '../util/mas-logger';
 import type { AgentMessage, MessagePriority } from '../protocol';
 import type { MasConnection, RedisResetEvent } from '../redis/mas-connection';
 import type { RedisConnectionOptions } from '../redis/redis-options';
@@ -74,8 +74,11 @@ export interface AgentOptions<TState extends object = Record<string, unknown>> e
   onRedisReset?: (event: RedisResetEvent) => unknown;
   /** Called first thing on stop (instead of overriding `onStop`). */
   onStop?: () => unknown;
-  /** Logger; defaults to Nest's `Logger` with the agent id as context. */
-  logger?: LoggerService;
+  /**
+   * Logger (any Nest `LoggerService` fits); `false` silences the agent. Default: the library logger
+   * with context `Agent <id>` (Nest's `Logger` once `@mas/core/nest` is loaded).
+   */
+  logger?: MasLogger | false;
 }
 
 /** Confirmation by replicas of a reliable send (Redis WAIT). */

@@ -1,4 +1,4 @@
-import type { LoggerService } from '@nestjs/common';
+import type { MasLogger } from '../util/mas-logger';
 import type Redis from 'ioredis';
 import { AgentDirectory } from '../discovery/agent-directory';
 import type { AgentMessage } from '../protocol';
@@ -40,7 +40,7 @@ export interface RuntimeSpec<TState extends object> {
   capabilities: string[];
   delivery: 'direct' | 'reliable';
   stats: AgentStats;
-  logger: LoggerService;
+  logger: MasLogger;
   handlers: HandlerTable;
   /** Messages without a handler (the agent's `onMessage` hook). */
   fallback(message: AgentMessage): unknown;

@@ -1,4 +1,3 @@
-import { Logger, LoggerService } from '@nestjs/common';
 import { AgentNotStartedError, InvalidAgentIdError, NoHandlerError, UnknownTargetError } from '../errors';
 import type { AgentMessage, MessageData } from '../protocol';
 import type { RedisResetEvent } from '../redis/mas-connection';
@@ -6,6 +5,7 @@ import type { AgentRecord } from '../registry/agent-record.interfaces';
 import { AgentOptions, AgentStats, emptyAgentStats, RequestOptions, SendOptions } from './agent-options.interfaces';
 import { AgentRuntime } from './agent-runtime';
 import { buildHandlerTable } from './handler-table';
+import { MasLogger, resolveMasLogger } from '../util/mas-logger';
 
 /** The options of a plain direct send, shared (no object per send). */
 const NO_PUT_OPTIONS = Object.freeze({});
@@ -26,7 +26,7 @@ const NO_PUT_OPTIONS = Object.freeze({});
 export class Agent<TState extends object = Record<string, unknown>> {
   /** Traffic counters (malformed and oversized messages included). */
   readonly stats: AgentStats = emptyAgentStats();
-  readonly logger: LoggerService;
+  readonly logger: MasLogger;
   private runtime?: AgentRuntime<TState>;
   private running = false;
   private starting?: Promise<void>;
@@ -37,7 +37,7 @@ export class Agent<TState extends object = Record<string, unknown>> {
     readonly options: AgentOptions<TState> = {},
   ) {
     if (!id || /[\s*?[\]]/.test(id)) throw new InvalidAgentIdError(id);
-    this.logger = options.logger ?? new Logger(`Agent ${id}`);
+    this.logger = resolveMasLogger(options.logger, `Agent ${id}`);
   }
 
   /** Capabilities this agent registers with. */

@@ -1,4 +1,4 @@
-import type { LoggerService } from '@nestjs/common';
+import type { MasLogger } from '../util/mas-logger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { PayloadValidationError } from '../errors';
@@ -21,7 +21,7 @@ export interface DispatcherOptions {
   agentId: string;
   /** Counters: `handled`, `handlerErrors` and `errorRepliesSuppressed` move here. */
   stats: AgentStats;
-  logger: LoggerService;
+  logger: MasLogger;
   /** Handlers by message type. */
   handlers: HandlerTable;
   /** Called for messages without a handler (the agent's `onMessage` hook). */

@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Max, Min, validateSync, ValidateNested } from 'class-validator';
 import type { AgentOptions } from '../agent/agent-options.interfaces';
-import type { MasModuleOptions } from '../nest/mas-options.interfaces';
 import { DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_REQUEST_TIMEOUT_MS } from '../agent/agent.constants';
 import { DEFAULT_REDIS_URL } from '../redis/redis-options';
 import { ConfigValidationError } from './config.errors';
@@ -140,23 +139,4 @@ export function agentOptionsFromSettings(settings: MasSettings, agentId?: string
     maxMessageBytes: settings.maxMessageBytes,
     ...(credentials ? { gateway: { credentials } } : {}),
   };
-}
-
-/**
- * `MasModule` options derived from settings: the shared options (with `agentCredentials`, for an
- * app of one provisioned agent) and every `agents.<id>` identity, for an app of several.
- *
- * @example
- * ```ts
- * MasModule.forRootAsync({ useFactory: () => masModuleOptionsFromSettings(loadMasSettings()) })
- * ```
- */
-export function masModuleOptionsFromSettings(settings: MasSettings): MasModuleOptions {
-  const agents = Object.fromEntries(
-    Object.entries(settings.agents).map(([id, { redisUrl, credentials }]) => [
-      id,
-      { ...(redisUrl ? { redisUrl } : {}), ...(credentials ? { gateway: { credentials } } : {}) },
-    ]),
-  );
-  return { ...agentOptionsFromSettings(settings), agents };
 }

@@ -1,10 +1,10 @@
 import { EventEmitter } from 'node:events';
-import { Logger } from '@nestjs/common';
 import Redis, { RedisOptions } from 'ioredis';
 import { translatePermissionErrors } from './permission-errors';
 import { maskRedisUrl, RedisConnectionOptions, resolveRedisUrl } from './redis-options';
 import { RedisEpoch } from './redis-epoch';
 import { watchCommands } from './command-watchdog';
+import { masLogger } from '../util/mas-logger';
 
 /** Default deadline of a command on the command connection (ms). */
 const DEFAULT_COMMAND_DEADLINE_MS = 3_000;
@@ -66,7 +66,7 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
   private readonly patternListeners = new Map<string, (channel: string, payload: string) => void>();
   /** What this connection has seen go wrong. */
   readonly stats: MasConnectionStats = { subscriberDrops: 0, subscriberGapMs: 0, resets: 0 };
-  private readonly logger = new Logger('MasConnection');
+  private readonly logger = masLogger('MasConnection');
   private readonly epoch: RedisEpoch;
   private wasReady = false;
   private closed = false;
