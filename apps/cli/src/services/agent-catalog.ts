@@ -1,4 +1,4 @@
-import { AgentRegistry, AgentView, AgentViewFilter, AgentViewReader, MasConnection, MasKeys } from '@mas/core';
+import { AgentView, AgentViewFilter, AgentViewReader, MasConnection, MasKeys } from '@mas/core';
 import type { RegistryApi } from './registry-api';
 
 /**
@@ -71,7 +71,6 @@ export class AgentCatalog implements AgentSource {
 
   /** The registry token of `id` (for revocation), or undefined. */
   async token(id: string): Promise<string | undefined> {
-    const registration = await new AgentRegistry(this.connection).get(id);
-    return registration?.token || undefined;
+    return (await this.connection.command.hget(MasKeys.agent(id), 'token')) || undefined;
   }
 }

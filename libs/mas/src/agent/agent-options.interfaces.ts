@@ -6,6 +6,7 @@ import type { StateModel } from '../state/state-manager';
 import type { GatewayClientOptions } from '../gateway-client/gateway-client';
 import type { InboxOptions } from '../transport/inbox-options.interfaces';
 import type { HandlerTable } from './handler-table';
+import type { PayloadValidationOptions } from './agent-handler.decorator';
 
 /** Options of a standalone {@link Agent} (and of each Nest agent, from `@MasAgent` + module options). */
 export interface AgentOptions<TState extends object = Record<string, unknown>> extends RedisConnectionOptions {
@@ -60,8 +61,18 @@ export interface AgentOptions<TState extends object = Record<string, unknown>> e
   register?: boolean;
   /** Use this connection instead of one from the shared pool (the Nest module passes its own). */
   connection?: MasConnection;
+  /**
+   * Validation of `model` payloads for every handler of the agent (a handler's own `validation`
+   * wins), e.g. `{ whitelist: true, forbidNonWhitelisted: true }` to refuse unknown properties.
+   */
+  validation?: PayloadValidationOptions;
   /** Handlers to use instead of the `@AgentHandler` methods of the agent's own class. */
   handlers?: HandlerTable;
+  /**
+   * Turns the error a `request()` rejects with into another (the Nest face maps a
+   * `RemoteHandlerError` with an HTTP status to `RemoteHttpError`). Default: as is.
+   */
+  mapRequestError?: (error: unknown) => unknown;
   /** Fallback for messages without a handler (instead of overriding `onMessage`). */
   onMessage?: (message: AgentMessage) => unknown;
   /** Called after start (instead of overriding `onStart`). */

@@ -80,6 +80,12 @@ export class AgentRuntime<TState extends object> {
   /** Builds the runtime of `spec` and brings it up: registered, subscribed, its inbox read. */
   static async open<TState extends object>(spec: RuntimeSpec<TState>): Promise<AgentRuntime<TState>> {
     const connection = spec.options.connection ?? MasConnectionPool.shared.acquire(spec.options);
+    try {
+      await connection.reachable(spec.options.connectTimeoutMs);
+    } catch (error) {
+      if (!spec.options.connection) await MasConnectionPool.shared.release(connection);
+      throw error;
+    }
     const runtime = new AgentRuntime(spec, connection);
     try {
       await runtime.bringUp();
@@ -116,7 +122,16 @@ export class AgentRuntime<TState extends object> {
       replicatedConnection: () => (this.replicatedClient ??= connection.dedicated('replicated')),
     });
     const gate = new ErrorReplyGate(connection.command);
-    const dispatcher = new MessageDispatcher({ agentId: id, stats, logger, handlers: spec.handlers, fallback: spec.fallback, replier: this.outbox, gate });
+    const dispatcher = new MessageDispatcher({
+      agentId: id,
+      stats,
+      logger,
+      handlers: spec.handlers,
+      fallback: spec.fallback,
+      replier: this.outbox,
+      gate,
+      validation: options.validation,
+    });
     this.intake = new MessageIntake({
       agentId: id,
       maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,

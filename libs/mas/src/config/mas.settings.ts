@@ -3,7 +3,7 @@ import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Max, Min, validateSync, ValidateNested } from 'class-validator';
 import type { AgentOptions } from '../agent/agent-options.interfaces';
 import { DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_REQUEST_TIMEOUT_MS } from '../agent/agent.constants';
-import { DEFAULT_REDIS_URL } from '../redis/redis-options';
+import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_REDIS_URL } from '../redis/redis-options';
 import { ConfigValidationError } from './config.errors';
 import { describeSettingsErrors, loadSettings, LoadSettingsOptions } from './settings-loader';
 
@@ -13,6 +13,11 @@ export class RedisSettings {
   @IsString()
   @Matches(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })
   url: string = DEFAULT_REDIS_URL;
+
+  /** How long an agent's start waits for Redis to answer, in ms (env `MAS_REDIS__CONNECT_TIMEOUT_MS`). */
+  @IsInt()
+  @Min(1)
+  connectTimeoutMs: number = DEFAULT_CONNECT_TIMEOUT_MS;
 }
 
 /** Heartbeat timing. */
@@ -120,7 +125,7 @@ export function assertHeartbeat(heartbeat: HeartbeatSettings, path: string): voi
 /** Agent options derived from settings (what standalone agents use). */
 export type SettingsAgentOptions = Pick<
   AgentOptions,
-  'redisUrl' | 'heartbeatIntervalMs' | 'heartbeatTtlMs' | 'requestTimeoutMs' | 'maxMessageBytes' | 'gateway'
+  'redisUrl' | 'connectTimeoutMs' | 'heartbeatIntervalMs' | 'heartbeatTtlMs' | 'requestTimeoutMs' | 'maxMessageBytes' | 'gateway'
 >;
 
 /**
@@ -133,6 +138,7 @@ export function agentOptionsFromSettings(settings: MasSettings, agentId?: string
   const credentials = identity?.credentials || settings.agentCredentials;
   return {
     redisUrl: identity?.redisUrl ?? settings.redis.url,
+    connectTimeoutMs: settings.redis.connectTimeoutMs,
     heartbeatIntervalMs: settings.heartbeat.intervalMs,
     heartbeatTtlMs: settings.heartbeat.ttlMs,
     requestTimeoutMs: settings.requestTimeoutMs,

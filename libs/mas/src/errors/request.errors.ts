@@ -12,7 +12,12 @@ export class RequestTimeoutError extends MasError {
   }
 }
 
-/** The remote handler threw: the requester receives this with the remote error's type and message. */
+/**
+ * The remote handler threw: the requester receives this with the remote error's type and message,
+ * its details (an HttpException's response body, an RpcException's error) and, for an
+ * HttpException, its HTTP `status`. In a Nest app (`@mas/core/nest`) one with a status arrives as
+ * `RemoteHttpError`, an `HttpException` Nest answers with that status.
+ */
 export class RemoteHandlerError extends MasError {
   override readonly code: string = 'REMOTE_HANDLER_ERROR';
   constructor(
@@ -20,6 +25,7 @@ export class RemoteHandlerError extends MasError {
     readonly remoteType: string,
     readonly remoteMessage: string,
     readonly details?: unknown,
+    readonly status?: number,
   ) {
     super(`Handler of "${targetId}" failed: ${remoteType}: ${remoteMessage}`);
   }

@@ -1,4 +1,4 @@
-import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { CustomTransportStrategy, RpcException, Server } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
 import { Agent } from '../agent/agent';
 import type { AgentOptions } from '../agent/agent-options.interfaces';
@@ -65,6 +65,12 @@ export class MasTransport extends Server implements CustomTransportStrategy {
       return undefined;
     }
     const result$ = this.transformToObservable(await handler(message.data, context));
-    return lastValueFrom(result$, { defaultValue: null });
+    try {
+      return await lastValueFrom(result$, { defaultValue: null });
+    } catch (error) {
+      // Nest's RPC exception filter turns a thrown RpcException into its error value (a plain
+      // object or string): back into an RpcException, so the requester receives that value.
+      throw error instanceof Error ? error : new RpcException(error as string | object);
+    }
   }
 }

@@ -11,3 +11,4 @@ export * from './mas-agent-options';
 export * from './mas-metadata.accessor';
 export * from './mas.module';
 export * from './mas-module-settings';
+export * from './errors/remote-http.error';

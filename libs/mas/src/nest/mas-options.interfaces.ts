@@ -9,7 +9,16 @@ export type MasAgentIdentityOptions = Pick<AgentOptions, 'redisUrl' | 'gateway'>
 /** Options of `MasModule.forRoot` / `forRootAsync`, shared by every agent of the app. */
 export type MasModuleOptions = Pick<
   AgentOptions,
-  'redisUrl' | 'redis' | 'heartbeatIntervalMs' | 'heartbeatTtlMs' | 'requestTimeoutMs' | 'maxMessageBytes' | 'logger' | 'gateway'
+  | 'redisUrl'
+  | 'redis'
+  | 'connectTimeoutMs'
+  | 'heartbeatIntervalMs'
+  | 'heartbeatTtlMs'
+  | 'requestTimeoutMs'
+  | 'maxMessageBytes'
+  | 'logger'
+  | 'gateway'
+  | 'validation'
 > & {
   /**
    * Per-agent identities by agent id (what `masModuleOptionsFromSettings` reads from the `agents`

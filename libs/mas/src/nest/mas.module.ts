@@ -4,7 +4,9 @@ import { AgentDirectory } from '../discovery/agent-directory';
 import { MasConnection } from '../redis/mas-connection';
 import { AgentRegistry, DEFAULT_HEARTBEAT } from '../registry/agent-registry';
 import { AgentStateStore } from '../state/agent-state-store';
-import { MAS_CONNECTION } from './mas.constants';
+import { layerAgentOptions } from '../config/layered-options';
+import { MasClient } from '../microservices/mas-client';
+import { MAS_CONNECTION, MAS_RESOLVED_OPTIONS } from './mas.constants';
 import { MasAgentConnections } from './mas-agent-connections';
 import { MasAgents } from './mas-agents';
 import { MasAgentsExplorer } from './mas-agents.explorer';
@@ -14,7 +16,11 @@ import type { MasModuleOptions } from './mas-options.interfaces';
 
 /**
  * Wires MAS into a Nest app: one shared Redis connection pair (plus one per other agent URL, e.g.
- * each zero-trust agent's own user), `@MasAgent` providers discovered and run, and the injectable `AgentRegistry`, `AgentDirectory`, `AgentStateStore` and `MasAgents`.
+ * each zero-trust agent's own user), `@MasAgent` providers discovered and run, and the injectable
+ * `MasClient` (on the module's connection), `AgentRegistry`, `AgentDirectory`, `AgentStateStore` and
+ * `MasAgents`. Options not given come from the MAS settings (`MAS_REDIS__URL`, `REDIS_URL`,
+ * `config/mas.yaml`, ...); a bad value fails the boot naming the key, and an unreachable Redis fails
+ * it with `RedisUnavailableError` naming the URL within `connectTimeoutMs`.
  *
  * @example
  * ```ts
@@ -27,14 +33,25 @@ import type { MasModuleOptions } from './mas-options.interfaces';
 @Module({
   imports: [DiscoveryModule],
   providers: [
+    { provide: MAS_RESOLVED_OPTIONS, inject: [MAS_MODULE_OPTIONS], useFactory: (options: MasModuleOptions) => layerAgentOptions(options) },
     {
       provide: MAS_CONNECTION,
-      inject: [MAS_MODULE_OPTIONS],
-      useFactory: (options: MasModuleOptions) => new MasConnection({ redisUrl: options.redisUrl, redis: options.redis }),
+      inject: [MAS_RESOLVED_OPTIONS],
+      useFactory: (options: MasModuleOptions) =>
+        new MasConnection({ redisUrl: options.redisUrl, redis: options.redis, connectTimeoutMs: options.connectTimeoutMs, logger: options.logger }),
+    },
+    {
+      provide: MasClient,
+      inject: [MAS_CONNECTION, MAS_RESOLVED_OPTIONS],
+      useFactory: (connection: MasConnection, options: MasModuleOptions) => {
+        const client = new MasClient({ connection, requestTimeoutMs: options.requestTimeoutMs, maxMessageBytes: options.maxMessageBytes, logger: options.logger });
+        // Stopped before the module's connections close (onApplicationShutdown).
+        return Object.assign(client, { beforeApplicationShutdown: () => client.close() });
+      },
     },
     {
       provide: AgentRegistry,
-      inject: [MAS_CONNECTION, MAS_MODULE_OPTIONS],
+      inject: [MAS_CONNECTION, MAS_RESOLVED_OPTIONS],
       useFactory: (connection: MasConnection, options: MasModuleOptions) =>
         new AgentRegistry(connection, {
           intervalMs: options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT.intervalMs,
@@ -48,6 +65,6 @@ import type { MasModuleOptions } from './mas-options.interfaces';
     MasMetadataAccessor,
     MasAgentsExplorer,
   ],
-  exports: [MAS_CONNECTION, AgentRegistry, AgentDirectory, AgentStateStore, MasAgents],
+  exports: [MAS_CONNECTION, MAS_RESOLVED_OPTIONS, MasClient, AgentRegistry, AgentDirectory, AgentStateStore, MasAgents],
 })
 export class MasModule extends MasConfigurableModule {}

@@ -37,5 +37,5 @@ export class MasConnectionPool {
 }
 
 function poolKey(options: RedisConnectionOptions): string {
-  return JSON.stringify([resolveRedisUrl(options), options.clientName ?? null, options.redis ?? null, options.commandTimeoutMs ?? null]);
+  return JSON.stringify([resolveRedisUrl(options), options.clientName ?? null, options.redis ?? null, options.commandTimeoutMs ?? null, options.logger === false]);
 }

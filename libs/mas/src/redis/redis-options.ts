@@ -1,4 +1,5 @@
 import type { RedisOptions } from 'ioredis';
+import type { MasLogger } from '../util/mas-logger';
 
 /** Where to find Redis: a URL, ioredis options, or both (options win). */
 export interface RedisConnectionOptions {
@@ -15,7 +16,17 @@ export interface RedisConnectionOptions {
    * server, a half-open TCP connection), they fail and the connection is re-established.
    */
   commandTimeoutMs?: number;
+  /**
+   * How long an agent's `start()` waits for Redis to answer at all (default 5 000 ms); then it
+   * rejects with `RedisUnavailableError` naming the URL (credentials masked) and what to check.
+   */
+  connectTimeoutMs?: number;
+  /** Logger of the connection itself (reconnects, drops); `false` silences it. Default: the library logger. */
+  logger?: MasLogger | false;
 }
+
+/** Default of {@link RedisConnectionOptions.connectTimeoutMs}. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 
 /** URL used when nothing is configured. */
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';

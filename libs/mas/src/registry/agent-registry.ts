@@ -3,12 +3,13 @@ import { DuplicateAgentError } from '../errors';
 import { MasConnection } from '../redis/mas-connection';
 import { MasKeys } from '../redis/keys';
 import type {
+  AgentRecord,
   AgentRegistration,
   HeartbeatResult,
   HeartbeatTiming,
   RegisterAgentInput,
 } from './agent-record.interfaces';
-import { parseCapabilities, registrationFromFields } from './record-codec';
+import { parseCapabilities, recordFromFields } from './record-codec';
 import { DEREGISTER_SCRIPT, HEARTBEAT_SCRIPT, REGISTER_SCRIPT } from './registry.scripts';
 
 /** Field of the `agent:{id}` hash holding the last {@link AgentTrafficSample} (`stats:{replica}` for replicas). */
@@ -117,10 +118,10 @@ export class AgentRegistry {
     return true;
   }
 
-  /** The registration of `id`, or undefined. */
-  async get(id: string): Promise<AgentRegistration | undefined> {
+  /** The record of `id` (capabilities, metadata, status; never its token), or undefined. */
+  async get(id: string): Promise<AgentRecord | undefined> {
     const fields = await this.connection.command.hgetall(MasKeys.agent(id));
-    return Object.keys(fields).length ? registrationFromFields(id, fields) : undefined;
+    return Object.keys(fields).length ? recordFromFields(id, fields) : undefined;
   }
 
   /** True while the heartbeat key of `id` exists. */

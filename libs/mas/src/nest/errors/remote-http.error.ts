@@ -1,0 +1,30 @@
+import { HttpException } from '@nestjs/common';
+import { RemoteHandlerError } from '../../errors/request.errors';
+
+/**
+ * A remote handler threw an `HttpException` (`ForbiddenException`, a `ValidationPipe`'s
+ * `BadRequestException`, ...): the requester gets one too, with the same status and response body,
+ * so a controller awaiting `agent.request()` answers with that status (403, 400 with the messages).
+ * `cause` is the {@link RemoteHandlerError} (target, remote type).
+ */
+export class RemoteHttpError extends HttpException {
+  /** The agent whose handler threw. */
+  readonly targetId: string;
+  /** The class name of the remote exception, e.g. `ForbiddenException`. */
+  readonly remoteType: string;
+
+  constructor(remote: RemoteHandlerError & { status: number }) {
+    super(remote.details ?? remote.remoteMessage, remote.status, { cause: remote });
+    this.targetId = remote.targetId;
+    this.remoteType = remote.remoteType;
+    this.message = remote.message;
+  }
+}
+
+/** The error a Nest-side request rejects with: {@link RemoteHttpError} for a remote HttpException, else as is. */
+export function toNestRequestError(error: unknown): unknown {
+  if (error instanceof RemoteHandlerError && typeof error.status === 'number') {
+    return new RemoteHttpError(error as RemoteHandlerError & { status: number });
+  }
+  return error;
+}
