@@ -1,11 +1,10 @@
-import { Module } from '@nestjs/common';
+import { Module, Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AgentDirectory } from '../discovery/agent-directory';
 import { MasConnection } from '../redis/mas-connection';
 import { AgentRegistry, DEFAULT_HEARTBEAT } from '../registry/agent-registry';
 import { AgentStateStore } from '../state/agent-state-store';
 import { layerAgentOptions } from '../config/layered-options';
-import { MasClient } from '../microservices/mas-client';
 import { MAS_CONNECTION, MAS_RESOLVED_OPTIONS } from './mas.constants';
 import { MasAgentConnections } from './mas-agent-connections';
 import { MasAgents } from './mas-agents';
@@ -13,6 +12,33 @@ import { MasAgentsExplorer } from './mas-agents.explorer';
 import { MasMetadataAccessor } from './mas-metadata.accessor';
 import { MAS_MODULE_OPTIONS, MasConfigurableModule } from './mas-module-definition';
 import type { MasModuleOptions } from './mas-options.interfaces';
+
+/**
+ * `MasClient` on the module's connection and options (stopped before that connection closes), when
+ * `@nestjs/microservices` (an optional peer) is installed; nothing otherwise.
+ */
+function masClientProviders(): Provider[] {
+  let client: typeof import('../microservices/mas-client');
+  try {
+    client = require('../microservices/mas-client') as typeof import('../microservices/mas-client');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && String((error as Error).message).includes('@nestjs/microservices')) return [];
+    throw error;
+  }
+  return [
+    {
+      provide: client.MasClient,
+      inject: [MAS_CONNECTION, MAS_RESOLVED_OPTIONS],
+      useFactory: (connection: MasConnection, options: MasModuleOptions) => {
+        const { requestTimeoutMs, maxMessageBytes, logger } = options;
+        const masClient = new client.MasClient({ connection, requestTimeoutMs, maxMessageBytes, logger });
+        return Object.assign(masClient, { beforeApplicationShutdown: () => masClient.close() });
+      },
+    },
+  ];
+}
+
+const CLIENT_PROVIDERS = masClientProviders();
 
 /**
  * Wires MAS into a Nest app: one shared Redis connection pair (plus one per other agent URL, e.g.
@@ -40,15 +66,7 @@ import type { MasModuleOptions } from './mas-options.interfaces';
       useFactory: (options: MasModuleOptions) =>
         new MasConnection({ redisUrl: options.redisUrl, redis: options.redis, connectTimeoutMs: options.connectTimeoutMs, logger: options.logger }),
     },
-    {
-      provide: MasClient,
-      inject: [MAS_CONNECTION, MAS_RESOLVED_OPTIONS],
-      useFactory: (connection: MasConnection, options: MasModuleOptions) => {
-        const client = new MasClient({ connection, requestTimeoutMs: options.requestTimeoutMs, maxMessageBytes: options.maxMessageBytes, logger: options.logger });
-        // Stopped before the module's connections close (onApplicationShutdown).
-        return Object.assign(client, { beforeApplicationShutdown: () => client.close() });
-      },
-    },
+    ...CLIENT_PROVIDERS,
     {
       provide: AgentRegistry,
       inject: [MAS_CONNECTION, MAS_RESOLVED_OPTIONS],
@@ -65,6 +83,6 @@ import type { MasModuleOptions } from './mas-options.interfaces';
     MasMetadataAccessor,
     MasAgentsExplorer,
   ],
-  exports: [MAS_CONNECTION, MAS_RESOLVED_OPTIONS, MasClient, AgentRegistry, AgentDirectory, AgentStateStore, MasAgents],
+  exports: [MAS_CONNECTION, MAS_RESOLVED_OPTIONS, ...CLIENT_PROVIDERS.map((provider) => (provider as { provide: unknown }).provide as Function), AgentRegistry, AgentDirectory, AgentStateStore, MasAgents],
 })
 export class MasModule extends MasConfigurableModule {}
