@@ -14,7 +14,7 @@ const run = promisify(execFile);
 const repo = resolve(__dirname, '..');
 const scratch = mkdtempSync(join(tmpdir(), 'mas-package-'));
 const fixtures = join(repo, 'test', 'fixtures', 'scratch-app');
-const redisUrl = redisUrlFor(9);
+const redisUrl = redisUrlFor(13);
 const suffix = uniqueId('package', 'app');
 let tarball: string;
 let files: string[];
