@@ -69,8 +69,18 @@ export class MasTransport extends Server implements CustomTransportStrategy {
       return await lastValueFrom(result$, { defaultValue: null });
     } catch (error) {
       // Nest's RPC exception filter turns a thrown RpcException into its error value (a plain
-      // object or string): back into an RpcException, so the requester receives that value.
-      throw error instanceof Error ? error : new RpcException(error as string | object);
+      // object), any other exception into `{ status: 'error', message: 'Internal server error' }`:
+      // the first back into an RpcException (the requester receives that value), the second as a
+      // plain handler error.
+      if (error instanceof Error) throw error;
+      if (isUnknownRpcError(error)) throw new Error(error.message);
+      throw new RpcException(error as string | object);
     }
   }
+}
+
+/** What Nest's RPC exception filter emits for an exception that is not an RpcException. */
+function isUnknownRpcError(value: unknown): value is { status: 'error'; message: string } {
+  const candidate = value as { status?: unknown; message?: unknown } | null;
+  return !!candidate && Object.keys(candidate).length === 2 && candidate.status === 'error' && candidate.message === 'Internal server error';
 }

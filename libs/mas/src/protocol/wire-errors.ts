@@ -44,8 +44,10 @@ export function toWireError(error: unknown): WireError {
     const http = error as { getResponse?: () => unknown; getStatus?: () => unknown; getError?: () => unknown };
     const status = typeof http.getStatus === 'function' ? Number(http.getStatus()) : undefined;
     const details = http.getResponse?.() ?? http.getError?.();
+    // A class that keeps Error's `name` (Nest's RpcException, many user errors) is named by its class.
+    const type = error.name === 'Error' && error.constructor !== Error ? error.constructor.name : error.name;
     return {
-      type: error.name,
+      type,
       message: error.message,
       ...(details !== undefined ? { details } : {}),
       ...(status !== undefined && Number.isInteger(status) ? { status } : {}),
