@@ -12,3 +12,4 @@ export * from './mas-metadata.accessor';
 export * from './mas.module';
 export * from './mas-module-settings';
 export * from './errors/remote-http.error';
+export * from './mas-execution-context';
