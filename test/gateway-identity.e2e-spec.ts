@@ -17,7 +17,7 @@ const publishedKeys = () => suite.redis.hgetall(MasKeys.gatewayPublicKeys);
 /** Submits `reply` through the ingress as `sender` would (its own signing key and token: a legitimate agent lying). */
 async function submitAs(sender: string, reply: ReturnType<typeof createMessage>): Promise<void> {
   const token = (await suite.redis.hget(MasKeys.agent(sender), 'token'))!;
-  await new GatewayClient(sender, suite.redis).submit(reply, token, true);
+  await new GatewayClient(sender, suite.redis, MasKeys).submit(reply, token, true);
 }
 
 describe('gateway identity', () => {

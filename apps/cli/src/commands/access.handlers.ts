@@ -14,14 +14,14 @@ function printAcl(context: CliContext, acl: AclView): void {
 
 /** `mas acl show <agent>`. */
 export async function showAcl(context: CliContext, agent: string): Promise<void> {
-  printAcl(context, await new AclStore((await context.redis()).command).show(agent));
+  printAcl(context, await new AclStore((await context.redis()).command, (await context.redis()).keys).show(agent));
 }
 
 /** `mas acl allow|block <agent> <targets...> [--remove]`. */
 export function changeAcl(list: AclList) {
   return async (context: CliContext, agent: string, targets: string[], options: { remove?: boolean }): Promise<void> => {
     if (!targets.length) throw new UsageError(`name at least one target (an agent id or a pattern like "analytics-*")`);
-    const acl = await new AclStore((await context.redis()).command).change(agent, list, targets, options.remove);
+    const acl = await new AclStore((await context.redis()).command, (await context.redis()).keys).change(agent, list, targets, options.remove);
     printAcl(context, acl);
   };
 }

@@ -1,4 +1,4 @@
-import { AgentStatus, AgentView, MasKeys } from '@mas/core';
+import { AgentStatus, AgentView } from '@mas/core';
 import type { CliContext } from '../cli-context';
 import { NotFoundError } from '../cli.errors';
 import { formatDuration, formatEpochSeconds } from '../output/table';
@@ -49,15 +49,15 @@ export async function showAgent(context: CliContext, id: string): Promise<void> 
   const registry = context.registry();
   const agent = await (registry ? registryAgents(registry) : catalog).get(id);
   if (!agent) throw new NotFoundError(`no agent "${id}" is registered`);
-  const redis = connection.command;
+  const { command: redis, keys } = connection;
   const [ttlMs, stateFields, acl, roles, signing, publicKey, revoked] = await Promise.all([
     catalog.heartbeatTtlMs(id),
-    redis.hlen(MasKeys.state(id)),
-    new AclStore(redis).show(id),
-    new RoleStore(redis).of(id),
-    redis.exists(MasKeys.signingKey(id)),
-    redis.exists(MasKeys.publicKey(id)),
-    redis.scard(MasKeys.revokedTokens(id)),
+    redis.hlen(keys.state(id)),
+    new AclStore(redis, keys).show(id),
+    new RoleStore(redis, keys).of(id),
+    redis.exists(keys.signingKey(id)),
+    redis.exists(keys.publicKey(id)),
+    redis.scard(keys.revokedTokens(id)),
   ]);
   const view = {
     ...listedAgent(agent),

@@ -9,7 +9,7 @@ const PAGE = 200;
 
 /** The dead-letter stream on the command's Redis connection. */
 async function deadLetterStream(context: CliContext): Promise<DeadLetterStream> {
-  return new DeadLetterStream((await context.redis()).command);
+  return new DeadLetterStream((await context.redis()).command, (await context.redis()).keys);
 }
 
 /** `mas dlq list`: dead letters, oldest first (`--agent`: only those for that agent). */
@@ -84,14 +84,14 @@ export async function replay(context: CliContext, ids: string[], options: Replay
   if (options.all && ids.length) throw new UsageError('give either entry ids or --all, not both');
   if (options.keep && options.viaGateway) throw new UsageError('--keep cannot be used with --via-gateway (the gateway removes what it delivered)');
   const dlq = await deadLetterStream(context);
-  const redis = (await context.redis()).command;
+  const { command: redis, keys } = await context.redis();
   const out = context.output;
   const progress = Progress.start('replaying', options.all ? await dlq.count() : ids.length, !out.json);
   const missing: string[] = [];
   const outcomes: ReplayOutcome[] = [];
   try {
     for await (const entry of entriesToReplay(dlq, ids, options, missing)) {
-      outcomes.push(options.viaGateway ? await replayViaGateway(context, entry) : await replayIntoInbox(redis, entry, options.keep));
+      outcomes.push(options.viaGateway ? await replayViaGateway(context, entry) : await replayIntoInbox(redis, keys, entry, options.keep));
       progress.tick();
     }
   } finally {

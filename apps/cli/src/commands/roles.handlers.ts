@@ -3,7 +3,7 @@ import { formatEpochSeconds } from '../output/table';
 import { AgentRolesView, RoleStore, RoleView } from '../services/role-store';
 
 async function roles(context: CliContext): Promise<RoleStore> {
-  return new RoleStore((await context.redis()).command);
+  return new RoleStore((await context.redis()).command, (await context.redis()).keys);
 }
 
 function printRole(context: CliContext, role: RoleView): void {

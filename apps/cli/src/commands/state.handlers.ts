@@ -1,4 +1,4 @@
-import { AgentStateStore, MasKeys } from '@mas/core';
+import { AgentStateStore } from '@mas/core';
 import type { CliContext } from '../cli-context';
 import { NotFoundError } from '../cli.errors';
 
@@ -6,11 +6,11 @@ import { NotFoundError } from '../cli.errors';
 export async function state(context: CliContext, id: string, options: { reset?: boolean }): Promise<void> {
   const connection = await context.redis();
   const store = new AgentStateStore(connection);
-  const redis = connection.command;
+  const { command: redis, keys } = connection;
   const [fields, registered, alive] = await Promise.all([
-    redis.hlen(MasKeys.state(id)),
-    redis.exists(MasKeys.agent(id)),
-    redis.exists(MasKeys.heartbeat(id)),
+    redis.hlen(keys.state(id)),
+    redis.exists(keys.agent(id)),
+    redis.exists(keys.heartbeat(id)),
   ]);
   if (!fields && !registered) throw new NotFoundError(`agent "${id}" has no state and is not registered`);
   const out = context.output;

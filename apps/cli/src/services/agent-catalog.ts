@@ -1,4 +1,4 @@
-import { AgentView, AgentViewFilter, AgentViewReader, MasConnection, MasKeys } from '@mas/core';
+import { AgentView, AgentViewFilter, AgentViewReader, MasConnection } from '@mas/core';
 import type { RegistryApi } from './registry-api';
 
 /**
@@ -50,7 +50,7 @@ export class AgentCatalog implements AgentSource {
   private readonly reader: AgentViewReader;
 
   constructor(private readonly connection: MasConnection) {
-    this.reader = new AgentViewReader(connection.command);
+    this.reader = new AgentViewReader(connection.command, connection.keys);
   }
 
   /** Agents matching `filter` (ANY of the capabilities; the exact status), sorted by id. */
@@ -65,12 +65,12 @@ export class AgentCatalog implements AgentSource {
 
   /** Milliseconds the heartbeat of `id` has left (undefined when it has none). */
   async heartbeatTtlMs(id: string): Promise<number | undefined> {
-    const ttl = await this.connection.command.pttl(MasKeys.heartbeat(id));
+    const ttl = await this.connection.command.pttl(this.connection.keys.heartbeat(id));
     return ttl >= 0 ? ttl : undefined;
   }
 
   /** The registry token of `id` (for revocation), or undefined. */
   async token(id: string): Promise<string | undefined> {
-    return (await this.connection.command.hget(MasKeys.agent(id), 'token')) || undefined;
+    return (await this.connection.command.hget(this.connection.keys.agent(id), 'token')) || undefined;
   }
 }

@@ -1,5 +1,5 @@
-import { AgentViewReader, decodeSystemEvent, MasConnection, MasKeys } from '@mas/core';
-import { keyShape } from './key-shape';
+import { AgentViewReader, decodeSystemEvent, MasConnection } from '@mas/core';
+import { KeyShape, keyShape } from './key-shape';
 
 /** Something that happened to an agent. */
 export type WatchEvent =
@@ -19,8 +19,6 @@ export interface AgentWatcherOptions {
   db: number;
 }
 
-const agentHash = keyShape(MasKeys.agent);
-
 /** True when `notify-keyspace-events` flags deliver `hset` events on keyspace channels. */
 export function keyspaceHashEventsEnabled(flags: string): boolean {
   return flags.includes('K') && (flags.includes('h') || flags.includes('A'));
@@ -37,20 +35,23 @@ export class AgentWatcher {
   private polling?: Promise<void>;
   private keyspacePattern?: string;
   private stopped = false;
+  private readonly agentHash: KeyShape;
 
   constructor(
     private readonly connection: MasConnection,
     private readonly onEvent: (event: WatchEvent) => void,
     private readonly options: AgentWatcherOptions,
-  ) {}
+  ) {
+    this.agentHash = keyShape(connection.keys.agent);
+  }
 
   /** Subscribes and takes the first snapshot; resolves with the mode in use. */
   async start(): Promise<WatchMode> {
-    await this.connection.subscribe(MasKeys.systemChannel, (payload) => this.onSystemEvent(payload));
+    await this.connection.subscribe(this.connection.keys.systemChannel, (payload) => this.onSystemEvent(payload));
     const mode = await this.chooseMode();
     await this.snapshot(false);
     if (mode === 'keyspace') {
-      this.keyspacePattern = `__keyspace@${this.options.db}__:${agentHash.pattern}`;
+      this.keyspacePattern = `__keyspace@${this.options.db}__:${this.agentHash.pattern}`;
       await this.connection.psubscribe(this.keyspacePattern, (channel, event) => this.onKeyspaceEvent(channel, event));
     } else {
       this.timer = setInterval(() => {
@@ -67,7 +68,7 @@ export class AgentWatcher {
     this.stopped = true;
     clearInterval(this.timer);
     await this.polling;
-    await this.connection.unsubscribe(MasKeys.systemChannel).catch(() => undefined);
+    await this.connection.unsubscribe(this.connection.keys.systemChannel).catch(() => undefined);
     if (this.keyspacePattern) await this.connection.punsubscribe(this.keyspacePattern).catch(() => undefined);
   }
 
@@ -101,7 +102,7 @@ export class AgentWatcher {
       return;
     }
     void this.connection.command
-      .exists(MasKeys.agent(event.agent_id))
+      .exists(this.connection.keys.agent(event.agent_id))
       .then((exists) => {
         if (!exists || this.stopped) return;
         this.statuses.set(event.agent_id, 'ACTIVE');
@@ -112,20 +113,20 @@ export class AgentWatcher {
 
   private onKeyspaceEvent(channel: string, event: string): void {
     if (event !== 'hset' || this.stopped) return;
-    const id = agentHash.nameOf(channel.slice(channel.indexOf(':') + 1));
+    const id = this.agentHash.nameOf(channel.slice(channel.indexOf(':') + 1));
     if (!id) return;
     void this.connection.command
-      .hget(MasKeys.agent(id), 'status')
+      .hget(this.connection.keys.agent(id), 'status')
       .then((status) => status && this.observe(id, status, true))
       .catch(() => undefined);
   }
 
   /** Reads the status of every agent; reports changes when `report` (the first pass is the baseline). */
   private async snapshot(report: boolean): Promise<void> {
-    const ids = await new AgentViewReader(this.connection.command).scanIds();
+    const ids = await new AgentViewReader(this.connection.command, this.connection.keys).scanIds();
     if (!ids.length) return;
     const pipeline = this.connection.command.pipeline();
-    for (const id of ids) pipeline.hget(MasKeys.agent(id), 'status');
+    for (const id of ids) pipeline.hget(this.connection.keys.agent(id), 'status');
     const results = (await pipeline.exec()) ?? [];
     ids.forEach((id, i) => {
       const status = results[i]?.[1] as string | null;

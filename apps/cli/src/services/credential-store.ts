@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { generateSigningKeys, MasConnection, MasKeys, SignatureAlgorithm } from '@mas/core';
+import { generateSigningKeys, MasConnection, SignatureAlgorithm } from '@mas/core';
 import { NotFoundError } from '../cli.errors';
 import { AgentCatalog } from './agent-catalog';
 
@@ -48,8 +48,8 @@ export class CredentialStore {
     const token = await this.catalog.token(agent);
     if (!token) throw new NotFoundError(`agent "${agent}" is not registered: no token to revoke`);
     const redis = this.connection.command;
-    const added = await redis.sadd(MasKeys.revokedTokens(agent), token);
-    const revokedCount = await redis.scard(MasKeys.revokedTokens(agent));
+    const added = await redis.sadd(this.connection.keys.revokedTokens(agent), token);
+    const revokedCount = await redis.scard(this.connection.keys.revokedTokens(agent));
     return { agent, tokenFingerprint: fingerprint(token), newlyRevoked: added === 1, revokedCount };
   }
 
@@ -62,9 +62,9 @@ export class CredentialStore {
   async rotateKey(agent: string, alg?: SignatureAlgorithm): Promise<KeyRotationResult> {
     const redis = this.connection.command;
     const [hmac, publicKey, registered] = await Promise.all([
-      redis.get(MasKeys.signingKey(agent)),
-      redis.get(MasKeys.publicKey(agent)),
-      redis.exists(MasKeys.agent(agent)),
+      redis.get(this.connection.keys.signingKey(agent)),
+      redis.get(this.connection.keys.publicKey(agent)),
+      redis.exists(this.connection.keys.agent(agent)),
     ]);
     const previousAlg: KeyRotationResult['previousAlg'] = hmac ? 'hmac-sha256' : publicKey ? 'ed25519' : 'none';
     if (previousAlg === 'none' && !registered) {
@@ -73,9 +73,9 @@ export class CredentialStore {
     const keys = generateSigningKeys(alg ?? (previousAlg === 'none' ? 'hmac-sha256' : previousAlg));
     const multi = redis.multi();
     if (keys.alg === 'hmac-sha256') {
-      multi.set(MasKeys.signingKey(agent), keys.secret).del(MasKeys.publicKey(agent));
+      multi.set(this.connection.keys.signingKey(agent), keys.secret).del(this.connection.keys.publicKey(agent));
     } else {
-      multi.set(MasKeys.publicKey(agent), keys.publicKeyPem).del(MasKeys.signingKey(agent));
+      multi.set(this.connection.keys.publicKey(agent), keys.publicKeyPem).del(this.connection.keys.signingKey(agent));
     }
     await multi.exec();
     return keys.alg === 'hmac-sha256'

@@ -1,4 +1,4 @@
-import { DeadLetterView, MasKeys } from '@mas/core';
+import type { DeadLetterView, MasKeySpace } from '@mas/core';
 import type Redis from 'ioredis';
 
 /** What a replay did with one entry. */
@@ -48,12 +48,12 @@ export function listedDeadLetter(letter: DeadLetterView): ListedDeadLetter {
  * agent it was for, `agent.stream:{agentId}` (at-least-once), and removes the entry, atomically;
  * `keep` leaves it in the dead-letter stream too.
  */
-export async function replayIntoInbox(redis: Redis, letter: DeadLetterView, keep = false): Promise<ReplayOutcome> {
+export async function replayIntoInbox(redis: Redis, keys: MasKeySpace, letter: DeadLetterView, keep = false): Promise<ReplayOutcome> {
   if (!letter.envelope) return { id: letter.id, status: 'skipped', reason: 'the entry has no envelope' };
   if (!letter.agentId) return { id: letter.id, status: 'skipped', reason: 'the entry names no target' };
-  const stream = MasKeys.inbox(letter.agentId);
-  const multi = redis.multi().xadd(stream, '*', MasKeys.envelopeField, letter.envelope);
-  if (!keep) multi.xdel(MasKeys.deadLetters, letter.id);
+  const stream = keys.inbox(letter.agentId);
+  const multi = redis.multi().xadd(stream, '*', keys.envelopeField, letter.envelope);
+  if (!keep) multi.xdel(keys.deadLetters, letter.id);
   const results = (await multi.exec()) ?? [];
   const [error] = results[0] ?? [new Error('transaction aborted')];
   if (error) return { id: letter.id, status: 'skipped', reason: error.message };

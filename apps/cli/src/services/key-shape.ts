@@ -2,13 +2,23 @@ import type Redis from 'ioredis';
 
 const SENTINEL = '\u0000';
 
+/** A key builder's fixed parts (see {@link keyShape}). */
+export interface KeyShape {
+  prefix: string;
+  suffix: string;
+  /** SCAN pattern matching every name. */
+  pattern: string;
+  /** The name inside `key`, or undefined when `key` does not have this shape. */
+  nameOf(key: string): string | undefined;
+}
+
 /**
- * The fixed parts around the variable one of a key builder from `MasKeys`, so the CLI can build
+ * The fixed parts around the variable one of a key builder of a `MasKeySpace`, so the CLI can build
  * SCAN patterns and parse names out of keys without spelling any key itself.
  *
  * @example keyShape(MasKeys.agentRoles) // { prefix: 'agent:', suffix: ':roles', pattern: 'agent:*:roles', ... }
  */
-export function keyShape(build: (name: string) => string) {
+export function keyShape(build: (name: string) => string): KeyShape {
   const [prefix, suffix] = build(SENTINEL).split(SENTINEL);
   return {
     prefix,

@@ -1,7 +1,7 @@
-import { MasKeys } from '@mas/core';
+import type { MasKeySpace } from '@mas/core';
 import type Redis from 'ioredis';
 import { NotFoundError } from '../cli.errors';
-import { keyShape, scanKeys } from './key-shape';
+import { KeyShape, keyShape, scanKeys } from './key-shape';
 
 /** A gateway role: `role:{name}` (description hash) and `role:{name}:permissions` (set). */
 export interface RoleView {
@@ -29,22 +29,29 @@ export interface AgentRolesView {
   roles: RoleView[];
 }
 
-const roleHash = keyShape(MasKeys.role);
-const rolePermissions = keyShape(MasKeys.rolePermissions);
-const agentRoles = keyShape(MasKeys.agentRoles);
-
 /** Reads and edits the gateway's RBAC keys. */
 export class RoleStore {
-  constructor(private readonly redis: Redis) {}
+  private readonly roleHash: KeyShape;
+  private readonly rolePermissions: KeyShape;
+  private readonly agentRoles: KeyShape;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: MasKeySpace,
+  ) {
+    this.roleHash = keyShape(keys.role);
+    this.rolePermissions = keyShape(keys.rolePermissions);
+    this.agentRoles = keyShape(keys.agentRoles);
+  }
 
   /** Every role that has a description hash or a permission set (and the gateway's default role), sorted by name. */
   async list(): Promise<RoleView[]> {
-    const keys = await scanKeys(this.redis, roleHash.pattern);
+    const keys = await scanKeys(this.redis, this.roleHash.pattern);
     const names = new Set<string>();
     const builtIn = await this.defaultRole();
     if (builtIn?.role) names.add(builtIn.role);
     for (const key of keys) {
-      const name = rolePermissions.nameOf(key) ?? roleHash.nameOf(key);
+      const name = this.rolePermissions.nameOf(key) ?? this.roleHash.nameOf(key);
       if (name) names.add(name);
     }
     const roles = await Promise.all([...names].map((name) => this.find(name)));
@@ -54,8 +61,8 @@ export class RoleStore {
   /** The role `name`, or undefined (the gateway's default role is there while never configured, with its built-in permissions). */
   async find(name: string): Promise<RoleView | undefined> {
     const [fields, permissions, builtIn] = await Promise.all([
-      this.redis.hgetall(MasKeys.role(name)),
-      this.redis.smembers(MasKeys.rolePermissions(name)),
+      this.redis.hgetall(this.keys.role(name)),
+      this.redis.smembers(this.keys.rolePermissions(name)),
       this.defaultRole(),
     ]);
     if (!Object.keys(fields).length && !permissions.length) {
@@ -75,7 +82,7 @@ export class RoleStore {
   /** The default role the gateway published at its start, if any. */
   private async defaultRole(): Promise<DefaultRole | undefined> {
     try {
-      const parsed = JSON.parse((await this.redis.get(MasKeys.gatewayDefaultRole)) ?? 'null') as DefaultRole | null;
+      const parsed = JSON.parse((await this.redis.get(this.keys.gatewayDefaultRole)) ?? 'null') as DefaultRole | null;
       return parsed && typeof parsed.role === 'string' && Array.isArray(parsed.permissions) ? parsed : undefined;
     } catch {
       return undefined;
@@ -92,11 +99,11 @@ export class RoleStore {
   /** Creates or updates a role: description (when given) and extra permissions. */
   async upsert(name: string, permissions: string[], description?: string): Promise<RoleView> {
     const multi = this.redis.multi();
-    multi.hset(MasKeys.role(name), 'name', name);
-    multi.hsetnx(MasKeys.role(name), 'created_at', (Date.now() / 1000).toFixed(3));
-    if (description !== undefined) multi.hset(MasKeys.role(name), 'description', description);
-    else multi.hsetnx(MasKeys.role(name), 'description', '');
-    if (permissions.length) multi.sadd(MasKeys.rolePermissions(name), ...permissions);
+    multi.hset(this.keys.role(name), 'name', name);
+    multi.hsetnx(this.keys.role(name), 'created_at', (Date.now() / 1000).toFixed(3));
+    if (description !== undefined) multi.hset(this.keys.role(name), 'description', description);
+    else multi.hsetnx(this.keys.role(name), 'description', '');
+    if (permissions.length) multi.sadd(this.keys.rolePermissions(name), ...permissions);
     await multi.exec();
     return this.get(name);
   }
@@ -108,11 +115,11 @@ export class RoleStore {
   async removePermissions(name: string, permissions: string[]): Promise<RoleView> {
     const role = await this.get(name);
     const multi = this.redis.multi();
-    multi.hset(MasKeys.role(name), 'name', name);
-    multi.hsetnx(MasKeys.role(name), 'created_at', (Date.now() / 1000).toFixed(3));
-    multi.hsetnx(MasKeys.role(name), 'description', role.description);
-    if (!role.configured && role.permissions.length) multi.sadd(MasKeys.rolePermissions(name), ...role.permissions);
-    multi.srem(MasKeys.rolePermissions(name), ...permissions);
+    multi.hset(this.keys.role(name), 'name', name);
+    multi.hsetnx(this.keys.role(name), 'created_at', (Date.now() / 1000).toFixed(3));
+    multi.hsetnx(this.keys.role(name), 'description', role.description);
+    if (!role.configured && role.permissions.length) multi.sadd(this.keys.rolePermissions(name), ...role.permissions);
+    multi.srem(this.keys.rolePermissions(name), ...permissions);
     await multi.exec();
     return this.get(name);
   }
@@ -121,30 +128,30 @@ export class RoleStore {
   async delete(name: string): Promise<string[]> {
     await this.get(name);
     const holders: string[] = [];
-    for (const key of await scanKeys(this.redis, agentRoles.pattern, 'set')) {
-      const agent = agentRoles.nameOf(key);
+    for (const key of await scanKeys(this.redis, this.agentRoles.pattern, 'set')) {
+      const agent = this.agentRoles.nameOf(key);
       if (agent && (await this.redis.srem(key, name)) > 0) holders.push(agent);
     }
-    await this.redis.del(MasKeys.role(name), MasKeys.rolePermissions(name));
+    await this.redis.del(this.keys.role(name), this.keys.rolePermissions(name));
     return holders.sort();
   }
 
   /** Gives roles to an agent; each must exist unless `force`. @throws NotFoundError */
   async assign(agent: string, roles: string[], force = false): Promise<AgentRolesView> {
     if (!force) for (const role of roles) await this.get(role);
-    await this.redis.sadd(MasKeys.agentRoles(agent), ...roles);
+    await this.redis.sadd(this.keys.agentRoles(agent), ...roles);
     return this.of(agent);
   }
 
   /** Takes roles away from an agent. */
   async unassign(agent: string, roles: string[]): Promise<AgentRolesView> {
-    await this.redis.srem(MasKeys.agentRoles(agent), ...roles);
+    await this.redis.srem(this.keys.agentRoles(agent), ...roles);
     return this.of(agent);
   }
 
   /** The roles of `agent` with their permissions (a role that no longer exists shows none). */
   async of(agent: string): Promise<AgentRolesView> {
-    const names = (await this.redis.smembers(MasKeys.agentRoles(agent))).sort();
+    const names = (await this.redis.smembers(this.keys.agentRoles(agent))).sort();
     const roles = await Promise.all(
       names.map(async (name) => (await this.find(name)) ?? { name, description: '', permissions: [], configured: false, applies: 'configured' as const }),
     );

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { auditViewOf, type AuditView, GatewayDecision, MasConnection, MasKeys } from '@mas/core';
+import { auditViewOf, type AuditView, GatewayDecision, MasConnection } from '@mas/core';
 import { AUDIT_COLUMNS, fieldsOf } from './audit-entry';
 
 /** Filters of an audit query; all optional. */
@@ -53,7 +53,7 @@ export class AuditQuery {
    * `audit:messages`, or the sender's or target's index stream).
    */
   async page(filter: AuditFilter = {}): Promise<AuditPage> {
-    const stream = filter.sender ? MasKeys.auditBySender(filter.sender) : filter.target ? MasKeys.auditByTarget(filter.target) : MasKeys.audit;
+    const stream = filter.sender ? this.redis.keys.auditBySender(filter.sender) : filter.target ? this.redis.keys.auditByTarget(filter.target) : this.redis.keys.audit;
     const limit = Math.max(1, filter.limit ?? 100);
     const oldestFirst = filter.order === 'oldest';
     let high = filter.to === undefined ? '+' : String(filter.to + CLOCK_MARGIN_MS);

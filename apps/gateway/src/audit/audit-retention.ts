@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { MasConnection, MasKeys } from '@mas/core';
+import { MasConnection } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectInstanceId } from '../gateway.constants';
 import { InjectGatewaySettings } from '../gateway-module-definition';
@@ -41,11 +41,11 @@ export class AuditRetention implements OnApplicationBootstrap, BeforeApplication
   async apply(now = Date.now()): Promise<number> {
     const { maxEntries, maxAgeMs, retentionIntervalMs } = this.settings.audit;
     const redis = this.redis.command;
-    const lease = await redis.set(MasKeys.auditRetentionLease, this.instanceId, 'PX', retentionIntervalMs, 'NX');
+    const lease = await redis.set(this.redis.keys.auditRetentionLease, this.instanceId, 'PX', retentionIntervalMs, 'NX');
     if (lease !== 'OK') return 0;
-    const overLength = Math.min(MAX_CUT, Math.max(0, (await redis.xlen(MasKeys.audit)) - maxEntries));
-    const tooOld = (await redis.xrange(MasKeys.audit, '-', `(${now - maxAgeMs}`, 'COUNT', MAX_CUT)) as Array<[string, string[]]>;
-    const byLength = overLength ? ((await redis.xrange(MasKeys.audit, '-', '+', 'COUNT', overLength)) as Array<[string, string[]]>) : [];
+    const overLength = Math.min(MAX_CUT, Math.max(0, (await redis.xlen(this.redis.keys.audit)) - maxEntries));
+    const tooOld = (await redis.xrange(this.redis.keys.audit, '-', `(${now - maxAgeMs}`, 'COUNT', MAX_CUT)) as Array<[string, string[]]>;
+    const byLength = overLength ? ((await redis.xrange(this.redis.keys.audit, '-', '+', 'COUNT', overLength)) as Array<[string, string[]]>) : [];
     const cut = byLength.length > tooOld.length ? byLength : tooOld;
     const last = cut[cut.length - 1];
     if (!last) return 0;
@@ -54,9 +54,9 @@ export class AuditRetention implements OnApplicationBootstrap, BeforeApplication
     const [ms, n] = last[0].split('-');
     await redis
       .multi()
-      .set(MasKeys.auditBase, JSON.stringify(sealed))
-      .xtrim(MasKeys.audit, 'MINID', `${ms}-${Number(n) + 1}`)
-      .xadd(MasKeys.auditCheckpoints, '*', ...checkpointFields(sealed))
+      .set(this.redis.keys.auditBase, JSON.stringify(sealed))
+      .xtrim(this.redis.keys.audit, 'MINID', `${ms}-${Number(n) + 1}`)
+      .xadd(this.redis.keys.auditCheckpoints, '*', ...checkpointFields(sealed))
       .exec();
     this.logger.log(`Cut ${cut.length} audit entries up to ${sealed.seq} (retention)`);
     return cut.length;

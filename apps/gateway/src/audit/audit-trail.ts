@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { MasConnection, MasKeys } from '@mas/core';
+import { MasConnection } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectInstanceId } from '../gateway.constants';
 import { InjectGatewaySettings } from '../gateway-module-definition';
@@ -82,7 +82,7 @@ export class AuditTrail implements OnApplicationBootstrap, BeforeApplicationShut
     if (!point || point.seq <= this.checkpointed) return;
     this.checkpointed = point.seq;
     const sealed = sealCheckpoint(this.secrets.identity, 'regular', point);
-    await this.redis.command.xadd(MasKeys.auditCheckpoints, 'MAXLEN', '~', CHECKPOINTS_MAX, '*', ...checkpointFields(sealed));
+    await this.redis.command.xadd(this.redis.keys.auditCheckpoints, 'MAXLEN', '~', CHECKPOINTS_MAX, '*', ...checkpointFields(sealed));
     const stored = this.storedAnchor();
     if (!stored || stored.seq < point.seq) writeSecret(this.secrets.file(SECRET_FILES.auditAnchor), JSON.stringify(sealed));
   }
@@ -113,7 +113,7 @@ export class AuditTrail implements OnApplicationBootstrap, BeforeApplicationShut
   }
 
   private async write(batch: Pending[]): Promise<string[]> {
-    let expected = this.knownHead ?? ((await this.redis.command.get(MasKeys.auditHead)) ?? '');
+    let expected = this.knownHead ?? ((await this.redis.command.get(this.redis.keys.auditHead)) ?? '');
     for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt += 1) {
       const { keys, args, head, point } = this.chain(batch, expected);
       const [ok, ...rest] = await AUDIT_APPEND_SCRIPT.run<[number, ...string[]]>(this.redis.command, keys, args);
@@ -132,13 +132,13 @@ export class AuditTrail implements OnApplicationBootstrap, BeforeApplicationShut
   private chain(batch: Pending[], head: string): { keys: string[]; args: Array<string | number>; head: string; point: ChainPoint } {
     const current = openHead(this.secrets.identity, head);
     let previous: ChainPoint = current ? { seq: current.seq, hash: current.hash } : { seq: 0, hash: GENESIS_HASH };
-    const keys: string[] = [MasKeys.auditHead, MasKeys.audit, MasKeys.securityEvents];
+    const keys: string[] = [this.redis.keys.auditHead, this.redis.keys.audit, this.redis.keys.securityEvents];
     const entries: Array<string | number> = [];
     for (const { record, fields: content } of batch) {
       const fields: AuditFields = { ...content, seq: String(previous.seq + 1), prev_hash: previous.hash };
       fields.hash = chainHash(fields, this.secrets.auditKey);
       previous = { seq: previous.seq + 1, hash: fields.hash };
-      keys.push(MasKeys.auditBySender(record.senderId ?? ''), MasKeys.auditByTarget(record.targetId ?? ''));
+      keys.push(this.redis.keys.auditBySender(record.senderId ?? ''), this.redis.keys.auditByTarget(record.targetId ?? ''));
       const flat = Object.entries(fields).flat();
       const indexed = !record.claimedSender; // unauthenticated ingress is filed under nobody's name
       entries.push(isSecurityEvent(record) ? 1 : 0, indexed && record.senderId ? 1 : 0, indexed && record.targetId ? 1 : 0, flat.length, ...flat);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MasConnection, MasKeys } from '@mas/core';
+import { MasConnection } from '@mas/core';
 import { GatewaySecrets } from '../identity/gateway-secrets';
 import { chainHash, fieldsOf, GENESIS_HASH } from './audit-entry';
 import { ChainPoint, Checkpoint, checkpointOf, checkpointSigned, openHead } from './audit-seal';
@@ -59,8 +59,8 @@ export class AuditVerifier {
     const gaps: Gap[] = [];
     const identity = this.secrets.identity;
     const [rawBase, rawCheckpoints] = await Promise.all([
-      this.redis.command.get(MasKeys.auditBase),
-      this.redis.command.xrange(MasKeys.auditCheckpoints, '-', '+') as Promise<Array<[string, string[]]>>,
+      this.redis.command.get(this.redis.keys.auditBase),
+      this.redis.command.xrange(this.redis.keys.auditCheckpoints, '-', '+') as Promise<Array<[string, string[]]>>,
     ]);
     let base: ChainPoint = { seq: 0, hash: GENESIS_HASH };
     if (rawBase) {
@@ -117,7 +117,7 @@ export class AuditVerifier {
       }
       previous = { id, seq, hash: fields.hash };
     }
-    const rawHead = await this.redis.command.get(MasKeys.auditHead);
+    const rawHead = await this.redis.command.get(this.redis.keys.auditHead);
     const head = openHead(identity, rawHead);
     if (head && !head.signed) problems.push({ kind: 'forged', seq: head.seq, detail: 'audit:head is not signed by the gateway' });
     const end = Math.max(head?.seq ?? 0, maxSeen);
@@ -140,7 +140,7 @@ export class AuditVerifier {
   private async *entries(): AsyncGenerator<[string, string[]]> {
     let start = '-';
     for (;;) {
-      const page = (await this.redis.command.xrange(MasKeys.audit, start, '+', 'COUNT', PAGE)) as Array<[string, string[]]>;
+      const page = (await this.redis.command.xrange(this.redis.keys.audit, start, '+', 'COUNT', PAGE)) as Array<[string, string[]]>;
       yield* page;
       if (page.length < PAGE) return;
       start = `(${page[page.length - 1][0]}`;

@@ -37,6 +37,6 @@ export class DecisionNotifier {
       error: decision === 'ALLOWED' ? undefined : toWireError(new GatewayRejectedError(decision, reason)),
     });
     message.extra = { ...message.extra, [GATEWAY_SIGNATURE_FIELD]: this.secrets.identity.signatureOf(message.toWire() as unknown as Record<string, unknown>) };
-    await publishEnvelope(this.redis.command, message);
+    await publishEnvelope(this.redis.command, this.redis.keys, message);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { execAll, GatewayDecision, MasConnection, MasKeys } from '@mas/core';
+import { execAll, GatewayDecision, MasConnection } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
 import type { GatewayOutcome } from '../message/gateway-outcome.interfaces';
@@ -69,8 +69,8 @@ export class DecisionRecorder {
   private async withinUnauthenticatedRate(claimed: string): Promise<boolean> {
     const limit = this.settings.audit.unauthenticatedPerMinute;
     const window = Math.floor(Date.now() / 60_000);
-    const own = MasKeys.auditUnauthenticated(`sender:${claimed}`, window);
-    const total = MasKeys.auditUnauthenticated('*', window);
+    const own = this.redis.keys.auditUnauthenticated(`sender:${claimed}`, window);
+    const total = this.redis.keys.auditUnauthenticated('*', window);
     const [mine, all] = (await execAll(this.redis.command.multi().incr(own).pexpire(own, 120_000).incr(total).pexpire(total, 120_000))) as [number, number, number, number];
     return mine <= limit && all <= limit * TOTAL_FACTOR;
   }

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { execAll, MasConnection, MasKeys } from '@mas/core';
+import { execAll, MasConnection } from '@mas/core';
 import { AuthenticationFailedError } from '../message/gateway-denial.errors';
 import { ingressMessageOf } from '../message/ingress-message';
 import type { GatewaySettings } from '../config/gateway.settings';
@@ -25,16 +25,16 @@ export class AuthenticationGuard implements CanActivate {
     const [[token, status], revokedGiven, provisioned] = (await execAll(
       this.redis.command
         .pipeline()
-        .hmget(MasKeys.agent(sender), 'token', 'status')
-        .sismember(MasKeys.revokedTokens(sender), ingress.token)
-        .exists(MasKeys.provisionGrant(sender)),
+        .hmget(this.redis.keys.agent(sender), 'token', 'status')
+        .sismember(this.redis.keys.revokedTokens(sender), ingress.token)
+        .exists(this.redis.keys.provisionGrant(sender)),
     ).then(([record, isRevoked, grant]) => [record, isRevoked, grant === 1])) as [[string | null, string | null], number, boolean];
     if (provisioned) return assertProvisionedActive(sender, status);
     if (this.settings.zeroTrust.requireProvisioned) throw new AuthenticationFailedError(`sender "${sender}" is not provisioned`, 'auth:not_provisioned');
     if (!ingress.token && !ingress.replay) throw new AuthenticationFailedError('no token', 'auth:missing_token');
     if (!token) throw new AuthenticationFailedError(`sender "${sender}" is not registered`, 'auth:unknown_agent');
     // A DLQ replay runs as the original sender: the token it authenticated with (kept as a hash) must still be its token.
-    const revoked = ingress.replay ? await this.redis.command.sismember(MasKeys.revokedTokens(sender), token) : revokedGiven;
+    const revoked = ingress.replay ? await this.redis.command.sismember(this.redis.keys.revokedTokens(sender), token) : revokedGiven;
     if (revoked === 1) throw new AuthenticationFailedError('token revoked', 'auth:revoked_token');
     const matches = ingress.replay ? sameSecret(createHash('sha256').update(token).digest('hex'), ingress.replay.tokenHash) : sameSecret(token, ingress.token);
     if (!matches) throw new AuthenticationFailedError('token does not match the registry', 'auth:invalid_token');

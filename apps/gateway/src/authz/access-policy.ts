@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { execAll, MasConnection, MasKeys } from '@mas/core';
+import { execAll, MasConnection } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
 import { AuthorizationDeniedError } from '../message/gateway-denial.errors';
@@ -27,7 +27,7 @@ export class AccessPolicy implements OnApplicationBootstrap {
   /** Publishes the default role and its built-in permissions for `mas roles`. */
   async onApplicationBootstrap(): Promise<void> {
     const { defaultRole, defaultRolePermissions } = this.settings.authorization;
-    await this.redis.command.set(MasKeys.gatewayDefaultRole, JSON.stringify({ role: defaultRole, permissions: defaultRolePermissions }));
+    await this.redis.command.set(this.redis.keys.gatewayDefaultRole, JSON.stringify({ role: defaultRole, permissions: defaultRolePermissions }));
   }
 
   /**
@@ -38,10 +38,10 @@ export class AccessPolicy implements OnApplicationBootstrap {
     const [status, blocked, allowed, roles] = (await execAll(
       this.redis.command
         .pipeline()
-        .hget(MasKeys.agent(target), 'status')
-        .smembers(MasKeys.blockedTargets(sender))
-        .smembers(MasKeys.allowedTargets(sender))
-        .smembers(MasKeys.agentRoles(sender)),
+        .hget(this.redis.keys.agent(target), 'status')
+        .smembers(this.redis.keys.blockedTargets(sender))
+        .smembers(this.redis.keys.allowedTargets(sender))
+        .smembers(this.redis.keys.agentRoles(sender)),
     )) as [string | null, string[], string[], string[]];
     if (status !== 'ACTIVE') {
       const why = status ? `is ${status}` : 'is not registered';
@@ -65,7 +65,7 @@ export class AccessPolicy implements OnApplicationBootstrap {
     const roles = assigned.length ? assigned : defaultRole ? [defaultRole] : [];
     if (!roles.length) return undefined;
     const pipeline = this.redis.command.pipeline();
-    for (const role of roles) pipeline.smembers(MasKeys.rolePermissions(role)).exists(MasKeys.role(role));
+    for (const role of roles) pipeline.smembers(this.redis.keys.rolePermissions(role)).exists(this.redis.keys.role(role));
     const results = (await execAll(pipeline)) as Array<string[] | number>;
     return roles.find((role, i) => {
       let permissions = results[2 * i] as string[];

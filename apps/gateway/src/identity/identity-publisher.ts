@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { MasConnection, MasKeys } from '@mas/core';
+import { MasConnection } from '@mas/core';
 import { GatewaySecrets } from './gateway-secrets';
 import { AuditKeyMismatchError } from './gateway-secrets.errors';
 
@@ -21,9 +21,9 @@ export class IdentityPublisher implements OnModuleInit {
     const fingerprint = auditKey ? createHmac('sha256', auditKey).update('mas-audit-key-id').digest('hex').slice(0, 16) : 'unkeyed';
     const [, , [, stored]] = (await this.redis.command
       .multi()
-      .hset(MasKeys.gatewayPublicKeys, identity.keyId, identity.publicKeyPem)
-      .set(MasKeys.auditKeyId, fingerprint, 'NX')
-      .get(MasKeys.auditKeyId)
+      .hset(this.redis.keys.gatewayPublicKeys, identity.keyId, identity.publicKeyPem)
+      .set(this.redis.keys.auditKeyId, fingerprint, 'NX')
+      .get(this.redis.keys.auditKeyId)
       .exec()) as [unknown, unknown, [unknown, string]];
     if (stored !== fingerprint) {
       throw new AuditKeyMismatchError(

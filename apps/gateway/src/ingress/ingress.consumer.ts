@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { execAll, MasConnection, MasKeys, StreamGroupEntry, StreamGroupReader } from '@mas/core';
+import { execAll, MasConnection, StreamGroupEntry, StreamGroupReader } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectInstanceId } from '../gateway.constants';
 import { InjectGatewaySettings } from '../gateway-module-definition';
@@ -35,8 +35,8 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
     this.reader = new StreamGroupReader(
       redis,
       {
-        stream: MasKeys.gatewayIngress,
-        group: MasKeys.gatewayGroup,
+        stream: this.redis.keys.gatewayIngress,
+        group: this.redis.keys.gatewayGroup,
         consumer: consumerName,
         startId: '0',
         maxInFlight,
@@ -93,7 +93,7 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   private async ack(id: string): Promise<void> {
-    await execAll(this.redis.command.multi().xack(MasKeys.gatewayIngress, MasKeys.gatewayGroup, id).xdel(MasKeys.gatewayIngress, id));
+    await execAll(this.redis.command.multi().xack(this.redis.keys.gatewayIngress, this.redis.keys.gatewayGroup, id).xdel(this.redis.keys.gatewayIngress, id));
   }
 
   private async giveUp({ id, fields, attempt }: StreamGroupEntry): Promise<void> {

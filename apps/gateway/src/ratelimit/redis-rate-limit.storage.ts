@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MasConnection, MasKeys } from '@mas/core';
+import { MasConnection } from '@mas/core';
 import { RATE_LIMIT_SCRIPT } from './rate-limit.script';
 import type { RateLimitHit, RateLimits, RateLimitStorage } from './rate-limit.storage';
 
@@ -11,7 +11,7 @@ export class RedisRateLimitStorage implements RateLimitStorage {
   async hit(agentId: string, limits: RateLimits): Promise<RateLimitHit> {
     const [allowed, window, minute, hour] = await RATE_LIMIT_SCRIPT.run<[number, string, number, number]>(
       this.redis.command,
-      [MasKeys.rateLimit(agentId, 'window')],
+      [this.redis.keys.rateLimit(agentId, 'window')],
       [limits.perMinute, limits.perHour],
     );
     return {

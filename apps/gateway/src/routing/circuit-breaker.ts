@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MasConnection, MasKeys } from '@mas/core';
+import { MasConnection } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
 import { GatewayMetrics } from '../observability/gateway-metrics';
@@ -24,7 +24,7 @@ export class CircuitBreaker {
   /** The state a delivery to `target` would run under now, without changing it (admission check). */
   async peek(target: string): Promise<CircuitState> {
     if (!this.enabled) return 'CLOSED';
-    const [state, openedAt] = await this.redis.command.hmget(MasKeys.circuit(target), 'state', 'opened_at');
+    const [state, openedAt] = await this.redis.command.hmget(this.redis.keys.circuit(target), 'state', 'opened_at');
     if (state !== 'OPEN') return (state as CircuitState | null) ?? 'CLOSED';
     return Date.now() - Number(openedAt) >= this.settings.circuitBreaker.openTimeoutMs ? 'HALF_OPEN' : 'OPEN';
   }
@@ -32,7 +32,7 @@ export class CircuitBreaker {
   /** Asks for one delivery: resolves with the state it may run under (OPEN = do not deliver). */
   async acquire(target: string): Promise<CircuitState> {
     if (!this.enabled) return 'CLOSED';
-    const state = await CIRCUIT_ACQUIRE_SCRIPT.run<CircuitState>(this.redis.command, [MasKeys.circuit(target)], [
+    const state = await CIRCUIT_ACQUIRE_SCRIPT.run<CircuitState>(this.redis.command, [this.redis.keys.circuit(target)], [
       this.settings.circuitBreaker.openTimeoutMs,
     ]);
     this.metrics.circuit(target, state);
@@ -43,7 +43,7 @@ export class CircuitBreaker {
   async record(target: string, delivered: boolean): Promise<CircuitState> {
     if (!this.enabled) return 'CLOSED';
     const { failureThreshold, successThreshold, windowMs } = this.settings.circuitBreaker;
-    const state = await CIRCUIT_RECORD_SCRIPT.run<CircuitState>(this.redis.command, [MasKeys.circuit(target)], [
+    const state = await CIRCUIT_RECORD_SCRIPT.run<CircuitState>(this.redis.command, [this.redis.keys.circuit(target)], [
       delivered ? 1 : 0,
       failureThreshold,
       successThreshold,

@@ -41,7 +41,7 @@ export class DeadLetters {
     private readonly metrics: GatewayMetrics,
     private readonly secrets: GatewaySecrets,
   ) {
-    this.stream = new DeadLetterStream(redis.command, { maxLength: settings.delivery.deadLetterMaxLength });
+    this.stream = new DeadLetterStream(redis.command, redis.keys, { maxLength: settings.delivery.deadLetterMaxLength });
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MasConnection, MasKeys, publishPayload } from '@mas/core';
+import { MasConnection, publishPayload } from '@mas/core';
 import { GatewayMetrics } from '../observability/gateway-metrics';
 import { CircuitBreaker } from './circuit-breaker';
 import type { DeadLetterReason } from './dead-letters';
@@ -31,7 +31,7 @@ export class Deliverer {
     if (message.expiresAt <= Date.now()) {
       return { delivered: false, reason: 'expired', detail: `expired ${Date.now() - message.expiresAt} ms before delivery` };
     }
-    const status = targetStatus ?? (await this.redis.command.hget(MasKeys.agent(message.target), 'status'));
+    const status = targetStatus ?? (await this.redis.command.hget(this.redis.keys.agent(message.target), 'status'));
     if (status !== 'ACTIVE') {
       return { delivered: false, reason: 'target_gone', detail: `target "${message.target}" is ${status || 'not registered'}` };
     }
@@ -39,7 +39,7 @@ export class Deliverer {
       return { delivered: false, reason: 'circuit_open', detail: `the circuit of "${message.target}" is open` };
     }
     try {
-      await publishPayload(this.redis.command, message.target, message.envelope, 'reliable');
+      await publishPayload(this.redis.command, this.redis.keys, message.target, message.envelope, 'reliable');
     } catch (error) {
       await this.breaker.record(message.target, false);
       return { delivered: false, reason: 'delivery_failed', detail: (error as Error).message };

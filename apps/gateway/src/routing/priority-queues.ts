@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { execAll, MasConnection, MasKeys } from '@mas/core';
+import { execAll, MasConnection } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
 import { ENQUEUE_SCRIPT, TAKE_ROUND_SCRIPT } from './priority-queue.scripts';
@@ -34,7 +34,7 @@ export class PriorityQueues {
 
   /** Queues messages behind those already waiting at their level. */
   async enqueue(...messages: QueuedMessage[]): Promise<void> {
-    const keys = [MasKeys.priorityQueueTargets, ...messages.map((m) => MasKeys.priorityQueue(m.target, m.priority))];
+    const keys = [this.redis.keys.priorityQueueTargets, ...messages.map((m) => this.redis.keys.priorityQueue(m.target, m.priority))];
     const args = messages.flatMap((m) => [m.target, JSON.stringify(m)]);
     await ENQUEUE_SCRIPT.run(this.redis.command, keys, [Date.now(), ...args]);
   }
@@ -42,9 +42,9 @@ export class PriorityQueues {
   /** Takes (leases) one weighted-round-robin round of `target`'s visible messages. */
   async takeRound(target: string): Promise<QueueRound> {
     const keys = [
-      ...PRIORITIES.map((priority) => MasKeys.priorityQueue(target, priority)),
-      MasKeys.priorityQueueTargets,
-      MasKeys.agent(target),
+      ...PRIORITIES.map((priority) => this.redis.keys.priorityQueue(target, priority)),
+      this.redis.keys.priorityQueueTargets,
+      this.redis.keys.agent(target),
     ];
     const [status, left, ...members] = await TAKE_ROUND_SCRIPT.run<[string, number, ...string[]]>(this.redis.command, keys, [
       ...this.weights,
@@ -58,20 +58,20 @@ export class PriorityQueues {
   async settle(target: string, taken: QueueRound['messages']): Promise<void> {
     if (!taken.length) return;
     const pipeline = this.redis.command.pipeline();
-    for (const { message, member } of taken) pipeline.zrem(MasKeys.priorityQueue(target, message.priority), member);
+    for (const { message, member } of taken) pipeline.zrem(this.redis.keys.priorityQueue(target, message.priority), member);
     await execAll(pipeline);
   }
 
   /** Targets that may have messages waiting. */
   async targets(): Promise<string[]> {
-    return this.redis.command.smembers(MasKeys.priorityQueueTargets);
+    return this.redis.command.smembers(this.redis.keys.priorityQueueTargets);
   }
 
   /** Messages queued (leased ones included), by priority, over every target. */
   async depth(): Promise<Record<string, number>> {
     const targets = await this.targets();
     const pipeline = this.redis.command.pipeline();
-    for (const target of targets) for (const priority of PRIORITIES) pipeline.zcard(MasKeys.priorityQueue(target, priority));
+    for (const target of targets) for (const priority of PRIORITIES) pipeline.zcard(this.redis.keys.priorityQueue(target, priority));
     const sizes = (await execAll(pipeline)) as number[];
     const depth: Record<string, number> = Object.fromEntries(PRIORITIES.map((p) => [p, 0]));
     sizes.forEach((size, i) => (depth[PRIORITIES[i % PRIORITIES.length]] += size));

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MasConnection, MasKeys } from '@mas/core';
+import { MasConnection } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
 
@@ -17,17 +17,17 @@ export class ReplyTracker {
 
   /** Notes that `requester` waits for a reply from `replier` under `correlationId`. */
   async expect(requester: string, correlationId: string, replier: string): Promise<void> {
-    await this.redis.command.set(MasKeys.gatewayAwaitingReply(requester, correlationId), replier, 'PX', this.settings.replies.ttlMs);
+    await this.redis.command.set(this.redis.keys.gatewayAwaitingReply(requester, correlationId), replier, 'PX', this.settings.replies.ttlMs);
   }
 
   /** True when `replier` may answer `requester`'s request `correlationId` (it was routed to `replier` and still waits). */
   async awaited(requester: string, correlationId: string, replier: string): Promise<boolean> {
-    return (await this.redis.command.get(MasKeys.gatewayAwaitingReply(requester, correlationId))) === replier;
+    return (await this.redis.command.get(this.redis.keys.gatewayAwaitingReply(requester, correlationId))) === replier;
   }
 
   /** Settles the request; false when another reply settled it first. */
   async settle(requester: string, correlationId: string, replier: string): Promise<boolean> {
-    const key = MasKeys.gatewayAwaitingReply(requester, correlationId);
+    const key = this.redis.keys.gatewayAwaitingReply(requester, correlationId);
     const previous = (await this.redis.command.call('GETDEL', key)) as string | null;
     return previous === replier;
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MasConnection, MasKeys, SignatureAlgorithm, SignatureBlock, verifyEnvelope, WireEnvelope } from '@mas/core';
+import { MasConnection, SignatureAlgorithm, SignatureBlock, verifyEnvelope, WireEnvelope } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
 import { SignatureInvalidError } from '../message/gateway-denial.errors';
@@ -31,7 +31,7 @@ export class SignatureVerifier {
     if (!this.settings.messageSigning.algorithms.includes(alg)) {
       throw new SignatureInvalidError(`signature algorithm "${String(block.alg)}" is not accepted`, 'signature:algorithm');
     }
-    const [hmacSecret, publicKeyPem] = await this.redis.command.mget(MasKeys.signingKey(sender), MasKeys.publicKey(sender));
+    const [hmacSecret, publicKeyPem] = await this.redis.command.mget(this.redis.keys.signingKey(sender), this.redis.keys.publicKey(sender));
     if (publicKeyPem && alg !== 'ed25519') {
       throw new SignatureInvalidError(`"${sender}" signs with ed25519; a ${alg} signature is refused`, 'signature:algorithm');
     }
@@ -68,7 +68,7 @@ export class SignatureVerifier {
   private async claimNonce(sender: string, nonce: string, entryId: string): Promise<boolean> {
     const previous = (await this.redis.command.call(
       'SET',
-      MasKeys.nonce(sender, nonce),
+      this.redis.keys.nonce(sender, nonce),
       entryId,
       'NX',
       'PX',

@@ -10,7 +10,7 @@ export class AgentsService {
   private readonly reader: AgentViewReader;
 
   constructor(connection: MasConnection, settings: RegistrySettings) {
-    this.reader = new AgentViewReader(connection.command, { batchSize: settings.monitor.batchSize });
+    this.reader = new AgentViewReader(connection.command, connection.keys, { batchSize: settings.monitor.batchSize });
   }
 
   /** Indexed agents having ANY of the capabilities (all when none), filtered by status, sorted by id, paged. */

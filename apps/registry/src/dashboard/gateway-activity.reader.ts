@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { auditViewOf, deadLetterViewOf, MasConnection, MasKeys, StreamEntry, streamEntryFields } from '@mas/core';
+import { auditViewOf, deadLetterViewOf, MasConnection, StreamEntry, streamEntryFields } from '@mas/core';
 import { RegistrySettings } from '../config/registry.settings';
 import type { AuditTailEntry, DeadLetterEntry, GatewayActivity } from './dashboard-snapshot.interfaces';
 
@@ -34,11 +34,11 @@ export class GatewayActivityReader {
     const { tailLength, decisionWindowMs, gatewayUrl } = this.settings.dashboard;
     const replies = await this.connection.command
       .pipeline()
-      .xlen(MasKeys.audit)
-      .xlen(MasKeys.deadLetters)
-      .xrevrange(MasKeys.audit, '+', String(now - decisionWindowMs), 'COUNT', MAX_COUNTED_ENTRIES)
-      .xrevrange(MasKeys.audit, '+', '-', 'COUNT', tailLength)
-      .xrevrange(MasKeys.deadLetters, '+', '-', 'COUNT', tailLength)
+      .xlen(this.connection.keys.audit)
+      .xlen(this.connection.keys.deadLetters)
+      .xrevrange(this.connection.keys.audit, '+', String(now - decisionWindowMs), 'COUNT', MAX_COUNTED_ENTRIES)
+      .xrevrange(this.connection.keys.audit, '+', '-', 'COUNT', tailLength)
+      .xrevrange(this.connection.keys.deadLetters, '+', '-', 'COUNT', tailLength)
       .exec();
     // A key of another type (not written by MAS) reads as absent rather than failing the snapshot.
     const [auditLength, deadLetterCount, recent, auditTail, deadLetters] = (replies ?? []).map(([error, value]) => (error ? undefined : value));

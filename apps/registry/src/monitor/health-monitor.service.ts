@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { MasConnection, MasKeys, StatusSync } from '@mas/core';
+import { MasConnection, StatusSync } from '@mas/core';
 import { RegistrySettings } from '../config/registry.settings';
 import { RegistryStore } from '../core/registry-store';
 import { DetectionSource, RegistryMetrics } from '../metrics/registry-metrics';
@@ -57,7 +57,7 @@ export class HealthMonitor implements OnApplicationBootstrap, BeforeApplicationS
   /** Subscribes to expiries, indexes what is already there, runs a first sweep and starts the loop. */
   async onApplicationBootstrap(): Promise<void> {
     await this.connection.ready();
-    await this.connection.psubscribe(MasKeys.expiredKeyEvents(this.store.db), (_channel, key) => this.onExpired(key));
+    await this.connection.psubscribe(this.connection.keys.expiredKeyEvents(this.store.db), (_channel, key) => this.onExpired(key));
     await this.prepare('start');
     this.connection.on('reconnected', this.onReconnected);
     this.running = true;
@@ -136,7 +136,7 @@ export class HealthMonitor implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   private onExpired(key: string): void {
-    const id = MasKeys.agentIdFromHeartbeat(key);
+    const id = this.connection.keys.agentIdFromHeartbeat(key);
     if (!id || !this.connection.isOpen) return;
     void (async () => {
       if ((await this.store.index(id)) === 1) {

@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { decodeSystemEvent, MasConnection, MasKeys, SystemEvent } from '@mas/core';
+import { decodeSystemEvent, MasConnection, SystemEvent } from '@mas/core';
 import { RegistrySettings } from '../config/registry.settings';
 import { RegistryStore } from '../core/registry-store';
 import { RegistryMetrics } from '../metrics/registry-metrics';
@@ -21,7 +21,7 @@ export class SystemEventsListener implements OnApplicationBootstrap, BeforeAppli
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.connection.subscribe(MasKeys.systemChannel, (payload) => {
+    await this.connection.subscribe(this.connection.keys.systemChannel, (payload) => {
       this.handle(payload).catch((error: Error) => this.logger.warn(`Handling a system event failed: ${error.message}`));
     });
   }

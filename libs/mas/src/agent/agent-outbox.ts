@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
+import type { MasKeySpace } from '../redis/keys';
 import {
   GatewayRejectedError,
   MasError,
@@ -27,6 +28,8 @@ export interface OutboxOptions {
   agentId: string;
   /** Command connection. */
   redis: Redis;
+  /** Names of the keys and channels (the key space of the connection `redis` belongs to). */
+  keys: MasKeySpace;
   /** Requests waiting for replies (and, in gateway mode, messages waiting for decisions). */
   pending: PendingRequests;
   /** Counters: `sent` moves here. */
@@ -71,12 +74,12 @@ export class AgentOutbox implements Replier {
   private readonly gate: OfflineGate;
 
   constructor(private readonly options: OutboxOptions) {
-    this.limits = new TargetLimits(options.redis);
+    this.limits = new TargetLimits(options.redis, options.keys);
     this.gate = options.gate;
     if (!options.gateway) return;
     const gatewayOptions = typeof options.gateway === 'object' ? options.gateway : {};
     this.gateway = {
-      client: new GatewayClient(options.agentId, options.redis, gatewayOptions),
+      client: new GatewayClient(options.agentId, options.redis, options.keys, gatewayOptions),
       decisionTimeoutMs: gatewayOptions.decisionTimeoutMs ?? options.requestTimeoutMs,
     };
   }
@@ -112,7 +115,7 @@ export class AgentOutbox implements Replier {
         const deliver = (): Promise<number> => {
           if (reliable && replicas) return this.replicated(message.targetId, payload, replicas);
           coalesceWrites(this.options.redis);
-          return reliable ? this.append(target, message.targetId, payload) : publishPayload(this.options.redis, message.targetId, payload);
+          return reliable ? this.append(target, message.targetId, payload) : publishPayload(this.options.redis, this.options.keys, message.targetId, payload);
         };
         receivers = this.gate.isReady ? await deliver() : await this.gate.run(deliver, wanted);
         if (receivers === undefined) return 0;
@@ -163,9 +166,9 @@ export class AgentOutbox implements Replier {
 
   /** Appends to the target's inbox: capacity-checked, unless the inbox is known to be far from full. */
   private async append(target: TargetInfo, targetId: string, payload: string): Promise<number> {
-    const { redis } = this.options;
-    if (this.limits.mayAppendUnchecked(target)) await appendUnchecked(redis, targetId, payload);
-    else this.limits.checked(target, await appendToInbox(redis, targetId, payload));
+    const { redis, keys } = this.options;
+    if (this.limits.mayAppendUnchecked(target)) await appendUnchecked(redis, keys, targetId, payload);
+    else this.limits.checked(target, await appendToInbox(redis, keys, targetId, payload));
     return 1;
   }
 
@@ -176,7 +179,7 @@ export class AgentOutbox implements Replier {
   private async replicated(targetId: string, payload: string, replicas: ReplicaWait): Promise<number> {
     const redis = this.options.replicatedConnection();
     const timeoutMs = replicas.timeoutMs ?? DEFAULT_REPLICA_WAIT_MS;
-    await publishPayload(redis, targetId, payload, 'reliable');
+    await publishPayload(redis, this.options.keys, targetId, payload, 'reliable');
     const acked = await redis.wait(replicas.count, timeoutMs);
     if (acked < replicas.count) throw new ReplicationTimeoutError(targetId, acked, replicas.count, timeoutMs);
     return 1;

@@ -2,7 +2,6 @@ import type { MasLogger } from '../util/mas-logger';
 import type Redis from 'ioredis';
 import { AgentDirectory } from '../discovery/agent-directory';
 import type { AgentMessage } from '../protocol';
-import { MasKeys } from '../redis/keys';
 import { MasConnection, RedisResetEvent } from '../redis/mas-connection';
 import { MasConnectionPool } from '../redis/mas-connection-pool';
 import { AgentRegistry, DEFAULT_HEARTBEAT } from '../registry/agent-registry';
@@ -103,7 +102,7 @@ export class AgentRuntime<TState extends object> {
     private readonly connection: MasConnection,
   ) {
     const { id, options, stats, logger } = spec;
-    this.channel = MasKeys.agentChannel(id);
+    this.channel = this.connection.keys.agentChannel(id);
     const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     const intervalMs = options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT.intervalMs;
     this.state = new StateManager(id, new AgentStateStore(connection), options.stateModel);
@@ -113,6 +112,7 @@ export class AgentRuntime<TState extends object> {
     this.outbox = new AgentOutbox({
       agentId: id,
       redis: connection.command,
+      keys: connection.keys,
       pending: this.pending,
       stats,
       requestTimeoutMs,
@@ -121,7 +121,7 @@ export class AgentRuntime<TState extends object> {
       gate: this.gate,
       replicatedConnection: () => (this.replicatedClient ??= connection.dedicated('replicated')),
     });
-    const gate = new ErrorReplyGate(connection.command);
+    const gate = new ErrorReplyGate(connection.command, connection.keys);
     const dispatcher = new MessageDispatcher({
       agentId: id,
       stats,
@@ -142,7 +142,7 @@ export class AgentRuntime<TState extends object> {
       pending: this.pending,
       dispatcher,
       replier: this.outbox,
-      trust: options.gateway ? new GatewayTrust(connection.command) : undefined,
+      trust: options.gateway ? new GatewayTrust(connection.command, connection.keys) : undefined,
     });
     if (spec.delivery === 'reliable') {
       const host = { id, logger, intake: this.intake, restoreState: (fields: string[], values?: Map<string, unknown>) => this.state.restore(fields, values) };
@@ -182,7 +182,7 @@ export class AgentRuntime<TState extends object> {
     const leaving: Array<Promise<unknown>> = [];
     if (this.presence) leaving.push(this.presence.deregister());
     // A direct agent's limits go with it; a reliable agent's stay with its inbox, which outlives it.
-    if (this.presence && !this.inbox) leaving.push(this.connection.command.del(MasKeys.inboxLimits(this.spec.id)));
+    if (this.presence && !this.inbox) leaving.push(this.connection.command.del(this.connection.keys.inboxLimits(this.spec.id)));
     await settleWithin(Promise.all(leaving), step);
     this.pending.abortAll('agent stopped');
     this.gate.close();
@@ -203,7 +203,7 @@ export class AgentRuntime<TState extends object> {
     await this.presence?.assertAvailable();
     await this.state.load();
     await this.outbox.open();
-    if (this.presence) await declareReceiveLimits(this.connection.command, this.spec.id, this.limits());
+    if (this.presence) await declareReceiveLimits(this.connection.command, this.connection.keys, this.spec.id, this.limits());
     await this.connection.subscribe(this.channel, this.intake.onPayload);
     await this.presence?.register();
     await this.inbox?.start();

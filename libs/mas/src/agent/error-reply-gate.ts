@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import { MasKeys } from '../redis/keys';
+import type { MasKeySpace } from '../redis/keys';
 
 /** Tuning of an {@link ErrorReplyGate}. */
 export interface ErrorReplyGateOptions {
@@ -34,6 +34,7 @@ export class ErrorReplyGate {
 
   constructor(
     private readonly redis: Redis,
+    private readonly keys: MasKeySpace,
     options: Partial<ErrorReplyGateOptions> = {},
   ) {
     this.options = { ...DEFAULTS, ...options };
@@ -67,7 +68,7 @@ export class ErrorReplyGate {
 
   private async reachable(senderId: string): Promise<boolean> {
     try {
-      const results = await this.redis.pipeline().exists(MasKeys.agent(senderId)).pubsub('NUMSUB', MasKeys.agentChannel(senderId)).exec();
+      const results = await this.redis.pipeline().exists(this.keys.agent(senderId)).pubsub('NUMSUB', this.keys.agentChannel(senderId)).exec();
       const registered = Number(results?.[0]?.[1] ?? 0) > 0;
       const listeners = Number((results?.[1]?.[1] as [string, number] | undefined)?.[1] ?? 0);
       return registered || listeners > 0;

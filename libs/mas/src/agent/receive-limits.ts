@@ -1,9 +1,9 @@
 import type Redis from 'ioredis';
-import { MasKeys } from '../redis/keys';
+import type { MasKeySpace } from '../redis/keys';
 import { isConnectionError } from '../redis/redis-errors';
 import type { InboxOverflow } from '../transport/inbox-options.interfaces';
 
-/** Fields of an agent's limits hash ({@link MasKeys.inboxLimits}). */
+/** Fields of an agent's limits hash ({@link MasKeySpace.inboxLimits}). */
 export const LIMIT_FIELDS = {
   maxMessageBytes: 'max_message_bytes',
   inboxCapacity: 'inbox_capacity',
@@ -21,11 +21,11 @@ export interface ReceiveLimits {
 }
 
 /** Writes the limits `agentId` declares; senders read them before sending. */
-export async function declareReceiveLimits(redis: Redis, agentId: string, limits: ReceiveLimits): Promise<void> {
+export async function declareReceiveLimits(redis: Redis, keys: MasKeySpace, agentId: string, limits: ReceiveLimits): Promise<void> {
   const fields: Array<string | number> = [LIMIT_FIELDS.maxMessageBytes, limits.maxMessageBytes];
   if (limits.inboxCapacity !== undefined) fields.push(LIMIT_FIELDS.inboxCapacity, limits.inboxCapacity);
   if (limits.inboxOverflow !== undefined) fields.push(LIMIT_FIELDS.inboxOverflow, limits.inboxOverflow);
-  await redis.hset(MasKeys.inboxLimits(agentId), ...fields);
+  await redis.hset(keys.inboxLimits(agentId), ...fields);
 }
 
 /** What a sender knows of one target: its declared limits and how full its inbox looked. */
@@ -61,6 +61,7 @@ export class TargetLimits {
 
   constructor(
     private readonly redis: Redis,
+    private readonly keys: MasKeySpace,
     private readonly ttlMs = 10_000,
     private readonly maxTargets = 10_000,
   ) {}
@@ -81,7 +82,7 @@ export class TargetLimits {
     // Not connected: no lookup that would wait in ioredis's offline queue; what was known applies.
     if (this.redis.status !== 'ready') return Promise.resolve(previous ?? unknown);
     const entry: CachedTarget = { lookup: Promise.resolve(unknown), at: now };
-    entry.lookup = this.redis.hmget(MasKeys.inboxLimits(targetId), LIMIT_FIELDS.maxMessageBytes, LIMIT_FIELDS.inboxCapacity).then(
+    entry.lookup = this.redis.hmget(this.keys.inboxLimits(targetId), LIMIT_FIELDS.maxMessageBytes, LIMIT_FIELDS.inboxCapacity).then(
       ([bytes, capacity]) => {
         entry.info = {
           maxMessageBytes: bytes ? Number(bytes) : null,

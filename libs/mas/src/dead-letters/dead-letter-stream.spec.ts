@@ -21,7 +21,7 @@ const inboxes: string[] = [];
 
 beforeAll(() => {
   redis = new Redis(redisUrl, { connectionName: 'mas-spec-dead-letters' });
-  stream = new DeadLetterStream(redis, { maxLength: 10_000 });
+  stream = new DeadLetterStream(redis, MasKeys, { maxLength: 10_000 });
 });
 
 afterAll(async () => {

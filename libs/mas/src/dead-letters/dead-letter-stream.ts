@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import { MasKeys } from '../redis/keys';
+import type { MasKeySpace } from '../redis/keys';
 import type { StreamEntry } from '../redis/stream-fields';
 import { deadLetterFields, deadLetterViewOf } from './dead-letter.codec';
 import type { DeadLetterInput, DeadLetterQuery, DeadLetterView } from './dead-letter.interfaces';
@@ -24,6 +24,7 @@ export class DeadLetterStream {
 
   constructor(
     private readonly redis: Redis,
+    private readonly keys: MasKeySpace,
     options: DeadLetterStreamOptions = {},
   ) {
     this.maxLength = options.maxLength ?? 100_000;
@@ -31,13 +32,13 @@ export class DeadLetterStream {
 
   /** Appends a dead letter; resolves with its entry id. */
   async add(letter: DeadLetterInput): Promise<string> {
-    const id = await this.redis.xadd(MasKeys.deadLetters, 'MAXLEN', '~', this.maxLength, '*', ...deadLetterFields(letter));
+    const id = await this.redis.xadd(this.keys.deadLetters, 'MAXLEN', '~', this.maxLength, '*', ...deadLetterFields(letter));
     return id!;
   }
 
   /** Number of entries. */
   count(): Promise<number> {
-    return this.redis.xlen(MasKeys.deadLetters);
+    return this.redis.xlen(this.keys.deadLetters);
   }
 
   /** Up to `limit` entries (default 100) after `after` (exclusive), oldest first; only those for `agentId` when given. */
@@ -47,7 +48,7 @@ export class DeadLetterStream {
     let start = query.after ? `(${query.after}` : '-';
     const out: DeadLetterView[] = [];
     for (;;) {
-      const page = (await this.redis.xrange(MasKeys.deadLetters, start, '+', 'COUNT', count)) as StreamEntry[];
+      const page = (await this.redis.xrange(this.keys.deadLetters, start, '+', 'COUNT', count)) as StreamEntry[];
       for (const [id, flat] of page) {
         const letter = deadLetterViewOf(id, flat);
         if (!query.agentId || letter.agentId === query.agentId) out.push(letter);
@@ -68,7 +69,7 @@ export class DeadLetterStream {
   async getMany(ids: readonly string[]): Promise<Array<DeadLetterView | undefined>> {
     if (!ids.length) return [];
     const pipeline = this.redis.pipeline();
-    for (const id of ids) pipeline.xrange(MasKeys.deadLetters, id, id);
+    for (const id of ids) pipeline.xrange(this.keys.deadLetters, id, id);
     const replies = (await pipeline.exec()) ?? [];
     return ids.map((_, i) => {
       const [error, page] = replies[i] ?? [new Error('no reply')];
@@ -79,6 +80,6 @@ export class DeadLetterStream {
 
   /** Removes an entry (after a successful replay); resolves true when it was there. */
   async remove(id: string): Promise<boolean> {
-    return (await this.redis.xdel(MasKeys.deadLetters, id)) > 0;
+    return (await this.redis.xdel(this.keys.deadLetters, id)) > 0;
   }
 }

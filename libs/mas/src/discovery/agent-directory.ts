@@ -1,4 +1,3 @@
-import { MasKeys } from '../redis/keys';
 import { MasConnection } from '../redis/mas-connection';
 import type { AgentRecord } from '../registry/agent-record.interfaces';
 import { recordFromFields } from '../registry/record-codec';
@@ -19,9 +18,9 @@ export class AgentDirectory {
    */
   async discover(capabilities: string[] = []): Promise<AgentRecord[]> {
     const keys = capabilities.length
-      ? [...new Set(capabilities)].map((capability) => MasKeys.capability(capability))
-      : [MasKeys.allAgents];
-    const rows = await DISCOVER_SCRIPT.runReadOnly<DiscoverRow[]>(this.connection.command, keys, [MasKeys.agentPrefix]);
+      ? [...new Set(capabilities)].map((capability) => this.connection.keys.capability(capability))
+      : [this.connection.keys.allAgents];
+    const rows = await DISCOVER_SCRIPT.runReadOnly<DiscoverRow[]>(this.connection.command, keys, [this.connection.keys.templates.agent]);
     return rows.map(([id, caps, metadata, registeredAt, status]) =>
       recordFromFields(id, { capabilities: caps, metadata, registered_at: registeredAt, status }),
     );

@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
 import { AgentMessage } from '../protocol';
-import { MasKeys } from '../redis/keys';
+import type { MasKeySpace } from '../redis/keys';
 import { decodeCredentials } from '../provisioning/agent-credentials';
 import { ed25519KeysFromPem, generateSigningKeys, signEnvelope, SigningKeys } from './envelope-signer';
 import { INGRESS_FIELDS, SignatureAlgorithm } from './gateway.constants';
@@ -31,6 +31,7 @@ export class GatewayClient {
   constructor(
     private readonly agentId: string,
     private readonly redis: Redis,
+    private readonly names: MasKeySpace,
     private readonly options: GatewayClientOptions = {},
   ) {}
 
@@ -52,13 +53,13 @@ export class GatewayClient {
       // Keep a key that is already there: replicas of one agent id (and restarts) must share it.
       const [, [, stored]] = (await this.redis
         .multi()
-        .set(MasKeys.signingKey(this.agentId), this.keys.secret, 'NX')
-        .get(MasKeys.signingKey(this.agentId))
-        .del(MasKeys.publicKey(this.agentId))
+        .set(this.names.signingKey(this.agentId), this.keys.secret, 'NX')
+        .get(this.names.signingKey(this.agentId))
+        .del(this.names.publicKey(this.agentId))
         .exec()) as [unknown, [unknown, string]];
       this.keys = { alg: 'hmac-sha256', secret: stored };
     } else {
-      await this.redis.multi().set(MasKeys.publicKey(this.agentId), this.keys.publicKeyPem).del(MasKeys.signingKey(this.agentId)).exec();
+      await this.redis.multi().set(this.names.publicKey(this.agentId), this.keys.publicKeyPem).del(this.names.signingKey(this.agentId)).exec();
     }
   }
 
@@ -67,7 +68,7 @@ export class GatewayClient {
     if (!this.keys) await this.init();
     const envelope = signEnvelope(message.toWire(), this.keys!);
     await this.redis.xadd(
-      MasKeys.gatewayIngress,
+      this.names.gatewayIngress,
       '*',
       INGRESS_FIELDS.envelope,
       JSON.stringify(envelope),

@@ -1,6 +1,6 @@
 import { createPublicKey, KeyObject } from 'node:crypto';
 import type Redis from 'ioredis';
-import { MasKeys } from '../redis/keys';
+import type { MasKeySpace } from '../redis/keys';
 import { GATEWAY_SIGNATURE_FIELD, verifyGatewaySignature } from './gateway-signature';
 
 /** Least time between two reloads of the gateway keys (an unknown key id triggers one). */
@@ -16,7 +16,10 @@ export class GatewayTrust {
   private refreshing?: Promise<void>;
   private refreshedAt = 0;
 
-  constructor(private readonly redis: Redis) {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly names: MasKeySpace,
+  ) {}
 
   /** True when `record` (a parsed envelope) carries a valid signature of a published gateway key. */
   async verify(record: Record<string, unknown>): Promise<boolean> {
@@ -31,7 +34,7 @@ export class GatewayTrust {
     if (this.refreshing) return this.refreshing;
     if (Date.now() - this.refreshedAt < REFRESH_EVERY_MS) return Promise.resolve();
     this.refreshing = this.redis
-      .hgetall(MasKeys.gatewayPublicKeys)
+      .hgetall(this.names.gatewayPublicKeys)
       .then((published) => {
         for (const [id, pem] of Object.entries(published)) {
           try {

@@ -1,4 +1,4 @@
-import { MasKeys } from '../redis/keys';
+import { MasKeys, MasKeySpace } from '../redis/keys';
 import { assertProvisionableId } from './agent-id';
 
 /** The MAS services that run as users of their own (`mas provision --service <name>`). */
@@ -29,19 +29,19 @@ export const AGENT_COMMANDS: readonly string[] = [
   'subscribe', 'unsubscribe', 'pubsub|numsub',
 ];
 
-/** The keys an agent owns (read and write): inbox, state, heartbeat, replicas, completed ids, limits. */
-export function ownedKeys(id: string): string[] {
-  return [MasKeys.inbox(id), MasKeys.state(id), MasKeys.heartbeat(id), MasKeys.replicas(id), MasKeys.completed(id), MasKeys.inboxLimits(id)];
+/** The keys an agent owns (read and write), named by `keys`: inbox, state, heartbeat, replicas, completed ids, limits. */
+export function ownedKeys(id: string, keys: MasKeySpace = MasKeys): string[] {
+  return [keys.inbox(id), keys.state(id), keys.heartbeat(id), keys.replicas(id), keys.completed(id), keys.inboxLimits(id)];
 }
 
 /** Patterns every agent may read: registry records (no secrets in them), the capability index, declared limits, the boot marker, the gateways' public keys. */
-export function agentReadablePatterns(): string[] {
-  return [MasKeys.agent('*'), MasKeys.capability('*'), MasKeys.allAgents, MasKeys.inboxLimits('*'), MasKeys.epoch, MasKeys.gatewayPublicKeys];
+export function agentReadablePatterns(keys: MasKeySpace = MasKeys): string[] {
+  return [keys.agentKeysPattern, keys.capability('*'), keys.allAgents, keys.inboxLimits('*'), keys.epoch, keys.gatewayPublicKeys];
 }
 
 /** Keys every agent may append to without reading them: the gateway's ingress, the dead-letter stream. */
-export function agentWritableOnlyKeys(): string[] {
-  return [MasKeys.gatewayIngress, MasKeys.deadLetters];
+export function agentWritableOnlyKeys(keys: MasKeySpace = MasKeys): string[] {
+  return [keys.gatewayIngress, keys.deadLetters];
 }
 
 /**
@@ -49,16 +49,16 @@ export function agentWritableOnlyKeys(): string[] {
  * read and write on {@link ownedKeys}, write only on the ingress and the dead letters, read only on
  * {@link agentReadablePatterns}, and its own channel. The password comes separately.
  */
-export function agentAclRules(id: string): string[] {
+export function agentAclRules(id: string, keys: MasKeySpace = MasKeys): string[] {
   assertProvisionableId(id);
   return [
     'reset',
     'on',
     ...AGENT_COMMANDS.map((command) => `+${command}`),
-    ...ownedKeys(id).map((key) => `~${key}`),
-    ...agentWritableOnlyKeys().map((key) => `%W~${key}`),
-    ...agentReadablePatterns().map((pattern) => `%R~${pattern}`),
-    `&${MasKeys.agentChannel(id)}`,
+    ...ownedKeys(id, keys).map((key) => `~${key}`),
+    ...agentWritableOnlyKeys(keys).map((key) => `%W~${key}`),
+    ...agentReadablePatterns(keys).map((pattern) => `%R~${pattern}`),
+    `&${keys.agentChannel(id)}`,
   ];
 }
 
@@ -66,30 +66,30 @@ export function agentAclRules(id: string): string[] {
 const SERVICE_COMMANDS = ['+@all', '-@admin', '-@dangerous', '-script', '-function', '+info', '+client|setname', '+client|getname', '+client|id'];
 
 /** Key and channel patterns of each service. */
-const SERVICE_PATTERNS: Record<MasService, () => string[]> = {
-  gateway: () => [
-    `~${MasKeys.gatewayIngress}`, `~${MasKeys.inbox('*')}`, `~${MasKeys.agent('*')}`, `~${MasKeys.capability('*')}`, `~${MasKeys.allAgents}`,
-    `~${MasKeys.replicas('*')}`, `~${MasKeys.inboxLimits('*')}`, `%R~${MasKeys.provisionGrant('*')}`, `%R~${MasKeys.role('*')}`, `%R~${MasKeys.revokedTokens('*')}`,
-    `~${MasKeys.nonce('*', '*')}`, `~${MasKeys.rateLimit('*', '*')}`, `~${MasKeys.circuit('*')}`, `~${MasKeys.deadLetters}`,
-    `~${MasKeys.audit}`, `~${MasKeys.auditHead}`, `~${MasKeys.auditBySender('*')}`, `~${MasKeys.auditByTarget('*')}`, `~${MasKeys.securityEvents}`,
-    `~${MasKeys.priorityQueue('*', '*')}`, `~${MasKeys.priorityQueueTargets}`,
-    `~${MasKeys.gatewayDefaultRole}`, `~${MasKeys.gatewayPublicKeys}`, `~${MasKeys.gatewayAwaitingReply('*', '*')}`,
-    `~${MasKeys.auditCheckpoints}`, `~${MasKeys.auditBase}`, `~${MasKeys.auditKeyId}`, `~${MasKeys.auditRetentionLease}`,
-    `~${MasKeys.auditUnauthenticated('*', 0).replace(/0$/, '*')}`, `~${MasKeys.epoch}`,
-    `&${MasKeys.agentChannel('*')}`, `&${MasKeys.systemChannel}`,
+const SERVICE_PATTERNS: Record<MasService, (keys: MasKeySpace) => string[]> = {
+  gateway: (keys) => [
+    `~${keys.gatewayIngress}`, `~${keys.inbox('*')}`, `~${keys.agentKeysPattern}`, `~${keys.capability('*')}`, `~${keys.allAgents}`,
+    `~${keys.replicas('*')}`, `~${keys.inboxLimits('*')}`, `%R~${keys.provisionGrant('*')}`, `%R~${keys.role('*')}`, `%R~${keys.revokedTokens('*')}`,
+    `~${keys.nonce('*', '*')}`, `~${keys.rateLimit('*', '*')}`, `~${keys.circuit('*')}`, `~${keys.deadLetters}`,
+    `~${keys.audit}`, `~${keys.auditHead}`, `~${keys.auditBySender('*')}`, `~${keys.auditByTarget('*')}`, `~${keys.securityEvents}`,
+    `~${keys.priorityQueue('*', '*')}`, `~${keys.priorityQueueTargets}`,
+    `~${keys.gatewayDefaultRole}`, `~${keys.gatewayPublicKeys}`, `~${keys.gatewayAwaitingReply('*', '*')}`,
+    `~${keys.auditCheckpoints}`, `~${keys.auditBase}`, `~${keys.auditKeyId}`, `~${keys.auditRetentionLease}`,
+    `~${keys.auditUnauthenticated('*', '*')}`, `~${keys.epoch}`,
+    `&${keys.agentChannel('*')}`, `&${keys.systemChannel}`,
   ],
   // What the registry app touches (apps/registry): records and heartbeats (`agent:*`; the sweep
   // writes `status`), the capability index, its own index and leases, the boot marker; reads the
   // audit trail and the dead letters for the dashboard; `mas.system` and the expired-key events.
   // Nothing else: no inbox, state, replicas, limits or agent channel (it never routes messages).
-  registry: () => [
-    `~${MasKeys.agent('*')}`, `~${MasKeys.capability('*')}`, `~${MasKeys.allAgents}`, `~${MasKeys.registryIndexed}`, `~${MasKeys.registryLease('*')}`,
-    `%R~${MasKeys.deadLetters}`, `%R~${MasKeys.audit}`, `~${MasKeys.epoch}`,
-    `&${MasKeys.systemChannel}`, ...Array.from({ length: 16 }, (_, db) => `&${MasKeys.expiredKeyEvents(db)}`),
+  registry: (keys) => [
+    `~${keys.agentKeysPattern}`, `~${keys.capability('*')}`, `~${keys.allAgents}`, `~${keys.registryIndexed}`, `~${keys.registryLease('*')}`,
+    `%R~${keys.deadLetters}`, `%R~${keys.audit}`, `~${keys.epoch}`,
+    `&${keys.systemChannel}`, ...Array.from({ length: 16 }, (_, db) => `&${keys.expiredKeyEvents(db)}`),
   ],
 };
 
 /** The `ACL SETUSER` rules of a service's user, after `reset` (the password comes separately). */
-export function serviceAclRules(service: MasService): string[] {
-  return ['reset', 'on', ...SERVICE_COMMANDS, ...SERVICE_PATTERNS[service]()];
+export function serviceAclRules(service: MasService, keys: MasKeySpace = MasKeys): string[] {
+  return ['reset', 'on', ...SERVICE_COMMANDS, ...SERVICE_PATTERNS[service](keys)];
 }

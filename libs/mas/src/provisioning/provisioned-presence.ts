@@ -3,7 +3,6 @@ import type { AgentOutbox } from '../agent/agent-outbox';
 import { GATEWAY_SENDER_ID } from '../gateway-client/gateway.constants';
 import { HeartbeatLoop } from '../agent/heartbeat-loop';
 import { execAll } from '../redis/exec-all';
-import { MasKeys } from '../redis/keys';
 import type { MasConnection } from '../redis/mas-connection';
 import type { HeartbeatTiming } from '../registry/agent-record.interfaces';
 import { DEREGISTER_REQUEST_TYPE, REGISTER_REQUEST_TYPE, RegistrationRequestData } from './registration.constants';
@@ -66,9 +65,9 @@ export class ProvisionedPresence extends HeartbeatLoop {
   protected async beatOnce(): Promise<void> {
     if (!this.registered) return;
     const { id, replicaId } = this.input;
-    const pipeline = this.connection.command.pipeline().set(MasKeys.heartbeat(id), (Date.now() / 1000).toString(), 'PX', this.timing.ttlMs);
-    if (replicaId) pipeline.zadd(MasKeys.replicas(id), Date.now(), replicaId);
-    pipeline.hget(MasKeys.agent(id), 'status');
+    const pipeline = this.connection.command.pipeline().set(this.connection.keys.heartbeat(id), (Date.now() / 1000).toString(), 'PX', this.timing.ttlMs);
+    if (replicaId) pipeline.zadd(this.connection.keys.replicas(id), Date.now(), replicaId);
+    pipeline.hget(this.connection.keys.agent(id), 'status');
     const [status] = (await execAll(pipeline)).slice(-1);
     if (status !== 'ACTIVE') {
       this.logger.warn?.(`Registration ${status ? String(status) : 'missing'}: asking the gateway to register again`);

@@ -1,5 +1,4 @@
 import type { MasConnection } from '../redis/mas-connection';
-import { MasKeys } from '../redis/keys';
 import { DEFAULT_HEARTBEAT } from '../registry/agent-registry';
 import type { HeartbeatTiming } from '../registry/agent-record.interfaces';
 import { parseCapabilities } from '../registry/record-codec';
@@ -21,7 +20,7 @@ export class ProvisionedRegistrar {
 
   /** The grant of `id`, or undefined when it is not provisioned. */
   async grantOf(id: string): Promise<AgentGrant | undefined> {
-    const fields = await this.connection.command.hgetall(MasKeys.provisionGrant(id));
+    const fields = await this.connection.command.hgetall(this.connection.keys.provisionGrant(id));
     if (!fields.capabilities) return undefined;
     return { capabilities: parseCapabilities(fields.capabilities), roles: parseCapabilities(fields.roles) };
   }
@@ -39,8 +38,8 @@ export class ProvisionedRegistrar {
     const seconds = (now / 1000).toString();
     const outcome = await PROVISIONED_REGISTER_SCRIPT.run<number>(
       this.connection.command,
-      [MasKeys.agent(id), MasKeys.heartbeat(id), MasKeys.allAgents, MasKeys.replicas(id)],
-      [id, JSON.stringify(capabilities), JSON.stringify(metadata), seconds, seconds, this.timing.ttlMs, MasKeys.capabilityPrefix, String(request.replica_id ?? ''), now],
+      [this.connection.keys.agent(id), this.connection.keys.heartbeat(id), this.connection.keys.allAgents, this.connection.keys.replicas(id)],
+      [id, JSON.stringify(capabilities), JSON.stringify(metadata), seconds, seconds, this.timing.ttlMs, this.connection.keys.templates.capability, String(request.replica_id ?? ''), now],
     );
     if (outcome === 2) return 'replica';
     await this.publish('REGISTER', id, capabilities);
@@ -51,8 +50,8 @@ export class ProvisionedRegistrar {
   async deregister(id: string, replicaId = ''): Promise<boolean> {
     const removed = await PROVISIONED_DEREGISTER_SCRIPT.run<number | string>(
       this.connection.command,
-      [MasKeys.agent(id), MasKeys.heartbeat(id), MasKeys.allAgents, MasKeys.replicas(id)],
-      [id, MasKeys.capabilityPrefix, replicaId, Date.now(), this.timing.ttlMs],
+      [this.connection.keys.agent(id), this.connection.keys.heartbeat(id), this.connection.keys.allAgents, this.connection.keys.replicas(id)],
+      [id, this.connection.keys.templates.capability, replicaId, Date.now(), this.timing.ttlMs],
     );
     if (removed === 0) return false;
     await this.publish('DEREGISTER', id, parseCapabilities(String(removed)));
@@ -60,6 +59,6 @@ export class ProvisionedRegistrar {
   }
 
   private async publish(type: 'REGISTER' | 'DEREGISTER', id: string, capabilities: string[]): Promise<void> {
-    await this.connection.command.publish(MasKeys.systemChannel, JSON.stringify({ type, agent_id: id, capabilities }));
+    await this.connection.command.publish(this.connection.keys.systemChannel, JSON.stringify({ type, agent_id: id, capabilities }));
   }
 }

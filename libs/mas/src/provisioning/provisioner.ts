@@ -1,7 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import type Redis from 'ioredis';
 import { ProvisioningNotPermittedError } from '../errors/provisioning.errors';
-import { MasKeys } from '../redis/keys';
+import type { MasKeySpace } from '../redis/keys';
 import type { MasConnection } from '../redis/mas-connection';
 import { isPermissionReply } from '../redis/permission-errors';
 import { agentAclRules, MasService, serviceAclRules } from './acl-rules';
@@ -36,6 +36,11 @@ export class Provisioner {
     return this.connection.command;
   }
 
+  /** Names of the keys, channels and ACL users it provisions (the admin connection's key space). */
+  get keys(): MasKeySpace {
+    return this.connection.keys;
+  }
+
   /**
    * Provisions `id` (again: rotates its password and key pair and, with `rotate`, closes the
    * connections of its user at once, so the old credentials stop working).
@@ -43,8 +48,8 @@ export class Provisioner {
    */
   async provisionAgent(id: string, grant: Partial<AgentGrant> = {}, material: KeyMaterial = randomKeyMaterial(), rotate = true): Promise<ProvisionedAgent> {
     assertProvisionableId(id);
-    const user = MasKeys.aclAgentUser(id);
-    const [reset, ...rules] = agentAclRules(id);
+    const user = this.keys.aclAgentUser(id);
+    const [reset, ...rules] = agentAclRules(id, this.keys);
     await this.admin(() => this.redis.call('ACL', 'SETUSER', user, reset, ...rules, `>${material.password}`));
     const publicKeyPem = createPublicKey(material.privateKey).export({ type: 'spki', format: 'pem' }).toString();
     await this.writeGrant(id, grant, publicKeyPem);
@@ -58,11 +63,11 @@ export class Provisioner {
    */
   async deprovisionAgent(id: string): Promise<boolean> {
     assertProvisionableId(id);
-    const deleted = (await this.admin(() => this.redis.call('ACL', 'DELUSER', MasKeys.aclAgentUser(id)))) as number;
+    const deleted = (await this.admin(() => this.redis.call('ACL', 'DELUSER', this.keys.aclAgentUser(id)))) as number;
     const [[, removed]] = (await this.redis
       .multi()
-      .srem(MasKeys.provisionedAgents, id)
-      .del(MasKeys.publicKey(id), MasKeys.provisionGrant(id), MasKeys.agentRoles(id))
+      .srem(this.keys.provisionedAgents, id)
+      .del(this.keys.publicKey(id), this.keys.provisionGrant(id), this.keys.agentRoles(id))
       .exec()) as [[unknown, number], unknown];
     await new ProvisionedRegistrar(this.connection).deregister(id);
     return deleted > 0 || removed > 0;
@@ -70,8 +75,8 @@ export class Provisioner {
 
   /** Provisions (or rotates) the least-privilege user of a MAS service. */
   async provisionService(service: MasService, material: KeyMaterial = randomKeyMaterial()): Promise<ProvisionedService> {
-    const user = MasKeys.aclServiceUser(service);
-    const [reset, ...rules] = serviceAclRules(service);
+    const user = this.keys.aclServiceUser(service);
+    const [reset, ...rules] = serviceAclRules(service, this.keys);
     await this.admin(() => this.redis.call('ACL', 'SETUSER', user, reset, ...rules, `>${material.password}`));
     await this.disconnect(user);
     return { service, redisUrl: urlForUser(this.publicUrl, user, material.password) };
@@ -85,20 +90,20 @@ export class Provisioner {
     const capabilities = [...new Set(grant.capabilities ?? [])];
     const roles = [...new Set(grant.roles ?? [])];
     const multi = this.redis.multi();
-    if (publicKeyPem) multi.set(MasKeys.publicKey(id), publicKeyPem);
+    if (publicKeyPem) multi.set(this.keys.publicKey(id), publicKeyPem);
     multi
-      .del(MasKeys.signingKey(id), MasKeys.provisionGrant(id), MasKeys.agentRoles(id))
-      .hset(MasKeys.provisionGrant(id), 'capabilities', JSON.stringify(capabilities), 'roles', JSON.stringify(roles), 'provisioned_at', String(Date.now() / 1000))
-      .sadd(MasKeys.provisionedAgents, id)
+      .del(this.keys.signingKey(id), this.keys.provisionGrant(id), this.keys.agentRoles(id))
+      .hset(this.keys.provisionGrant(id), 'capabilities', JSON.stringify(capabilities), 'roles', JSON.stringify(roles), 'provisioned_at', String(Date.now() / 1000))
+      .sadd(this.keys.provisionedAgents, id)
       // A record written before provisioning may hold a token: zero-trust records hold none.
-      .hdel(MasKeys.agent(id), 'token');
-    if (roles.length) multi.sadd(MasKeys.agentRoles(id), ...roles);
+      .hdel(this.keys.agent(id), 'token');
+    if (roles.length) multi.sadd(this.keys.agentRoles(id), ...roles);
     await multi.exec();
   }
 
   /** True when the ACL user of `id` exists. */
   async hasAgentUser(id: string): Promise<boolean> {
-    return this.hasUser(MasKeys.aclAgentUser(id));
+    return this.hasUser(this.keys.aclAgentUser(id));
   }
 
   /** True when the ACL user `user` exists. */
@@ -109,7 +114,7 @@ export class Provisioner {
 
   /** Ids provisioned (as recorded in Redis). */
   async provisionedIds(): Promise<string[]> {
-    return (await this.redis.smembers(MasKeys.provisionedAgents)).sort();
+    return (await this.redis.smembers(this.keys.provisionedAgents)).sort();
   }
 
   private async disconnect(user: string): Promise<void> {

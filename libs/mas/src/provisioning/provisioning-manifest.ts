@@ -1,5 +1,4 @@
 import { load } from 'js-yaml';
-import { MasKeys } from '../redis/keys';
 import { InvalidManifestError } from '../errors/provisioning.errors';
 import { MAS_SERVICES, MasService } from './acl-rules';
 import { assertProvisionableId } from './agent-id';
@@ -58,7 +57,7 @@ export function parseManifest(text: string): ProvisioningManifest {
 export async function provisionManifest(provisioner: Provisioner, manifest: ProvisioningManifest, secret?: string): Promise<ManifestResult> {
   const result: ManifestResult = { agents: [], services: [] };
   for (const service of manifest.services as MasService[]) {
-    const existed = await provisioner.hasUser(MasKeys.aclServiceUser(service));
+    const existed = await provisioner.hasUser(provisioner.keys.aclServiceUser(service));
     if (existed && !secret) {
       result.services.push({ service, redisUrl: '', outcome: 'unchanged' });
       continue;

@@ -1,137 +1,253 @@
 /**
- * Every Redis key and channel MAS uses, in one place. Names marked "wire" are shared with the
- * Python mas-framework 0.3 and must not change.
+ * Every Redis key and channel MAS uses, in one place: the {@link MasKeySpace} of a connection.
+ * Names marked "wire" are shared with the Python mas-framework 0.3 in the default key space
+ * ({@link MasKeys}: flat style, no namespace) and must not change there.
  */
-export const MasKeys = {
-  /** wire: pub/sub channel an agent listens on. */
-  agentChannel: (id: string): string => `agent.${id}`,
-  /** wire: pub/sub channel for REGISTER / DEREGISTER events. */
-  systemChannel: 'mas.system',
-  /** wire: registry hash of an agent. */
-  agent: (id: string): string => `agent:${id}`,
-  /** wire: heartbeat string with a TTL. */
-  heartbeat: (id: string): string => `agent:${id}:heartbeat`,
-  /** wire: per-agent state hash. */
-  state: (id: string): string => `agent.state:${id}`,
-  /** ours: set of agent ids having a capability. */
-  capability: (capability: string): string => `mas:cap:${capability}`,
-  /** Prefix of {@link MasKeys.capability}, for Lua scripts that build the names themselves. */
-  capabilityPrefix: 'mas:cap:',
-  /** Prefix of {@link MasKeys.agent}, for Lua scripts that build the names themselves. */
-  agentPrefix: 'agent:',
-  /** ours: set of every agent id registered through the index (discovery with no capability). */
-  allAgents: 'mas:agents',
-  /** ours (registry app): hash id → capabilities JSON it put in the index, to take them out again. */
-  registryIndexed: 'mas:registry:indexed',
-  /** ours (registry app): lease on a periodic task (`sweep`, `scan`) so one instance runs it. */
-  registryLease: (task: string): string => `mas:registry:lease:${task}`,
-  /** SCAN pattern of `agent:` keys; filter by TYPE hash to get registry hashes. */
-  agentScanPattern: 'agent:*',
-  /** Redis keyevent channel of expired keys in database `db` (keyspace notifications, flags `Ex`). */
-  expiredKeyEvents: (db: number): string => `__keyevent@${db}__:expired`,
-  /** Parses the id out of a registry hash key `agent:{id}`, or returns undefined. */
-  agentIdFromRecord(key: string): string | undefined {
-    if (!key.startsWith('agent:') || key.endsWith(':heartbeat')) return undefined;
-    const id = key.slice('agent:'.length);
-    return id.length > 0 ? id : undefined;
-  },
-  /** ours: boot marker (random string) that tells a Redis that came back without its data. */
-  epoch: 'mas:epoch',
-  /** ours: at-least-once inbox stream of an agent. */
-  inbox: (id: string): string => `agent.stream:${id}`,
+
+/**
+ * How the names of one agent are laid out.
+ * - `flat`: today's names (`agent:alice`, `agent.state:alice`...), the Python wire; the default.
+ * - `cluster`: the agent id in a hash tag (`agent:{alice}`, `agent.state:{alice}`...), so that every
+ *   key and channel of one agent lands in the same Redis Cluster hash slot; each global key
+ *   (`mas:agents`, a capability set, the ingress...) hashes on its own name, in a slot of its own.
+ */
+export type MasKeyStyle = 'flat' | 'cluster';
+
+/** What a {@link MasKeySpace} is made of. */
+export interface MasKeySpaceOptions {
+  /** Key style (default `flat`). */
+  style?: MasKeyStyle;
   /**
-   * ours: receive limits an agent declared at its start (hash: `max_message_bytes`,
-   * `inbox_capacity`, `inbox_overflow`); kept after it stops, as its inbox is.
+   * Prefix scoping every key and channel (`<namespace>:agent:alice`, `<namespace>:mas.system`), so that
+   * several apps, test runs or tenants share one Redis without seeing each other. Default: none (the
+   * names of the wire). Letters, digits and `_ . : -`; it may not hold a hash tag or a glob character.
    */
-  inboxLimits: (id: string): string => `mas:limits:${id}`,
-  /** ours: consumer group every agent reads its inbox with (replicas share it). */
-  inboxGroup: 'mas',
+  namespace?: string;
+}
+
+const NAMESPACE_SHAPE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+
+/** Marks where a name goes in a {@link MasKeySpace.templates key template} handed to a Lua script. */
+export const KEY_TEMPLATE_MARK = '*';
+
+/**
+ * Every key and channel name of MAS for one key style and namespace. A connection carries one
+ * ({@link MasConnection.keys}); every component builds its names from it, never by hand. The members
+ * are bound functions and strings: `keys.agent` may be passed around as is.
+ */
+export class MasKeySpace {
+  /** Key style of these names. */
+  readonly style: MasKeyStyle;
+  /** Namespace of these names, or undefined for none. */
+  readonly namespace: string | undefined;
+  /** Prefix every name starts with: `<namespace>:`, or '' without a namespace. */
+  readonly prefix: string;
+
+  /** wire: pub/sub channel for REGISTER / DEREGISTER events. */
+  readonly systemChannel: string;
+  /** ours: set of every agent id registered through the index (discovery with no capability). */
+  readonly allAgents: string;
+  /** ours (registry app): hash id → capabilities JSON it put in the index, to take them out again. */
+  readonly registryIndexed: string;
+  /** SCAN pattern of agent registry hashes; filter by TYPE hash (and {@link agentIdFromRecord}). */
+  readonly agentScanPattern: string;
+  /** Glob matching every key of every agent under `agent:` (record, heartbeat, gateway keys), for ACL rules. */
+  readonly agentKeysPattern: string;
+  /** ours: boot marker (random string) that tells a Redis that came back without its data. */
+  readonly epoch: string;
+  /** ours: consumer group every agent reads its inbox with (replicas share it); a group name, not a key. */
+  readonly inboxGroup = 'mas';
   /** ours: field of an inbox / ingress stream entry holding the JSON envelope. */
-  envelopeField: 'envelope',
+  readonly envelopeField = 'envelope';
   /** ours: dead-letter stream (messages that could not be handled or delivered). */
-  deadLetters: 'dlq:messages',
-  /** ours: sorted set of message ids an agent completed (score: ms), for duplicate detection. */
-  completed: (id: string): string => `mas:done:${id}`,
-  /** ours: sorted set of the live replicas of a reliable agent (score: last heartbeat ms). */
-  replicas: (id: string): string => `mas:replicas:${id}`,
+  readonly deadLetters: string;
   /** ours: ingress stream of the gateway. */
-  gatewayIngress: 'mas.gateway.ingress',
-  /** ours: consumer group gateway instances read the ingress with. */
-  gatewayGroup: 'mas-gateway',
-  /** gateway: HMAC-SHA256 signing key of an agent (hex). */
-  signingKey: (id: string): string => `agent:${id}:signing_key`,
-  /** gateway: Ed25519 public key of an agent (PEM); the private key never leaves the agent. */
-  publicKey: (id: string): string => `agent:${id}:public_key`,
-  /** gateway: ACL allow list (set of target ids or patterns with `*`). */
-  allowedTargets: (id: string): string => `agent:${id}:allowed_targets`,
-  /** gateway: ACL block list (set of target ids or patterns with `*`). */
-  blockedTargets: (id: string): string => `agent:${id}:blocked_targets`,
-  /** gateway: roles of an agent (set). */
-  agentRoles: (id: string): string => `agent:${id}:roles`,
-  /** gateway: role description hash. */
-  role: (name: string): string => `role:${name}`,
-  /** gateway: permissions of a role (set, e.g. `send:agent.*`). */
-  rolePermissions: (name: string): string => `role:${name}:permissions`,
+  readonly gatewayIngress: string;
+  /** ours: consumer group gateway instances read the ingress with; a group name, not a key. */
+  readonly gatewayGroup = 'mas-gateway';
   /**
    * gateway: the default role the gateway applies to agents without one and its built-in
    * permissions (JSON `{ role, permissions }`), published at start so `mas roles` can show them.
    */
-  gatewayDefaultRole: 'mas:gateway:default_role',
-  /** gateway: revoked tokens of an agent (set). */
-  revokedTokens: (id: string): string => `revoked_tokens:${id}`,
-  /** gateway: rate-limit counters of an agent (`window` is e.g. `minute:<n>`). */
-  rateLimit: (id: string, window: string): string => `ratelimit:${id}:${window}`,
-  /** gateway: circuit breaker state of a target (hash). */
-  circuit: (target: string): string => `circuit:${target}`,
-  /** gateway: used nonces of an agent (replay protection). */
-  nonce: (id: string, nonce: string): string => `mas:nonce:${id}:${nonce}`,
+  readonly gatewayDefaultRole: string;
   /** gateway: tamper-evident audit stream of every decision. */
-  audit: 'audit:messages',
+  readonly audit: string;
   /** gateway: head of the audit hash chain (`{seq}:{hash}` of the last entry appended). */
-  auditHead: 'audit:head',
+  readonly auditHead: string;
   /** gateway: signed checkpoints `{seq, hash}` of the audit chain, written regularly and at each retention cut. */
-  auditCheckpoints: 'audit:checkpoints',
+  readonly auditCheckpoints: string;
   /** gateway: signed `{seq, hash}` of the last entry retention removed: where the retained chain starts. */
-  auditBase: 'audit:base',
+  readonly auditBase: string;
   /** gateway: fingerprint of the audit chain key (a second instance with another key refuses to start). */
-  auditKeyId: 'audit:key_id',
+  readonly auditKeyId: string;
   /** gateway: lease of the audit retention job (one instance trims at a time). */
-  auditRetentionLease: 'audit:retention:lease',
-  /** gateway: unauthenticated entries audited for a claimed sender in one minute window (rate limit). */
-  auditUnauthenticated: (claimedSender: string, window: number): string => `audit:unauthenticated:${claimedSender}:${window}`,
+  readonly auditRetentionLease: string;
   /** gateway: public keys of the gateways (hash key id → PEM), published at start. */
-  gatewayPublicKeys: 'mas:gateway:public_keys',
-  /** gateway: a request it routed, awaiting its reply (string: the replier's id, with a TTL). */
-  gatewayAwaitingReply: (requester: string, correlationId: string): string => `mas:gateway:awaiting_reply:${requester}:${correlationId}`,
-  /** gateway: audit entries by sender. */
-  auditBySender: (id: string): string => `audit:by_sender:${id}`,
-  /** gateway: audit entries by target. */
-  auditByTarget: (id: string): string => `audit:by_target:${id}`,
+  readonly gatewayPublicKeys: string;
   /** gateway: security events (denials, violations). */
-  securityEvents: 'audit:security_events',
-  /** gateway: per-target priority queue. */
-  priorityQueue: (target: string, priority: string): string => `priority_queue:${target}:${priority}`,
+  readonly securityEvents: string;
   /** gateway: set of the targets that may have messages waiting in their priority queues. */
-  priorityQueueTargets: 'priority_queue:targets',
-  /** zero-trust: what an agent was provisioned with (hash: `capabilities`, `roles`, `provisioned_at`); only services read it. */
-  provisionGrant: (id: string): string => `mas:zt:grant:${id}`,
+  readonly priorityQueueTargets: string;
   /** zero-trust: set of the ids provisioned (what `mas provision --from` and deprovision keep in step). */
-  provisionedAgents: 'mas:zt:agents',
-  /** zero-trust: Redis ACL user of a provisioned agent (not a key: the name `ACL SETUSER` is given). */
-  aclAgentUser: (id: string): string => `mas-agent.${id}`,
-  /** zero-trust: Redis ACL user of a MAS service (`gateway`, `registry`). */
-  aclServiceUser: (service: string): string => `mas-${service}`,
+  readonly provisionedAgents: string;
+  /**
+   * Templates of the names Lua scripts build themselves: {@link KEY_TEMPLATE_MARK} stands for the
+   * name (see `named()` in the scripts). `capability`: a capability set; `agent`: an agent hash.
+   */
+  readonly templates: { readonly capability: string; readonly agent: string };
+
+  constructor(options: MasKeySpaceOptions = {}) {
+    const style = options.style ?? 'flat';
+    if (style !== 'flat' && style !== 'cluster') throw new Error(`Unknown key style '${String(style)}' (flat or cluster)`);
+    if (options.namespace !== undefined && !NAMESPACE_SHAPE.test(options.namespace)) {
+      throw new Error(`Invalid namespace '${options.namespace}': 1-64 letters, digits or _ . : - (starting with a letter or digit)`);
+    }
+    this.style = style;
+    this.namespace = options.namespace;
+    this.prefix = options.namespace ? `${options.namespace}:` : '';
+    const p = this.prefix;
+    this.systemChannel = `${p}mas.system`;
+    this.allAgents = `${p}mas:agents`;
+    this.registryIndexed = `${p}mas:registry:indexed`;
+    this.agentScanPattern = style === 'cluster' ? `${p}agent:{*}` : `${p}agent:*`;
+    this.agentKeysPattern = style === 'cluster' ? `${p}agent:{*` : `${p}agent:*`;
+    this.epoch = `${p}mas:epoch`;
+    this.deadLetters = `${p}dlq:messages`;
+    this.gatewayIngress = `${p}mas.gateway.ingress`;
+    this.gatewayDefaultRole = `${p}mas:gateway:default_role`;
+    this.audit = `${p}audit:messages`;
+    this.auditHead = `${p}audit:head`;
+    this.auditCheckpoints = `${p}audit:checkpoints`;
+    this.auditBase = `${p}audit:base`;
+    this.auditKeyId = `${p}audit:key_id`;
+    this.auditRetentionLease = `${p}audit:retention:lease`;
+    this.gatewayPublicKeys = `${p}mas:gateway:public_keys`;
+    this.securityEvents = `${p}audit:security_events`;
+    this.priorityQueueTargets = `${p}priority_queue:targets`;
+    this.provisionedAgents = `${p}mas:zt:agents`;
+    this.templates = { capability: this.capability(KEY_TEMPLATE_MARK), agent: this.agent(KEY_TEMPLATE_MARK) };
+  }
+
+  /** `id` as it appears in names: in a hash tag in the cluster style (one slot per agent). */
+  private readonly tag = (id: string): string => (this.style === 'cluster' ? `{${id}}` : id);
+
+  /** wire: pub/sub channel an agent listens on. */
+  readonly agentChannel = (id: string): string => `${this.prefix}agent.${this.tag(id)}`;
+  /** wire: registry hash of an agent. */
+  readonly agent = (id: string): string => `${this.prefix}agent:${this.tag(id)}`;
+  /** wire: heartbeat string with a TTL. */
+  readonly heartbeat = (id: string): string => `${this.prefix}agent:${this.tag(id)}:heartbeat`;
+  /** wire: per-agent state hash. */
+  readonly state = (id: string): string => `${this.prefix}agent.state:${this.tag(id)}`;
+  /** ours: set of agent ids having a capability (each capability in a slot of its own in the cluster style). */
+  readonly capability = (capability: string): string => `${this.prefix}mas:cap:${this.tag(capability)}`;
+  /** ours (registry app): lease on a periodic task (`sweep`, `scan`) so one instance runs it. */
+  readonly registryLease = (task: string): string => `${this.prefix}mas:registry:lease:${task}`;
+  /** Redis keyevent channel of expired keys in database `db` (keyspace notifications, flags `Ex`); Redis names it, no namespace. */
+  readonly expiredKeyEvents = (db: number): string => `__keyevent@${db}__:expired`;
+  /** ours: at-least-once inbox stream of an agent. */
+  readonly inbox = (id: string): string => `${this.prefix}agent.stream:${this.tag(id)}`;
+  /**
+   * ours: receive limits an agent declared at its start (hash: `max_message_bytes`,
+   * `inbox_capacity`, `inbox_overflow`); kept after it stops, as its inbox is.
+   */
+  readonly inboxLimits = (id: string): string => `${this.prefix}mas:limits:${this.tag(id)}`;
+  /** ours: sorted set of message ids an agent completed (score: ms), for duplicate detection. */
+  readonly completed = (id: string): string => `${this.prefix}mas:done:${this.tag(id)}`;
+  /** ours: sorted set of the live replicas of a reliable agent (score: last heartbeat ms). */
+  readonly replicas = (id: string): string => `${this.prefix}mas:replicas:${this.tag(id)}`;
+  /** gateway: HMAC-SHA256 signing key of an agent (hex). */
+  readonly signingKey = (id: string): string => `${this.prefix}agent:${this.tag(id)}:signing_key`;
+  /** gateway: Ed25519 public key of an agent (PEM); the private key never leaves the agent. */
+  readonly publicKey = (id: string): string => `${this.prefix}agent:${this.tag(id)}:public_key`;
+  /** gateway: ACL allow list (set of target ids or patterns with `*`). */
+  readonly allowedTargets = (id: string): string => `${this.prefix}agent:${this.tag(id)}:allowed_targets`;
+  /** gateway: ACL block list (set of target ids or patterns with `*`). */
+  readonly blockedTargets = (id: string): string => `${this.prefix}agent:${this.tag(id)}:blocked_targets`;
+  /** gateway: roles of an agent (set). */
+  readonly agentRoles = (id: string): string => `${this.prefix}agent:${this.tag(id)}:roles`;
+  /** gateway: role description hash. */
+  readonly role = (name: string): string => `${this.prefix}role:${this.tag(name)}`;
+  /** gateway: permissions of a role (set, e.g. `send:agent.*`). */
+  readonly rolePermissions = (name: string): string => `${this.prefix}role:${this.tag(name)}:permissions`;
+  /** gateway: revoked tokens of an agent (set). */
+  readonly revokedTokens = (id: string): string => `${this.prefix}revoked_tokens:${this.tag(id)}`;
+  /** gateway: rate-limit counters of an agent (`window` is e.g. `minute:<n>`). */
+  readonly rateLimit = (id: string, window: string): string => `${this.prefix}ratelimit:${this.tag(id)}:${window}`;
+  /** gateway: circuit breaker state of a target (hash). */
+  readonly circuit = (target: string): string => `${this.prefix}circuit:${this.tag(target)}`;
+  /** gateway: used nonces of an agent (replay protection). */
+  readonly nonce = (id: string, nonce: string): string => `${this.prefix}mas:nonce:${this.tag(id)}:${nonce}`;
+  /** gateway: unauthenticated entries audited for a claimed sender in one minute window (rate limit). */
+  readonly auditUnauthenticated = (claimedSender: string, window: number | '*'): string =>
+    `${this.prefix}audit:unauthenticated:${this.tag(claimedSender)}:${window}`;
+  /** gateway: a request it routed, awaiting its reply (string: the replier's id, with a TTL). */
+  readonly gatewayAwaitingReply = (requester: string, correlationId: string): string =>
+    `${this.prefix}mas:gateway:awaiting_reply:${this.tag(requester)}:${correlationId}`;
+  /** gateway: audit entries by sender. */
+  readonly auditBySender = (id: string): string => `${this.prefix}audit:by_sender:${this.tag(id)}`;
+  /** gateway: audit entries by target. */
+  readonly auditByTarget = (id: string): string => `${this.prefix}audit:by_target:${this.tag(id)}`;
+  /** gateway: per-target priority queue. */
+  readonly priorityQueue = (target: string, priority: string): string => `${this.prefix}priority_queue:${this.tag(target)}:${priority}`;
+  /** zero-trust: what an agent was provisioned with (hash: `capabilities`, `roles`, `provisioned_at`); only services read it. */
+  readonly provisionGrant = (id: string): string => `${this.prefix}mas:zt:grant:${this.tag(id)}`;
+  /**
+   * zero-trust: Redis ACL user of a provisioned agent (not a key: the name `ACL SETUSER` is given).
+   * Users are server-wide, so a namespace goes in the name too (`mas-agent.<namespace>.<id>`, its `:` as `.`:
+   * a user name travels in the userinfo of a URL).
+   */
+  readonly aclAgentUser = (id: string): string => `mas-agent.${this.userScope}${id}`;
+  /** zero-trust: Redis ACL user of a MAS service (`gateway`, `registry`); `mas-<namespace>.<service>` with a namespace. */
+  readonly aclServiceUser = (service: string): string => `mas-${this.userScope}${service}`;
+
+  /** `<namespace>.` for ACL user names ('' without a namespace). */
+  private get userScope(): string {
+    return this.namespace ? `${this.namespace.replace(/:/g, '.')}.` : '';
+  }
+
+  /** Parses the id out of a registry hash key (`agent:alice`, `agent:{alice}` in the cluster style), or returns undefined. */
+  readonly agentIdFromRecord = (key: string): string | undefined => {
+    const head = `${this.prefix}agent:`;
+    if (!key.startsWith(head)) return undefined;
+    if (this.style === 'flat') return key.endsWith(':heartbeat') ? undefined : nonEmpty(key.slice(head.length));
+    return this.untag(key.slice(head.length));
+  };
+
   /** Parses the id out of a heartbeat key, or returns undefined. */
-  agentIdFromHeartbeat(key: string): string | undefined {
-    if (!key.startsWith('agent:') || !key.endsWith(':heartbeat')) return undefined;
-    const id = key.slice('agent:'.length, -':heartbeat'.length);
-    return id.length > 0 ? id : undefined;
-  },
+  readonly agentIdFromHeartbeat = (key: string): string | undefined => {
+    const head = `${this.prefix}agent:`;
+    const tail = ':heartbeat';
+    if (!key.startsWith(head) || !key.endsWith(tail)) return undefined;
+    const middle = key.slice(head.length, -tail.length);
+    return this.style === 'flat' ? nonEmpty(middle) : this.untag(middle);
+  };
+
   /** Parses the id out of an agent channel name, or returns undefined. */
-  agentIdFromChannel(channel: string): string | undefined {
-    return channel.startsWith('agent.') ? channel.slice('agent.'.length) : undefined;
-  },
-} as const;
+  readonly agentIdFromChannel = (channel: string): string | undefined => {
+    const head = `${this.prefix}agent.`;
+    if (!channel.startsWith(head)) return undefined;
+    const rest = channel.slice(head.length);
+    return this.style === 'flat' ? rest : this.untag(rest);
+  };
+
+  /** `{id}` → `id` (cluster style), undefined when `text` is not one hash-tagged id. */
+  private untag(text: string): string | undefined {
+    if (text.length < 3 || !text.startsWith('{') || !text.endsWith('}')) return undefined;
+    return text.slice(1, -1);
+  }
+}
+
+function nonEmpty(id: string): string | undefined {
+  return id.length > 0 ? id : undefined;
+}
+
+/**
+ * The default key space: flat names, no namespace — the wire shared with the Python
+ * mas-framework. Components use the key space of their connection ({@link MasConnection.keys});
+ * this one is for code that only ever speaks the default names (interop, tests of the wire).
+ */
+export const MasKeys: MasKeySpace = new MasKeySpace();
 
 /** Agent status values stored in the registry hash (wire). */
 export type AgentStatus = 'ACTIVE' | 'INACTIVE';

@@ -6,6 +6,7 @@ import { RedisUnavailableError } from '../errors/delivery.errors';
 import { RedisEpoch } from './redis-epoch';
 import { watchCommands } from './command-watchdog';
 import { MasLogger, resolveMasLogger } from '../util/mas-logger';
+import { MasKeySpace } from './keys';
 
 /** Default deadline of a command on the command connection (ms). */
 const DEFAULT_COMMAND_DEADLINE_MS = 3_000;
@@ -61,6 +62,8 @@ export interface MasConnectionStats {
 export class MasConnection extends EventEmitter<MasConnectionEvents> {
   /** Connection for commands (PUBLISH, HSET, scripts, ...). */
   readonly command: Redis;
+  /** Every key and channel name of this connection (key style and namespace of its options). */
+  readonly keys: MasKeySpace;
   private subscriberClient?: Redis;
   private readonly dedicatedClients = new Set<Redis>();
   private readonly channelListeners = new Map<string, ChannelListener>();
@@ -80,8 +83,9 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
     this.logger = resolveMasLogger(options.logger, 'MasConnection');
     // Every agent sharing this connection listens to its events: thousands per process are fine.
     this.setMaxListeners(0);
+    this.keys = new MasKeySpace({ style: options.keyStyle, namespace: options.namespace });
     this.command = this.createClient('command');
-    this.epoch = new RedisEpoch(this.command);
+    this.epoch = new RedisEpoch(this.command, this.keys);
     this.watchdog = watchCommands(this.command, options.commandTimeoutMs ?? DEFAULT_COMMAND_DEADLINE_MS, this.logger, () => this.displayUrl);
     this.command.on('ready', () => {
       if (this.wasReady) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
-import { MasKeys } from './keys';
+import { MasKeys, MasKeySpace } from './keys';
 import { LuaScript } from './lua-script';
 import { RedisPermissionError } from '../errors/provisioning.errors';
 import { isPermissionReply } from './permission-errors';
@@ -32,14 +32,17 @@ export interface EpochCheck {
 export class RedisEpoch {
   private seen?: string;
 
-  constructor(private readonly redis: Redis) {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: MasKeySpace = MasKeys,
+  ) {}
 
   /** Reads (or plants) the marker; the first check only remembers it. */
   async check(): Promise<EpochCheck> {
-    const epoch = await EPOCH_SCRIPT.run<string>(this.redis, [MasKeys.epoch], [randomUUID()]).catch(async (error: unknown) => {
+    const epoch = await EPOCH_SCRIPT.run<string>(this.redis, [this.keys.epoch], [randomUUID()]).catch(async (error: unknown) => {
       // A user that may only read it (a provisioned agent): the services plant it.
       if (!(error instanceof RedisPermissionError) && !isPermissionReply(error)) throw error;
-      return (await this.redis.get(MasKeys.epoch)) ?? 'none';
+      return (await this.redis.get(this.keys.epoch)) ?? 'none';
     });
     const previous = this.seen;
     this.seen = String(epoch);

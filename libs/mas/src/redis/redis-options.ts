@@ -1,5 +1,6 @@
 import type { RedisOptions } from 'ioredis';
 import type { MasLogger } from '../util/mas-logger';
+import type { MasKeyStyle } from './keys';
 
 /** Where to find Redis: a URL, ioredis options, or both (options win). */
 export interface RedisConnectionOptions {
@@ -23,6 +24,13 @@ export interface RedisConnectionOptions {
   connectTimeoutMs?: number;
   /** Logger of the connection itself (reconnects, drops); `false` silences it. Default: the library logger. */
   logger?: MasLogger | false;
+  /**
+   * Prefix scoping every key and channel of this connection (see {@link MasKeySpaceOptions.namespace}).
+   * Default: none, the names of the wire.
+   */
+  namespace?: string;
+  /** Key style of this connection's names (see {@link MasKeyStyle}). Default `flat`. */
+  keyStyle?: MasKeyStyle;
 }
 
 /** Default of {@link RedisConnectionOptions.connectTimeoutMs}. */

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DuplicateAgentError } from '../errors';
 import { MasConnection } from '../redis/mas-connection';
-import { MasKeys } from '../redis/keys';
 import type {
   AgentRecord,
   AgentRegistration,
@@ -55,7 +54,7 @@ export class AgentRegistry {
     const capabilities = [...new Set(input.capabilities)];
     const [outcome, heldToken] = await REGISTER_SCRIPT.run<[number, string]>(
       this.connection.command,
-      [MasKeys.agent(input.id), MasKeys.heartbeat(input.id), MasKeys.allAgents, MasKeys.replicas(input.id)],
+      [this.connection.keys.agent(input.id), this.connection.keys.heartbeat(input.id), this.connection.keys.allAgents, this.connection.keys.replicas(input.id)],
       [
         input.id,
         JSON.stringify(capabilities),
@@ -65,7 +64,7 @@ export class AgentRegistry {
         registeredAt,
         this.timing.ttlMs,
         input.replace ? '1' : '0',
-        MasKeys.capabilityPrefix,
+        this.connection.keys.templates.capability,
         input.delivery ?? 'direct',
         input.replicaId ?? '',
         Date.now(),
@@ -88,7 +87,7 @@ export class AgentRegistry {
   async heartbeat(id: string, token: string, replicaId = '', stats?: AgentTrafficSample): Promise<HeartbeatResult> {
     const result = await HEARTBEAT_SCRIPT.run<number>(
       this.connection.command,
-      [MasKeys.agent(id), MasKeys.heartbeat(id), MasKeys.replicas(id)],
+      [this.connection.keys.agent(id), this.connection.keys.heartbeat(id), this.connection.keys.replicas(id)],
       [
         token,
         nowSeconds(),
@@ -109,8 +108,8 @@ export class AgentRegistry {
   async deregister(id: string, token: string, replicaId = ''): Promise<boolean> {
     const removed = await DEREGISTER_SCRIPT.run<number | string>(
       this.connection.command,
-      [MasKeys.agent(id), MasKeys.heartbeat(id), MasKeys.allAgents, MasKeys.replicas(id)],
-      [id, token, MasKeys.capabilityPrefix, replicaId, Date.now(), this.timing.ttlMs],
+      [this.connection.keys.agent(id), this.connection.keys.heartbeat(id), this.connection.keys.allAgents, this.connection.keys.replicas(id)],
+      [id, token, this.connection.keys.templates.capability, replicaId, Date.now(), this.timing.ttlMs],
     );
     if (removed === 0) return false;
     // The wire shape of mas.system events carries the capabilities on DEREGISTER too.
@@ -120,16 +119,16 @@ export class AgentRegistry {
 
   /** The record of `id` (capabilities, metadata, status; never its token), or undefined. */
   async get(id: string): Promise<AgentRecord | undefined> {
-    const fields = await this.connection.command.hgetall(MasKeys.agent(id));
+    const fields = await this.connection.command.hgetall(this.connection.keys.agent(id));
     return Object.keys(fields).length ? recordFromFields(id, fields) : undefined;
   }
 
   /** True while the heartbeat key of `id` exists. */
   async isAlive(id: string): Promise<boolean> {
-    return (await this.connection.command.exists(MasKeys.heartbeat(id))) === 1;
+    return (await this.connection.command.exists(this.connection.keys.heartbeat(id))) === 1;
   }
 
   private async publishEvent(event: { type: string; agent_id: string; capabilities?: string[] }): Promise<void> {
-    await this.connection.command.publish(MasKeys.systemChannel, JSON.stringify(event));
+    await this.connection.command.publish(this.connection.keys.systemChannel, JSON.stringify(event));
   }
 }

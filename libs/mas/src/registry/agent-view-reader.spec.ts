@@ -15,7 +15,7 @@ let reader: AgentViewReader;
 
 beforeAll(async () => {
   redis = new Redis(redisUrl, { connectionName: 'mas-spec-agent-views' });
-  reader = new AgentViewReader(redis, { batchSize: 2 }); // several pipelines per listing
+  reader = new AgentViewReader(redis, MasKeys, { batchSize: 2 }); // several pipelines per listing
   const now = Date.now() / 1000;
   await redis
     .multi()

@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import { MasKeys } from '../redis/keys';
+import type { MasKeySpace } from '../redis/keys';
 import type { AgentView, AgentViewFilter } from './agent-view.interfaces';
 import { recordFromFields } from './record-codec';
 
@@ -25,6 +25,7 @@ export class AgentViewReader {
 
   constructor(
     private readonly redis: Redis,
+    private readonly keys: MasKeySpace,
     options: AgentViewReaderOptions = {},
   ) {
     this.batchSize = Math.max(1, options.batchSize ?? 500);
@@ -51,8 +52,8 @@ export class AgentViewReader {
   /** Agents of the capability index having ANY of `filter.capability` (every indexed one when none), with `filter.status`. */
   async listIndexed(filter: AgentViewFilter = {}): Promise<AgentView[]> {
     const ids = filter.capability?.length
-      ? await this.redis.sunion(...filter.capability.map((capability) => MasKeys.capability(capability)))
-      : await this.redis.smembers(MasKeys.allAgents);
+      ? await this.redis.sunion(...filter.capability.map((capability) => this.keys.capability(capability)))
+      : await this.redis.smembers(this.keys.allAgents);
     const views = await this.read(ids.sort());
     return views.filter((view): view is AgentView => !!view && (!filter.status || view.status === filter.status));
   }
@@ -70,10 +71,10 @@ export class AgentViewReader {
   /** Ids of every registry hash, sorted (heartbeats and gateway keys are not hashes). */
   async scanIds(): Promise<string[]> {
     const ids = new Set<string>();
-    const keys = this.redis.scanStream({ match: MasKeys.agentScanPattern, type: 'hash', count: this.batchSize });
+    const keys = this.redis.scanStream({ match: this.keys.agentScanPattern, type: 'hash', count: this.batchSize });
     for await (const batch of keys as AsyncIterable<string[]>) {
       for (const key of batch) {
-        const id = MasKeys.agentIdFromRecord(key);
+        const id = this.keys.agentIdFromRecord(key);
         if (id) ids.add(id);
       }
     }
@@ -83,7 +84,7 @@ export class AgentViewReader {
   private async readBatch(ids: string[], nowSeconds: number): Promise<Array<AgentView | undefined>> {
     if (!ids.length) return [];
     const pipeline = this.redis.pipeline();
-    for (const id of ids) pipeline.hgetall(MasKeys.agent(id)).get(MasKeys.heartbeat(id));
+    for (const id of ids) pipeline.hgetall(this.keys.agent(id)).get(this.keys.heartbeat(id));
     const replies = (await pipeline.exec()) ?? [];
     return ids.map((id, i) => {
       const [hashError, fields] = (replies[2 * i] ?? [new Error('no reply'), null]) as [Error | null, Record<string, string> | null];

@@ -56,7 +56,7 @@ return out
 `);
 
 /**
- * KEYS: agent hash, all-agents set, registry-indexed hash. ARGV: id, capability key prefix.
+ * KEYS: agent hash, all-agents set, registry-indexed hash. ARGV: id, capability key template.
  * Puts an agent into the capability index from the `capabilities` of its hash (agents of the
  * Python implementation do not index themselves) and records what it indexed (only for agents it
  * had to index: ours index themselves and take themselves out again).
@@ -71,7 +71,7 @@ local old = redis.call('HGET', KEYS[3], ARGV[1])
 if old ~= caps then unindex(old, ARGV[2], ARGV[1]) end
 local added = redis.call('SADD', KEYS[2], ARGV[1])
 for _, c in ipairs(list) do
-  if type(c) == 'string' then added = added + redis.call('SADD', ARGV[2] .. c, ARGV[1]) end
+  if type(c) == 'string' then added = added + redis.call('SADD', named(ARGV[2], c), ARGV[1]) end
 end
 if added > 0 or old then redis.call('HSET', KEYS[3], ARGV[1], caps) end
 if added > 0 then return 1 end
@@ -79,7 +79,7 @@ return 0
 `);
 
 /**
- * KEYS: agent hash, all-agents set, registry-indexed hash. ARGV: id, capability key prefix.
+ * KEYS: agent hash, all-agents set, registry-indexed hash. ARGV: id, capability key template.
  * Takes an agent whose registry hash is gone out of the index (capabilities from what
  * {@link INDEX_AGENT_SCRIPT} recorded). Returns 1 when an entry was removed, 0 when there was none,
  * -1 when the hash still exists (the agent is registered: left alone).

@@ -1,10 +1,10 @@
 import { LuaScript } from '../redis/lua-script';
-import { CAPABILITY_INDEX_LUA } from './capability-index.lua';
+import { CAPABILITY_INDEX_LUA, KEY_NAME_LUA } from './capability-index.lua';
 
 /**
  * KEYS: agent hash, heartbeat key, all-agents set, replicas zset.
  * ARGV: id, capabilities JSON, metadata JSON, token, registered_at, heartbeat value, ttl ms,
- *       replace (1|0), capability key prefix, delivery (direct|reliable), replica id ('' if none), now ms.
+ *       replace (1|0), capability key template, delivery (direct|reliable), replica id ('' if none), now ms.
  * Returns {1, token} when registered, {2, token} when joining a live reliable agent as a replica
  * (the registration and its token are shared), {0, ''} when a live agent holds the id.
  */
@@ -23,7 +23,7 @@ redis.call('HSET', KEYS[1], 'id', ARGV[1], 'capabilities', ARGV[2], 'metadata', 
   'status', 'ACTIVE', 'token', ARGV[4], 'registered_at', ARGV[5], 'delivery', ARGV[10])
 redis.call('SET', KEYS[2], ARGV[6], 'PX', ARGV[7])
 redis.call('SADD', KEYS[3], ARGV[1])
-for _, c in ipairs(cjson.decode(ARGV[2])) do redis.call('SADD', ARGV[9] .. c, ARGV[1]) end
+for _, c in ipairs(cjson.decode(ARGV[2])) do redis.call('SADD', named(ARGV[9], c), ARGV[1]) end
 redis.call('DEL', KEYS[4])
 if ARGV[11] ~= '' then redis.call('ZADD', KEYS[4], ARGV[12], ARGV[11]) end
 return { 1, ARGV[4] }
@@ -31,7 +31,7 @@ return { 1, ARGV[4] }
 
 /**
  * KEYS: agent hash, heartbeat key, all-agents set, replicas zset.
- * ARGV: id, token, capability key prefix, replica id ('' if none), now ms, ttl ms.
+ * ARGV: id, token, capability key template, replica id ('' if none), now ms, ttl ms.
  * Removes the registration only when it is still ours (same token) and no other replica of a
  * reliable agent is alive: an agent replaced by another process does not delete its successor.
  * Returns the removed capabilities (JSON) when removed, for the DEREGISTER event; 0 otherwise.
@@ -65,15 +65,15 @@ return 1
 `);
 
 /**
- * KEYS: the sets to read (capability sets, or the all-agents set). ARGV: agent hash prefix.
+ * KEYS: the sets to read (capability sets, or the all-agents set). ARGV: agent hash template.
  * Returns [id, capabilities, metadata, registered_at, status] of every ACTIVE agent in their union.
  */
-export const DISCOVER_SCRIPT = new LuaScript(`
+export const DISCOVER_SCRIPT = new LuaScript(`${KEY_NAME_LUA}
 local ids
 if #KEYS == 1 then ids = redis.call('SMEMBERS', KEYS[1]) else ids = redis.call('SUNION', unpack(KEYS)) end
 local out = {}
 for _, id in ipairs(ids) do
-  local h = redis.call('HMGET', ARGV[1] .. id, 'status', 'capabilities', 'metadata', 'registered_at')
+  local h = redis.call('HMGET', named(ARGV[1], id), 'status', 'capabilities', 'metadata', 'registered_at')
   if h[1] == 'ACTIVE' then out[#out + 1] = { id, h[2] or '[]', h[3] or '{}', h[4] or '0', h[1] } end
 end
 return out

@@ -1,4 +1,3 @@
-import { MasKeys } from '../redis/keys';
 import { MasConnection } from '../redis/mas-connection';
 import { decodeStateFields, encodeStateFields } from './state-codec';
 
@@ -11,12 +10,12 @@ export class AgentStateStore {
 
   /** The decoded state of `agentId` (empty object when none was saved). */
   async load(agentId: string): Promise<Record<string, unknown>> {
-    return decodeStateFields(await this.connection.command.hgetall(MasKeys.state(agentId)));
+    return decodeStateFields(await this.connection.command.hgetall(this.connection.keys.state(agentId)));
   }
 
   /** The decoded values of some fields (missing fields are absent from the result). */
   async loadFields(agentId: string, fields: string[]): Promise<Record<string, unknown>> {
-    const values = await this.connection.command.hmget(MasKeys.state(agentId), ...fields);
+    const values = await this.connection.command.hmget(this.connection.keys.state(agentId), ...fields);
     const out: Record<string, string> = {};
     fields.forEach((field, i) => {
       if (values[i] !== null) out[field] = values[i]!;
@@ -26,7 +25,7 @@ export class AgentStateStore {
 
   /** Writes `changes`; keys whose value is `undefined` are removed. One round trip. */
   async save(agentId: string, changes: Record<string, unknown>): Promise<void> {
-    const key = MasKeys.state(agentId);
+    const key = this.connection.keys.state(agentId);
     const removed = Object.keys(changes).filter((field) => changes[field] === undefined);
     const kept = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
     if (removed.length === 0) {
@@ -41,6 +40,6 @@ export class AgentStateStore {
 
   /** Deletes the whole state of `agentId`. */
   async reset(agentId: string): Promise<void> {
-    await this.connection.command.del(MasKeys.state(agentId));
+    await this.connection.command.del(this.connection.keys.state(agentId));
   }
 }

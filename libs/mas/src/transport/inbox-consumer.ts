@@ -2,9 +2,9 @@ import { hostname } from 'node:os';
 import type { MasLogger } from '../util/mas-logger';
 import type { AgentMessage } from '../protocol';
 import { deadLetterFields } from '../dead-letters/dead-letter.codec';
-import { MasKeys } from '../redis/keys';
 import { settleWithin } from '../util/settle-within';
 import { sleep } from '../util/sleep';
+import { MasKeys } from '../redis/keys';
 import type { MasConnection } from '../redis/mas-connection';
 import { streamEntryField } from '../redis/stream-fields';
 import { encodeStateValue } from '../state/state-codec';
@@ -75,12 +75,12 @@ export class InboxConsumer {
     options: Partial<InboxOptions> = {},
   ) {
     this.options = { ...DEFAULT_INBOX_OPTIONS, ...options };
-    this.stream = MasKeys.inbox(host.id);
+    this.stream = this.connection.keys.inbox(host.id);
     this.reader = new StreamGroupReader(
       connection,
       {
         stream: this.stream,
-        group: MasKeys.inboxGroup,
+        group: this.connection.keys.inboxGroup,
         consumer: this.consumerName,
         startId: '0',
         maxInFlight: this.options.maxInFlight,
@@ -113,9 +113,9 @@ export class InboxConsumer {
   /** Removes this process's consumer from the group when it holds nothing, so dead names do not pile up. */
   private async forgetConsumer(): Promise<void> {
     try {
-      const summary = (await this.connection.command.xpending(this.stream, MasKeys.inboxGroup, '-', '+', 1, this.consumerName)) as unknown[];
+      const summary = (await this.connection.command.xpending(this.stream, this.connection.keys.inboxGroup, '-', '+', 1, this.consumerName)) as unknown[];
       if (summary.length === 0) {
-        await this.connection.command.xgroup('DELCONSUMER', this.stream, MasKeys.inboxGroup, this.consumerName);
+        await this.connection.command.xgroup('DELCONSUMER', this.stream, this.connection.keys.inboxGroup, this.consumerName);
       }
     } catch {
       // best effort: a leftover consumer name costs nothing but a line in XINFO
@@ -138,7 +138,7 @@ export class InboxConsumer {
     const messages = entries.map((entry) => this.decode(entry));
     const ids = messages.map((m) => (typeof m === 'string' ? '' : m.messageId));
     const done = ids.some(Boolean)
-      ? ((await this.connection.command.zmscore(MasKeys.completed(this.host.id), ...ids.map((id) => id || '-'))) as Array<string | null>)
+      ? ((await this.connection.command.zmscore(this.connection.keys.completed(this.host.id), ...ids.map((id) => id || '-'))) as Array<string | null>)
       : [];
     entries.forEach((entry, i) => {
       const message = messages[i];
@@ -147,7 +147,7 @@ export class InboxConsumer {
       } else if (done[i] !== null && done[i] !== undefined) {
         this.stats.duplicates += 1;
         void this.connection.command
-          .xack(this.stream, MasKeys.inboxGroup, entry.id)
+          .xack(this.stream, this.connection.keys.inboxGroup, entry.id)
           .catch(() => undefined)
           .finally(() => this.reader.finished(entry.id));
       } else {
@@ -208,8 +208,8 @@ export class InboxConsumer {
     }
     const result = await COMMIT_SCRIPT.run<number>(
       this.connection.command,
-      [this.stream, MasKeys.completed(this.host.id), MasKeys.state(this.host.id)],
-      [MasKeys.inboxGroup, entry.id, message.messageId, Date.now(), this.options.dedupWindowMs, set.length / 2, ...set, ...removed],
+      [this.stream, this.connection.keys.completed(this.host.id), this.connection.keys.state(this.host.id)],
+      [this.connection.keys.inboxGroup, entry.id, message.messageId, Date.now(), this.options.dedupWindowMs, set.length / 2, ...set, ...removed],
     );
     return result === 1;
   }
@@ -237,11 +237,11 @@ export class InboxConsumer {
       const fields = deadLetterFields({
         envelope: entry.raw ?? '', agentId: this.host.id, reason, attempts: entry.attempt, source: this.stream, entryId: entry.id,
       });
-      await DEAD_LETTER_SCRIPT.run(this.connection.command, [this.stream, MasKeys.deadLetters], [
-        MasKeys.inboxGroup, entry.id, this.options.deadLetterMaxLength, ...fields,
+      await DEAD_LETTER_SCRIPT.run(this.connection.command, [this.stream, this.connection.keys.deadLetters], [
+        this.connection.keys.inboxGroup, entry.id, this.options.deadLetterMaxLength, ...fields,
       ]);
       this.stats.deadLettered += 1;
-      this.host.logger.warn?.(`Inbox entry ${entry.id} moved to ${MasKeys.deadLetters} after ${entry.attempt} attempt(s): ${reason}`);
+      this.host.logger.warn?.(`Inbox entry ${entry.id} moved to ${this.connection.keys.deadLetters} after ${entry.attempt} attempt(s): ${reason}`);
     } catch (error) {
       this.host.logger.error(`Could not dead-letter inbox entry ${entry.id}: ${String(error)}`);
     }

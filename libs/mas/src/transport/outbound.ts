@@ -3,7 +3,7 @@ import { InboxFullError } from '../errors';
 import { AgentMessage, encodeMessage } from '../protocol';
 import { deadLetterFields } from '../dead-letters/dead-letter.codec';
 import { DEAD_LETTER_FIELDS } from '../dead-letters/dead-letter.fields';
-import { MasKeys } from '../redis/keys';
+import type { MasKeySpace } from '../redis/keys';
 import { INBOX_APPEND_SCRIPT, INBOX_MAKE_ROOM_SCRIPT } from './inbox.scripts';
 import { DEFAULT_INBOX_OPTIONS } from './inbox-options.interfaces';
 
@@ -16,9 +16,9 @@ export type DeliveryPath = 'direct' | 'reliable';
  * (reliable; resolves with 1 once Redis stored it) within the capacity the receiver declared.
  * @throws InboxFullError when the receiver's inbox is full and it chose to refuse new messages.
  */
-export async function publishPayload(redis: Redis, targetId: string, payload: string, path: DeliveryPath = 'direct'): Promise<number> {
-  if (path === 'direct') return redis.publish(MasKeys.agentChannel(targetId), payload);
-  await appendToInbox(redis, targetId, payload);
+export async function publishPayload(redis: Redis, keys: MasKeySpace, targetId: string, payload: string, path: DeliveryPath = 'direct'): Promise<number> {
+  if (path === 'direct') return redis.publish(keys.agentChannel(targetId), payload);
+  await appendToInbox(redis, keys, targetId, payload);
   return 1;
 }
 
@@ -27,14 +27,14 @@ export async function publishPayload(redis: Redis, targetId: string, payload: st
  * first when it chose `dead-letter`); resolves with the inbox's length after the append.
  * @throws InboxFullError when the inbox is full and the receiver refuses new messages.
  */
-export async function appendToInbox(redis: Redis, targetId: string, payload: string): Promise<number> {
-  const keys = [MasKeys.inbox(targetId), MasKeys.inboxLimits(targetId)];
-  const args = [MasKeys.envelopeField, payload, MasKeys.inboxGroup, DEFAULT_INBOX_OPTIONS.maxLength, DEFAULT_INBOX_OPTIONS.overflow];
+export async function appendToInbox(redis: Redis, keys: MasKeySpace, targetId: string, payload: string): Promise<number> {
+  const scriptKeys = [keys.inbox(targetId), keys.inboxLimits(targetId)];
+  const args = [keys.envelopeField, payload, keys.inboxGroup, DEFAULT_INBOX_OPTIONS.maxLength, DEFAULT_INBOX_OPTIONS.overflow];
   for (let attempt = 0; ; attempt++) {
-    const [outcome, length, capacity] = await INBOX_APPEND_SCRIPT.run<[number, number, number]>(redis, keys, args);
+    const [outcome, length, capacity] = await INBOX_APPEND_SCRIPT.run<[number, number, number]>(redis, scriptKeys, args);
     if (outcome === 1) return length;
     if (outcome === 0 || attempt >= MAKE_ROOM_ATTEMPTS) throw new InboxFullError(targetId, length, capacity);
-    await makeRoom(redis, targetId);
+    await makeRoom(redis, keys, targetId);
   }
 }
 
@@ -42,31 +42,31 @@ export async function appendToInbox(redis: Redis, targetId: string, payload: str
  * Appends without the capacity check (a plain XADD): only for a sender that knows the inbox is far
  * from full ({@link TargetLimits.mayAppendUnchecked}).
  */
-export async function appendUnchecked(redis: Redis, targetId: string, payload: string): Promise<void> {
-  await redis.xadd(MasKeys.inbox(targetId), '*', MasKeys.envelopeField, payload);
+export async function appendUnchecked(redis: Redis, keys: MasKeySpace, targetId: string, payload: string): Promise<void> {
+  await redis.xadd(keys.inbox(targetId), '*', keys.envelopeField, payload);
 }
 
 /** Attempts at making room in a full `dead-letter` inbox (other senders may fill it again meanwhile). */
 const MAKE_ROOM_ATTEMPTS = 3;
 
 /** Moves the oldest unread entries of a full `dead-letter` inbox to the dead-letter stream. */
-async function makeRoom(redis: Redis, targetId: string): Promise<void> {
+async function makeRoom(redis: Redis, keys: MasKeySpace, targetId: string): Promise<void> {
   const letter = deadLetterFields({
     envelope: '',
     agentId: targetId,
     reason: 'inbox full: oldest unread entry moved out to make room',
     attempts: 0,
-    source: MasKeys.inbox(targetId),
+    source: keys.inbox(targetId),
     entryId: '',
   });
   await INBOX_MAKE_ROOM_SCRIPT.run(
     redis,
-    [MasKeys.inbox(targetId), MasKeys.inboxLimits(targetId), MasKeys.deadLetters],
-    [MasKeys.envelopeField, MasKeys.inboxGroup, DEFAULT_INBOX_OPTIONS.maxLength, DEFAULT_INBOX_OPTIONS.deadLetterMaxLength, DEAD_LETTER_FIELDS.entryId, ...letter],
+    [keys.inbox(targetId), keys.inboxLimits(targetId), keys.deadLetters],
+    [keys.envelopeField, keys.inboxGroup, DEFAULT_INBOX_OPTIONS.maxLength, DEFAULT_INBOX_OPTIONS.deadLetterMaxLength, DEAD_LETTER_FIELDS.entryId, ...letter],
   );
 }
 
 /** Encodes `message` and puts it on the wire by `path` (see {@link publishPayload}). */
-export async function publishEnvelope(redis: Redis, message: AgentMessage, path: DeliveryPath = 'direct'): Promise<number> {
-  return publishPayload(redis, message.targetId, encodeMessage(message), path);
+export async function publishEnvelope(redis: Redis, keys: MasKeySpace, message: AgentMessage, path: DeliveryPath = 'direct'): Promise<number> {
+  return publishPayload(redis, keys, message.targetId, encodeMessage(message), path);
 }
