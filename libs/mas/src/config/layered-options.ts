@@ -16,7 +16,7 @@ const LAYERED: ReadonlyArray<[option: keyof LayeredOptions, path: string]> = [
 /** The options an agent (or `MasModule`) takes from settings when they are not given explicitly. */
 export type LayeredOptions = Pick<
   AgentOptions,
-  'redisUrl' | 'connectTimeoutMs' | 'heartbeatIntervalMs' | 'heartbeatTtlMs' | 'requestTimeoutMs' | 'maxMessageBytes'
+  'redisUrl' | 'connectTimeoutMs' | 'heartbeatIntervalMs' | 'heartbeatTtlMs' | 'requestTimeoutMs' | 'maxMessageBytes' | 'namespace'
 >;
 
 /** The YAML file agents read: `MAS_CONFIG`, else `config/mas.yaml` of the working directory when it exists. */
@@ -49,7 +49,8 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 /**
  * `options` completed by the MAS settings, one layered config for standalone agents and `MasModule`:
  * defaults → YAML (`MAS_CONFIG`, else `config/mas.yaml`) → env (`MAS_REDIS__URL`, `REDIS_URL`,
- * `MAS_HEARTBEAT__INTERVAL_MS`, ...) → the options given. Explicit values are validated with the rest.
+ * `MAS_HEARTBEAT__INTERVAL_MS`, `MAS_NAMESPACE`, ...) → the options given. Explicit values are
+ * validated with the rest.
  * @throws ConfigValidationError naming the key: a bad value anywhere, or an option given as
  *   `undefined`/`null`/`''` (e.g. `redisUrl: config.get('REDIS_URL')` with a misspelled key), which
  *   would otherwise silently mean the default.
@@ -67,6 +68,8 @@ export function layerAgentOptions<T extends LayeredOptions>(options: T, env: Nod
       );
     } else setPath(overrides, path, value);
   }
+  // `namespace: undefined` means none given (the settings' one, else none): no namespace is a valid choice.
+  if (typeof options.namespace === 'string') overrides.namespace = options.namespace;
   if (problems.length) throw new ConfigValidationError('options', problems);
   const settings = settingsFor(env, overrides);
   return {
@@ -77,5 +80,6 @@ export function layerAgentOptions<T extends LayeredOptions>(options: T, env: Nod
     heartbeatTtlMs: settings.heartbeat.ttlMs,
     requestTimeoutMs: settings.requestTimeoutMs,
     maxMessageBytes: settings.maxMessageBytes,
+    namespace: settings.namespace || undefined,
   };
 }

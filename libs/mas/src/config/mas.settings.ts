@@ -4,6 +4,7 @@ import { IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Max, Min, val
 import type { AgentOptions } from '../agent/agent-options.interfaces';
 import { DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_REQUEST_TIMEOUT_MS } from '../agent/agent.constants';
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_REDIS_URL } from '../redis/redis-options';
+import { MasKeySpace } from '../redis/keys';
 import { ConfigValidationError } from './config.errors';
 import { describeSettingsErrors, loadSettings, LoadSettingsOptions } from './settings-loader';
 
@@ -56,6 +57,13 @@ export class MasSettings {
   @ValidateNested()
   @Type(() => HeartbeatSettings)
   heartbeat: HeartbeatSettings = new HeartbeatSettings();
+
+  /**
+   * Namespace of every key and channel (env `MAS_NAMESPACE`): apps, test runs or tenants sharing one
+   * Redis see only their own agents. Empty (the default): the names of the wire (Python interop).
+   */
+  @IsString()
+  namespace: string = '';
 
   /** Default request timeout in ms. */
   @IsInt()
@@ -110,7 +118,18 @@ export function loadMasSettings(options: Partial<LoadSettingsOptions> = {}): Mas
   });
   assertHeartbeat(settings.heartbeat, 'heartbeat');
   assertIdentities(settings.agents);
+  assertNamespace(settings.namespace);
   return settings;
+}
+
+/** The namespace must make a key space (the keys file says what a namespace may hold). */
+function assertNamespace(namespace: string): void {
+  if (!namespace) return;
+  try {
+    new MasKeySpace({ namespace });
+  } catch (error) {
+    throw new ConfigValidationError('settings', [`namespace: ${(error as Error).message}`]);
+  }
 }
 
 /** Cross-field check: the TTL must outlast the refresh interval. */

@@ -24,7 +24,8 @@ export class MasAgentConnections {
   /** The connection an agent on `redisUrl` uses (the module's when it is the module's URL or unset). */
   forUrl(redisUrl: string | undefined): MasConnection {
     if (redisUrl === undefined || redisUrl === resolveRedisUrl(this.shared.options)) return this.shared;
-    const connection = this.pool.acquire({ redisUrl, redis: this.options.redis, connectTimeoutMs: this.options.connectTimeoutMs, logger: this.options.logger });
+    const { redis, connectTimeoutMs, logger, namespace, keyStyle } = this.options;
+    const connection = this.pool.acquire({ redisUrl, redis, connectTimeoutMs, logger, namespace, keyStyle });
     this.acquired.push(connection);
     return connection;
   }

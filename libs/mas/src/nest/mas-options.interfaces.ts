@@ -19,6 +19,8 @@ export type MasModuleOptions = Pick<
   | 'logger'
   | 'gateway'
   | 'validation'
+  | 'namespace'
+  | 'keyStyle'
 > & {
   /**
    * Per-agent identities by agent id (what `masModuleOptionsFromSettings` reads from the `agents`

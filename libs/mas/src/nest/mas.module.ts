@@ -64,7 +64,14 @@ const CLIENT_PROVIDERS = masClientProviders();
       provide: MAS_CONNECTION,
       inject: [MAS_RESOLVED_OPTIONS],
       useFactory: (options: MasModuleOptions) =>
-        new MasConnection({ redisUrl: options.redisUrl, redis: options.redis, connectTimeoutMs: options.connectTimeoutMs, logger: options.logger }),
+        new MasConnection({
+          redisUrl: options.redisUrl,
+          redis: options.redis,
+          connectTimeoutMs: options.connectTimeoutMs,
+          logger: options.logger,
+          namespace: options.namespace,
+          keyStyle: options.keyStyle,
+        }),
     },
     ...CLIENT_PROVIDERS,
     {
