@@ -62,7 +62,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 describe('the packed @mas/core', () => {
   it('holds README, LICENSE, JS and types for every entry point; no build info; maps carry their sources', async () => {
     expect(files).toEqual(expect.arrayContaining(['README.md', 'LICENSE', 'package.json', 'dist/index.js', 'dist/index.d.ts']));
-    for (const entry of ['nest', 'microservices']) expect(files).toEqual(expect.arrayContaining([`dist/${entry}/index.js`, `dist/${entry}/index.d.ts`]));
+    for (const entry of ['nest', 'microservices', 'testing']) expect(files).toEqual(expect.arrayContaining([`dist/${entry}/index.js`, `dist/${entry}/index.d.ts`]));
     expect(files.filter((path) => path.includes('tsbuildinfo') || path.includes('.spec.'))).toEqual([]);
     const unpacked = join(scratch, 'unpacked');
     mkdirSync(unpacked);
@@ -74,7 +74,7 @@ describe('the packed @mas/core', () => {
       expect(sourcesContent?.length, map).toBe(sources.length);
     }
     const manifest = JSON.parse(readFileSync(join(unpacked, 'package', 'package.json'), 'utf8'));
-    expect(Object.keys(manifest.exports)).toEqual(expect.arrayContaining(['.', './nest', './microservices']));
+    expect(Object.keys(manifest.exports)).toEqual(expect.arrayContaining(['.', './nest', './microservices', './testing']));
     expect(manifest.peerDependenciesMeta['@nestjs/common']).toEqual({ optional: true });
     expect(manifest.peerDependencies['@nestjs/config']).toBeUndefined();
   });
@@ -91,13 +91,14 @@ describe('the packed @mas/core', () => {
     });
   }, 180_000);
 
-  it('compiles and runs a Nest app: typed state model, message map, @AgentPayload(prop, pipe), HTTP status of a remote ForbiddenException', async () => {
+  it('compiles and runs a Nest app (typed state model, message map, @AgentPayload(prop, pipe), 403 from a remote ForbiddenException) and its e2e run beside it in a test namespace', async () => {
     const dir = await scratchApp(
       'nest',
       {
         '@nestjs/common': '^12.5.1',
         '@nestjs/core': '^12.5.1',
         '@nestjs/platform-express': '^12.5.1',
+        '@nestjs/testing': '^12.1.1',
         'class-transformer': '^0.5.1',
         'class-validator': '^0.15.1',
         'reflect-metadata': '^0.2.2',
@@ -105,7 +106,10 @@ describe('the packed @mas/core', () => {
       },
       { '@types/node': '^20.19.43' },
     );
-    await run(join(repo, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: dir });
+    // Type errors against the packed .d.ts fail here, with tsc's report.
+    await run(join(repo, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: dir }).catch((error: { stdout?: string }) => {
+      throw new Error(`the scratch app does not compile:\n${error.stdout}`);
+    });
     const app = startNode(join(dir, 'dist', 'main.js'), [], { env: { REDIS_URL: redisUrl, MAS_REDIS__URL: undefined, SCRATCH_SUFFIX: suffix } });
     try {
       await app.waitFor(/listening http:\/\/\S+/, 'stdout', 30_000);
@@ -117,6 +121,11 @@ describe('the packed @mas/core', () => {
       const refused = await fetch(`${url}/counter/reset`, { method: 'POST' });
       expect(refused.status).toBe(403);
       expect(await refused.json()).toMatchObject({ statusCode: 403, message: 'reset needs confirm: true' });
+      // The app's e2e run beside its dev server: same agent id, its own namespace, its own state.
+      const e2e = await runNode(join(dir, 'dist', 'e2e.js'), [], { env: { REDIS_URL: redisUrl, MAS_REDIS__URL: undefined, SCRATCH_SUFFIX: suffix } });
+      expect(e2e.stderr).toBe('');
+      expect(JSON.parse(e2e.stdout.split('\n').find((line) => line.startsWith('{'))!)).toEqual({ namespace: expect.stringMatching(/^scratch-e2e-/), count: 1 });
+      expect(await (await fetch(`${url}/counter/add/1`, { method: 'POST' })).json()).toEqual({ count: 6 });
     } finally {
       app.child.kill('SIGTERM');
     }
