@@ -124,7 +124,8 @@ describe('errors keep their kind', () => {
   it('in the app, the error is a RemoteHttpError (an HttpException) naming the agent and the remote type', async () => {
     const error = await app.get(FrontAgent).agent.request(SHOP, 'order.refund', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RemoteHttpError);
-    expect(error).toMatchObject({ targetId: SHOP, remoteType: 'ForbiddenException' });
+    expect(error).toBeInstanceOf(RemoteHandlerError); // code catching RemoteHandlerError keeps working
+    expect(error).toMatchObject({ targetId: SHOP, remoteType: 'ForbiddenException', status: 403 });
     expect((error as RemoteHttpError).getStatus()).toBe(403);
     expect(new BadRequestException()).not.toBeInstanceOf(RemoteHttpError);
   });
