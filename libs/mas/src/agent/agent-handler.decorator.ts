@@ -68,11 +68,11 @@ export function AgentHandler(messageType: string, options: AgentHandlerOptions =
  * }
  * ```
  */
-export function handlersOf<M extends MessageMap>() {
+export function handlersOf<M extends MessageMap<M>>() {
   return <T extends keyof M & string>(messageType: T, options: AgentHandlerOptions = {}) =>
-    AgentHandler(messageType, options) as (
+    AgentHandler(messageType, options) as <F extends MessageHandlerOf<M, T>>(
       target: object,
       key: string | symbol,
-      descriptor: TypedPropertyDescriptor<MessageHandlerOf<M, T>>,
+      descriptor: TypedPropertyDescriptor<F>,
     ) => void;
 }

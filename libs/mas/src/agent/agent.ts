@@ -25,7 +25,7 @@ const NO_PUT_OPTIONS = Object.freeze({});
  * await agent.send('other_agent', 'greeting.message', { hello: 'world' });
  * ```
  */
-export class Agent<TState extends object = Record<string, unknown>, TMessages extends MessageMap = AnyMessages> {
+export class Agent<TState extends object = Record<string, unknown>, TMessages extends MessageMap<TMessages> = AnyMessages> {
   /** Traffic counters (malformed and oversized messages included). */
   readonly stats: AgentStats = emptyAgentStats();
   readonly logger: MasLogger;
