@@ -63,6 +63,14 @@ describe('two namespaces on one Redis', () => {
     expect(await probe.exists(new MasKeySpace({ namespace: ns }).agent('worker'), new MasKeySpace({ namespace: other }).agent('worker'))).toBe(2);
     expect(await probe.exists(MasKeys.agent('worker'))).toBe(0); // nothing under the wire names
 
+    // a standalone MasClient takes the option too
+    const client = new MasClient({ redisUrl, logger, namespace: other, defaultTarget: 'worker' });
+    try {
+      expect(await firstValueFrom(client.send('who', {}))).toEqual({ namespace: other });
+    } finally {
+      await client.close();
+    }
+
     // the ids really are the same: a second "worker" in one namespace is refused
     await expect(new Agent('worker', { redisUrl, logger, namespace: ns }).start()).rejects.toBeInstanceOf(DuplicateAgentError);
   });

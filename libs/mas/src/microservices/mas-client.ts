@@ -7,7 +7,10 @@ import { toNestRequestError } from '../nest/errors/remote-http.error';
 
 /** Options of {@link MasClient}. */
 export interface MasClientOptions
-  extends Pick<AgentOptions, 'redisUrl' | 'redis' | 'requestTimeoutMs' | 'maxMessageBytes' | 'logger' | 'connection'> {
+  extends Pick<
+    AgentOptions,
+    'redisUrl' | 'redis' | 'connectTimeoutMs' | 'requestTimeoutMs' | 'maxMessageBytes' | 'logger' | 'connection' | 'namespace' | 'keyStyle'
+  > {
   /** Id the client receives replies as (default `mas-client-<random>`); it is not registered. */
   id?: string;
   /** Target agent used when a pattern names only the message type. */
