@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -57,7 +58,8 @@ beforeAll(async () => {
   files = packed[0].files.map((file) => file.path);
 }, 120_000);
 
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+// Two installed node_modules trees: slow to delete on a loaded machine.
+afterAll(() => rm(scratch, { recursive: true, force: true }), 180_000);
 
 describe('the packed @mas/core', () => {
   it('holds README, LICENSE, JS and types for every entry point; no build info; maps carry their sources', async () => {
@@ -89,7 +91,7 @@ describe('the packed @mas/core', () => {
       nestLoaded: false,
       found: [`greeter-${suffix}`],
     });
-  }, 180_000);
+  }, 300_000);
 
   it('compiles and runs a Nest app (typed state model, message map, @AgentPayload(prop, pipe), 403 from a remote ForbiddenException) and its e2e run beside it in a test namespace', async () => {
     const dir = await scratchApp(
@@ -134,5 +136,5 @@ describe('the packed @mas/core', () => {
     // The handler's ForbiddenException is one warning line, no stack trace.
     expect(ended.stderr + ended.stdout).toMatch(/WARN.*counter\.reset.*ForbiddenException: reset needs confirm: true/);
     expect(ended.stderr + ended.stdout).not.toMatch(/\n\s+at /);
-  }, 240_000);
+  }, 300_000);
 });
