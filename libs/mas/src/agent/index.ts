@@ -5,3 +5,4 @@ export * from './agent-options.interfaces';
 export * from './handler-table';
 export { MessageDispatcher, type DispatchOutcome, type DispatcherOptions, type Replier } from './message-dispatcher';
 export { PendingRequests } from './pending-requests';
+export * from './message-map.interfaces';
