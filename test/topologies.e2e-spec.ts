@@ -32,7 +32,7 @@ class Recorder extends Agent {
   }
 }
 
-describe.each(redisTargets(9))('on $name Redis', ({ name, url }) => {
+describe.each(redisTargets(10))('on $name Redis', ({ name, url }) => {
   const agents = new AgentTracker();
   const options = { redisUrl: url, logger, heartbeatIntervalMs: 500 };
   const id = (label: string) => uniqueId(SPEC, `${name}-${label}`);
