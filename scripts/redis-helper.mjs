@@ -39,7 +39,7 @@ export async function ensureRedis({ url = process.env.REDIS_URL ?? DEFAULT_URL, 
   if (!hasRedisServer()) {
     throw new Error(
       `No Redis answers at ${url} and redis-server is not installed.\n` +
-        '  Start one with:   docker compose up -d redis\n' +
+        '  Start one with:   docker compose --profile dev up -d redis-dev\n' +
         '  or install it:    apt-get install redis-server   (then run this again)',
     );
   }

@@ -3,7 +3,8 @@ import { HealthCheckService, TerminusModule } from '@nestjs/terminus';
 import { Test } from '@nestjs/testing';
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent, AgentHandler, checkMasHealth, MasAgent, MasAgents, MasConnection, MasHealthIndicator, MasKeys, MasModule } from '@mas/core';
+import { Agent, AgentHandler, checkMasHealth, MasConnection, MasKeys } from '@mas/core';
+import { MasAgent, MasAgents, MasHealthIndicator, MasModule } from '@mas/core/nest';
 import { AgentTracker, Probes, QuietLogger, redisUrlFor, uniqueId, waitFor } from './support/e2e-helpers';
 import { hasRedisServer, RedisServer } from './support/private-redis';
 

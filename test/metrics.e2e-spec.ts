@@ -2,7 +2,8 @@ import { Controller, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Registry } from 'prom-client';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { Agent, AgentHandler, AgentRef, createMasMetrics, MasAgent, MasAgents, MasConnection, MasKeys, MasMetrics, MasModule } from '@mas/core';
+import { Agent, AgentHandler, createMasMetrics, MasConnection, MasKeys, MasMetrics } from '@mas/core';
+import { AgentRef, MasAgent, MasAgents, MasModule } from '@mas/core/nest';
 import { AgentTracker, Probes, QuietLogger, redisUrlFor, uniqueId, waitFor } from './support/e2e-helpers';
 
 /** The library's Prometheus metrics, scraped from the registry as a Prometheus server would. */

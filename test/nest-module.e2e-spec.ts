@@ -15,22 +15,8 @@ import { Test } from '@nestjs/testing';
 import { IsInt, IsString, Min } from 'class-validator';
 import { map, Observable } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  Agent,
-  AgentDirectory,
-  AgentEnvelope,
-  AgentHandler,
-  AgentMessage,
-  AgentPayload,
-  AgentRef,
-  AgentRegistry,
-  InvalidAgentConfigError,
-  MasAgent,
-  MasAgents,
-  MasModule,
-  PayloadValidationError,
-  RemoteHandlerError,
-} from '@mas/core';
+import { Agent, AgentDirectory, AgentHandler, AgentMessage, AgentRegistry, InvalidAgentConfigError, PayloadValidationError, RemoteHandlerError } from '@mas/core';
+import { AgentEnvelope, AgentPayload, AgentRef, MasAgent, MasAgents, MasModule } from '@mas/core/nest';
 
 const REDIS_URL = `${process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'}`.replace(/\/\d+$/, '') + '/3';
 const suffix = randomUUID().slice(0, 8);

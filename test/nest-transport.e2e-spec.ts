@@ -4,7 +4,8 @@ import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservice
 import { Test } from '@nestjs/testing';
 import { firstValueFrom } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent, AgentHandler, MasClient, MasContext, MasTransport, NoHandlerError, RemoteHandlerError } from '@mas/core';
+import { Agent, AgentHandler, NoHandlerError, RemoteHandlerError } from '@mas/core';
+import { MasClient, MasContext, MasTransport } from '@mas/core/microservices';
 
 import { redisTargets } from './support/redis-targets';
 

@@ -1,7 +1,8 @@
 import { ConsoleLogger, Injectable, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Agent, AgentHandler, AgentMessage, AgentRef, MasAgent, MasConnection, MasModule, UnknownTargetError } from '@mas/core';
+import { Agent, AgentHandler, AgentMessage, MasConnection, UnknownTargetError } from '@mas/core';
+import { AgentRef, MasAgent, MasModule } from '@mas/core/nest';
 import { AgentTracker, QuietLogger, uniqueId } from './support/e2e-helpers';
 import { redisTargets } from './support/redis-targets';
 import { startRegistry, waitFor } from './registry-e2e.helpers';
@@ -31,7 +32,7 @@ class Recorder extends Agent {
   }
 }
 
-describe.each(redisTargets(9))('on $name Redis', ({ name, url }) => {
+describe.each(redisTargets(10))('on $name Redis', ({ name, url }) => {
   const agents = new AgentTracker();
   const options = { redisUrl: url, logger, heartbeatIntervalMs: 500 };
   const id = (label: string) => uniqueId(SPEC, `${name}-${label}`);

@@ -1,19 +1,8 @@
 import { ConsoleLogger, Module } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  Agent,
-  AgentHandler,
-  AgentRef,
-  InvalidCredentialsError,
-  loadMasSettings,
-  MasAgent,
-  MasAgents,
-  MasKeys,
-  MasModule,
-  masModuleOptionsFromSettings,
-  ProvisionedAgent,
-} from '@mas/core';
+import { Agent, AgentHandler, InvalidCredentialsError, loadMasSettings, MasKeys, ProvisionedAgent } from '@mas/core';
+import { AgentRef, MasAgent, MasAgents, MasModule, masModuleOptionsFromSettings } from '@mas/core/nest';
 import { waitFor } from './support/e2e-helpers';
 import { ZeroTrustWorld } from './support/zero-trust';
 

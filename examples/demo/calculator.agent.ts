@@ -1,4 +1,5 @@
-import { AgentHandler, MasAgent } from '@mas/core';
+import { AgentHandler } from '@mas/core';
+import { MasAgent } from '@mas/core/nest';
 import { Type } from 'class-transformer';
 import { IsIn, IsNumber } from 'class-validator';
 

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { MasModule } from '@mas/core';
+import { MasModule } from '@mas/core/nest';
 import { CalculatorAgent } from './calculator.agent';
 import { ResearcherAgent } from './researcher.agent';
 
 @Module({
-  imports: [MasModule.forRoot({ redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' })],
+  imports: [MasModule.forRoot({})], // Redis from the settings: REDIS_URL, MAS_REDIS__URL or config/mas.yaml
   providers: [CalculatorAgent, ResearcherAgent],
 })
 class DemoModule {}

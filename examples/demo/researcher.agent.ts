@@ -1,4 +1,5 @@
-import { Agent, AgentRef, MasAgent, MasError } from '@mas/core';
+import { Agent, MasError } from '@mas/core';
+import { AgentRef, MasAgent } from '@mas/core/nest';
 
 /** An agent that finds a calculator by capability and asks it questions. */
 @MasAgent({ id: 'demo-researcher', capabilities: ['research'] })

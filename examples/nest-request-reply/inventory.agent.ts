@@ -1,5 +1,6 @@
 import { UseGuards } from '@nestjs/common';
-import { AgentHandler, AgentPayload, MasAgent } from '@mas/core';
+import { AgentHandler } from '@mas/core';
+import { AgentPayload, MasAgent } from '@mas/core/nest';
 import { ReserveStockDto, shopValidation, StockReservation } from './shop.dto';
 import { TrustedSenderGuard } from './trusted-sender.guard';
 

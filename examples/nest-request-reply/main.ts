@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Agent, MasModule, RemoteHandlerError } from '@mas/core';
+import { Agent, RemoteHandlerError } from '@mas/core';
+import { MasModule } from '@mas/core/nest';
 import { InventoryAgent } from './inventory.agent';
 import { ask, OrdersAgent } from './orders.agent';
 import type { OrderConfirmation } from './shop.dto';
 
 @Module({
-  imports: [MasModule.forRoot({ redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' })],
+  imports: [MasModule.forRoot({})], // Redis from the settings: REDIS_URL, MAS_REDIS__URL or config/mas.yaml
   providers: [OrdersAgent, InventoryAgent],
 })
 class ShopModule {}
@@ -29,7 +30,7 @@ function reason(error: unknown): string {
 async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(ShopModule, { logger: ['error'] });
   app.enableShutdownHooks();
-  const customer = new Agent('shop-customer', { register: false, redisUrl: process.env.REDIS_URL });
+  const customer = new Agent('shop-customer', { register: false });
   await customer.start();
   const attempts: Array<[string, string, string, object]> = [
     ['a valid order', 'shop-orders', 'order.place', { customer: 'ada', sku: 'MUG-001', quantity: 2 }],

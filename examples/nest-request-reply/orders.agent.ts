@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Agent, AgentHandler, AgentPayload, AgentRef, MasAgent } from '@mas/core';
+import { Agent, AgentHandler } from '@mas/core';
+import { AgentPayload, AgentRef, MasAgent } from '@mas/core/nest';
 import { OrderConfirmation, PlaceOrderDto, ReserveStockDto, shopValidation, StockReservation } from './shop.dto';
 
 /** Sends a typed request and returns the reply's data with its type. */

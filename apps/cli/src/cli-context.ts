@@ -1,5 +1,4 @@
-import type { LoggerService } from '@nestjs/common';
-import type { MasConnection, MasSettings } from '@mas/core';
+import type { MasConnection, MasLogger, MasSettings } from '@mas/core';
 import type { RedisOptions } from 'ioredis';
 import { CliError, CliTimeoutError, ExitCode } from './cli.errors';
 import { Output } from './output/output';
@@ -32,33 +31,34 @@ export const DEFAULT_GATEWAY_URL = 'http://127.0.0.1:3001';
 /** How long connecting to Redis may take before the CLI gives up. */
 const CONNECT_TIMEOUT_MS = 3_000;
 
-/** Writes Nest / library logs to stderr so stdout stays clean (`--verbose` only). */
-class StderrLogger implements LoggerService {
-  log(message: unknown, context?: string): void {
-    this.write('LOG', message, context);
+/** Writes library logs to stderr so stdout stays clean (`--verbose` only). */
+class StderrLogger implements MasLogger {
+  constructor(private readonly context: string) {}
+  log(message: unknown): void {
+    this.write('LOG', message);
   }
-  error(message: unknown, context?: string): void {
-    this.write('ERROR', message, context);
+  error(message: unknown): void {
+    this.write('ERROR', message);
   }
-  warn(message: unknown, context?: string): void {
-    this.write('WARN', message, context);
+  warn(message: unknown): void {
+    this.write('WARN', message);
   }
-  debug(message: unknown, context?: string): void {
-    this.write('DEBUG', message, context);
+  debug(message: unknown): void {
+    this.write('DEBUG', message);
   }
-  private write(level: string, message: unknown, context?: string): void {
-    process.stderr.write(`[${level}]${context ? ` [${context}]` : ''} ${String(message)}\n`);
+  private write(level: string, message: unknown): void {
+    process.stderr.write(`[${level}] [${this.context}] ${String(message)}\n`);
   }
 }
 
 /**
- * Loads @mas/core (and Nest with it) on first use, with Nest's logger sent to stderr (`--verbose`)
+ * Loads @mas/core (which loads no Nest) on first use, with its logs sent to stderr (`--verbose`)
  * or silenced: `mas --help` and the audit commands, which only speak HTTP, never pay for it.
  */
 function loadCore(verbose: boolean): typeof import('@mas/core') {
-  const { Logger } = require('@nestjs/common') as typeof import('@nestjs/common');
-  Logger.overrideLogger(verbose ? new StderrLogger() : false);
-  return require('@mas/core') as typeof import('@mas/core');
+  const core = require('@mas/core') as typeof import('@mas/core');
+  core.configureMasLogging({ logger: verbose ? (context) => new StderrLogger(context) : false });
+  return core;
 }
 
 /** A Redis URL without its credentials, for messages. */

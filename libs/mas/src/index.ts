@@ -1,3 +1,8 @@
+/**
+ * `@mas/core`: the standalone face (Agent, connection, registry, state, discovery, settings, errors).
+ * It loads no Nest: the Nest module is `@mas/core/nest`, the microservice transport and client are
+ * `@mas/core/microservices`, test helpers are `@mas/core/testing`.
+ */
 import 'reflect-metadata';
 
 export * from './errors';
@@ -8,9 +13,7 @@ export * from './discovery';
 export * from './state';
 export * from './agent';
 export * from './config';
-export * from './nest';
 export * from './transport';
-export * from './microservices';
 export * from './dead-letters';
 export * from './gateway-client';
 export * from './util';

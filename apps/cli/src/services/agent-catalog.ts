@@ -1,4 +1,4 @@
-import { AgentRegistry, AgentView, AgentViewFilter, AgentViewReader, MasConnection } from '@mas/core';
+import { AgentView, AgentViewFilter, AgentViewReader, MasConnection } from '@mas/core';
 import type { RegistryApi } from './registry-api';
 
 /**
@@ -71,7 +71,9 @@ export class AgentCatalog implements AgentSource {
 
   /** The registry token of `id` (for revocation), or undefined. */
   async token(id: string): Promise<string | undefined> {
-    const registration = await new AgentRegistry(this.connection).get(id);
-    return registration?.token || undefined;
+    // Direct mode keeps the token in the record (the wire); gateway mode in its secret key.
+    const { command, keys } = this.connection;
+    const [inRecord, secret] = await Promise.all([command.hget(keys.agent(id), 'token'), command.get(keys.agentToken(id))]);
+    return inRecord || secret || undefined;
   }
 }

@@ -1,4 +1,4 @@
-import type { LoggerService } from '@nestjs/common';
+import type { MasLogger } from '../util/mas-logger';
 import type { AgentMessage, MessagePriority } from '../protocol';
 import type { MasConnection, RedisResetEvent } from '../redis/mas-connection';
 import type { RedisConnectionOptions } from '../redis/redis-options';
@@ -7,6 +7,7 @@ import type { GatewayClientOptions } from '../gateway-client/gateway-client';
 import type { InboxOptions } from '../transport/inbox-options.interfaces';
 import type { HandlerTable } from './handler-table';
 import type { MasMetrics } from '../observability/mas-metrics';
+import type { PayloadValidationOptions } from './agent-handler.decorator';
 
 /** Options of a standalone {@link Agent} (and of each Nest agent, from `@MasAgent` + module options). */
 export interface AgentOptions<TState extends object = Record<string, unknown>> extends RedisConnectionOptions {
@@ -66,8 +67,18 @@ export interface AgentOptions<TState extends object = Record<string, unknown>> e
   metrics?: MasMetrics;
   /** Use this connection instead of one from the shared pool (the Nest module passes its own). */
   connection?: MasConnection;
+  /**
+   * Validation of `model` payloads for every handler of the agent (a handler's own `validation`
+   * wins), e.g. `{ whitelist: true, forbidNonWhitelisted: true }` to refuse unknown properties.
+   */
+  validation?: PayloadValidationOptions;
   /** Handlers to use instead of the `@AgentHandler` methods of the agent's own class. */
   handlers?: HandlerTable;
+  /**
+   * Turns the error a `request()` rejects with into another (the Nest face maps a
+   * `RemoteHandlerError` with an HTTP status to `RemoteHttpError`). Default: as is.
+   */
+  mapRequestError?: (error: unknown) => unknown;
   /** Fallback for messages without a handler (instead of overriding `onMessage`). */
   onMessage?: (message: AgentMessage) => unknown;
   /** Called after start (instead of overriding `onStart`). */
@@ -80,8 +91,11 @@ export interface AgentOptions<TState extends object = Record<string, unknown>> e
   onRedisReset?: (event: RedisResetEvent) => unknown;
   /** Called first thing on stop (instead of overriding `onStop`). */
   onStop?: () => unknown;
-  /** Logger; defaults to Nest's `Logger` with the agent id as context. */
-  logger?: LoggerService;
+  /**
+   * Logger (any Nest `LoggerService` fits); `false` silences the agent. Default: the library logger
+   * with context `Agent <id>` (Nest's `Logger` once `@mas/core/nest` is loaded).
+   */
+  logger?: MasLogger | false;
 }
 
 /** Confirmation by replicas of a reliable send (Redis WAIT). */

@@ -1,4 +1,4 @@
-import type { LoggerService } from '@nestjs/common';
+import type { MasLogger } from '../util/mas-logger';
 import { DuplicateAgentError } from '../errors';
 import type { AgentRegistry, AgentTrafficSample } from '../registry/agent-registry';
 import type { RegisterAgentInput } from '../registry/agent-record.interfaces';
@@ -16,7 +16,7 @@ export class AgentPresence extends HeartbeatLoop {
     private readonly registry: AgentRegistry,
     private readonly input: Omit<RegisterAgentInput, 'token'>,
     intervalMs: number,
-    logger: LoggerService,
+    logger: MasLogger,
     private readonly sample: () => AgentTrafficSample = () => ({ sent: 0, received: 0, errors: 0, at: Date.now() }),
   ) {
     super(intervalMs, logger);

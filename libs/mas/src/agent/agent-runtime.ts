@@ -1,4 +1,4 @@
-import type { LoggerService } from '@nestjs/common';
+import type { MasLogger } from '../util/mas-logger';
 import type Redis from 'ioredis';
 import { AgentDirectory } from '../discovery/agent-directory';
 import type { AgentMessage } from '../protocol';
@@ -41,7 +41,7 @@ export interface RuntimeSpec<TState extends object> {
   capabilities: string[];
   delivery: 'direct' | 'reliable';
   stats: AgentStats;
-  logger: LoggerService;
+  logger: MasLogger;
   handlers: HandlerTable;
   /** Messages without a handler (the agent's `onMessage` hook). */
   fallback(message: AgentMessage): unknown;
@@ -86,6 +86,12 @@ export class AgentRuntime<TState extends object> {
   /** Builds the runtime of `spec` and brings it up: registered, subscribed, its inbox read. */
   static async open<TState extends object>(spec: RuntimeSpec<TState>): Promise<AgentRuntime<TState>> {
     const connection = spec.options.connection ?? MasConnectionPool.shared.acquire(spec.options);
+    try {
+      await connection.reachable(spec.options.connectTimeoutMs);
+    } catch (error) {
+      if (!spec.options.connection) await MasConnectionPool.shared.release(connection);
+      throw error;
+    }
     const runtime = new AgentRuntime(spec, connection);
     try {
       await runtime.bringUp();
@@ -125,7 +131,16 @@ export class AgentRuntime<TState extends object> {
       observer: this.observer,
     });
     const gate = new ErrorReplyGate(connection.command, connection.keys);
-    const dispatcher = new MessageDispatcher({ agentId: id, stats, logger, handlers: spec.handlers, fallback: spec.fallback, replier: this.outbox, gate });
+    const dispatcher = new MessageDispatcher({
+      agentId: id,
+      stats,
+      logger,
+      handlers: spec.handlers,
+      fallback: spec.fallback,
+      replier: this.outbox,
+      gate,
+      validation: options.validation,
+    });
     this.intake = new MessageIntake({
       agentId: id,
       maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,

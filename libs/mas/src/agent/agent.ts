@@ -1,11 +1,13 @@
-import { Logger, LoggerService } from '@nestjs/common';
 import { AgentNotStartedError, InvalidAgentIdError, NoHandlerError, UnknownTargetError } from '../errors';
 import type { AgentMessage, MessageData } from '../protocol';
+import type { AnyMessages, MessageMap, PayloadOf, ReplyOf } from './message-map.interfaces';
 import type { RedisResetEvent } from '../redis/mas-connection';
 import type { AgentRecord } from '../registry/agent-record.interfaces';
 import { AgentOptions, AgentStats, emptyAgentStats, RequestOptions, SendOptions } from './agent-options.interfaces';
 import { AgentRuntime } from './agent-runtime';
 import { buildHandlerTable } from './handler-table';
+import { MasLogger, resolveMasLogger } from '../util/mas-logger';
+import { layerAgentOptions } from '../config/layered-options';
 
 /** The options of a plain direct send, shared (no object per send). */
 const NO_PUT_OPTIONS = Object.freeze({});
@@ -23,10 +25,10 @@ const NO_PUT_OPTIONS = Object.freeze({});
  * await agent.send('other_agent', 'greeting.message', { hello: 'world' });
  * ```
  */
-export class Agent<TState extends object = Record<string, unknown>> {
+export class Agent<TState extends object = Record<string, unknown>, TMessages extends MessageMap<TMessages> = AnyMessages> {
   /** Traffic counters (malformed and oversized messages included). */
   readonly stats: AgentStats = emptyAgentStats();
-  readonly logger: LoggerService;
+  readonly logger: MasLogger;
   private runtime?: AgentRuntime<TState>;
   private running = false;
   private starting?: Promise<void>;
@@ -37,7 +39,7 @@ export class Agent<TState extends object = Record<string, unknown>> {
     readonly options: AgentOptions<TState> = {},
   ) {
     if (!id || /[\s*?[\]]/.test(id)) throw new InvalidAgentIdError(id);
-    this.logger = options.logger ?? new Logger(`Agent ${id}`);
+    this.logger = resolveMasLogger(options.logger, `Agent ${id}`);
   }
 
   /** Capabilities this agent registers with. */
@@ -77,7 +79,10 @@ export class Agent<TState extends object = Record<string, unknown>> {
 
   /**
    * Connects, loads state, subscribes to `agent.{id}`, registers (capability index, heartbeat,
-   * REGISTER event) and calls `onStart`.
+   * REGISTER event) and calls `onStart`. Options not given are taken from the MAS settings
+   * (defaults → `config/mas.yaml` or `MAS_CONFIG` → `MAS_*` env / `REDIS_URL`), validated first.
+   * @throws ConfigValidationError naming the key of a bad setting or option.
+   * @throws RedisUnavailableError naming the URL when Redis does not answer within `connectTimeoutMs`.
    * @throws DuplicateAgentError when a live agent holds the id (unless `replace: true`).
    */
   async start(): Promise<void> {
@@ -113,9 +118,14 @@ export class Agent<TState extends object = Record<string, unknown>> {
    * @throws InboxFullError (reliable) when the target's inbox is full; ReplicationTimeoutError when
    *   `replicas` did not confirm; RedisUnavailableError, MessageTooLargeError, MessageEncodingError.
    */
-  async send(targetId: string, messageType: string, data: MessageData = {}, options: SendOptions = {}): Promise<number> {
+  async send<TType extends keyof TMessages & string>(
+    targetId: string,
+    messageType: TType,
+    data: PayloadOf<TMessages, TType> = {} as PayloadOf<TMessages, TType>,
+    options: SendOptions = {},
+  ): Promise<number> {
     const { reliable, replicas = this.options.replicas } = options;
-    const spec = { senderId: this.id, targetId, messageType, data, priority: options.priority };
+    const spec = { senderId: this.id, targetId, messageType, data: data as MessageData, priority: options.priority };
     const receivers = await this.started('send').outbox.put(spec, reliable ? { reliable, replicas } : NO_PUT_OPTIONS);
     if (receivers === 0) {
       this.logger.debug?.(`"${messageType}" to ${targetId} reached no subscriber`);
@@ -128,9 +138,19 @@ export class Agent<TState extends object = Record<string, unknown>> {
    * Sends a request and resolves with the reply. Rejects with `RequestTimeoutError` after the
    * timeout, `UnknownTargetError` when nobody listens, `PayloadValidationError`,
    * `RemoteHandlerError` or `NoHandlerError` when the target answered with an error.
+   * The reply's data type is `TReply` when given (`request<{ total: number }>(...)`), else the
+   * reply type of the agent's message map.
    */
-  async request(targetId: string, messageType: string, data: MessageData = {}, options: RequestOptions = {}): Promise<AgentMessage> {
-    return this.started('request').outbox.request(targetId, messageType, data, options);
+  async request<TReply extends object = never, TType extends keyof TMessages & string = keyof TMessages & string>(
+    targetId: string,
+    messageType: TType,
+    data: PayloadOf<TMessages, TType> = {} as PayloadOf<TMessages, TType>,
+    options: RequestOptions = {},
+  ): Promise<AgentMessage<[TReply] extends [never] ? ReplyOf<TMessages, TType> : TReply>> {
+    type Reply = AgentMessage<[TReply] extends [never] ? ReplyOf<TMessages, TType> : TReply>;
+    const reply = this.started('request').outbox.request(targetId, messageType, data as MessageData, options) as Promise<Reply>;
+    const map = this.options.mapRequestError;
+    return map ? reply.catch((error: unknown) => Promise.reject(map(error))) : reply;
   }
 
   /** Agents having any of `capabilities` (all ACTIVE agents when none given). */
@@ -180,9 +200,11 @@ export class Agent<TState extends object = Record<string, unknown>> {
   }
 
   private async doStart(): Promise<void> {
+    // A given connection comes with options its owner (MasModule) already layered.
+    const options = this.options.connection ? this.options : layerAgentOptions(this.options);
     this.runtime = await AgentRuntime.open({
       id: this.id,
-      options: this.options,
+      options,
       capabilities: this.capabilities,
       delivery: this.delivery,
       stats: this.stats,

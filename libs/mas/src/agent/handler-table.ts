@@ -1,13 +1,14 @@
 import { InvalidAgentConfigError } from '../errors';
 import type { AgentMessage } from '../protocol';
 import { AGENT_HANDLER_METADATA } from './agent.constants';
-import type { AgentHandlerMetadata, PayloadModel } from './agent-handler.decorator';
+import type { AgentHandlerMetadata, PayloadModel, PayloadValidationOptions } from './agent-handler.decorator';
 
 /** A resolved handler: what to call for one message type. */
 export interface HandlerDefinition {
   messageType: string;
   methodName: string;
   model?: PayloadModel;
+  validation?: PayloadValidationOptions;
   timeout?: number;
   invoke(payload: unknown, message: AgentMessage): unknown;
 }
@@ -56,6 +57,7 @@ export function buildHandlerTable(
       messageType: metadata.messageType,
       methodName: metadata.methodName,
       model: metadata.model,
+      validation: metadata.validation,
       timeout: metadata.timeout,
       invoke: wrap(metadata.methodName),
     });

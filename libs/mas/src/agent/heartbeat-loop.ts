@@ -1,4 +1,4 @@
-import type { LoggerService } from '@nestjs/common';
+import type { MasLogger } from '../util/mas-logger';
 
 /**
  * The heartbeat loop both presences share (the registry's own, and the gateway-registered one of
@@ -12,7 +12,7 @@ export abstract class HeartbeatLoop {
 
   protected constructor(
     private readonly intervalMs: number,
-    protected readonly logger: LoggerService,
+    protected readonly logger: MasLogger,
   ) {}
 
   /** Refreshes the heartbeat now (registering again when the registration is gone). */

@@ -1,4 +1,4 @@
-import type { LoggerService } from '@nestjs/common';
+import type { MasLogger } from '../util/mas-logger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { PayloadValidationError } from '../errors';
@@ -6,6 +6,7 @@ import { AgentMessage, MessageReplier, toWireError, WireError } from '../protoco
 import { describeValidationErrors } from '../state/state-manager';
 import type { AgentStats } from './agent-options.interfaces';
 import type { HandlerDefinition, HandlerTable } from './handler-table';
+import type { PayloadValidationOptions } from './agent-handler.decorator';
 import { REPLY_TYPE_SUFFIX } from './agent.constants';
 import type { ErrorReplyGate } from './error-reply-gate';
 import { describeMessage } from '../observability/log-context';
@@ -22,7 +23,7 @@ export interface DispatcherOptions {
   agentId: string;
   /** Counters: `handled`, `handlerErrors` and `errorRepliesSuppressed` move here. */
   stats: AgentStats;
-  logger: LoggerService;
+  logger: MasLogger;
   /** Handlers by message type. */
   handlers: HandlerTable;
   /** Called for messages without a handler (the agent's `onMessage` hook). */
@@ -31,6 +32,8 @@ export interface DispatcherOptions {
   replier: Replier;
   /** Who may get error replies (every sender when absent). */
   gate?: ErrorReplyGate;
+  /** Validation of `model` payloads for every handler (a handler's own `validation` wins). */
+  validation?: PayloadValidationOptions;
 }
 
 /** How handling one message ended. */
@@ -92,18 +95,25 @@ export class MessageDispatcher {
 
   private async payloadFor(handler: HandlerDefinition, message: AgentMessage): Promise<unknown> {
     if (!handler.model) return message.data;
+    const { transform = true, ...rules } = { ...this.options.validation, ...handler.validation };
     const instance = plainToInstance(handler.model, message.data) as object;
-    const errors = await validate(instance, { forbidUnknownValues: false });
+    const errors = await validate(instance, { forbidUnknownValues: false, ...rules });
     if (errors.length) {
       throw new PayloadValidationError(message.messageType, describeValidationErrors(errors), this.options.agentId);
     }
-    return instance;
+    if (transform) return instance;
+    if (!rules.whitelist) return message.data;
+    // Validated, not transformed: the plain payload without the stripped properties.
+    return Object.fromEntries(Object.keys(instance).filter((key) => key in message.data).map((key) => [key, message.data[key]]));
   }
 
   private async fail(message: AgentMessage, error: unknown): Promise<DispatchOutcome> {
     this.options.stats.handlerErrors += 1;
     const context = describeMessage(message);
-    this.options.logger.warn?.(`Handling ${context} failed: ${error instanceof Error ? error.message : String(error)}`);
+    // One line per failure (an error a handler means to throw is not a crash); the stack at debug level.
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.options.logger.warn(`Handling ${context} failed: ${reason}`);
+    if (error instanceof Error && error.stack) this.options.logger.debug?.(error.stack);
     return (await this.refuse(message, error)) ? { status: 'replied-error', error } : { status: 'failed', error };
   }
 }

@@ -1,4 +1,4 @@
-import type { LoggerService } from '@nestjs/common';
+import type { MasLogger } from '../util/mas-logger';
 import { AgentOverloadedError, HandlerTimeoutError, MessageTooLargeError } from '../errors';
 import { AgentMessage, decodeEnvelope, decodeMessage, MessageReplier } from '../protocol';
 import { runInStateTransaction, StateTransaction } from '../state/state-transaction';
@@ -24,7 +24,7 @@ export interface IntakeOptions {
   /** Handlers run at once for pub/sub deliveries, and messages that may wait beyond them. */
   maxConcurrency: number;
   maxQueued: number;
-  logger: LoggerService;
+  logger: MasLogger;
   /** Counters: `received`, `malformed`, `oversized`, `replies`, `unmatchedReplies`, `expired` and `dropped` move here. */
   stats: AgentStats;
   /** Requests waiting for their reply: a reply settles one. */

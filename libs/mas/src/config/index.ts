@@ -1,3 +1,4 @@
 export * from './config.errors';
 export * from './settings-loader';
 export * from './mas.settings';
+export * from './layered-options';

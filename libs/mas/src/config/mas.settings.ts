@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Max, Min, validateSync, ValidateNested } from 'class-validator';
 import type { AgentOptions } from '../agent/agent-options.interfaces';
-import type { MasModuleOptions } from '../nest/mas-options.interfaces';
 import { DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_REQUEST_TIMEOUT_MS } from '../agent/agent.constants';
-import { DEFAULT_REDIS_URL } from '../redis/redis-options';
+import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_REDIS_URL } from '../redis/redis-options';
+import { MasKeySpace } from '../redis/keys';
 import { ConfigValidationError } from './config.errors';
 import { describeSettingsErrors, loadSettings, LoadSettingsOptions } from './settings-loader';
 
@@ -22,6 +22,11 @@ export class RedisSettings {
   @IsString()
   @Matches(REDIS_URL_SHAPE, { message: REDIS_URL_MESSAGE })
   url: string = DEFAULT_REDIS_URL;
+
+  /** How long an agent's start waits for Redis to answer, in ms (env `MAS_REDIS__CONNECT_TIMEOUT_MS`). */
+  @IsInt()
+  @Min(1)
+  connectTimeoutMs: number = DEFAULT_CONNECT_TIMEOUT_MS;
 }
 
 /** Heartbeat timing. */
@@ -60,6 +65,13 @@ export class MasSettings {
   @ValidateNested()
   @Type(() => HeartbeatSettings)
   heartbeat: HeartbeatSettings = new HeartbeatSettings();
+
+  /**
+   * Namespace of every key and channel (env `MAS_NAMESPACE`): apps, test runs or tenants sharing one
+   * Redis see only their own agents. Empty (the default): the names of the wire (Python interop).
+   */
+  @IsString()
+  namespace: string = '';
 
   /** Default request timeout in ms. */
   @IsInt()
@@ -114,7 +126,18 @@ export function loadMasSettings(options: Partial<LoadSettingsOptions> = {}): Mas
   });
   assertHeartbeat(settings.heartbeat, 'heartbeat');
   assertIdentities(settings.agents);
+  assertNamespace(settings.namespace);
   return settings;
+}
+
+/** The namespace must make a key space (the keys file says what a namespace may hold). */
+function assertNamespace(namespace: string): void {
+  if (!namespace) return;
+  try {
+    new MasKeySpace({ namespace });
+  } catch (error) {
+    throw new ConfigValidationError('settings', [`namespace: ${(error as Error).message}`]);
+  }
 }
 
 /** Cross-field check: the TTL must outlast the refresh interval. */
@@ -129,7 +152,7 @@ export function assertHeartbeat(heartbeat: HeartbeatSettings, path: string): voi
 /** Agent options derived from settings (what standalone agents use). */
 export type SettingsAgentOptions = Pick<
   AgentOptions,
-  'redisUrl' | 'heartbeatIntervalMs' | 'heartbeatTtlMs' | 'requestTimeoutMs' | 'maxMessageBytes' | 'gateway'
+  'redisUrl' | 'connectTimeoutMs' | 'heartbeatIntervalMs' | 'heartbeatTtlMs' | 'requestTimeoutMs' | 'maxMessageBytes' | 'gateway'
 >;
 
 /**
@@ -142,29 +165,11 @@ export function agentOptionsFromSettings(settings: MasSettings, agentId?: string
   const credentials = identity?.credentials || settings.agentCredentials;
   return {
     redisUrl: identity?.redisUrl ?? settings.redis.url,
+    connectTimeoutMs: settings.redis.connectTimeoutMs,
     heartbeatIntervalMs: settings.heartbeat.intervalMs,
     heartbeatTtlMs: settings.heartbeat.ttlMs,
     requestTimeoutMs: settings.requestTimeoutMs,
     maxMessageBytes: settings.maxMessageBytes,
     ...(credentials ? { gateway: { credentials } } : {}),
   };
-}
-
-/**
- * `MasModule` options derived from settings: the shared options (with `agentCredentials`, for an
- * app of one provisioned agent) and every `agents.<id>` identity, for an app of several.
- *
- * @example
- * ```ts
- * MasModule.forRootAsync({ useFactory: () => masModuleOptionsFromSettings(loadMasSettings()) })
- * ```
- */
-export function masModuleOptionsFromSettings(settings: MasSettings): MasModuleOptions {
-  const agents = Object.fromEntries(
-    Object.entries(settings.agents).map(([id, { redisUrl, credentials }]) => [
-      id,
-      { ...(redisUrl ? { redisUrl } : {}), ...(credentials ? { gateway: { credentials } } : {}) },
-    ]),
-  );
-  return { ...agentOptionsFromSettings(settings), agents };
 }

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigValidationError } from './config.errors';
-import { agentOptionsFromSettings, loadMasSettings, masModuleOptionsFromSettings } from './mas.settings';
+import { masModuleOptionsFromSettings } from '../nest/mas-module-settings';
+import { agentOptionsFromSettings, loadMasSettings } from './mas.settings';
 import { summarizeSettings } from './settings-loader';
 
 function yamlFile(text: string): string {

@@ -12,14 +12,30 @@ export class RequestTimeoutError extends MasError {
   }
 }
 
-/** The remote handler threw: the requester receives this with the remote error's type and message. */
+/** Marks errors that are a {@link RemoteHandlerError} without extending it (`RemoteHttpError`). */
+export const REMOTE_HANDLER_ERROR = Symbol.for('mas.RemoteHandlerError');
+
+/**
+ * The remote handler threw: the requester receives this with the remote error's type and message,
+ * its details (an HttpException's response body, an RpcException's error) and, for an
+ * HttpException, its HTTP `status`. In a Nest app (`@mas/core/nest`) one with a status arrives as
+ * `RemoteHttpError`, an `HttpException` Nest answers with that status — and still
+ * `instanceof RemoteHandlerError`, with the same fields.
+ */
 export class RemoteHandlerError extends MasError {
+  /** True for instances, and for errors marked {@link REMOTE_HANDLER_ERROR} (an HttpException cannot extend this class). */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    return this === RemoteHandlerError && typeof value === 'object' && value !== null && REMOTE_HANDLER_ERROR in value;
+  }
+
   override readonly code: string = 'REMOTE_HANDLER_ERROR';
   constructor(
     readonly targetId: string,
     readonly remoteType: string,
     readonly remoteMessage: string,
     readonly details?: unknown,
+    readonly status?: number,
   ) {
     super(`Handler of "${targetId}" failed: ${remoteType}: ${remoteMessage}`);
   }

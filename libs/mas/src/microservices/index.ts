@@ -1,3 +1,4 @@
+import '../nest/mas-nest-logging';
 export * from './mas-context';
 export * from './mas-transport';
 export * from './mas-client';

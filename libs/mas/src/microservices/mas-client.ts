@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { ClientProxy, ReadPacket, WritePacket } from '@nestjs/microservices';
+import { ClientProxy, ReadPacket, RpcException, WritePacket } from '@nestjs/microservices';
 import { Agent } from '../agent/agent';
 import type { AgentOptions } from '../agent/agent-options.interfaces';
-import { InvalidMessagePatternError } from '../errors';
+import { InvalidMessagePatternError, RemoteHandlerError } from '../errors';
+import { toNestRequestError } from '../nest/errors/remote-http.error';
 
 /** Options of {@link MasClient}. */
 export interface MasClientOptions
-  extends Pick<AgentOptions, 'redisUrl' | 'redis' | 'requestTimeoutMs' | 'maxMessageBytes' | 'logger' | 'connection'> {
+  extends Pick<
+    AgentOptions,
+    'redisUrl' | 'redis' | 'connectTimeoutMs' | 'requestTimeoutMs' | 'maxMessageBytes' | 'logger' | 'connection' | 'namespace' | 'keyStyle'
+  > {
   /** Id the client receives replies as (default `mas-client-<random>`); it is not registered. */
   id?: string;
   /** Target agent used when a pattern names only the message type. */
@@ -74,7 +78,7 @@ export class MasClient extends ClientProxy {
       .then((agent) => agent.request(route.target, route.type, toData(packet.data)))
       .then(
         (reply) => callback({ response: reply.data, isDisposed: true }),
-        (err: unknown) => callback({ err, isDisposed: true }),
+        (err: unknown) => callback({ err: toClientError(err), isDisposed: true }),
       );
     return () => undefined;
   }
@@ -101,6 +105,17 @@ export class MasClient extends ClientProxy {
     }
     throw new InvalidMessagePatternError(pattern);
   }
+}
+
+/**
+ * What `send()` errors with: an `RpcException` a `MasTransport` handler threw arrives as an
+ * `RpcException` with the same error value, an `HttpException` as `RemoteHttpError` (same status).
+ */
+function toClientError(error: unknown): unknown {
+  if (error instanceof RemoteHandlerError && error.remoteType === RpcException.name) {
+    return new RpcException((error.details ?? error.remoteMessage) as string | object);
+  }
+  return toNestRequestError(error);
 }
 
 function toData(data: unknown): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { CustomTransportStrategy, RpcException, Server } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
 import { Agent } from '../agent/agent';
 import type { AgentOptions } from '../agent/agent-options.interfaces';
@@ -65,6 +65,22 @@ export class MasTransport extends Server implements CustomTransportStrategy {
       return undefined;
     }
     const result$ = this.transformToObservable(await handler(message.data, context));
-    return lastValueFrom(result$, { defaultValue: null });
+    try {
+      return await lastValueFrom(result$, { defaultValue: null });
+    } catch (error) {
+      // Nest's RPC exception filter turns a thrown RpcException into its error value (a plain
+      // object), any other exception into `{ status: 'error', message: 'Internal server error' }`:
+      // the first back into an RpcException (the requester receives that value), the second as a
+      // plain handler error.
+      if (error instanceof Error) throw error;
+      if (isUnknownRpcError(error)) throw new Error(error.message);
+      throw new RpcException(error as string | object);
+    }
   }
+}
+
+/** What Nest's RPC exception filter emits for an exception that is not an RpcException. */
+function isUnknownRpcError(value: unknown): value is { status: 'error'; message: string } {
+  const candidate = value as { status?: unknown; message?: unknown } | null;
+  return !!candidate && Object.keys(candidate).length === 2 && candidate.status === 'error' && candidate.message === 'Internal server error';
 }

@@ -1,3 +1,4 @@
+import './mas-nest-logging';
 export * from './mas.constants';
 export * from './mas-options.interfaces';
 export { MAS_MODULE_OPTIONS, InjectMasOptions, MAS_OPTIONS_TYPE, MAS_ASYNC_OPTIONS_TYPE } from './mas-module-definition';
@@ -9,3 +10,8 @@ export * from './mas-agent-connections';
 export * from './mas-agent-options';
 export * from './mas-metadata.accessor';
 export * from './mas.module';
+export * from './mas-module-settings';
+export * from './errors/remote-http.error';
+export * from './mas-execution-context';
+export * from './mas-health.indicator';
+export { moduleMetrics, type MasModuleMetricsOption } from './mas-module-observability';

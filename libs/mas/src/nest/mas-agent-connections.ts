@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MasConnection } from '../redis/mas-connection';
 import { MasConnectionPool } from '../redis/mas-connection-pool';
 import { resolveRedisUrl } from '../redis/redis-options';
-import { MAS_CONNECTION } from './mas.constants';
-import { InjectMasOptions } from './mas-module-definition';
+import { MAS_CONNECTION, MAS_RESOLVED_OPTIONS } from './mas.constants';
 import type { MasModuleOptions } from './mas-options.interfaces';
 
 /**
@@ -19,13 +18,14 @@ export class MasAgentConnections {
 
   constructor(
     @Inject(MAS_CONNECTION) private readonly shared: MasConnection,
-    @InjectMasOptions() private readonly options: MasModuleOptions,
+    @Inject(MAS_RESOLVED_OPTIONS) private readonly options: MasModuleOptions,
   ) {}
 
   /** The connection an agent on `redisUrl` uses (the module's when it is the module's URL or unset). */
   forUrl(redisUrl: string | undefined): MasConnection {
     if (redisUrl === undefined || redisUrl === resolveRedisUrl(this.shared.options)) return this.shared;
-    const connection = this.pool.acquire({ redisUrl, redis: this.options.redis });
+    const { redis, connectTimeoutMs, logger, namespace, keyStyle } = this.options;
+    const connection = this.pool.acquire({ redisUrl, redis, connectTimeoutMs, logger, namespace, keyStyle });
     this.acquired.push(connection);
     return connection;
   }

@@ -26,7 +26,7 @@ export function resolveMasAgentOptions(
   moduleOptions: MasModuleOptions,
   agentOptions: MasAgentOptions,
   providerName: string,
-): AgentOptions & { id: string } {
+): AgentOptions<object> & { id: string } {
   const { agents = {}, metrics: _metrics, ...shared } = moduleOptions; // metrics: one MasMetrics, given by the explorer
   const { id, ...own } = agentOptions;
   const identity = agents[id] ?? {};

@@ -1,5 +1,5 @@
 import type { AgentOptions } from '../agent/agent-options.interfaces';
-import type { MasModuleMetricsOption } from '../observability/mas-module-observability';
+import type { MasModuleMetricsOption } from './mas-module-observability';
 
 /**
  * Who one agent of a Nest app is in Redis: its URL (zero-trust mode: its own ACL user, as
@@ -10,7 +10,18 @@ export type MasAgentIdentityOptions = Pick<AgentOptions, 'redisUrl' | 'gateway'>
 /** Options of `MasModule.forRoot` / `forRootAsync`, shared by every agent of the app. */
 export type MasModuleOptions = Pick<
   AgentOptions,
-  'redisUrl' | 'redis' | 'heartbeatIntervalMs' | 'heartbeatTtlMs' | 'requestTimeoutMs' | 'maxMessageBytes' | 'logger' | 'gateway'
+  | 'redisUrl'
+  | 'redis'
+  | 'connectTimeoutMs'
+  | 'heartbeatIntervalMs'
+  | 'heartbeatTtlMs'
+  | 'requestTimeoutMs'
+  | 'maxMessageBytes'
+  | 'logger'
+  | 'gateway'
+  | 'validation'
+  | 'namespace'
+  | 'keyStyle'
 > & {
   /**
    * Per-agent identities by agent id (what `masModuleOptionsFromSettings` reads from the `agents`

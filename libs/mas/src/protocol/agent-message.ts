@@ -10,7 +10,7 @@ export interface MessageReplier {
  * A message between agents, in its TypeScript (camelCase) form.
  * Received messages can answer their sender with {@link AgentMessage.reply}.
  */
-export class AgentMessage<TData extends MessageData = MessageData> {
+export class AgentMessage<TData extends object = MessageData> {
   /** Fields of the wire envelope this runtime does not know, kept as they came. */
   extra?: Record<string, unknown>;
   /** Delivery attempt (1 = first; higher for a reliable message redelivered after a failure or crash). */
@@ -66,7 +66,7 @@ export class AgentMessage<TData extends MessageData = MessageData> {
     }
     this.replied = true;
     try {
-      await this.replier.replyTo(this, messageType, data);
+      await this.replier.replyTo(this as AgentMessage, messageType, data);
     } catch (error) {
       if (error instanceof MessageEncodingError || error instanceof MessageTooLargeError) this.replied = false;
       throw error;
@@ -93,7 +93,7 @@ export class AgentMessage<TData extends MessageData = MessageData> {
       sender_id: this.senderId,
       target_id: this.targetId,
       message_type: this.messageType,
-      data: this.data,
+      data: this.data as MessageData,
       meta,
       timestamp: this.timestamp,
       message_id: this.messageId,

@@ -125,6 +125,7 @@ function decodeMeta(raw: unknown): MessageMeta {
       type: error.type,
       message: typeof error.message === 'string' ? error.message : '',
       details: error.details,
+      ...(typeof error.status === 'number' ? { status: error.status } : {}),
     };
   }
   if (typeof raw.priority === 'string' && PRIORITIES.has(raw.priority as MessagePriority)) {

@@ -7,8 +7,10 @@ export interface WireError {
   type: string;
   /** Human-readable message. */
   message: string;
-  /** Structured details (validation violations, ...). */
+  /** Structured details (validation violations, an HTTP exception's response body, ...). */
   details?: unknown;
+  /** ours: the HTTP status of an `HttpException` the handler threw (Nest's `getStatus()`). */
+  status?: number;
 }
 
 /** `meta` exactly as it travels (snake_case), shared with the Python implementation. */

@@ -39,8 +39,19 @@ export function toWireError(error: unknown): WireError {
     return { type: error.name, message: error.message, details: { queued: error.queued } };
   }
   if (error instanceof Error) {
-    const response = (error as { getResponse?: () => unknown }).getResponse?.();
-    return { type: error.name, message: error.message, ...(response !== undefined ? { details: response } : {}) };
+    // Nest's exceptions, recognised by shape so this file loads no Nest: an HttpException keeps its
+    // status and response body (a ValidationPipe's messages), an RpcException its error value.
+    const http = error as { getResponse?: () => unknown; getStatus?: () => unknown; getError?: () => unknown };
+    const status = typeof http.getStatus === 'function' ? Number(http.getStatus()) : undefined;
+    const details = http.getResponse?.() ?? http.getError?.();
+    // A class that keeps Error's `name` (Nest's RpcException, many user errors) is named by its class.
+    const type = error.name === 'Error' && error.constructor !== Error ? error.constructor.name : error.name;
+    return {
+      type,
+      message: error.message,
+      ...(details !== undefined ? { details } : {}),
+      ...(status !== undefined && Number.isInteger(status) ? { status } : {}),
+    };
   }
   return { type: 'Error', message: String(error) };
 }
@@ -66,6 +77,12 @@ export function errorFromWire(error: WireError, origin: WireErrorOrigin): MasErr
     case GatewayRejectedError.name:
       return new GatewayRejectedError((details.decision as GatewayDecision | undefined) ?? 'SERVICE_UNAVAILABLE', error.message);
     default:
-      return new RemoteHandlerError(origin.senderId, error.type, error.message, error.details);
+      return new RemoteHandlerError(origin.senderId, error.type, remoteMessage(error), error.details, typeof error.status === 'number' ? error.status : undefined);
   }
+}
+
+/** The remote message, with a validation pipe's messages (`details.message: string[]`) spelled out. */
+function remoteMessage(error: WireError): string {
+  const messages = (error.details as { message?: unknown } | undefined)?.message;
+  return Array.isArray(messages) && messages.length ? `${error.message}: ${messages.map(String).join('; ')}` : error.message;
 }

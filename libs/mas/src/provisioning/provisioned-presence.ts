@@ -1,4 +1,4 @@
-import type { LoggerService } from '@nestjs/common';
+import type { MasLogger } from '../util/mas-logger';
 import type { AgentOutbox } from '../agent/agent-outbox';
 import { GATEWAY_SENDER_ID } from '../gateway-client/gateway.constants';
 import { HeartbeatLoop } from '../agent/heartbeat-loop';
@@ -34,7 +34,7 @@ export class ProvisionedPresence extends HeartbeatLoop {
     private readonly outbox: AgentOutbox,
     private readonly input: ProvisionedPresenceInput,
     private readonly timing: HeartbeatTiming,
-    logger: LoggerService,
+    logger: MasLogger,
   ) {
     super(timing.intervalMs, logger);
   }

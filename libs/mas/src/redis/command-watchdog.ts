@@ -1,4 +1,4 @@
-import type { LoggerService } from '@nestjs/common';
+import type { MasLogger } from '../util/mas-logger';
 import type Redis from 'ioredis';
 
 /** How often the command watchdog looks (ms). */
@@ -48,7 +48,7 @@ class QueueWatch {
  * a connection that hung is re-established. No timer per command: one check every 100 ms. Returns
  * the timer (clear it when the connection closes).
  */
-export function watchCommands(client: Redis, deadlineMs: number, logger: LoggerService, url: () => string): NodeJS.Timeout {
+export function watchCommands(client: Redis, deadlineMs: number, logger: MasLogger, url: () => string): NodeJS.Timeout {
   const sent = new QueueWatch(deadlineMs);
   const held = new QueueWatch(deadlineMs);
   return setInterval(() => {

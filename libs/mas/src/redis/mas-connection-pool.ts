@@ -37,5 +37,13 @@ export class MasConnectionPool {
 }
 
 function poolKey(options: RedisConnectionOptions): string {
-  return JSON.stringify([resolveRedisUrl(options), options.clientName ?? null, options.redis ?? null, options.commandTimeoutMs ?? null, options.namespace ?? null, options.keyStyle ?? null]);
+  return JSON.stringify([
+    resolveRedisUrl(options),
+    options.clientName ?? null,
+    options.redis ?? null,
+    options.commandTimeoutMs ?? null,
+    options.namespace ?? null,
+    options.keyStyle ?? null,
+    options.logger === false,
+  ]);
 }

@@ -1,10 +1,11 @@
 import { EventEmitter } from 'node:events';
-import { Logger } from '@nestjs/common';
 import Redis, { Cluster, RedisOptions } from 'ioredis';
 import { translatePermissionErrors } from './permission-errors';
-import { maskRedisUrl, RedisConnectionOptions, resolveRedisUrl } from './redis-options';
+import { DEFAULT_CONNECT_TIMEOUT_MS, maskRedisUrl, RedisConnectionOptions, resolveRedisUrl } from './redis-options';
+import { RedisUnavailableError } from '../errors/delivery.errors';
 import { RedisEpoch } from './redis-epoch';
 import { watchCommands } from './command-watchdog';
+import { MasLogger, resolveMasLogger } from '../util/mas-logger';
 import { MasKeySpace } from './keys';
 import { parseRedisTarget, RedisTarget } from './redis-target';
 import { publishOn } from './pubsub';
@@ -76,15 +77,17 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
   private followingMasters = false;
   /** What this connection has seen go wrong. */
   readonly stats: MasConnectionStats = { subscriberDrops: 0, subscriberGapMs: 0, resets: 0 };
-  private readonly logger = new Logger('MasConnection');
+  private readonly logger: MasLogger;
   private readonly epoch: RedisEpoch;
   private wasReady = false;
   private closed = false;
   private subscriberLostAt?: number;
+  private lastError?: string;
   private readonly watchdog?: NodeJS.Timeout;
 
   constructor(readonly options: RedisConnectionOptions = {}) {
     super();
+    this.logger = resolveMasLogger(options.logger, 'MasConnection');
     // Every agent sharing this connection listens to its events: thousands per process are fine.
     this.setMaxListeners(0);
     this.target = parseRedisTarget(this.url);
@@ -166,7 +169,8 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
     };
     const client = translatePermissionErrors(this.newClient(role, options));
     client.on('error', (error: Error) => {
-      if (!this.closed) this.logger.warn(`Redis ${role} connection: ${error.message}`);
+      this.lastError = error.message || error.name;
+      if (!this.closed) this.logger.warn(`Redis ${role} connection: ${this.lastError}`);
     });
     return client;
   }
@@ -316,6 +320,29 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
   /** Resolves once the command connection answers. */
   async ready(): Promise<void> {
     await this.command.ping();
+  }
+
+  /**
+   * Resolves once Redis answers, at once when the command connection is ready.
+   * @throws RedisUnavailableError naming the URL (credentials masked), the last connection error and
+   *   what to check, when Redis did not answer within `timeoutMs` (default `connectTimeoutMs`, 5 000).
+   */
+  async reachable(timeoutMs = this.options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS): Promise<void> {
+    if (this.command.status === 'ready') return;
+    let timer: NodeJS.Timeout | undefined;
+    const answered = this.command.ping().then(
+      () => true,
+      () => false,
+    );
+    const expired = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    const ok = await Promise.race([answered, expired]).finally(() => clearTimeout(timer));
+    if (ok) return;
+    const cause = this.lastError ? ` (${this.lastError})` : '';
+    throw new RedisUnavailableError(
+      this.displayUrl,
+      `no answer within ${timeoutMs} ms${cause}. Is Redis running there? The URL comes from the redisUrl option, ` +
+        'else MAS_REDIS__URL, REDIS_URL or redis.url in config/mas.yaml (MAS_CONFIG)',
+    );
   }
 
   /** Subscribes `listener` to `channel` (SSUBSCRIBE, sharded, on a cluster); one listener per channel. */

@@ -1,4 +1,5 @@
 import type { RedisOptions } from 'ioredis';
+import type { MasLogger } from '../util/mas-logger';
 import type { MasKeyStyle } from './keys';
 
 /** Where to find Redis: a URL, ioredis options, or both (options win). */
@@ -20,6 +21,13 @@ export interface RedisConnectionOptions {
    */
   commandTimeoutMs?: number;
   /**
+   * How long an agent's `start()` waits for Redis to answer at all (default 5 000 ms); then it
+   * rejects with `RedisUnavailableError` naming the URL (credentials masked) and what to check.
+   */
+  connectTimeoutMs?: number;
+  /** Logger of the connection itself (reconnects, drops); `false` silences it. Default: the library logger. */
+  logger?: MasLogger | false;
+  /**
    * Prefix scoping every key and channel of this connection (see {@link MasKeySpaceOptions.namespace}).
    * Default: none, the names of the wire.
    */
@@ -27,6 +35,9 @@ export interface RedisConnectionOptions {
   /** Key style of this connection's names (see {@link MasKeyStyle}). Default: `cluster` for a cluster URL, `flat` otherwise. */
   keyStyle?: MasKeyStyle;
 }
+
+/** Default of {@link RedisConnectionOptions.connectTimeoutMs}. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 
 /** URL used when nothing is configured. */
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';

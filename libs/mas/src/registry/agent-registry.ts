@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { DuplicateAgentError } from '../errors';
 import { MasConnection } from '../redis/mas-connection';
 import type {
+  AgentRecord,
   AgentRegistration,
   HeartbeatResult,
   HeartbeatTiming,
   RegisterAgentInput,
 } from './agent-record.interfaces';
 import { CapabilityIndex } from './capability-index';
-import { parseCapabilities, registrationFromFields } from './record-codec';
+import { parseCapabilities, recordFromFields } from './record-codec';
 import { DEREGISTER_SCRIPT, HEARTBEAT_SCRIPT, REGISTER_SCRIPT } from './registry.scripts';
 
 /** Field of the `agent:{id}` hash holding the last {@link AgentTrafficSample} (`stats:{replica}` for replicas). */
@@ -126,15 +127,10 @@ export class AgentRegistry {
     return true;
   }
 
-  /**
-   * The registration of `id` with its token (from the record in direct mode, from its secret key in
-   * gateway mode: the reader needs access to both), or undefined.
-   */
-  async get(id: string): Promise<AgentRegistration | undefined> {
-    const { command, keys } = this.connection;
-    const [fields, secretToken] = await Promise.all([command.hgetall(keys.agent(id)), command.get(keys.agentToken(id))]);
-    if (!Object.keys(fields).length) return undefined;
-    return registrationFromFields(id, secretToken && !fields.token ? { ...fields, token: secretToken } : fields);
+  /** The record of `id` (capabilities, metadata, status; never its token), or undefined. */
+  async get(id: string): Promise<AgentRecord | undefined> {
+    const fields = await this.connection.command.hgetall(this.connection.keys.agent(id));
+    return Object.keys(fields).length ? recordFromFields(id, fields) : undefined;
   }
 
   /** True while the heartbeat key of `id` exists. */

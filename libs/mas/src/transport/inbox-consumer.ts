@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import type { LoggerService } from '@nestjs/common';
+import type { MasLogger } from '../util/mas-logger';
 import type { AgentMessage } from '../protocol';
 import { deadLetterFields } from '../dead-letters/dead-letter.codec';
 import { settleWithin } from '../util/settle-within';
@@ -40,7 +40,7 @@ export interface InboxIntake {
 /** The agent side of an inbox. */
 export interface InboxHost {
   readonly id: string;
-  readonly logger: LoggerService;
+  readonly logger: MasLogger;
   /** Where entries go once read. */
   readonly intake: InboxIntake;
   /** Puts state fields back after a failed or duplicate delivery (reloads them from Redis without `values`). */

@@ -1,4 +1,4 @@
-import type { LoggerService } from '@nestjs/common';
+import type { MasLogger } from '../util/mas-logger';
 import type Redis from 'ioredis';
 import type { MasClientRole, MasConnection } from '../redis/mas-connection';
 import { errorMessageOf, isBusyGroupError, isNoGroupError } from '../redis/redis-errors';
@@ -45,7 +45,7 @@ export interface StreamGroupReaderOptions {
   /** Prefix of log lines, e.g. 'Inbox' gives "Inbox read failed: ...". */
   label: string;
   /** Where warnings go. */
-  logger: Pick<LoggerService, 'warn'>;
+  logger: Pick<MasLogger, 'warn'>;
   /**
    * Role of the blocking connection, opened with {@link MasConnection.dedicated} on start and
    * disconnected on stop (it names the client, e.g. 'inbox' gives `mas-inbox`). Default 'stream-reader'.

@@ -1,3 +1,4 @@
 export * from './sleep';
 export * from './settle-within';
 export * from './listening-url';
+export * from './mas-logger';

@@ -4,7 +4,7 @@ import { MAS_AGENT_METADATA } from '../mas.constants';
 
 /** Options of `@MasAgent`: the agent's id plus its per-agent options. */
 export interface MasAgentOptions
-  extends Pick<AgentOptions, 'capabilities' | 'metadata' | 'stateModel' | 'replace' | 'requestTimeoutMs' | 'redisUrl' | 'gateway'> {
+  extends Pick<AgentOptions<object>, 'capabilities' | 'metadata' | 'stateModel' | 'replace' | 'requestTimeoutMs' | 'redisUrl' | 'gateway' | 'validation'> {
   /** Agent id (`agent.{id}` channel). */
   id: string;
 }

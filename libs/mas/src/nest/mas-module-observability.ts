@@ -1,11 +1,11 @@
 import type { Provider } from '@nestjs/common';
-import { MAS_MODULE_OPTIONS } from '../nest/mas-module-definition';
-import type { MasModuleOptions } from '../nest/mas-options.interfaces';
+import { MAS_MODULE_OPTIONS } from './mas-module-definition';
+import type { MasModuleOptions } from './mas-options.interfaces';
 import { MasHealthIndicator } from './mas-health.indicator';
-import { MasMetrics } from './mas-metrics';
+import { MasMetrics } from '../observability/mas-metrics';
 
 /** What `MasModule.forRoot({ metrics })` takes: on with a new registry, options, or an instance to share. */
-export type MasModuleMetricsOption = boolean | MasMetrics | import('./mas-metrics').MasMetricsOptions;
+export type MasModuleMetricsOption = boolean | MasMetrics | import('../observability/mas-metrics').MasMetricsOptions;
 
 /** The module's {@link MasMetrics}: null when `metrics` is absent or false. */
 export function moduleMetrics(option: MasModuleMetricsOption | undefined): MasMetrics | null {

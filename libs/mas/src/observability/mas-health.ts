@@ -1,12 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
 import type { Agent } from '../agent/agent';
 import type { MasConnection } from '../redis/mas-connection';
 import { DEFAULT_HEARTBEAT } from '../registry/agent-registry';
-import { MAS_CONNECTION } from '../nest/mas.constants';
-import { MasAgents } from '../nest/mas-agents';
 import { readInboxInfo } from './inbox-info';
 
-/** Thresholds of {@link MasHealthIndicator.isHealthy} / {@link checkMasHealth}. */
+/** Thresholds of {@link checkMasHealth} (and of the Nest face's `MasHealthIndicator.isHealthy`). */
 export interface MasHealthOptions {
   /** Largest acceptable inbox lag (entries not yet read) of a reliable agent (default 1 000). */
   maxInboxLag?: number;
@@ -38,7 +35,7 @@ const DEFAULT_TIMEOUT_MS = 1_000;
 /**
  * Checks what MAS needs to work: Redis answers PING, every agent is running, its heartbeat is
  * fresher than its TTL, and a reliable agent's inbox lag is under `maxInboxLag`. For standalone
- * agents; {@link MasHealthIndicator} runs it for the agents of a Nest app.
+ * agents; `MasHealthIndicator` (`@mas/core/nest`) runs it for the agents of a Nest app.
  */
 export async function checkMasHealth<Key extends string = 'mas'>(
   connection: MasConnection,
@@ -80,27 +77,6 @@ export async function checkMasHealth<Key extends string = 'mas'>(
   }
   const status = problems.length ? 'down' : 'up';
   return { [key]: { status, redis, agents: report, ...(problems.length ? { problems } : {}) } } as MasHealthResult<Key>;
-}
-
-/**
- * A Terminus health indicator for the agents of a Nest app (`MasModule` provides it):
- *
- * ```ts
- * @Get('health') @HealthCheck()
- * check() { return this.health.check([() => this.mas.isHealthy('mas', { maxInboxLag: 500 })]); }
- * ```
- */
-@Injectable()
-export class MasHealthIndicator {
-  constructor(
-    @Inject(MAS_CONNECTION) private readonly connection: MasConnection,
-    private readonly agents: MasAgents,
-  ) {}
-
-  /** Redis reachable, agents running, heartbeats fresh, inbox lag under the threshold. */
-  isHealthy<Key extends string = 'mas'>(key: Key = 'mas' as Key, options: MasHealthOptions = {}): Promise<MasHealthResult<Key>> {
-    return checkMasHealth(this.connection, this.agents.all(), key, options);
-  }
 }
 
 /** Rejects when `promise` takes longer than `ms`. */
