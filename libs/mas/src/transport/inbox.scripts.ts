@@ -73,16 +73,14 @@ return { 1, redis.call('XLEN', KEYS[1]) }
 `);
 
 /**
- * Makes room in a full inbox whose receiver chose `dead-letter`: moves its oldest unread entries (after
- * the group's last-delivered id) to the dead-letter stream until it is one below capacity.
- * KEYS: inbox stream, limits hash, dead-letter stream.
- * ARGV: envelope field, group, default capacity, dlq max length, entry-id field, then the dead
- * letter's field/value pairs (envelope and entry id filled in here). Returns the number moved.
+ * Lua shared by the make-room scripts (KEYS[1] inbox, KEYS[2] limits; ARGV[2] group, ARGV[3] default
+ * capacity): returns `whenRoom` while the inbox is below capacity, else leaves `length`, `capacity` and
+ * `start` (just after the group's last-delivered id: the oldest unread entry) for the rest.
  */
-export const INBOX_MAKE_ROOM_SCRIPT = new LuaScript(`
-local capacity = tonumber(redis.call('HGET', KEYS[2], 'inbox_capacity') or ARGV[3])
+function overCapacity(whenRoom: string): string {
+  return `local capacity = tonumber(redis.call('HGET', KEYS[2], 'inbox_capacity') or ARGV[3])
 local length = redis.call('XLEN', KEYS[1])
-if length < capacity then return 0 end
+if length < capacity then return ${whenRoom} end
 local start = '-'
 local ok, groups = pcall(redis.call, 'XINFO', 'GROUPS', KEYS[1])
 if ok then
@@ -92,7 +90,18 @@ if ok then
     if info['name'] == ARGV[2] then start = '(' .. info['last-delivered-id'] end
   end
 end
-local moved = 0
+`;
+}
+
+/**
+ * Makes room in a full inbox whose receiver chose `dead-letter`: moves its oldest unread entries (after
+ * the group's last-delivered id) to the dead-letter stream until it is one below capacity.
+ * KEYS: inbox stream, limits hash, dead-letter stream.
+ * ARGV: envelope field, group, default capacity, dlq max length, entry-id field, then the dead
+ * letter's field/value pairs (envelope and entry id filled in here). Returns the number moved.
+ */
+export const INBOX_MAKE_ROOM_SCRIPT = new LuaScript(`
+${overCapacity('0')}local moved = 0
 for _, entry in ipairs(redis.call('XRANGE', KEYS[1], start, '+', 'COUNT', length - capacity + 1)) do
   local envelope = ''
   for i = 1, #entry[2], 2 do if entry[2][i] == ARGV[1] then envelope = entry[2][i + 1] end end
@@ -120,19 +129,7 @@ return moved
  * Returns {entry id, envelope} pairs, oldest first.
  */
 export const INBOX_ROOM_CANDIDATES_SCRIPT = new LuaScript(`
-local capacity = tonumber(redis.call('HGET', KEYS[2], 'inbox_capacity') or ARGV[3])
-local length = redis.call('XLEN', KEYS[1])
-if length < capacity then return {} end
-local start = '-'
-local ok, groups = pcall(redis.call, 'XINFO', 'GROUPS', KEYS[1])
-if ok then
-  for _, g in ipairs(groups) do
-    local info = {}
-    for i = 1, #g, 2 do info[g[i]] = g[i + 1] end
-    if info['name'] == ARGV[2] then start = '(' .. info['last-delivered-id'] end
-  end
-end
-local out = {}
+${overCapacity('{}')}local out = {}
 for _, entry in ipairs(redis.call('XRANGE', KEYS[1], start, '+', 'COUNT', length - capacity + 1)) do
   local envelope = ''
   for i = 1, #entry[2], 2 do if entry[2][i] == ARGV[1] then envelope = entry[2][i + 1] end end
