@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import type { MasKeySpace } from '../redis/keys';
-import { waitForReplicas } from '../redis/pubsub';
 import {
   GatewayRejectedError,
   MasError,
@@ -20,6 +19,7 @@ import type { AgentStats, ReplicaWait } from './agent-options.interfaces';
 import type { Replier } from './message-dispatcher';
 import type { PendingRequests } from './pending-requests';
 import type { OfflineGate } from './offline-gate';
+import type { ReplicatedSends } from './replicated-sends';
 import { TargetInfo, TargetLimits } from './receive-limits';
 import { coalesceWrites } from './write-coalescing';
 import type { AgentObserver } from '../observability/agent-observer';
@@ -45,8 +45,8 @@ export interface OutboxOptions {
   token(): string;
   /** Holds sends while Redis is unreachable and bounds each by the command deadline. */
   gate: OfflineGate;
-  /** The connection of sends that WAIT for replicas (opened on first use). */
-  replicatedConnection(): Redis;
+  /** The sends that WAIT for replicas (on a connection of their own, each bounded by the command deadline plus its wait). */
+  replicated: ReplicatedSends;
   /** Per-peer counters, metrics and spans of what leaves (observability/). */
   observer: AgentObserver;
 }
@@ -119,11 +119,13 @@ export class AgentOutbox implements Replier {
         if (!(await this.submitToGateway(this.gateway, message, !spec.isReply, wanted))) return 0;
       } else {
         const deliver = (): Promise<number> => {
-          if (reliable && replicas) return this.replicated(message.targetId, payload, replicas);
           coalesceWrites(this.options.redis);
           return reliable ? this.append(target, message.targetId, payload) : publishPayload(this.options.redis, this.options.keys, message.targetId, payload);
         };
-        receivers = this.gate.isReady ? await deliver() : await this.gate.run(deliver, wanted);
+        // A send that WAITs for replicas runs on its own connection, bounded there (not by the gate,
+        // which follows the command connection).
+        if (reliable && replicas) receivers = await this.replicated(message.targetId, payload, replicas);
+        else receivers = this.gate.isReady ? await deliver() : await this.gate.run(deliver, wanted);
         if (receivers === undefined) return 0;
       }
       this.options.stats.sent += 1;
@@ -188,10 +190,8 @@ export class AgentOutbox implements Replier {
    * covers the writes of the connection it runs on, and blocks it, so it never runs on the shared one.
    */
   private async replicated(targetId: string, payload: string, replicas: ReplicaWait): Promise<number> {
-    const redis = this.options.replicatedConnection();
     const timeoutMs = replicas.timeoutMs ?? DEFAULT_REPLICA_WAIT_MS;
-    await publishPayload(redis, this.options.keys, targetId, payload, 'reliable');
-    const acked = await waitForReplicas(redis, this.options.keys.inbox(targetId), replicas.count, timeoutMs);
+    const acked = await this.options.replicated.send(targetId, payload, replicas.count, timeoutMs);
     if (acked < replicas.count) throw new ReplicationTimeoutError(targetId, acked, replicas.count, timeoutMs);
     return 1;
   }

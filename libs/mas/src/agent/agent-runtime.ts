@@ -29,6 +29,7 @@ import { MessageDispatcher } from './message-dispatcher';
 import { MessageIntake } from './message-intake';
 import { GatewayTrust } from '../gateway-client/gateway-trust';
 import { OfflineGate } from './offline-gate';
+import { ReplicatedSends } from './replicated-sends';
 import { PendingRequests } from './pending-requests';
 import { AgentObserver } from '../observability/agent-observer';
 import { readInboxInfo } from '../observability/inbox-info';
@@ -127,7 +128,7 @@ export class AgentRuntime<TState extends object> {
       gateway: options.gateway,
       token: () => this.presence?.registrationToken ?? '',
       gate: this.gate,
-      replicatedConnection: () => (this.replicatedClient ??= connection.dedicated('replicated')),
+      replicated: new ReplicatedSends(() => (this.replicatedClient ??= connection.dedicated('replicated')), connection.keys, this.commandTimeoutMs, connection.displayUrl),
       observer: this.observer,
     });
     const gate = new ErrorReplyGate(connection.command, connection.keys);
