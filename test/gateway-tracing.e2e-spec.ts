@@ -1,7 +1,8 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MasKeys } from '@mas/core';
+import { randomBytes } from 'node:crypto';
+import { INGRESS_FIELDS, MasKeys } from '@mas/core';
 import { decisionOf, gatewayAgentFactory, gatewaySuite } from './gateway/spec-helpers';
 import { waitFor } from './support/e2e-helpers';
 import { parentOf, TestTracing } from './support/tracing';
@@ -75,5 +76,22 @@ describe('tracing through the gateway', () => {
     expect(tracing.inTrace(traceId).some((s) => s.name === 'routing')).toBe(false); // never got that far
     // The send itself failed with the decision.
     expect(send.status.code).toBe(SpanStatusCode.ERROR);
+  });
+  it('an entry authentication refuses (screened with its batch, outside the pipeline) still has its gateway span and the refusing check', async () => {
+    const a = await agent('forged');
+    const b = await agent('forged-to');
+    const traceId = randomBytes(16).toString('hex');
+    const meta = { version: 1, correlation_id: null, expects_reply: false, is_reply: false, traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` };
+    const forged = { sender_id: a.agent.id, target_id: b.agent.id, message_type: 'forged', data: {}, meta, timestamp: Date.now() / 1000, message_id: `forged-${traceId}` };
+    await suite.redis.xadd(MasKeys.gatewayIngress, '*', INGRESS_FIELDS.envelope, JSON.stringify(forged), INGRESS_FIELDS.token, 'not-the-token', INGRESS_FIELDS.notify, '1');
+    const gateway = await waitFor(() => tracing.find('gateway forged', (s) => s.spanContext().traceId === traceId, SpanKind.CONSUMER));
+    expect(gateway.attributes['mas.gateway.decision']).toBe('AUTH_FAILED');
+    expect(gateway.status.code).toBe(SpanStatusCode.ERROR);
+    const authentication = spanOf(tracing.inTrace(traceId), 'authentication');
+    expect(parentOf(authentication)).toBe(gateway.spanContext().spanId);
+    expect(authentication.status.code).toBe(SpanStatusCode.ERROR);
+    expect(authentication.attributes['mas.gateway.decision']).toBe('AUTH_FAILED');
+    expect(authentication.attributes['mas.gateway.violations']).toEqual(['auth:invalid_token']);
+    expect(b.received).toHaveLength(0);
   });
 });

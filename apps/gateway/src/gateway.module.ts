@@ -22,6 +22,7 @@ import { MetricsController } from './http/metrics.controller';
 import { GatewaySecrets, loadGatewaySecrets } from './identity/gateway-secrets';
 import { IdentityPublisher } from './identity/identity-publisher';
 import { IngressConsumer } from './ingress/ingress.consumer';
+import { IngressPrefetch } from './ingress/ingress-prefetch';
 import { ProvisioningController } from './provisioning/provisioning.controller';
 import { RegistrationHandler } from './provisioning/registration.handler';
 import { GatewayMetrics } from './observability/gateway-metrics';
@@ -38,8 +39,12 @@ import { MessageRouter } from './routing/message-router';
 import { PriorityQueues } from './routing/priority-queues';
 import { ReplyTracker } from './routing/reply-tracker';
 import { SignatureVerifier } from './signature/signature-verifier';
+import { coalesceCommandWrites } from './redis/coalesced-writes';
 
-/** The gateway's Redis connection (commands, plus the ingress reader's dedicated one; no subscriber). */
+/**
+ * The gateway's Redis connection (commands, plus the ingress reader's dedicated one; no subscriber);
+ * the commands of one event-loop turn leave in one socket write.
+ */
 const connectionProvider: FactoryProvider<MasConnection> = {
   provide: MasConnection,
   inject: [GATEWAY_SETTINGS],
@@ -50,6 +55,7 @@ const connectionProvider: FactoryProvider<MasConnection> = {
       // Its audit chain, queues and counters span several keys per step: not yet laid out for cluster slots.
       throw new Error('The gateway does not run on a Redis Cluster yet: point it at one server or a Sentinel set (redis-sentinel://)');
     }
+    coalesceCommandWrites(connection.command);
     return connection;
   },
 };
@@ -100,6 +106,7 @@ const connectionProvider: FactoryProvider<MasConnection> = {
     IngressHandler,
     GatewayPipeline,
     RegistrationHandler,
+    IngressPrefetch,
     IngressConsumer,
   ],
   exports: [GatewaySecrets, GatewayMetrics, AuditTrail, AuditRetention, AuditVerifier, AuditQuery, DeadLetters, DeadLetterReplay, DeliveryDispatcher, PriorityQueues, IngressConsumer],

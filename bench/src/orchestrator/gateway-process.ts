@@ -26,6 +26,12 @@ function freePort(): Promise<number> {
   });
 }
 
+/** True when the gateway of `scenario` runs with RBAC (else the allow list decides). */
+export function gatewayRbac(scenario: GatewayScenario): boolean {
+  const only = process.env.BENCH_GATEWAY_FEATURES;
+  return only !== undefined ? only.split(',').includes('RBAC') : gatewayFeatures(scenario) === 'full';
+}
+
 /** One gateway instance in its own process (the built app, configured through env). */
 export class GatewayProcess {
   private stderr = '';
@@ -45,9 +51,9 @@ export class GatewayProcess {
    * Starts the gateway on `redisUrl`: `gateway-basic(-zt)` turns every optional feature off,
    * `gateway-full(-zt)` leaves them on (the default) and lifts the rate limit of `senderId` so that
    * it is checked on every message without refusing any. The `-zt` ones accept provisioned agents
-   * only (`redisUrl` is then the gateway's service user).
+   * only (`redisUrl` is then the gateway's service user). `execArgv` goes to node (e.g. `--cpu-prof`).
    */
-  static async start(scenario: GatewayScenario, redisUrl: string, senderId: string, timeoutMs = 30_000): Promise<GatewayProcess> {
+  static async start(scenario: GatewayScenario, redisUrl: string, senderId: string, timeoutMs = 30_000, execArgv: string[] = []): Promise<GatewayProcess> {
     if (!existsSync(GATEWAY_MAIN)) throw new Error(`${GATEWAY_MAIN} is missing: run npm run build`);
     const port = await freePort();
     const basic = gatewayFeatures(scenario) === 'basic';
@@ -61,8 +67,11 @@ export class GatewayProcess {
       GATEWAY_RATE_LIMIT__OVERRIDES: JSON.stringify([{ agentId: senderId, perMinute: 1_000_000_000, perHour: 1_000_000_000 }]),
     };
     for (const feature of FEATURES) env[`GATEWAY_FEATURES__${feature}`] = basic ? 'false' : 'true';
+    // Cost per feature (profiling aid): BENCH_GATEWAY_FEATURES=RBAC,DLP turns on just those.
+    const only = process.env.BENCH_GATEWAY_FEATURES;
+    if (only !== undefined) for (const feature of FEATURES) env[`GATEWAY_FEATURES__${feature}`] = String(only.split(',').includes(feature));
     if (isZeroTrustScenario(scenario)) env.GATEWAY_ZERO_TRUST__REQUIRE_PROVISIONED = 'true';
-    const child = spawn(process.execPath, [GATEWAY_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...execArgv, GATEWAY_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const gateway = new GatewayProcess(child, port);
     try {
       await gateway.waitHealthy(timeoutMs);

@@ -12,14 +12,17 @@ export interface ScenarioPlan {
 /** Every scenario, in run order, with the systems that have something to compare. */
 export const SCENARIOS: readonly ScenarioPlan[] = [
   { name: 'oneway', kind: 'pair', systems: SYSTEMS },
-  { name: 'reliable-oneway', kind: 'pair', systems: ['mas'] },
+  { name: 'reliable-oneway', kind: 'pair', systems: ['mas', 'raw-pipelined'] },
   { name: 'reqrep-c100', kind: 'pair', systems: SYSTEMS },
+  { name: 'reliable-reqrep-c100', kind: 'pair', systems: ['mas', 'raw-pipelined'] },
   { name: 'reqrep-10k', kind: 'pair', systems: SYSTEMS },
   { name: 'state', kind: 'solo', systems: ['mas', 'raw'] },
   { name: 'discovery', kind: 'solo', systems: ['mas'] },
   { name: 'agents-10k', kind: 'solo', systems: ['mas'] },
   { name: 'gateway-basic', kind: 'pair', systems: ['mas'] },
   { name: 'gateway-full', kind: 'pair', systems: ['mas'] },
+  { name: 'gateway-5k', kind: 'pair', systems: ['mas'] },
+  { name: 'gateway-full-x2', kind: 'pair', systems: ['mas'] },
   { name: 'gateway-basic-zt', kind: 'pair', systems: ['mas'], optIn: true },
   { name: 'gateway-full-zt', kind: 'pair', systems: ['mas'], optIn: true },
 ];
@@ -28,6 +31,7 @@ const COMMON = {
   onewayWindow: 5_000,
   reliableMaxInFlight: 256,
   gatewayConcurrency: 200,
+  gatewayOpenLoopRate: 5_000,
   reqrepConcurrency: 100,
   openLoopRate: 10_000,
   stateConcurrency: 50,

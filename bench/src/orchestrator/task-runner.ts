@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { BENCH_IDENTITY_ENV, gatewayFeatures, isGatewayScenario, isZeroTrustScenario, RunResult, TaskSpec } from '../shared/bench.interfaces';
+import { BENCH_IDENTITY_ENV, gatewayInstances, isGatewayScenario, isReliableScenario, isZeroTrustScenario, RunResult, TaskSpec } from '../shared/bench.interfaces';
 import type { WorkerRole } from '../worker/worker';
 import type { Task } from './plan';
-import { allowTarget, cleanUpModeKeys, GatewayProcess, KeySnapshot, snapshotGatewayKeys } from './gateway-process';
+import { allowTarget, cleanUpModeKeys, GatewayProcess, gatewayRbac, KeySnapshot, snapshotGatewayKeys } from './gateway-process';
+import { commandsPerOp, readCommandCalls } from './command-stats';
 import { LoadProbe, processCpuSeconds } from './machine-load';
 import { WorkerHandle } from './worker-handle';
 import { provisionZeroTrust, ZeroTrustSetup } from './zero-trust-setup';
@@ -23,9 +24,9 @@ const READY_TIMEOUT_MS = 30_000;
  */
 export async function runTask(task: Task, spec: TaskSpec, options: TaskRunnerOptions): Promise<RunResult[]> {
   const budgetMs = spec.settings.warmupMs + spec.settings.durationMs + 60_000 + (task.scenario.kind === 'solo' ? 120_000 : 0);
-  const profileFile = (role: WorkerRole): string | undefined =>
+  const profileFile = (role: WorkerRole | `gateway${number}`): string | undefined =>
     options.profileDir && join(options.profileDir, `${task.scenario.name}-${task.system}-${role}-r${task.round + 1}.cpuprofile`);
-  const execArgv = (role: WorkerRole): string[] => {
+  const execArgv = (role: WorkerRole | `gateway${number}`): string[] => {
     const file = profileFile(role);
     if (!file) return [];
     mkdirSync(dirname(file), { recursive: true });
@@ -35,9 +36,9 @@ export async function runTask(task: Task, spec: TaskSpec, options: TaskRunnerOpt
   const scenario = task.scenario.name;
   const viaGateway = isGatewayScenario(scenario);
   /** reliable / gateway tasks leave inbox streams, signing keys, the gateway's trail: removed afterwards. */
-  const leavesKeys = (viaGateway || scenario === 'reliable-oneway') && !/^rediss?-cluster:/.test(spec.redisUrl); // a --cluster run's cluster is thrown away
+  const leavesKeys = (viaGateway || isReliableScenario(scenario)) && !/^rediss?-cluster:/.test(spec.redisUrl); // a --cluster run's cluster is thrown away
   const agentIds = [`bench-${spec.runId}-recv`, `bench-${spec.runId}-send`];
-  let gateway: GatewayProcess | undefined;
+  let gateways: GatewayProcess[] = [];
   let before: KeySnapshot | undefined;
   let zeroTrust: ZeroTrustSetup | undefined;
   const start = (role: WorkerRole): WorkerHandle => {
@@ -63,10 +64,14 @@ export async function runTask(task: Task, spec: TaskSpec, options: TaskRunnerOpt
     if (isGatewayScenario(scenario)) {
       before = await snapshotGatewayKeys(spec.redisUrl);
       // RBAC off: the allow list decides (the sender may send to the receiver).
-      if (gatewayFeatures(scenario) === 'basic') await allowTarget(spec.redisUrl, agentIds[1], agentIds[0]);
+      if (!gatewayRbac(scenario)) await allowTarget(spec.redisUrl, agentIds[1], agentIds[0]);
       // Zero-trust: the operator provisions the gateway's service user and both agents first.
       if (isZeroTrustScenario(scenario)) zeroTrust = await provisionZeroTrust(spec.redisUrl, agentIds);
-      gateway = await GatewayProcess.start(scenario, zeroTrust?.gatewayUrl ?? spec.redisUrl, agentIds[1], READY_TIMEOUT_MS);
+      const url = zeroTrust?.gatewayUrl ?? spec.redisUrl;
+      // One after the other: the first generates the deployment's secrets (identity, audit key) the others share.
+      for (let i = 0; i < gatewayInstances(scenario); i += 1) {
+        gateways.push(await GatewayProcess.start(scenario, url, agentIds[1], READY_TIMEOUT_MS, execArgv(`gateway${i + 1}`)));
+      }
     }
     const receiver = start('receiver');
     await receiver.ready(READY_TIMEOUT_MS);
@@ -79,6 +84,7 @@ export async function runTask(task: Task, spec: TaskSpec, options: TaskRunnerOpt
     });
     await sender.ready(READY_TIMEOUT_MS);
     const reporter = scenario === 'oneway' || scenario === 'reliable-oneway' ? receiver : sender;
+    const gatewayCpu = () => gateways.reduce((sum, gateway) => sum + processCpuSeconds(gateway.pid), 0);
     const other = reporter === receiver ? sender : receiver;
     // A failure of either side ends the task; only the reporter's results count (gateway: both,
     // the rate delivered to the receiver and the sender's send → decision latencies).
@@ -88,21 +94,26 @@ export async function runTask(task: Task, spec: TaskSpec, options: TaskRunnerOpt
       (error: unknown) => Promise.reject(error),
     );
     const cpuAtGo = [sender.cpuSeconds(), receiver.cpuSeconds()];
-    const load = new LoadProbe(() => sender.cpuSeconds() + receiver.cpuSeconds() + (gateway ? processCpuSeconds(gateway.pid) : 0));
+    const load = new LoadProbe(() => sender.cpuSeconds() + receiver.cpuSeconds() + gatewayCpu());
+    const gatewayCpuAtGo = gatewayCpu();
+    const callsAtGo = viaGateway ? await readCommandCalls(spec.redisUrl) : undefined;
     sender.send({ t: 'go' });
     const measured = await Promise.race([results, otherFailure]);
     const [senderCpu, receiverCpu] = [sender.cpuSeconds() - cpuAtGo[0], receiver.cpuSeconds() - cpuAtGo[1]];
+    const gatewaySeconds = gatewayCpu() - gatewayCpuAtGo;
+    const callsAfter = callsAtGo ? await readCommandCalls(spec.redisUrl) : undefined;
     const busy = load.read();
     return measured.map((result) => ({
       ...result,
       ...busy,
       ...(result.ops && Number.isFinite(senderCpu + receiverCpu)
-        ? { cpu_us_per_op: { sender: (senderCpu * 1e6) / result.ops, receiver: (receiverCpu * 1e6) / result.ops } }
+        ? { cpu_us_per_op: { sender: (senderCpu * 1e6) / result.ops, receiver: (receiverCpu * 1e6) / result.ops, ...(gateways.length ? { gateway: (gatewaySeconds * 1e6) / result.ops } : {}) } }
         : {}),
+      ...(callsAtGo && callsAfter && result.ops ? { redis_commands_per_op: commandsPerOp(callsAtGo, callsAfter, result.ops) } : {}),
     }));
   } finally {
     await Promise.all(workers.map((worker) => worker.stop()));
-    await gateway?.stop();
+    await Promise.all(gateways.map((gateway) => gateway.stop()));
     await zeroTrust?.tearDown().catch((error: unknown) => process.stderr.write(`deprovisioning failed: ${String(error)}\n`));
     if (leavesKeys) await cleanUpModeKeys(spec.redisUrl, agentIds, before).catch((error: unknown) => process.stderr.write(`clean-up failed: ${String(error)}\n`));
   }

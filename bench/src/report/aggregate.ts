@@ -33,7 +33,11 @@ export function summarise(samples: RunResult[]): Summary[] {
     const receiverCpu = median(group.map((sample) => sample.cpu_us_per_op?.receiver));
     if (senderCpu !== null && receiverCpu !== null) {
       summary.cpu_us_per_op = { sender: round(senderCpu, 1), receiver: round(receiverCpu, 1) };
+      const gatewayCpu = median(group.map((sample) => sample.cpu_us_per_op?.gateway));
+      if (gatewayCpu !== null) summary.cpu_us_per_op.gateway = round(gatewayCpu, 1);
     }
+    const commands = group.map((sample) => sample.redis_commands_per_op).filter((c) => c !== undefined);
+    if (commands.length) summary.redis_commands_per_op = commands.sort((a, b) => a.total - b.total)[Math.floor(commands.length / 2)];
     const machineBusy = median(group.map((sample) => sample.machine_busy_pct));
     const workers = median(group.map((sample) => sample.workers_pct));
     if (machineBusy !== null && workers !== null) Object.assign(summary, { machine_busy_pct: machineBusy, workers_pct: workers });

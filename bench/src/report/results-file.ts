@@ -48,6 +48,8 @@ export function describeRun(document: Omit<ResultsDocument, 'not_yet_available'>
 }
 
 export const FOOTNOTES = [
+  '`raw` is bare ioredis (one socket write per command); `raw-pipelined` the same with the writes of one event-loop turn',
+  'in one socket write (the honest ceiling; in `reliable-*` one XADD per message, read by XREADGROUP and acked by XACK).',
   'Sender and receiver run in separate processes; payloads are 300-byte JSON objects. `oneway`: messages/s handled',
   'by the receiver, at most 5,000 in flight. `reqrep-c100`: closed loop, 100 requests in flight. `reqrep-10k`: open',
   'loop offering 10,000 req/s, latency timed from each send. `state`: `updateState` vs a hand-written HSET of the same',
@@ -56,6 +58,8 @@ export const FOOTNOTES = [
   'at most 5,000 in flight; the ratio is reliable ÷ mas direct `oneway`. `gateway-basic` / `gateway-full`: both agents in',
   'gateway mode through one gateway process (basic: rbac, signing, rate limit, DLP, priority queue and circuit breaker off;',
   'full: all on), 200 sends awaiting their decision: messages/s handled by the target, latency from send to decision.',
+  '`gateway-5k`: every feature on, 5,000 sends/s offered (open loop). `gateway-full-x2`: `gateway-full` through two gateway',
+  'processes. `reliable-reqrep-c100`: requests through the receiver\'s inbox stream, replies over pub/sub.',
   '`gateway-*-zt` (only when named in --scenarios): the same in zero-trust mode, both agents provisioned (ACL users of',
   'their own, Ed25519 signatures), the gateway as its service user accepting provisioned agents only.',
   ...(NOT_YET_AVAILABLE.length ? [`Not yet available: ${NOT_YET_AVAILABLE.join(', ')}.`] : []),

@@ -25,6 +25,14 @@ const ROWS: readonly Row[] = [
   },
   { key: 'reqrep-c100', label: 'reqrep-c100 req/s', scenario: 'reqrep-c100', metric: 'throughput' },
   { key: 'reqrep-c100 latency', label: 'reqrep-c100 p50/p95/p99 ms', scenario: 'reqrep-c100', metric: 'latency' },
+  {
+    key: 'reliable-reqrep-c100',
+    label: 'reliable-reqrep-c100 req/s',
+    scenario: 'reliable-reqrep-c100',
+    metric: 'throughput',
+    relativeTo: { scenario: 'reqrep-c100', text: 'reliable/direct (mas reqrep-c100)' },
+  },
+  { key: 'reliable-reqrep-c100 latency', label: 'reliable-reqrep-c100 p50/p95/p99 ms', scenario: 'reliable-reqrep-c100', metric: 'latency' },
   { key: 'reqrep-10k', label: 'reqrep-10k achieved req/s', scenario: 'reqrep-10k', metric: 'throughput' },
   { key: 'reqrep-10k p99', label: 'reqrep-10k p50/p95/p99 ms', scenario: 'reqrep-10k', metric: 'latency' },
   { key: 'state', label: 'state ops/s (50 concurrent)', scenario: 'state', metric: 'throughput' },
@@ -48,6 +56,16 @@ const ROWS: readonly Row[] = [
     relativeTo: { scenario: 'gateway-basic', text: 'full/basic' },
   },
   { key: 'gateway-full latency', label: 'gateway-full send→decision p50/p95/p99 ms', scenario: 'gateway-full', metric: 'latency' },
+  { key: 'gateway-5k', label: 'gateway-5k msg/s (5,000/s offered)', scenario: 'gateway-5k', metric: 'throughput' },
+  { key: 'gateway-5k latency', label: 'gateway-5k send→decision p50/p95/p99 ms', scenario: 'gateway-5k', metric: 'latency' },
+  {
+    key: 'gateway-full-x2',
+    label: 'gateway-full-x2 msg/s (two gateways)',
+    scenario: 'gateway-full-x2',
+    metric: 'throughput',
+    relativeTo: { scenario: 'gateway-full', text: 'two/one gateway' },
+  },
+  { key: 'gateway-full-x2 latency', label: 'gateway-full-x2 send→decision p50/p95/p99 ms', scenario: 'gateway-full-x2', metric: 'latency' },
   // Opt-in (--scenarios gateway-basic-zt,gateway-full-zt): the same through provisioned agents.
   {
     key: 'gateway-basic-zt',
@@ -104,15 +122,32 @@ function ratio(mas: Summary | undefined, other: Summary | undefined, metric: Met
 }
 
 function verdict(row: Row, index: SummaryIndex): string {
+  const notes: string[] = [];
   if (row.relativeTo) {
     const mine = index.get(row.scenario, 'mas')?.throughput;
     const base = index.get(row.relativeTo.scenario, 'mas')?.throughput;
-    return mine == null || base == null || base === 0 ? '' : `${number(mine / base, 2)}× ${row.relativeTo.text}`;
+    if (mine != null && base != null && base !== 0) notes.push(`${number(mine / base, 2)}× ${row.relativeTo.text}`);
   }
-  const target = TARGETS.find((candidate) => candidate.row === row.key);
-  if (!target) return '';
-  const met = target.check(index);
-  return `${target.text} ${met === null ? '(n/a)' : met ? '✅' : '❌'}`;
+  for (const target of TARGETS.filter((candidate) => candidate.row === row.key)) {
+    const met = target.check(index);
+    notes.push(`${target.text} ${met === null ? '(n/a)' : met ? '✅' : '❌'}`);
+  }
+  return notes.join('; ');
+}
+
+/** Gateway scenarios: CPU µs per delivered message of the gateway process(es), the sender and the receiver. */
+export function renderGatewayCpuTable(index: SummaryIndex): string {
+  const scenarios = ['gateway-basic', 'gateway-full', 'gateway-5k', 'gateway-full-x2', 'gateway-basic-zt', 'gateway-full-zt'].filter((scenario) => index.get(scenario, 'mas')?.cpu_us_per_op?.gateway !== undefined);
+  if (scenarios.length === 0) return '';
+  const header = ['CPU µs per message (mas)', 'gateway', 'sender', 'receiver', 'Redis commands per message (most frequent)'];
+  const lines = scenarios.map((scenario) => {
+    const summary = index.get(scenario, 'mas')!;
+    const cpu = summary.cpu_us_per_op!;
+    const commands = summary.redis_commands_per_op;
+    const top = commands ? `${number(commands.total, 1)}: ${Object.entries(commands.top).slice(0, 6).map(([name, n]) => `${name} ${number(n, 1)}`).join(', ')}` : '—';
+    return [scenario, number(cpu.gateway ?? 0, 1), number(cpu.sender, 1), number(cpu.receiver, 1), top];
+  });
+  return markdown(header, lines);
 }
 
 /** The results as a Markdown table (padded so that it also reads well on a terminal). */
@@ -134,7 +169,7 @@ export function renderTable(index: SummaryIndex, failed: ReadonlySet<string>): s
 
 /** Pair scenarios: CPU µs per message of the sender and receiver processes, less sensitive to a busy machine than rates. */
 export function renderCpuTable(index: SummaryIndex): string {
-  const scenarios = ['oneway', 'reliable-oneway', 'reqrep-c100', 'reqrep-10k'].filter((scenario) => SYSTEMS.some((system) => index.get(scenario, system)?.cpu_us_per_op));
+  const scenarios = ['oneway', 'reliable-oneway', 'reqrep-c100', 'reliable-reqrep-c100', 'reqrep-10k'].filter((scenario) => SYSTEMS.some((system) => index.get(scenario, system)?.cpu_us_per_op));
   if (scenarios.length === 0) return '';
   const total = (summary: Summary | undefined) => (summary?.cpu_us_per_op ? summary.cpu_us_per_op.sender + summary.cpu_us_per_op.receiver : undefined);
   const header = ['CPU µs per message (sender + receiver)', ...SYSTEMS, ...OTHERS.map((other) => `mas/${other}`)];

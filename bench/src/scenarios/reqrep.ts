@@ -4,11 +4,12 @@ import type { SystemSender } from '../systems/system.interfaces';
 import { closedLoop, LoadOutcome, openLoop } from './load-loops';
 
 /**
- * `reqrep-c100` (closed loop, `reqrepConcurrency` in flight) or `reqrep-10k` (open loop at
+ * `reqrep-c100` / `reliable-reqrep-c100` (closed loop, `reqrepConcurrency` in flight; the reliable one
+ * sends each request through the receiver's inbox stream) or `reqrep-10k` (open loop at
  * `openLoopRate`/s). Every reply must echo the request's payload; a wrong one counts as an error.
  */
 export async function runReqrep(
-  scenario: 'reqrep-c100' | 'reqrep-10k',
+  scenario: 'reqrep-c100' | 'reqrep-10k' | 'reliable-reqrep-c100',
   system: SystemName,
   sender: SystemSender,
   settings: BenchSettings,
@@ -20,7 +21,7 @@ export async function runReqrep(
   };
   const load = { warmupMs: settings.warmupMs, durationMs: settings.durationMs, unit: 'replies' };
   const outcome =
-    scenario === 'reqrep-c100'
+    scenario !== 'reqrep-10k'
       ? await closedLoop(op, settings.reqrepConcurrency, load)
       : await openLoop(op, settings.openLoopRate, { ...load, drainMs: settings.requestTimeoutMs });
   return toResult(scenario, system, outcome, wrongReplies);

@@ -1,13 +1,14 @@
 /** The systems compared side by side. */
-export type SystemName = 'mas' | 'raw' | 'nest' | 'moleculer';
+export type SystemName = 'mas' | 'raw' | 'raw-pipelined' | 'nest' | 'moleculer';
 
 /** Every system, in the order of the table's columns. */
-export const SYSTEMS: readonly SystemName[] = ['mas', 'raw', 'nest', 'moleculer'];
+export const SYSTEMS: readonly SystemName[] = ['mas', 'raw', 'raw-pipelined', 'nest', 'moleculer'];
 
 /** What a worker process runs. */
 export type ScenarioName =
   | 'oneway'
   | 'reliable-oneway'
+  | 'reliable-reqrep-c100'
   | 'reqrep-c100'
   | 'reqrep-10k'
   | 'state'
@@ -15,6 +16,8 @@ export type ScenarioName =
   | 'agents-10k'
   | 'gateway-basic'
   | 'gateway-full'
+  | 'gateway-5k'
+  | 'gateway-full-x2'
   | 'gateway-basic-zt'
   | 'gateway-full-zt';
 
@@ -23,9 +26,9 @@ export type ScenarioName =
  * `-zt` ones run in zero-trust mode: both agents provisioned (ACL users of their own, Ed25519
  * credentials), the gateway as its service user, accepting provisioned agents only.
  */
-export type GatewayScenario = 'gateway-basic' | 'gateway-full' | 'gateway-basic-zt' | 'gateway-full-zt';
+export type GatewayScenario = 'gateway-basic' | 'gateway-full' | 'gateway-5k' | 'gateway-full-x2' | 'gateway-basic-zt' | 'gateway-full-zt';
 
-const GATEWAY_SCENARIOS: readonly string[] = ['gateway-basic', 'gateway-full', 'gateway-basic-zt', 'gateway-full-zt'];
+const GATEWAY_SCENARIOS: readonly string[] = ['gateway-basic', 'gateway-full', 'gateway-5k', 'gateway-full-x2', 'gateway-basic-zt', 'gateway-full-zt'];
 
 /** True for the scenarios measured through a gateway process. */
 export function isGatewayScenario(scenario: string): scenario is GatewayScenario {
@@ -35,6 +38,16 @@ export function isGatewayScenario(scenario: string): scenario is GatewayScenario
 /** True for the gateway scenarios run with provisioned (zero-trust) agents. */
 export function isZeroTrustScenario(scenario: string): scenario is 'gateway-basic-zt' | 'gateway-full-zt' {
   return isGatewayScenario(scenario) && scenario.endsWith('-zt');
+}
+
+/** Gateway processes a gateway scenario runs (instances of one deployment sharing the ingress group). */
+export function gatewayInstances(scenario: GatewayScenario): number {
+  return scenario === 'gateway-full-x2' ? 2 : 1;
+}
+
+/** True for the scenarios whose receiver reads a reliable inbox (stream) rather than pub/sub. */
+export function isReliableScenario(scenario: string): boolean {
+  return scenario.startsWith('reliable-');
 }
 
 /** `basic` (every optional gateway feature off) or `full` (all on) for a gateway scenario. */
@@ -71,7 +84,9 @@ export interface RunResult {
   /** Operations completed in the whole run, warm-up included (for CPU per operation). */
   ops?: number;
   /** CPU time per operation in µs of the sender and receiver processes (warm-up included). */
-  cpu_us_per_op?: { sender: number; receiver: number };
+  cpu_us_per_op?: { sender: number; receiver: number; gateway?: number };
+  /** Gateway scenarios: Redis commands per delivered message (INFO commandstats, every client), total and the most frequent. */
+  redis_commands_per_op?: { total: number; top: Record<string, number> };
   /** While it ran: how busy the whole machine was (% of all cores), and how much of that was the task's workers. */
   machine_busy_pct?: number;
   workers_pct?: number;
@@ -91,6 +106,8 @@ export interface BenchSettings {
   reliableMaxInFlight: number;
   /** gateway-*: sends awaiting the gateway's decision at once. */
   gatewayConcurrency: number;
+  /** gateway-5k: decisions per second offered (open loop). */
+  gatewayOpenLoopRate: number;
   /** gateway-*: measured time (shorter than `durationMs`: the gateway is slow and starts its own process). */
   gatewayDurationMs: number;
   /** reqrep-c100: requests in flight. */

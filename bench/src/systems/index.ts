@@ -8,6 +8,8 @@ export function loadSystem(name: SystemName): BenchSystem {
       return (require('./mas.system') as typeof import('./mas.system')).masSystem;
     case 'raw':
       return (require('./raw.system') as typeof import('./raw.system')).rawSystem;
+    case 'raw-pipelined':
+      return (require('./raw.system') as typeof import('./raw.system')).rawPipelinedSystem;
     case 'nest':
       return (require('./nest.system') as typeof import('./nest.system')).nestSystem;
     case 'moleculer':

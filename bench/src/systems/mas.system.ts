@@ -60,7 +60,9 @@ export const masSystem: BenchSystem = {
     const reliable = context.mode === 'reliable';
     return {
       emit: reliable ? (data) => agent.send(ids.receiver, ONEWAY_TYPE, data, { reliable: true }) : (data) => agent.send(ids.receiver, ONEWAY_TYPE, data),
-      request: async (data) => (await agent.request(ids.receiver, ECHO_TYPE, data)).data as BenchPayload,
+      request: reliable
+        ? async (data) => (await agent.request(ids.receiver, ECHO_TYPE, data, { reliable: true })).data as BenchPayload
+        : async (data) => (await agent.request(ids.receiver, ECHO_TYPE, data)).data as BenchPayload,
       stop: () => agent.stop(),
     };
   },

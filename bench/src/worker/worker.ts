@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { OnewayCounter, OnewaySender } from '../scenarios/oneway';
 import { runGatewaySends } from '../scenarios/gateway';
 import { runReqrep } from '../scenarios/reqrep';
-import { BENCH_IDENTITY_ENV, BenchIdentity, isGatewayScenario, RunResult, ScenarioName, TaskSpec } from '../shared/bench.interfaces';
+import { BENCH_IDENTITY_ENV, BenchIdentity, isGatewayScenario, isReliableScenario, RunResult, ScenarioName, TaskSpec } from '../shared/bench.interfaces';
 import { loadSystem } from '../systems';
 import type { SystemContext } from '../systems/system.interfaces';
 import { listen, runCleanups, tell } from './worker-io';
@@ -61,7 +61,7 @@ async function shutdown(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const mode = spec.scenario === 'reliable-oneway' ? 'reliable' : isGatewayScenario(spec.scenario) ? 'gateway' : 'direct';
+  const mode = isReliableScenario(spec.scenario) ? 'reliable' : isGatewayScenario(spec.scenario) ? 'gateway' : 'direct';
   const context: SystemContext = {
     runId: spec.runId,
     redisUrl: spec.redisUrl,
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
     } else if (isGatewayScenario(spec.scenario)) {
       const scenario = spec.scenario;
       onGo = async () => [await runGatewaySends(scenario, spec.system, sender, spec.settings)];
-    } else if (spec.scenario === 'reqrep-c100' || spec.scenario === 'reqrep-10k') {
+    } else if (spec.scenario === 'reqrep-c100' || spec.scenario === 'reqrep-10k' || spec.scenario === 'reliable-reqrep-c100') {
       const scenario = spec.scenario;
       onGo = async () => [await runReqrep(scenario, spec.system, sender, spec.settings)];
     }

@@ -2,13 +2,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { execAll, GatewayDecision, MasConnection } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
+import type { AuthenticationRefusal } from '../auth/sender-credentials';
 import type { GatewayOutcome } from '../message/gateway-outcome.interfaces';
 import type { IngressMessage } from '../message/ingress-message';
 import { GatewayMetrics } from '../observability/gateway-metrics';
 import { SignatureVerifier } from '../signature/signature-verifier';
 import { AuditTrail } from './audit-trail';
 import { DecisionNotifier } from './decision-notifier';
-import { TracedCheck } from '../observability/gateway-tracing';
+import { TracedCheck, traceRefusedIngress } from '../observability/gateway-tracing';
 
 /** Unauthenticated entries audited per minute over all claimed senders: this many times the per-sender rate. */
 const TOTAL_FACTOR = 10;
@@ -34,14 +35,18 @@ export class DecisionRecorder {
     @InjectGatewaySettings() private readonly settings: GatewaySettings,
   ) {}
 
-  /** Records `decision` about `ingress`; resolves once audited and the sender notified. */
+  /**
+   * Records `decision` about `ingress`; resolves once audited and the sender notified. For an
+   * unauthenticated entry `audited` says whether it is within the audit rate when the caller already
+   * counted it ({@link recordUnauthenticated}).
+   */
   @TracedCheck('audit')
-  async record(ingress: IngressMessage, decision: GatewayDecision, reason: string, violation?: string): Promise<GatewayOutcome> {
+  async record(ingress: IngressMessage, decision: GatewayDecision, reason: string, violation?: string, audited?: boolean): Promise<GatewayOutcome> {
     if (violation && !ingress.violations.includes(violation)) ingress.violations.push(violation);
     const latencyMs = performance.now() - ingress.receivedAt;
     this.metrics.decided(decision, latencyMs / 1000, ingress.violations);
     const unauthenticated = decision === 'AUTH_FAILED';
-    if (unauthenticated && !(await this.withinUnauthenticatedRate(ingress.senderId ?? ''))) {
+    if (unauthenticated && !(audited ?? (await this.withinUnauthenticatedRate([ingress.senderId ?? '']))[0])) {
       this.metrics.unauditedUnauthenticated.inc();
       return { decision, reason, auditId: '' };
     }
@@ -67,13 +72,61 @@ export class DecisionRecorder {
     return { decision, reason, auditId };
   }
 
-  /** Counts one unauthenticated entry for `claimed`; false once over the per-sender or the total rate this minute. */
-  private async withinUnauthenticatedRate(claimed: string): Promise<boolean> {
+  /**
+   * Records AUTH_FAILED for a batch of entries authentication refused (a flood of junk costs one
+   * round trip for the audit rate, and audit entries only within it); while tracing, each entry gets
+   * its gateway span and the refusing `authentication` check's span.
+   */
+  async recordUnauthenticated(refused: ReadonlyArray<{ ingress: IngressMessage; error: AuthenticationRefusal }>): Promise<GatewayOutcome[]> {
+    if (!refused.length) return [];
+    const within = await this.withinUnauthenticatedRate(refused.map(({ ingress }) => ingress.senderId ?? ''));
+    // Those over the audit rate (nearly all of a flood) are only counted, in bulk.
+    const now = performance.now();
+    const seconds: number[] = [];
+    const violations = new Map<string, number>();
+    refused.forEach(({ ingress, error }, i) => {
+      if (within[i]) return;
+      seconds.push((now - ingress.receivedAt) / 1000);
+      violations.set(error.violation, (violations.get(error.violation) ?? 0) + 1);
+    });
+    if (seconds.length) {
+      this.metrics.decidedMany('AUTH_FAILED', seconds, violations);
+      this.metrics.unauditedUnauthenticated.inc(seconds.length);
+    }
+    return Promise.all(
+      refused.map(({ ingress, error }, i) =>
+        traceRefusedIngress(ingress, error, async () =>
+          within[i] ? this.record(ingress, 'AUTH_FAILED', error.reason, error.violation, true) : { decision: 'AUTH_FAILED' as const, reason: error.reason, auditId: '' },
+        ),
+      ),
+    );
+  }
+
+  /**
+   * Counts unauthenticated entries, in order, under the sender each claims: for each, false once over
+   * the per-sender or the total rate of this minute.
+   */
+  private async withinUnauthenticatedRate(claimed: readonly string[]): Promise<boolean[]> {
     const limit = this.settings.audit.unauthenticatedPerMinute;
     const window = Math.floor(Date.now() / 60_000);
-    const own = this.redis.keys.auditUnauthenticated(`sender:${claimed}`, window);
+    const perSender = new Map<string, number>();
+    for (const sender of claimed) perSender.set(sender, (perSender.get(sender) ?? 0) + 1);
     const total = this.redis.keys.auditUnauthenticated('*', window);
-    const [mine, all] = (await execAll(this.redis.command.multi().incr(own).pexpire(own, 120_000).incr(total).pexpire(total, 120_000))) as [number, number, number, number];
-    return mine <= limit && all <= limit * TOTAL_FACTOR;
+    const multi = this.redis.command.multi();
+    for (const [sender, count] of perSender) {
+      const own = this.redis.keys.auditUnauthenticated(`sender:${sender}`, window);
+      multi.incrby(own, count).pexpire(own, 120_000);
+    }
+    multi.incrby(total, claimed.length).pexpire(total, 120_000);
+    const replies = (await execAll(multi)) as number[];
+    const next = new Map<string, number>(); // per sender: the count of its first entry of this batch
+    [...perSender].forEach(([sender, count], i) => next.set(sender, replies[2 * i] - count + 1));
+    let all = replies[replies.length - 2] - claimed.length + 1;
+    return claimed.map((sender) => {
+      const mine = next.get(sender)!;
+      next.set(sender, mine + 1);
+      const overall = all++;
+      return mine <= limit && overall <= limit * TOTAL_FACTOR;
+    });
   }
 }

@@ -1,17 +1,21 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { execAll, MasConnection } from '@mas/core';
+import { MasConnection } from '@mas/core';
 import { AuthenticationFailedError } from '../message/gateway-denial.errors';
-import { ingressMessageOf } from '../message/ingress-message';
+import { IngressMessage, ingressMessageOf } from '../message/ingress-message';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
 import { TracedCheck } from '../observability/gateway-tracing';
+import { sameSecret } from './same-secret';
+import { authenticate, readSenderCredentials } from './sender-credentials';
 
 /**
  * Guard 1: the envelope is well formed, its sender is registered and ACTIVE, and the entry's token is
  * the one the sender registered with (kept in `mas:secret:token:{id}`, out of the record agents may
  * read) and not in `revoked_tokens:{id}`. A provisioned sender (zero-trust mode) has no token; it
  * must be registered, and its signature authenticates it.
+ * The ingress consumer reads the credentials of a whole batch at once ({@link IngressMessage.credentials});
+ * otherwise (a DLQ replay) the guard reads them itself.
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
@@ -23,41 +27,26 @@ export class AuthenticationGuard implements CanActivate {
   @TracedCheck('authentication')
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const ingress = ingressMessageOf(context);
+    if (ingress.replay) return this.authenticateReplay(ingress, ingress.replay.tokenHash);
+    authenticate(ingress, ingress.credentials ?? (await readSenderCredentials(this.redis, [ingress]))[0], this.settings);
+    return true;
+  }
+
+  /** A DLQ replay runs as the original sender: the token it authenticated with (kept as a hash) must still be its token. */
+  private async authenticateReplay(ingress: IngressMessage, tokenHash: string): Promise<boolean> {
     if (!ingress.message) throw new AuthenticationFailedError(`malformed envelope: ${ingress.parseError}`, 'auth:malformed');
     const sender = ingress.message.senderId;
-    const [status, token, revokedGiven, provisioned] = (await execAll(
-      this.redis.command
-        .pipeline()
-        .hget(this.redis.keys.agent(sender), 'status')
-        .get(this.redis.keys.agentToken(sender))
-        .sismember(this.redis.keys.revokedTokens(sender), ingress.token)
-        .exists(this.redis.keys.provisionGrant(sender)),
-    ).then(([record, secret, isRevoked, grant]) => [record, secret, isRevoked, grant === 1])) as [string | null, string | null, number, boolean];
-    if (provisioned) return assertProvisionedActive(sender, status);
+    const [credentials] = await readSenderCredentials(this.redis, [ingress]);
+    const { token, status, provisioned } = credentials!;
+    if (provisioned) {
+      if (status !== 'ACTIVE') throw new AuthenticationFailedError(`sender "${sender}" is ${status ?? 'not registered'}`, 'auth:inactive');
+      return true;
+    }
     if (this.settings.zeroTrust.requireProvisioned) throw new AuthenticationFailedError(`sender "${sender}" is not provisioned`, 'auth:not_provisioned');
-    if (!ingress.token && !ingress.replay) throw new AuthenticationFailedError('no token', 'auth:missing_token');
     if (!token || status === null) throw new AuthenticationFailedError(`sender "${sender}" is not registered`, 'auth:unknown_agent');
-    // A DLQ replay runs as the original sender: the token it authenticated with (kept as a hash) must still be its token.
-    const revoked = ingress.replay ? await this.redis.command.sismember(this.redis.keys.revokedTokens(sender), token) : revokedGiven;
-    if (revoked === 1) throw new AuthenticationFailedError('token revoked', 'auth:revoked_token');
-    const matches = ingress.replay ? sameSecret(createHash('sha256').update(token).digest('hex'), ingress.replay.tokenHash) : sameSecret(token, ingress.token);
-    if (!matches) throw new AuthenticationFailedError('token does not match the registry', 'auth:invalid_token');
+    if ((await this.redis.command.sismember(this.redis.keys.revokedTokens(sender), token)) === 1) throw new AuthenticationFailedError('token revoked', 'auth:revoked_token');
+    if (!sameSecret(createHash('sha256').update(token).digest('hex'), tokenHash)) throw new AuthenticationFailedError('token does not match the registry', 'auth:invalid_token');
     if (status !== 'ACTIVE') throw new AuthenticationFailedError(`sender "${sender}" is ${status ?? 'not ACTIVE'}`, 'auth:inactive');
     return true;
   }
-}
-
-/**
- * A provisioned (zero-trust) sender holds no token: its Ed25519 signature, checked by the signature
- * interceptor against the key only the provisioner wrote, authenticates it. It must be registered.
- */
-function assertProvisionedActive(sender: string, status: string | null): boolean {
-  if (status !== 'ACTIVE') throw new AuthenticationFailedError(`sender "${sender}" is ${status ?? 'not registered'}`, 'auth:inactive');
-  return true;
-}
-
-function sameSecret(expected: string, given: string): boolean {
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
 }

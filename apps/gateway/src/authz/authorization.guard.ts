@@ -19,7 +19,8 @@ export class AuthorizationGuard implements CanActivate {
 
   @TracedCheck('authorization')
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const message = ingressMessageOf(context).checked;
+    const ingress = ingressMessageOf(context);
+    const message = ingress.checked;
     if (message.meta.isReply) {
       const { correlationId } = message.meta;
       if (correlationId && (await this.replies.awaited(message.targetId, correlationId, message.senderId))) return true;
@@ -28,7 +29,7 @@ export class AuthorizationGuard implements CanActivate {
         'authz:unsolicited_reply',
       );
     }
-    await this.policy.authorize(message.senderId, message.targetId);
+    await this.policy.authorize(message.senderId, message.targetId, ingress.prefetched?.policy);
     return true;
   }
 }

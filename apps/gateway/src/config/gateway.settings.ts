@@ -61,7 +61,7 @@ export class ReplySettings {
 /** Reading `mas.gateway.ingress`. */
 export class IngressSettings {
   /** Messages one instance checks at once. */
-  @IsInt() @Min(1) maxInFlight = 64;
+  @IsInt() @Min(1) maxInFlight = 256;
   /** XREADGROUP BLOCK time. */
   @IsInt() @Min(10) blockMs = 1_000;
   /** An entry pending this long (its instance died) is claimed by another instance (XAUTOCLAIM). */

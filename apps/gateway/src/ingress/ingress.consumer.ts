@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { execAll, MasConnection, StreamGroupEntry, StreamGroupReader } from '@mas/core';
+import { MasConnection, StreamGroupEntry, StreamGroupReader } from '@mas/core';
+import { DecisionRecorder } from '../audit/decision-recorder';
+import { AuthenticationRefusal, authenticationRefusal } from '../auth/sender-credentials';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectInstanceId } from '../gateway.constants';
 import { InjectGatewaySettings } from '../gateway-module-definition';
@@ -9,6 +11,11 @@ import { GatewayPipeline } from '../pipeline/gateway-pipeline';
 import { RegistrationHandler } from '../provisioning/registration.handler';
 import { DeadLetters } from '../routing/dead-letters';
 import { traceIngress } from '../observability/gateway-tracing';
+import { IngressAcks } from './ingress-acks';
+import { IngressPrefetch } from './ingress-prefetch';
+
+/** Refused entries whose slots may be freed before their refusal is written, per slot of `maxInFlight`. */
+const REFUSING_PER_SLOT = 16;
 
 /**
  * Reads `mas.gateway.ingress` as one consumer of the group `mas-gateway` (so instances share the
@@ -21,6 +28,11 @@ import { traceIngress } from '../observability/gateway-tracing';
 export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('IngressConsumer');
   private readonly reader: StreamGroupReader;
+  private readonly acks: IngressAcks;
+  /** Ids of refused entries whose slots were freed before their refusal was written. */
+  private readonly refusing = new Set<string>();
+  /** Refusals being written (waited for at shutdown). */
+  private readonly refusals = new Set<Promise<unknown>>();
   /** Entries this instance decided. */
   processed = 0;
 
@@ -29,9 +41,12 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
     private readonly pipeline: GatewayPipeline,
     private readonly deadLetters: DeadLetters,
     private readonly registrations: RegistrationHandler,
+    private readonly recorder: DecisionRecorder,
+    private readonly prefetch: IngressPrefetch,
     @InjectGatewaySettings() private readonly settings: GatewaySettings,
     @InjectInstanceId() consumerName: string,
   ) {
+    this.acks = new IngressAcks(redis);
     const { maxInFlight, blockMs, claimIdleMs } = settings.ingress;
     this.reader = new StreamGroupReader(
       redis,
@@ -67,34 +82,92 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.reader.stop();
+    await Promise.allSettled([...this.refusals]);
   }
 
-  /** Processes each entry in the background (the reader bounds them by `maxInFlight`), or gives up on it. */
+  /**
+   * Processes each entry in the background (the reader bounds them by `maxInFlight`), or gives up on
+   * it. What the checks of the batch need is read at once first ({@link IngressPrefetch}: one
+   * round trip, two with RBAC) and the batch authenticated from it; entries it refuses are recorded
+   * in bulk, so a flood of junk costs a few round trips per batch and valid entries behind it are
+   * not kept waiting.
+   */
   private receive(entries: StreamGroupEntry[]): void {
+    const batch: Array<{ id: string; ingress: IngressMessage }> = [];
     for (const entry of entries) {
-      const task = entry.attempt > this.settings.ingress.maxAttempts ? this.giveUp(entry) : this.process(entry);
-      void task.finally(() => this.reader.finished(entry.id));
+      if (this.refusing.has(entry.id)) this.reader.finished(entry.id); // its refusal is being written
+      else if (entry.attempt > this.settings.ingress.maxAttempts) this.track(entry.id, this.giveUp(entry));
+      else if (!entry.fields) this.track(entry.id, this.ack(entry.id)); // deleted from the stream while pending
+      else batch.push({ id: entry.id, ingress: IngressMessage.fromEntry(entry.id, entry.fields, entry.attempt, this.settings.ingress.maxMessageBytes) });
     }
+    if (batch.length) void this.screen(batch);
   }
 
-  private async process({ id, fields, attempt }: StreamGroupEntry): Promise<void> {
+  private track(id: string, task: Promise<void>): void {
+    void task
+      .catch((error: unknown) => this.logger.warn(`Ingress entry ${id} left pending: ${String(error)}`))
+      .finally(() => this.reader.finished(id));
+  }
+
+  private async screen(batch: Array<{ id: string; ingress: IngressMessage }>): Promise<void> {
+    const messages = batch.filter(({ ingress }) => !RegistrationHandler.matches(ingress)).map(({ ingress }) => ingress);
+    const screened = new Set<IngressMessage>();
     try {
-      if (!fields) {
-        await this.ack(id); // deleted from the stream while pending
-        return;
-      }
-      const ingress = IngressMessage.fromEntry(id, fields, attempt, this.settings.ingress.maxMessageBytes);
-      if (RegistrationHandler.matches(ingress)) await this.registrations.handle(ingress);
-      else await traceIngress(ingress, () => this.pipeline.process(ingress));
-      this.processed += 1;
-      await this.ack(id);
+      await this.prefetch.read(messages);
+      for (const ingress of messages) screened.add(ingress);
     } catch (error) {
-      this.logger.warn(`Ingress entry ${id} (attempt ${attempt}) left pending: ${String(error)}`);
+      this.logger.warn(`Reading what the checks of ${messages.length} ingress entries need failed (each check reads for itself): ${String(error)}`);
+    }
+    const refused: Array<{ id: string; ingress: IngressMessage; error: AuthenticationRefusal }> = [];
+    for (const { id, ingress } of batch) {
+      const error = screened.has(ingress) ? authenticationRefusal(ingress, ingress.credentials, this.settings) : undefined;
+      if (error) refused.push({ id, ingress, error });
+      else this.track(id, this.process(ingress));
+    }
+    if (refused.length) await this.refuseInBulk(refused);
+  }
+
+  /**
+   * Records and acks a batch authentication refused. Their slots are freed at once (up to
+   * {@link REFUSING_PER_SLOT} × `maxInFlight` such entries at a time), so the reader goes on through a
+   * flood to the valid entries behind it while the refusals are written; an entry read again before
+   * its ack landed is dropped.
+   */
+  private async refuseInBulk(refused: Array<{ id: string; ingress: IngressMessage; error: AuthenticationRefusal }>): Promise<void> {
+    const early = this.refusing.size + refused.length <= REFUSING_PER_SLOT * this.settings.ingress.maxInFlight;
+    if (early) {
+      for (const { id } of refused) {
+        this.refusing.add(id);
+        this.reader.finished(id);
+      }
+    }
+    const acked = this.recorder
+      .recordUnauthenticated(refused)
+      .then(() => (this.processed += refused.length))
+      .then(() => Promise.all(refused.map(({ id }) => this.ack(id))));
+    this.refusals.add(acked);
+    try {
+      await acked;
+    } catch (error) {
+      this.logger.warn(`${refused.length} unauthenticated ingress entries left pending: ${String(error)}`);
+    } finally {
+      this.refusals.delete(acked);
+      for (const { id } of refused) {
+        if (early) this.refusing.delete(id);
+        else this.reader.finished(id);
+      }
     }
   }
 
-  private async ack(id: string): Promise<void> {
-    await execAll(this.redis.command.multi().xack(this.redis.keys.gatewayIngress, this.redis.keys.gatewayGroup, id).xdel(this.redis.keys.gatewayIngress, id));
+  private async process(ingress: IngressMessage): Promise<void> {
+    if (RegistrationHandler.matches(ingress)) await this.registrations.handle(ingress);
+    else await traceIngress(ingress, () => this.pipeline.process(ingress));
+    this.processed += 1;
+    await this.ack(ingress.entryId);
+  }
+
+  private ack(id: string): Promise<void> {
+    return this.acks.ack(id);
   }
 
   private async giveUp({ id, fields, attempt }: StreamGroupEntry): Promise<void> {
@@ -111,3 +184,4 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
     }
   }
 }
+

@@ -1,6 +1,8 @@
 import type { ArgumentsHost } from '@nestjs/common';
-import { AgentMessage, decodeMessage, INGRESS_FIELDS, MasKeys, MessagePriority, SignatureAlgorithm, streamEntryField } from '@mas/core';
+import { AgentMessage, decodeEnvelope, INGRESS_FIELDS, MasKeys, MessagePriority, SignatureAlgorithm, streamEntryField } from '@mas/core';
 import { GATEWAY_CONTEXT_TYPE } from '../gateway.constants';
+import type { SenderCredentials } from '../auth/sender-credentials';
+import type { PolicyFacts } from '../authz/access-policy';
 import type { DlpFinding } from './dlp.types';
 
 /**
@@ -21,6 +23,12 @@ export class IngressMessage {
   findings: DlpFinding[] = [];
   /** The payload to deliver when DLP redacted something. */
   redactedData?: Record<string, unknown>;
+  /** The sender's credentials, read with those of the rest of its batch (authentication reads them itself when absent). */
+  credentials?: SenderCredentials;
+  /** What the checks after authentication need, read with the rest of the batch (each check reads it itself when absent). */
+  prefetched?: IngressPrefetch;
+  /** True once the signature check claimed the envelope's nonce (the decision need not claim it again). */
+  nonceClaimed = false;
   /** Algorithm the signature was checked with. */
   signedWith?: SignatureAlgorithm;
   /**
@@ -46,8 +54,9 @@ export class IngressMessage {
     const raw = value(INGRESS_FIELDS.envelope);
     try {
       if (raw === undefined) throw new Error(`no "${MasKeys.envelopeField}" field`);
-      ingress.message = decodeMessage(raw, maxBytes);
-      ingress.envelope = JSON.parse(raw) as Record<string, unknown>;
+      const decoded = decodeEnvelope(raw, maxBytes); // one parse: the record is what the signature covers
+      ingress.message = decoded.message;
+      ingress.envelope = decoded.record;
     } catch (error) {
       ingress.parseError = (error as Error).message;
       ingress.envelope = bestEffortParse(raw);
@@ -80,6 +89,16 @@ export class IngressMessage {
     if (!this.message) throw new Error(`ingress entry ${this.entryId} has no valid envelope`);
     return this.message;
   }
+}
+
+/** Reads done for a whole ingress batch at once, per message. */
+export interface IngressPrefetch {
+  /** Authorization facts (not for replies). */
+  policy?: PolicyFacts;
+  /** The target's circuit (state, opened_at) for the admission check (`features.circuitBreaker`). */
+  circuit?: Array<string | null>;
+  /** The sender's signing keys (`features.messageSigning`). */
+  signingKeys?: { hmacSecret: string | null; publicKeyPem: string | null };
 }
 
 /** The {@link IngressMessage} a guard, interceptor or filter of the gateway pipeline runs for. */

@@ -92,6 +92,18 @@ export class GatewayMetrics {
     }
   }
 
+  /**
+   * Counts many decisions of one kind at once (a batch of unauthenticated entries): their latencies
+   * and, for AUTH_FAILED, how many per violation code.
+   */
+  decidedMany(decision: GatewayDecision, seconds: readonly number[], violations: ReadonlyMap<string, number>): void {
+    this.messages.inc({ decision }, seconds.length);
+    const latency = this.decisionLatency.labels({ decision });
+    for (const s of seconds) latency.observe(s);
+    if (decision !== 'AUTH_FAILED') return;
+    for (const [code, count] of violations) this.authFailures.inc({ reason: code.startsWith('auth:') ? code.slice('auth:'.length) : 'unknown' }, count);
+  }
+
   /** Counts DLP findings. */
   found(findings: readonly DlpFinding[]): void {
     for (const finding of findings) this.dlpFindings.inc({ type: finding.type, action: finding.action });

@@ -14,6 +14,7 @@ import {
   tracingEnabled,
   wireContextOf,
 } from '@mas/core';
+import type { AuthenticationRefusal } from '../auth/sender-credentials';
 import type { GatewayOutcome } from '../message/gateway-outcome.interfaces';
 import type { IngressMessage } from '../message/ingress-message';
 import type { QueuedMessage } from '../routing/queued-message';
@@ -74,6 +75,25 @@ export function traceIngress(ingress: IngressMessage, pipeline: () => Promise<Ga
       throw error;
     },
   );
+}
+
+/**
+ * The spans of an entry authentication refused in bulk, outside the pipeline (the ingress consumer
+ * screens a batch before it enters it): its gateway span, as {@link traceIngress}, with an
+ * `authentication` child carrying the refusal, and whatever `record` does inside it. Without an SDK
+ * a direct call, so a flood of junk costs no spans when tracing is off.
+ */
+export function traceRefusedIngress(ingress: IngressMessage, refusal: AuthenticationRefusal, record: () => Promise<GatewayOutcome>): Promise<GatewayOutcome> {
+  const api = otelApi();
+  if (!tracingEnabled(api)) return record();
+  return traceIngress(ingress, () => {
+    const span = api.trace.getTracer(TRACER).startSpan('authentication', {
+      attributes: { 'mas.gateway.check': 'authentication', [MAS_ATTRIBUTES.gatewayDecision]: 'AUTH_FAILED', [MAS_ATTRIBUTES.gatewayViolations]: [refusal.violation] },
+    });
+    span.setStatus({ code: api.SpanStatusCode.ERROR, message: refusal.reason });
+    span.end();
+    return record();
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { ChainableCommander } from 'ioredis';
 import { MasConnection } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
@@ -21,12 +22,23 @@ export class CircuitBreaker {
     return this.settings.features.circuitBreaker;
   }
 
-  /** The state a delivery to `target` would run under now, without changing it (admission check). */
-  async peek(target: string): Promise<CircuitState> {
+  /**
+   * The state a delivery to `target` would run under now, without changing it (admission check);
+   * from `stored` (state, opened_at) when the caller read them with its batch ({@link queuePeek}).
+   */
+  async peek(target: string, stored?: Array<string | null>): Promise<CircuitState> {
     if (!this.enabled) return 'CLOSED';
-    const [state, openedAt] = await this.redis.command.hmget(this.redis.keys.circuit(target), 'state', 'opened_at');
+    const [state, openedAt] = stored ?? (await this.redis.command.hmget(this.redis.keys.circuit(target), 'state', 'opened_at'));
     if (state !== 'OPEN') return (state as CircuitState | null) ?? 'CLOSED';
     return Date.now() - Number(openedAt) >= this.settings.circuitBreaker.openTimeoutMs ? 'HALF_OPEN' : 'OPEN';
+  }
+
+  /** Queues the read {@link peek} makes on `pipeline`; the result turns its replies into the stored fields (undefined when disabled). */
+  queuePeek(pipeline: ChainableCommander, target: string): (results: unknown[]) => Array<string | null> | undefined {
+    if (!this.enabled) return () => undefined;
+    const at = pipeline.length;
+    pipeline.hmget(this.redis.keys.circuit(target), 'state', 'opened_at');
+    return (results) => results[at] as Array<string | null>;
   }
 
   /** Asks for one delivery: resolves with the state it may run under (OPEN = do not deliver). */

@@ -37,7 +37,8 @@ export class Deliverer {
     if (status !== 'ACTIVE') {
       return { delivered: false, reason: 'target_gone', detail: `target "${message.target}" is ${status || 'not registered'}` };
     }
-    if ((await this.breaker.acquire(message.target)) === 'OPEN') {
+    const circuit = await this.breaker.acquire(message.target);
+    if (circuit === 'OPEN') {
       return { delivered: false, reason: 'circuit_open', detail: `the circuit of "${message.target}" is open` };
     }
     try {
@@ -46,7 +47,8 @@ export class Deliverer {
       await this.breaker.record(message.target, false);
       return { delivered: false, reason: 'delivery_failed', detail: (error as Error).message };
     }
-    await this.breaker.record(message.target, true);
+    // A success changes nothing in a CLOSED circuit: only a probe (HALF_OPEN) is counted.
+    if (circuit !== 'CLOSED') await this.breaker.record(message.target, true);
     return { delivered: true };
   }
 }

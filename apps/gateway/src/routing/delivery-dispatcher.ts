@@ -8,6 +8,9 @@ import { Deliverer, DeliveryOutcome } from './deliverer';
 import { PriorityQueues } from './priority-queues';
 import type { QueuedMessage } from './queued-message';
 
+/** Weighted-round-robin rounds taken (and delivered together) at a time. */
+const ROUNDS_PER_TAKE = 16;
+
 /**
  * Drains the priority queues into the inboxes: a target is drained when a message for it is admitted
  * here ({@link kick}) and by a periodic sweep of every target (messages left by other or dead
@@ -67,11 +70,16 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     this.draining.set(target, run);
   }
 
-  /** Drains every queue of `target` until empty (exposed for tests and tools); resolves when done. */
+  /**
+   * Drains every queue of `target` until empty (exposed for tests and tools); resolves when done.
+   * Takes {@link ROUNDS_PER_TAKE} rounds at a time and delivers them together: each delivery issues
+   * the same commands in the same order on one connection, so they reach the inbox in round order.
+   */
   async drain(target: string): Promise<void> {
     for (;;) {
-      const round = await this.queues.takeRound(target);
-      for (const { message } of round.messages) await this.settle(message, await this.deliverer.deliver(message, round.targetStatus));
+      const round = await this.queues.takeRound(target, ROUNDS_PER_TAKE);
+      const outcomes = await Promise.all(round.messages.map(({ message }) => this.deliverer.deliver(message, round.targetStatus)));
+      await Promise.all(round.messages.map(({ message }, i) => this.settle(message, outcomes[i])));
       await this.queues.settle(target, round.messages);
       if (!round.messages.length || !round.left || !this.active) return;
     }

@@ -47,7 +47,7 @@ export class MessageRouter {
       throw new AuthorizationDeniedError('the request this reply answers was already settled', 'authz:unsolicited_reply');
     }
     if (meta.expectsReply && meta.correlationId) await this.replies.expect(senderId, meta.correlationId, targetId);
-    if ((await this.breaker.peek(queued.target)) === 'OPEN') {
+    if ((await this.breaker.peek(queued.target, ingress.prefetched?.circuit)) === 'OPEN') {
       await this.deadLetters.add(queued, 'circuit_open', `the circuit of "${queued.target}" is open`, ingress.entryId);
       throw new CircuitOpenError(`the circuit of "${queued.target}" is open; the message was dead-lettered`, 'routing:circuit_open');
     }
@@ -62,7 +62,7 @@ export class MessageRouter {
       const reason = `${outcome.detail}; the message was dead-lettered`;
       throw outcome.reason === 'circuit_open' ? new CircuitOpenError(reason, 'routing:circuit_open') : new RoutingFailedError(reason, `routing:${outcome.reason}`);
     }
-    await this.queues.enqueue(queued);
+    await this.queues.enqueueSoon(queued);
     this.dispatcher.kick(queued.target);
     return `queued for delivery (${queued.priority})`;
   }

@@ -1,13 +1,14 @@
 import { LuaScript } from '@mas/core';
 
 /**
- * One weighted-round-robin round for one target. Each queue is a sorted set scored by the time its
- * message becomes visible; a round takes up to `weight` visible messages per level, highest first,
- * and leases them (hides them for `lease ms`) instead of removing them: the caller removes each once
- * delivered or dead-lettered, and a message whose instance died becomes visible again.
+ * Up to `rounds` weighted-round-robin rounds for one target, in order. Each queue is a sorted set
+ * scored by the time its message becomes visible; a round takes up to `weight` visible messages per
+ * level, highest first, and leases them (hides them for `lease ms`) instead of removing them: the
+ * caller removes each once delivered or dead-lettered, and a message whose instance died becomes
+ * visible again. A level that ran dry is not asked again; the rounds stop when all are.
  * Forgets the target when its queues are empty; reads the target's registry status.
  * KEYS: the five queues CRITICAL..BULK, the targets set, the target's registry hash.
- * ARGV: the five weights, the target id, lease ms.
+ * ARGV: the five weights, the target id, lease ms, rounds.
  * Returns { status or '', messages left besides these, message... }.
  */
 export const TAKE_ROUND_SCRIPT = new LuaScript(`
@@ -15,12 +16,24 @@ local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local out = { redis.call('HGET', KEYS[7], 'status') or '', 0 }
 local left = 0
-for i = 1, 5 do
-  local items = redis.call('ZRANGEBYSCORE', KEYS[i], '-inf', now, 'LIMIT', 0, tonumber(ARGV[i]))
-  for _, item in ipairs(items) do
-    redis.call('ZADD', KEYS[i], now + tonumber(ARGV[7]), item)
-    out[#out + 1] = item
+local dry = {}
+for round = 1, tonumber(ARGV[8]) do
+  local took = 0
+  for i = 1, 5 do
+    if not dry[i] then
+      local weight = tonumber(ARGV[i])
+      local items = redis.call('ZRANGEBYSCORE', KEYS[i], '-inf', now, 'LIMIT', 0, weight)
+      for _, item in ipairs(items) do
+        redis.call('ZADD', KEYS[i], now + tonumber(ARGV[7]), item)
+        out[#out + 1] = item
+      end
+      took = took + #items
+      if #items < weight then dry[i] = true end
+    end
   end
+  if took == 0 then break end
+end
+for i = 1, 5 do
   left = left + redis.call('ZCARD', KEYS[i])
 end
 if left == 0 then redis.call('SREM', KEYS[6], ARGV[6]) end

@@ -23,6 +23,8 @@ export interface QueueRound {
 @Injectable()
 export class PriorityQueues {
   private readonly weights: number[];
+  private pending: QueuedMessage[] = [];
+  private flushing?: Promise<void>;
 
   constructor(
     private readonly redis: MasConnection,
@@ -32,6 +34,21 @@ export class PriorityQueues {
     this.weights = [w.critical, w.high, w.normal, w.low, w.bulk];
   }
 
+  /**
+   * Queues `message` with the others admitted during this event-loop turn, in one script call;
+   * resolves once it is queued.
+   */
+  enqueueSoon(message: QueuedMessage): Promise<void> {
+    this.pending.push(message);
+    this.flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      const batch = this.pending;
+      this.pending = [];
+      this.flushing = undefined;
+      return this.enqueue(...batch);
+    });
+    return this.flushing;
+  }
+
   /** Queues messages behind those already waiting at their level. */
   async enqueue(...messages: QueuedMessage[]): Promise<void> {
     const keys = [this.redis.keys.priorityQueueTargets, ...messages.map((m) => this.redis.keys.priorityQueue(m.target, m.priority))];
@@ -39,8 +56,8 @@ export class PriorityQueues {
     await ENQUEUE_SCRIPT.run(this.redis.command, keys, [Date.now(), ...args]);
   }
 
-  /** Takes (leases) one weighted-round-robin round of `target`'s visible messages. */
-  async takeRound(target: string): Promise<QueueRound> {
+  /** Takes (leases) up to `rounds` weighted-round-robin rounds of `target`'s visible messages, in order. */
+  async takeRound(target: string, rounds = 1): Promise<QueueRound> {
     const keys = [
       ...PRIORITIES.map((priority) => this.redis.keys.priorityQueue(target, priority)),
       this.redis.keys.priorityQueueTargets,
@@ -50,6 +67,7 @@ export class PriorityQueues {
       ...this.weights,
       target,
       this.settings.ingress.claimIdleMs,
+      rounds,
     ]);
     return { targetStatus: status, left, messages: members.map((member) => ({ member, message: JSON.parse(member) as QueuedMessage })) };
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { ChainableCommander } from 'ioredis';
 import { MasConnection, SignatureAlgorithm, SignatureBlock, verifyEnvelope, WireEnvelope } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
@@ -31,7 +32,7 @@ export class SignatureVerifier {
     if (!this.settings.messageSigning.algorithms.includes(alg)) {
       throw new SignatureInvalidError(`signature algorithm "${String(block.alg)}" is not accepted`, 'signature:algorithm');
     }
-    const [hmacSecret, publicKeyPem] = await this.redis.command.mget(this.redis.keys.signingKey(sender), this.redis.keys.publicKey(sender));
+    const { hmacSecret, publicKeyPem } = ingress.prefetched?.signingKeys ?? (await this.readKeys(sender));
     if (publicKeyPem && alg !== 'ed25519') {
       throw new SignatureInvalidError(`"${sender}" signs with ed25519; a ${alg} signature is refused`, 'signature:algorithm');
     }
@@ -50,6 +51,7 @@ export class SignatureVerifier {
     if (!(await this.claimNonce(sender, String(block.nonce), ingress.entryId))) {
       throw new SignatureInvalidError('nonce already used (replay)', 'signature:replay');
     }
+    ingress.nonceClaimed = true;
     return alg;
   }
 
@@ -60,8 +62,24 @@ export class SignatureVerifier {
   async consumeNonce(ingress: IngressMessage): Promise<void> {
     const block = (ingress.envelope as { signature?: Partial<SignatureBlock> } | undefined)?.signature;
     const sender = ingress.senderId;
-    if (!sender || !block || typeof block !== 'object' || typeof block.nonce !== 'string' || !block.nonce) return;
+    if (ingress.nonceClaimed || !sender || !block || typeof block !== 'object' || typeof block.nonce !== 'string' || !block.nonce) return;
     await this.claimNonce(sender, block.nonce, ingress.entryId);
+  }
+
+  /** Reads `sender`'s HMAC secret and Ed25519 public key. */
+  async readKeys(sender: string): Promise<{ hmacSecret: string | null; publicKeyPem: string | null }> {
+    const [hmacSecret, publicKeyPem] = await this.redis.command.mget(this.redis.keys.signingKey(sender), this.redis.keys.publicKey(sender));
+    return { hmacSecret, publicKeyPem };
+  }
+
+  /** Queues the reads of {@link readKeys} on `pipeline`; the result turns its replies into the keys. */
+  queueKeys(pipeline: ChainableCommander, sender: string): (results: unknown[]) => { hmacSecret: string | null; publicKeyPem: string | null } {
+    const at = pipeline.length;
+    pipeline.mget(this.redis.keys.signingKey(sender), this.redis.keys.publicKey(sender));
+    return (results) => {
+      const [hmacSecret, publicKeyPem] = results[at] as [string | null, string | null];
+      return { hmacSecret, publicKeyPem };
+    };
   }
 
   /** True when the nonce is fresh, or was claimed by this very ingress entry (a redelivery). */
