@@ -58,23 +58,14 @@ export function traceIngress(ingress: IngressMessage, pipeline: () => Promise<Ga
     },
     parent,
   );
-  return api.context.with(api.trace.setSpan(parent, span), pipeline).then(
-    (outcome) => {
-      span.setAttributes({
-        [MAS_ATTRIBUTES.gatewayDecision]: outcome.decision,
-        [MAS_ATTRIBUTES.gatewayReason]: outcome.reason,
-        ...(ingress.violations.length ? { [MAS_ATTRIBUTES.gatewayViolations]: ingress.violations } : {}),
-      });
-      if (outcome.decision !== 'ALLOWED') span.setStatus({ code: api.SpanStatusCode.ERROR, message: `${outcome.decision}: ${outcome.reason}` });
-      span.end();
-      return outcome;
-    },
-    (error: unknown) => {
-      recordFailure(api, span, error);
-      span.end();
-      throw error;
-    },
-  );
+  return endWhenSettled(api, span, api.context.with(api.trace.setSpan(parent, span), pipeline), (outcome) => {
+    span.setAttributes({
+      [MAS_ATTRIBUTES.gatewayDecision]: outcome.decision,
+      [MAS_ATTRIBUTES.gatewayReason]: outcome.reason,
+      ...(ingress.violations.length ? { [MAS_ATTRIBUTES.gatewayViolations]: ingress.violations } : {}),
+    });
+    if (outcome.decision !== 'ALLOWED') span.setStatus({ code: api.SpanStatusCode.ERROR, message: `${outcome.decision}: ${outcome.reason}` });
+  });
 }
 
 /**
@@ -148,19 +139,10 @@ export function TracedDelivery(): MethodDecorator {
         parent,
       );
       const run = api.context.with(api.trace.setSpan(parent, span), () => original.call(this, message, ...rest));
-      return run.then(
-        (outcome) => {
-          span.setAttribute('mas.delivery.outcome', outcome.delivered ? 'delivered' : (outcome.reason ?? 'failed'));
-          if (!outcome.delivered) span.setStatus({ code: api.SpanStatusCode.ERROR, message: outcome.reason });
-          span.end();
-          return outcome;
-        },
-        (error: unknown) => {
-          recordFailure(api, span, error);
-          span.end();
-          throw error;
-        },
-      );
+      return endWhenSettled(api, span, run, (outcome) => {
+        span.setAttribute('mas.delivery.outcome', outcome.delivered ? 'delivered' : (outcome.reason ?? 'failed'));
+        if (!outcome.delivered) span.setStatus({ code: api.SpanStatusCode.ERROR, message: outcome.reason });
+      });
     };
     return descriptor;
   };
@@ -176,6 +158,22 @@ export function withGatewayTraceContext(meta: MessageMeta): MessageMeta {
   if (!span) return meta;
   const { traceparent: _sender, tracestate: _state, ...rest } = meta;
   return { ...rest, ...wireContextOf(span) };
+}
+
+/** Ends `span` once `run` settles: `record` notes a result on it, a rejection is recorded as the failure. */
+function endWhenSettled<T>(api: typeof OtelApi, span: OtelApi.Span, run: Promise<T>, record: (outcome: T) => void): Promise<T> {
+  return run.then(
+    (outcome) => {
+      record(outcome);
+      span.end();
+      return outcome;
+    },
+    (error: unknown) => {
+      recordFailure(api, span, error);
+      span.end();
+      throw error;
+    },
+  );
 }
 
 function isCallHandler(value: unknown): value is CallHandler {
