@@ -5,10 +5,11 @@ import { AgentTracker, QuietLogger, uniqueId, waitFor } from './support/e2e-help
 import { hasRedisServer } from './support/private-redis';
 import { hasRedisCli, RedisClusterTopology, SentinelTopology } from './support/redis-topologies';
 import { startRegistry } from './registry-e2e.helpers';
+import { startGatewayAs } from './gateway/harness';
 
 // SIGKILL of the master serving the agents, mid-traffic, on a Redis Cluster and on a Sentinel set
 // of their own (appendonly yes, appendfsync always on every data node). A replica is promoted; the
-// agents and the registry carry on with no user code. Direct messages published around the kill are
+// agents, the registry and a gateway carry on with no user code. Direct messages published around the kill are
 // lost (counted and reported); a reliable send that WAITed for one replica and resolved is never lost.
 // One direct loss the sender cannot see: a PUBLISH the master answered (1 subscriber reached) just
 // before the SIGKILL, while the message still sat in its output buffer to the subscriber, dies with
@@ -106,6 +107,14 @@ describe.each(kinds)('failover of a %s master mid-traffic', (kind, start) => {
     const reliable = await agents.start(new Recorder(reliableId, { ...options, delivery: 'reliable', inbox: { claimIdleMs: 500 } }));
     const sender = await agents.start(new Agent(uniqueId(SPEC, `${kind}-sender`), options));
     const registry = await startRegistry(topology.url, { checkIntervalMs: 1_000 });
+    const gateway = await startGatewayAs(topology.url);
+    const gatewayOptions = { ...options, gateway: { decisionTimeoutMs: 5_000 } };
+    const gwReceiver = await agents.start(new Recorder(uniqueId(SPEC, `${kind}-gw-receiver`), gatewayOptions));
+    // Its ingress stream on the master killed (on a cluster: a sender id whose stream's slot it serves).
+    let gwSenderId = uniqueId(SPEC, `${kind}-gw-sender`);
+    while ((await topology.masterOf(keys.gatewayIngressFor(gwSenderId))) !== victim) gwSenderId = uniqueId(SPEC, `${kind}-gw-sender`);
+    const gwSender = await agents.start(new Agent(gwSenderId, gatewayOptions));
+    await expect(gwSender.send(gwReceiver.id, 'note', { n: 1 })).resolves.toBe(1);
 
     /** When each direct send went out and when its answer came (ms since `began`). */
     const directTimes = new Map<number, { out: number; answered: number }>();
@@ -190,6 +199,16 @@ describe.each(kinds)('failover of a %s master mid-traffic', (kind, start) => {
     expect((await sender.request(reliable.id, 'ping', { n: 7 }, { timeout: 5_000 })).data).toEqual({ pong: 7 });
     phase('request after the failover');
     await waitFor(async () => (await registry.get(`/agents/${encodeURIComponent(direct.id)}`)).status === 200, 10_000, 'the registry answering');
+    // The gateway too: a gateway-mode message is decided and delivered after the failover.
+    await waitFor(
+      async () => (await gwSender.send(gwReceiver.id, 'note', { n: 2 }).then((reached) => reached === 1, () => false)) && gwReceiver.seen.has(2),
+      20_000,
+      'a message through the gateway after the failover',
+      200,
+    );
+    phase('gateway after the failover');
+    await agents.stopAll();
+    await gateway.app.close();
     await registry.close();
   }, 150_000);
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type Redis from 'ioredis';
-import { deepMerge, listeningUrl, MasConnection, MasKeys, Provisioner } from '@mas/core';
+import { deepMerge, listeningUrl, MasConnection, MasKeys, mastersOf, Provisioner } from '@mas/core';
 import { loadGatewaySettings } from '../../apps/gateway/src/config/load-gateway-settings';
 import type { GatewaySettings } from '../../apps/gateway/src/config/gateway.settings';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
@@ -78,18 +78,20 @@ export async function startGatewayAs(redisUrl: string, overrides: Record<string,
 
 /**
  * Deletes every key the gateway writes in this spec's own database (the audit trail, the DLQ, the
- * ingress, queues, counters): a spec starts from a clean trail without FLUSHDB.
+ * ingress streams, queues, counters): a spec starts from a clean trail without FLUSHDB. On a cluster
+ * it scans every master and deletes key by key (keys of several slots).
  */
 export async function resetGatewayKeys(redis: Redis): Promise<void> {
-  const fixed = [MasKeys.gatewayIngress, MasKeys.audit, MasKeys.auditHead, MasKeys.auditBase, MasKeys.auditCheckpoints, MasKeys.auditKeyId, MasKeys.securityEvents, MasKeys.deadLetters, MasKeys.priorityQueueTargets];
-  await redis.del(...fixed);
-  for (const pattern of ['audit:by_*', 'audit:unauthenticated:*', 'priority_queue:*', 'ratelimit:*', 'circuit:*', 'mas:nonce:*', 'mas:gateway:awaiting_reply:*']) {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+  const patterns = ['mas.gateway.ingress*', 'audit:*', 'dlq:messages', 'priority_queue:*', 'ratelimit:*', 'circuit:*', 'mas:nonce:*', 'mas:gateway:awaiting_reply:*'];
+  for (const node of mastersOf(redis)) {
+    for (const pattern of patterns) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+        await Promise.all(keys.map((key) => redis.del(key)));
+        cursor = next;
+      } while (cursor !== '0');
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import type { ChainableCommander } from 'ioredis';
-import { execAll, MasConnection, MasKeySpace } from '@mas/core';
+import { execAll, MasConnection, MasKeySpace, slotPipeline } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { AuthenticationFailedError } from '../message/gateway-denial.errors';
 import type { IngressMessage } from '../message/ingress-message';
@@ -27,7 +27,7 @@ export interface SenderCredentials {
  * malformed without asking Redis).
  */
 export async function readSenderCredentials(redis: MasConnection, batch: readonly IngressMessage[]): Promise<Array<SenderCredentials | undefined>> {
-  const pipeline = redis.command.pipeline();
+  const pipeline = slotPipeline(redis.command);
   const read = queueSenderCredentials(pipeline, redis.keys, batch);
   return read(read.commands ? await execAll(pipeline) : []);
 }

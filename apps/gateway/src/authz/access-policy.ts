@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import type { ChainableCommander } from 'ioredis';
-import { execAll, MasConnection } from '@mas/core';
+import { execAll, MasConnection, slotPipeline } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
 import { AuthorizationDeniedError } from '../message/gateway-denial.errors';
@@ -90,7 +90,7 @@ export class AccessPolicy implements OnApplicationBootstrap {
   }
 
   private async readFacts(sender: string, target: string): Promise<PolicyFacts> {
-    const pipeline = this.redis.command.pipeline();
+    const pipeline = slotPipeline(this.redis.command);
     const facts = this.queueFacts(pipeline, sender, target);
     return facts(await execAll(pipeline));
   }
@@ -101,7 +101,7 @@ export class AccessPolicy implements OnApplicationBootstrap {
     if (!roles.length) return undefined;
     let permissions = known;
     if (!permissions || roles.some((role) => !permissions!.has(role))) {
-      const pipeline = this.redis.command.pipeline();
+      const pipeline = slotPipeline(this.redis.command);
       const read = this.queueRolePermissions(pipeline, roles);
       permissions = read(await execAll(pipeline));
     }

@@ -19,12 +19,9 @@ export class IdentityPublisher implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     const { identity, auditKey } = this.secrets;
     const fingerprint = auditKey ? createHmac('sha256', auditKey).update('mas-audit-key-id').digest('hex').slice(0, 16) : 'unkeyed';
-    const [, , [, stored]] = (await this.redis.command
-      .multi()
-      .hset(this.redis.keys.gatewayPublicKeys, identity.keyId, identity.publicKeyPem)
-      .set(this.redis.keys.auditKeyId, fingerprint, 'NX')
-      .get(this.redis.keys.auditKeyId)
-      .exec()) as [unknown, unknown, [unknown, string]];
+    // Two commands, not a MULTI: the public keys and the audit key id live in different hash slots on a cluster.
+    await this.redis.command.hset(this.redis.keys.gatewayPublicKeys, identity.keyId, identity.publicKeyPem);
+    const stored = ((await this.redis.command.call('SET', this.redis.keys.auditKeyId, fingerprint, 'NX', 'GET')) as string | null) ?? fingerprint;
     if (stored !== fingerprint) {
       throw new AuditKeyMismatchError(
         `the audit chain in Redis is keyed with another key (fingerprint ${stored}, this instance ${fingerprint}): give every instance the same audit.hmac_key`,

@@ -1,14 +1,18 @@
 import { execAll, MasConnection } from '@mas/core';
 
 /**
- * Acks and deletes decided ingress entries, all those of one event-loop turn in one MULTI
- * (`XACK … ids`, `XDEL … ids`): a batch of decisions costs one round trip instead of one each.
+ * Acks and deletes decided entries of one ingress stream, all those of one event-loop turn in one
+ * MULTI (`XACK … ids`, `XDEL … ids`: one key, so one hash slot on a cluster): a batch of decisions
+ * costs one round trip instead of one each.
  */
 export class IngressAcks {
   private ids: string[] = [];
   private pending?: Promise<void>;
 
-  constructor(private readonly redis: MasConnection) {}
+  constructor(
+    private readonly redis: MasConnection,
+    private readonly stream: string,
+  ) {}
 
   /** Acks and deletes `id` with the others of this turn; resolves once Redis confirmed it. */
   ack(id: string): Promise<void> {
@@ -21,7 +25,7 @@ export class IngressAcks {
     const ids = this.ids;
     this.ids = [];
     this.pending = undefined;
-    const { gatewayIngress, gatewayGroup } = this.redis.keys;
-    await execAll(this.redis.command.multi().xack(gatewayIngress, gatewayGroup, ...ids).xdel(gatewayIngress, ...ids));
+    const group = this.redis.keys.gatewayGroup;
+    await execAll(this.redis.command.multi().xack(this.stream, group, ...ids).xdel(this.stream, ...ids));
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { execAll, MasConnection } from '@mas/core';
+import { execAll, MasConnection, slotPipeline } from '@mas/core';
 import { queueSenderCredentials } from '../auth/sender-credentials';
 import { AccessPolicy, PolicyFacts } from '../authz/access-policy';
 import type { GatewaySettings } from '../config/gateway.settings';
@@ -28,7 +28,7 @@ export class IngressPrefetch {
 
   /** Fills `credentials` and `prefetched` of each message; rejects (leaving them unset) when Redis does. */
   async read(batch: readonly IngressMessage[]): Promise<void> {
-    const pipeline = this.redis.command.pipeline();
+    const pipeline = slotPipeline(this.redis.command);
     const credentials = queueSenderCredentials(pipeline, this.redis.keys, batch);
     const facts = new Map<string, (results: unknown[]) => PolicyFacts>();
     const keys = new Map<string, ReturnType<SignatureVerifier['queueKeys']>>();
@@ -59,7 +59,7 @@ export class IngressPrefetch {
   private async readRolePermissions(facts: PolicyFacts[]): Promise<void> {
     const roles = [...new Set(facts.flatMap((f) => this.policy.effectiveRoles(f.roles)))];
     if (!roles.length) return;
-    const pipeline = this.redis.command.pipeline();
+    const pipeline = slotPipeline(this.redis.command);
     const read = this.policy.queueRolePermissions(pipeline, roles);
     const permissions = read(await execAll(pipeline));
     for (const f of facts) f.permissions = permissions;

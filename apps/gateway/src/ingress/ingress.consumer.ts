@@ -17,20 +17,28 @@ import { IngressPrefetch } from './ingress-prefetch';
 /** Refused entries whose slots may be freed before their refusal is written, per slot of `maxInFlight`. */
 const REFUSING_PER_SLOT = 16;
 
+/** One ingress stream as this instance reads it: its reader, its acks, the refusals it freed early. */
+interface IngressShard {
+  readonly stream: string;
+  readonly reader: StreamGroupReader;
+  readonly acks: IngressAcks;
+  /** Ids of refused entries whose slots were freed before their refusal was written. */
+  readonly refusing: Set<string>;
+}
+
 /**
- * Reads `mas.gateway.ingress` as one consumer of the group `mas-gateway` (so instances share the
- * load) with a {@link StreamGroupReader}, runs each entry through the {@link GatewayPipeline}, and
- * acks and deletes it once its decision is recorded. Entries left pending by a dead instance are
- * claimed with XAUTOCLAIM after `ingress.claimIdleMs`; after `ingress.maxAttempts` reads an entry is
- * dead-lettered as unprocessable. A missing group (Redis restarted without persistence) is recreated.
+ * Reads the ingress streams (`mas.gateway.ingress`; on a cluster its {@link MasKeySpace.gatewayIngressStreams},
+ * one per hash slot, each sender writing to one) as one consumer of the group `mas-gateway` (so
+ * instances share the load), each with a {@link StreamGroupReader} of its own holding at most
+ * `ingress.maxInFlight` entries; runs each entry through the {@link GatewayPipeline}, and acks and
+ * deletes it once its decision is recorded. Entries left pending by a dead instance are claimed with
+ * XAUTOCLAIM after `ingress.claimIdleMs`; after `ingress.maxAttempts` reads an entry is dead-lettered
+ * as unprocessable. A missing group (Redis restarted without persistence) is recreated.
  */
 @Injectable()
 export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('IngressConsumer');
-  private readonly reader: StreamGroupReader;
-  private readonly acks: IngressAcks;
-  /** Ids of refused entries whose slots were freed before their refusal was written. */
-  private readonly refusing = new Set<string>();
+  private readonly shards: IngressShard[];
   /** Refusals being written (waited for at shutdown). */
   private readonly refusals = new Set<Promise<unknown>>();
   /** Entries this instance decided. */
@@ -46,42 +54,50 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
     @InjectGatewaySettings() private readonly settings: GatewaySettings,
     @InjectInstanceId() consumerName: string,
   ) {
-    this.acks = new IngressAcks(redis);
     const { maxInFlight, blockMs, claimIdleMs } = settings.ingress;
-    this.reader = new StreamGroupReader(
-      redis,
-      {
-        stream: this.redis.keys.gatewayIngress,
-        group: this.redis.keys.gatewayGroup,
-        consumer: consumerName,
-        startId: '0',
-        maxInFlight,
-        blockMs,
-        claimIdleMs,
-        label: 'Ingress',
-        logger: this.logger,
-        connectionRole: 'ingress',
-      },
-      (entries) => this.receive(entries),
-    );
+    const streams = redis.keys.gatewayIngressStreams;
+    this.shards = streams.map((stream) => {
+      const shard: IngressShard = {
+        stream,
+        acks: new IngressAcks(redis, stream),
+        refusing: new Set(),
+        reader: new StreamGroupReader(
+          redis,
+          {
+            stream,
+            group: redis.keys.gatewayGroup,
+            consumer: consumerName,
+            startId: '0',
+            maxInFlight,
+            blockMs,
+            claimIdleMs,
+            label: streams.length > 1 ? `Ingress ${stream}` : 'Ingress',
+            logger: this.logger,
+            connectionRole: 'ingress',
+          },
+          (entries) => this.receive(shard, entries),
+        ),
+      };
+      return shard;
+    });
   }
 
-  /** When the read loop last came round (epoch ms), for the health check. */
+  /** When the read loop that came round least recently last did (epoch ms), for the health check. */
   get lastReadAt(): number {
-    return this.reader.lastReadAt;
+    return Math.min(...this.shards.map(({ reader }) => reader.lastReadAt));
   }
 
-  /** True while the read loop is alive. */
+  /** True while every read loop is alive. */
   get healthy(): boolean {
-    return this.reader.active && Date.now() - this.lastReadAt < this.settings.ingress.blockMs * 3 + 5_000;
+    return this.shards.every(({ reader }) => reader.active) && Date.now() - this.lastReadAt < this.settings.ingress.blockMs * 3 + 5_000;
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.reader.start();
+    await Promise.all(this.shards.map(({ reader }) => reader.start()));
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.reader.stop();
+    await Promise.all(this.shards.map(({ reader }) => reader.stop()));
     await Promise.allSettled([...this.refusals]);
   }
 
@@ -92,24 +108,24 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
    * in bulk, so a flood of junk costs a few round trips per batch and valid entries behind it are
    * not kept waiting.
    */
-  private receive(entries: StreamGroupEntry[]): void {
+  private receive(shard: IngressShard, entries: StreamGroupEntry[]): void {
     const batch: Array<{ id: string; ingress: IngressMessage }> = [];
     for (const entry of entries) {
-      if (this.refusing.has(entry.id)) this.reader.finished(entry.id); // its refusal is being written
-      else if (entry.attempt > this.settings.ingress.maxAttempts) this.track(entry.id, this.giveUp(entry));
-      else if (!entry.fields) this.track(entry.id, this.ack(entry.id)); // deleted from the stream while pending
-      else batch.push({ id: entry.id, ingress: IngressMessage.fromEntry(entry.id, entry.fields, entry.attempt, this.settings.ingress.maxMessageBytes) });
+      if (shard.refusing.has(entry.id)) shard.reader.finished(entry.id); // its refusal is being written
+      else if (entry.attempt > this.settings.ingress.maxAttempts) this.track(shard, entry.id, this.giveUp(shard, entry));
+      else if (!entry.fields) this.track(shard, entry.id, shard.acks.ack(entry.id)); // deleted from the stream while pending
+      else batch.push({ id: entry.id, ingress: IngressMessage.fromEntry(entry.id, entry.fields, entry.attempt, this.settings.ingress.maxMessageBytes, shard.stream) });
     }
-    if (batch.length) void this.screen(batch);
+    if (batch.length) void this.screen(shard, batch);
   }
 
-  private track(id: string, task: Promise<void>): void {
+  private track(shard: IngressShard, id: string, task: Promise<void>): void {
     void task
       .catch((error: unknown) => this.logger.warn(`Ingress entry ${id} left pending: ${String(error)}`))
-      .finally(() => this.reader.finished(id));
+      .finally(() => shard.reader.finished(id));
   }
 
-  private async screen(batch: Array<{ id: string; ingress: IngressMessage }>): Promise<void> {
+  private async screen(shard: IngressShard, batch: Array<{ id: string; ingress: IngressMessage }>): Promise<void> {
     const messages = batch.filter(({ ingress }) => !RegistrationHandler.matches(ingress)).map(({ ingress }) => ingress);
     const screened = new Set<IngressMessage>();
     try {
@@ -122,9 +138,9 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
     for (const { id, ingress } of batch) {
       const error = screened.has(ingress) ? authenticationRefusal(ingress, ingress.credentials, this.settings) : undefined;
       if (error) refused.push({ id, ingress, error });
-      else this.track(id, this.process(ingress));
+      else this.track(shard, id, this.process(shard, ingress));
     }
-    if (refused.length) await this.refuseInBulk(refused);
+    if (refused.length) await this.refuseInBulk(shard, refused);
   }
 
   /**
@@ -133,18 +149,18 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
    * flood to the valid entries behind it while the refusals are written; an entry read again before
    * its ack landed is dropped.
    */
-  private async refuseInBulk(refused: Array<{ id: string; ingress: IngressMessage; error: AuthenticationRefusal }>): Promise<void> {
-    const early = this.refusing.size + refused.length <= REFUSING_PER_SLOT * this.settings.ingress.maxInFlight;
+  private async refuseInBulk(shard: IngressShard, refused: Array<{ id: string; ingress: IngressMessage; error: AuthenticationRefusal }>): Promise<void> {
+    const early = shard.refusing.size + refused.length <= REFUSING_PER_SLOT * this.settings.ingress.maxInFlight;
     if (early) {
       for (const { id } of refused) {
-        this.refusing.add(id);
-        this.reader.finished(id);
+        shard.refusing.add(id);
+        shard.reader.finished(id);
       }
     }
     const acked = this.recorder
       .recordUnauthenticated(refused)
       .then(() => (this.processed += refused.length))
-      .then(() => Promise.all(refused.map(({ id }) => this.ack(id))));
+      .then(() => Promise.all(refused.map(({ id }) => shard.acks.ack(id))));
     this.refusals.add(acked);
     try {
       await acked;
@@ -153,35 +169,30 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
     } finally {
       this.refusals.delete(acked);
       for (const { id } of refused) {
-        if (early) this.refusing.delete(id);
-        else this.reader.finished(id);
+        if (early) shard.refusing.delete(id);
+        else shard.reader.finished(id);
       }
     }
   }
 
-  private async process(ingress: IngressMessage): Promise<void> {
+  private async process(shard: IngressShard, ingress: IngressMessage): Promise<void> {
     if (RegistrationHandler.matches(ingress)) await this.registrations.handle(ingress);
     else await traceIngress(ingress, () => this.pipeline.process(ingress));
     this.processed += 1;
-    await this.ack(ingress.entryId);
+    await shard.acks.ack(ingress.entryId);
   }
 
-  private ack(id: string): Promise<void> {
-    return this.acks.ack(id);
-  }
-
-  private async giveUp({ id, fields, attempt }: StreamGroupEntry): Promise<void> {
-    const ingress = IngressMessage.fromEntry(id, fields ?? [], attempt, this.settings.ingress.maxMessageBytes);
+  private async giveUp(shard: IngressShard, { id, fields, attempt }: StreamGroupEntry): Promise<void> {
+    const ingress = IngressMessage.fromEntry(id, fields ?? [], attempt, this.settings.ingress.maxMessageBytes, shard.stream);
     const envelope = ingress.envelope ? JSON.stringify(ingress.envelope) : '';
     const tokenHash = createHash('sha256').update(ingress.token).digest('hex');
     const letter = { envelope, target: ingress.targetId ?? '', sender: ingress.senderId ?? '', messageId: ingress.messageId ?? '', tokenHash };
     try {
       await this.deadLetters.add(letter, 'unprocessable', `not decided after ${attempt - 1} attempts`, id);
-      await this.ack(id);
-      this.logger.error(`Ingress entry ${id} dead-lettered: not decided after ${attempt - 1} attempts`);
+      await shard.acks.ack(id);
+      this.logger.error(`Ingress entry ${id} of ${shard.stream} dead-lettered: not decided after ${attempt - 1} attempts`);
     } catch (error) {
       this.logger.error(`Could not dead-letter ingress entry ${id}: ${String(error)}`);
     }
   }
 }
-

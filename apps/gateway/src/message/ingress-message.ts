@@ -45,12 +45,19 @@ export class IngressMessage {
     readonly notify: boolean,
     /** 1 for the first read; higher when reclaimed from a dead instance. */
     readonly attempt: number,
+    /** The ingress stream it was read from ('' for a replayed dead letter). */
+    readonly stream = '',
   ) {}
 
+  /** Names the entry across the ingress streams (entry ids are only unique within one stream). */
+  get entryRef(): string {
+    return this.stream ? `${this.stream}/${this.entryId}` : this.entryId;
+  }
+
   /** Builds the message from the fields of a stream entry, decoding (and size-checking) its envelope. */
-  static fromEntry(entryId: string, fields: string[], attempt: number, maxBytes: number): IngressMessage {
+  static fromEntry(entryId: string, fields: string[], attempt: number, maxBytes: number, stream = ''): IngressMessage {
     const value = (name: string) => streamEntryField(fields, name);
-    const ingress = new IngressMessage(entryId, value(INGRESS_FIELDS.token) ?? '', value(INGRESS_FIELDS.notify) === '1', attempt);
+    const ingress = new IngressMessage(entryId, value(INGRESS_FIELDS.token) ?? '', value(INGRESS_FIELDS.notify) === '1', attempt, stream);
     const raw = value(INGRESS_FIELDS.envelope);
     try {
       if (raw === undefined) throw new Error(`no "${MasKeys.envelopeField}" field`);

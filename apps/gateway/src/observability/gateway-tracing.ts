@@ -46,7 +46,7 @@ export function traceIngress(ingress: IngressMessage, pipeline: () => Promise<Ga
         [MESSAGING_ATTRIBUTES.system]: MESSAGING_SYSTEM,
         [MESSAGING_ATTRIBUTES.operationType]: 'process',
         [MESSAGING_ATTRIBUTES.operationName]: 'process',
-        [MESSAGING_ATTRIBUTES.destinationName]: MasKeys.gatewayIngress,
+        [MESSAGING_ATTRIBUTES.destinationName]: ingress.stream || MasKeys.gatewayIngress,
         [MESSAGING_ATTRIBUTES.consumerGroupName]: MasKeys.gatewayGroup,
         ...(ingress.messageId ? { [MESSAGING_ATTRIBUTES.messageId]: ingress.messageId } : {}),
         ...(message?.meta.correlationId ? { [MESSAGING_ATTRIBUTES.conversationId]: message.meta.correlationId } : {}),

@@ -6,25 +6,26 @@ import { LuaScript } from '@mas/core';
  * level, highest first, and leases them (hides them for `lease ms`) instead of removing them: the
  * caller removes each once delivered or dead-lettered, and a message whose instance died becomes
  * visible again. A level that ran dry is not asked again; the rounds stop when all are.
- * Forgets the target when its queues are empty; reads the target's registry status.
- * KEYS: the five queues CRITICAL..BULK, the targets set, the target's registry hash.
- * ARGV: the five weights, the target id, lease ms, rounds.
+ * Reads the target's registry status. Touches the keys of one target only (one hash slot in the
+ * cluster key style): forgetting a drained target in the targets set is the caller's step.
+ * KEYS: the five queues CRITICAL..BULK, the target's registry hash.
+ * ARGV: the five weights, lease ms, rounds.
  * Returns { status or '', messages left besides these, message... }.
  */
 export const TAKE_ROUND_SCRIPT = new LuaScript(`
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local out = { redis.call('HGET', KEYS[7], 'status') or '', 0 }
+local out = { redis.call('HGET', KEYS[6], 'status') or '', 0 }
 local left = 0
 local dry = {}
-for round = 1, tonumber(ARGV[8]) do
+for round = 1, tonumber(ARGV[7]) do
   local took = 0
   for i = 1, 5 do
     if not dry[i] then
       local weight = tonumber(ARGV[i])
       local items = redis.call('ZRANGEBYSCORE', KEYS[i], '-inf', now, 'LIMIT', 0, weight)
       for _, item in ipairs(items) do
-        redis.call('ZADD', KEYS[i], now + tonumber(ARGV[7]), item)
+        redis.call('ZADD', KEYS[i], now + tonumber(ARGV[6]), item)
         out[#out + 1] = item
       end
       took = took + #items
@@ -36,20 +37,6 @@ end
 for i = 1, 5 do
   left = left + redis.call('ZCARD', KEYS[i])
 end
-if left == 0 then redis.call('SREM', KEYS[6], ARGV[6]) end
 out[2] = left - (#out - 2)
 return out
-`);
-
-/**
- * Queues messages (member: the message JSON; score: when it becomes visible). ZADD NX, so the same
- * message admitted twice (an ingress entry read again after a crash) is queued once.
- * KEYS: targets set, then one queue per message. ARGV: now ms, then per message: target, JSON.
- */
-export const ENQUEUE_SCRIPT = new LuaScript(`
-for i = 2, #KEYS do
-  redis.call('ZADD', KEYS[i], 'NX', ARGV[1], ARGV[2 * i - 1])
-  redis.call('SADD', KEYS[1], ARGV[2 * i - 2])
-end
-return #KEYS - 1
 `);

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { execAll, MasConnection } from '@mas/core';
+import { execAll, MasConnection, slotPipeline } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
-import { ENQUEUE_SCRIPT, TAKE_ROUND_SCRIPT } from './priority-queue.scripts';
+import { TAKE_ROUND_SCRIPT } from './priority-queue.scripts';
 import { PRIORITIES, QueuedMessage } from './queued-message';
 
 /** One round taken from a target's queues. */
@@ -35,8 +35,8 @@ export class PriorityQueues {
   }
 
   /**
-   * Queues `message` with the others admitted during this event-loop turn, in one script call;
-   * resolves once it is queued.
+   * Queues `message` with the others admitted during this event-loop turn (one pipeline, a pipeline
+   * per slot on a cluster); resolves once it is queued.
    */
   enqueueSoon(message: QueuedMessage): Promise<void> {
     this.pending.push(message);
@@ -49,27 +49,47 @@ export class PriorityQueues {
     return this.flushing;
   }
 
-  /** Queues messages behind those already waiting at their level. */
+  /**
+   * Queues messages behind those already waiting at their level (member: the message JSON; score:
+   * when it becomes visible; ZADD NX, so an ingress entry read again after a crash is queued once),
+   * then names their targets in the targets set. In that order: a dispatcher that forgets a drained
+   * target looks at its queues again afterwards ({@link forgetIfDrained}), so a message is never
+   * queued under a target nobody will look at.
+   */
   async enqueue(...messages: QueuedMessage[]): Promise<void> {
-    const keys = [this.redis.keys.priorityQueueTargets, ...messages.map((m) => this.redis.keys.priorityQueue(m.target, m.priority))];
-    const args = messages.flatMap((m) => [m.target, JSON.stringify(m)]);
-    await ENQUEUE_SCRIPT.run(this.redis.command, keys, [Date.now(), ...args]);
+    if (!messages.length) return;
+    const now = Date.now();
+    const queued = slotPipeline(this.redis.command);
+    for (const m of messages) queued.zadd(this.redis.keys.priorityQueue(m.target, m.priority), 'NX', now, JSON.stringify(m));
+    await execAll(queued);
+    await this.redis.command.sadd(this.redis.keys.priorityQueueTargets, ...new Set(messages.map((m) => m.target)));
   }
 
-  /** Takes (leases) up to `rounds` weighted-round-robin rounds of `target`'s visible messages, in order. */
+  /**
+   * Takes (leases) up to `rounds` weighted-round-robin rounds of `target`'s visible messages, in order
+   * (one script over the target's own keys), and forgets the target when its queues are empty.
+   */
   async takeRound(target: string, rounds = 1): Promise<QueueRound> {
-    const keys = [
-      ...PRIORITIES.map((priority) => this.redis.keys.priorityQueue(target, priority)),
-      this.redis.keys.priorityQueueTargets,
-      this.redis.keys.agent(target),
-    ];
+    const keys = [...PRIORITIES.map((priority) => this.redis.keys.priorityQueue(target, priority)), this.redis.keys.agent(target)];
     const [status, left, ...members] = await TAKE_ROUND_SCRIPT.run<[string, number, ...string[]]>(this.redis.command, keys, [
       ...this.weights,
-      target,
       this.settings.ingress.claimIdleMs,
       rounds,
     ]);
+    if (!members.length && !left) await this.forgetIfDrained(target);
     return { targetStatus: status, left, messages: members.map((member) => ({ member, message: JSON.parse(member) as QueuedMessage })) };
+  }
+
+  /**
+   * Removes `target` from the targets set, then counts its queues again and puts it back when a
+   * message arrived meanwhile ({@link enqueue} queues before it names the target).
+   */
+  private async forgetIfDrained(target: string): Promise<void> {
+    await this.redis.command.srem(this.redis.keys.priorityQueueTargets, target);
+    const sizes = (await execAll(
+      PRIORITIES.reduce((pipeline, priority) => pipeline.zcard(this.redis.keys.priorityQueue(target, priority)), this.redis.command.pipeline()),
+    )) as number[];
+    if (sizes.some((size) => size > 0)) await this.redis.command.sadd(this.redis.keys.priorityQueueTargets, target);
   }
 
   /** Removes taken messages for good (delivered or dead-lettered). */
@@ -88,7 +108,7 @@ export class PriorityQueues {
   /** Messages queued (leased ones included), by priority, over every target. */
   async depth(): Promise<Record<string, number>> {
     const targets = await this.targets();
-    const pipeline = this.redis.command.pipeline();
+    const pipeline = slotPipeline(this.redis.command);
     for (const target of targets) for (const priority of PRIORITIES) pipeline.zcard(this.redis.keys.priorityQueue(target, priority));
     const sizes = (await execAll(pipeline)) as number[];
     const depth: Record<string, number> = Object.fromEntries(PRIORITIES.map((p) => [p, 0]));

@@ -48,7 +48,7 @@ export class SignatureVerifier {
         'signature:timestamp',
       );
     }
-    if (!(await this.claimNonce(sender, String(block.nonce), ingress.entryId))) {
+    if (!(await this.claimNonce(sender, String(block.nonce), ingress.entryRef))) {
       throw new SignatureInvalidError('nonce already used (replay)', 'signature:replay');
     }
     ingress.nonceClaimed = true;
@@ -63,7 +63,7 @@ export class SignatureVerifier {
     const block = (ingress.envelope as { signature?: Partial<SignatureBlock> } | undefined)?.signature;
     const sender = ingress.senderId;
     if (ingress.nonceClaimed || !sender || !block || typeof block !== 'object' || typeof block.nonce !== 'string' || !block.nonce) return;
-    await this.claimNonce(sender, block.nonce, ingress.entryId);
+    await this.claimNonce(sender, block.nonce, ingress.entryRef);
   }
 
   /** Reads `sender`'s HMAC secret and Ed25519 public key. */
@@ -82,17 +82,21 @@ export class SignatureVerifier {
     };
   }
 
-  /** True when the nonce is fresh, or was claimed by this very ingress entry (a redelivery). */
-  private async claimNonce(sender: string, nonce: string, entryId: string): Promise<boolean> {
+  /**
+   * True when the nonce is fresh, or was claimed by this very ingress entry (a redelivery). `entryRef`
+   * names the stream too: a sender may choose an entry's id (XADD with an explicit id), so the same id
+   * in another ingress stream is another entry.
+   */
+  private async claimNonce(sender: string, nonce: string, entryRef: string): Promise<boolean> {
     const previous = (await this.redis.command.call(
       'SET',
       this.redis.keys.nonce(sender, nonce),
-      entryId,
+      entryRef,
       'NX',
       'PX',
       String(this.settings.messageSigning.nonceTtlMs),
       'GET',
     )) as string | null;
-    return previous === null || previous === entryId;
+    return previous === null || previous === entryRef;
   }
 }

@@ -68,7 +68,7 @@ export class GatewayClient {
     if (!this.keys) await this.init();
     const envelope = signEnvelope(message.toWire(), this.keys!);
     await this.redis.xadd(
-      this.names.gatewayIngress,
+      this.names.gatewayIngressFor(this.agentId),
       '*',
       INGRESS_FIELDS.envelope,
       JSON.stringify(envelope),

@@ -45,7 +45,7 @@ export function agentReadablePatterns(keys: MasKeySpace = MasKeys): string[] {
 
 /** Keys every agent may append to without reading them: the gateway's ingress, the dead-letter stream. */
 export function agentWritableOnlyKeys(keys: MasKeySpace = MasKeys): string[] {
-  return [keys.gatewayIngress, keys.deadLetters];
+  return [keys.gatewayIngressPattern, keys.deadLetters];
 }
 
 /**
@@ -72,7 +72,7 @@ const SERVICE_COMMANDS = ['+@all', '-@admin', '-@dangerous', '-script', '-functi
 /** Key and channel patterns of each service. */
 const SERVICE_PATTERNS: Record<MasService, (keys: MasKeySpace) => string[]> = {
   gateway: (keys) => [
-    `~${keys.gatewayIngress}`, `~${keys.inbox('*')}`, `~${keys.agentKeysPattern}`, `~${keys.capability('*')}`, `~${keys.allAgents}`,
+    `~${keys.gatewayIngressPattern}`, `~${keys.inbox('*')}`, `~${keys.agentKeysPattern}`, `~${keys.capability('*')}`, `~${keys.allAgents}`,
     `~${keys.replicas('*')}`, `~${keys.inboxLimits('*')}`,
     // Read only. `role:{*}` does not cover `role:{name}:permissions` in the cluster style: both patterns.
     `%R~${keys.provisionGrant('*')}`, `%R~${keys.role('*')}`, `%R~${keys.rolePermissions('*')}`, `%R~${keys.revokedTokens('*')}`, `%R~${keys.secretPattern}`,

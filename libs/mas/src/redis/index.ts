@@ -9,3 +9,4 @@ export * from './mas-connection-pool';
 export * from './permission-errors';
 export * from './redis-target';
 export * from './pubsub';
+export * from './slot-pipeline';

@@ -1,3 +1,5 @@
+import calculateSlot from 'cluster-key-slot';
+
 /**
  * Every Redis key and channel MAS uses, in one place: the {@link MasKeySpace} of a connection.
  * Names marked "wire" are shared with the Python mas-framework 0.3 in the default key space
@@ -37,6 +39,9 @@ const NAMESPACE_RESERVED = /(^|:)(agent|mas:cap|mas:limits)(:|$)/;
 /** Marks where a name goes in a {@link MasKeySpace.templates key template} handed to a Lua script. */
 export const KEY_TEMPLATE_MARK = '*';
 
+/** Ingress streams of the gateway in the cluster key style (see {@link MasKeySpace.gatewayIngressStreams}). */
+export const CLUSTER_INGRESS_SHARDS = 16;
+
 /**
  * Every key and channel name of MAS for one key style and namespace. A connection carries one
  * ({@link MasConnection.keys}); every component builds its names from it, never by hand. The members
@@ -68,8 +73,20 @@ export class MasKeySpace {
   readonly envelopeField = 'envelope';
   /** ours: dead-letter stream (messages that could not be handled or delivered). */
   readonly deadLetters: string;
-  /** ours: ingress stream of the gateway. */
+  /**
+   * ours: the gateway's ingress stream (flat style: the only one; cluster style: shard 0 of
+   * {@link gatewayIngressStreams}).
+   */
   readonly gatewayIngress: string;
+  /**
+   * ours: every ingress stream of the gateway: one in the flat style; {@link CLUSTER_INGRESS_SHARDS}
+   * in the cluster style (`mas.gateway.ingress:{0}` ... `:{15}`, each in a hash slot of its own, so
+   * the ingress spreads over the masters). A sender writes to the one {@link gatewayIngressFor} names;
+   * every gateway instance reads them all through the group.
+   */
+  readonly gatewayIngressStreams: readonly string[];
+  /** Glob of every ingress stream (for ACL rules). */
+  readonly gatewayIngressPattern: string;
   /** ours: consumer group gateway instances read the ingress with; a group name, not a key. */
   readonly gatewayGroup = 'mas-gateway';
   /**
@@ -128,20 +145,36 @@ export class MasKeySpace {
     this.agentKeysPattern = style === 'cluster' ? `${p}agent:{*` : `${p}agent:*`;
     this.epoch = `${p}mas:epoch`;
     this.deadLetters = `${p}dlq:messages`;
-    this.gatewayIngress = `${p}mas.gateway.ingress`;
+    this.gatewayIngressStreams =
+      style === 'cluster' ? Array.from({ length: CLUSTER_INGRESS_SHARDS }, (_, i) => `${p}mas.gateway.ingress:{${i}}`) : [`${p}mas.gateway.ingress`];
+    this.gatewayIngress = this.gatewayIngressStreams[0];
+    this.gatewayIngressPattern = style === 'cluster' ? `${p}mas.gateway.ingress:{*}` : this.gatewayIngress;
     this.gatewayDefaultRole = `${p}mas:gateway:default_role`;
-    this.audit = `${p}audit:messages`;
-    this.auditHead = `${p}audit:head`;
-    this.auditCheckpoints = `${p}audit:checkpoints`;
-    this.auditBase = `${p}audit:base`;
-    this.auditKeyId = `${p}audit:key_id`;
-    this.auditRetentionLease = `${p}audit:retention:lease`;
+    this.audit = this.trail('messages');
+    this.auditHead = this.trail('head');
+    this.auditCheckpoints = this.trail('checkpoints');
+    this.auditBase = this.trail('base');
+    this.auditKeyId = this.trail('key_id');
+    this.auditRetentionLease = this.trail('retention:lease');
     this.gatewayPublicKeys = `${p}mas:gateway:public_keys`;
-    this.securityEvents = `${p}audit:security_events`;
+    this.securityEvents = this.trail('security_events');
     this.priorityQueueTargets = `${p}priority_queue:targets`;
     this.provisionedAgents = `${p}mas:zt:agents`;
     this.secretPattern = `${p}mas:secret:*`;
     this.templates = { capability: this.capability(KEY_TEMPLATE_MARK), agent: this.agent(KEY_TEMPLATE_MARK) };
+  }
+
+  /** ours: the ingress stream `sender` writes to (by the hash slot of its id, so each sender keeps one stream and its order). */
+  readonly gatewayIngressFor = (sender: string): string =>
+    this.gatewayIngressStreams.length === 1 ? this.gatewayIngress : this.gatewayIngressStreams[calculateSlot(sender) % this.gatewayIngressStreams.length];
+
+  /**
+   * A key of the gateway's audit trail: `audit:<name>`, or `audit:{trail}:<name>` in the cluster style,
+   * where every audit key (the chain, its head and checkpoints, the by-sender and by-target indexes, the
+   * unauthenticated counters) shares one hash slot: an entry is appended to all of them in one script.
+   */
+  private trail(name: string): string {
+    return this.style === 'cluster' ? `${this.prefix}audit:{trail}:${name}` : `${this.prefix}audit:${name}`;
   }
 
   /** `id` as it appears in names: in a hash tag in the cluster style (one slot per agent). */
@@ -205,14 +238,14 @@ export class MasKeySpace {
   readonly nonce = (id: string, nonce: string): string => `${this.prefix}mas:nonce:${this.tag(id)}:${nonce}`;
   /** gateway: unauthenticated entries audited for a claimed sender in one minute window (rate limit). */
   readonly auditUnauthenticated = (claimedSender: string, window: number | '*'): string =>
-    `${this.prefix}audit:unauthenticated:${this.tag(claimedSender)}:${window}`;
+    this.trail(`unauthenticated:${claimedSender}:${window}`);
   /** gateway: a request it routed, awaiting its reply (string: the replier's id, with a TTL). */
   readonly gatewayAwaitingReply = (requester: string, correlationId: string): string =>
     `${this.prefix}mas:gateway:awaiting_reply:${this.tag(requester)}:${correlationId}`;
   /** gateway: audit entries by sender. */
-  readonly auditBySender = (id: string): string => `${this.prefix}audit:by_sender:${this.tag(id)}`;
+  readonly auditBySender = (id: string): string => this.trail(`by_sender:${id}`);
   /** gateway: audit entries by target. */
-  readonly auditByTarget = (id: string): string => `${this.prefix}audit:by_target:${this.tag(id)}`;
+  readonly auditByTarget = (id: string): string => this.trail(`by_target:${id}`);
   /** gateway: per-target priority queue. */
   readonly priorityQueue = (target: string, priority: string): string => `${this.prefix}priority_queue:${this.tag(target)}:${priority}`;
   /** zero-trust: what an agent was provisioned with (hash: `capabilities`, `roles`, `provisioned_at`); only services read it. */
