@@ -8,8 +8,8 @@ function perAgentNames(keys: MasKeySpace, id: string): string[] {
     keys.agentChannel(id), keys.agent(id), keys.heartbeat(id), keys.state(id), keys.inbox(id), keys.inboxLimits(id),
     keys.completed(id), keys.replicas(id), keys.signingKey(id), keys.agentToken(id), keys.publicKey(id), keys.allowedTargets(id),
     keys.blockedTargets(id), keys.agentRoles(id), keys.revokedTokens(id), keys.rateLimit(id, 'minute:1'),
-    keys.nonce(id, 'n1'), keys.auditBySender(id), keys.auditByTarget(id), keys.priorityQueue(id, 'HIGH'),
-    keys.circuit(id), keys.gatewayAwaitingReply(id, 'c1'), keys.provisionGrant(id), keys.auditUnauthenticated(id, 7),
+    keys.nonce(id, 'n1'), keys.priorityQueue(id, 'HIGH'),
+    keys.circuit(id), keys.gatewayAwaitingReply(id, 'c1'), keys.provisionGrant(id),
   ];
 }
 
@@ -18,12 +18,19 @@ function glob(pattern: string): RegExp {
   return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
 }
 
-/** Every global name of a key space. */
+/** Every global name of a key space but the audit trail's and the ingress streams. */
 function globalNames(keys: MasKeySpace): string[] {
   return [
-    keys.systemChannel, keys.allAgents, keys.registryIndexed, keys.epoch, keys.deadLetters, keys.gatewayIngress,
-    keys.gatewayDefaultRole, keys.audit, keys.auditHead, keys.auditCheckpoints, keys.auditBase, keys.auditKeyId,
-    keys.auditRetentionLease, keys.gatewayPublicKeys, keys.securityEvents, keys.priorityQueueTargets, keys.provisionedAgents,
+    keys.systemChannel, keys.allAgents, keys.registryIndexed, keys.epoch, keys.deadLetters,
+    keys.gatewayDefaultRole, keys.gatewayPublicKeys, keys.priorityQueueTargets, keys.provisionedAgents,
+  ];
+}
+
+/** Every key of the gateway's audit trail (one script appends to all of them). */
+function auditTrailNames(keys: MasKeySpace, id: string): string[] {
+  return [
+    keys.audit, keys.auditHead, keys.auditCheckpoints, keys.auditBase, keys.auditKeyId, keys.auditRetentionLease, keys.securityEvents,
+    keys.auditBySender(id), keys.auditByTarget(id), keys.auditUnauthenticated(`sender:${id}`, 7), keys.auditUnauthenticated('*', 7),
   ];
 }
 
@@ -44,6 +51,11 @@ describe('MasKeySpace', () => {
       expect(MasKeys.agentToken('alice')).toBe('mas:secret:token:alice');
       expect(MasKeys.secretPattern).toBe('mas:secret:*');
       expect(MasKeys.gatewayIngress).toBe('mas.gateway.ingress');
+      expect(MasKeys.gatewayIngressStreams).toEqual(['mas.gateway.ingress']);
+      expect(MasKeys.gatewayIngressFor('alice')).toBe('mas.gateway.ingress');
+      expect(MasKeys.gatewayIngressPattern).toBe('mas.gateway.ingress');
+      expect(MasKeys.audit).toBe('audit:messages');
+      expect(MasKeys.auditBySender('alice')).toBe('audit:by_sender:alice');
       expect(MasKeys.agentScanPattern).toBe('agent:*');
       expect(MasKeys.aclAgentUser('alice')).toBe('mas-agent.alice');
       expect(MasKeys.aclServiceUser('gateway')).toBe('mas-gateway');
@@ -97,7 +109,33 @@ describe('MasKeySpace', () => {
       const agentSlots = new Set(Array.from({ length: 100 }, (_, i) => calculateSlot(keys.agent(`agent-${i}`))));
       expect(agentSlots.size).toBeGreaterThan(90);
       for (const name of globalNames(keys)) expect(calculateSlot(name), name).toBe(calculateSlot(name.replace(/[{}]/g, '')));
-      expect(new Set(globalNames(keys).map((name) => calculateSlot(name))).size).toBeGreaterThan(10);
+      expect(new Set(globalNames(keys).map((name) => calculateSlot(name))).size).toBe(globalNames(keys).length);
+    });
+
+    it('puts every key of the audit trail in one slot, whoever the sender', () => {
+      for (const namespace of [undefined, 'tenant-a']) {
+        const spaced = new MasKeySpace({ style: 'cluster', namespace });
+        const slots = new Set(['alice', 'bob', 'x:y'].flatMap((id) => auditTrailNames(spaced, id)).map((name) => calculateSlot(name)));
+        expect(slots.size).toBe(1);
+        expect(spaced.audit).toBe(`${namespace ? `${namespace}:` : ''}audit:{trail}:messages`);
+      }
+    });
+
+    it('shards the gateway ingress over 16 streams of their own slots, each sender on one', () => {
+      const streams = keys.gatewayIngressStreams;
+      expect(streams).toHaveLength(16);
+      expect(streams[0]).toBe('mas.gateway.ingress:{0}');
+      expect(keys.gatewayIngress).toBe(streams[0]);
+      const slots = streams.map((stream) => calculateSlot(stream));
+      expect(new Set(slots).size).toBe(16);
+      // On a fresh 3-master cluster (slots 0-5460, 5461-10922, 10923-16383) every master serves some.
+      expect(new Set(slots.map((slot) => Math.floor(slot / 5461.34))).size).toBe(3);
+      const chosen = Array.from({ length: 200 }, (_, i) => keys.gatewayIngressFor(`agent-${i}`));
+      expect(new Set(chosen).size).toBe(16);
+      for (const stream of chosen) expect(streams).toContain(stream);
+      expect(keys.gatewayIngressFor('alice')).toBe(keys.gatewayIngressFor('alice'));
+      for (const stream of streams) expect(glob(keys.gatewayIngressPattern).test(stream), stream).toBe(true);
+      expect(glob(keys.gatewayIngressPattern).test(keys.inbox('a'))).toBe(false);
     });
 
     it('parses ids back out of hash-tagged names only', () => {
