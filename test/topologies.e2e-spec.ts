@@ -1,12 +1,13 @@
 import { ConsoleLogger, Injectable, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Agent, AgentHandler, AgentMessage, MasConnection, UnknownTargetError } from '@mas/core';
+import Redis from 'ioredis';
+import { Agent, AgentHandler, AgentMessage, MasConnection, ProvisionedAgent, Provisioner, UnknownTargetError } from '@mas/core';
 import { AgentRef, MasAgent, MasModule } from '@mas/core/nest';
 import { AgentTracker, QuietLogger, uniqueId } from './support/e2e-helpers';
 import { redisTargets } from './support/redis-targets';
 import { startRegistry, waitFor } from './registry-e2e.helpers';
-import { resetGatewayKeys, startGatewayAs } from './gateway/harness';
+import { gatewayServiceUrl, resetGatewayKeys, startGatewayAs } from './gateway/harness';
 import { AuditQuery } from '../apps/gateway/src/audit/audit-query';
 import { AuditVerifier } from '../apps/gateway/src/audit/audit-verifier';
 import { runNode } from './support/node-process';
@@ -177,6 +178,54 @@ describe.each(redisTargets(10))('on $name Redis', ({ name, url }) => {
     } finally {
       await agents.stopAll();
       await gateway.app.close();
+    }
+  });
+
+  // Zero-trust past one node: ACL users are a node's own, so the provisioner writes them on every
+  // data node (a cluster's masters and replicas; a Sentinel master's replicas), and a provisioned
+  // agent's user may ask a cluster for its slots and SSUBSCRIBE its own shard channel only.
+  it.skipIf(name === 'single')('runs provisioned agents through the gateway as its service user, with the users on every node', async () => {
+    const admin = new MasConnection({ redisUrl: url });
+    const provisioner = new Provisioner(admin);
+    const identities = await Promise.all(['zt-alice', 'zt-bob'].map((label) => provisioner.provisionAgent(id(label))));
+    const probes: Redis[] = [];
+    let gateway: Awaited<ReturnType<typeof startGatewayAs>> | undefined;
+    try {
+      await resetGatewayKeys(admin.command);
+      gateway = await startGatewayAs(await gatewayServiceUrl(url));
+      const [alice, bob] = identities;
+      const received: AgentMessage[] = [];
+      const start = (identity: ProvisionedAgent, onMessage?: (message: AgentMessage) => Promise<void>) =>
+        agents.start(new Agent(identity.id, { redisUrl: identity.redisUrl, logger, heartbeatIntervalMs: 500, gateway: { credentials: identity.credentials, decisionTimeoutMs: 5_000 }, onMessage }));
+      const aliceAgent = await start(alice);
+      await start(bob, async (message) => void received.push(message));
+      await expect(aliceAgent.send(bob.id, 'greeting', { n: 1 })).resolves.toBe(1);
+      await expect.poll(() => received.map((message) => message.data.n)).toEqual([1]);
+
+      // Every data node knows alice's user (it outlives a failover): she authenticates on each (on
+      // a Sentinel set, her agent runs on the master: the replica is asked here).
+      const nodes = admin.isCluster
+        ? admin.allNodes().map((node) => ({ host: node.options.host!, port: node.options.port! }))
+        : ((await admin.command.call('ROLE')) as [string, unknown, Array<[string, string]>])[2].map(([host, port]) => ({ host, port: Number(port) }));
+      expect(nodes.length).toBeGreaterThanOrEqual(name === 'cluster' ? 6 : 1);
+      const aliceUser = admin.keys.aclAgentUser(alice.id);
+      const password = decodeURIComponent(/\/\/[^:]*:([^@]*)@/.exec(alice.redisUrl)![1]);
+      for (const node of nodes) {
+        const probe = new Redis({ host: node.host, port: node.port, username: aliceUser, password, maxRetriesPerRequest: 1, lazyConnect: true });
+        probe.on('error', () => undefined);
+        probes.push(probe);
+        await probe.connect();
+        expect(await probe.call('ACL', 'WHOAMI').catch((error: Error) => error.message), `${node.host}:${node.port}`).toMatch(/NOPERM|mas-agent/);
+        // With her own user she may not read bob's inbox, nor publish to his channel herself.
+        await expect(probe.call('XRANGE', admin.keys.inbox(bob.id), '-', '+')).rejects.toThrow(/NOPERM/);
+        await expect(probe.call('SPUBLISH', admin.keys.agentChannel(bob.id), '{}')).rejects.toThrow(/NOPERM/);
+      }
+    } finally {
+      await agents.stopAll();
+      await gateway?.app.close();
+      probes.forEach((probe) => probe.disconnect());
+      await Promise.all(identities.map((identity) => provisioner.deprovisionAgent(identity.id)));
+      await admin.close();
     }
   });
 

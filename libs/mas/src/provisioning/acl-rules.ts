@@ -25,8 +25,10 @@ export const AGENT_COMMANDS: readonly string[] = [
   'smembers', 'sismember', 'sunion', 'scard',
   'zadd', 'zrem', 'zscore', 'zmscore', 'zrange', 'zremrangebyscore', 'zcard',
   'eval', 'evalsha', 'eval_ro', 'evalsha_ro', 'multi', 'exec', 'discard', 'watch', 'unwatch',
-  // its own channel
-  'subscribe', 'unsubscribe', 'pubsub|numsub',
+  // its own channel (SSUBSCRIBE on a cluster: channel rules cover shard channels too)
+  'subscribe', 'unsubscribe', 'pubsub|numsub', 'ssubscribe', 'sunsubscribe', 'pubsub|shardnumsub',
+  // what a cluster client asks to find the nodes (nothing else: no PUBLISH, no SPUBLISH)
+  'cluster|slots', 'cluster|shards', 'cluster|info', 'cluster|myid',
 ];
 
 /** The keys an agent owns (read and write), named by `keys`: inbox, state, heartbeat, replicas, completed ids, limits. */

@@ -1,8 +1,9 @@
 import { createPublicKey } from 'node:crypto';
-import type Redis from 'ioredis';
+import Redis from 'ioredis';
 import { ProvisioningNotPermittedError } from '../errors/provisioning.errors';
 import type { MasKeySpace } from '../redis/keys';
 import type { MasConnection } from '../redis/mas-connection';
+import { withRedisCredentials } from '../redis/redis-target';
 import { isPermissionReply } from '../redis/permission-errors';
 import { agentAclRules, MasService, serviceAclRules } from './acl-rules';
 import { encodeCredentials } from './agent-credentials';
@@ -11,12 +12,9 @@ import { KeyMaterial, randomKeyMaterial } from './key-material';
 import type { AgentGrant, ProvisionedAgent, ProvisionedService } from './provisioning.interfaces';
 import { ProvisionedRegistrar } from './provisioned-registrar';
 
-/** `redisUrl` with its credentials replaced by `user` / `password`. */
+/** `redisUrl` (one server, cluster or Sentinel) with its credentials replaced by `user` / `password`. */
 export function urlForUser(redisUrl: string, user: string, password: string): string {
-  const url = new URL(redisUrl);
-  url.username = encodeURIComponent(user);
-  url.password = encodeURIComponent(password);
-  return url.toString();
+  return withRedisCredentials(redisUrl, user, password);
 }
 
 /**
@@ -24,6 +22,11 @@ export function urlForUser(redisUrl: string, user: string, password: string): st
  * agent, a Redis ACL user of its own ({@link agentAclRules}) and an Ed25519 key pair whose public
  * key is stored where only the provisioner and the gateway can write; for a service, its
  * least-privilege user. The CLI (`mas provision`) and the gateway's admin HTTP API both use it.
+ *
+ * ACL users belong to a node: neither a cluster nor replication shares them. Users are written on
+ * every data node it can see (on a cluster every master and replica; on one server or a Sentinel
+ * master, the master and the replicas its `ROLE` lists), so they hold after a failover; a node added
+ * later has none until the identities are provisioned again.
  */
 export class Provisioner {
   constructor(
@@ -50,7 +53,7 @@ export class Provisioner {
     assertProvisionableId(id);
     const user = this.keys.aclAgentUser(id);
     const [reset, ...rules] = agentAclRules(id, this.keys);
-    await this.admin(() => this.redis.call('ACL', 'SETUSER', user, reset, ...rules, `>${material.password}`));
+    await this.onEveryNode((node) => node.call('ACL', 'SETUSER', user, reset, ...rules, `>${material.password}`));
     const publicKeyPem = createPublicKey(material.privateKey).export({ type: 'spki', format: 'pem' }).toString();
     await this.writeGrant(id, grant, publicKeyPem);
     if (rotate) await this.disconnect(user);
@@ -63,12 +66,10 @@ export class Provisioner {
    */
   async deprovisionAgent(id: string): Promise<boolean> {
     assertProvisionableId(id);
-    const deleted = (await this.admin(() => this.redis.call('ACL', 'DELUSER', this.keys.aclAgentUser(id)))) as number;
-    const [[, removed]] = (await this.redis
-      .multi()
-      .srem(this.keys.provisionedAgents, id)
-      .del(this.keys.publicKey(id), this.keys.provisionGrant(id), this.keys.agentRoles(id))
-      .exec()) as [[unknown, number], unknown];
+    const [deleted] = (await this.onEveryNode((node) => node.call('ACL', 'DELUSER', this.keys.aclAgentUser(id)))) as number[];
+    // The agent's keys share its slot; the set of provisioned ids has a slot of its own.
+    await this.redis.del(this.keys.publicKey(id), this.keys.provisionGrant(id), this.keys.agentRoles(id));
+    const removed = await this.redis.srem(this.keys.provisionedAgents, id);
     await new ProvisionedRegistrar(this.connection).deregister(id);
     return deleted > 0 || removed > 0;
   }
@@ -77,7 +78,7 @@ export class Provisioner {
   async provisionService(service: MasService, material: KeyMaterial = randomKeyMaterial()): Promise<ProvisionedService> {
     const user = this.keys.aclServiceUser(service);
     const [reset, ...rules] = serviceAclRules(service, this.keys);
-    await this.admin(() => this.redis.call('ACL', 'SETUSER', user, reset, ...rules, `>${material.password}`));
+    await this.onEveryNode((node) => node.call('ACL', 'SETUSER', user, reset, ...rules, `>${material.password}`));
     await this.disconnect(user);
     return { service, redisUrl: urlForUser(this.publicUrl, user, material.password) };
   }
@@ -94,11 +95,11 @@ export class Provisioner {
     multi
       .del(this.keys.signingKey(id), this.keys.agentToken(id), this.keys.provisionGrant(id), this.keys.agentRoles(id))
       .hset(this.keys.provisionGrant(id), 'capabilities', JSON.stringify(capabilities), 'roles', JSON.stringify(roles), 'provisioned_at', String(Date.now() / 1000))
-      .sadd(this.keys.provisionedAgents, id)
       // A record written before provisioning may hold a token: zero-trust records hold none.
       .hdel(this.keys.agent(id), 'token');
     if (roles.length) multi.sadd(this.keys.agentRoles(id), ...roles);
-    await multi.exec();
+    await multi.exec(); // the keys of `id`: one slot on a cluster
+    await this.redis.sadd(this.keys.provisionedAgents, id);
   }
 
   /** True when the ACL user of `id` exists. */
@@ -118,7 +119,47 @@ export class Provisioner {
   }
 
   private async disconnect(user: string): Promise<void> {
-    await this.admin(() => this.redis.call('CLIENT', 'KILL', 'USER', user)).catch(() => undefined);
+    await this.onEveryNode((node) => node.call('CLIENT', 'KILL', 'USER', user)).catch(() => undefined);
+  }
+
+  /**
+   * Runs an administrative command on every data node: on a cluster each master and replica; else
+   * the server (or Sentinel master) and the replicas its `ROLE` reply lists, reached with the admin
+   * connection's credentials. Resolves with the replies, the master's first.
+   * @throws ProvisioningNotPermittedError without an administrative user; the node's error when one is unreachable
+   */
+  private async onEveryNode<T>(run: (node: Redis) => Promise<T>): Promise<T[]> {
+    if (this.connection.isCluster) {
+      await this.redis.ping(); // a cluster client knows its nodes once it is ready
+      return Promise.all(this.connection.allNodes().map((node) => this.admin(() => run(node))));
+    }
+    const replies = [await this.admin(() => run(this.redis))];
+    for (const replica of await this.replicaClients()) {
+      try {
+        replies.push(await this.admin(() => run(replica)));
+      } finally {
+        replica.disconnect();
+      }
+    }
+    return replies;
+  }
+
+  /** Clients of the replicas of the master (from ROLE), with the admin connection's credentials. */
+  private async replicaClients(): Promise<Redis[]> {
+    const role = (await this.redis.call('ROLE')) as [string, unknown, Array<[string, string, string]>?];
+    if (role[0] !== 'master' || !role[2]?.length) return [];
+    const target = this.connection.target;
+    const credentials =
+      target.kind === 'single'
+        ? (({ username, password }) => ({ username: decodeURIComponent(username) || undefined, password: decodeURIComponent(password) || undefined }))(new URL(target.url))
+        : { username: target.username, password: target.password };
+    const tls = target.kind === 'single' ? target.url.startsWith('rediss:') : target.tls;
+    return role[2].map(
+      ([host, port]) =>
+        new Redis({ host, port: Number(port), ...credentials, ...(tls ? { tls: {} } : {}), connectTimeout: 2_000, maxRetriesPerRequest: 1, connectionName: 'mas-provisioner' })
+          // A failure rejects the command run on it; no 'error' event goes unheard.
+          .on('error', () => undefined),
+    );
   }
 
   private async admin<T>(run: () => Promise<T>): Promise<T> {

@@ -61,3 +61,20 @@ function parseUserinfo(userinfo: string | undefined): { username?: string; passw
 function maskedForError(url: string): string {
   return url.replace(/\/\/[^@/]*@/, '//***@');
 }
+
+/**
+ * `url` with its credentials replaced by `username` / `password` (percent-encoded), whatever it points
+ * at: one server, a cluster's seed nodes or a Sentinel set (whose credentials are the data nodes').
+ */
+export function withRedisCredentials(url: string, username: string, password: string): string {
+  const userinfo = `${encodeURIComponent(username)}:${encodeURIComponent(password)}@`;
+  const match = MULTI_NODE.exec(url);
+  if (!match) {
+    const single = new URL(url);
+    single.username = encodeURIComponent(username);
+    single.password = encodeURIComponent(password);
+    return single.toString();
+  }
+  const [, scheme, kind, , hostList, db, masterName] = match;
+  return `${scheme}-${kind}://${userinfo}${hostList}${db !== undefined ? `/${db}` : ''}${masterName !== undefined ? `#${masterName}` : ''}`;
+}
