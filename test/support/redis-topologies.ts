@@ -22,6 +22,8 @@ export interface TopologyOptions {
   appendOnly?: boolean;
   /** More `redis-server` arguments for every data node. */
   args?: string[];
+  /** Replicas per master of a cluster: 1 (6 nodes, the default) or 0 (3 masters alone). */
+  replicas?: 0 | 1;
 }
 
 /**
@@ -111,7 +113,8 @@ export class RedisClusterTopology extends ClusterAdmin {
 
   async start(): Promise<void> {
     const taken = new Set<number>();
-    for (let i = 0; i < 6; i++) {
+    const replicas = this.options.replicas ?? 1;
+    for (let i = 0; i < 3 * (1 + replicas); i++) {
       const port = await freeClusterPort(taken);
       taken.add(port).add(port + 10_000);
       const node = new RedisServer({
@@ -122,7 +125,7 @@ export class RedisClusterTopology extends ClusterAdmin {
       this.nodes.push(node);
     }
     await Promise.all(this.nodes.map((node) => node.start()));
-    clusterCreate(this.nodes.map((node) => node.port));
+    clusterCreate(this.nodes.map((node) => node.port), replicas);
     await this.waitHealthy();
   }
 

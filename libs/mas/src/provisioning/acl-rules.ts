@@ -42,7 +42,7 @@ export function ownedKeys(id: string, keys: MasKeySpace = MasKeys): string[] {
  * the capability index, declared limits, the boot marker, the gateways' public keys.
  */
 export function agentReadablePatterns(keys: MasKeySpace = MasKeys): string[] {
-  return [keys.agentKeysPattern, keys.capability('*'), keys.allAgents, keys.inboxLimits('*'), keys.epoch, keys.gatewayPublicKeys];
+  return [keys.agentKeysPattern, keys.capability('*'), keys.allAgents, keys.inboxLimits('*'), keys.epochPattern, keys.gatewayPublicKeys];
 }
 
 /** Keys every agent may append to without reading them: the gateway's ingress, the dead-letter stream. */
@@ -83,7 +83,7 @@ const SERVICE_PATTERNS: Record<MasService, (keys: MasKeySpace) => string[]> = {
     `~${keys.priorityQueue('*', '*')}`, `~${keys.priorityQueueTargets}`,
     `~${keys.gatewayDefaultRole}`, `~${keys.gatewayPublicKeys}`, `~${keys.gatewayAwaitingReply('*', '*')}`,
     `~${keys.auditCheckpoints}`, `~${keys.auditBase}`, `~${keys.auditKeyId}`, `~${keys.auditRetentionLease}`,
-    `~${keys.auditUnauthenticated('*', '*')}`, `~${keys.epoch}`,
+    `~${keys.auditUnauthenticated('*', '*')}`, `~${keys.epochPattern}`,
     `&${keys.agentChannel('*')}`, `&${keys.systemChannel}`,
   ],
   // What the registry app touches (apps/registry): records and heartbeats (`agent:*`; the sweep
@@ -92,7 +92,7 @@ const SERVICE_PATTERNS: Record<MasService, (keys: MasKeySpace) => string[]> = {
   // Nothing else: no inbox, state, replicas, limits or agent channel (it never routes messages).
   registry: (keys) => [
     `~${keys.agentKeysPattern}`, `~${keys.capability('*')}`, `~${keys.allAgents}`, `~${keys.registryIndexed}`, `~${keys.registryLease('*')}`,
-    `%R~${keys.deadLetters}`, `%R~${keys.audit}`, `~${keys.epoch}`,
+    `%R~${keys.deadLetters}`, `%R~${keys.audit}`, `~${keys.epochPattern}`,
     `&${keys.systemChannel}`, ...Array.from({ length: 16 }, (_, db) => `&${keys.expiredKeyEvents(db)}`),
   ],
 };

@@ -67,6 +67,11 @@ export class MasKeySpace {
   readonly agentKeysPattern: string;
   /** ours: boot marker (random string) that tells a Redis that came back without its data. */
   readonly epoch: string;
+  /**
+   * Glob of every boot marker (for ACL rules): {@link epoch} in the flat style; in the cluster style
+   * one marker per master ({@link epochMarker}), since each master can lose its data on its own.
+   */
+  readonly epochPattern: string;
   /** ours: consumer group every agent reads its inbox with (replicas share it); a group name, not a key. */
   readonly inboxGroup = 'mas';
   /** ours: field of an inbox / ingress stream entry holding the JSON envelope. */
@@ -144,6 +149,7 @@ export class MasKeySpace {
     this.agentScanPattern = style === 'cluster' ? `${p}agent:{*}` : `${p}agent:*`;
     this.agentKeysPattern = style === 'cluster' ? `${p}agent:{*` : `${p}agent:*`;
     this.epoch = `${p}mas:epoch`;
+    this.epochPattern = style === 'cluster' ? `${p}mas:epoch:{*}` : this.epoch;
     this.deadLetters = `${p}dlq:messages`;
     this.gatewayIngressStreams =
       style === 'cluster' ? Array.from({ length: CLUSTER_INGRESS_SHARDS }, (_, i) => `${p}mas.gateway.ingress:{${i}}`) : [`${p}mas.gateway.ingress`];
@@ -163,6 +169,9 @@ export class MasKeySpace {
     this.secretPattern = `${p}mas:secret:*`;
     this.templates = { capability: this.capability(KEY_TEMPLATE_MARK), agent: this.agent(KEY_TEMPLATE_MARK) };
   }
+
+  /** ours, cluster style: the boot marker hashed by `tag` (one chosen per master, in a slot it serves). */
+  readonly epochMarker = (tag: string): string => `${this.prefix}mas:epoch:{${tag}}`;
 
   /** ours: the ingress stream `sender` writes to (by the hash slot of its id, so each sender keeps one stream and its order). */
   readonly gatewayIngressFor = (sender: string): string =>

@@ -105,6 +105,25 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
       this.wasReady = true;
       void this.checkEpoch();
     });
+    // On a cluster the client stays ready while one node restarts: each node's reconnection, and
+    // a node joining (a promoted replica, a master added), checks the boot markers again.
+    if (this.isCluster) {
+      const cluster = this.command as unknown as Cluster;
+      const watched = new WeakSet<Redis>();
+      const watch = (node: Redis) => {
+        if (watched.has(node)) return;
+        watched.add(node);
+        let first = true;
+        node.on('ready', () => {
+          if (first) first = false;
+          else if (this.wasReady) void this.checkEpoch();
+        });
+      };
+      cluster.on('+node', (node: Redis) => {
+        watch(node);
+        if (this.wasReady) void this.checkEpoch();
+      });
+    }
   }
 
   /**

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import calculateSlot from 'cluster-key-slot';
 import type Redis from 'ioredis';
+import type { Cluster } from 'ioredis';
 import { MasKeys, MasKeySpace } from './keys';
 import { LuaScript } from './lua-script';
 import { RedisPermissionError } from '../errors/provisioning.errors';
 import { isPermissionReply } from './permission-errors';
+import { isClusterClient } from './pubsub';
 
 /** KEYS: epoch key. ARGV: a fresh epoch. Returns the epoch held (planting the fresh one when none). */
 const EPOCH_SCRIPT = new LuaScript(`
@@ -28,24 +31,60 @@ export interface EpochCheck {
  * client to find it missing plants a fresh random value; a client that later finds another value
  * than the one it saw knows Redis lost its data (restart without persistence, failover to an empty
  * replica, FLUSHALL/FLUSHDB) — and with it inbox entries, registrations, state and locks.
+ *
+ * On a cluster each master can lose its data alone, so there is a marker per master
+ * (`mas:epoch:{e<n>}`, the first `n` whose slot that master serves: every client picks the same
+ * one), and a check reads them all; a marker moved by a resharding keeps its value.
  */
 export class RedisEpoch {
-  private seen?: string;
+  private readonly seen = new Map<string, string>();
 
   constructor(
     private readonly redis: Redis,
     private readonly keys: MasKeySpace = MasKeys,
   ) {}
 
-  /** Reads (or plants) the marker; the first check only remembers it. */
+  /** Reads (or plants) the marker(s); the first check of each only remembers it. */
   async check(): Promise<EpochCheck> {
-    const epoch = await EPOCH_SCRIPT.run<string>(this.redis, [this.keys.epoch], [randomUUID()]).catch(async (error: unknown) => {
+    const markers = isClusterClient(this.redis) ? this.clusterMarkers() : [this.keys.epoch];
+    const epochs = await Promise.all(markers.map((marker) => this.read(marker)));
+    let reset = false;
+    let previous: string | undefined;
+    markers.forEach((marker, i) => {
+      const before = this.seen.get(marker);
+      if (before !== undefined && before !== epochs[i]) {
+        reset = true;
+        previous = before;
+      }
+      this.seen.set(marker, epochs[i]);
+    });
+    return { reset, epoch: epochs.join(','), previous };
+  }
+
+  private async read(marker: string): Promise<string> {
+    const epoch = await EPOCH_SCRIPT.run<string>(this.redis, [marker], [randomUUID()]).catch(async (error: unknown) => {
       // A user that may only read it (a provisioned agent): the services plant it.
       if (!(error instanceof RedisPermissionError) && !isPermissionReply(error)) throw error;
-      return (await this.redis.get(this.keys.epoch)) ?? 'none';
+      return (await this.redis.get(marker)) ?? 'none';
     });
-    const previous = this.seen;
-    this.seen = String(epoch);
-    return { reset: previous !== undefined && previous !== this.seen, epoch: this.seen, previous };
+    return String(epoch);
+  }
+
+  /** One marker per master the cluster client knows, in a slot that master serves. */
+  private clusterMarkers(): string[] {
+    const cluster = this.redis as unknown as Cluster;
+    const owners = new Map<string, true>();
+    for (const node of cluster.nodes('master')) owners.set(`${node.options.host}:${node.options.port}`, true);
+    const markers: string[] = [];
+    const found = new Set<string>();
+    // A master serving s of the 16,384 slots is found after about 16384 / s tries.
+    for (let n = 0; found.size < owners.size && n < 200_000; n++) {
+      const owner = cluster.slots[calculateSlot(`e${n}`)]?.[0];
+      if (owner && owners.has(owner) && !found.has(owner)) {
+        found.add(owner);
+        markers.push(this.keys.epochMarker(`e${n}`));
+      }
+    }
+    return markers;
   }
 }
