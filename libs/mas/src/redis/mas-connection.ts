@@ -83,7 +83,7 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
   private closed = false;
   private subscriberLostAt?: number;
   private lastError?: string;
-  private readonly watchdog?: NodeJS.Timeout;
+  private readonly watchdog: NodeJS.Timeout;
 
   constructor(readonly options: RedisConnectionOptions = {}) {
     super();
@@ -95,8 +95,8 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
     this.keys = new MasKeySpace({ style: options.keyStyle ?? (this.isCluster ? 'cluster' : 'flat'), namespace: options.namespace });
     this.command = this.createClient('command');
     this.epoch = new RedisEpoch(this.command, this.keys);
-    // A Cluster keeps one connection per node, each with its own queues: the watchdog watches single connections.
-    this.watchdog = this.isCluster ? undefined : watchCommands(this.command, options.commandTimeoutMs ?? DEFAULT_COMMAND_DEADLINE_MS, this.logger, () => this.displayUrl);
+    // On a Cluster the watchdog watches each node's connection (each has its own queues).
+    this.watchdog = watchCommands(this.command, options.commandTimeoutMs ?? DEFAULT_COMMAND_DEADLINE_MS, this.logger, () => this.displayUrl);
     this.command.on('ready', () => {
       if (this.wasReady) {
         this.logger.log('Redis connection restored');
