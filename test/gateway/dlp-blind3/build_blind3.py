@@ -13,7 +13,6 @@ ranges, invented names. The script checks its own labels (see `validate`) before
 """
 
 import base64
-import hashlib
 import json
 import os
 import random
@@ -875,8 +874,7 @@ def dob():
 
 def pharmacy_label():
     f, l = person()
-    add("pharmacy-label", ["medical_record_number"], {"ocr_text": f"MERIDIAN OUTPATIENT PHARMACY  Tel {phone('US')}\nRx# {digits(7)}   Date: 11/{R.randint(1, 28):02d}/2026\n{ascii_fold(l).upper()}, {ascii_fold(f).upper()}   MRN: {mrn()}\nMETFORMIN HCL 500 MG TAB\nTAKE 1 TABLET BY MOUTH TWICE DAILY WITH MEALS\nQty: 60   Refills: 3   NDC 00093-1048-01\nDr. A. Haddad"}, )
-    SAMPLES[-1]["types"] = ["phone", "medical_record_number"]
+    add("pharmacy-label", ["phone", "medical_record_number"], {"ocr_text": f"MERIDIAN OUTPATIENT PHARMACY  Tel {phone('US')}\nRx# {digits(7)}   Date: 11/{R.randint(1, 28):02d}/2026\n{ascii_fold(l).upper()}, {ascii_fold(f).upper()}   MRN: {mrn()}\nMETFORMIN HCL 500 MG TAB\nTAKE 1 TABLET BY MOUTH TWICE DAILY WITH MEALS\nQty: 60   Refills: 3   NDC 00093-1048-01\nDr. A. Haddad"})
     add("pharmacy-label", ["phone"], {"ocr_text": f"Apotheke am Markt · {phone('DE')}\nFrau {ascii_fold(l)}\nIbuprofen 600 mg Filmtabletten\n1-1-1 nach dem Essen\nPZN 01234567  Ch.-B. K{digits(5)}  verw. bis 08/2028"})
     add("pharmacy-label", ["health_insurance_number"], {"ocr_text": f"CVS/pharmacy #0{digits(4)}\n{ascii_fold(f).upper()} {ascii_fold(l).upper()}  DOB {dob()}\nAMLODIPINE 5MG TABLET\nTAKE ONE TABLET DAILY\nINS: BLUEJAY HEALTH  ID# {member_id()}  RxBIN 610014 PCN MEDDPRIME GRP RX{digits(4)}\nRX {digits(7)}  QTY 30  RFL 5"})
     add("pharmacy-label", ["medical_record_number", "icd10"], {"ocr_text": f"INPATIENT PHARMACY - IV ADMIXTURE\nPt: {ascii_fold(l)}, {ascii_fold(f)}   MRN {mrn('alpha')}   Rm 4{digits(2)}B\nDx: {icd()[0]}\nvancomycin 1.25 g in NS 250 mL  q12h\nexp 12/0{R.randint(1, 9)}/26 23:00"})
@@ -1200,7 +1198,6 @@ def hex_dump():
     body = f"POST /pay HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\ncc={c}&cvv={cvv_for(c)}&exp=1229"
     add("hex-dump", ["credit_card", "cvv"], {"xxd": xxd(body.encode())}, check=body)
     body = f"AUTH PLAIN {b64(chr(0) + 'alerts' + chr(0) + password())}"
-    pw = body
     add("hex-dump", ["password"], {"xxd": xxd(body.encode())}, check=body + " password")
     k = aws_id("AKIA")
     body = f"[default]\naws_access_key_id = {k}\naws_secret_access_key = {aws_secret()}\n"
@@ -1595,10 +1592,9 @@ def more_samples():
     k = aws_id("AKIA")
     add("raw-http", ["aws_access_key"], {"request": f"PUT /acme-backups/db-2026-12-01.sql.gz HTTP/1.1\r\nHost: s3.eu-west-1.amazonaws.com\r\nx-amz-date: 20261201T031500Z\r\nx-amz-content-sha256: {hexs(64)}\r\nAuthorization: AWS4-HMAC-SHA256 Credential={k}/20261201/eu-west-1/s3/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature={hexs(64)}\r\n\r\n"})
     add("datadog-log", ["aws_access_key"], {"date": iso_ts() + "Z", "service": "export-api", "status": "info", "message": f"presigned url https://acme-exports.s3.amazonaws.com/report.csv?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential={aws_id('AKIA')}%2F20261201%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-Date=20261201T101500Z&X-Amz-Expires=900&X-Amz-Signature={hexs(64)}"})
-    add("cloudtrail", ["aws_access_key"], {"eventVersion": "1.09", "eventSource": "sts.amazonaws.com", "eventName": "AssumeRole", "awsRegion": "eu-west-1", "userIdentity": {"type": "AWSService", "invokedBy": "ec2.amazonaws.com"},
+    add("cloudtrail", ["aws_access_key", "api_key"], {"eventVersion": "1.09", "eventSource": "sts.amazonaws.com", "eventName": "AssumeRole", "awsRegion": "eu-west-1", "userIdentity": {"type": "AWSService", "invokedBy": "ec2.amazonaws.com"},
                                            "requestParameters": {"roleArn": f"arn:aws:iam::{digits(12)}:role/app", "roleSessionName": "i-0" + hexs(16)},
                                            "responseElements": {"credentials": {"accessKeyId": aws_id("ASIA"), "sessionToken": "IQoJb3JpZ2luX2VjE" + b64chars(300), "expiration": "Dec 1, 2026, 4:15:02 PM"}}})
-    SAMPLES[-1]["types"] = ["aws_access_key", "api_key"]
     add("gitlab-ci", ["aws_access_key", "api_key"], {"path": ".gitlab-ci.yml", "text": f"variables:\n  AWS_DEFAULT_REGION: eu-west-1\n  AWS_ACCESS_KEY_ID: {aws_id('AKIA')}\n  AWS_SECRET_ACCESS_KEY: {aws_secret()}\ndeploy:\n  script: [aws s3 sync dist/ s3://acme-site]\n"})
     add("dockerfile", ["aws_access_key", "api_key"], {"path": "Dockerfile", "text": f"FROM amazon/aws-cli:2.17.40\nENV AWS_ACCESS_KEY_ID={aws_id('AKIA')} \\\n    AWS_SECRET_ACCESS_KEY={aws_secret()}\nENTRYPOINT [\"aws\", \"s3\", \"sync\", \"/data\", \"s3://acme-archive\"]\n"})
     add("java-properties", ["aws_access_key", "api_key"], {"path": "src/main/resources/application.properties", "text": f"cloud.aws.region.static=eu-west-1\ncloud.aws.credentials.access-key={aws_id('AKIA')}\ncloud.aws.credentials.secret-key={aws_secret()}\n"})
