@@ -1,7 +1,9 @@
 import { ConsoleLogger, Injectable, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { afterEach, describe, expect, it } from 'vitest';
+import calculateSlot from 'cluster-key-slot';
 import Redis from 'ioredis';
+import type { Cluster } from 'ioredis';
 import { Agent, AgentHandler, AgentMessage, MasConnection, ProvisionedAgent, Provisioner, UnknownTargetError } from '@mas/core';
 import { AgentRef, MasAgent, MasModule } from '@mas/core/nest';
 import { AgentTracker, QuietLogger, uniqueId } from './support/e2e-helpers';
@@ -126,10 +128,20 @@ describe.each(redisTargets(10))('on $name Redis', ({ name, url }) => {
       const agentId = id('crash');
       const capability = id('crash-cap');
       await agents.start(new Agent(agentId, { ...options, connection, capabilities: [capability], heartbeatIntervalMs: 300, heartbeatTtlMs: 1_000 }));
-      const observer = await agents.start(new Agent(id('observer'), options));
+      // On a cluster, an observer whose record another master holds.
+      await connection.ready();
+      const ownerOf = (agent: string) => (connection.isCluster ? (connection.command as unknown as Cluster).slots[calculateSlot(connection.keys.agent(agent))]?.[0] : '');
+      let observerId = id('observer');
+      while (connection.isCluster && ownerOf(observerId) === ownerOf(agentId)) observerId = id('observer');
+      const observer = await agents.start(new Agent(observerId, options));
       const statusOf = async () => ((await (await registry.get(`/agents/${encodeURIComponent(agentId)}`)).json()) as { status?: string }).status;
       expect(await statusOf()).toBe('ACTIVE');
       expect(((await (await registry.get(`/agents?capability=${capability}`)).json()) as { agents: Array<{ id: string }> }).agents.map((a) => a.id)).toEqual([agentId]);
+      // The dashboard reads every agent's record (a pipeline per slot on a cluster).
+      const snapshot = await registry.get('/dashboard/snapshot');
+      expect(snapshot.status).toBe(200);
+      const shown = ((await snapshot.json()) as { agents: Array<{ id: string }> }).agents.map((a) => a.id);
+      expect(shown).toEqual(expect.arrayContaining([agentId, observer.id]));
       connection.command.disconnect(); // what Redis sees of a crashed process: no DEREGISTER, the heartbeat expires
       await waitFor(async () => (await statusOf()) === 'INACTIVE', 8_000, `${agentId} INACTIVE`);
       expect(registry.logger.lines.some((line) => line.includes(`${agentId}: heartbeat expired, marked INACTIVE (`))).toBe(true);

@@ -1,4 +1,4 @@
-import { AgentViewReader, decodeSystemEvent, MasConnection } from '@mas/core';
+import { AgentViewReader, decodeSystemEvent, MasConnection, slotPipeline } from '@mas/core';
 import { KeyShape, keyShape } from './key-shape';
 
 /** Something that happened to an agent. */
@@ -125,7 +125,7 @@ export class AgentWatcher {
   private async snapshot(report: boolean): Promise<void> {
     const ids = await new AgentViewReader(this.connection.command, this.connection.keys).scanIds();
     if (!ids.length) return;
-    const pipeline = this.connection.command.pipeline();
+    const pipeline = slotPipeline(this.connection.command);
     for (const id of ids) pipeline.hget(this.connection.keys.agent(id), 'status');
     const results = (await pipeline.exec()) ?? [];
     ids.forEach((id, i) => {

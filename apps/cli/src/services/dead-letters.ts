@@ -45,17 +45,21 @@ export function listedDeadLetter(letter: DeadLetterView): ListedDeadLetter {
 
 /**
  * Replays one dead letter without the gateway: appends its envelope to the inbox stream of the
- * agent it was for, `agent.stream:{agentId}` (at-least-once), and removes the entry, atomically;
+ * agent it was for, `agent.stream:{agentId}` (at-least-once), then removes the entry;
  * `keep` leaves it in the dead-letter stream too.
  */
 export async function replayIntoInbox(redis: Redis, keys: MasKeySpace, letter: DeadLetterView, keep = false): Promise<ReplayOutcome> {
   if (!letter.envelope) return { id: letter.id, status: 'skipped', reason: 'the entry has no envelope' };
   if (!letter.agentId) return { id: letter.id, status: 'skipped', reason: 'the entry names no target' };
   const stream = keys.inbox(letter.agentId);
-  const multi = redis.multi().xadd(stream, '*', keys.envelopeField, letter.envelope);
-  if (!keep) multi.xdel(keys.deadLetters, letter.id);
-  const results = (await multi.exec()) ?? [];
-  const [error] = results[0] ?? [new Error('transaction aborted')];
-  if (error) return { id: letter.id, status: 'skipped', reason: error.message };
+  // Two steps (the inbox and the dead letters are in different slots on a cluster): appended first,
+  // then removed. A removal that fails leaves the letter to be replayed again: at least once, and the
+  // reliable inbox drops a message id it already completed.
+  try {
+    await redis.xadd(stream, '*', keys.envelopeField, letter.envelope);
+  } catch (error) {
+    return { id: letter.id, status: 'skipped', reason: (error as Error).message };
+  }
+  if (!keep) await redis.xdel(keys.deadLetters, letter.id);
   return { id: letter.id, status: 'replayed', target: letter.agentId, to: stream };
 }

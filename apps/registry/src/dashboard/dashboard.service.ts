@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { MasConnection } from '@mas/core';
+import { MasConnection, slotPipeline } from '@mas/core';
 import { catchError, EMPTY, exhaustMap, from, Observable, shareReplay, Subject, takeUntil, tap, timer } from 'rxjs';
 import { AgentsService } from '../agents/agents.service';
 import { ListAgentsQuery } from '../agents/dto/list-agents.query';
@@ -69,7 +69,7 @@ export class DashboardService implements OnModuleDestroy {
     const out: Array<Record<string, string>> = [];
     const batchSize = this.settings.monitor.batchSize;
     for (let start = 0; start < ids.length; start += batchSize) {
-      const pipeline = this.connection.command.pipeline();
+      const pipeline = slotPipeline(this.connection.command);
       for (const id of ids.slice(start, start + batchSize)) pipeline.hgetall(this.connection.keys.agent(id));
       for (const [error, fields] of (await pipeline.exec()) ?? []) out.push(error ? {} : ((fields as Record<string, string>) ?? {}));
     }

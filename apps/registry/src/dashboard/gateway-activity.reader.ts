@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { auditViewOf, deadLetterViewOf, MasConnection, StreamEntry, streamEntryFields } from '@mas/core';
+import { auditViewOf, deadLetterViewOf, MasConnection, slotPipeline, StreamEntry, streamEntryFields } from '@mas/core';
 import { RegistrySettings } from '../config/registry.settings';
 import type { AuditTailEntry, DeadLetterEntry, GatewayActivity } from './dashboard-snapshot.interfaces';
 
@@ -32,8 +32,7 @@ export class GatewayActivityReader {
   /** The panel's content, or null when no gateway is configured and none of its streams exists. */
   async read(now = Date.now()): Promise<GatewayActivity | null> {
     const { tailLength, decisionWindowMs, gatewayUrl } = this.settings.dashboard;
-    const replies = await this.connection.command
-      .pipeline()
+    const replies = await slotPipeline(this.connection.command)
       .xlen(this.connection.keys.audit)
       .xlen(this.connection.keys.deadLetters)
       .xrevrange(this.connection.keys.audit, '+', String(now - decisionWindowMs), 'COUNT', MAX_COUNTED_ENTRIES)
