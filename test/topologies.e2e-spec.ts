@@ -9,7 +9,7 @@ import { AgentRef, MasAgent, MasModule } from '@mas/core/nest';
 import { AgentTracker, QuietLogger, uniqueId } from './support/e2e-helpers';
 import { redisTargets } from './support/redis-targets';
 import { startRegistry, waitFor } from './registry-e2e.helpers';
-import { gatewayServiceUrl, resetGatewayKeys, startGatewayAs } from './gateway/harness';
+import { gatewayServiceUrl, resetGatewayKeys, startGatewayAs, tappedConnection } from './gateway/harness';
 import { AuditQuery } from '../apps/gateway/src/audit/audit-query';
 import { AuditVerifier } from '../apps/gateway/src/audit/audit-verifier';
 import { runNode } from './support/node-process';
@@ -190,6 +190,38 @@ describe.each(redisTargets(10))('on $name Redis', ({ name, url }) => {
     } finally {
       await agents.stopAll();
       await gateway.app.close();
+    }
+  });
+
+  // Entry ids are unique within one stream only, and a sender may choose them (XADD with an explicit
+  // id): a captured entry replayed into another ingress stream under its original id is a replay too.
+  it.runIf(name === 'cluster')('refuses a captured entry replayed into another ingress stream under the same entry id', async () => {
+    const admin = new MasConnection({ redisUrl: url });
+    await resetGatewayKeys(admin.command);
+    const gateway = await startGatewayAs(url);
+    let captured: { args: Array<string | number>; id: string } | undefined;
+    const capturing = tappedConnection(url, async (args, forward) => {
+      const entryId = String(await forward(args));
+      captured = { args, id: entryId };
+      return entryId;
+    });
+    try {
+      const gatewayOptions = { ...options, gateway: { decisionTimeoutMs: 5_000 } };
+      const bob = await agents.start(new Recorder(id('replay-bob'), gatewayOptions));
+      const alice = await agents.start(new Agent(id('replay-alice'), { ...gatewayOptions, connection: capturing }));
+      await expect(alice.send(bob.id, 'once', { n: 1 })).resolves.toBe(1);
+      const [stream, , ...fields] = captured!.args.map(String);
+      const other = admin.keys.gatewayIngressStreams.find((s) => s !== stream)!;
+      await admin.command.xadd(other, captured!.id, ...fields);
+      await waitFor(async () => (await gateway.app.get(AuditQuery).query({ sender: alice.id })).length === 2, 5_000, 'the replay to be decided');
+      const decisions = (await gateway.app.get(AuditQuery).query({ sender: alice.id, order: 'oldest' })).map((entry) => entry.decision);
+      expect(decisions).toEqual(['ALLOWED', 'SIGNATURE_INVALID']);
+      expect(bob.received.filter((message) => message.messageType === 'once')).toHaveLength(1);
+    } finally {
+      await agents.stopAll();
+      await gateway.app.close();
+      await capturing.close();
+      await admin.close();
     }
   });
 

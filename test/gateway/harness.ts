@@ -99,7 +99,7 @@ export async function resetGatewayKeys(redis: Redis): Promise<void> {
 export type IngressTap = (args: Array<string | number>, forward: (args: Array<string | number>) => Promise<unknown>) => Promise<unknown>;
 
 /**
- * A connection for one agent whose XADDs to `mas.gateway.ingress` pass through `tap` first — a
+ * A connection for one agent whose XADDs to the ingress (any of its streams) pass through `tap` first — a
  * man in the middle on the sender's wire (tampering, replaying) or a crashed gateway (claiming).
  */
 export function tappedConnection(redisUrl: string, tap: IngressTap): MasConnection {
@@ -107,7 +107,7 @@ export function tappedConnection(redisUrl: string, tap: IngressTap): MasConnecti
   const command = connection.command;
   const original = command.xadd.bind(command) as (...args: Array<string | number>) => Promise<unknown>;
   (command as unknown as { xadd: (...args: Array<string | number>) => Promise<unknown> }).xadd = (...args) =>
-    args[0] === MasKeys.gatewayIngress ? tap(args, (next) => original(...next)) : original(...args);
+    connection.keys.gatewayIngressStreams.includes(String(args[0])) ? tap(args, (next) => original(...next)) : original(...args);
   return connection;
 }
 
