@@ -58,10 +58,14 @@ export class AuditVerifier {
     const problems: AuditProblem[] = [];
     const gaps: Gap[] = [];
     const identity = this.secrets.identity;
-    const [rawBase, rawCheckpoints] = await Promise.all([
+    // The head is read before the entries: a gateway appending meanwhile adds entries after it (checked
+    // like the others), never a head beyond the entries read (which would look like a cut tail).
+    const [rawBase, rawCheckpoints, rawHead] = await Promise.all([
       this.redis.command.get(this.redis.keys.auditBase),
       this.redis.command.xrange(this.redis.keys.auditCheckpoints, '-', '+') as Promise<Array<[string, string[]]>>,
+      this.redis.command.get(this.redis.keys.auditHead),
     ]);
+    const head = openHead(identity, rawHead);
     let base: ChainPoint = { seq: 0, hash: GENESIS_HASH };
     if (rawBase) {
       const cut = checkpointOf(safeJson(rawBase));
@@ -81,14 +85,15 @@ export class AuditVerifier {
     const hashAt = new Map<number, string>();
     let previous: { id: string; seq: number; hash: string } | undefined;
     let maxSeen = base.seq;
-    let maxHash: { id: string; hash: string } | undefined;
     let checked = 0;
+    let atHead: { id: string; hash: string } | undefined;
     for await (const [id, flat] of this.entries()) {
       checked += 1;
       const fields = fieldsOf(flat);
       const seq = Number(fields.seq);
       const named = { id, seq, messageId: fields.message_id || undefined };
       if (anchors.some((a) => a.point.seq === seq)) hashAt.set(seq, fields.hash);
+      if (head && seq === head.seq && !atHead) atHead = { id, hash: fields.hash };
       if (chainHash(fields, this.secrets.auditKey) !== fields.hash) {
         problems.push({ kind: 'edited', ...named, detail: `entry ${seq} (${id}) does not match its hash: its content was changed` });
       } else if (seq === base.seq + 1 && fields.prev_hash !== base.hash) {
@@ -113,12 +118,9 @@ export class AuditVerifier {
       } else {
         if (seq > maxSeen + 1) gaps.push({ from: maxSeen + 1, to: seq - 1, after: previous?.id, before: id });
         maxSeen = seq;
-        maxHash = { id, hash: fields.hash };
       }
       previous = { id, seq, hash: fields.hash };
     }
-    const rawHead = await this.redis.command.get(this.redis.keys.auditHead);
-    const head = openHead(identity, rawHead);
     if (head && !head.signed) problems.push({ kind: 'forged', seq: head.seq, detail: 'audit:head is not signed by the gateway' });
     const end = Math.max(head?.seq ?? 0, maxSeen);
     for (const { what, point } of anchors) {
@@ -129,8 +131,8 @@ export class AuditVerifier {
       }
     }
     if (head && head.seq > maxSeen) gaps.push({ from: maxSeen + 1, to: head.seq, after: previous?.id });
-    if (head && head.seq === maxSeen && maxHash && head.hash !== maxHash.hash) {
-      problems.push({ kind: 'edited', id: maxHash.id, seq: maxSeen, detail: `the last entry ${maxSeen} (${maxHash.id}) does not match audit:head` });
+    if (head && atHead && head.hash !== atHead.hash) {
+      problems.push({ kind: 'edited', id: atHead.id, seq: head.seq, detail: `entry ${head.seq} (${atHead.id}) does not match audit:head` });
     }
     for (const gap of gaps) problems.push(describeGap(gap));
     problems.sort((a, b) => a.seq - b.seq);
