@@ -198,7 +198,7 @@ export function renderCommandsTable(index: SummaryIndex): string {
     for (const system of SYSTEMS) {
       const commands = index.get(scenario, system)?.redis_commands_per_op;
       if (!commands) continue;
-      const top = Object.entries(commands.top).slice(0, 6).map(([name, n]) => `${name} ${number(n, 2)}`).join(', ');
+      const top = Object.entries(commands.top).slice(0, 8).map(([name, n]) => `${name} ${number(n, 3)}`).join(', ');
       lines.push([scenario, system, number(commands.total, 2), top]);
     }
   }

@@ -180,8 +180,17 @@ export class AgentOutbox implements Replier {
   /** Appends to the target's inbox: capacity-checked, unless the inbox is known to be far from full. */
   private async append(target: TargetInfo, targetId: string, payload: string): Promise<number> {
     const { redis, keys } = this.options;
-    if (this.limits.mayAppendUnchecked(target)) await appendUnchecked(redis, keys, targetId, payload);
-    else this.limits.checked(target, await appendToInbox(redis, keys, targetId, payload));
+    if (this.limits.mayAppendUnchecked(target)) {
+      await appendUnchecked(redis, keys, targetId, payload);
+      return 1;
+    }
+    const sequence = this.limits.startCheck(target);
+    try {
+      this.limits.checked(target, sequence, await appendToInbox(redis, keys, targetId, payload));
+    } catch (error) {
+      this.limits.checkFailed(target);
+      throw error;
+    }
     return 1;
   }
 

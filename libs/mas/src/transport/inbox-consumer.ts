@@ -7,9 +7,9 @@ import { sleep } from '../util/sleep';
 import { MasKeys } from '../redis/keys';
 import type { MasConnection } from '../redis/mas-connection';
 import { streamEntryField } from '../redis/stream-fields';
-import { encodeStateValue } from '../state/state-codec';
+import { DEAD_LETTER_SCRIPT } from './inbox.scripts';
+import { InboxCommits } from './inbox-commits';
 import type { StateTransaction } from '../state/state-transaction';
-import { COMMIT_SCRIPT, DEAD_LETTER_SCRIPT } from './inbox.scripts';
 import { DEFAULT_INBOX_OPTIONS, InboxOptions, InboxStats } from './inbox-options.interfaces';
 import { StreamGroupEntry, StreamGroupReader } from './stream-group-reader';
 import { describeMessage } from '../observability/log-context';
@@ -69,6 +69,7 @@ export class InboxConsumer {
   private readonly options: InboxOptions;
   private readonly stream: string;
   private readonly reader: StreamGroupReader;
+  private readonly commits: InboxCommits;
 
   constructor(
     private readonly host: InboxHost,
@@ -77,6 +78,12 @@ export class InboxConsumer {
   ) {
     this.options = { ...DEFAULT_INBOX_OPTIONS, ...options };
     this.stream = this.connection.keys.inbox(host.id);
+    const { keys } = this.connection;
+    this.commits = new InboxCommits(
+      connection.command,
+      { stream: this.stream, group: keys.inboxGroup, completed: keys.completed(host.id), state: keys.state(host.id) },
+      this.options.dedupWindowMs,
+    );
     this.reader = new StreamGroupReader(
       connection,
       {
@@ -141,20 +148,25 @@ export class InboxConsumer {
     const done = ids.some(Boolean)
       ? ((await this.connection.command.zmscore(this.connection.keys.completed(this.host.id), ...ids.map((id) => id || '-'))) as Array<string | null>)
       : [];
+    const duplicates: string[] = [];
     entries.forEach((entry, i) => {
       const message = messages[i];
       if (typeof message === 'string') {
         void this.deadLetter(entry, `malformed envelope: ${message}`).finally(() => this.reader.finished(entry.id));
       } else if (done[i] !== null && done[i] !== undefined) {
         this.stats.duplicates += 1;
-        void this.connection.command
-          .xack(this.stream, this.connection.keys.inboxGroup, entry.id)
-          .catch(() => undefined)
-          .finally(() => this.reader.finished(entry.id));
+        duplicates.push(entry.id);
       } else {
         this.handle(entry, message);
       }
     });
+    if (duplicates.length) {
+      // Already completed: only acked (one XACK for the read).
+      void this.connection.command
+        .xack(this.stream, this.connection.keys.inboxGroup, ...duplicates)
+        .catch(() => undefined)
+        .finally(() => duplicates.forEach((id) => this.reader.finished(id)));
+    }
   }
 
   /** The entry's message, or why it is none (the intake counts and logs it). */
@@ -187,7 +199,7 @@ export class InboxConsumer {
     }
     let committed: boolean;
     try {
-      committed = await this.commit(entry, message, result.transaction);
+      committed = await this.commits.commit(entry.id, message.messageId, result.transaction);
     } catch (error) {
       // Left pending and redelivered: memory must not keep changes the redelivery applies again.
       await this.resyncState(fields, result.transaction.previous);
@@ -198,21 +210,6 @@ export class InboxConsumer {
       await this.resyncState(fields, result.transaction.previous);
     }
     this.stats.acked += 1;
-  }
-
-  private async commit(entry: Entry, message: AgentMessage, transaction: StateTransaction): Promise<boolean> {
-    const set: string[] = [];
-    const removed: string[] = [];
-    for (const [field, value] of transaction.changes) {
-      if (value === undefined) removed.push(field);
-      else set.push(field, encodeStateValue(value));
-    }
-    const result = await COMMIT_SCRIPT.run<number>(
-      this.connection.command,
-      [this.stream, this.connection.keys.completed(this.host.id), this.connection.keys.state(this.host.id)],
-      [this.connection.keys.inboxGroup, entry.id, message.messageId, Date.now(), this.options.dedupWindowMs, set.length / 2, ...set, ...removed],
-    );
-    return result === 1;
   }
 
   /**

@@ -154,9 +154,15 @@ export class StreamGroupReader {
     }
   }
 
+  /**
+   * Lets a read loop waiting for room go on, once the current microtasks ran: the slots of a batch
+   * are freed by one promise chain each, and reading after the first would take one entry at a time.
+   */
   private wakeReader(): void {
-    this.slotFreed?.();
+    const wake = this.slotFreed;
+    if (!wake) return;
     this.slotFreed = undefined;
+    process.nextTick(wake);
   }
 
   private async readLoop(): Promise<void> {
