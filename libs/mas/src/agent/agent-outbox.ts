@@ -118,15 +118,18 @@ export class AgentOutbox implements Replier {
       if (this.gateway) {
         if (!(await this.submitToGateway(this.gateway, message, !spec.isReply, wanted))) return 0;
       } else {
-        const deliver = (): Promise<number> => {
+        const deliver = (): Promise<unknown> => {
           coalesceWrites(this.options.redis);
           return reliable ? this.append(target, message.targetId, payload) : publishPayload(this.options.redis, this.options.keys, message.targetId, payload);
         };
         // A send that WAITs for replicas runs on its own connection, bounded there (not by the gate,
         // which follows the command connection).
         if (reliable && replicas) receivers = await this.replicated(message.targetId, payload, replicas);
-        else receivers = this.gate.isReady ? await deliver() : await this.gate.run(deliver, wanted);
-        if (receivers === undefined) return 0;
+        else {
+          const written = this.gate.isReady ? await deliver() : await this.gate.run(deliver, wanted);
+          if (written === undefined) return 0;
+          receivers = reliable ? 1 : (written as number);
+        }
       }
       this.options.stats.sent += 1;
       this.options.observer.sent(message);
@@ -177,13 +180,18 @@ export class AgentOutbox implements Replier {
     await this.put(replySpec(this.options.agentId, request, ERROR_REPLY_TYPE, { error: error.message, error_type: error.type }, error));
   }
 
-  /** Appends to the target's inbox: capacity-checked, unless the inbox is known to be far from full. */
-  private async append(target: TargetInfo, targetId: string, payload: string): Promise<number> {
+  /**
+   * Appends to the target's inbox: capacity-checked, unless the inbox is known to be far from full
+   * (then a plain XADD, whose promise is returned as it is: no async frame on the common path).
+   */
+  private append(target: TargetInfo, targetId: string, payload: string): Promise<unknown> {
     const { redis, keys } = this.options;
-    if (this.limits.mayAppendUnchecked(target)) {
-      await appendUnchecked(redis, keys, targetId, payload);
-      return 1;
-    }
+    if (this.limits.mayAppendUnchecked(target)) return appendUnchecked(redis, keys, targetId, payload);
+    return this.appendChecked(target, targetId, payload);
+  }
+
+  private async appendChecked(target: TargetInfo, targetId: string, payload: string): Promise<void> {
+    const { redis, keys } = this.options;
     const sequence = this.limits.startCheck(target);
     try {
       this.limits.checked(target, sequence, await appendToInbox(redis, keys, targetId, payload));
@@ -191,7 +199,6 @@ export class AgentOutbox implements Replier {
       this.limits.checkFailed(target);
       throw error;
     }
-    return 1;
   }
 
   /**

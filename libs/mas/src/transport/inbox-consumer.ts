@@ -132,12 +132,16 @@ export class InboxConsumer {
 
   /** Dead-letters entries delivered too often, then accepts the others. */
   private async receive(batch: StreamGroupEntry[]): Promise<void> {
-    const entries = batch.map(({ id, fields, attempt }): Entry => ({ id, raw: envelopeOf(fields), attempt }));
-    for (const entry of entries.filter((e) => e.attempt > this.options.maxAttempts)) {
+    const accepted: Entry[] = [];
+    const exhausted: Entry[] = [];
+    for (const { id, fields, attempt } of batch) {
+      (attempt > this.options.maxAttempts ? exhausted : accepted).push({ id, raw: envelopeOf(fields), attempt });
+    }
+    for (const entry of exhausted) {
       await this.deadLetter(entry, `not completed after ${entry.attempt - 1} deliveries`);
       this.reader.finished(entry.id);
     }
-    await this.accept(entries.filter((e) => e.attempt <= this.options.maxAttempts));
+    await this.accept(accepted);
   }
 
   /** Drops duplicates, then starts handling each entry. */
@@ -149,6 +153,7 @@ export class InboxConsumer {
       ? ((await this.connection.command.zmscore(this.connection.keys.completed(this.host.id), ...ids.map((id) => id || '-'))) as Array<string | null>)
       : [];
     const duplicates: string[] = [];
+    const now = Date.now();
     entries.forEach((entry, i) => {
       const message = messages[i];
       if (typeof message === 'string') {
@@ -157,7 +162,7 @@ export class InboxConsumer {
         this.stats.duplicates += 1;
         duplicates.push(entry.id);
       } else {
-        this.handle(entry, message);
+        this.handle(entry, message, now);
       }
     });
     if (duplicates.length) {
@@ -176,16 +181,19 @@ export class InboxConsumer {
     return 'message' in decoded ? decoded.message : decoded.refused;
   }
 
-  private handle(entry: Entry, message: AgentMessage): void {
+  private handle(entry: Entry, message: AgentMessage, now: number): void {
     const deadline = this.host.intake.deadlineFor(message.messageType);
-    this.reader.holdLease(entry.id, Date.now() + (deadline ?? this.options.claimIdleMs));
+    this.reader.holdLease(entry.id, now + (deadline ?? this.options.claimIdleMs));
     this.stats.delivered += 1;
     if (entry.attempt > 1) this.stats.redelivered += 1;
+    const finished = () => this.reader.finished(entry.id);
     void this.host.intake
       .deliver(message, entry.attempt, deadline)
       .then((result) => this.settle(entry, message, result))
-      .catch((error: unknown) => this.host.logger.error(`Inbox entry ${entry.id}: ${String(error)}`))
-      .finally(() => this.reader.finished(entry.id));
+      .then(finished, (error: unknown) => {
+        this.host.logger.error(`Inbox entry ${entry.id}: ${String(error)}`);
+        finished();
+      });
   }
 
   private async settle(entry: Entry, message: AgentMessage, result: DeliveryResult): Promise<void> {
