@@ -190,7 +190,8 @@ export class AgentOutbox implements Replier {
     return this.appendChecked(target, targetId, payload);
   }
 
-  private async appendChecked(target: TargetInfo, targetId: string, payload: string): Promise<void> {
+  /** A capacity-checked append (resolves with 1, as every reliable send: written, not undefined). */
+  private async appendChecked(target: TargetInfo, targetId: string, payload: string): Promise<number> {
     const { redis, keys } = this.options;
     const sequence = this.limits.startCheck(target);
     try {
@@ -199,6 +200,7 @@ export class AgentOutbox implements Replier {
       this.limits.checkFailed(target);
       throw error;
     }
+    return 1;
   }
 
   /**
