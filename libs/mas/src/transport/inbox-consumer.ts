@@ -98,6 +98,9 @@ export class InboxConsumer {
         logger: host.logger,
         connectionRole: 'inbox',
         onGroupRecreated: () => (this.stats.groupRecreated += 1),
+        // The dedup lookup of one read runs while the next read waits for entries (their handlers
+        // still start in read order: the lookups answer in order on the command connection).
+        overlapReads: true,
       },
       (entries) => this.receive(entries),
     );
