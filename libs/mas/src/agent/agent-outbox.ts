@@ -21,9 +21,11 @@ import type { PendingRequests } from './pending-requests';
 import type { OfflineGate } from './offline-gate';
 import type { ReplicatedSends } from './replicated-sends';
 import { TargetInfo, TargetLimits } from './receive-limits';
-import { coalesceWrites } from './write-coalescing';
+import { coalesceWrites } from '../redis/write-coalescing';
 import type { AgentObserver } from '../observability/agent-observer';
 import { messageTracing } from '../observability/message-tracing';
+
+const noop = (): void => undefined;
 
 /** What an agent's outbox is built from. */
 export interface OutboxOptions {
@@ -170,9 +172,9 @@ export class AgentOutbox implements Replier {
     return reply;
   }
 
-  /** Answers `request` (used by `AgentMessage.reply`). */
-  async replyTo(request: AgentMessage, messageType: string, data: MessageData): Promise<void> {
-    await this.put(replySpec(this.options.agentId, request, messageType, data));
+  /** Answers `request` (used by `AgentMessage.reply`; no async frame of its own). */
+  replyTo(request: AgentMessage, messageType: string, data: MessageData): Promise<void> {
+    return this.put(replySpec(this.options.agentId, request, messageType, data)).then(noop);
   }
 
   /** Answers `request` with an error reply carrying `error` in `meta.error`. */

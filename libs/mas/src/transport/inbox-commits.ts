@@ -1,4 +1,5 @@
 import type Redis from 'ioredis';
+import { coalesceWrites } from '../redis/write-coalescing';
 import { encodeStateValue } from '../state/state-codec';
 import type { StateTransaction } from '../state/state-transaction';
 import { COMMIT_BATCH_SCRIPT } from './inbox.scripts';
@@ -97,6 +98,7 @@ export class InboxCommits {
     }
     let results: number[];
     try {
+      coalesceWrites(this.redis); // with whatever else this turn writes (dedup lookups, replies)
       results = await COMMIT_BATCH_SCRIPT.run<number[]>(this.redis, [stream, completed, state], args);
     } catch (error) {
       for (const commit of batch) commit.reject(error);

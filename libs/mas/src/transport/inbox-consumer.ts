@@ -7,6 +7,7 @@ import { sleep } from '../util/sleep';
 import { MasKeys } from '../redis/keys';
 import type { MasConnection } from '../redis/mas-connection';
 import { streamEntryField } from '../redis/stream-fields';
+import { coalesceWrites } from '../redis/write-coalescing';
 import { DEAD_LETTER_SCRIPT } from './inbox.scripts';
 import { InboxCommits } from './inbox-commits';
 import type { StateTransaction } from '../state/state-transaction';
@@ -152,6 +153,7 @@ export class InboxConsumer {
     if (!entries.length) return;
     const messages = entries.map((entry) => this.decode(entry));
     const ids = messages.map((m) => (typeof m === 'string' ? '' : m.messageId));
+    if (ids.some(Boolean)) coalesceWrites(this.connection.command);
     const done = ids.some(Boolean)
       ? ((await this.connection.command.zmscore(this.connection.keys.completed(this.host.id), ...ids.map((id) => id || '-'))) as Array<string | null>)
       : [];
