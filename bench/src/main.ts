@@ -15,7 +15,7 @@ import { runTask } from './orchestrator/task-runner';
 import { SummaryIndex, summarise } from './report/aggregate';
 import { describeMachine } from './report/machine';
 import { describeRun, FOOTNOTES, RESULTS_DIR, writeResults } from './report/results-file';
-import { renderCpuTable, renderGatewayCpuTable, renderTable } from './report/table';
+import { renderCommandsTable, renderCpuTable, renderGatewayCpuTable, renderTable } from './report/table';
 import { discoveryScenario } from './scenarios/discovery';
 import { BenchSettings, NOT_YET_AVAILABLE, RunResult, TaskSpec } from './shared/bench.interfaces';
 
@@ -111,7 +111,8 @@ async function run(options: CliOptions, cluster: BenchCluster | undefined): Prom
   const index = new SummaryIndex(summaries);
   const cpuTable = renderCpuTable(index);
   const gatewayCpuTable = renderGatewayCpuTable(index);
-  const table = renderTable(index, failed) + (cpuTable ? `\n\n${cpuTable}` : '') + (gatewayCpuTable ? `\n\n${gatewayCpuTable}` : '');
+  const commandsTable = renderCommandsTable(index);
+  const table = renderTable(index, failed) + (cpuTable ? `\n\n${cpuTable}` : '') + (commandsTable ? `\n\n${commandsTable}` : '') + (gatewayCpuTable ? `\n\n${gatewayCpuTable}` : '');
   const document = {
     machine: { ...machine, load_average: { start: loadAtStart, end: loadavg().map((load) => Math.round(load * 100) / 100) } },
     mode: options.quick ? ('quick' as const) : ('full' as const),

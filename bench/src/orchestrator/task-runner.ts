@@ -96,12 +96,13 @@ export async function runTask(task: Task, spec: TaskSpec, options: TaskRunnerOpt
     const cpuAtGo = [sender.cpuSeconds(), receiver.cpuSeconds()];
     const load = new LoadProbe(() => sender.cpuSeconds() + receiver.cpuSeconds() + gatewayCpu());
     const gatewayCpuAtGo = gatewayCpu();
-    const callsAtGo = viaGateway ? await readCommandCalls(spec.redisUrl) : undefined;
+    // Every pair scenario: the Redis commands per message (every client of the server counts).
+    const callsAtGo = await readCommandCalls(spec.redisUrl).catch(() => undefined);
     sender.send({ t: 'go' });
     const measured = await Promise.race([results, otherFailure]);
     const [senderCpu, receiverCpu] = [sender.cpuSeconds() - cpuAtGo[0], receiver.cpuSeconds() - cpuAtGo[1]];
     const gatewaySeconds = gatewayCpu() - gatewayCpuAtGo;
-    const callsAfter = callsAtGo ? await readCommandCalls(spec.redisUrl) : undefined;
+    const callsAfter = callsAtGo ? await readCommandCalls(spec.redisUrl).catch(() => undefined) : undefined;
     const busy = load.read();
     return measured.map((result) => ({
       ...result,

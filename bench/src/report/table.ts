@@ -190,6 +190,22 @@ export function renderCpuTable(index: SummaryIndex): string {
   return markdown(header, lines);
 }
 
+/** Pair scenarios: the Redis commands per message of each system (`INFO commandstats`, every client counted), the most frequent first. */
+export function renderCommandsTable(index: SummaryIndex): string {
+  const scenarios = ['oneway', 'reliable-oneway', 'reqrep-c100', 'reliable-reqrep-c100', 'reqrep-10k'];
+  const lines: string[][] = [];
+  for (const scenario of scenarios) {
+    for (const system of SYSTEMS) {
+      const commands = index.get(scenario, system)?.redis_commands_per_op;
+      if (!commands) continue;
+      const top = Object.entries(commands.top).slice(0, 8).map(([name, n]) => `${name} ${number(n, 3)}`).join(', ');
+      lines.push([scenario, system, number(commands.total, 2), top]);
+    }
+  }
+  if (lines.length === 0) return '';
+  return markdown(['Redis commands per message', 'system', 'total', 'most frequent'], lines);
+}
+
 function markdown(header: string[], lines: string[][]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
   const format = (cells: string[]) => `| ${cells.map((text, column) => text.padEnd(widths[column])).join(' | ')} |`;

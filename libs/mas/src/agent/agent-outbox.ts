@@ -21,9 +21,11 @@ import type { PendingRequests } from './pending-requests';
 import type { OfflineGate } from './offline-gate';
 import type { ReplicatedSends } from './replicated-sends';
 import { TargetInfo, TargetLimits } from './receive-limits';
-import { coalesceWrites } from './write-coalescing';
+import { coalesceWrites } from '../redis/write-coalescing';
 import type { AgentObserver } from '../observability/agent-observer';
 import { messageTracing } from '../observability/message-tracing';
+
+const noop = (): void => undefined;
 
 /** What an agent's outbox is built from. */
 export interface OutboxOptions {
@@ -118,15 +120,18 @@ export class AgentOutbox implements Replier {
       if (this.gateway) {
         if (!(await this.submitToGateway(this.gateway, message, !spec.isReply, wanted))) return 0;
       } else {
-        const deliver = (): Promise<number> => {
+        const deliver = (): Promise<unknown> => {
           coalesceWrites(this.options.redis);
           return reliable ? this.append(target, message.targetId, payload) : publishPayload(this.options.redis, this.options.keys, message.targetId, payload);
         };
         // A send that WAITs for replicas runs on its own connection, bounded there (not by the gate,
         // which follows the command connection).
         if (reliable && replicas) receivers = await this.replicated(message.targetId, payload, replicas);
-        else receivers = this.gate.isReady ? await deliver() : await this.gate.run(deliver, wanted);
-        if (receivers === undefined) return 0;
+        else {
+          const written = this.gate.isReady ? await deliver() : await this.gate.run(deliver, wanted);
+          if (written === undefined) return 0;
+          receivers = reliable ? 1 : (written as number);
+        }
       }
       this.options.stats.sent += 1;
       this.options.observer.sent(message);
@@ -167,9 +172,9 @@ export class AgentOutbox implements Replier {
     return reply;
   }
 
-  /** Answers `request` (used by `AgentMessage.reply`). */
-  async replyTo(request: AgentMessage, messageType: string, data: MessageData): Promise<void> {
-    await this.put(replySpec(this.options.agentId, request, messageType, data));
+  /** Answers `request` (used by `AgentMessage.reply`; no async frame of its own). */
+  replyTo(request: AgentMessage, messageType: string, data: MessageData): Promise<void> {
+    return this.put(replySpec(this.options.agentId, request, messageType, data)).then(noop);
   }
 
   /** Answers `request` with an error reply carrying `error` in `meta.error`. */
@@ -177,11 +182,26 @@ export class AgentOutbox implements Replier {
     await this.put(replySpec(this.options.agentId, request, ERROR_REPLY_TYPE, { error: error.message, error_type: error.type }, error));
   }
 
-  /** Appends to the target's inbox: capacity-checked, unless the inbox is known to be far from full. */
-  private async append(target: TargetInfo, targetId: string, payload: string): Promise<number> {
+  /**
+   * Appends to the target's inbox: capacity-checked, unless the inbox is known to be far from full
+   * (then a plain XADD, whose promise is returned as it is: no async frame on the common path).
+   */
+  private append(target: TargetInfo, targetId: string, payload: string): Promise<unknown> {
     const { redis, keys } = this.options;
-    if (this.limits.mayAppendUnchecked(target)) await appendUnchecked(redis, keys, targetId, payload);
-    else this.limits.checked(target, await appendToInbox(redis, keys, targetId, payload));
+    if (this.limits.mayAppendUnchecked(target)) return appendUnchecked(redis, keys, targetId, payload);
+    return this.appendChecked(target, targetId, payload);
+  }
+
+  /** A capacity-checked append (resolves with 1, as every reliable send: written, not undefined). */
+  private async appendChecked(target: TargetInfo, targetId: string, payload: string): Promise<number> {
+    const { redis, keys } = this.options;
+    const sequence = this.limits.startCheck(target);
+    try {
+      this.limits.checked(target, sequence, await appendToInbox(redis, keys, targetId, payload));
+    } catch (error) {
+      this.limits.checkFailed(target);
+      throw error;
+    }
     return 1;
   }
 

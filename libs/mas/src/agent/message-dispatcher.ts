@@ -60,7 +60,7 @@ export class MessageDispatcher {
     const handler = this.options.handlers.get(message.messageType);
     try {
       const result = handler
-        ? await handler.invoke(await this.payloadFor(handler, message), message)
+        ? await handler.invoke(handler.model ? await this.payloadFor(handler, message) : message.data, message)
         : await this.options.fallback(message);
       if (result !== undefined && message.expectsReply && !message.hasReplied) {
         await message.reply(message.messageType + REPLY_TYPE_SUFFIX, toReplyData(result));

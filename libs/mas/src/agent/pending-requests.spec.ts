@@ -91,4 +91,34 @@ describe('PendingRequests', () => {
     expect(errors[1]).toMatchObject({ targetId: 'b', messageType: 'u', reason: 'agent stopped' });
     expect(pending.size).toBe(0);
   });
+
+  it('times out each of many requests at its own deadline, whatever was answered before it', async () => {
+    const pending = new PendingRequests();
+    const timedOutAfter = (request: Promise<unknown>, from = Date.now()) =>
+      request.then(() => 'reply' as const, (e: unknown) => (e instanceof RequestTimeoutError ? Date.now() - from : e));
+    const early = Array.from({ length: 2_000 }, (_, i) => timedOutAfter(pending.track(`early-${i}`, 'worker', 't', 80)));
+    // Most early ones answered (so the shared queue drops them), every tenth left to time out.
+    for (let i = 0; i < 2_000; i++) if (i % 10) expect(pending.settle(replyTo(`early-${i}`))).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    const late = timedOutAfter(pending.track('late', 'worker', 't', 80));
+    const other = timedOutAfter(pending.track('other', 'worker', 't', 20));
+
+    const outcomes = await Promise.all(early);
+    expect(outcomes.filter((o) => o === 'reply')).toHaveLength(1_800);
+    const waited = outcomes.filter((o): o is number => typeof o === 'number');
+    expect(waited).toHaveLength(200);
+    expect(Math.min(...waited)).toBeGreaterThanOrEqual(79);
+    expect(await other).toBeGreaterThanOrEqual(19);
+    expect(await late).toBeGreaterThanOrEqual(79); // 80 ms after its own start, not the queue's
+    expect(pending.size).toBe(0);
+  });
+
+  it('aborts requests whose correlation id was reused, too', async () => {
+    const pending = new PendingRequests();
+    const first = pending.track('same', 'worker', 't', 5_000);
+    const second = pending.track('same', 'worker', 't', 5_000);
+    pending.abortAll('agent stopped');
+    await expect(first).rejects.toBeInstanceOf(RequestAbortedError);
+    await expect(second).rejects.toBeInstanceOf(RequestAbortedError);
+  });
 });

@@ -28,16 +28,30 @@ export async function declareReceiveLimits(redis: Redis, keys: MasKeySpace, agen
   await redis.hset(keys.inboxLimits(agentId), ...fields);
 }
 
+/**
+ * How full a target's inbox looked to this sender, in reliable sends counted from the start (every
+ * send to the target has a sequence number; sends leave in that order on the one command connection,
+ * so a capacity-checked append reports a length covering every send before it).
+ */
+export interface InboxFill {
+  /** Inbox length the latest answered capacity check reported (-1: none yet, or the last one failed). */
+  length: number;
+  /** Sequence number of the first send that length does not cover (the one after that check). */
+  coveredUpTo: number;
+  /** Reliable sends to the target so far (the next send's sequence number). */
+  sent: number;
+  /** Sequence number of the latest capacity-checked send (answered or not). */
+  lastCheck: number;
+}
+
 /** What a sender knows of one target: its declared limits and how full its inbox looked. */
 export interface TargetInfo {
   /** Declared `maxMessageBytes`, or null when the target declared none. */
   maxMessageBytes: number | null;
   /** Declared inbox capacity, or null when the target declared none. */
   inboxCapacity: number | null;
-  /** Inbox length the last capacity-checked append reported (-1: none yet). */
-  inboxLength: number;
-  /** Reliable sends since that check that skipped it. */
-  unchecked: number;
+  /** How full its inbox looked (kept across look-ups of the limits). */
+  fill: InboxFill;
 }
 
 interface CachedTarget {
@@ -78,20 +92,27 @@ export class TargetLimits {
     const cached = this.cache.get(targetId);
     if (cached && now - cached.at < this.ttlMs) return cached.lookup;
     const previous = cached?.info;
-    const unknown: TargetInfo = { maxMessageBytes: null, inboxCapacity: null, inboxLength: -1, unchecked: 0 };
+    const fill = previous?.fill ?? emptyFill();
+    const unknown: TargetInfo = { maxMessageBytes: null, inboxCapacity: null, fill };
     // Not connected: no lookup that would wait in ioredis's offline queue; what was known applies.
     if (this.redis.status !== 'ready') return Promise.resolve(previous ?? unknown);
     const entry: CachedTarget = { lookup: Promise.resolve(unknown), at: now };
-    entry.lookup = this.redis.hmget(this.keys.inboxLimits(targetId), LIMIT_FIELDS.maxMessageBytes, LIMIT_FIELDS.inboxCapacity).then(
-      ([bytes, capacity]) => {
-        entry.info = {
-          maxMessageBytes: bytes ? Number(bytes) : null,
-          inboxCapacity: capacity ? Number(capacity) : null,
-          inboxLength: previous?.inboxLength ?? -1,
-          unchecked: previous?.unchecked ?? 0,
-        };
+    // Never checked yet: the inbox's length comes with the limits (acknowledged entries included,
+    // so it over-counts), covering every send written before it, so the first sends need no check.
+    const sequence = fill.sent - 1;
+    const pipeline = this.redis.pipeline().hmget(this.keys.inboxLimits(targetId), LIMIT_FIELDS.maxMessageBytes, LIMIT_FIELDS.inboxCapacity);
+    if (fill.length < 0) pipeline.xlen(this.keys.inbox(targetId));
+    entry.lookup = pipeline.exec().then(
+      (results) => {
+        const [limitsError, limits] = results?.[0] ?? [new Error('no reply')];
+        if (limitsError) throw limitsError;
+        const [bytes, capacity] = limits as Array<string | null>;
+        const [lengthError, length] = results?.[1] ?? [null, undefined];
+        if (!lengthError && typeof length === 'number' && fill.length < 0) this.checked(unknown, sequence, length);
+        entry.info = { maxMessageBytes: bytes ? Number(bytes) : null, inboxCapacity: capacity ? Number(capacity) : null, fill };
         return entry.info;
       },
+    ).catch(
       (error: unknown) => {
         this.cache.delete(targetId); // not cached: the next send asks again
         if (isConnectionError(error)) throw error; // the send fails as Redis is unreachable
@@ -105,20 +126,47 @@ export class TargetLimits {
 
   /**
    * True when a reliable send to this target may skip the capacity check: its inbox is large and
-   * was less than half full at the last check, taken at most {@link UNCHECKED_MAX_SENDS} sends ago.
-   * (Other senders may have added since: the half left free is the margin.) Counts the skip.
+   * was less than half full at the last answered check, counting every send since that check
+   * (other senders may have added since: the half left free is the margin), and fewer than
+   * {@link UNCHECKED_MAX_SENDS} sends went since the last check was made. Counts the send. When it
+   * returns false the caller makes a checked append: {@link startCheck} numbers it, {@link checked}
+   * or {@link checkFailed} reports how it went.
    */
   mayAppendUnchecked(info: TargetInfo): boolean {
-    const { inboxCapacity, inboxLength, unchecked } = info;
-    if (inboxCapacity === null || inboxCapacity < UNCHECKED_MIN_CAPACITY || inboxLength < 0) return false;
-    if (unchecked >= UNCHECKED_MAX_SENDS || inboxLength + unchecked >= inboxCapacity / 2) return false;
-    info.unchecked += 1;
+    const { inboxCapacity, fill } = info;
+    if (inboxCapacity === null || inboxCapacity < UNCHECKED_MIN_CAPACITY || fill.length < 0) return false;
+    if (fill.sent - fill.lastCheck > UNCHECKED_MAX_SENDS) return false;
+    if (fill.length + (fill.sent - fill.coveredUpTo) >= inboxCapacity / 2) return false;
+    fill.sent += 1;
     return true;
   }
 
-  /** Records the length a capacity-checked append reported. */
-  checked(info: TargetInfo, inboxLength: number): void {
-    info.inboxLength = inboxLength;
-    info.unchecked = 0;
+  /** Counts a capacity-checked send about to be written; returns its sequence number. */
+  startCheck(info: TargetInfo): number {
+    const { fill } = info;
+    fill.lastCheck = fill.sent;
+    fill.sent += 1;
+    return fill.lastCheck;
   }
+
+  /** Records the length the capacity-checked append `sequence` reported (unless a later check answered first). */
+  checked(info: TargetInfo, sequence: number, inboxLength: number): void {
+    const { fill } = info;
+    if (sequence + 1 < fill.coveredUpTo) return;
+    fill.length = inboxLength;
+    fill.coveredUpTo = sequence + 1;
+  }
+
+  /**
+   * A capacity-checked append failed (full, or Redis unreachable): every send is checked until a
+   * later one succeeds (the answer of an earlier check, arriving after, is ignored).
+   */
+  checkFailed(info: TargetInfo): void {
+    info.fill.length = -1;
+    info.fill.coveredUpTo = info.fill.sent;
+  }
+}
+
+function emptyFill(): InboxFill {
+  return { length: -1, coveredUpTo: 0, sent: 0, lastCheck: 0 };
 }

@@ -16,8 +16,8 @@ export function isClusterClient(redis: Redis): boolean {
  * master of the channel's slot only, not broadcast to every node) on a cluster. Resolves with the
  * number of subscribers reached.
  */
-export async function publishOn(redis: Redis, channel: string, payload: string): Promise<number> {
-  return Number(isClusterClient(redis) ? await redis.spublish(channel, payload) : await redis.publish(channel, payload));
+export function publishOn(redis: Redis, channel: string, payload: string): Promise<number> {
+  return isClusterClient(redis) ? redis.spublish(channel, payload).then(Number) : redis.publish(channel, payload);
 }
 
 /**

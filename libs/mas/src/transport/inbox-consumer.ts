@@ -7,9 +7,10 @@ import { sleep } from '../util/sleep';
 import { MasKeys } from '../redis/keys';
 import type { MasConnection } from '../redis/mas-connection';
 import { streamEntryField } from '../redis/stream-fields';
-import { encodeStateValue } from '../state/state-codec';
+import { coalesceWrites } from '../redis/write-coalescing';
+import { DEAD_LETTER_SCRIPT } from './inbox.scripts';
+import { InboxCommits } from './inbox-commits';
 import type { StateTransaction } from '../state/state-transaction';
-import { COMMIT_SCRIPT, DEAD_LETTER_SCRIPT } from './inbox.scripts';
 import { DEFAULT_INBOX_OPTIONS, InboxOptions, InboxStats } from './inbox-options.interfaces';
 import { StreamGroupEntry, StreamGroupReader } from './stream-group-reader';
 import { describeMessage } from '../observability/log-context';
@@ -69,6 +70,7 @@ export class InboxConsumer {
   private readonly options: InboxOptions;
   private readonly stream: string;
   private readonly reader: StreamGroupReader;
+  private readonly commits: InboxCommits;
 
   constructor(
     private readonly host: InboxHost,
@@ -77,6 +79,12 @@ export class InboxConsumer {
   ) {
     this.options = { ...DEFAULT_INBOX_OPTIONS, ...options };
     this.stream = this.connection.keys.inbox(host.id);
+    const { keys } = this.connection;
+    this.commits = new InboxCommits(
+      connection.command,
+      { stream: this.stream, group: keys.inboxGroup, completed: keys.completed(host.id), state: keys.state(host.id) },
+      this.options.dedupWindowMs,
+    );
     this.reader = new StreamGroupReader(
       connection,
       {
@@ -91,6 +99,9 @@ export class InboxConsumer {
         logger: host.logger,
         connectionRole: 'inbox',
         onGroupRecreated: () => (this.stats.groupRecreated += 1),
+        // The dedup lookup of one read runs while the next read waits for entries (their handlers
+        // still start in read order: the lookups answer in order on the command connection).
+        overlapReads: true,
       },
       (entries) => this.receive(entries),
     );
@@ -125,12 +136,16 @@ export class InboxConsumer {
 
   /** Dead-letters entries delivered too often, then accepts the others. */
   private async receive(batch: StreamGroupEntry[]): Promise<void> {
-    const entries = batch.map(({ id, fields, attempt }): Entry => ({ id, raw: envelopeOf(fields), attempt }));
-    for (const entry of entries.filter((e) => e.attempt > this.options.maxAttempts)) {
+    const accepted: Entry[] = [];
+    const exhausted: Entry[] = [];
+    for (const { id, fields, attempt } of batch) {
+      (attempt > this.options.maxAttempts ? exhausted : accepted).push({ id, raw: envelopeOf(fields), attempt });
+    }
+    for (const entry of exhausted) {
       await this.deadLetter(entry, `not completed after ${entry.attempt - 1} deliveries`);
       this.reader.finished(entry.id);
     }
-    await this.accept(entries.filter((e) => e.attempt <= this.options.maxAttempts));
+    await this.accept(accepted);
   }
 
   /** Drops duplicates, then starts handling each entry. */
@@ -138,23 +153,30 @@ export class InboxConsumer {
     if (!entries.length) return;
     const messages = entries.map((entry) => this.decode(entry));
     const ids = messages.map((m) => (typeof m === 'string' ? '' : m.messageId));
+    if (ids.some(Boolean)) coalesceWrites(this.connection.command);
     const done = ids.some(Boolean)
       ? ((await this.connection.command.zmscore(this.connection.keys.completed(this.host.id), ...ids.map((id) => id || '-'))) as Array<string | null>)
       : [];
+    const duplicates: string[] = [];
+    const now = Date.now();
     entries.forEach((entry, i) => {
       const message = messages[i];
       if (typeof message === 'string') {
         void this.deadLetter(entry, `malformed envelope: ${message}`).finally(() => this.reader.finished(entry.id));
       } else if (done[i] !== null && done[i] !== undefined) {
         this.stats.duplicates += 1;
-        void this.connection.command
-          .xack(this.stream, this.connection.keys.inboxGroup, entry.id)
-          .catch(() => undefined)
-          .finally(() => this.reader.finished(entry.id));
+        duplicates.push(entry.id);
       } else {
-        this.handle(entry, message);
+        this.handle(entry, message, now);
       }
     });
+    if (duplicates.length) {
+      // Already completed: only acked (one XACK for the read).
+      void this.connection.command
+        .xack(this.stream, this.connection.keys.inboxGroup, ...duplicates)
+        .catch(() => undefined)
+        .finally(() => duplicates.forEach((id) => this.reader.finished(id)));
+    }
   }
 
   /** The entry's message, or why it is none (the intake counts and logs it). */
@@ -164,16 +186,19 @@ export class InboxConsumer {
     return 'message' in decoded ? decoded.message : decoded.refused;
   }
 
-  private handle(entry: Entry, message: AgentMessage): void {
+  private handle(entry: Entry, message: AgentMessage, now: number): void {
     const deadline = this.host.intake.deadlineFor(message.messageType);
-    this.reader.holdLease(entry.id, Date.now() + (deadline ?? this.options.claimIdleMs));
+    this.reader.holdLease(entry.id, now + (deadline ?? this.options.claimIdleMs));
     this.stats.delivered += 1;
     if (entry.attempt > 1) this.stats.redelivered += 1;
+    const finished = () => this.reader.finished(entry.id);
     void this.host.intake
       .deliver(message, entry.attempt, deadline)
       .then((result) => this.settle(entry, message, result))
-      .catch((error: unknown) => this.host.logger.error(`Inbox entry ${entry.id}: ${String(error)}`))
-      .finally(() => this.reader.finished(entry.id));
+      .then(finished, (error: unknown) => {
+        this.host.logger.error(`Inbox entry ${entry.id}: ${String(error)}`);
+        finished();
+      });
   }
 
   private async settle(entry: Entry, message: AgentMessage, result: DeliveryResult): Promise<void> {
@@ -187,7 +212,7 @@ export class InboxConsumer {
     }
     let committed: boolean;
     try {
-      committed = await this.commit(entry, message, result.transaction);
+      committed = await this.commits.commit(entry.id, message.messageId, result.transaction);
     } catch (error) {
       // Left pending and redelivered: memory must not keep changes the redelivery applies again.
       await this.resyncState(fields, result.transaction.previous);
@@ -198,21 +223,6 @@ export class InboxConsumer {
       await this.resyncState(fields, result.transaction.previous);
     }
     this.stats.acked += 1;
-  }
-
-  private async commit(entry: Entry, message: AgentMessage, transaction: StateTransaction): Promise<boolean> {
-    const set: string[] = [];
-    const removed: string[] = [];
-    for (const [field, value] of transaction.changes) {
-      if (value === undefined) removed.push(field);
-      else set.push(field, encodeStateValue(value));
-    }
-    const result = await COMMIT_SCRIPT.run<number>(
-      this.connection.command,
-      [this.stream, this.connection.keys.completed(this.host.id), this.connection.keys.state(this.host.id)],
-      [this.connection.keys.inboxGroup, entry.id, message.messageId, Date.now(), this.options.dedupWindowMs, set.length / 2, ...set, ...removed],
-    );
-    return result === 1;
   }
 
   /**

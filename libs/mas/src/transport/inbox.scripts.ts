@@ -1,29 +1,42 @@
 import { LuaScript } from '../redis/lua-script';
 
 /**
- * Completes one reliably delivered message atomically: the handler's state changes, the
- * "completed" record of its message id, and the XACK. A message already completed (a duplicate
- * delivery) is only acked, so its state changes never apply twice.
+ * Completes a batch of reliably delivered messages, each atomically (the whole batch is one script):
+ * its handler's state changes, the "completed" record of its message id, and its XACK. A message
+ * already completed (a duplicate delivery, or the same message id earlier in the batch) is only
+ * acked, so its state changes never apply twice. Completed ids older than the dedup window go.
  * KEYS: inbox stream, completed zset, state hash.
- * ARGV: group, entry id, message id, now ms, dedup window ms, n (fields set), n field/value pairs,
- *       then fields to delete. Returns 1 when committed, 0 for a duplicate.
+ * ARGV: group, now ms, dedup window ms, n (messages), n entry ids, n message ids, n pairs (fields
+ *       set, fields deleted), then each message's field/value pairs and deleted fields, in order.
+ * Returns one 1 (committed) or 0 (duplicate) per message.
  */
-export const COMMIT_SCRIPT = new LuaScript(`
-if redis.call('ZSCORE', KEYS[2], ARGV[3]) then
-  redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
-  return 0
+export const COMMIT_BATCH_SCRIPT = new LuaScript(`
+local n = tonumber(ARGV[4])
+local done = redis.call('ZMSCORE', KEYS[2], unpack(ARGV, 5 + n, 4 + 2 * n))
+local results, added, seen = {}, {}, {}
+local at = 5 + 4 * n
+for i = 1, n do
+  local id = ARGV[4 + n + i]
+  local set = tonumber(ARGV[3 + 2 * n + 2 * i])
+  local removed = tonumber(ARGV[4 + 2 * n + 2 * i])
+  if done[i] or seen[id] then
+    results[i] = 0
+  else
+    seen[id] = true
+    results[i] = 1
+    if set > 0 then redis.call('HSET', KEYS[3], unpack(ARGV, at, at + 2 * set - 1)) end
+    if removed > 0 then redis.call('HDEL', KEYS[3], unpack(ARGV, at + 2 * set, at + 2 * set + removed - 1)) end
+    added[#added + 1] = ARGV[2]
+    added[#added + 1] = id
+  end
+  at = at + 2 * set + removed
 end
-local n = tonumber(ARGV[6])
-if n > 0 then
-  local pairs = {}
-  for i = 7, 6 + 2 * n do pairs[#pairs + 1] = ARGV[i] end
-  redis.call('HSET', KEYS[3], unpack(pairs))
+if #added > 0 then
+  redis.call('ZADD', KEYS[2], unpack(added))
+  redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', tonumber(ARGV[2]) - tonumber(ARGV[3]))
 end
-for i = 7 + 2 * n, #ARGV do redis.call('HDEL', KEYS[3], ARGV[i]) end
-redis.call('ZADD', KEYS[2], ARGV[4], ARGV[3])
-redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', tonumber(ARGV[4]) - tonumber(ARGV[5]))
-redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
-return 1
+redis.call('XACK', KEYS[1], ARGV[1], unpack(ARGV, 5, 4 + n))
+return results
 `);
 
 /**
@@ -39,9 +52,11 @@ return 1
 
 /**
  * Appends one envelope to an agent's inbox within the capacity the receiver declared (its limits
- * hash; `ARGV[4]` when it never declared one). An inbox half full first drops what the consumer group
- * has acknowledged (entries below its oldest pending one, or up to the last one it read), so its
- * length stays close to what is unacknowledged; only unacknowledged entries count. Still full: refused — or, when the receiver chose `dead-letter`, the
+ * hash; `ARGV[4]` when it never declared one). An inbox half full (an eighth for large ones, from
+ * 1,024 entries) first drops what the consumer group has acknowledged (entries below its oldest
+ * pending one, or up to the last one it read), so its length stays close to what is
+ * unacknowledged (and well below the half a sender may append to unchecked: {@link
+ * TargetLimits.mayAppendUnchecked}); only unacknowledged entries count. Still full: refused — or, when the receiver chose `dead-letter`, the
  * caller is told to make room with {@link INBOX_MAKE_ROOM_SCRIPT} and try again.
  * KEYS: inbox stream, limits hash. ARGV: envelope field, envelope, group, default capacity, default overflow.
  * Returns {1, length after the append} when appended, {0, length, capacity} when full,
@@ -49,7 +64,7 @@ return 1
  */
 export const INBOX_APPEND_SCRIPT = new LuaScript(`
 local capacity = tonumber(redis.call('HGET', KEYS[2], 'inbox_capacity') or ARGV[4])
-if redis.call('XLEN', KEYS[1]) >= capacity / 2 then
+if redis.call('XLEN', KEYS[1]) >= math.min(capacity / 2, math.max(1024, capacity / 8)) then
   local ok, groups = pcall(redis.call, 'XINFO', 'GROUPS', KEYS[1])
   if ok then
     for _, g in ipairs(groups) do

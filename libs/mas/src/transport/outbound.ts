@@ -17,10 +17,9 @@ export type DeliveryPath = 'direct' | 'reliable';
  * (reliable; resolves with 1 once Redis stored it) within the capacity the receiver declared.
  * @throws InboxFullError when the receiver's inbox is full and it chose to refuse new messages.
  */
-export async function publishPayload(redis: Redis, keys: MasKeySpace, targetId: string, payload: string, path: DeliveryPath = 'direct'): Promise<number> {
+export function publishPayload(redis: Redis, keys: MasKeySpace, targetId: string, payload: string, path: DeliveryPath = 'direct'): Promise<number> {
   if (path === 'direct') return publishOn(redis, keys.agentChannel(targetId), payload);
-  await appendToInbox(redis, keys, targetId, payload);
-  return 1;
+  return appendToInbox(redis, keys, targetId, payload).then(() => 1);
 }
 
 /**
@@ -41,10 +40,10 @@ export async function appendToInbox(redis: Redis, keys: MasKeySpace, targetId: s
 
 /**
  * Appends without the capacity check (a plain XADD): only for a sender that knows the inbox is far
- * from full ({@link TargetLimits.mayAppendUnchecked}).
+ * from full ({@link TargetLimits.mayAppendUnchecked}). Resolves with the entry's id.
  */
-export async function appendUnchecked(redis: Redis, keys: MasKeySpace, targetId: string, payload: string): Promise<void> {
-  await redis.xadd(keys.inbox(targetId), '*', keys.envelopeField, payload);
+export function appendUnchecked(redis: Redis, keys: MasKeySpace, targetId: string, payload: string): Promise<string | null> {
+  return redis.xadd(keys.inbox(targetId), '*', keys.envelopeField, payload);
 }
 
 /** Attempts at making room in a full `dead-letter` inbox (other senders may fill it again meanwhile). */

@@ -53,6 +53,12 @@ export interface StreamGroupReaderOptions {
   connectionRole?: MasClientRole;
   /** Called each time a missing group (Redis restarted without persistence) was recreated. */
   onGroupRecreated?: () => void;
+  /**
+   * Reads on while the handler is still busy with the previous read (its asynchronous part: e.g. a
+   * dedup lookup before the entries run), as long as slots are free, instead of waiting for its
+   * promise. A rejection then frees its batch and is logged as a failed read. Default false.
+   */
+  overlapReads?: boolean;
 }
 
 /**
@@ -154,9 +160,15 @@ export class StreamGroupReader {
     }
   }
 
+  /**
+   * Lets a read loop waiting for room go on, once the current microtasks ran: the slots of a batch
+   * are freed by one promise chain each, and reading after the first would take one entry at a time.
+   */
   private wakeReader(): void {
-    this.slotFreed?.();
+    const wake = this.slotFreed;
+    if (!wake) return;
     this.slotFreed = undefined;
+    process.nextTick(wake);
   }
 
   private async readLoop(): Promise<void> {
@@ -175,7 +187,9 @@ export class StreamGroupReader {
           'STREAMS', stream, '>',
         )) as Array<[string, Array<[string, string[] | null]>]> | null;
         if (!result) continue;
-        await this.handOver(result[0][1].map(([id, fields]) => ({ id, fields, attempt: 1 })));
+        const handing = this.handOver(result[0][1].map(([id, fields]) => ({ id, fields, attempt: 1 })));
+        if (this.options.overlapReads) handing.catch((error: unknown) => this.running && this.options.logger.warn?.(`${this.options.label} read failed: ${errorMessageOf(error)}`));
+        else await handing;
       } catch (error) {
         if (!this.running) break;
         await this.recover(error);

@@ -1,0 +1,109 @@
+import type Redis from 'ioredis';
+import { coalesceWrites } from '../redis/write-coalescing';
+import { encodeStateValue } from '../state/state-codec';
+import type { StateTransaction } from '../state/state-transaction';
+import { COMMIT_BATCH_SCRIPT } from './inbox.scripts';
+
+/** Messages committed by one script call at most. */
+const MAX_BATCH_MESSAGES = 256;
+/** State arguments (field/value pairs and deleted fields) of one script call at most, beyond its first message's. */
+const MAX_BATCH_CHANGES = 4_000;
+
+/** Where an inbox's commits go. */
+export interface InboxCommitKeys {
+  /** The inbox stream. */
+  stream: string;
+  /** Its consumer group. */
+  group: string;
+  /** The zset of completed message ids (dedup). */
+  completed: string;
+  /** The agent's state hash. */
+  state: string;
+}
+
+/** One handled message waiting for its commit. */
+interface PendingCommit {
+  entryId: string;
+  messageId: string;
+  set: string[];
+  removed: string[];
+  resolve(committed: boolean): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Commits the messages of an inbox whose handlers settled, in batches: every commit asked for during
+ * one turn of the event loop goes to Redis in one script call ({@link COMMIT_BATCH_SCRIPT}), which
+ * completes each message atomically (its state changes, its dedup record, its XACK) — one command
+ * and one socket write for the batch instead of one script per message. A commit is asked for only
+ * once its handler settled, so nothing is acked before that; a failed call fails every commit of its
+ * batch (the entries stay pending and are redelivered).
+ */
+export class InboxCommits {
+  private queue: PendingCommit[] = [];
+  private scheduled = false;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: InboxCommitKeys,
+    private readonly dedupWindowMs: number,
+  ) {}
+
+  /**
+   * Commits the state changes of `transaction` with the ack of entry `entryId`, in the next batch.
+   * Resolves true when committed, false when the message was already completed (a duplicate: only acked).
+   */
+  commit(entryId: string, messageId: string, transaction: StateTransaction): Promise<boolean> {
+    const set: string[] = [];
+    const removed: string[] = [];
+    for (const [field, value] of transaction.changes) {
+      if (value === undefined) removed.push(field);
+      else set.push(field, encodeStateValue(value));
+    }
+    return new Promise<boolean>((resolve, reject) => {
+      this.queue.push({ entryId, messageId, set, removed, resolve, reject });
+      if (this.scheduled) return;
+      this.scheduled = true;
+      process.nextTick(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const queue = this.queue;
+    this.queue = [];
+    for (let start = 0; start < queue.length; ) {
+      let end = start + 1;
+      let changes = queue[start].set.length + queue[start].removed.length;
+      while (end < queue.length && end - start < MAX_BATCH_MESSAGES) {
+        changes += queue[end].set.length + queue[end].removed.length;
+        if (changes > MAX_BATCH_CHANGES) break;
+        end += 1;
+      }
+      void this.run(queue.slice(start, end));
+      start = end;
+    }
+  }
+
+  private async run(batch: PendingCommit[]): Promise<void> {
+    const { stream, group, completed, state } = this.keys;
+    const n = batch.length;
+    const args: Array<string | number> = [group, Date.now(), this.dedupWindowMs, n];
+    for (const commit of batch) args.push(commit.entryId);
+    for (const commit of batch) args.push(commit.messageId);
+    for (const commit of batch) args.push(commit.set.length / 2, commit.removed.length);
+    for (const commit of batch) {
+      for (const value of commit.set) args.push(value);
+      for (const field of commit.removed) args.push(field);
+    }
+    let results: number[];
+    try {
+      coalesceWrites(this.redis); // with whatever else this turn writes (dedup lookups, replies)
+      results = await COMMIT_BATCH_SCRIPT.run<number[]>(this.redis, [stream, completed, state], args);
+    } catch (error) {
+      for (const commit of batch) commit.reject(error);
+      return;
+    }
+    batch.forEach((commit, i) => commit.resolve(results[i] === 1));
+  }
+}
