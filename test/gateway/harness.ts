@@ -83,6 +83,7 @@ export async function startGatewayAs(redisUrl: string, overrides: Record<string,
  */
 export async function resetGatewayKeys(redis: Redis): Promise<void> {
   const patterns = ['mas.gateway.ingress*', 'audit:*', 'dlq:messages', 'priority_queue:*', 'ratelimit:*', 'circuit:*', 'mas:nonce:*', 'mas:gateway:awaiting_reply:*'];
+  await redis.ping(); // a cluster client knows its masters once it is ready
   for (const node of mastersOf(redis)) {
     for (const pattern of patterns) {
       let cursor = '0';

@@ -58,8 +58,10 @@ export class AuditVerifier {
     const problems: AuditProblem[] = [];
     const gaps: Gap[] = [];
     const identity = this.secrets.identity;
-    // The head is read before the entries: a gateway appending meanwhile adds entries after it (checked
-    // like the others), never a head beyond the entries read (which would look like a cut tail).
+    // What must be there is taken before the entries are read, in order: this gateway's anchor, the
+    // checkpoints, then the head. A gateway appending meanwhile adds entries after them (checked like
+    // the others); none of them can point beyond the entries read (which would look like a cut tail).
+    const anchor = this.trail.anchor();
     const [rawBase, rawCheckpoints, rawHead] = await Promise.all([
       this.redis.command.get(this.redis.keys.auditBase),
       this.redis.command.xrange(this.redis.keys.auditCheckpoints, '-', '+') as Promise<Array<[string, string[]]>>,
@@ -80,7 +82,6 @@ export class AuditVerifier {
       } else checkpoints.set(checkpoint.seq, checkpoint);
     }
     const anchors: Array<{ what: string; point: ChainPoint }> = [...checkpoints.values()].map((c) => ({ what: `the signed checkpoint at ${c.seq}`, point: c }));
-    const anchor = this.trail.anchor();
     if (anchor) anchors.push({ what: `this gateway's anchor (entry ${anchor.seq})`, point: anchor });
     const hashAt = new Map<number, string>();
     let previous: { id: string; seq: number; hash: string } | undefined;
