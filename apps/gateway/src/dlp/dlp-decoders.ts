@@ -2,7 +2,7 @@
 export interface DecodedRun {
   start: number;
   end: number;
-  encoding: 'base64' | 'hex' | 'percent';
+  encoding: 'base64' | 'hex' | 'percent' | 'escape';
   text: string;
 }
 
@@ -26,7 +26,7 @@ function readable(text: string): boolean {
 }
 
 /**
- * The base64, base64url, hex and percent-encoded runs of `text` (at least 16 characters, or with at
+ * The base64, base64url, hex, percent-encoded and string-escaped runs of `text` (at least 16 characters, or with at
  * least one `%XX`) that decode to readable text, with that text. Decodes once: what a run decodes to
  * is scanned, never decoded again.
  */
@@ -52,6 +52,32 @@ export function decodedRuns(text: string): DecodedRun[] {
         // not valid percent-encoding
       }
     }
+  }
+  if (text.includes('\\u') || text.includes('\\/')) runs.push(...escapedRuns(text));
+  return runs;
+}
+
+const ESCAPE = /\\u[0-9A-Fa-f]{4}|\\\//g;
+/** Where an escaped run stops: whitespace, quotes, and the characters that end a value. */
+const RUN_END = /[\s"'<>]/;
+
+/**
+ * JSON / JavaScript / Java string escapes left in text (Gson writes `=` as `\u003d`, PHP writes `/` as
+ * `\/`): each run of non-space characters holding one, unescaped. One pass over the text.
+ */
+function escapedRuns(text: string): DecodedRun[] {
+  const runs: DecodedRun[] = [];
+  let covered = 0;
+  for (const match of text.matchAll(ESCAPE)) {
+    if (match.index < covered) continue;
+    let start = match.index;
+    while (start > covered && !RUN_END.test(text[start - 1]) && match.index - start < 2048) start -= 1;
+    let end = match.index + match[0].length;
+    while (end < text.length && !RUN_END.test(text[end]) && end - match.index < 2048) end += 1;
+    covered = end;
+    const run = text.slice(start, end);
+    const decoded = run.replace(/\\u([0-9A-Fa-f]{4})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))).replace(/\\\//g, '/');
+    if (decoded.length >= 4 && readable(decoded)) runs.push({ start, end, encoding: 'escape', text: decoded });
   }
   return runs;
 }

@@ -30,30 +30,6 @@ export function embeddedPairs(text: string): SubText[] {
   return out;
 }
 
-/** The cells of a CSV (`,` `;` or tab separated, a header row), each under its column's name. */
-export function csvCells(text: string): SubText[] {
-  const lines = text.split(/\r?\n/);
-  if (lines.length < 2 || lines.length > 10_000) return [];
-  const separator = [',', ';', '\t'].find((s) => lines[0].split(s).length >= 2);
-  if (!separator) return [];
-  const header = lines[0].split(separator).map((h) => h.trim());
-  if (!header.every((h) => /^[A-Za-z][\w .#-]{0,40}$/.test(h))) return [];
-  const out: SubText[] = [];
-  let offset = lines[0].length + 1;
-  for (const line of lines.slice(1)) {
-    const cells = line.split(separator);
-    if (cells.length === header.length) {
-      let at = offset;
-      cells.forEach((cell, i) => {
-        out.push({ start: at, text: cell, key: header[i] });
-        at += cell.length + 1;
-      });
-    }
-    offset += line.length + (text[offset + line.length] === '\r' ? 2 : 1);
-  }
-  return out;
-}
-
 /** Identifier type codes of HL7 table 0203 (also FHIR `identifier.type`) that name a DLP type. */
 const IDENTIFIER_TYPES: Record<string, DlpType> = { MR: 'medical_record_number', MRN: 'medical_record_number', MB: 'health_insurance_number', MC: 'health_insurance_number', MA: 'health_insurance_number', SS: 'ssn', SSN: 'ssn' };
 
@@ -237,6 +213,28 @@ export function x12Spans(text: string): TypedSpan[] {
     offset += raw.length;
   }
   return out;
+}
+
+/** A Patient Module element in a DICOM dump: dcmdump `(0010,0020) LO [E8153…]  # PatientID`, pydicom `(0010, 0020) Patient ID  LO: 'E8153…'`. */
+const DICOM_PATIENT = /\(0010,\s?(0020|0021)\)[^\n['"]{0,64}?(?:\[([^\]\n]{0,64})\]|'([^'\n]{0,64})'|"([^"\n]{0,64})")/gi;
+
+/**
+ * DICOM dumps: the Patient ID (0010,0020) is the hospital's medical record number when an Issuer of
+ * Patient ID (0010,0021) names who assigned it — unless the dump says it was de-identified
+ * (Patient Identity Removed (0012,0062) `YES`).
+ */
+export function dicomSpans(text: string): TypedSpan[] {
+  if (!/\(0010,\s?0021\)/.test(text) || /\(0012,\s?0062\)[^\n]*YES|PatientIdentityRemoved[^\n]*YES/i.test(text)) return [];
+  let id: { start: number; value: string } | undefined;
+  let issuer = '';
+  for (const match of text.matchAll(DICOM_PATIENT)) {
+    const value = match[2] ?? match[3] ?? match[4] ?? '';
+    if (match[1] === '0021') issuer = value.trim();
+    else if (!id) id = { start: match.index + match[0].length - value.length - 1, value };
+  }
+  if (!id || !issuer || !IDENTIFIER.test(id.value.trim())) return [];
+  const start = id.start + id.value.length - id.value.trimStart().length;
+  return [{ start, end: start + id.value.trim().length, type: 'medical_record_number' }];
 }
 
 /**

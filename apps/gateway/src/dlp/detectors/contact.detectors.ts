@@ -19,29 +19,39 @@ export const email: DlpDetector = {
 export const phone: DlpDetector = {
   type: 'phone',
   pattern:
-    /(?<![\w+.-])(?:(?:\+?1[ .-]?)?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[ .-])\d{3}[ .-]\d{4}|\+[1-9]\d{0,2}(?:[ .-]?\(?\d{1,6}\)?){2,5}(?:[ .-]?\d{1,4})?)(?![\w.-]|\.\d)/g,
+    /(?<![\w+.-])(?:(?:\+?1[ .-]?)?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[ .-])\d{3}[ .-]\d{4}|\+[1-9]\d{0,2}(?:[ .-]?\(?\d{1,6}\)?){2,5}(?:[ .-]?\d{1,4})?)(?![\w-]|\.\w)/g,
   validate(value) {
     const digits = value.replace(/\D/g, '').length;
     return digits >= 10 && digits <= 15;
   },
-  key: /^(?:[a-z]*(?:phone|telephone|mobile|cell|fax)(?:number|no|num)?|tel|telno|mobil|handy|telefon|telefono|telefone|telephonenumber)$/,
+  key: /^(?:[a-z]*(?:phone|telephone|mobile|cell|fax|whatsapp|landline|callback|contact)(?:number|no|num|nr)?|tel|telno|mobil|handy|telefon|telefono|telefone|telephonenumber|msisdn|callerid|caller(?:number|no)?)$/,
   keyValue: /^\s*\+?[\d\s().-]{7,20}\s*$/,
 };
 
+/** Words naming a number that is not a phone number, right before it. */
+const OTHER_NUMBER = /\b(?:id|pin|code|passcode|order|ref|reference|invoice|account|acct|tracking|ticket|case|serial|sku|part|booking|confirmation|meeting|conference)\b[\s.:#-]*(?:no\.?|number|#)?[\s.:#-]*$/i;
+const PHONE_WORD = /\b(?:phone|tel|telephone|mobile|cell|fax|whatsapp|sms|call)\b/i;
+
 /**
- * Phone numbers in national format, with a trunk `0` and groups: UK `0113 496 0616`, German
- * `030 5550 9210` / `0151 55506636`, Japanese `090-5550-7829`. A group of digits starting with 0 is
- * also a part number or a date, so these count only next to a word saying phone (in English, German,
- * French, Spanish, Portuguese, Italian, Japanese, Chinese).
+ * Phone numbers written as a country writes them, next to a word saying phone (in English, German,
+ * French, Spanish, Portuguese, Italian, Russian, Japanese, Chinese, Korean, Hindi) or in a GDS PNR's
+ * `AP` contact element: with a trunk `0` (UK `0113 496 0616`, German `030 5550 9210`, French
+ * `06 12 34 56 78` / `01.23.45.67.89`, Japanese `090-5550-7829`) or without one (Chinese mobile
+ * `138 9183 6619`, Indian `98765 43210`, Spanish `612 34 56 78`, Italian `347 123 4567`, Brazilian
+ * `(11) 98765-4321`, Russian `8 (912) 345-67-89`), also digit by digit (`4 1 5 5 5 5 0 1 3 2`). A
+ * group of digits alone is also a part number or a date, so these count only with that context.
  */
 export const nationalPhone: DlpDetector = {
   type: 'phone',
-  pattern: /(?<![\w+.\/-])0\d{1,4}(?:[ -]\d{2,8}){1,3}(?![\w\/-]|[.,]\d)/g,
-  validate(value) {
+  pattern: /(?<![\w+.\/-])(?:\d{1,4}[ .-]?)?\(?\d{1,5}\)?(?:[ .-]\d{1,8}){1,14}(?![\w\/-]|[.,]\d)/g,
+  validate(value, text, index) {
     const digits = value.replace(/\D/g, '').length;
-    return digits >= 9 && digits <= 12;
+    if (digits < 9 || digits > 13 || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(value)) return false;
+    // `call at 5pm, meeting id 893 4412 0056`: the words right before name another number.
+    const before = text.slice(Math.max(0, index - 24), index);
+    return !(OTHER_NUMBER.test(before) && !PHONE_WORD.test(before));
   },
   context:
-    /(?:\b(?:call(?:ed|ing)?|phone|tel|telephone|mobile|cell|ring|reach|whatsapp|sms|text me|fax|dial|hotline|rückruf|ruf|anruf|telefon|handy|mobil|erreichbar|téléphone|tél|portable|appel(?:ez|er)?|teléfono|telefono|telefone|móvil|celular|llam[ae]r?|cellulare|chiama)\b|電話|携帯|連絡先|手机|电话)/i,
+    /(?:\b(?:call(?:ed|ing)?|phone|tel|telephone|mobile|cell|ring|reach|whatsapp|sms|text me|fax|dial|hotline|contact number|rückruf|ruf|anruf|telefon|handy|mobil|erreichbar|téléphone|tél|portable|appel(?:ez|er)?|teléfono|telefono|telefone|móvil|celular|llam[ae]r?|cellulare|chiama|\d{1,3} +AP[MHBA]? +(?:[A-Z]{3} +)?)\b|телефон|тел\.|моб\.|電話|携帯|連絡先|手机|电话|联系|전화|휴대폰|फ़ोन|फोन|मोबाइल)/i,
   contextWindow: { before: 40, after: 12 },
 };
