@@ -60,7 +60,8 @@ export function hl7Spans(text: string): TypedSpan[] {
     };
     const push = (start: number, value: string, type: DlpType | undefined) => value && type && out.push({ start, end: start + value.length, type });
     if (fields[0] === 'PID') {
-      component(3, (value, start, parts) => push(start, value, identifierType(parts[4])));
+      // By the identifier type code (CX-5), else by an assigning authority that names it (CX-4 `MRN`).
+      component(3, (value, start, parts) => push(start, value, identifierType(parts[4]) ?? (parts[4] ? undefined : identifierTypeNamed(parts[3]?.split('&')[0]))));
       component(19, (value, start) => push(start, value, 'ssn'));
     } else if (fields[0] === 'DG1') {
       component(3, (value, start, parts) => push(start, value, /^(?:I10|I10C|ICD10|ICD-10)/i.test(parts[2] ?? '') ? 'icd10' : undefined));
@@ -80,99 +81,21 @@ export function identifierTypeNamed(name: string | undefined): DlpType | undefin
   if (coded) return coded;
   if (/\bMRN\b|medical[\s_-]*record/i.test(name)) return 'medical_record_number';
   if (/\bSSN\b|social[\s_-]*security/i.test(name)) return 'ssn';
-  if (/\b(?:member|subscriber|insured|policy|insurance|medicare|medicaid|beneficiary|health[\s_-]*plan)\b/i.test(name)) return 'health_insurance_number';
+  if (/\b(?:member|subscriber|insured|policy|insurance|medicare|medicaid|beneficiary|mbi|health[\s_-]*plan)\b/i.test(name)) return 'health_insurance_number';
   return undefined;
 }
 
 /** OIDs of identifier and code systems whose values are of a DLP type (HL7 v3 / CDA `root`, `codeSystem`). */
-const SYSTEM_OIDS: Record<string, DlpType> = {
+export const SYSTEM_OIDS: Record<string, DlpType> = {
   '2.16.840.1.113883.4.1': 'ssn', // US Social Security Number
   '2.16.840.1.113883.6.3': 'icd10', // ICD-10
   '2.16.840.1.113883.6.90': 'icd10', // ICD-10-CM
 };
 
 /** What a diagnosis code looks like once a structure says it is one: ICD-10 with or without its dot (X12 drops it). */
-const ICD10_CODE = /^[A-Z]\d[0-9A-Z](?:\.?[0-9A-Z]{1,4})?$/;
+export const ICD10_CODE = /^[A-Z]\d[0-9A-Z](?:\.?[0-9A-Z]{1,4})?$/;
 /** What an identifier looks like once a structure names its type: 4 to 24 letters, digits and dashes, with digits. */
-const IDENTIFIER = /^(?=(?:[A-Za-z-]*\d){3})[A-Za-z0-9][A-Za-z0-9-]{3,23}$/;
-
-const XML_ELEMENT = /<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]{0,63})((?:\s+[A-Za-z_][\w:.-]{0,63}\s*=\s*(?:"[^"<]{0,512}"|'[^'<]{0,512}'))*)\s*(\/?)>/g;
-const XML_ATTRIBUTE = /([A-Za-z_][\w:.-]{0,63})\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/g;
-const MAX_ELEMENTS = 2_000;
-
-interface XmlAttribute {
-  name: string;
-  value: string;
-  start: number;
-}
-
-/**
- * Values an XML element's attributes give a meaning to (HL7 v3 / CDA and look-alikes): an identifier
- * `<id extension="…"/>` whose other attributes name its type (`assigningAuthorityName="MRN"`, a
- * `root` OID such as the SSN's), a coded value `<… code="…"/>` whose `codeSystemName` or
- * `codeSystem` OID is ICD-10. Also the text of `<tag>text</tag>` read under its tag (see {@link xmlTexts}).
- */
-export function xmlSpans(text: string): TypedSpan[] {
-  if (!text.includes('<')) return [];
-  const out: TypedSpan[] = [];
-  let elements = 0;
-  for (const match of text.matchAll(XML_ELEMENT)) {
-    if (!match[3]) continue;
-    if ((elements += 1) > MAX_ELEMENTS) break;
-    const attributes: XmlAttribute[] = [];
-    const base = match.index + 1 + (match[1]?.length ?? 0) + match[2].length;
-    for (const attribute of match[3].matchAll(XML_ATTRIBUTE)) {
-      const value = attribute[2] ?? attribute[3] ?? '';
-      attributes.push({ name: attribute[1].replace(/^.*:/, '').toLowerCase(), value, start: base + attribute.index + attribute[0].length - value.length - 1 });
-    }
-    const named = (name: string) => attributes.find((a) => a.name === name);
-    const push = (attribute: XmlAttribute | undefined, type: DlpType | undefined, shape: RegExp) => {
-      if (attribute && type && shape.test(attribute.value)) out.push({ start: attribute.start, end: attribute.start + attribute.value.length, type });
-    };
-    const extension = named('extension');
-    if (extension) {
-      const type = SYSTEM_OIDS[named('root')?.value ?? ''] ?? attributes.filter((a) => a !== extension && a.name !== 'root').map((a) => identifierTypeNamed(a.value)).find(Boolean);
-      if (type !== 'icd10') push(extension, type, IDENTIFIER);
-    }
-    const code = named('code');
-    if (code) {
-      const system = named('codesystemname')?.value ?? '';
-      const icd = /icd[\s_-]?10/i.test(system) || SYSTEM_OIDS[named('codesystem')?.value ?? ''] === 'icd10';
-      push(code, icd ? 'icd10' : undefined, ICD10_CODE);
-    }
-  }
-  return out;
-}
-
-/** Element names that say nothing alone (`<Number>`, `<Value>`, `<ID>`): read with their parent's name. */
-const GENERIC_ELEMENT = /^(?:number|value|id|identifier|code|text|no|num)$/i;
-const XML_TEXT = /(?:<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]{0,63})(?:\s[^<>]*)?>\s*)?<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]{0,63})(?:\s[^<>]*)?>([^<]{1,512})<\/(?:[A-Za-z_][\w.-]*:)?\2\s*>/g;
-/** SGML elements left open (OFX 1.x `<USERID>jdoe<USERPASS>…<LANGUAGE>`): a value up to the next tag. */
-const SGML_TEXT = /<([A-Za-z][\w.]{0,63})>([^<\s][^<\r\n]{0,511}?)\s*(?=<(?!\/\1>))/g;
-
-/**
- * The text of each `<tag …>text</tag>` (no nested element) under the tag's local name: `<ssn>…</ssn>`,
- * `<memberId>…</memberId>`; a generic tag under its parent's too (`<PrimaryTelephone><Number>…` →
- * `PrimaryTelephone Number`). In SGML without end tags (OFX 1.x), each element's text up to the next tag.
- */
-export function xmlTexts(text: string): SubText[] {
-  if (!text.includes('<')) return [];
-  const out: SubText[] = [];
-  if (text.includes('</')) {
-    for (const match of text.matchAll(XML_TEXT)) {
-      const key = match[1] && GENERIC_ELEMENT.test(match[2]) ? `${match[1]} ${match[2]}` : match[2];
-      out.push({ start: match.index + match[0].length - match[3].length - match[0].slice(match[0].lastIndexOf('<')).length, text: match[3], key });
-      if (out.length >= MAX_ELEMENTS) return out;
-    }
-  }
-  if (/^\s*(?:OFXHEADER|<OFX>)/i.test(text) || /<OFX>/i.test(text)) {
-    for (const match of text.matchAll(SGML_TEXT)) {
-      out.push({ start: match.index + match[1].length + 2, text: match[2], key: match[1] });
-      if (out.length >= MAX_ELEMENTS) break;
-    }
-  }
-  return out;
-}
+export const IDENTIFIER = /^(?=(?:[A-Za-z-]*\d){3})[A-Za-z0-9][A-Za-z0-9-]{3,23}$/;
 
 /** X12 reference qualifiers (REF01) and identification code qualifiers (NM108) whose values are of a DLP type. */
 const X12_REF: Record<string, DlpType> = { '1W': 'health_insurance_number', '0F': 'health_insurance_number', IG: 'health_insurance_number', F6: 'health_insurance_number', SY: 'ssn', EA: 'medical_record_number' };
@@ -254,7 +177,7 @@ export function namedValue(object: Record<string, unknown>): { key: string; name
 
 /**
  * What a JSON object's shape says about one of its values (FHIR and look-alikes): an identifier
- * `{ type: { coding: [{ code: 'MR' }] }, value }`, a telecom `{ system: 'email' | 'phone', value }`, a
+ * `{ type: { coding: [{ code: 'MR' }] }, value }` or `{ system: '…/mrn', value }`, a telecom `{ system: 'email' | 'phone', value }`, a
  * coding `{ system: '...icd-10...', code }`. Returns the key of the value and its type.
  */
 export function shapeHint(object: Record<string, unknown>): { key: string; type: DlpType } | undefined {
@@ -268,6 +191,11 @@ export function shapeHint(object: Record<string, unknown>): { key: string; type:
   for (const code of codes) {
     const hinted = identifierType(code);
     if (hinted) return { key: 'value', type: hinted };
+  }
+  // An identifier whose system names its type: `http://hospital.example.org/mrn`, `http://hl7.org/fhir/sid/us-ssn`, `…/us-mbi`.
+  if (system && IDENTIFIER.test(String(object.value))) {
+    const named = identifierTypeNamed(system.replace(/[/:._-]+/g, ' '));
+    if (named) return { key: 'value', type: named };
   }
   return undefined;
 }

@@ -2,8 +2,9 @@ import type { DlpAction, DlpType } from '../message/dlp.types';
 import { decodedRuns } from './dlp-decoders';
 import type { DlpDetector } from './dlp-detector.interfaces';
 import { normaliseText } from './dlp-normalise';
-import { dicomSpans, embeddedPairs, hl7Spans, x12Spans, xmlSpans, xmlTexts } from './dlp-structure';
+import { dicomSpans, embeddedPairs, hl7Spans, x12Spans } from './dlp-structure';
 import { csvCells, sqlInsertCells, tableCells } from './dlp-tables';
+import { xmlSpans, xmlTexts } from './dlp-xml';
 
 /** A match in a (normalised) text. */
 export interface Span {
@@ -32,7 +33,7 @@ const DEFAULT_WINDOW = { before: 40, after: 25 };
  * What a value inside text (`key: value`) must look like for a key alone to make it sensitive: not
  * a plain word (`password: required`), not a placeholder or prose (`(min 8 chars)`, `<token>`).
  */
-const EMBEDDED_VALUE = /^(?![a-z]+$|[A-Z][a-z]+$|[A-Z_]+$|[A-Za-z]+[).\]:,?]+$|[([<{$*])\S+$/;
+const EMBEDDED_VALUE = /^(?![a-z]+$|[A-Z][a-z]+$|[A-Z_]+$|[A-Za-z]+[).\]:,?]+$|[([<{$*>=])\S+$/;
 const SPLIT_KEY = /([a-z0-9])([A-Z])|[_\-.\s]+/g;
 /** Credential types whose values are often placeholders in configs, templates and docs. */
 const SECRET_TYPES: ReadonlySet<DlpType> = new Set<DlpType>(['password', 'api_key', 'aws_access_key']);
@@ -176,7 +177,8 @@ function hasContext(detector: DlpDetector, text: string, start: number, end: num
   // An answer to the question just asked: `And the security code on the back?` → `five two nine, so 529`.
   if (lead && start < LEAD_REACH && context.test(lead)) return true;
   const window = detector.contextWindow ?? DEFAULT_WINDOW;
-  const around = `${text.slice(Math.max(0, start - window.before), start)} ${text.slice(end, end + window.after)}`;
+  // `_` joins words in identifiers (`diagnosis_codes: [`): read as a space so that `\b` sees the word.
+  const around = `${text.slice(Math.max(0, start - window.before), start)} ${text.slice(end, end + window.after)}`.replace(/_/g, ' ');
   if (context.test(around)) return true;
   const heading = detector.listContext ? listHeading(text, start) : undefined;
   return heading !== undefined && context.test(heading);

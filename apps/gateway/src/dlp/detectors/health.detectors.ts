@@ -23,7 +23,8 @@ export const medicalRecordNumber: DlpDetector = {
   pattern: new RegExp(
     String.raw`(?:(?<![A-Za-z])(?:MRN|E?MRN#?|MR ?(?:#|No\.?|Nr\.?|Number)|medical[ _-]record[ _-]?(?:number|no\.?|nr\.?|num|#|id)?|med[ .]?rec(?:ord)?[ .]?(?:no\.?|num(?:ber)?|#)|chart[ _-]?(?:number|no\.?|#)|hosp(?:ital)?[ _-]?(?:number|no\.?|#)|UR[ _-]?(?:number|no\.?)|historia cl[ií]nica|n[uú]mero de historia|prontu[aá]rio|dossier m[ée]dical|cartella clinica|Patientenakte|Krankenakte)` +
       String.raw`|медицинск(?:ая|ой) карт[аы]|номер карты|病历号|病案号|住院号|カルテ番号|診察券番号)` +
-      String.raw`\)?[\s~]*(?:[:#=№]|is|es|é|ist|est)?[\s~]*(?<v>${MRN_VALUE})(?![\w-])`,
+      // Then maybe the abbreviation in brackets (`Medical Record Number (MRN):`), a number word, a separator.
+      String.raw`\)?(?:\s*\([A-Za-z]{2,6}\))?(?:[\s~]*(?:n[oº°]\.?|nr\.?|n[uú]m(?:ero)?\.?|number|#))?[\s~]*(?:[:#=№]|is|es|é|ist|est)?[\s~]*(?<v>${MRN_VALUE})(?![\w-])`,
     'gi',
   ),
   validate: mrnDigits,
@@ -39,7 +40,7 @@ export const healthInsuranceNumber: DlpDetector = {
     [
       // Medicare Beneficiary Identifier: 1EG4-TE5-MK73 (letters without S, L, O, I, B, Z).
       String.raw`(?<![A-Za-z0-9])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}(?![A-Za-z0-9])`,
-      String.raw`(?<![A-Za-z])(?:member|subscriber|policy|insurance|medicare|medicaid|health plan|insured|cardholder)[ _-]?(?:id|no\.?|number|num|#)\s*(?:[:#=]|is)?\s*(?<v>(?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{5,19})(?![\w-])`,
+      String.raw`(?<![A-Za-z])(?:member|subscriber|policy|insurance|medicare|medicaid|health plan|insured|cardholder)[ _-]?(?:id|no\.?|number|num|#)(?:\s*\([A-Za-z]{2,6}\))?\s*(?:[:#=]|is)?\s*(?<v>(?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{5,19})(?![\w-])`,
       // German statutory insurance number (KVNR): a letter and nine digits, after its label.
       String.raw`(?<![A-Za-z])(?:Versichertennummer|Krankenversichertennummer|Versicherten-Nr\.?|KVNR|Versicherungsnummer)\s*(?:[:#=]|ist)?\s*(?<v2>[A-Z]\d{9})(?![\w-])`,
     ].join('|'),

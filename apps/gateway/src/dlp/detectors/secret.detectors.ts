@@ -142,7 +142,7 @@ export const password: DlpDetector = {
       ].join('|') +
       ')' +
       // credentials in a URL: scheme://user:password@host (a password may hold an unencoded `@`: the last one before the host ends it)
-      String.raw`|(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://[^\s:/@]+:(?<v5>(?![A-Z_]+@(?![^\s/@]*@)|\$\{|<|\*+@|x+@)[^\s/]{1,256}?)@(?=[\w[])(?![^\s/@]*@)` +
+      String.raw`|(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://[^\s:/@]*:(?<v5>(?![A-Z_]+@(?![^\s/@]*@)|\$\{|<|\*+@|x+@)[^\s/]{1,256}?)@(?=[\w[])(?![^\s/@]*@)` +
       // curl / wget / httpie basic auth on the command line: `-u user:password`, `--user user:password`.
       String.raw`|(?<![\w-])(?:-u|--user|--http-user)[ =]["']?[^\s:'"]+:(?<v6>(?![A-Z_]+["'\s]|\$)[^\s'"]+)`,
     'gi',
@@ -160,7 +160,9 @@ const IDENTIFIED_BY = String.raw`${anyCase('identified')}(?:\s+${anyCase('with')
  * Passwords given to a command rather than after a password word: Redis `AUTH [user] pass` (also in
  * `MONITOR` output, `"AUTH" "default" "…"`), `requirepass` / `masterauth` in redis.conf, SQL
  * `IDENTIFIED BY 'pass'` (not `IDENTIFIED BY PASSWORD '*hash'`), `--password pass` on a command line,
- * `mysql -ppass`, `sshpass -p pass`, `redis-cli -a pass`. Case-sensitive where the command is (`AUTH`).
+ * `mysql -ppass`, `sshpass -p pass`, `redis-cli -a pass`, PowerShell `ConvertTo-SecureString … -AsPlainText`,
+ * `net use … /user:x pass`, `.netrc` lines, and HTTP `Basic` credentials
+ * (base64 of `user:password`). Case-sensitive where the command is (`AUTH`).
  */
 export const commandPassword: DlpDetector = {
   type: 'password',
@@ -173,10 +175,20 @@ export const commandPassword: DlpDetector = {
       String.raw`${IDENTIFIED_BY}\s+(?!${anyCase('password')}\b)['"]?(?<v3>[^\s'";]{3,128})`,
       String.raw`(?<![\w-])--(?:[a-z]+-)?(?:password|passwd|pass)[ \t]+(?!-)['"]?(?<v4>[^\s'"]{3,128})`,
       String.raw`\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n|;&]{0,120}?[ \t]-p(?<v5>[^\s'"-][^\s'"]{2,127})`,
+      // PowerShell `ConvertTo-SecureString "pass" -AsPlainText`, Windows `net use \\host\share /user:name pass`.
+      String.raw`ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?["'](?<v10>[^"'\s]{3,128})["'][ \t]+-AsPlainText`,
+      String.raw`\bnet[ \t]+use\b[^\n]{0,120}?[ \t]/user:\S{1,64}[ \t]+(?<v11>[^\s/*][^\s]{2,127})`,
+      // .netrc: `machine host login user password pass`.
+      String.raw`\blogin[ \t]+\S{1,64}[ \t]+password[ \t]+(?<v8>\S{3,128})`,
+      // HTTP Basic credentials: base64 of `user:password`.
+      String.raw`\bBasic[ \t]+(?<v9>[A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])`,
       String.raw`\b(?:sshpass[ \t]+-p|redis-cli\b[^\n|;&]{0,120}?[ \t]-a)[ \t]*['"]?(?<v6>[^\s'"-][^\s'"]{2,127})`,
     ].join('|'),
     'g',
   ),
-  // Not a plain word (`AUTH failed`, `requirepass foobared` is Redis's own example, but plain words are prose more often).
-  validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value),
+  // Not a plain word (`AUTH failed`); a Basic credential only when it decodes to `user:password`.
+  validate(value, text, index) {
+    if (/Basic[ \t]+$/.test(text.slice(Math.max(0, index - 12), index))) return /^[^\s:]{1,64}:[\x21-\x7e]{3,}$/.test(Buffer.from(value, 'base64').toString('latin1'));
+    return !/^[A-Za-z]+[).\]:,?]*$/.test(value);
+  },
 };
