@@ -60,7 +60,7 @@ export function csvCells(text: string): SubText[] {
 
 /** A rule line of a drawn table: Markdown `|---|:--|`, psql `-----+-----`, MySQL `+----+----+`. */
 function isRule(text: string): boolean {
-  return /^[\s|+:=-]+$/.test(text) && /-{3}|={3}/.test(text);
+  return /^[\s|+:=-]+$/.test(text) && /[-=]/.test(text) && (/[|+]/.test(text) || /-{3}|={3}/.test(text));
 }
 
 /** The cells of a `|` row (`| a | b |` or psql's ` a | b `), outer bars dropped. */

@@ -52,7 +52,7 @@ const PLACEHOLDER =
  * Puppet `%{…}`, a file path (`/etc/credstore/db`).
  */
 const REFERENCE =
-  /^\s*["'\\]*(?:ENC\(|\{cipher\}|\[(?:parameters|variables|reference|concat|format|listKeys)\(|@Microsoft\.KeyVault\(|arn:aws:secretsmanager:|projects\/[\w-]+\/secrets\/|!vault|vault:|#\{|%\{|__[A-Za-z0-9_]+__["'\\]*\s*$|(?:\/[\w.-]+){2,}\/?["'\\]*\s*$)/i;
+  /^\s*["'\\]*(?:ENC\(|\{cipher\b|\[(?:parameters|variables|reference|concat|format|listKeys)\(|@Microsoft\.KeyVault\(|arn:aws:secretsmanager:|projects\/[\w-]+\/secrets\/|!vault|vault:|#\{|%\{|__[A-Za-z0-9_]+__["'\\]*\s*$|(?:\/[\w.-]+){2,}\/?["'\\]*\s*$)/i;
 /** A password field's value that is code reading it from elsewhere: `request.form['password']`, `os.getenv(`, `settings.DB_PASSWORD`. */
 const CODE_REFERENCE = /^\s*(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:[[(].*)?|(?:ENV|env|getenv|input|getpass)\s*[[(].*)["'\\]*\s*$/;
 /**

@@ -71,7 +71,8 @@ function xmlNamedValues(text: string): SubText[] {
   const out: SubText[] = [];
   let elements = 0;
   for (const match of text.matchAll(XML_ELEMENT)) {
-    if (!match[3] || (elements += 1) > MAX_ELEMENTS) break;
+    if (!match[3]) continue;
+    if ((elements += 1) > MAX_ELEMENTS) break;
     let name: string | undefined;
     let value: { text: string; start: number } | undefined;
     const base = match.index + 1 + (match[1]?.length ?? 0) + match[2].length;

@@ -30,7 +30,6 @@ export const phone: DlpDetector = {
 
 /** Words naming a number that is not a phone number, right before it. */
 const OTHER_NUMBER = /\b(?:id|pin|code|passcode|order|ref|reference|invoice|account|acct|tracking|ticket|case|serial|sku|part|booking|confirmation|meeting|conference)\b[\s.:#-]*(?:no\.?|number|#)?[\s.:#-]*$/i;
-const PHONE_WORD = /\b(?:phone|tel|telephone|mobile|cell|fax|whatsapp|sms|call)\b/i;
 
 /**
  * Phone numbers written as a country writes them, next to a word saying phone (in English, German,
@@ -48,8 +47,7 @@ export const nationalPhone: DlpDetector = {
     const digits = value.replace(/\D/g, '').length;
     if (digits < 9 || digits > 13 || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(value)) return false;
     // `call at 5pm, meeting id 893 4412 0056`: the words right before name another number.
-    const before = text.slice(Math.max(0, index - 24), index);
-    return !(OTHER_NUMBER.test(before) && !PHONE_WORD.test(before));
+    return !OTHER_NUMBER.test(text.slice(Math.max(0, index - 24), index));
   },
   context:
     /(?:\b(?:call(?:ed|ing)?|phone|tel|telephone|mobile|cell|ring|reach|whatsapp|sms|text me|fax|dial|hotline|contact number|rückruf|ruf|anruf|telefon|handy|mobil|erreichbar|téléphone|tél|portable|appel(?:ez|er)?|teléfono|telefono|telefone|móvil|celular|llam[ae]r?|cellulare|chiama|\d{1,3} +AP[MHBA]? +(?:[A-Z]{3} +)?)\b|телефон|тел\.|моб\.|電話|携帯|連絡先|手机|电话|联系|전화|휴대폰|फ़ोन|फोन|मोबाइल)/i,
