@@ -15,7 +15,8 @@ export interface TypedSpan {
 }
 
 /** `key=value`, `key: value`, `"key": "value"` in env dumps, YAML, query strings, headers, logs. */
-const PAIR = /(?<![\w.-])["']?([A-Za-z][\w.-]{0,48})["']?[ \t]*(?:=|:(?!\/\/))[ \t]*["']?([^\s"'&;,}]{1,512})/g;
+// A value runs to the first space, or on through space-separated digit groups (`Phone: 0800 123 4567`, `SSN: 219 09 9999`).
+const PAIR = /(?<![\w.-])["']?([A-Za-z][\w.-]{0,48})["']?[ \t]*(?:=|:(?!\/\/))[ \t]*["']?([^\s"'&;,}]{1,512}(?: (?=[\d(+])[\d()+.-]{1,12}(?![^\s"'&;,}])){0,7})/g;
 const MAX_PAIRS = 2_000;
 
 /** The values of `key=value`-like pairs in `text`, each under its key. */

@@ -2,8 +2,8 @@ import type { SubText } from './dlp-structure';
 
 /** Tables longer than this (lines) are not read as tables (the detectors still scan their text). */
 const MAX_LINES = 10_000;
-/** What a column name looks like: `patient_mrn`, `Member ID`, `dx code`, `CONTAINER ID`, `Card #`. */
-const COLUMN_NAME = /^[A-Za-z_][\w .#/()-]{0,40}$/;
+/** What a column name looks like: `patient_mrn`, `Member ID`, `dx code`, `CONTAINER ID`, `Card #`, `Телефон`. */
+const COLUMN_NAME = /^[\p{L}_][\p{L}\p{N}_ .#/()-]{0,40}$/u;
 
 interface Line {
   text: string;
@@ -41,7 +41,7 @@ export function csvCells(text: string): SubText[] {
   const separator = [',', ';', '\t'].find((s) => lines[0].split(s).length >= 2);
   if (!separator) return [];
   const header = lines[0].split(separator).map((h) => h.trim());
-  if (!header.every((h) => /^[A-Za-z][\w .#-]{0,40}$/.test(h))) return [];
+  if (!header.every((h) => COLUMN_NAME.test(h) && !/^[\d_]/.test(h))) return [];
   const out: SubText[] = [];
   let offset = lines[0].length + 1;
   for (const line of lines.slice(1)) {

@@ -62,11 +62,17 @@ const CODE_REFERENCE = /^\s*(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:[[(].*)
  */
 const NOT_A_KEY = /^\s*["'\\]*(?:(?:tok|pm|card|cus|ch|pi|src|seti|sub|in|ii|prod|price|txn|evt|acct|ba|btok|py|po|re|si|cs|pk_live|pk_test|sk_test|rk_test)_[A-Za-z0-9_]{6,}["'\\]*\s*$|.*(?:\*{4}|•{3}|EXAMPLE))/;
 
+/** A field's value that says there is none, or a setting: `N/A`, `-`, `true`, `none`, `required`, `?`. */
+const NOT_A_VALUE = /^\s*["'\\]*(?:n\/?a|none|null|nil|tbd|true|false|yes|no|on|off|required|optional|enabled|disabled|-+|—|\?+)["'\\]*\s*$/i;
+/** A resource name, not a key: lowercase words and numbers joined by `-` `_` `.` with two or more plain words (`db-creds-2026-v1`). */
+const NAME_LIKE = /^\s*(?=(?:[a-z0-9]*[-_.])*?[a-z]{2,}[-_.](?:[a-z0-9]*[-_.])*?[a-z]{2,}(?:[-_.]|\s*$))[a-z0-9]+(?:[-_.][a-z0-9]+)+\s*$/;
+
 /** True when a secret-type value is a placeholder, a reference or a mask (see {@link PLACEHOLDER}, {@link REFERENCE}). */
 function placeholder(type: DlpType, value: string): boolean {
   if (!SECRET_TYPES.has(type)) return MASKED.test(value);
   if (PLACEHOLDER.test(value) || REFERENCE.test(value)) return true;
-  if (type === 'password') return CODE_REFERENCE.test(value);
+  if (type === 'password') return CODE_REFERENCE.test(value) || NOT_A_VALUE.test(value);
+  if (type === 'api_key' && NAME_LIKE.test(value)) return true;
   return NOT_A_KEY.test(value) || (type === 'api_key' && value.length >= 16 && new Set(value).size < 6);
 }
 
@@ -79,9 +85,10 @@ function valueOf(match: RegExpExecArray | RegExpMatchArray): string {
   return match[0];
 }
 
-/** `db_Password` → `dbpassword`: how key-based detectors see a key. */
+/** `db_Password` → `dbpassword`, `Пароль` → `пароль`: how key-based detectors see a key (letters of any script kept). */
 export function normaliseKey(key: string): string {
-  return key.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const lower = key.toLowerCase();
+  return /^[\x00-\x7f]*$/.test(lower) ? lower.replace(/[^a-z0-9]/g, '') : lower.normalize('NFC').replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /**
@@ -181,7 +188,7 @@ function hasContext(detector: DlpDetector, text: string, start: number, end: num
   const around = `${text.slice(Math.max(0, start - window.before), start)} ${text.slice(end, end + window.after)}`.replace(/_/g, ' ');
   if (context.test(around)) return true;
   const heading = detector.listContext ? listHeading(text, start) : undefined;
-  return heading !== undefined && context.test(heading);
+  return heading !== undefined && detector.listContext!.test(heading);
 }
 
 /** A list item's marker: `1.`, `2)`, `a.`, `-`, `*`, `•`. */

@@ -90,7 +90,8 @@ export const apiKey: DlpDetector = {
           'account[_-]?key',
           'shared[_-]?access[_-]?key',
           'subscription[_-]?key',
-          '(?:signing|encryption|master|hmac|app|application|consumer|webhook|session|jwt)[_-]?(?:secret|key)',
+          '(?:signing|encryption|master|hmac|webhook|jwt)[_-]?(?:secret|key)',
+          '(?:app|application|consumer|session)[_-]?secret',
         ]
           .map(anyCase)
           .join('|') +
@@ -105,7 +106,7 @@ export const apiKey: DlpDetector = {
     'g',
   ),
   // Also any key ending in `secret` (`jwt_secret`, `signing-secret`, `WEBHOOK_SECRET`) and the keys and tokens of the labels above.
-  key: /^(?:[a-z0-9]*(?:apikey|apisecret|accesstoken|authtoken|secretkey|secretkeybase|clientsecret|privatetoken|refreshtoken|bearertoken|secretaccesskey|sessiontoken|accountkey|sharedaccesskey|subscriptionkey|secret|(?:signing|encryption|master|hmac|app|application|consumer|webhook|session|jwt)key|(?:service|personalaccess|deploy|bot|webhook|registration|runner|integration)token)|secret|token)$/,
+  key: /^(?:[a-z0-9]*(?:apikey|apisecret|accesstoken|authtoken|secretkey|secretkeybase|clientsecret|privatetoken|refreshtoken|bearertoken|secretaccesskey|sessiontoken|accountkey|sharedaccesskey|subscriptionkey|secret|(?:signing|encryption|master|hmac|webhook|jwt)key|(?:service|personalaccess|deploy|bot|webhook|registration|runner|integration)token)|secret|token)$/,
   keyValue: SECRET_VALUE,
 };
 
@@ -150,7 +151,7 @@ export const password: DlpDetector = {
   // A plain word closed by punctuation is prose (`(using password: YES)`, `password: required.`).
   validate: (value, text, index) => !/^[A-Za-z]+[).\]:,?]+$/.test(value) && !/^\d{1,3}$/.test(value) && !PASSWORD_RULE.test(text.slice(index + value.length, index + value.length + 16)),
   // `userpass`: OFX `<USERPASS>`; also `db_pass`, `redis_pass`, `db_pwd`.
-  key: /^(?:[a-z0-9]*password|[a-z0-9]*passwd|[a-z0-9]{0,12}pwd|[a-z]{0,8}pw|passphrase|passcode|(?:user|login|db|database|admin|root|smtp|mail|redis|mysql|postgres|pg|mongo|rabbitmq|amqp|ldap|ftp|sftp|ssh|proxy|bind|sa|app|service|svc|wifi|wlan)?pass|passwort|kennwort|contrasena|senha|motdepasse|wachtwoord|parol|sifre)$/,
+  key: /^(?:[a-z0-9]*password|[a-z0-9]*passwd|[a-z0-9]{0,12}pwd|[a-z]{0,8}pw|passphrase|passcode|(?:user|login|db|database|admin|root|smtp|mail|redis|mysql|postgres|pg|mongo|rabbitmq|amqp|ldap|ftp|sftp|ssh|proxy|bind|sa|app|service|svc|wifi|wlan)?pass|passwort|kennwort|contrasena|contraseña|senha|motdepasse|wachtwoord|parol|sifre|şifre|hasło|haslo|lösenord|salasana|пароль|密码|密碼|パスワード|비밀번호)$/,
 };
 
 /** `IDENTIFIED BY` in any case. */
