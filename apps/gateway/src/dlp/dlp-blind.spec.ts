@@ -67,6 +67,7 @@ describe('DLP: medical record numbers as hospitals write them', () => {
       ['an MRN still to come', 'MRN: pending (registration)', []],
       ['an accession number', 'ACC#: 7731904412  DOS: 01/02/2026', []],
       ['a short chart reference', 'Chart #12 on the wall', []],
+      ['a claim number', 'Claim #: 2026113000123  Rx# 4471923', []],
     ]),
   )('no finding for %s', (_what, t, types) => expect(typesOf({ t })).toEqual(types));
 });
@@ -79,6 +80,7 @@ describe('DLP: ICD-10 codes in lists, other languages and identifiers', () => {
       ['the Portuguese name of the classification', 'CID-10: J45.909', ['icd10']],
       ['the Spanish and French names', 'CIE-10 K21.9 / CIM-10 K21.9', ['icd10']],
       ['a snake_case key in text', 'diagnosis_codes: ["M54.5", "G43.909"]', ['icd10']],
+      ['a FHIR-style reason code', 'reasonCode: J06.9', ['icd10']],
     ]),
   )('%s', (_what, t, types) => expect(typesOf({ t })).toEqual(types));
 
@@ -116,6 +118,7 @@ describe('DLP: passwords given to commands, in SQL, in sentences', () => {
       ['Jasypt and Spring Cloud Config ciphertext', 'db.password=ENC(k2Jx9QmW1vRtY8uN)\nmail.password={cipher}8f3a9c01d2e4', []],
       ['an ARM template expression', '{"adminPassword": "[parameters(\'sqlAdminPassword\')]"}', []],
       ['code reading the field', "secret = request.form['password']\npw = os.environ.get('PW')", []],
+      ['a password field with no value', 'password: N/A\nbackup password: -', []],
     ]),
   )('no finding for %s', (_what, t, types) => expect(typesOf({ t })).toEqual(types));
 });
@@ -137,6 +140,8 @@ describe('DLP: phone numbers as countries write them', () => {
       ['a meeting id next to a call', 'join the call, meeting id 812 3390 4471', []],
       ['an address next to a phone word', 'phone server at 192.168.100.201', []],
       ['a version at the end of a sentence', 'Upgraded to 415.555.0132.7 today.', []],
+      ['a date and time next to a call', 'called back at 2026-03-14 09:30 about the refund', []],
+      ['an order number in NANP groups', 'Order #1415 555 0132 shipped', []],
     ]),
   )('no finding for %s', (_what, t, types) => expect(typesOf({ t })).toEqual(types));
 });
@@ -159,6 +164,8 @@ describe('DLP: keys and secrets by label and by provider format', () => {
       ['a publishable key', 'STRIPE_KEY=pk_live_51QxZ8mLp2Vr9Kt4Wn7Yb3Hc6', []],
       ['a test key under api_key', 'api_key: sk_test_51QxZ8mLp2Vr9Kt4Wn7Yb3Hc6', []],
       ['a placeholder token', 'GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', []],
+      ['a secret resource name', 'kubernetes_secret: payments-db-creds-2026', []],
+      ['a Sentry DSN (a public key, not an address)', 'SENTRY_DSN=https://4f8d2c1b9a7e6d5c@o4504.ingest.sentry.io/4505', []],
     ]),
   )('no finding for %s', (_what, t, types) => expect(typesOf({ t })).toEqual(types));
 });
@@ -178,6 +185,9 @@ describe('DLP: masked values, cut-short PEM blocks, GDS payment lines', () => {
       ['a GDS form of payment', '  5 FP CCMC5555555555554444/0927', ['credit_card']],
       ['track 1 of a magnetic stripe', '%B5555555555554444^ROE/ANN^27091010000000000000?', ['credit_card']],
       ['a Medicaid CIN after its bracketed label', 'Medicaid ID (CIN): QX44182B', ['health_insurance_number']],
+      ['an insurance id with # and :', 'Insurance ID#: KPX55120987', ['health_insurance_number']],
+      ['a German insurance number', 'Versicherungsnummer: M482019377', ['health_insurance_number']],
+      ['a phone under a spaced-out pair value', 'Contact: 0800 555 0142 (free)', ['phone']],
     ]),
   )('%s', (_what, t, types) => expect(typesOf({ t })).toEqual(types));
 });

@@ -117,6 +117,9 @@ describe('DLP: DICOM dumps, attribute-named fields, plists, FHIR systems, HL7 au
     ['a plist entry', { x: '<dict><key>Password</key><string>Wd5$kLr2</string></dict>' }, ['password']],
     ['a FHIR identifier whose system is an MRN namespace', { identifier: [{ system: 'urn:example:hospital:mrn', value: 'H0049312' }] }, ['medical_record_number']],
     ['an HL7 identifier whose authority is MRN', { hl7: 'PID|1||H0049312^^^MRN||ROE^ANN' }, ['medical_record_number']],
+    ['a Windows event data field', { x: '<EventData><Data Name="SubjectUserName">svc</Data><Data Name="Password">Lk5!mQz8</Data></EventData>' }, ['password']],
+    ['an X12 PER contact', { edi: 'PER*IC*ANN ROE*TE*3125550177*FX*3125550178~' }, ['phone']],
+    ['an EDIFACT COM contact', { edi: "NAD+BY+++ROE:ANN'COM+441134960999:TE'" }, ['phone']],
   ])('%s', (_what, data, types) => {
     expect(typesOf(data)).toEqual(types);
   });
@@ -126,6 +129,8 @@ describe('DLP: DICOM dumps, attribute-named fields, plists, FHIR systems, HL7 au
     ['a Patient ID without an issuer', { d: '(0010,0020) LO [K4410278]  # PatientID\n(0008,0060) CS [CT]  # Modality' }],
     ['an appSettings flag', { x: '<add key="EnableTelemetry" value="true" />' }],
     ['a FHIR identifier of an NPI system', { identifier: [{ system: 'http://hl7.org/fhir/sid/us-npi', value: '1234567893' }] }],
+    ['an X12 PER contact without a phone qualifier', { edi: 'PER*IC*BILLING DEPT*UR*WWW.EXAMPLE.ORG~' }],
+    ['an EDIFACT COM of another qualifier', { edi: "COM+4411349609:XF'" }],
     ['a plist of preferences', { x: '<dict><key>Theme</key><string>dark</string><key>Build</key><integer>4417</integer></dict>' }],
   ])('no finding for %s', (_what, data) => {
     expect(typesOf(data)).toEqual([]);

@@ -101,20 +101,26 @@ export const IDENTIFIER = /^(?=(?:[A-Za-z-]*\d){3})[A-Za-z0-9][A-Za-z0-9-]{3,23}
 /** X12 reference qualifiers (REF01) and identification code qualifiers (NM108) whose values are of a DLP type. */
 const X12_REF: Record<string, DlpType> = { '1W': 'health_insurance_number', '0F': 'health_insurance_number', IG: 'health_insurance_number', F6: 'health_insurance_number', SY: 'ssn', EA: 'medical_record_number' };
 const X12_NM1: Record<string, DlpType> = { MI: 'health_insurance_number', MR: 'health_insurance_number', '34': 'ssn' };
+/** Communication number qualifiers of an X12 PER segment (and EDIFACT COM) that mean a phone: telephone, fax, cell, home, work, beeper. */
+const X12_PHONE = new Set(['TE', 'FX', 'CP', 'HP', 'WP', 'BN']);
+const EDIFACT_PHONE = new Set(['TE', 'FX', 'AL', 'AJ', 'AH']);
+/** A phone number once a structure says it is one: 7 to 15 digits, maybe with `+`, spaces, dashes, brackets. */
+const PHONE_DIGITS = /^\+?(?:[\s().-]*\d){7,15}[\s().-]*$/;
 /** Code list qualifiers of an X12 HI (health care information codes) composite that mean ICD-10-CM diagnosis codes. */
 const X12_ICD10 = new Set(['ABK', 'ABF', 'ABJ', 'ABN', 'APR']);
 
 /**
  * X12 EDI (837 claims, 270/271 eligibility, 834 enrolment) by segment meaning: NM1 identification
  * codes by their qualifier (NM108 `MI` member id, `MR` Medicaid id, `34` SSN), REF values by theirs
- * (`1W` member, `0F` subscriber, `IG` policy, `F6` Medicare HIC, `SY` SSN, `EA` medical record) and
+ * (`1W` member, `0F` subscriber, `IG` policy, `F6` Medicare HIC, `SY` SSN, `EA` medical record), PER
+ * contact numbers by their qualifier (`TE` telephone, `FX` fax, `CP` cell, …) and
  * the ICD-10-CM codes of HI composites (`ABK:E119`). Element separator `*` (or what ISA says),
  * segments end with `~` or a line break.
  */
 export function x12Spans(text: string): TypedSpan[] {
   const element = /^ISA(.)/.exec(text.trimStart())?.[1] ?? '*';
   const escaped = element.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  if (!new RegExp(`(?:^|[~\\r\\n])\\s*(?:NM1|REF|HI)${escaped}`).test(text)) return [];
+  if (!new RegExp(`(?:^|[~\\r\\n])\\s*(?:NM1|REF|HI|PER)${escaped}`).test(text)) return [];
   const out: TypedSpan[] = [];
   let offset = 0;
   for (const raw of text.split(/(?<=~)|(?<=\n)/)) {
@@ -127,6 +133,7 @@ export function x12Spans(text: string): TypedSpan[] {
       if (type && value && shape.test(value)) out.push({ start, end: start + value.length, type });
     };
     if (fields[0] === 'NM1') push(9, X12_NM1[fields[8] ?? ''], IDENTIFIER);
+    else if (fields[0] === 'PER') for (const at of [4, 6, 8]) push(at, X12_PHONE.has(fields[at - 1] ?? '') ? 'phone' : undefined, PHONE_DIGITS);
     else if (fields[0] === 'REF') push(2, X12_REF[fields[1] ?? ''], IDENTIFIER);
     else if (fields[0] === 'HI') {
       fields.slice(1).forEach((composite, i) => {
@@ -159,6 +166,20 @@ export function dicomSpans(text: string): TypedSpan[] {
   if (!id || !issuer || !IDENTIFIER.test(id.value.trim())) return [];
   const start = id.start + id.value.length - id.value.trimStart().length;
   return [{ start, end: start + id.value.trim().length, type: 'medical_record_number' }];
+}
+
+const EDIFACT_COM = /(?:^|['\n])\s*COM\+([^:+'?\n]{1,40}):([A-Z]{2})(?=['+\n]|$)/g;
+
+/** EDIFACT communication contacts (`COM+441614960123:TE'`): numbers whose qualifier means telephone, fax or mobile. */
+export function edifactSpans(text: string): TypedSpan[] {
+  if (!text.includes('COM+')) return [];
+  const out: TypedSpan[] = [];
+  for (const match of text.matchAll(EDIFACT_COM)) {
+    if (!EDIFACT_PHONE.has(match[2]) || !PHONE_DIGITS.test(match[1])) continue;
+    const start = match.index + match[0].indexOf('COM+') + 4;
+    out.push({ start, end: start + match[1].length, type: 'phone' });
+  }
+  return out;
 }
 
 /**

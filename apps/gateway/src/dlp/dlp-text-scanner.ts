@@ -2,7 +2,7 @@ import type { DlpAction, DlpType } from '../message/dlp.types';
 import { decodedRuns } from './dlp-decoders';
 import type { DlpDetector } from './dlp-detector.interfaces';
 import { normaliseText } from './dlp-normalise';
-import { dicomSpans, embeddedPairs, hl7Spans, x12Spans } from './dlp-structure';
+import { dicomSpans, edifactSpans, embeddedPairs, hl7Spans, x12Spans } from './dlp-structure';
 import { csvCells, sqlInsertCells, tableCells } from './dlp-tables';
 import { xmlSpans, xmlTexts } from './dlp-xml';
 
@@ -157,7 +157,7 @@ export class DlpTextScanner {
     for (const sub of [...embeddedPairs(text), ...csvCells(text), ...tableCells(text), ...sqlInsertCells(text), ...xmlTexts(text)]) {
       spans.push(...this.spansOf(sub.text, [...keys, sub.key], offset + sub.start, false, only, true));
     }
-    for (const span of [...hl7Spans(text), ...xmlSpans(text), ...x12Spans(text), ...dicomSpans(text)]) {
+    for (const span of [...hl7Spans(text), ...xmlSpans(text), ...x12Spans(text), ...dicomSpans(text), ...edifactSpans(text)]) {
       if (this.actionOf(span.type) !== 'OFF' && (!only || only.has(span.type))) spans.push({ ...span, start: offset + span.start, end: offset + span.end, rank: -1 });
     }
     for (const run of decodedRuns(text)) {

@@ -60,12 +60,13 @@ const PLIST_ENTRY = /<key>([^<]{1,64})<\/key>\s*<(string|integer|data)>([^<]{1,5
 /** Attributes that name a field, and attributes that carry its value. */
 const NAME_ATTRIBUTES = new Set(['name', 'key', 'property', 'field', 'param', 'setting']);
 const VALUE_ATTRIBUTES = new Set(['value', 'content', 'defaultvalue']);
-const ENTRY_TEXT = /<([A-Za-z_][\w.:-]{0,63})\s[^<>]*?\b(?:key|name|property)\s*=\s*["']([^"'<>]{1,64})["'][^<>]*>([^<]{1,512})<\/\1\s*>/g;
+const ENTRY_TEXT = /<([A-Za-z_][\w.:-]{0,63})\s[^<>]*?\b(?:[Kk]ey|[Nn]ame|[Pp]roperty)\s*=\s*["']([^"'<>]{1,64})["'][^<>]*>([^<]{1,512})<\/\1\s*>/g;
 
 /**
  * An element that names its field in an attribute: the value of `<add key="ApiKey" value="…"/>`
  * (.NET appSettings), `<input name="password" value="…">` (HTML forms), `<param name="…" value="…">`
- * under that name, and the text of `<entry key="db.password">…</entry>` (Java XML properties).
+ * under that name, and the text of `<entry key="db.password">…</entry>` (Java XML properties) or
+ * `<Data Name="…">…</Data>` (Windows event XML).
  */
 function xmlNamedValues(text: string): SubText[] {
   const out: SubText[] = [];

@@ -11,9 +11,12 @@ const OTHER_NUMBER = /\b(?:id|pin|code|passcode|order|ref|reference|invoice|acco
 export const email: DlpDetector = {
   type: 'email',
   pattern: /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])/g,
-  // Not an SSH remote (`git@github.com:org/repo.git`): a host, a colon and a path.
+  // Not an SSH remote (`git@github.com:org/repo.git`): a host, a colon and a path; not the user part of
+  // a URL (`https://<key>@o1.ingest.sentry.io/2`, `ftp://user@host`).
   validate: (value, text, index) =>
-    !FILE_EXTENSIONS.has(value.slice(value.lastIndexOf('.') + 1).toLowerCase()) && !/^:[\w.~-]+\//.test(text.slice(index + value.length, index + value.length + 64)),
+    !FILE_EXTENSIONS.has(value.slice(value.lastIndexOf('.') + 1).toLowerCase()) &&
+    !/^:[\w.~-]+\//.test(text.slice(index + value.length, index + value.length + 64)) &&
+    !/[a-z][a-z0-9+.-]*:\/\/[^\s/@]*$/i.test(text.slice(Math.max(0, index - 80), index)),
 };
 
 /**

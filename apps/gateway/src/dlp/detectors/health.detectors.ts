@@ -40,14 +40,14 @@ export const healthInsuranceNumber: DlpDetector = {
     [
       // Medicare Beneficiary Identifier: 1EG4-TE5-MK73 (letters without S, L, O, I, B, Z).
       String.raw`(?<![A-Za-z0-9])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}(?![A-Za-z0-9])`,
-      String.raw`(?<![A-Za-z])(?:member|subscriber|policy|insurance|medicare|medicaid|health plan|insured|cardholder)[ _-]?(?:id|no\.?|number|num|#)(?:\s*\([A-Za-z]{2,6}\))?\s*(?:[:#=]|is)?\s*(?<v>(?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{5,19})(?![\w-])`,
+      String.raw`(?<![A-Za-z])(?:member|subscriber|policy|insurance|medicare|medicaid|health plan|insured|cardholder)[ _-]?(?:id|no\.?|number|num|#)(?:\s*\([A-Za-z]{2,6}\))?\s*(?:#?\s*[:=]|#|is)?\s*(?<v>(?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{5,19})(?![\w-])`,
       // German statutory insurance number (KVNR): a letter and nine digits, after its label.
       String.raw`(?<![A-Za-z])(?:Versichertennummer|Krankenversichertennummer|Versicherten-Nr\.?|KVNR|Versicherungsnummer)\s*(?:[:#=]|ist)?\s*(?<v2>[A-Z]\d{9})(?![\w-])`,
     ].join('|'),
     'gi',
   ),
   context:
-    /\b(?:insurance|insured|insurer|health|medical|medicare|medicaid|plan|policy|coverage|payer|member|subscriber|claim|beneficiary|patient|mbi|versichert[a-z]*|kvnr|krankenkasse|krankenversicherung|seguro|asegurado|assurance maladie|assuré|mutuelle)\b/i,
+    /\b(?:insurance|insured|insurer|health|medical|medicare|medicaid|plan|policy|coverage|payer|member|subscriber|claim|beneficiary|patient|mbi|versicher[a-z]*|kvnr|krankenkasse|krankenversicherung|seguro|asegurado|assurance maladie|assuré|mutuelle)\b/i,
   // A label may sit in the question before the answer (`your Medicare number …? It's 1EG4-…`).
   contextWindow: { before: 90, after: 40 },
   // Also a parent key read with its child (`{ medicaid: { recipientId } }` → `medicaidrecipientid`).
@@ -66,7 +66,7 @@ export const icd10: DlpDetector = {
   pattern: /(?<![A-Za-z0-9.-])[A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?(?![A-Za-z0-9]|\.\d)/g,
   // Words of clinical documentation and coding (English, and diagnosis in other languages).
   context:
-    /(?:\b(?:icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|diagnos(?!tics?\b)[a-z]*|diagn[oó]stico|diagnosi|diag|dx\d*|ddx|condition codes?|billing codes?|primary codes?|secondary codes?|comorbidit[a-z]*|icd10|coded as|coder|billed as|assessment|impression|indication|referr(?:al|ed|ing)|chief complaint|problem list|reason for (?:visit|referral|admission))\b|мкб[- ]?10|диагноз|诊断|診断)/i,
+    /(?:\b(?:icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|diagnos(?!tics?\b)[a-z]*|diagn[oó]stico|diagnosi|diag|dx\d*|ddx|condition codes?|billing codes?|primary codes?|secondary codes?|comorbidit[a-z]*|icd10|coded as|coder|billed as|assessment|impression|indication|referr(?:al|ed|ing)|chief complaint|problem list|reason for (?:visit|referral|admission)|reason ?codes?)\b|мкб[- ]?10|диагноз|诊断|診断)/i,
   contextWindow: { before: 50, after: 30 },
   // Headings of diagnosis lists (not `Diagnostics:` of a machine, not `Error codes:`).
   listContext:
