@@ -132,6 +132,7 @@ describe('DLP: phone numbers as countries write them', () => {
       ['a French number in pairs', 'Tél. 06 71 22 93 40', ['phone']],
       ['a PNR contact element', '  4 APM LHR 07700 900341 - M', ['phone']],
       ['digits spaced out', 'call me: 2 0 6 5 5 5 0 1 9 9', ['phone']],
+      ['a Brazilian number after "ligue"', 'Ligue para (21) 99876-5432 amanhã', ['phone']],
     ]),
   )('%s', (_what, t, types) => expect(typesOf({ t })).toEqual(types));
 

@@ -116,6 +116,7 @@ describe('DLP: DICOM dumps, attribute-named fields, plists, FHIR systems, HL7 au
     ['a Java XML properties entry', { x: '<properties><entry key="smtp.password">Mq3!rTz8</entry></properties>' }, ['password']],
     ['a plist entry', { x: '<dict><key>Password</key><string>Wd5$kLr2</string></dict>' }, ['password']],
     ['a FHIR identifier whose system is an MRN namespace', { identifier: [{ system: 'urn:example:hospital:mrn', value: 'H0049312' }] }, ['medical_record_number']],
+    ['keys in camelCase and other scripts', { patientMedicalRecordNumber: '5520193', memberNumber: 'QXR88217734', Телефон: '8 912 345 67 89' }, ['health_insurance_number', 'medical_record_number', 'phone']],
     ['an HL7 identifier whose authority is MRN', { hl7: 'PID|1||H0049312^^^MRN||ROE^ANN' }, ['medical_record_number']],
     ['a Windows event data field', { x: '<EventData><Data Name="SubjectUserName">svc</Data><Data Name="Password">Lk5!mQz8</Data></EventData>' }, ['password']],
     ['an X12 PER contact', { edi: 'PER*IC*ANN ROE*TE*3125550177*FX*3125550178~' }, ['phone']],

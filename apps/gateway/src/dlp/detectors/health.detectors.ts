@@ -29,7 +29,7 @@ export const medicalRecordNumber: DlpDetector = {
   ),
   validate: mrnDigits,
   // Also NCPDP SCRIPT's `MedicalRecordIdentificationNumberEHR` and other `medicalRecord…` names.
-  key: /^(?:[a-z]*mrn(?:id|no|num|number)?|medicalrecord[a-z]*|medrec[a-z]*|mr(?:no|num|number)|chart(?:no|num|number)|hospital(?:no|num|number)|urnumber|prontuario|historiaclinica|nhc)$/,
+  key: /^(?:[a-z]*mrn(?:id|no|num|number)?|[a-z]*medicalrecord[a-z]*|medrec[a-z]*|mr(?:no|num|number)|chart(?:no|num|number)|hospital(?:no|num|number)|urnumber|prontuario|historiaclinica|nhc)$/,
   keyValue: /^\s*(?=(?:\D*\d){5})(?!(?:\D*\d){15})[A-Za-z]{0,4}-?\d+(?:[-.]\d+){0,3}(?:-?[A-Za-z])?\s*$/,
 };
 
@@ -51,7 +51,7 @@ export const healthInsuranceNumber: DlpDetector = {
   // A label may sit in the question before the answer (`your Medicare number …? It's 1EG4-…`).
   contextWindow: { before: 90, after: 40 },
   // Also a parent key read with its child (`{ medicaid: { recipientId } }` → `medicaidrecipientid`).
-  key: /^(?:insuranceid|insurancenumber|insuranceno|healthplanid|healthplannumber|(?:medicare|medicaid)(?:recipient|beneficiary|member|enrollee)?(?:id|number|no|cin)|mbi|hicn|kvnr|policynumber|policyno|policyid|(?:payer|plan|insurance|health|dental|medical)?(?:member|subscriber|insured|cardholder)id|insurancememberid|(?:insurance|benefits?)cardholderid)$/,
+  key: /^(?:insuranceid|insurancenumber|insuranceno|healthplanid|healthplannumber|(?:medicare|medicaid)(?:recipient|beneficiary|member|enrollee)?(?:id|number|no|cin)|mbi|hicn|kvnr|policynumber|policyno|policyid|(?:payer|plan|insurance|health|dental|medical)?(?:member|subscriber|insured|cardholder)(?:id|no|num|number)|insurancememberid|(?:insurance|benefits?)cardholderid)$/,
   keyValue: /^\s*(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{5,19}\s*$/,
 };
 
