@@ -79,6 +79,25 @@ function placeholder(type: DlpType, value: string): boolean {
 /** An identifier shown masked, all but its last characters (`XXXXXX4840`, `***-**-6789`, `••••1234`): not the identifier. */
 const MASKED = /^\s*(?:[Xx*•#]{4,}|[Xx*•]{3}[- ])[\w-]{0,6}\s*$/;
 
+/**
+ * The matches of a global pattern, like `text.matchAll(pattern)` but on the pattern itself: `matchAll`
+ * clones its pattern each call, which for the large detector patterns costs more than scanning a short
+ * string. The pattern's `lastIndex` is reset first and after.
+ */
+function* execAll(pattern: RegExp, text: string): Generator<RegExpExecArray> {
+  pattern.lastIndex = 0;
+  try {
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      if (match[0] === '') pattern.lastIndex += 1;
+      const next = pattern.lastIndex;
+      yield match;
+      pattern.lastIndex = next;
+    }
+  } finally {
+    pattern.lastIndex = 0;
+  }
+}
+
 /** The part of a match a detector names (its first `v…` group that took part), or the whole match. */
 function valueOf(match: RegExpExecArray | RegExpMatchArray): string {
   for (const [name, value] of Object.entries(match.groups ?? {})) if (value !== undefined && name.startsWith('v')) return value;
@@ -145,7 +164,7 @@ export class DlpTextScanner {
         return;
       }
       if (!detector.pattern) return;
-      for (const match of text.matchAll(detector.pattern)) {
+      for (const match of execAll(detector.pattern, text)) {
         const part = valueOf(match);
         const start = match.index + (part === match[0] ? 0 : match[0].lastIndexOf(part));
         if (!part || placeholder(detector.type, part) || (detector.validate && !detector.validate(part, text, start, keyPath))) continue;

@@ -67,14 +67,14 @@ export const apiKey: DlpDetector = {
       String.raw`(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}`,
       // Other providers' documented token formats: Stripe webhook secrets, Slack app tokens, GitLab
       // deploy / runner / trigger tokens, Google OAuth client secrets and access tokens, Docker Hub,
-      // DigitalOcean, Shopify, Hugging Face, Databricks, PyPI, HashiCorp Vault and Terraform Cloud,
+      // DigitalOcean, Shopify, Hugging Face, Databricks, PyPI, HashiCorp Vault,
       // Atlassian, Postman, Linear, New Relic, Grafana, Mailgun, Notion, age, Sentry auth tokens.
-      String.raw`(?<![A-Za-z0-9_-])(?:whsec_[A-Za-z0-9+/]{24,}|xapp-\d-[A-Z0-9]+-\d+-[a-f0-9]{32,}|gl(?:dt|rt|ptt|ft|imt|oas|soat|cbt)-[A-Za-z0-9_-]{20,}|GOCSPX-[A-Za-z0-9_-]{24,}|ya29\.[A-Za-z0-9_-]{30,}|dckr_pat_[A-Za-z0-9_-]{24,}|do[opr]_v1_[a-f0-9]{64}|shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}|hf_[A-Za-z]{30,}|dapi[a-f0-9]{32}(?:-\d)?|pypi-AgE[A-Za-z0-9_-]{50,}|hv[sb]\.[A-Za-z0-9_-]{24,}|[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_-]{60,}|ATATT3[A-Za-z0-9_=-]{50,}|PMAK-[a-f0-9]{24}-[a-f0-9]{34}|lin_api_[A-Za-z0-9]{40}|NRAK-[A-Z0-9]{27}|gls[a]_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/=]{32,}|key-[a-f0-9]{32}|(?:secret|ntn)_[A-Za-z0-9]{43,46}|AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}|sntrys_[A-Za-z0-9+/=_]{60,})(?![A-Za-z0-9_-])`,
+      String.raw`(?<![A-Za-z0-9_-])(?:whsec_[A-Za-z0-9+/]{24,}|xapp-\d-[A-Z0-9]+-\d+-[a-f0-9]{32,}|gl(?:dt|rt|ptt|ft|imt|oas|soat|cbt)-[A-Za-z0-9_-]{20,}|GOCSPX-[A-Za-z0-9_-]{24,}|ya29\.[A-Za-z0-9_-]{30,}|dckr_pat_[A-Za-z0-9_-]{24,}|do[opr]_v1_[a-f0-9]{64}|shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}|hf_[A-Za-z]{30,}|dapi[a-f0-9]{32}(?:-\d)?|pypi-AgE[A-Za-z0-9_-]{50,}|hv[sb]\.[A-Za-z0-9_-]{24,}|ATATT3[A-Za-z0-9_=-]{50,}|PMAK-[a-f0-9]{24}-[a-f0-9]{34}|lin_api_[A-Za-z0-9]{40}|NRAK-[A-Z0-9]{27}|gls[a]_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/=]{32,}|key-[a-f0-9]{32}|(?:secret|ntn)_[A-Za-z0-9]{43,46}|AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}|sntrys_[A-Za-z0-9+/=_]{60,})(?![A-Za-z0-9_-])`,
       // Incoming-webhook URLs carry their secret in the path (Slack, Discord).
       String.raw`hooks\.slack\.com/(?:services|workflows)/(?<v4>T[A-Z0-9]{6,}/[A-Z0-9]{6,}/[A-Za-z0-9]{20,})`,
       String.raw`discord(?:app)?\.com/api/webhooks/\d{15,20}/(?<v5>[A-Za-z0-9_-]{50,})`,
       // An Azure shared access signature in a URL or a connection string.
-      String.raw`(?<=[?&;])sig=(?<v6>[A-Za-z0-9%+/]{30,}(?:=|%3D){0,2})`,
+      String.raw`[?&;]sig=(?<v6>[A-Za-z0-9%+/]{30,}(?:=|%3D){0,2})`,
       String.raw`(?<![A-Za-z0-9])(?:` +
         [
           'api[_-]?key',
