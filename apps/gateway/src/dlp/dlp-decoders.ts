@@ -2,7 +2,7 @@
 export interface DecodedRun {
   start: number;
   end: number;
-  encoding: 'base64' | 'hex' | 'percent';
+  encoding: 'base64' | 'hex' | 'percent' | 'escape' | 'spoken';
   text: string;
 }
 
@@ -26,7 +26,7 @@ function readable(text: string): boolean {
 }
 
 /**
- * The base64, base64url, hex and percent-encoded runs of `text` (at least 16 characters, or with at
+ * The base64, base64url, hex, percent-encoded and string-escaped runs of `text` (at least 16 characters, or with at
  * least one `%XX`) that decode to readable text, with that text. Decodes once: what a run decodes to
  * is scanned, never decoded again.
  */
@@ -53,5 +53,70 @@ export function decodedRuns(text: string): DecodedRun[] {
       }
     }
   }
+  if (text.includes('\\u') || text.includes('\\/')) runs.push(...escapedRuns(text));
+  runs.push(...spokenRuns(text));
+  return runs;
+}
+
+const ESCAPE = /\\u[0-9A-Fa-f]{4}|\\\//g;
+/** Where an escaped run stops: whitespace, quotes, and the characters that end a value. */
+const RUN_END = /[\s"'<>]/;
+
+/**
+ * JSON / JavaScript / Java string escapes left in text (Gson writes `=` as `\u003d`, PHP writes `/` as
+ * `\/`): each run of non-space characters holding one, unescaped. One pass over the text.
+ */
+function escapedRuns(text: string): DecodedRun[] {
+  const runs: DecodedRun[] = [];
+  let covered = 0;
+  for (const match of text.matchAll(ESCAPE)) {
+    if (match.index < covered) continue;
+    let start = match.index;
+    while (start > covered && !RUN_END.test(text[start - 1]) && match.index - start < 2048) start -= 1;
+    let end = match.index + match[0].length;
+    while (end < text.length && !RUN_END.test(text[end]) && end - match.index < 2048) end += 1;
+    covered = end;
+    const run = text.slice(start, end);
+    const decoded = run.replace(/\\u([0-9A-Fa-f]{4})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))).replace(/\\\//g, '/');
+    if (decoded.length >= 4 && readable(decoded)) runs.push({ start, end, encoding: 'escape', text: decoded });
+  }
+  return runs;
+}
+
+const DIGIT_WORDS: Record<string, string> = { zero: '0', oh: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9' };
+const SPOKEN = /\b(?:(double|triple)[ -])?(zero|oh|one|two|three|four|five|six|seven|eight|nine)\b/gi;
+/** Context kept around a spoken run, so that `the security code is` still precedes `5 2 9`. */
+const SPOKEN_CONTEXT = { before: 60, after: 20 };
+
+/**
+ * Digits read out in words, as call transcripts and voice assistants write them (`four one one one,
+ * one one one one, …`, `double five`): each run of three or more digit words, with the text just
+ * around it, rewritten in digits — the words of one group joined, groups (split by a comma, a dot or
+ * a dash) a space apart.
+ */
+function spokenRuns(text: string): DecodedRun[] {
+  const runs: DecodedRun[] = [];
+  let run: { start: number; end: number; digits: string; words: number } | undefined;
+  const flush = () => {
+    if (run && run.words >= 3) {
+      const from = Math.max(0, run.start - SPOKEN_CONTEXT.before);
+      const to = Math.min(text.length, run.end + SPOKEN_CONTEXT.after);
+      runs.push({ start: run.start, end: run.end, encoding: 'spoken', text: `${text.slice(from, run.start)}${run.digits}${text.slice(run.end, to)}` });
+    }
+    run = undefined;
+  };
+  for (const match of text.matchAll(SPOKEN)) {
+    const digit = DIGIT_WORDS[match[2].toLowerCase()].repeat(match[1] ? (match[1].toLowerCase() === 'double' ? 2 : 3) : 1);
+    const gap = run ? text.slice(run.end, match.index) : '';
+    if (run && /^[\s,.-]{1,3}$/.test(gap)) {
+      run.digits += (/[,.-]/.test(gap) ? ' ' : '') + digit;
+      run.end = match.index + match[0].length;
+      run.words += 1;
+    } else {
+      flush();
+      run = { start: match.index, end: match.index + match[0].length, digits: digit, words: 1 };
+    }
+  }
+  flush();
   return runs;
 }

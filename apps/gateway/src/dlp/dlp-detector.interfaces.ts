@@ -13,6 +13,8 @@ export interface DlpDetector {
   readonly context?: RegExp;
   /** Characters before (and, for `after`, after) a match searched for `context`. Default 40 / 25. */
   readonly contextWindow?: { before: number; after: number };
+  /** A match in a list item (`1.`, `-`, `•`) also counts when the line heading the list matches this. */
+  readonly listContext?: RegExp;
   /** Nearest key, normalised (lowercase letters and digits only), under which the whole value is this type. */
   readonly key?: RegExp;
   /** What the value must look like for `key` to apply (default: anything non-blank). */

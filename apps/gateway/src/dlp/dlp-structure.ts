@@ -15,7 +15,8 @@ export interface TypedSpan {
 }
 
 /** `key=value`, `key: value`, `"key": "value"` in env dumps, YAML, query strings, headers, logs. */
-const PAIR = /(?<![\w.-])["']?([A-Za-z][\w.-]{0,48})["']?[ \t]*(?:=|:(?!\/\/))[ \t]*["']?([^\s"'&;,}]{1,512})/g;
+// A value runs to the first space, or on through space-separated digit groups (`Phone: 0800 123 4567`, `SSN: 219 09 9999`).
+const PAIR = /(?<![\w.-])["']?([A-Za-z][\w.-]{0,48})["']?[ \t]*(?:=|:(?!\/\/))[ \t]*["']?([^\s"'&;,}]{1,512}(?: (?=[\d(+])[\d()+.-]{1,12}(?![^\s"'&;,}])){0,7})/g;
 const MAX_PAIRS = 2_000;
 
 /** The values of `key=value`-like pairs in `text`, each under its key. */
@@ -26,30 +27,6 @@ export function embeddedPairs(text: string): SubText[] {
     const value = match[2];
     out.push({ start: match.index + match[0].length - value.length, text: value, key: match[1] });
     if (out.length >= MAX_PAIRS) break;
-  }
-  return out;
-}
-
-/** The cells of a CSV (`,` `;` or tab separated, a header row), each under its column's name. */
-export function csvCells(text: string): SubText[] {
-  const lines = text.split(/\r?\n/);
-  if (lines.length < 2 || lines.length > 10_000) return [];
-  const separator = [',', ';', '\t'].find((s) => lines[0].split(s).length >= 2);
-  if (!separator) return [];
-  const header = lines[0].split(separator).map((h) => h.trim());
-  if (!header.every((h) => /^[A-Za-z][\w .#-]{0,40}$/.test(h))) return [];
-  const out: SubText[] = [];
-  let offset = lines[0].length + 1;
-  for (const line of lines.slice(1)) {
-    const cells = line.split(separator);
-    if (cells.length === header.length) {
-      let at = offset;
-      cells.forEach((cell, i) => {
-        out.push({ start: at, text: cell, key: header[i] });
-        at += cell.length + 1;
-      });
-    }
-    offset += line.length + (text[offset + line.length] === '\r' ? 2 : 1);
   }
   return out;
 }
@@ -84,7 +61,8 @@ export function hl7Spans(text: string): TypedSpan[] {
     };
     const push = (start: number, value: string, type: DlpType | undefined) => value && type && out.push({ start, end: start + value.length, type });
     if (fields[0] === 'PID') {
-      component(3, (value, start, parts) => push(start, value, identifierType(parts[4])));
+      // By the identifier type code (CX-5), else by an assigning authority that names it (CX-4 `MRN`).
+      component(3, (value, start, parts) => push(start, value, identifierType(parts[4]) ?? (parts[4] ? undefined : identifierTypeNamed(parts[3]?.split('&')[0]))));
       component(19, (value, start) => push(start, value, 'ssn'));
     } else if (fields[0] === 'DG1') {
       component(3, (value, start, parts) => push(start, value, /^(?:I10|I10C|ICD10|ICD-10)/i.test(parts[2] ?? '') ? 'icd10' : undefined));
@@ -104,117 +82,45 @@ export function identifierTypeNamed(name: string | undefined): DlpType | undefin
   if (coded) return coded;
   if (/\bMRN\b|medical[\s_-]*record/i.test(name)) return 'medical_record_number';
   if (/\bSSN\b|social[\s_-]*security/i.test(name)) return 'ssn';
-  if (/\b(?:member|subscriber|insured|policy|insurance|medicare|medicaid|beneficiary|health[\s_-]*plan)\b/i.test(name)) return 'health_insurance_number';
+  if (/\b(?:member|subscriber|insured|policy|insurance|medicare|medicaid|beneficiary|mbi|health[\s_-]*plan)\b/i.test(name)) return 'health_insurance_number';
   return undefined;
 }
 
 /** OIDs of identifier and code systems whose values are of a DLP type (HL7 v3 / CDA `root`, `codeSystem`). */
-const SYSTEM_OIDS: Record<string, DlpType> = {
+export const SYSTEM_OIDS: Record<string, DlpType> = {
   '2.16.840.1.113883.4.1': 'ssn', // US Social Security Number
   '2.16.840.1.113883.6.3': 'icd10', // ICD-10
   '2.16.840.1.113883.6.90': 'icd10', // ICD-10-CM
 };
 
 /** What a diagnosis code looks like once a structure says it is one: ICD-10 with or without its dot (X12 drops it). */
-const ICD10_CODE = /^[A-Z]\d[0-9A-Z](?:\.?[0-9A-Z]{1,4})?$/;
+export const ICD10_CODE = /^[A-Z]\d[0-9A-Z](?:\.?[0-9A-Z]{1,4})?$/;
 /** What an identifier looks like once a structure names its type: 4 to 24 letters, digits and dashes, with digits. */
-const IDENTIFIER = /^(?=(?:[A-Za-z-]*\d){3})[A-Za-z0-9][A-Za-z0-9-]{3,23}$/;
-
-const XML_ELEMENT = /<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]{0,63})((?:\s+[A-Za-z_][\w:.-]{0,63}\s*=\s*(?:"[^"<]{0,512}"|'[^'<]{0,512}'))*)\s*(\/?)>/g;
-const XML_ATTRIBUTE = /([A-Za-z_][\w:.-]{0,63})\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/g;
-const MAX_ELEMENTS = 2_000;
-
-interface XmlAttribute {
-  name: string;
-  value: string;
-  start: number;
-}
-
-/**
- * Values an XML element's attributes give a meaning to (HL7 v3 / CDA and look-alikes): an identifier
- * `<id extension="…"/>` whose other attributes name its type (`assigningAuthorityName="MRN"`, a
- * `root` OID such as the SSN's), a coded value `<… code="…"/>` whose `codeSystemName` or
- * `codeSystem` OID is ICD-10. Also the text of `<tag>text</tag>` read under its tag (see {@link xmlTexts}).
- */
-export function xmlSpans(text: string): TypedSpan[] {
-  if (!text.includes('<')) return [];
-  const out: TypedSpan[] = [];
-  let elements = 0;
-  for (const match of text.matchAll(XML_ELEMENT)) {
-    if (!match[3]) continue;
-    if ((elements += 1) > MAX_ELEMENTS) break;
-    const attributes: XmlAttribute[] = [];
-    const base = match.index + 1 + (match[1]?.length ?? 0) + match[2].length;
-    for (const attribute of match[3].matchAll(XML_ATTRIBUTE)) {
-      const value = attribute[2] ?? attribute[3] ?? '';
-      attributes.push({ name: attribute[1].replace(/^.*:/, '').toLowerCase(), value, start: base + attribute.index + attribute[0].length - value.length - 1 });
-    }
-    const named = (name: string) => attributes.find((a) => a.name === name);
-    const push = (attribute: XmlAttribute | undefined, type: DlpType | undefined, shape: RegExp) => {
-      if (attribute && type && shape.test(attribute.value)) out.push({ start: attribute.start, end: attribute.start + attribute.value.length, type });
-    };
-    const extension = named('extension');
-    if (extension) {
-      const type = SYSTEM_OIDS[named('root')?.value ?? ''] ?? attributes.filter((a) => a !== extension && a.name !== 'root').map((a) => identifierTypeNamed(a.value)).find(Boolean);
-      if (type !== 'icd10') push(extension, type, IDENTIFIER);
-    }
-    const code = named('code');
-    if (code) {
-      const system = named('codesystemname')?.value ?? '';
-      const icd = /icd[\s_-]?10/i.test(system) || SYSTEM_OIDS[named('codesystem')?.value ?? ''] === 'icd10';
-      push(code, icd ? 'icd10' : undefined, ICD10_CODE);
-    }
-  }
-  return out;
-}
-
-/** Element names that say nothing alone (`<Number>`, `<Value>`, `<ID>`): read with their parent's name. */
-const GENERIC_ELEMENT = /^(?:number|value|id|identifier|code|text|no|num)$/i;
-const XML_TEXT = /(?:<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]{0,63})(?:\s[^<>]*)?>\s*)?<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]{0,63})(?:\s[^<>]*)?>([^<]{1,512})<\/(?:[A-Za-z_][\w.-]*:)?\2\s*>/g;
-/** SGML elements left open (OFX 1.x `<USERID>jdoe<USERPASS>…<LANGUAGE>`): a value up to the next tag. */
-const SGML_TEXT = /<([A-Za-z][\w.]{0,63})>([^<\s][^<\r\n]{0,511}?)\s*(?=<(?!\/\1>))/g;
-
-/**
- * The text of each `<tag …>text</tag>` (no nested element) under the tag's local name: `<ssn>…</ssn>`,
- * `<memberId>…</memberId>`; a generic tag under its parent's too (`<PrimaryTelephone><Number>…` →
- * `PrimaryTelephone Number`). In SGML without end tags (OFX 1.x), each element's text up to the next tag.
- */
-export function xmlTexts(text: string): SubText[] {
-  if (!text.includes('<')) return [];
-  const out: SubText[] = [];
-  if (text.includes('</')) {
-    for (const match of text.matchAll(XML_TEXT)) {
-      const key = match[1] && GENERIC_ELEMENT.test(match[2]) ? `${match[1]} ${match[2]}` : match[2];
-      out.push({ start: match.index + match[0].length - match[3].length - match[0].slice(match[0].lastIndexOf('<')).length, text: match[3], key });
-      if (out.length >= MAX_ELEMENTS) return out;
-    }
-  }
-  if (/^\s*(?:OFXHEADER|<OFX>)/i.test(text) || /<OFX>/i.test(text)) {
-    for (const match of text.matchAll(SGML_TEXT)) {
-      out.push({ start: match.index + match[1].length + 2, text: match[2], key: match[1] });
-      if (out.length >= MAX_ELEMENTS) break;
-    }
-  }
-  return out;
-}
+export const IDENTIFIER = /^(?=(?:[A-Za-z-]*\d){3})[A-Za-z0-9][A-Za-z0-9-]{3,23}$/;
 
 /** X12 reference qualifiers (REF01) and identification code qualifiers (NM108) whose values are of a DLP type. */
 const X12_REF: Record<string, DlpType> = { '1W': 'health_insurance_number', '0F': 'health_insurance_number', IG: 'health_insurance_number', F6: 'health_insurance_number', SY: 'ssn', EA: 'medical_record_number' };
 const X12_NM1: Record<string, DlpType> = { MI: 'health_insurance_number', MR: 'health_insurance_number', '34': 'ssn' };
+/** Communication number qualifiers of an X12 PER segment (and EDIFACT COM) that mean a phone: telephone, fax, cell, home, work, beeper. */
+const X12_PHONE = new Set(['TE', 'FX', 'CP', 'HP', 'WP', 'BN']);
+const EDIFACT_PHONE = new Set(['TE', 'FX', 'AL', 'AJ', 'AH']);
+/** A phone number once a structure says it is one: 7 to 15 digits, maybe with `+`, spaces, dashes, brackets. */
+const PHONE_DIGITS = /^\+?(?:[\s().-]*\d){7,15}[\s().-]*$/;
 /** Code list qualifiers of an X12 HI (health care information codes) composite that mean ICD-10-CM diagnosis codes. */
 const X12_ICD10 = new Set(['ABK', 'ABF', 'ABJ', 'ABN', 'APR']);
 
 /**
  * X12 EDI (837 claims, 270/271 eligibility, 834 enrolment) by segment meaning: NM1 identification
  * codes by their qualifier (NM108 `MI` member id, `MR` Medicaid id, `34` SSN), REF values by theirs
- * (`1W` member, `0F` subscriber, `IG` policy, `F6` Medicare HIC, `SY` SSN, `EA` medical record) and
+ * (`1W` member, `0F` subscriber, `IG` policy, `F6` Medicare HIC, `SY` SSN, `EA` medical record), PER
+ * contact numbers by their qualifier (`TE` telephone, `FX` fax, `CP` cell, …) and
  * the ICD-10-CM codes of HI composites (`ABK:E119`). Element separator `*` (or what ISA says),
  * segments end with `~` or a line break.
  */
 export function x12Spans(text: string): TypedSpan[] {
   const element = /^ISA(.)/.exec(text.trimStart())?.[1] ?? '*';
   const escaped = element.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  if (!new RegExp(`(?:^|[~\\r\\n])\\s*(?:NM1|REF|HI)${escaped}`).test(text)) return [];
+  if (!new RegExp(`(?:^|[~\\r\\n])\\s*(?:NM1|REF|HI|PER)${escaped}`).test(text)) return [];
   const out: TypedSpan[] = [];
   let offset = 0;
   for (const raw of text.split(/(?<=~)|(?<=\n)/)) {
@@ -227,6 +133,7 @@ export function x12Spans(text: string): TypedSpan[] {
       if (type && value && shape.test(value)) out.push({ start, end: start + value.length, type });
     };
     if (fields[0] === 'NM1') push(9, X12_NM1[fields[8] ?? ''], IDENTIFIER);
+    else if (fields[0] === 'PER') for (const at of [4, 6, 8]) push(at, X12_PHONE.has(fields[at - 1] ?? '') ? 'phone' : undefined, PHONE_DIGITS);
     else if (fields[0] === 'REF') push(2, X12_REF[fields[1] ?? ''], IDENTIFIER);
     else if (fields[0] === 'HI') {
       fields.slice(1).forEach((composite, i) => {
@@ -235,6 +142,42 @@ export function x12Spans(text: string): TypedSpan[] {
       });
     }
     offset += raw.length;
+  }
+  return out;
+}
+
+/** A Patient Module element in a DICOM dump: dcmdump `(0010,0020) LO [E8153…]  # PatientID`, pydicom `(0010, 0020) Patient ID  LO: 'E8153…'`. */
+const DICOM_PATIENT = /\(0010,\s?(0020|0021)\)[^\n['"]{0,64}?(?:\[([^\]\n]{0,64})\]|'([^'\n]{0,64})'|"([^"\n]{0,64})")/gi;
+
+/**
+ * DICOM dumps: the Patient ID (0010,0020) is the hospital's medical record number when an Issuer of
+ * Patient ID (0010,0021) names who assigned it — unless the dump says it was de-identified
+ * (Patient Identity Removed (0012,0062) `YES`).
+ */
+export function dicomSpans(text: string): TypedSpan[] {
+  if (!/\(0010,\s?0021\)/.test(text) || /\(0012,\s?0062\)[^\n]*YES|PatientIdentityRemoved[^\n]*YES/i.test(text)) return [];
+  let id: { start: number; value: string } | undefined;
+  let issuer = '';
+  for (const match of text.matchAll(DICOM_PATIENT)) {
+    const value = match[2] ?? match[3] ?? match[4] ?? '';
+    if (match[1] === '0021') issuer = value.trim();
+    else if (!id) id = { start: match.index + match[0].length - value.length - 1, value };
+  }
+  if (!id || !issuer || !IDENTIFIER.test(id.value.trim())) return [];
+  const start = id.start + id.value.length - id.value.trimStart().length;
+  return [{ start, end: start + id.value.trim().length, type: 'medical_record_number' }];
+}
+
+const EDIFACT_COM = /(?:^|['\n])\s*COM\+([^:+'?\n]{1,40}):([A-Z]{2})(?=['+\n]|$)/g;
+
+/** EDIFACT communication contacts (`COM+441614960123:TE'`): numbers whose qualifier means telephone, fax or mobile. */
+export function edifactSpans(text: string): TypedSpan[] {
+  if (!text.includes('COM+')) return [];
+  const out: TypedSpan[] = [];
+  for (const match of text.matchAll(EDIFACT_COM)) {
+    if (!EDIFACT_PHONE.has(match[2]) || !PHONE_DIGITS.test(match[1])) continue;
+    const start = match.index + match[0].indexOf('COM+') + 4;
+    out.push({ start, end: start + match[1].length, type: 'phone' });
   }
   return out;
 }
@@ -256,7 +199,7 @@ export function namedValue(object: Record<string, unknown>): { key: string; name
 
 /**
  * What a JSON object's shape says about one of its values (FHIR and look-alikes): an identifier
- * `{ type: { coding: [{ code: 'MR' }] }, value }`, a telecom `{ system: 'email' | 'phone', value }`, a
+ * `{ type: { coding: [{ code: 'MR' }] }, value }` or `{ system: '…/mrn', value }`, a telecom `{ system: 'email' | 'phone', value }`, a
  * coding `{ system: '...icd-10...', code }`. Returns the key of the value and its type.
  */
 export function shapeHint(object: Record<string, unknown>): { key: string; type: DlpType } | undefined {
@@ -270,6 +213,11 @@ export function shapeHint(object: Record<string, unknown>): { key: string; type:
   for (const code of codes) {
     const hinted = identifierType(code);
     if (hinted) return { key: 'value', type: hinted };
+  }
+  // An identifier whose system names its type: `http://hospital.example.org/mrn`, `http://hl7.org/fhir/sid/us-ssn`, `…/us-mbi`.
+  if (system && IDENTIFIER.test(String(object.value))) {
+    const named = identifierTypeNamed(system.replace(/[/:._-]+/g, ' '));
+    if (named) return { key: 'value', type: named };
   }
   return undefined;
 }

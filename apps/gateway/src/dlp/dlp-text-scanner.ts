@@ -2,7 +2,9 @@ import type { DlpAction, DlpType } from '../message/dlp.types';
 import { decodedRuns } from './dlp-decoders';
 import type { DlpDetector } from './dlp-detector.interfaces';
 import { normaliseText } from './dlp-normalise';
-import { csvCells, embeddedPairs, hl7Spans, x12Spans, xmlSpans, xmlTexts } from './dlp-structure';
+import { dicomSpans, edifactSpans, embeddedPairs, hl7Spans, x12Spans } from './dlp-structure';
+import { csvCells, sqlInsertCells, tableCells } from './dlp-tables';
+import { xmlSpans, xmlTexts } from './dlp-xml';
 
 /** A match in a (normalised) text. */
 export interface Span {
@@ -31,7 +33,7 @@ const DEFAULT_WINDOW = { before: 40, after: 25 };
  * What a value inside text (`key: value`) must look like for a key alone to make it sensitive: not
  * a plain word (`password: required`), not a placeholder or prose (`(min 8 chars)`, `<token>`).
  */
-const EMBEDDED_VALUE = /^(?![a-z]+$|[A-Z][a-z]+$|[A-Z_]+$|[([<{$*])\S+$/;
+const EMBEDDED_VALUE = /^(?![a-z]+$|[A-Z][a-z]+$|[A-Z_]+$|[A-Za-z]+[).\]:,?]+$|[([<{$*>=])\S+$/;
 const SPLIT_KEY = /([a-z0-9])([A-Z])|[_\-.\s]+/g;
 /** Credential types whose values are often placeholders in configs, templates and docs. */
 const SECRET_TYPES: ReadonlySet<DlpType> = new Set<DlpType>(['password', 'api_key', 'aws_access_key']);
@@ -43,14 +45,69 @@ const SECRET_TYPES: ReadonlySet<DlpType> = new Set<DlpType>(['password', 'api_ke
 const PLACEHOLDER =
   /^\s*["'\\]*(?:\{\{|\{%|\$\{|\$\(|<%|%\(|<[\w -]+>|\[(?:REDACTED|HIDDEN|MASKED|FILTERED)[^\]]*\]|\$[A-Z_][A-Z0-9_]*["'\\]*\s*$|(?:var|local|module|data|secrets|vars|env)\.[A-Za-z_][\w.-]*["'\\]*\s*$|[Yy]our[_-][\w-]+$|YOUR[_-][A-Z0-9_-]+|[*•xX]{4,}["'\\]*\s*$)/;
 
-/** True when a secret-type value is a placeholder or a mask (see {@link PLACEHOLDER}). */
+/**
+ * A secret's value that is a reference to where the secret is kept, or ciphertext: Jasypt `ENC(…)`,
+ * Spring Cloud Config `{cipher}…`, ARM template expressions `[parameters('…')]`, Key Vault and
+ * Secrets Manager references, Ansible `!vault`, Octopus / Azure DevOps `#{…}` and `__X__` tokens,
+ * Puppet `%{…}`, a file path (`/etc/credstore/db`).
+ */
+const REFERENCE =
+  /^\s*["'\\]*(?:ENC\(|\{cipher\b|\[(?:parameters|variables|reference|concat|format|listKeys)\(|@Microsoft\.KeyVault\(|arn:aws:secretsmanager:|projects\/[\w-]+\/secrets\/|!vault|vault:|#\{|%\{|__[A-Za-z0-9_]+__["'\\]*\s*$|(?:\/[\w.-]+){2,}\/?["'\\]*\s*$)/i;
+/** A password field's value that is code reading it from elsewhere: `request.form['password']`, `os.getenv(`, `settings.DB_PASSWORD`. */
+const CODE_REFERENCE = /^\s*(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:[[(].*)?|(?:ENV|env|getenv|input|getpass)\s*[[(].*)["'\\]*\s*$/;
+/**
+ * Values of a key or token field that are not secrets: Stripe object ids and test / publishable keys
+ * (`tok_…`, `pm_…`, `cus_…`, `sk_test_…`, `pk_live_…`), masks and AWS's documentation keys; and (API
+ * keys) values with too few distinct characters to be anything but a placeholder (`ghp_xxxxxxxx…`).
+ */
+const NOT_A_KEY = /^\s*["'\\]*(?:(?:tok|pm|card|cus|ch|pi|src|seti|sub|in|ii|prod|price|txn|evt|acct|ba|btok|py|po|re|si|cs|pk_live|pk_test|sk_test|rk_test)_[A-Za-z0-9_]{6,}["'\\]*\s*$|.*(?:\*{4}|•{3}|EXAMPLE))/;
+
+/** A field's value that says there is none, or a setting: `N/A`, `-`, `true`, `none`, `required`, `?`. */
+const NOT_A_VALUE = /^\s*["'\\]*(?:n\/?a|none|null|nil|tbd|true|false|yes|no|on|off|required|optional|enabled|disabled|-+|—|\?+)["'\\]*\s*$/i;
+/** A resource name, not a key: lowercase words and numbers joined by `-` `_` `.` with two or more plain words (`db-creds-2026-v1`). */
+const NAME_LIKE = /^\s*(?=(?:[a-z0-9]*[-_.])*?[a-z]{2,}[-_.](?:[a-z0-9]*[-_.])*?[a-z]{2,}(?:[-_.]|\s*$))[a-z0-9]+(?:[-_.][a-z0-9]+)+\s*$/;
+
+/** True when a secret-type value is a placeholder, a reference or a mask (see {@link PLACEHOLDER}, {@link REFERENCE}). */
 function placeholder(type: DlpType, value: string): boolean {
-  return SECRET_TYPES.has(type) && PLACEHOLDER.test(value);
+  if (!SECRET_TYPES.has(type)) return MASKED.test(value);
+  if (PLACEHOLDER.test(value) || REFERENCE.test(value)) return true;
+  if (type === 'password') return CODE_REFERENCE.test(value) || NOT_A_VALUE.test(value);
+  if (type === 'api_key' && NAME_LIKE.test(value)) return true;
+  return NOT_A_KEY.test(value) || (type === 'api_key' && value.length >= 16 && new Set(value).size < 6);
 }
 
-/** `db_Password` → `dbpassword`: how key-based detectors see a key. */
+/** An identifier shown masked, all but its last characters (`XXXXXX4840`, `***-**-6789`, `••••1234`): not the identifier. */
+const MASKED = /^\s*(?:[Xx*•#]{4,}|[Xx*•]{3}[- ])[\w-]{0,6}\s*$/;
+
+/**
+ * The matches of a global pattern, like `text.matchAll(pattern)` but on the pattern itself: `matchAll`
+ * clones its pattern each call, which for the large detector patterns costs more than scanning a short
+ * string. The pattern's `lastIndex` is reset first and after.
+ */
+function* execAll(pattern: RegExp, text: string): Generator<RegExpExecArray> {
+  pattern.lastIndex = 0;
+  try {
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      if (match[0] === '') pattern.lastIndex += 1;
+      const next = pattern.lastIndex;
+      yield match;
+      pattern.lastIndex = next;
+    }
+  } finally {
+    pattern.lastIndex = 0;
+  }
+}
+
+/** The part of a match a detector names (its first `v…` group that took part), or the whole match. */
+function valueOf(match: RegExpExecArray | RegExpMatchArray): string {
+  for (const [name, value] of Object.entries(match.groups ?? {})) if (value !== undefined && name.startsWith('v')) return value;
+  return match[0];
+}
+
+/** `db_Password` → `dbpassword`, `Пароль` → `пароль`: how key-based detectors see a key (letters of any script kept). */
 export function normaliseKey(key: string): string {
-  return key.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const lower = key.toLowerCase();
+  return /^[\x00-\x7f]*$/.test(lower) ? lower.replace(/[^a-z0-9]/g, '') : lower.normalize('NFC').replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /**
@@ -107,9 +164,8 @@ export class DlpTextScanner {
         return;
       }
       if (!detector.pattern) return;
-      for (const match of text.matchAll(detector.pattern)) {
-        const groups = match.groups ?? {};
-        const part = groups.v ?? groups.v2 ?? groups.v3 ?? groups.v4 ?? groups.v5 ?? groups.v6 ?? match[0];
+      for (const match of execAll(detector.pattern, text)) {
+        const part = valueOf(match);
         const start = match.index + (part === match[0] ? 0 : match[0].lastIndexOf(part));
         if (!part || placeholder(detector.type, part) || (detector.validate && !detector.validate(part, text, start, keyPath))) continue;
         if (detector.context && !hasContext(detector, text, start, start + part.length, keyPath, lead)) continue;
@@ -117,10 +173,10 @@ export class DlpTextScanner {
       }
     });
     if (!structured) return spans;
-    for (const sub of [...embeddedPairs(text), ...csvCells(text), ...xmlTexts(text)]) {
+    for (const sub of [...embeddedPairs(text), ...csvCells(text), ...tableCells(text), ...sqlInsertCells(text), ...xmlTexts(text)]) {
       spans.push(...this.spansOf(sub.text, [...keys, sub.key], offset + sub.start, false, only, true));
     }
-    for (const span of [...hl7Spans(text), ...xmlSpans(text), ...x12Spans(text)]) {
+    for (const span of [...hl7Spans(text), ...xmlSpans(text), ...x12Spans(text), ...dicomSpans(text), ...edifactSpans(text)]) {
       if (this.actionOf(span.type) !== 'OFF' && (!only || only.has(span.type))) spans.push({ ...span, start: offset + span.start, end: offset + span.end, rank: -1 });
     }
     for (const run of decodedRuns(text)) {
@@ -147,8 +203,30 @@ function hasContext(detector: DlpDetector, text: string, start: number, end: num
   // An answer to the question just asked: `And the security code on the back?` → `five two nine, so 529`.
   if (lead && start < LEAD_REACH && context.test(lead)) return true;
   const window = detector.contextWindow ?? DEFAULT_WINDOW;
-  const around = `${text.slice(Math.max(0, start - window.before), start)} ${text.slice(end, end + window.after)}`;
-  return context.test(around);
+  // `_` joins words in identifiers (`diagnosis_codes: [`): read as a space so that `\b` sees the word.
+  const around = `${text.slice(Math.max(0, start - window.before), start)} ${text.slice(end, end + window.after)}`.replace(/_/g, ' ');
+  if (context.test(around)) return true;
+  const heading = detector.listContext ? listHeading(text, start) : undefined;
+  return heading !== undefined && detector.listContext!.test(heading);
+}
+
+/** A list item's marker: `1.`, `2)`, `a.`, `-`, `*`, `•`. */
+const LIST_ITEM = /^\s*(?:\d{1,2}[.)]|[a-z][.)]|[-*•·+])\s/;
+
+/**
+ * The line heading the list that `index` is in (the first line above it that is not a list item,
+ * within 12 lines and 600 characters), or undefined when `index` is not in a list item.
+ */
+function listHeading(text: string, index: number): string | undefined {
+  let lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  if (!LIST_ITEM.test(text.slice(lineStart, index))) return undefined;
+  for (let lines = 0; lineStart > 0 && lines < 12 && index - lineStart < 600; lines += 1) {
+    const previous = text.lastIndexOf('\n', lineStart - 2) + 1;
+    const line = text.slice(previous, lineStart - 1);
+    if (!LIST_ITEM.test(line)) return line;
+    lineStart = previous;
+  }
+  return undefined;
 }
 
 /** Drops spans overlapping a span of a more specific (earlier) detector; O(n log n) in matches. */

@@ -2,46 +2,60 @@ import type { DlpDetector } from '../dlp-detector.interfaces';
 
 const FILE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'bmp', 'ico', 'pdf', 'js', 'ts', 'css', 'html', 'json']);
 
+/** A date (and time) written in digit groups: `2026-11-30 12`, `30.11.2026 14 00`. */
+const DATE_FIRST = /^(?:(?:19|20)\d{2}[-./ ](?:0?[1-9]|1[0-2])[-./ ](?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])[-./ ](?:0?[1-9]|1[0-2])[-./ ](?:19|20)\d{2})(?!\d)/;
+/** Words naming a number that is not a phone number, right before it. */
+const OTHER_NUMBER = /\b(?:id|pin|code|passcode|order|ref|reference|invoice|account|acct|tracking|ticket|case|serial|sku|part|booking|confirmation|meeting|conference)\b[\s.:#-]*(?:no\.?|number|#)?[\s.:#-]*$/i;
+
 /** E-mail addresses (not `icon@2x.png`-style asset names). */
 export const email: DlpDetector = {
   type: 'email',
   pattern: /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])/g,
-  // Not an SSH remote (`git@github.com:org/repo.git`): a host, a colon and a path.
+  // Not an SSH remote (`git@github.com:org/repo.git`): a host, a colon and a path; not the user part of
+  // a URL (`https://<key>@o1.ingest.sentry.io/2`, `ftp://user@host`).
   validate: (value, text, index) =>
-    !FILE_EXTENSIONS.has(value.slice(value.lastIndexOf('.') + 1).toLowerCase()) && !/^:[\w.~-]+\//.test(text.slice(index + value.length, index + value.length + 64)),
+    !FILE_EXTENSIONS.has(value.slice(value.lastIndexOf('.') + 1).toLowerCase()) &&
+    !/^:[\w.~-]+\//.test(text.slice(index + value.length, index + value.length + 64)) &&
+    !/[a-z][a-z0-9+.-]*:\/\/[^\s/@]*$/i.test(text.slice(Math.max(0, index - 80), index)),
 };
 
 /**
  * Phone numbers with separators or a leading `+`: North American `(415) 555-0132`, `415.555.0132`,
  * `+1 415 555 0132`, and international `+44 20 7946 0958`. Bare digit runs are left alone (IDs),
- * unless the key says phone.
+ * unless the key says phone; so is a number right after a word naming another number (`Order #`, `ref`).
  */
 export const phone: DlpDetector = {
   type: 'phone',
   pattern:
-    /(?<![\w+.-])(?:(?:\+?1[ .-]?)?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[ .-])\d{3}[ .-]\d{4}|\+[1-9]\d{0,2}(?:[ .-]?\(?\d{1,6}\)?){2,5}(?:[ .-]?\d{1,4})?)(?![\w.-]|\.\d)/g,
-  validate(value) {
+    /(?<![\w+.-])(?:(?:\+1[ .-]?|1[ .-])?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[ .-])\d{3}[ .-]\d{4}|\+[1-9]\d{0,2}(?:[ .-]?\(?\d{1,6}\)?){2,5}(?:[ .-]?\d{1,4})?)(?![\w-]|\.\w)/g,
+  validate(value, text, index) {
     const digits = value.replace(/\D/g, '').length;
-    return digits >= 10 && digits <= 15;
+    return digits >= 10 && digits <= 15 && !OTHER_NUMBER.test(text.slice(Math.max(0, index - 24), index));
   },
-  key: /^(?:[a-z]*(?:phone|telephone|mobile|cell|fax)(?:number|no|num)?|tel|telno|mobil|handy|telefon|telefono|telefone|telephonenumber)$/,
+  // Also German / Spanish / Italian / Portuguese / French compounds and keys in other scripts.
+  key: /^(?:[a-z]*(?:phone|telephone|mobile|cell|fax|whatsapp|landline|callback|contact)(?:number|no|num|nr)?|tel|telno|telnr|mobil|handy|telefon[a-z]*|teléfono|telefono|telefone|telephonenumber|numérodetéléphone|numerodetelephone|(?:handy|mobil|ruf|fax)nummer|celular|móvil|movil|portable|cellulare|msisdn|callerid|caller(?:number|no)?|телефон|мобильный|電話|电话|手机|手機|携帯|電話番号|전화|전화번호|फोन)$/,
   keyValue: /^\s*\+?[\d\s().-]{7,20}\s*$/,
 };
 
 /**
- * Phone numbers in national format, with a trunk `0` and groups: UK `0113 496 0616`, German
- * `030 5550 9210` / `0151 55506636`, Japanese `090-5550-7829`. A group of digits starting with 0 is
- * also a part number or a date, so these count only next to a word saying phone (in English, German,
- * French, Spanish, Portuguese, Italian, Japanese, Chinese).
+ * Phone numbers written as a country writes them, next to a word saying phone (in English, German,
+ * French, Spanish, Portuguese, Italian, Russian, Japanese, Chinese, Korean, Hindi) or in a GDS PNR's
+ * `AP` contact element: with a trunk `0` (UK `0113 496 0616`, German `030 5550 9210`, French
+ * `06 12 34 56 78` / `01.23.45.67.89`, Japanese `090-5550-7829`) or without one (Chinese mobile
+ * `138 9183 6619`, Indian `98765 43210`, Spanish `612 34 56 78`, Italian `347 123 4567`, Brazilian
+ * `(11) 98765-4321`, Russian `8 (912) 345-67-89`), also digit by digit (`4 1 5 5 5 5 0 1 3 2`). A
+ * group of digits alone is also a part number or a date, so these count only with that context.
  */
 export const nationalPhone: DlpDetector = {
   type: 'phone',
-  pattern: /(?<![\w+.\/-])0\d{1,4}(?:[ -]\d{2,8}){1,3}(?![\w\/-]|[.,]\d)/g,
-  validate(value) {
+  pattern: /(?<![\w+.\/-])(?:\d{1,4}[ .-]?)?\(?\d{1,5}\)?(?:[ .-]\d{1,8}){1,14}(?![\w\/-]|[.,]\d)/g,
+  validate(value, text, index) {
     const digits = value.replace(/\D/g, '').length;
-    return digits >= 9 && digits <= 12;
+    if (digits < 9 || digits > 13 || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(value) || DATE_FIRST.test(value)) return false;
+    // `call at 5pm, meeting id 893 4412 0056`: the words right before name another number.
+    return !OTHER_NUMBER.test(text.slice(Math.max(0, index - 24), index));
   },
   context:
-    /(?:\b(?:call(?:ed|ing)?|phone|tel|telephone|mobile|cell|ring|reach|whatsapp|sms|text me|fax|dial|hotline|rückruf|ruf|anruf|telefon|handy|mobil|erreichbar|téléphone|tél|portable|appel(?:ez|er)?|teléfono|telefono|telefone|móvil|celular|llam[ae]r?|cellulare|chiama)\b|電話|携帯|連絡先|手机|电话)/i,
+    /(?:\b(?:call(?:ed|ing)?|phone|tel|telephone|mobile|cell|ring|reach|whatsapp|sms|text me|fax|dial|hotline|contact(?:ez)?|rückruf|ruf|anruf|telefon|handy|mobil|erreichbar|téléphone|tél|portable|appel(?:ez|er)?|teléfono|telefono|telefone|móvil|celular|llam[ae]r?|llámame|cellulare|chiam[a-z]*|ligu(?:e|ar)|ligar|contato|anrufen|rufen sie|\d{1,3} +AP[MHBA]? +(?:[A-Z]{3} +)?)\b|телефон|тел\.|моб\.|電話|携帯|連絡先|手机|电话|联系|전화|휴대폰|फ़ोन|फोन|मोबाइल)/i,
   contextWindow: { before: 40, after: 12 },
 };

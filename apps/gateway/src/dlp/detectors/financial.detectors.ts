@@ -20,11 +20,14 @@ const CARD_PREFIX = /^(?:4|5[1-5]|2[2-7]|3[47]|3[0689]|35|6(?:011|5|4[4-9]|2))/;
 /**
  * Payment card numbers: 13–19 digits (one space, dash, dot, slash or underscore allowed between
  * digits), a known issuer prefix, Luhn-valid, not glued to letters (so the digit groups of a UUID or
- * a hex id, e.g. `22961739-8181-4a07-…`, are not a card).
+ * a hex id, e.g. `22961739-8181-4a07-…`, are not a card) other than a card code.
  */
 export const creditCard: DlpDetector = {
   type: 'credit_card',
-  pattern: /(?<!\d|\d[ .\-/_]|[A-Za-z])\d(?:[ .\-/_]?\d){12,18}(?![\dA-Za-z\-/_]|[.]\d)/g,
+  // Also glued to an IATA card code in a GDS form of payment (`FP CCVI4111…/1227`, `*AX3782…`), and
+  // followed by `/MMYY` there; and after a magnetic stripe's track 1 format code (`%B4111…^DOE/JANE^…`).
+  pattern:
+    /(?:(?<=(?<![A-Za-z])(?:CC)?(?:VI|CA|MC|AX|DC|DS|JC|TP|UP|CU|DI|JB|BC|EC)|%B)|(?<!\d|\d[ .\-/_]|[A-Za-z]))\d(?:[ .\-/_]?\d){12,18}(?![\dA-Za-z\-_]|[.]\d|\/(?!\d{2}(?:\d{2})?(?![\d/])))/g,
   validate(value) {
     // The whole run, or the run without its last separated groups (`4111 1111 1111 1111 08 27`).
     const groups = value.split(/[ .\-/_]/);
@@ -44,7 +47,7 @@ export const cvv: DlpDetector = {
   // A sentence may end right after the code (`CVC 417.`), a decimal may not (`3.14`).
   pattern: /(?<![\d.])\d{3,4}(?!\d|[.,]\d)/g,
   context:
-    /\b(?:cvv2?|cvc2?|csc|cid|security code|card (?:verification|security) (?:code|value|number)|(?:karten)?prüfnummer|sicherheitscode|kartenprüfziffer|cryptogramme(?: visuel)?|code de sécurité|código de seguridad|código de segurança|codice di sicurezza)\b/i,
+    /\b(?:cvv2?|cvc2?|csc|cid|security code|code on the back|card (?:verification|security) (?:code|value|number)|(?:karten)?prüfnummer|sicherheitscode|kartenprüfziffer|cryptogramme(?: visuel)?|code de sécurité|código de seguridad|código de segurança|codice di sicurezza)\b/i,
   contextWindow: { before: 24, after: 0 },
   key: /^(?:(?:(?:credit|debit)?card|cc|payment)?(?:cvv2?|cvc2?|csc|cvn)|cid|(?:(?:credit|debit)?card)?securitycode|cardcode|cardverification(?:code|value|number)?)$/,
   keyValue: /^\s*\d{3,4}\s*$/,

@@ -1,13 +1,36 @@
 import type { DlpDetector } from '../dlp-detector.interfaces';
 
-/** Medical record numbers: after `MRN`, `medical record number`, or under such a key. */
+/**
+ * What a medical record number looks like: up to four letters (a site prefix), then digits, maybe in
+ * dash or dot groups (`M7119412`, `00714551`, `084-8438-47`, `MR-0044172`), maybe a check letter.
+ */
+const MRN_VALUE = String.raw`[A-Z]{0,4}-?\d+(?:[-.]\d+){0,3}(?:-?[A-Z])?`;
+/** 5 to 14 digits in an MRN-shaped value (fewer is a bed or a room, more an account or a barcode). */
+const mrnDigits = (value: string): boolean => {
+  const digits = value.replace(/\D/g, '').length;
+  return digits >= 5 && digits <= 14;
+};
+
+/**
+ * Medical record numbers after their label — `MRN`, `MR#`, `MR No.`, `medical record number`, `Med
+ * Rec #`, `chart number`, `hospital number`, `UR number`, and the words of other languages (Spanish
+ * `historia clínica`, Portuguese `prontuário`, French `dossier médical`, Italian `cartella clinica`,
+ * German `Patientenakte`, Russian `медицинская карта`, Chinese `病历号`, Japanese `カルテ番号`) — with
+ * `:`, `#`, `=`, `is`, a LaTeX `~` or nothing between; or under such a key.
+ */
 export const medicalRecordNumber: DlpDetector = {
   type: 'medical_record_number',
-  pattern:
-    /(?<![A-Za-z])(?:MRN|medical[ _-]record[ _-]?(?:number|no\.?|num|#)?|med[ .]?rec(?:ord)?[ .]?(?:no\.?|#))\)?\s*(?:[:#=]|is)?\s*(?<v>[A-Z]{0,3}-?\d{5,12})(?![\w-])/gi,
+  pattern: new RegExp(
+    String.raw`(?:(?<![A-Za-z])(?:MRN|E?MRN#?|MR ?(?:#|No\.?|Nr\.?|Number)|medical[ _-]record[ _-]?(?:number|no\.?|nr\.?|num|#|id)?|med[ .]?rec(?:ord)?[ .]?(?:no\.?|num(?:ber)?|#)|chart[ _-]?(?:number|no\.?|#)|hosp(?:ital)?[ _-]?(?:number|no\.?|#)|UR[ _-]?(?:number|no\.?)|historia cl[ií]nica|n[uú]mero de historia|prontu[aá]rio|dossier m[ée]dical|cartella clinica|Patientenakte|Krankenakte)` +
+      String.raw`|медицинск(?:ая|ой) карт[аы]|номер карты|病历号|病案号|住院号|カルテ番号|診察券番号)` +
+      // Then maybe the abbreviation in brackets (`Medical Record Number (MRN):`), a number word, a separator.
+      String.raw`\)?(?:\s*\([A-Za-z]{2,6}\))?(?:[\s~]*(?:n[oº°]\.?|nr\.?|n[uú]m(?:ero)?\.?|number|#))?[\s~]*(?:[:#=№]|is|es|é|ist|est)?[\s~]*(?<v>${MRN_VALUE})(?![\w-])`,
+    'gi',
+  ),
+  validate: mrnDigits,
   // Also NCPDP SCRIPT's `MedicalRecordIdentificationNumberEHR` and other `medicalRecord…` names.
-  key: /^(?:mrn|patientmrn|medicalrecord[a-z]*|medrec(?:no|num|number)?)$/,
-  keyValue: /^\s*[A-Za-z]{0,3}-?\d{5,12}\s*$/,
+  key: /^(?:[a-z]*mrn(?:id|no|num|number)?|[a-z]*medicalrecord[a-z]*|medrec[a-z]*|mr(?:no|num|number)|chart(?:no|num|number)|hospital(?:no|num|number)|urnumber|prontuario|historiaclinica|nhc)$/,
+  keyValue: /^\s*(?=(?:\D*\d){5})(?!(?:\D*\d){15})[A-Za-z]{0,4}-?\d+(?:[-.]\d+){0,3}(?:-?[A-Za-z])?\s*$/,
 };
 
 /** Health insurance ids: Medicare MBIs by shape; member / policy / subscriber numbers with insurance context. */
@@ -17,31 +40,36 @@ export const healthInsuranceNumber: DlpDetector = {
     [
       // Medicare Beneficiary Identifier: 1EG4-TE5-MK73 (letters without S, L, O, I, B, Z).
       String.raw`(?<![A-Za-z0-9])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}(?![A-Za-z0-9])`,
-      String.raw`(?<![A-Za-z])(?:member|subscriber|policy|insurance|medicare|medicaid|health plan|insured|cardholder)[ _-]?(?:id|no\.?|number|num|#)\s*(?:[:#=]|is)?\s*(?<v>(?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{5,19})(?![\w-])`,
+      String.raw`(?<![A-Za-z])(?:member|subscriber|policy|insurance|medicare|medicaid|health plan|insured|cardholder)[ _-]?(?:id|no\.?|number|num|#)(?:\s*\([A-Za-z]{2,6}\))?\s*(?:#?\s*[:=]|#|is)?\s*(?<v>(?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{5,19})(?![\w-])`,
       // German statutory insurance number (KVNR): a letter and nine digits, after its label.
       String.raw`(?<![A-Za-z])(?:Versichertennummer|Krankenversichertennummer|Versicherten-Nr\.?|KVNR|Versicherungsnummer)\s*(?:[:#=]|ist)?\s*(?<v2>[A-Z]\d{9})(?![\w-])`,
     ].join('|'),
     'gi',
   ),
   context:
-    /\b(?:insurance|insured|insurer|health|medical|medicare|medicaid|plan|policy|coverage|payer|member|subscriber|claim|beneficiary|patient|mbi|versichert[a-z]*|kvnr|krankenkasse|krankenversicherung|seguro|asegurado|assurance maladie|assuré|mutuelle)\b/i,
+    /\b(?:insurance|insured|insurer|health|medical|medicare|medicaid|plan|policy|coverage|payer|member|subscriber|claim|beneficiary|patient|mbi|versicher[a-z]*|kvnr|krankenkasse|krankenversicherung|seguro|asegurado|assurance maladie|assuré|mutuelle)\b/i,
   // A label may sit in the question before the answer (`your Medicare number …? It's 1EG4-…`).
   contextWindow: { before: 90, after: 40 },
   // Also a parent key read with its child (`{ medicaid: { recipientId } }` → `medicaidrecipientid`).
-  key: /^(?:insuranceid|insurancenumber|insuranceno|healthplanid|healthplannumber|(?:medicare|medicaid)(?:recipient|beneficiary|member|enrollee)?(?:id|number|no|cin)|mbi|hicn|kvnr|policynumber|policyno|policyid|(?:payer|plan|insurance|health|dental|medical)?(?:member|subscriber|insured|cardholder)id|insurancememberid|(?:insurance|benefits?)cardholderid)$/,
+  key: /^(?:insuranceid|insurancenumber|insuranceno|healthplanid|healthplannumber|(?:medicare|medicaid)(?:recipient|beneficiary|member|enrollee)?(?:id|number|no|cin)|mbi|hicn|kvnr|policynumber|policyno|policyid|(?:payer|plan|insurance|health|dental|medical)?(?:member|subscriber|insured|cardholder)(?:id|no|num|number)|insurancememberid|(?:insurance|benefits?)cardholderid)$/,
   keyValue: /^\s*(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{5,19}\s*$/,
 };
 
 /**
  * ICD-10 diagnosis codes (`E11.9`, `J45.909`, `U07.1`): only with diagnostic context — a key like
- * `diagnosis_code` or a word like diagnosis / dx / ICD nearby — and never as `vitamin B12`.
+ * `diagnosis_code` / `dx1`, a word like diagnosis / dx / ICD nearby (also the classification's name in
+ * other languages: `CID-10`, `CIE-10`, `CIM-10`, `МКБ-10`, and `диагноз`, `诊断`, `診断`), or a list
+ * item under such a heading (`Discharge diagnoses:` then `1. … (O24.410)`) — and never as `vitamin B12`.
  */
 export const icd10: DlpDetector = {
   type: 'icd10',
   pattern: /(?<![A-Za-z0-9.-])[A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?(?![A-Za-z0-9]|\.\d)/g,
   // Words of clinical documentation and coding (English, and diagnosis in other languages).
   context:
-    /\b(?:icd(?:[- ]?10)?(?:[- ]?cm)?|diagnos[a-z]*|diagn[oó]stico|diagnosi|dx|ddx|condition codes?|billing codes?|primary codes?|secondary codes?|comorbidit[a-z]*|icd10|coded as|coder|billed as|assessment|impression|indication|referr(?:al|ed|ing)|chief complaint)\b/i,
+    /(?:\b(?:icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|diagnos(?!tics?\b)[a-z]*|diagn[oó]stico|diagnosi|diag|dx\d*|ddx|condition codes?|billing codes?|primary codes?|secondary codes?|comorbidit[a-z]*|icd10|coded as|coder|billed as|assessment|impression|indication|referr(?:al|ed|ing)|chief complaint|problem list|reason for (?:visit|referral|admission)|reason ?codes?)\b|мкб[- ]?10|диагноз|诊断|診断)/i,
   contextWindow: { before: 50, after: 30 },
+  // Headings of diagnosis lists (not `Diagnostics:` of a machine, not `Error codes:`).
+  listContext:
+    /(?:\b(?:(?:discharge|admission|admitting|primary|secondary|principal|final|working|differential|encounter|visit)\s+)?(?:diagnos[ie]s|diagnosen|diagnose|diagnóstico?s?|diagnostici|diagnostic (?:principal|associés?)|dx|ddx|icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|assessment(?: (?:and|&) plan)?|a\/p|impression|problem list|active problems|past medical history|pmh|comorbidities|billing codes|conditions)\b|мкб|диагноз|诊断|診断)/i,
   validate: (_value, text, index) => !/vitamin\s*$/i.test(text.slice(Math.max(0, index - 12), index)),
 };

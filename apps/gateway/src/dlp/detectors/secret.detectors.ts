@@ -8,14 +8,18 @@ export const awsAccessKey: DlpDetector = {
   validate: (value) => !value.includes('EXAMPLE'),
 };
 
+/** A key body that is a placeholder or a mask: `[REDACTED - rotated]`, `[MASKED]`, `<key>`, `...`, `****`. */
+const MASKED_BODY = /^(?:\[[^\]]*\]|<[^>]*>|\.{3}|…|\*+|x+|redacted\b.*|removed\b.*|masked\b.*)$/i;
+
 /** PEM private key blocks (RSA, EC, OpenSSH, PKCS#8, encrypted, PGP), also cut short. */
 export const privateKey: DlpDetector = {
   type: 'private_key',
   pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|$)/g,
   // Key material (even cut short), not a header around a placeholder (`[REDACTED - rotated]`, `<key>`, `...`).
   validate(value) {
-    const body = value.replace(/^-----BEGIN[^\n\\]*?-----|-----END[\s\S]*$/g, '').replace(/\\[rn]/g, ' ').trim();
-    return !/^(?:\[[^\]]*\]|<[^>]*>|\.{3}|…|\*+|x+|redacted\b.*|removed\b.*)$/i.test(body);
+    const body = value.replace(/^-----BEGIN[^\n\\]*?-----|-----END[\s\S]*$/g, '').replace(/\\[rn]/g, '\n').trim();
+    // The whole body, or (a block cut short, other log lines after it) its first line.
+    return !MASKED_BODY.test(body) && !MASKED_BODY.test(body.split('\n')[0].trim());
   },
 };
 
@@ -61,8 +65,34 @@ export const apiKey: DlpDetector = {
       String.raw`(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,}`,
       String.raw`(?<![A-Za-z0-9_-])SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}`,
       String.raw`(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}`,
+      // Other providers' documented token formats: Stripe webhook secrets, Slack app tokens, GitLab
+      // deploy / runner / trigger tokens, Google OAuth client secrets and access tokens, Docker Hub,
+      // DigitalOcean, Shopify, Hugging Face, Databricks, PyPI, HashiCorp Vault,
+      // Atlassian, Postman, Linear, New Relic, Grafana, Mailgun, Notion, age, Sentry auth tokens.
+      String.raw`(?<![A-Za-z0-9_-])(?:whsec_[A-Za-z0-9+/]{24,}|xapp-\d-[A-Z0-9]+-\d+-[a-f0-9]{32,}|gl(?:dt|rt|ptt|ft|imt|oas|soat|cbt)-[A-Za-z0-9_-]{20,}|GOCSPX-[A-Za-z0-9_-]{24,}|ya29\.[A-Za-z0-9_-]{30,}|dckr_pat_[A-Za-z0-9_-]{24,}|do[opr]_v1_[a-f0-9]{64}|shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}|hf_[A-Za-z]{30,}|dapi[a-f0-9]{32}(?:-\d)?|pypi-AgE[A-Za-z0-9_-]{50,}|hv[sb]\.[A-Za-z0-9_-]{24,}|ATATT3[A-Za-z0-9_=-]{50,}|PMAK-[a-f0-9]{24}-[a-f0-9]{34}|lin_api_[A-Za-z0-9]{40}|NRAK-[A-Z0-9]{27}|gls[a]_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/=]{32,}|key-[a-f0-9]{32}|(?:secret|ntn)_[A-Za-z0-9]{43,46}|AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}|sntrys_[A-Za-z0-9+/=_]{60,})(?![A-Za-z0-9_-])`,
+      // Incoming-webhook URLs carry their secret in the path (Slack, Discord).
+      String.raw`hooks\.slack\.com/(?:services|workflows)/(?<v4>T[A-Z0-9]{6,}/[A-Z0-9]{6,}/[A-Za-z0-9]{20,})`,
+      String.raw`discord(?:app)?\.com/api/webhooks/\d{15,20}/(?<v5>[A-Za-z0-9_-]{50,})`,
+      // An Azure shared access signature in a URL or a connection string.
+      String.raw`[?&;]sig=(?<v6>[A-Za-z0-9%+/]{30,}(?:=|%3D){0,2})`,
       String.raw`(?<![A-Za-z0-9])(?:` +
-        ['api[_-]?key', 'api[_-]?secret', 'access[_-]?token', 'auth[_-]?token', 'secret[_-]?key', 'client[_-]?secret', 'private[_-]?token', 'refresh[_-]?token']
+        [
+          'api[_-]?key',
+          'api[_-]?secret',
+          'access[_-]?token',
+          'auth[_-]?token',
+          'secret[_-]?key(?:[_-]?base)?',
+          'client[_-]?secret',
+          'private[_-]?token',
+          'refresh[_-]?token',
+          'session[_-]?token',
+          // Azure storage and Service Bus connection strings, signing and encryption secrets of frameworks.
+          'account[_-]?key',
+          'shared[_-]?access[_-]?key',
+          'subscription[_-]?key',
+          '(?:signing|encryption|master|hmac|webhook|jwt)[_-]?(?:secret|key)',
+          '(?:app|application|consumer|session)[_-]?secret',
+        ]
           .map(anyCase)
           .join('|') +
         String.raw`)[\\"']*\s*[:=]\s*[\\"']*(?<v>(?=[^\s"'\\]*\d)(?=[^\s"'\\]*[A-Za-z])[A-Za-z0-9_\-.+/=~]{16,})`,
@@ -75,33 +105,91 @@ export const apiKey: DlpDetector = {
     ].join('|'),
     'g',
   ),
-  key: /^(?:[a-z0-9]*(?:apikey|apisecret|accesstoken|authtoken|secretkey|clientsecret|privatetoken|refreshtoken|bearertoken|secretaccesskey)|secret|token)$/,
+  // Also any key ending in `secret` (`jwt_secret`, `signing-secret`, `WEBHOOK_SECRET`) and the keys and tokens of the labels above.
+  key: /^(?:[a-z0-9]*(?:apikey|apisecret|accesstoken|authtoken|secretkey|secretkeybase|clientsecret|privatetoken|refreshtoken|bearertoken|secretaccesskey|sessiontoken|accountkey|sharedaccesskey|subscriptionkey|secret|(?:signing|encryption|master|hmac|webhook|jwt)key|(?:service|personalaccess|deploy|bot|webhook|registration|runner|integration)token)|secret|token)$/,
   keyValue: SECRET_VALUE,
 };
+
+/** Password words in English and other languages (`mot de passe`, `Passwort`, `contraseña`, `senha`, `şifre`, `密码`, …). */
+const PASSWORD_WORD =
+  'password|passwd|pwd|pw|pword|passphrase|passcode|mot de passe|passwort|kennwort|contraseña|contrasena|senha|wachtwoord|lösenord|adgangskode|salasana|hasło|heslo|lozinka|parolă|şifre|şifresi|sifre|пароль|パスワード|密码|密碼|비밀번호|mật khẩu|รหัสผ่าน|كلمة المرور|كلمة السر|סיסמה|पासवर्ड';
+/** What joins a password word to its value in a sentence: `is`, `ist`, `est`, `es`, `é`, `è`, `lautet`, `är`, `jest`, a dash, CJK `是` / `は` / `는`. */
+const COPULA = String.raw`(?:\s+(?:is|is now|was|will be|ist|lautet|est|es|era|é|è|är|er|jest|je|wynosi)\s+|\s+-\s+|\s*(?:是|为|為|は|는|은)\s*)`;
+/** A password's owner between the word and the copula: `the password for the admin account is …`, `la password del Wi-Fi è …`. */
+const OWNER = String.raw`(?:\s+(?:for|of|to|on|del|della|dello|de|du|des|da|do|für|von|van|för|för|til|dla)\b[^\n:=.;,]{1,40}?)?`;
+/** What follows a length or a count, not a password (`password is 8 characters long`). */
+const PASSWORD_RULE = /^\s*(?:characters?|chars?|digits?|letters?|symbols?|long|zeichen|caract|символ)/i;
+/** A bare value: not a plain word (`password: required`), not a bracket or a placeholder opening. */
+const BARE_VALUE = String.raw`[^\s"',;&}([<][^\s"',;&}]*?[^\s"',;&}A-Za-z][^\s"',;&}]*|[^\s"',;&}A-Za-z([<][^\s"',;&}]*`;
 
 /**
  * Passwords: any non-blank value under a key like `password`, `db_password`, `passwd`, `pwd`; and
  * in text `password=...`, `"password": "..."` (also JSON escaped inside a string), `pwd: ...`,
- * `password is ...` — a bare value counts only when it is not a plain word, so prose stays clean —
- * and the password of `scheme://user:password@host` (not a placeholder such as `USER:PASSWORD@HOST`).
+ * `password is ...`, `the password for X is ...` — a bare value counts only when it is not a plain
+ * word, so prose stays clean — SQL's `PASSWORD 'literal'`, and the password of
+ * `scheme://user:password@host` (the last `@` before the host ends it; not a placeholder such as
+ * `USER:PASSWORD@HOST`).
  */
 export const password: DlpDetector = {
   type: 'password',
   pattern: new RegExp(
-    // The word in English and in other languages (`mot de passe`, `Passwort`, `contraseña`, `senha`, …).
-    String.raw`(?<![A-Za-z0-9])(?:password|passwd|pwd|passphrase|passcode|mot de passe|passwort|kennwort|contraseña|contrasena|senha|wachtwoord|lösenord|adgangskode|salasana|hasło|heslo|пароль|パスワード|密码|비밀번호)(?:\\?["'])?(?:` +
+    String.raw`(?<![A-Za-z0-9])(?:${PASSWORD_WORD})(?:\\?["'])?(?:` +
       [
         String.raw`\s*(?:[:=]|=>)\s*(?:\\?"(?<v>(?:[^"\\]|\\[^"])+?)\\?"|'(?<v2>[^']+)')`,
         String.raw`=(?<v3>[^\s"',;&}]+)`,
-        String.raw`(?:\s*(?:[:=]|=>)\s*|\s+(?:is|ist|est|es|é)\s+)(?<v4>[^\s"',;&}([<][^\s"',;&}]*?[^\s"',;&}A-Za-z][^\s"',;&}]*|[^\s"',;&}A-Za-z([<][^\s"',;&}]*)`,
+        String.raw`(?:\s*(?:[:=]|=>)\s*|${OWNER}${COPULA})(?<v4>${BARE_VALUE})`,
+        // SQL: `ALTER ROLE r WITH LOGIN PASSWORD 'literal'`, `CREATE USER u PASSWORD "literal"`.
+        String.raw`[ \t]+'(?<v7>[^'\s]{3,128})'`,
       ].join('|') +
       ')' +
-      // credentials in a URL: scheme://user:password@host
-      String.raw`|(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://[^\s:/@]+:(?<v5>(?![A-Z_]+@|\$\{|<|\*+@|x+@)[^\s@/]+)@` +
+      // credentials in a URL: scheme://user:password@host (a password may hold an unencoded `@`: the last one before the host ends it)
+      String.raw`|(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://[^\s:/@]*:(?<v5>(?![A-Z_]+@(?![^\s/@]*@)|\$\{|<|\*+@|x+@)[^\s/]{1,256}?)@(?=[\w[])(?![^\s/@]*@)` +
       // curl / wget / httpie basic auth on the command line: `-u user:password`, `--user user:password`.
       String.raw`|(?<![\w-])(?:-u|--user|--http-user)[ =]["']?[^\s:'"]+:(?<v6>(?![A-Z_]+["'\s]|\$)[^\s'"]+)`,
     'gi',
   ),
-  // `userpass`: OFX `<USERPASS>`; also `db_pass`, `login_pass`.
-  key: /^(?:[a-z0-9]*password|[a-z0-9]*passwd|pwd|passphrase|passcode|(?:user|login|db|admin|root|smtp|mail)?pass|passwort|kennwort|contrasena|senha|motdepasse)$/,
+  // A plain word closed by punctuation is prose (`(using password: YES)`, `password: required.`).
+  validate: (value, text, index) => !/^[A-Za-z]+[).\]:,?]+$/.test(value) && !/^\d{1,3}$/.test(value) && !PASSWORD_RULE.test(text.slice(index + value.length, index + value.length + 16)),
+  // `userpass`: OFX `<USERPASS>`; also `db_pass`, `redis_pass`, `db_pwd`.
+  key: /^(?:[a-z0-9]*password|[a-z0-9]*passwd|[a-z0-9]{0,12}pwd|[a-z]{0,8}pw|passphrase|passcode|(?:user|login|db|database|admin|root|smtp|mail|redis|mysql|postgres|pg|mongo|rabbitmq|amqp|ldap|ftp|sftp|ssh|proxy|bind|sa|app|service|svc|wifi|wlan)?pass|passwort|kennwort|contrasena|contraseña|senha|motdepasse|wachtwoord|parol|sifre|şifre|hasło|haslo|lösenord|salasana|пароль|密码|密碼|パスワード|비밀번호)$/,
+};
+
+/** `IDENTIFIED BY` in any case. */
+const IDENTIFIED_BY = String.raw`${anyCase('identified')}(?:\s+${anyCase('with')}\s+\w+)?\s+${anyCase('by')}`;
+
+/**
+ * Passwords given to a command rather than after a password word: Redis `AUTH [user] pass` (also in
+ * `MONITOR` output, `"AUTH" "default" "…"`), `requirepass` / `masterauth` in redis.conf, SQL
+ * `IDENTIFIED BY 'pass'` (not `IDENTIFIED BY PASSWORD '*hash'`), `--password pass` on a command line,
+ * `mysql -ppass`, `sshpass -p pass`, `redis-cli -a pass`, PowerShell `ConvertTo-SecureString … -AsPlainText`,
+ * `net use … /user:x pass`, `.netrc` lines, and HTTP `Basic` credentials
+ * (base64 of `user:password`). Case-sensitive where the command is (`AUTH`).
+ */
+export const commandPassword: DlpDetector = {
+  type: 'password',
+  pattern: new RegExp(
+    [
+      // Redis AUTH as MONITOR or a RESP log prints it (every argument quoted), or typed at a redis-cli prompt.
+      String.raw`"AUTH"[ \t]+(?:"[^"\s]{1,64}"[ \t]+)?"(?<v>[^"\s]{4,128})"`,
+      String.raw`(?:redis-cli\b[^\n]{0,80}?|(?<![\w.-])[\w.-]{1,64}:\d{2,5}>)[ \t]*AUTH[ \t]+(?:[\w.@-]{1,64}[ \t]+)?(?<v7>[^\s"]{4,128})(?=\s|$)`,
+      String.raw`(?<![\w-])(?:requirepass|masterauth)[ \t]+"?(?<v2>[^\s"]{4,128})`,
+      String.raw`${IDENTIFIED_BY}\s+(?!${anyCase('password')}\b)['"]?(?<v3>[^\s'";]{3,128})`,
+      String.raw`(?<![\w-])--(?:[a-z]+-)?(?:password|passwd|pass)[ \t]+(?!-)['"]?(?<v4>[^\s'"]{3,128})`,
+      String.raw`\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n|;&]{0,120}?[ \t]-p(?<v5>[^\s'"-][^\s'"]{2,127})`,
+      // PowerShell `ConvertTo-SecureString "pass" -AsPlainText`, Windows `net use \\host\share /user:name pass`.
+      String.raw`ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?["'](?<v10>[^"'\s]{3,128})["'][ \t]+-AsPlainText`,
+      String.raw`\bnet[ \t]+use\b[^\n]{0,120}?[ \t]/user:\S{1,64}[ \t]+(?<v11>[^\s/*][^\s]{2,127})`,
+      // .netrc: `machine host login user password pass`.
+      String.raw`\blogin[ \t]+\S{1,64}[ \t]+password[ \t]+(?<v8>\S{3,128})`,
+      // HTTP Basic credentials: base64 of `user:password`.
+      String.raw`\bBasic[ \t]+(?<v9>[A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])`,
+      String.raw`\b(?:sshpass[ \t]+-p|redis-cli\b[^\n|;&]{0,120}?[ \t]-a)[ \t]*['"]?(?<v6>[^\s'"-][^\s'"]{2,127})`,
+    ].join('|'),
+    'g',
+  ),
+  // Not a plain word (`AUTH failed`); a Basic credential only when it decodes to `user:password`.
+  validate(value, text, index) {
+    if (/Basic[ \t]+$/.test(text.slice(Math.max(0, index - 12), index))) return /^[^\s:]{1,64}:[\x21-\x7e]{3,}$/.test(Buffer.from(value, 'base64').toString('latin1'));
+    return !/^[A-Za-z]+[).\]:,?]*$/.test(value);
+  },
 };

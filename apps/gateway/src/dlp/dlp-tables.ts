@@ -1,0 +1,164 @@
+import type { SubText } from './dlp-structure';
+
+/** Tables longer than this (lines) are not read as tables (the detectors still scan their text). */
+const MAX_LINES = 10_000;
+/** What a column name looks like: `patient_mrn`, `Member ID`, `dx code`, `CONTAINER ID`, `Card #`, `Телефон`. */
+const COLUMN_NAME = /^[\p{L}_][\p{L}\p{N}_ .#/()-]{0,40}$/u;
+
+interface Line {
+  text: string;
+  start: number;
+}
+
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (const text_ of text.split('\n')) {
+    lines.push({ text: text_.endsWith('\r') ? text_.slice(0, -1) : text_, start });
+    start += text_.length + 1;
+  }
+  return lines;
+}
+
+/** The parts of `line` between `separator`s, trimmed, with their offsets in the whole text. */
+function split(line: Line, separator: RegExp): Line[] {
+  const out: Line[] = [];
+  let at = 0;
+  for (const match of [...line.text.matchAll(separator), undefined]) {
+    const end = match ? match.index : line.text.length;
+    const raw = line.text.slice(at, end);
+    const lead = raw.length - raw.trimStart().length;
+    out.push({ text: raw.trim(), start: line.start + at + lead });
+    if (match) at = match.index + match[0].length;
+  }
+  return out;
+}
+
+/** The cells of a CSV (`,` `;` or tab separated, a header row), each under its column's name. */
+export function csvCells(text: string): SubText[] {
+  const lines = text.split(/\r?\n/);
+  if (lines.length < 2 || lines.length > MAX_LINES) return [];
+  const separator = [',', ';', '\t'].find((s) => lines[0].split(s).length >= 2);
+  if (!separator) return [];
+  const header = lines[0].split(separator).map((h) => h.trim());
+  if (!header.every((h) => COLUMN_NAME.test(h) && !/^[\d_]/.test(h))) return [];
+  const out: SubText[] = [];
+  let offset = lines[0].length + 1;
+  for (const line of lines.slice(1)) {
+    const cells = line.split(separator);
+    if (cells.length === header.length) {
+      let at = offset;
+      cells.forEach((cell, i) => {
+        out.push({ start: at, text: cell, key: header[i] });
+        at += cell.length + 1;
+      });
+    }
+    offset += line.length + (text[offset + line.length] === '\r' ? 2 : 1);
+  }
+  return out;
+}
+
+/** A rule line of a drawn table: Markdown `|---|:--|`, psql `-----+-----`, MySQL `+----+----+`. */
+function isRule(text: string): boolean {
+  return /^[\s|+:=-]+$/.test(text) && /[-=]/.test(text) && (/[|+]/.test(text) || /-{3}|={3}/.test(text));
+}
+
+/** The cells of a `|` row (`| a | b |` or psql's ` a | b `), outer bars dropped. */
+function pipeCells(line: Line): Line[] {
+  const lead = line.text.length - line.text.trimStart().length;
+  let inner: Line = { text: line.text.trim(), start: line.start + lead };
+  if (inner.text.startsWith('|')) inner = { text: inner.text.slice(1), start: inner.start + 1 };
+  if (inner.text.endsWith('|')) inner = { text: inner.text.slice(0, -1), start: inner.start };
+  return split(inner, /\|/g);
+}
+
+/** Columns separated by two or more spaces or a tab (pandas and R prints, `kubectl get`, `docker ps`, `aws configure list`). */
+const ALIGNED_GAP = /\t|\s{2,}/g;
+
+function isHeader(cells: Line[]): boolean {
+  return cells.length >= 2 && cells.every((cell) => COLUMN_NAME.test(cell.text) && !/^\d/.test(cell.text));
+}
+
+/**
+ * The cells of tables drawn in text, each under its column's name: `|` tables (Markdown, psql, MySQL
+ * client), their header being the row above a rule line; and whitespace-aligned tables (a header of
+ * names two or more spaces apart, rows of as many cells, or one more: a DataFrame's index column).
+ */
+export function tableCells(text: string): SubText[] {
+  if (!text.includes('\n')) return [];
+  const lines = linesOf(text);
+  if (lines.length > MAX_LINES) return [];
+  const out: SubText[] = [];
+  const push = (header: Line[], cells: Line[]) => cells.forEach((cell, i) => cell.text && out.push({ start: cell.start, text: cell.text, key: header[i].text }));
+  for (let i = 0; i < lines.length - 1; i += 1) {
+    const line = lines[i];
+    if (line.text.includes('|') && isRule(lines[i + 1].text)) {
+      const header = pipeCells(line);
+      if (!isHeader(header)) continue;
+      let j = i + 2;
+      for (; j < lines.length; j += 1) {
+        if (isRule(lines[j].text)) continue;
+        if (!lines[j].text.includes('|')) break;
+        const cells = pipeCells(lines[j]);
+        if (cells.length !== header.length) break;
+        push(header, cells);
+      }
+      i = j - 1;
+    } else if (!line.text.includes('|') && /\S(?:\t| {2,})\S/.test(line.text)) {
+      const header = split({ text: line.text.trim(), start: line.start + line.text.length - line.text.trimStart().length }, ALIGNED_GAP);
+      if (!isHeader(header)) continue;
+      let j = i + 1;
+      if (j < lines.length && /^[\s-]+$/.test(lines[j].text) && lines[j].text.includes('--')) j += 1;
+      const first = j;
+      for (; j < lines.length && lines[j].text.trim(); j += 1) {
+        const trimmed = lines[j].text.trimStart();
+        const cells = split({ text: trimmed.trimEnd(), start: lines[j].start + lines[j].text.length - trimmed.length }, ALIGNED_GAP);
+        if (cells.length === header.length + 1) cells.shift();
+        else if (cells.length !== header.length) break;
+        push(header, cells);
+      }
+      if (j > first) i = j - 1;
+    }
+  }
+  return out;
+}
+
+const SQL_INSERT = /\bINSERT\s+(?:IGNORE\s+)?INTO\s+[\w.`"[\]]{1,128}\s*\(([^()]{1,2000})\)\s*VALUES\s*/gi;
+const MAX_ROWS = 1_000;
+
+/**
+ * The values of SQL `INSERT INTO t (a, b) VALUES ('x', 'y'), (…)` (a query log, a dump), each under
+ * its column's name.
+ */
+export function sqlInsertCells(text: string): SubText[] {
+  if (!/insert/i.test(text)) return [];
+  const out: SubText[] = [];
+  for (const match of text.matchAll(SQL_INSERT)) {
+    const columns = match[1].split(',').map((c) => c.trim().replace(/^[`"[]|[`"\]]$/g, ''));
+    let at = match.index + match[0].length;
+    for (let rows = 0; rows < MAX_ROWS && text[at] === '('; rows += 1) {
+      at += 1;
+      for (let column = 0; at < text.length; column += 1) {
+        while (text[at] === ' ' || text[at] === '\n' || text[at] === '\t') at += 1;
+        const quote = text[at];
+        let start = at;
+        let end: number;
+        if (quote === "'" || quote === '"') {
+          start = at + 1;
+          end = start;
+          while (end < text.length && (text[end] !== quote || text[end + 1] === quote)) end += text[end] === quote || text[end] === '\\' ? 2 : 1;
+          at = end + 1;
+        } else {
+          while (at < text.length && !/[,)]/.test(text[at])) at += 1;
+          end = at;
+        }
+        const value = text.slice(start, Math.min(end, text.length)).trim();
+        if (value && columns[column]) out.push({ start, text: value, key: columns[column] });
+        while (at < text.length && text[at] !== ',' && text[at] !== ')') at += 1;
+        if (text[at++] !== ',') break;
+      }
+      while (text[at] === ' ' || text[at] === ',' || text[at] === '\n') at += 1;
+    }
+  }
+  return out;
+}
