@@ -107,7 +107,7 @@ export class DlpTextScanner {
         return;
       }
       if (!detector.pattern) return;
-      for (const match of text.matchAll(detector.pattern)) {
+      for (const match of matchesOf(detector.pattern, text)) {
         const groups = match.groups ?? {};
         const part = groups.v ?? groups.v2 ?? groups.v3 ?? groups.v4 ?? groups.v5 ?? groups.v6 ?? match[0];
         const start = match.index + (part === match[0] ? 0 : match[0].lastIndexOf(part));
@@ -135,6 +135,33 @@ export class DlpTextScanner {
     }
     return spans;
   }
+}
+
+/**
+ * Every match of the global `pattern` in `text`, as `text.matchAll(pattern)` gives them, without the
+ * copy of the pattern `matchAll` makes on each call (a large part of a scan's cost on short texts).
+ * Collected before the caller looks at them, and `lastIndex` is 0 again afterwards, whatever happens.
+ */
+function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
+  if (!pattern.global) return [...text.matchAll(pattern)]; // throws, as matchAll does
+  const matches: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  try {
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      matches.push(match);
+      if (match[0] === '') pattern.lastIndex = advance(text, pattern.lastIndex, pattern.unicode || pattern.flags.includes('v'));
+    }
+  } finally {
+    pattern.lastIndex = 0;
+  }
+  return matches;
+}
+
+/** The index after `index` (past a surrogate pair in unicode mode), as matchAll steps over an empty match. */
+function advance(text: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= text.length) return index + 1;
+  const code = text.charCodeAt(index);
+  return code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00 ? index + 2 : index + 1;
 }
 
 /** How much of the previous turn is context for the next, and for how much of the next. */
