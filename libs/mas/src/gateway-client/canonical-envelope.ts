@@ -9,11 +9,48 @@ class Piece {
   constructor(readonly text: string) {}
 }
 
+/** Nesting written by plain recursion; deeper values are walked with an explicit stack. */
+const RECURSION_DEPTH = 64;
+
+/** Thrown (once, caught below) when a value nests deeper than {@link RECURSION_DEPTH}. */
+const TOO_DEEP = Symbol('too deep');
+
 /**
- * JSON with object keys sorted at every level: the same bytes on every side. Walks with an explicit
- * stack, so any depth works; an array of plain primitives is written in one native pass.
+ * JSON with object keys sorted at every level: the same bytes on every side. Values nested up to
+ * {@link RECURSION_DEPTH} levels (every envelope in practice) are written by recursion, deeper ones
+ * with an explicit stack, so any depth works; the bytes are the same either way. An array of plain
+ * primitives is written in one native pass.
  */
 export function canonicalJson(value: unknown): string {
+  try {
+    return shallow(value, 0);
+  } catch (error) {
+    if (error === TOO_DEEP) return deep(value);
+    throw error;
+  }
+}
+
+function shallow(item: unknown, depth: number): string {
+  if (Array.isArray(item)) {
+    if (item.every(isJsonPrimitive)) return JSON.stringify(item);
+    if (depth >= RECURSION_DEPTH) throw TOO_DEEP;
+    let out = '[';
+    for (let i = 0; i < item.length; i += 1) out += (i ? ',' : '') + shallow(item[i], depth + 1);
+    return `${out}]`;
+  }
+  if (item && typeof item === 'object') {
+    if (depth >= RECURSION_DEPTH) throw TOO_DEEP;
+    const record = item as Record<string, unknown>;
+    const keys = Object.keys(record).filter((key) => record[key] !== undefined).sort();
+    let out = '{';
+    for (let i = 0; i < keys.length; i += 1) out += `${i ? ',' : ''}${JSON.stringify(keys[i])}:${shallow(record[keys[i]], depth + 1)}`;
+    return `${out}}`;
+  }
+  return JSON.stringify(item ?? null) ?? '';
+}
+
+/** {@link canonicalJson} with an explicit stack (any depth). */
+function deep(value: unknown): string {
   const out: string[] = [];
   const stack: unknown[] = [value];
   while (stack.length) {
