@@ -41,12 +41,31 @@ function shallow(item: unknown, depth: number): string {
   if (item && typeof item === 'object') {
     if (depth >= RECURSION_DEPTH) throw TOO_DEEP;
     const record = item as Record<string, unknown>;
-    const keys = Object.keys(record).filter((key) => record[key] !== undefined).sort();
     let out = '{';
-    for (let i = 0; i < keys.length; i += 1) out += `${i ? ',' : ''}${JSON.stringify(keys[i])}:${shallow(record[keys[i]], depth + 1)}`;
+    let first = true;
+    for (const key of Object.keys(record).sort()) {
+      const value = record[key];
+      if (value === undefined) continue;
+      out += `${first ? '' : ','}${quoted(key)}:${shallow(value, depth + 1)}`;
+      first = false;
+    }
     return `${out}}`;
   }
   return JSON.stringify(item ?? null) ?? '';
+}
+
+/** Object keys repeat from envelope to envelope: short ones are quoted once. */
+const QUOTED = new Map<string, string>();
+const QUOTED_KEPT = 4_096;
+
+/** `JSON.stringify(key)`, remembered for short keys. */
+function quoted(key: string): string {
+  let text = QUOTED.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(key);
+    if (key.length <= 32 && QUOTED.size < QUOTED_KEPT) QUOTED.set(key, text);
+  }
+  return text;
 }
 
 /** {@link canonicalJson} with an explicit stack (any depth). */

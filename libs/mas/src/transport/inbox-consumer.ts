@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { coalesceWrites } from '../agent/write-coalescing';
 import type { MasLogger } from '../util/mas-logger';
 import type { AgentMessage } from '../protocol';
 import { deadLetterFields } from '../dead-letters/dead-letter.codec';
@@ -207,6 +208,7 @@ export class InboxConsumer {
       if (value === undefined) removed.push(field);
       else set.push(field, encodeStateValue(value));
     }
+    coalesceWrites(this.connection.command); // the commits of one turn (a batch of handlers) in one socket write
     const result = await COMMIT_SCRIPT.run<number>(
       this.connection.command,
       [this.stream, this.connection.keys.completed(this.host.id), this.connection.keys.state(this.host.id)],
