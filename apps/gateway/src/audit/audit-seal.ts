@@ -23,11 +23,18 @@ export function sealHead(identity: GatewayIdentity, point: ChainPoint): string {
   return `${point.seq}:${point.hash}:${identity.signatureOf(headInput(point)).value}`;
 }
 
+/** The point `audit:head` names, without checking its signature (undefined for an empty trail). */
+export function headPoint(raw: string | null | undefined): ChainPoint | undefined {
+  if (!raw) return undefined;
+  const [seq, hash] = raw.split(':');
+  return { seq: Number(seq), hash: hash ?? '' };
+}
+
 /** Parses `audit:head`; `signed` tells whether the gateway's identity signed it. Undefined for an empty trail. */
 export function openHead(identity: GatewayIdentity, raw: string | null | undefined): (ChainPoint & { signed: boolean }) | undefined {
-  if (!raw) return undefined;
-  const [seq, hash, sig] = raw.split(':');
-  const point = { seq: Number(seq), hash: hash ?? '' };
+  const point = headPoint(raw);
+  if (!point) return undefined;
+  const sig = raw!.split(':')[2];
   return { ...point, signed: !!sig && identity.verify({ ...headInput(point), gateway_signature: { alg: 'ed25519', key_id: identity.keyId, value: sig } }) };
 }
 

@@ -6,7 +6,7 @@ import { InjectGatewaySettings } from '../gateway-module-definition';
 import { GatewaySecrets, SECRET_FILES } from '../identity/gateway-secrets';
 import { readSecret, writeSecret } from '../identity/secret-file';
 import { AuditFields, AuditRecord, chainHash, GENESIS_HASH, isSecurityEvent, recordFields } from './audit-entry';
-import { ChainPoint, checkpointFields, openHead, sealCheckpoint, sealHead } from './audit-seal';
+import { ChainPoint, checkpointFields, headPoint, sealCheckpoint, sealHead } from './audit-seal';
 import { AUDIT_APPEND_SCRIPT } from './audit.scripts';
 
 interface Pending {
@@ -65,7 +65,8 @@ export class AuditTrail implements OnApplicationBootstrap, BeforeApplicationShut
   append(record: AuditRecord): Promise<string> {
     return new Promise<string>((resolve, reject) => {
       this.queue.push({ record, fields: recordFields(record, this.instanceId), resolve, reject });
-      this.flushing ??= this.flush();
+      // Started after this event-loop turn: the records of one turn share a write and one signed head.
+      this.flushing ??= new Promise<void>((started) => setImmediate(started)).then(() => this.flush());
     });
   }
 
@@ -130,7 +131,9 @@ export class AuditTrail implements OnApplicationBootstrap, BeforeApplicationShut
 
   /** Hashes the batch on top of `head`: script keys and arguments, and the new (signed) head. */
   private chain(batch: Pending[], head: string): { keys: string[]; args: Array<string | number>; head: string; point: ChainPoint } {
-    const current = openHead(this.secrets.identity, head);
+    // Appending needs the point the head names, not its signature (the verifier checks that): the
+    // compare-and-set script only appends on top of exactly this head.
+    const current = headPoint(head);
     let previous: ChainPoint = current ? { seq: current.seq, hash: current.hash } : { seq: 0, hash: GENESIS_HASH };
     const keys: string[] = [this.redis.keys.auditHead, this.redis.keys.audit, this.redis.keys.securityEvents];
     const entries: Array<string | number> = [];

@@ -7,7 +7,7 @@ import {
   GatewayDecision,
   GatewayRejectedError,
   MasConnection,
-  publishEnvelope,
+  publishPayload,
   toWireError,
   GATEWAY_SIGNATURE_FIELD,
 } from '@mas/core';
@@ -17,7 +17,8 @@ import { GatewaySecrets } from '../identity/gateway-secrets';
  * Tells a waiting sender the decision about its message: a reply envelope on `agent.{sender}` with
  * correlation id `gw:{message_id}`, carrying `meta.error` (type GatewayRejectedError, the decision in
  * its details) unless the decision is ALLOWED — so the sender's `send` resolves or rejects. Signed by
- * the gateway's identity (`gateway_signature`), so an agent can tell it from a forged decision.
+ * the gateway's identity (`gateway_signature`, with the other decisions and deliveries of its turn),
+ * so an agent can tell it from a forged decision.
  */
 @Injectable()
 export class DecisionNotifier {
@@ -36,7 +37,8 @@ export class DecisionNotifier {
       isReply: true,
       error: decision === 'ALLOWED' ? undefined : toWireError(new GatewayRejectedError(decision, reason)),
     });
-    message.extra = { ...message.extra, [GATEWAY_SIGNATURE_FIELD]: this.secrets.identity.signatureOf(message.toWire() as unknown as Record<string, unknown>) };
-    await publishEnvelope(this.redis.command, this.redis.keys, message);
+    const wire = message.toWire() as unknown as Record<string, unknown>;
+    const signature = await this.secrets.identity.signatureInBatch(wire);
+    await publishPayload(this.redis.command, this.redis.keys, senderId, JSON.stringify({ ...wire, [GATEWAY_SIGNATURE_FIELD]: signature }));
   }
 }

@@ -24,6 +24,41 @@ const SPLIT_TYPES: ReadonlySet<DlpType> = new Set<DlpType>(['credit_card', 'ssn'
 /** Top-level envelope fields never scanned: the sender's and the gateway's signature blocks. */
 const UNSCANNED = new Set(['signature', 'gateway_signature']);
 
+/** Longest text (key or value) whose clean scan result is remembered across scans. */
+const CLEAN_TEXT_CHARS = 64;
+/** Clean texts remembered per scanner (each with the keys it was scanned under). */
+const CLEAN_TEXTS_KEPT = 8_192;
+/** The result of a text in which nothing was found (shared: never changed by its readers). */
+const NOTHING_FOUND: TextResult = Object.freeze({ types: [], encodings: new Map<DlpType, string>() });
+
+/**
+ * Short texts (with the keys they were scanned under) in which a scan found nothing, the recently
+ * seen ones kept (two generations of `capacity / 2`: a text seen in the older one moves to the
+ * newer, the older is dropped when the newer fills up). A scan result depends only on the text, its
+ * keys and the configuration, so such a text need not be scanned again. Only texts with no finding
+ * are kept: nothing sensitive is remembered.
+ */
+class CleanTexts {
+  private current = new Set<string>();
+  private previous = new Set<string>();
+
+  constructor(private readonly capacity: number) {}
+
+  has(key: string): boolean {
+    if (this.current.has(key)) return true;
+    if (!this.previous.has(key)) return false;
+    this.add(key);
+    return true;
+  }
+
+  add(key: string): void {
+    this.current.add(key);
+    if (this.current.size < this.capacity / 2) return;
+    this.previous = this.current;
+    this.current = new Set();
+  }
+}
+
 /** Keys above a value that the detectors see (its nearest keys). */
 const KEYS_IN_VIEW = 8;
 
@@ -85,6 +120,7 @@ function keysOf(frame: Frame): string[] {
  */
 export class DlpScanner {
   private readonly text: DlpTextScanner;
+  private readonly clean = new CleanTexts(CLEAN_TEXTS_KEPT);
 
   constructor(
     private readonly actionOf: (type: DlpType) => DlpAction,
@@ -107,12 +143,21 @@ export class DlpScanner {
     const started = performance.now();
     if (countValues(envelope, this.budget.maxNodes) > this.budget.maxNodes) throw new DlpScanBudgetError(`more than ${this.budget.maxNodes} values`);
     const memo = new Map<string, TextResult>();
-    /** Short texts repeat (numbers, flags, enum values): scanned once per scan under the same keys. */
+    /**
+     * Short texts repeat (numbers, flags, enum values): scanned once per scan under the same keys.
+     * Object keys and short values repeat across messages too: those found clean are remembered
+     * ({@link CleanTexts}) and not scanned again under the same keys.
+     */
     const scanText = (text: string, keys: string[], hint?: DlpType, lead?: string): TextResult => {
-      if (text.length > 24 || hint || lead) return this.text.scan(text, keys, hint, undefined, lead);
+      if (text.length > CLEAN_TEXT_CHARS || hint || lead) return this.text.scan(text, keys, hint, undefined, lead);
       const memoKey = `${keys.join('\u0000')}\u0001${text}`;
-      let result = memo.get(memoKey);
-      if (!result) memo.set(memoKey, (result = this.text.scan(text, keys)));
+      if (this.clean.has(memoKey)) return NOTHING_FOUND;
+      let result = text.length > 24 ? undefined : memo.get(memoKey);
+      if (!result) {
+        result = this.text.scan(text, keys);
+        if (!result.types.length) this.clean.add(memoKey);
+        else if (text.length <= 24) memo.set(memoKey, result);
+      }
       return result;
     };
     const findings: DlpFinding[] = [];

@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey, KeyObject } from 'node:crypto';
 import { gatewayKeyId, gatewaySignatureOf, GATEWAY_SIGNATURE_FIELD, type GatewaySignatureBlock, verifyGatewaySignature } from '@mas/core';
+import { BatchSigner } from './batch-signer';
 
 /**
  * The gateway's Ed25519 identity: signs decisions, deliveries, dead letters, the audit head and its
@@ -11,11 +12,13 @@ export class GatewayIdentity {
   readonly publicKeyPem: string;
   /** {@link gatewayKeyId} of the public key. */
   readonly keyId: string;
+  private readonly batches: BatchSigner;
 
   constructor(private readonly privateKey: KeyObject) {
     this.publicKey = createPublicKey(privateKey);
     this.publicKeyPem = this.publicKey.export({ type: 'spki', format: 'pem' }).toString();
     this.keyId = gatewayKeyId(this.publicKey);
+    this.batches = new BatchSigner(privateKey, this.keyId);
   }
 
   /** Loads the identity from a PEM private key. */
@@ -28,6 +31,14 @@ export class GatewayIdentity {
   /** The signature block of `record`. */
   signatureOf(record: Record<string, unknown>): GatewaySignatureBlock {
     return gatewaySignatureOf(record, this.privateKey, this.keyId);
+  }
+
+  /**
+   * The signature block of `record`, signed with the other records asked for in this event-loop turn
+   * (one signature per batch; see {@link BatchSigner}): for decisions and deliveries.
+   */
+  signatureInBatch(record: Record<string, unknown>): Promise<GatewaySignatureBlock> {
+    return this.batches.sign(record);
   }
 
   /** `record` with its `gateway_signature` (a new object). */

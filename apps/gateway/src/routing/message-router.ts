@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { AgentMessage, encodeMessage, GATEWAY_SIGNATURE_FIELD } from '@mas/core';
+import { AgentMessage, GATEWAY_SIGNATURE_FIELD, MessageEncodingError } from '@mas/core';
 import { GatewaySecrets } from '../identity/gateway-secrets';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
@@ -41,7 +41,7 @@ export class MessageRouter {
    */
   @TracedCheck('routing')
   async admit(ingress: IngressMessage): Promise<string> {
-    const queued = this.toQueued(ingress);
+    const queued = await this.toQueued(ingress);
     const { meta, senderId, targetId } = ingress.checked;
     if (meta.isReply && meta.correlationId && !(await this.replies.settle(targetId, meta.correlationId, senderId))) {
       throw new AuthorizationDeniedError('the request this reply answers was already settled', 'authz:unsolicited_reply');
@@ -67,8 +67,11 @@ export class MessageRouter {
     return `queued for delivery (${queued.priority})`;
   }
 
-  /** What goes to the target: the envelope with DLP redactions applied, the sender's signature block removed, the gateway's added. */
-  private toQueued(ingress: IngressMessage): QueuedMessage {
+  /**
+   * What goes to the target: the envelope with DLP redactions applied, the sender's signature block
+   * removed, the gateway's added (signed with the other deliveries and decisions of this turn).
+   */
+  private async toQueued(ingress: IngressMessage): Promise<QueuedMessage> {
     const message = ingress.checked;
     const outgoing = new AgentMessage(
       message.senderId,
@@ -81,10 +84,11 @@ export class MessageRouter {
     );
     const { signature: _signature, [GATEWAY_SIGNATURE_FIELD]: _forged, ...extra } = message.extra ?? {};
     if (Object.keys(extra).length) outgoing.extra = extra;
-    outgoing.extra = { ...outgoing.extra, [GATEWAY_SIGNATURE_FIELD]: this.secrets.identity.signatureOf(outgoing.toWire() as unknown as Record<string, unknown>) };
+    const wire = outgoing.toWire() as unknown as Record<string, unknown>;
+    const signature = await this.secrets.identity.signatureInBatch(wire);
     const { defaultTtlMs, maxTtlMs } = this.settings.priorityQueue;
     return {
-      envelope: encodeMessage(outgoing),
+      envelope: encodeSigned(wire, signature, message.messageType),
       target: message.targetId,
       sender: message.senderId,
       messageId: message.messageId,
@@ -92,5 +96,14 @@ export class MessageRouter {
       expiresAt: expiryOf(ingress.envelope, message.timestamp, defaultTtlMs, maxTtlMs),
       tokenHash: ingress.replay?.tokenHash ?? createHash('sha256').update(ingress.token).digest('hex'),
     };
+  }
+}
+
+/** The signed wire form of an outgoing envelope (as `encodeMessage` writes it, with the gateway's block). */
+function encodeSigned(wire: Record<string, unknown>, signature: unknown, messageType: string): string {
+  try {
+    return JSON.stringify({ ...wire, [GATEWAY_SIGNATURE_FIELD]: signature });
+  } catch (error) {
+    throw new MessageEncodingError(messageType, (error as Error).message, { cause: error });
   }
 }

@@ -9,11 +9,67 @@ class Piece {
   constructor(readonly text: string) {}
 }
 
+/** Nesting written by plain recursion; deeper values are walked with an explicit stack. */
+const RECURSION_DEPTH = 64;
+
+/** Thrown (once, caught below) when a value nests deeper than {@link RECURSION_DEPTH}. */
+const TOO_DEEP = Symbol('too deep');
+
 /**
- * JSON with object keys sorted at every level: the same bytes on every side. Walks with an explicit
- * stack, so any depth works; an array of plain primitives is written in one native pass.
+ * JSON with object keys sorted at every level: the same bytes on every side. Values nested up to
+ * {@link RECURSION_DEPTH} levels (every envelope in practice) are written by recursion, deeper ones
+ * with an explicit stack, so any depth works; the bytes are the same either way. An array of plain
+ * primitives is written in one native pass.
  */
 export function canonicalJson(value: unknown): string {
+  try {
+    return shallow(value, 0);
+  } catch (error) {
+    if (error === TOO_DEEP) return deep(value);
+    throw error;
+  }
+}
+
+function shallow(item: unknown, depth: number): string {
+  if (Array.isArray(item)) {
+    if (item.every(isJsonPrimitive)) return JSON.stringify(item);
+    if (depth >= RECURSION_DEPTH) throw TOO_DEEP;
+    let out = '[';
+    for (let i = 0; i < item.length; i += 1) out += (i ? ',' : '') + shallow(item[i], depth + 1);
+    return `${out}]`;
+  }
+  if (item && typeof item === 'object') {
+    if (depth >= RECURSION_DEPTH) throw TOO_DEEP;
+    const record = item as Record<string, unknown>;
+    let out = '{';
+    let first = true;
+    for (const key of Object.keys(record).sort()) {
+      const value = record[key];
+      if (value === undefined) continue;
+      out += `${first ? '' : ','}${quoted(key)}:${shallow(value, depth + 1)}`;
+      first = false;
+    }
+    return `${out}}`;
+  }
+  return JSON.stringify(item ?? null) ?? '';
+}
+
+/** Object keys repeat from envelope to envelope: short ones are quoted once. */
+const QUOTED = new Map<string, string>();
+const QUOTED_KEPT = 4_096;
+
+/** `JSON.stringify(key)`, remembered for short keys. */
+function quoted(key: string): string {
+  let text = QUOTED.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(key);
+    if (key.length <= 32 && QUOTED.size < QUOTED_KEPT) QUOTED.set(key, text);
+  }
+  return text;
+}
+
+/** {@link canonicalJson} with an explicit stack (any depth). */
+function deep(value: unknown): string {
   const out: string[] = [];
   const stack: unknown[] = [value];
   while (stack.length) {

@@ -1,4 +1,5 @@
 import type Redis from 'ioredis';
+import { coalesceWrites } from '../redis/write-coalescing';
 import { AgentMessage } from '../protocol';
 import type { MasKeySpace } from '../redis/keys';
 import { decodeCredentials } from '../provisioning/agent-credentials';
@@ -63,10 +64,14 @@ export class GatewayClient {
     }
   }
 
-  /** Signs `message` and appends it to the ingress stream. */
+  /**
+   * Signs `message` and appends it to the ingress stream (the appends of one event-loop turn leave
+   * in one socket write).
+   */
   async submit(message: AgentMessage, token: string, notify: boolean): Promise<void> {
     if (!this.keys) await this.init();
     const envelope = signEnvelope(message.toWire(), this.keys!);
+    coalesceWrites(this.redis);
     await this.redis.xadd(
       this.names.gatewayIngressFor(this.agentId),
       '*',

@@ -1,16 +1,48 @@
 import { createHash, createPublicKey, KeyObject, sign, verify } from 'node:crypto';
 import { canonicalJson } from './canonical-envelope';
+import { merkleLeaf, merkleRootOf, MerkleStep, merkleTree } from './merkle-proof';
 
 /** Top-level envelope field holding the gateway's signature of a decision or a delivery. */
 export const GATEWAY_SIGNATURE_FIELD = 'gateway_signature';
 
-/** The gateway's signature block (`gateway_signature`): Ed25519 over the canonical envelope without this field. */
-export interface GatewaySignatureBlock {
+/**
+ * The gateway's signature block (`gateway_signature`) of one record: Ed25519 over the canonical
+ * record without this field. Audit heads, checkpoints and dead letters carry this form.
+ */
+export interface GatewaySingleSignatureBlock {
   alg: 'ed25519';
   /** {@link gatewayKeyId} of the signing key. */
   key_id: string;
   /** Base64 signature. */
   value: string;
+}
+
+/**
+ * The gateway's signature block of a record signed with others at once (decisions and deliveries):
+ * one Ed25519 signature over the root of a hash tree whose leaves are the records' digests
+ * ({@link gatewayRecordDigest}), and the record's path to that root. A verifier computes the root
+ * from the record and its path, and checks the signature of that root (once per batch when it
+ * remembers verified roots: {@link GatewayTrust}).
+ */
+export interface GatewayBatchSignatureBlock {
+  alg: 'ed25519-merkle';
+  /** {@link gatewayKeyId} of the signing key. */
+  key_id: string;
+  /** Base64 Ed25519 signature of {@link gatewayBatchSigningInput} of the root. */
+  value: string;
+  /** The record's path from its leaf to the root (`L`/`R` + the sibling's base64 SHA-256). */
+  path: MerkleStep[];
+}
+
+/** A `gateway_signature` block: one record signed alone, or with its batch. */
+export type GatewaySignatureBlock = GatewaySingleSignatureBlock | GatewayBatchSignatureBlock;
+
+/** What the signature of a batch covers: a fixed label, then the tree's root (32 bytes). */
+const BATCH_LABEL = Buffer.from('mas.gateway.batch.v1\n');
+
+/** The bytes the Ed25519 signature of a batch covers: a fixed label and the root. */
+export function gatewayBatchSigningInput(root: Buffer): Buffer {
+  return Buffer.concat([BATCH_LABEL, root]);
 }
 
 /** Short id of a gateway public key: the first 16 hex digits of the SHA-256 of its SPKI DER. */
@@ -26,20 +58,51 @@ export function gatewaySigningInput(record: Record<string, unknown>): Buffer {
 }
 
 /** The signature block of `record` (an envelope or any JSON record) with the gateway's private key. */
-export function gatewaySignatureOf(record: Record<string, unknown>, privateKey: KeyObject, keyId: string): GatewaySignatureBlock {
+export function gatewaySignatureOf(record: Record<string, unknown>, privateKey: KeyObject, keyId: string): GatewaySingleSignatureBlock {
   return { alg: 'ed25519', key_id: keyId, value: sign(null, gatewaySigningInput(record), privateKey).toString('base64') };
 }
 
+/** The leaf of `record` in a batch: SHA-256 (leaf-prefixed) of its canonical JSON without `gateway_signature`. */
+export function gatewayRecordDigest(record: Record<string, unknown>): Buffer {
+  return merkleLeaf(gatewaySigningInput(record));
+}
+
 /**
- * True when `record` carries a `gateway_signature` that `publicKeyPem` verifies. Never throws: a
- * missing, malformed or foreign block is false.
+ * Signature blocks of records signed together, given their digests ({@link gatewayRecordDigest}, at
+ * least one): one Ed25519 signature over the root of the tree of the digests, each block with its
+ * record's path (empty for a batch of one).
+ */
+export function gatewayBatchSignatures(digests: readonly Buffer[], privateKey: KeyObject, keyId: string): GatewayBatchSignatureBlock[] {
+  const { root, proofs } = merkleTree(digests);
+  const value = sign(null, gatewayBatchSigningInput(root), privateKey).toString('base64');
+  return proofs.map((path) => ({ alg: 'ed25519-merkle', key_id: keyId, value, path }));
+}
+
+/**
+ * What must be checked to trust `record`: the bytes its Ed25519 signature covers and the signature,
+ * plus, for a batch-signed record, the root its path leads to (a verified root vouches for every
+ * record whose path leads to it). Undefined when the block is missing or malformed.
+ */
+export function gatewaySignedBytes(record: Record<string, unknown>): { input: Buffer; signature: Buffer; root?: Buffer } | undefined {
+  const block = record[GATEWAY_SIGNATURE_FIELD] as Partial<GatewayBatchSignatureBlock> | Partial<GatewaySingleSignatureBlock> | undefined;
+  if (!block || typeof block !== 'object' || typeof block.value !== 'string') return undefined;
+  const signature = Buffer.from(block.value, 'base64');
+  if (block.alg === 'ed25519') return { input: gatewaySigningInput(record), signature };
+  if (block.alg !== 'ed25519-merkle') return undefined;
+  const root = merkleRootOf(gatewayRecordDigest(record), (block as Partial<GatewayBatchSignatureBlock>).path);
+  return root && { input: gatewayBatchSigningInput(root), signature, root };
+}
+
+/**
+ * True when `record` carries a `gateway_signature` (alone or batch form) that `publicKeyPem`
+ * verifies. Never throws: a missing, malformed or foreign block is false.
  */
 export function verifyGatewaySignature(record: Record<string, unknown>, publicKeyPem: string | KeyObject): boolean {
-  const block = record[GATEWAY_SIGNATURE_FIELD] as Partial<GatewaySignatureBlock> | undefined;
-  if (!block || typeof block !== 'object' || block.alg !== 'ed25519' || typeof block.value !== 'string') return false;
   try {
+    const signed = gatewaySignedBytes(record);
+    if (!signed) return false;
     const key = typeof publicKeyPem === 'string' ? createPublicKey(publicKeyPem) : publicKeyPem;
-    return verify(null, gatewaySigningInput(record), key, Buffer.from(block.value, 'base64'));
+    return verify(null, signed.input, key, signed.signature);
   } catch {
     return false;
   }

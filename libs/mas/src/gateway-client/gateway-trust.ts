@@ -1,20 +1,29 @@
-import { createPublicKey, KeyObject } from 'node:crypto';
+import { createPublicKey, KeyObject, verify } from 'node:crypto';
 import type Redis from 'ioredis';
 import type { MasKeySpace } from '../redis/keys';
-import { GATEWAY_SIGNATURE_FIELD, verifyGatewaySignature } from './gateway-signature';
+import { GATEWAY_SIGNATURE_FIELD, gatewaySignedBytes } from './gateway-signature';
 
 /** Least time between two reloads of the gateway keys (an unknown key id triggers one). */
 const REFRESH_EVERY_MS = 1_000;
+/** Verified batch roots remembered (two generations of half this). */
+const VERIFIED_ROOTS_KEPT = 4_096;
 
 /**
  * What a gateway-mode agent trusts: the Ed25519 keys the gateways published
  * (`mas:gateway:public_keys`, key id → PEM), loaded on first use and again when a signature names a
  * key not seen yet (at most once a second, so forged key ids cannot make it hammer Redis).
+ * Decisions and deliveries come signed in batches (one signature over the root of a hash tree of
+ * their digests, each with its path): a root whose signature was verified is remembered, so the
+ * other records of its batch cost a hash each — a record whose path does not lead to a verified
+ * root has its signature checked, and is refused when it fails.
  */
 export class GatewayTrust {
   private readonly keys = new Map<string, KeyObject>();
   private refreshing?: Promise<void>;
   private refreshedAt = 0;
+  /** `key id:root` of verified batch roots, two generations (the older dropped when the newer fills). */
+  private verifiedRoots = new Set<string>();
+  private olderRoots = new Set<string>();
 
   constructor(
     private readonly redis: Redis,
@@ -27,7 +36,25 @@ export class GatewayTrust {
     if (typeof keyId !== 'string') return false;
     if (!this.keys.has(keyId)) await this.refresh();
     const key = this.keys.get(keyId);
-    return !!key && verifyGatewaySignature(record, key);
+    if (!key) return false;
+    try {
+      const signed = gatewaySignedBytes(record);
+      if (!signed) return false;
+      const remembered = signed.root && `${keyId}:${signed.root.toString('base64')}`;
+      if (remembered && (this.verifiedRoots.has(remembered) || this.olderRoots.has(remembered))) return true;
+      if (!verify(null, signed.input, key, signed.signature)) return false;
+      if (remembered) this.remember(remembered);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private remember(root: string): void {
+    this.verifiedRoots.add(root);
+    if (this.verifiedRoots.size < VERIFIED_ROOTS_KEPT / 2) return;
+    this.olderRoots = this.verifiedRoots;
+    this.verifiedRoots = new Set();
   }
 
   private refresh(): Promise<void> {

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+
+/** Prefix of a leaf hash (RFC 6962 style): a leaf can never pass for an inner node, nor the reverse. */
+const LEAF = Buffer.from([0]);
+/** Prefix of an inner node hash. */
+const NODE = Buffer.from([1]);
+
+/** One step of a proof: the sibling's hash, `L` when it sits on the left, `R` on the right, then its base64. */
+export type MerkleStep = string;
+
+/** SHA-256 of a leaf's bytes, domain-separated from inner nodes. */
+export function merkleLeaf(bytes: Buffer): Buffer {
+  return createHash('sha256').update(LEAF).update(bytes).digest();
+}
+
+function node(left: Buffer, right: Buffer): Buffer {
+  return createHash('sha256').update(NODE).update(left).update(right).digest();
+}
+
+/**
+ * The root of a binary hash tree over `leaves` (at least one) and, for each leaf, the path from it to
+ * the root. An odd node at the end of a level moves up unpaired (no step for it at that level).
+ */
+export function merkleTree(leaves: readonly Buffer[]): { root: Buffer; proofs: MerkleStep[][] } {
+  if (!leaves.length) throw new RangeError('a Merkle tree needs at least one leaf');
+  const proofs: MerkleStep[][] = leaves.map(() => []);
+  // Which leaves sit under each node of the current level.
+  let level = leaves.map((hash, i) => ({ hash, under: [i] }));
+  while (level.length > 1) {
+    const next: typeof level = [];
+    for (let i = 0; i < level.length; i += 2) {
+      const left = level[i];
+      const right = level[i + 1];
+      if (!right) {
+        next.push(left);
+        continue;
+      }
+      const toRight = `R${right.hash.toString('base64')}`;
+      const toLeft = `L${left.hash.toString('base64')}`;
+      for (const leaf of left.under) proofs[leaf].push(toRight);
+      for (const leaf of right.under) proofs[leaf].push(toLeft);
+      next.push({ hash: node(left.hash, right.hash), under: [...left.under, ...right.under] });
+    }
+    level = next;
+  }
+  return { root: level[0].hash, proofs };
+}
+
+/** The root `proof` leads to from `leaf`; undefined when the proof is malformed. */
+export function merkleRootOf(leaf: Buffer, proof: unknown): Buffer | undefined {
+  if (!Array.isArray(proof) || proof.length > 64) return undefined;
+  let hash = leaf;
+  for (const step of proof) {
+    if (typeof step !== 'string' || (step[0] !== 'L' && step[0] !== 'R')) return undefined;
+    const sibling = Buffer.from(step.slice(1), 'base64');
+    if (sibling.length !== 32) return undefined;
+    hash = step[0] === 'L' ? node(sibling, hash) : node(hash, sibling);
+  }
+  return hash;
+}
