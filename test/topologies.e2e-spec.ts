@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import calculateSlot from 'cluster-key-slot';
 import Redis from 'ioredis';
 import type { Cluster } from 'ioredis';
-import { Agent, AgentHandler, AgentMessage, MasConnection, ProvisionedAgent, Provisioner, UnknownTargetError } from '@mas/core';
+import { Agent, AgentHandler, AgentMessage, AgentViewReader, MasConnection, ProvisionedAgent, Provisioner, UnknownTargetError } from '@mas/core';
 import { AgentRef, MasAgent, MasModule } from '@mas/core/nest';
 import { AgentTracker, QuietLogger, uniqueId } from './support/e2e-helpers';
 import { redisTargets } from './support/redis-targets';
@@ -348,6 +348,18 @@ describe.each(redisTargets(10))('on $name Redis', ({ name, url }) => {
     } finally {
       await probe.command.srem(probe.keys.allAgents, ghostId);
       await probe.close();
+    }
+  });
+
+  // A cluster client knows its nodes only once ready: a SCAN over the masters of a connection just
+  // made listed nothing (an empty answer, not an error) before the reader waited for it.
+  it('lists the registered agents from a connection just made', async () => {
+    const agent = await agents.start(new Agent(id('listed'), options));
+    const fresh = new MasConnection({ redisUrl: url });
+    try {
+      expect(await new AgentViewReader(fresh.command, fresh.keys).scanIds()).toContain(agent.id);
+    } finally {
+      await fresh.close();
     }
   });
 

@@ -81,7 +81,7 @@ export class RegistryStore {
 
   /** Ids of every `agent:{id}` hash in the database (SCAN with TYPE hash: the whole keyspace, of every master on a cluster). */
   async *recordIdBatches(batchSize: number): AsyncGenerator<string[]> {
-    for (const node of this.connection.masters()) {
+    for (const node of await this.connection.readyMasters()) {
       const stream = node.scanStream({ match: this.connection.keys.agentScanPattern, type: 'hash', count: batchSize });
       for await (const keys of stream as AsyncIterable<string[]>) {
         const ids = keys.map((key) => this.connection.keys.agentIdFromRecord(key)).filter((id): id is string => !!id);

@@ -45,7 +45,7 @@ export class KeyspaceNotifications {
     }
     try {
       // On a cluster each node publishes its own expiries: every node, replicas too (one may be promoted).
-      for (const node of this.connection.allNodes()) {
+      for (const node of await this.connection.readyNodes()) {
         const where = this.connection.isCluster ? ` on ${node.options.host}:${node.options.port}` : '';
         const reply = (await node.config('GET', SETTING)) as unknown as string[];
         const current = reply[1] ?? '';

@@ -130,8 +130,7 @@ export class Provisioner {
    */
   private async onEveryNode<T>(run: (node: Redis) => Promise<T>): Promise<T[]> {
     if (this.connection.isCluster) {
-      await this.redis.ping(); // a cluster client knows its nodes once it is ready
-      return Promise.all(this.connection.allNodes().map((node) => this.admin(() => run(node))));
+      return Promise.all((await this.connection.readyNodes()).map((node) => this.admin(() => run(node))));
     }
     const replies = [await this.admin(() => run(this.redis))];
     for (const replica of await this.replicaClients()) {

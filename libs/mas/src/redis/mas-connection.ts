@@ -231,6 +231,18 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
     return (this.command as unknown as Cluster).nodes('master');
   }
 
+  /** {@link masters} once the command client is ready (a cluster client lists no node before). */
+  async readyMasters(): Promise<Redis[]> {
+    if (this.isCluster) await this.command.ping();
+    return this.masters();
+  }
+
+  /** {@link allNodes} once the command client is ready (a cluster client lists no node before). */
+  async readyNodes(): Promise<Redis[]> {
+    if (this.isCluster) await this.command.ping();
+    return this.allNodes();
+  }
+
   /** Every node of a cluster, replicas too (or `[command]` on one server): where a server setting must hold after a failover. */
   allNodes(): Redis[] {
     if (!this.isCluster) return [this.command];
@@ -259,7 +271,7 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
 
   private async followMasters(): Promise<void> {
     if (this.closed) return;
-    const masters = new Map(this.masters().map((node) => [`${node.options.host}:${node.options.port}`, node]));
+    const masters = new Map((await this.readyMasters()).map((node) => [`${node.options.host}:${node.options.port}`, node]));
     for (const [address, subscriber] of this.masterSubscribers) {
       if (masters.has(address)) continue;
       this.masterSubscribers.delete(address);

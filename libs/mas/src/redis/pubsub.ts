@@ -6,6 +6,15 @@ export function mastersOf(redis: Redis): Redis[] {
   return isClusterClient(redis) ? (redis as unknown as Cluster).nodes('master') : [redis];
 }
 
+/**
+ * {@link mastersOf} once the client is ready: a cluster client knows its nodes only after its first
+ * refresh of the slots, and before that has none to list.
+ */
+export async function readyMastersOf(redis: Redis): Promise<Redis[]> {
+  if (isClusterClient(redis)) await redis.ping();
+  return mastersOf(redis);
+}
+
 /** True when `redis` is an ioredis `Cluster` (a client {@link MasConnection} built for a `redis-cluster://` URL). */
 export function isClusterClient(redis: Redis): boolean {
   return (redis as unknown as { isCluster?: boolean }).isCluster === true;

@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
 import type { MasKeySpace } from '../redis/keys';
-import { isClusterClient, mastersOf } from '../redis/pubsub';
+import { isClusterClient, readyMastersOf } from '../redis/pubsub';
 import type { AgentView, AgentViewFilter } from './agent-view.interfaces';
 import { recordFromFields } from './record-codec';
 
@@ -74,7 +74,7 @@ export class AgentViewReader {
   /** Ids of every registry hash, sorted (heartbeats and gateway keys are not hashes). */
   async scanIds(): Promise<string[]> {
     const ids = new Set<string>();
-    for (const node of mastersOf(this.redis)) {
+    for (const node of await readyMastersOf(this.redis)) {
       const keys = node.scanStream({ match: this.keys.agentScanPattern, type: 'hash', count: this.batchSize });
       for await (const batch of keys as AsyncIterable<string[]>) {
         for (const key of batch) {
