@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type Redis from 'ioredis';
-import { deepMerge, listeningUrl, MasConnection, MasKeys, mastersOf, Provisioner } from '@mas/core';
+import { deepMerge, listeningUrl, MasConnection, MasKeys, Provisioner, readyMastersOf } from '@mas/core';
 import { loadGatewaySettings } from '../../apps/gateway/src/config/load-gateway-settings';
 import type { GatewaySettings } from '../../apps/gateway/src/config/gateway.settings';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
@@ -83,8 +83,7 @@ export async function startGatewayAs(redisUrl: string, overrides: Record<string,
  */
 export async function resetGatewayKeys(redis: Redis): Promise<void> {
   const patterns = ['mas.gateway.ingress*', 'audit:*', 'dlq:messages', 'priority_queue:*', 'ratelimit:*', 'circuit:*', 'mas:nonce:*', 'mas:gateway:awaiting_reply:*'];
-  await redis.ping(); // a cluster client knows its masters once it is ready
-  for (const node of mastersOf(redis)) {
+  for (const node of await readyMastersOf(redis)) {
     for (const pattern of patterns) {
       let cursor = '0';
       do {

@@ -8,7 +8,7 @@ import { watchCommands } from './command-watchdog';
 import { MasLogger, resolveMasLogger } from '../util/mas-logger';
 import { MasKeySpace } from './keys';
 import { parseRedisTarget, RedisTarget } from './redis-target';
-import { publishOn } from './pubsub';
+import { publishOn, readyMastersOf } from './pubsub';
 
 /** Default deadline of a command on the command connection (ms). */
 const DEFAULT_COMMAND_DEADLINE_MS = 3_000;
@@ -105,22 +105,10 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
       this.wasReady = true;
       void this.checkEpoch();
     });
-    // On a cluster the client stays ready while one node restarts: each node's reconnection, and
-    // a node joining (a promoted replica, a master added), checks the boot markers again.
+    // On a cluster the client stays ready while one node restarts: a node (re)joining (a restarted
+    // master, a promoted replica, a master added) checks the boot markers again.
     if (this.isCluster) {
-      const cluster = this.command as unknown as Cluster;
-      const watched = new WeakSet<Redis>();
-      const watch = (node: Redis) => {
-        if (watched.has(node)) return;
-        watched.add(node);
-        let first = true;
-        node.on('ready', () => {
-          if (first) first = false;
-          else if (this.wasReady) void this.checkEpoch();
-        });
-      };
-      cluster.on('+node', (node: Redis) => {
-        watch(node);
+      (this.command as unknown as Cluster).on('+node', () => {
         if (this.wasReady) void this.checkEpoch();
       });
     }
@@ -232,9 +220,8 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
   }
 
   /** {@link masters} once the command client is ready (a cluster client lists no node before). */
-  async readyMasters(): Promise<Redis[]> {
-    if (this.isCluster) await this.command.ping();
-    return this.masters();
+  readyMasters(): Promise<Redis[]> {
+    return readyMastersOf(this.command);
   }
 
   /** {@link allNodes} once the command client is ready (a cluster client lists no node before). */
