@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DlpType } from '../message/dlp.types';
-import { evaluate, loadCorpus } from './dlp-corpus.evaluation';
+import { itHoldsFloors, scoredCorpus } from '../../../../test/gateway/dlp-floors';
 import { DlpScanner } from './dlp-scanner';
 
 // The blind set (test/gateway/dlp-blind.jsonl, built by test/gateway/dlp-blind/build_blind.py with the
@@ -20,12 +20,7 @@ import { DlpScanner } from './dlp-scanner';
 const FLOOR = { overall: 0.99, perType: 0.97 };
 
 describe('DLP on the blind set (seen since its one blind score)', () => {
-  const samples = loadCorpus('dlp-blind.jsonl');
-  const score = evaluate(samples);
-  if (process.env.DLP_REPORT) {
-    console.table(score.rows);
-    console.log(JSON.stringify({ precision: score.precision, recall: score.recall, wrong: score.wrong.length, of: samples.length, ids: score.wrong.join(' ') }));
-  }
+  const { samples, score } = scoredCorpus('dlp-blind.jsonl');
 
   it('has at least 250 samples with 90 hard negatives and 15 positives of every type', () => {
     expect(samples.length).toBeGreaterThanOrEqual(250);
@@ -33,15 +28,7 @@ describe('DLP on the blind set (seen since its one blind score)', () => {
     for (const row of score.rows) expect(row.tp + row.fn, row.type).toBeGreaterThanOrEqual(15);
   });
 
-  it(`precision and recall at least ${FLOOR.overall} overall`, () => {
-    expect(score.precision, score.wrong.join(' ')).toBeGreaterThanOrEqual(FLOOR.overall);
-    expect(score.recall, score.wrong.join(' ')).toBeGreaterThanOrEqual(FLOOR.overall);
-  });
-
-  it.each(score.rows.map((row) => [row.type, row]))(`%s: precision and recall at least ${FLOOR.perType}`, (type, row) => {
-    expect(row.precision, `${type} precision (${row.misses})`).toBeGreaterThanOrEqual(FLOOR.perType);
-    expect(row.recall, `${type} recall (${row.misses})`).toBeGreaterThanOrEqual(FLOOR.perType);
-  });
+  itHoldsFloors(score, { precision: FLOOR.overall, recall: FLOOR.overall, perType: FLOOR.perType });
 });
 
 const scanner = new DlpScanner(() => 'ALERT');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, loadCorpus } from './dlp-corpus.evaluation';
+import { itHoldsFloors, scoredCorpus } from '../../../../test/gateway/dlp-floors';
 
 // The third blind set (test/gateway/dlp-blind3.jsonl, built by test/gateway/dlp-blind3/build_blind3.py
 // with the labelling rules of dlp-fresh/README.md) was written by someone who saw neither the detectors
@@ -11,9 +11,7 @@ import { evaluate, loadCorpus } from './dlp-corpus.evaluation';
 const FLOOR = { precision: 0.972, recall: 0.855 };
 
 describe('DLP on the third blind set (never tuned on)', () => {
-  const samples = loadCorpus('dlp-blind3.jsonl');
-  const score = evaluate(samples);
-  if (process.env.DLP_REPORT) console.table(score.rows);
+  const { samples, score } = scoredCorpus('dlp-blind3.jsonl');
 
   it('has at least 400 samples with 150 hard negatives and 20 positives of every type', () => {
     expect(samples.length).toBeGreaterThanOrEqual(400);
@@ -21,8 +19,5 @@ describe('DLP on the third blind set (never tuned on)', () => {
     for (const row of score.rows) expect(row.tp + row.fn, row.type).toBeGreaterThanOrEqual(20);
   });
 
-  it(`scores at least its blind figure (precision ${FLOOR.precision}, recall ${FLOOR.recall})`, () => {
-    expect(score.precision, score.wrong.join(' ')).toBeGreaterThanOrEqual(FLOOR.precision);
-    expect(score.recall, score.wrong.join(' ')).toBeGreaterThanOrEqual(FLOOR.recall);
-  });
+  itHoldsFloors(score, FLOOR);
 });

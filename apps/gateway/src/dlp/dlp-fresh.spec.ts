@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DLP_TYPES, DlpType } from '../message/dlp.types';
-import { evaluate, loadCorpus } from './dlp-corpus.evaluation';
+import { itHoldsFloors, scoredCorpus } from '../../../../test/gateway/dlp-floors';
 import { DlpScanner } from './dlp-scanner';
 
 // The fresh set (test/gateway/dlp-fresh.jsonl, built by test/gateway/dlp-fresh/build_fresh.py) was
@@ -21,24 +21,13 @@ import { DlpScanner } from './dlp-scanner';
 const FLOOR = { overall: 0.99, perType: 0.97 };
 
 describe('DLP on the fresh set (seen since its one blind score)', () => {
-  const samples = loadCorpus('dlp-fresh.jsonl');
-  const score = evaluate(samples);
-  if (process.env.DLP_REPORT) {
-    console.table(score.rows);
-    console.log(JSON.stringify({ precision: score.precision, recall: score.recall, wrong: score.wrong.length, of: samples.length, ids: score.wrong.join(' ') }));
-  }
+  const { samples, score } = scoredCorpus('dlp-fresh.jsonl');
 
-  it(`precision and recall at least ${FLOOR.overall} overall`, () => {
+  it('has its 288 samples', () => {
     expect(samples.length).toBe(288);
-    expect(score.precision, score.wrong.join(' ')).toBeGreaterThanOrEqual(FLOOR.overall);
-    expect(score.recall, score.wrong.join(' ')).toBeGreaterThanOrEqual(FLOOR.overall);
   });
 
-  it.each(DLP_TYPES.map((type) => [type]))(`%s: precision and recall at least ${FLOOR.perType}`, (type) => {
-    const row = score.rows.find((r) => r.type === type)!;
-    expect(row.precision, `${type} precision (${row.misses})`).toBeGreaterThanOrEqual(FLOOR.perType);
-    expect(row.recall, `${type} recall (${row.misses})`).toBeGreaterThanOrEqual(FLOOR.perType);
-  });
+  itHoldsFloors(score, { precision: FLOOR.overall, recall: FLOOR.overall, perType: FLOOR.perType });
 });
 
 // The rules, on cases written for them (other values, other wording than the fresh samples), each with
