@@ -28,13 +28,17 @@ export interface GatewayClientOptions {
  */
 export class GatewayClient {
   private keys?: SigningKeys;
+  /** The ingress stream this agent writes to (one per sender: its order is kept). */
+  private readonly ingress: string;
 
   constructor(
     private readonly agentId: string,
     private readonly redis: Redis,
     private readonly names: MasKeySpace,
     private readonly options: GatewayClientOptions = {},
-  ) {}
+  ) {
+    this.ingress = names.gatewayIngressFor(agentId);
+  }
 
   /**
    * Creates the signing keys and stores what the gateway verifies with. An HMAC key already in
@@ -73,7 +77,7 @@ export class GatewayClient {
     const envelope = signEnvelope(message.toWire(), this.keys!);
     coalesceWrites(this.redis);
     await this.redis.xadd(
-      this.names.gatewayIngressFor(this.agentId),
+      this.ingress,
       '*',
       INGRESS_FIELDS.envelope,
       JSON.stringify(envelope),

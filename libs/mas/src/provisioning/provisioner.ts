@@ -3,7 +3,9 @@ import Redis from 'ioredis';
 import { ProvisioningNotPermittedError } from '../errors/provisioning.errors';
 import type { MasKeySpace } from '../redis/keys';
 import type { MasConnection } from '../redis/mas-connection';
+import { execAll } from '../redis/exec-all';
 import { withRedisCredentials } from '../redis/redis-target';
+import { slotPipeline } from '../redis/slot-pipeline';
 import { isPermissionReply } from '../redis/permission-errors';
 import { agentAclRules, MasService, serviceAclRules } from './acl-rules';
 import { encodeCredentials } from './agent-credentials';
@@ -68,8 +70,9 @@ export class Provisioner {
     assertProvisionableId(id);
     const [deleted] = (await this.onEveryNode((node) => node.call('ACL', 'DELUSER', this.keys.aclAgentUser(id)))) as number[];
     // The agent's keys share its slot; the set of provisioned ids has a slot of its own.
-    await this.redis.del(this.keys.publicKey(id), this.keys.provisionGrant(id), this.keys.agentRoles(id));
-    const removed = await this.redis.srem(this.keys.provisionedAgents, id);
+    const [, removed] = (await execAll(
+      slotPipeline(this.redis).del(this.keys.publicKey(id), this.keys.provisionGrant(id), this.keys.agentRoles(id)).srem(this.keys.provisionedAgents, id),
+    )) as [number, number];
     await new ProvisionedRegistrar(this.connection).deregister(id);
     return deleted > 0 || removed > 0;
   }

@@ -1,6 +1,7 @@
 import type { MasLogger } from '../util/mas-logger';
 import type Redis from 'ioredis';
 import type { Cluster } from 'ioredis';
+import { isClusterClient } from './pubsub';
 
 /** How often the command watchdog looks (ms). */
 const WATCHDOG_EVERY_MS = 100;
@@ -52,7 +53,7 @@ class QueueWatch {
  * the timer (clear it when the connection closes).
  */
 export function watchCommands(client: Redis, deadlineMs: number, logger: MasLogger, url: () => string): NodeJS.Timeout {
-  const cluster = (client as unknown as { isCluster?: boolean }).isCluster === true ? (client as unknown as Cluster) : undefined;
+  const cluster = isClusterClient(client) ? (client as unknown as Cluster) : undefined;
   const watches = new WeakMap<object, { sent: QueueWatch; held: QueueWatch }>();
   const watchesOf = (connection: object) => {
     let found = watches.get(connection);

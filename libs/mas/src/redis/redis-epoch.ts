@@ -73,18 +73,37 @@ export class RedisEpoch {
   /** One marker per master the cluster client knows, in a slot that master serves. */
   private clusterMarkers(): string[] {
     const cluster = this.redis as unknown as Cluster;
-    const owners = new Map<string, true>();
-    for (const node of cluster.nodes('master')) owners.set(`${node.options.host}:${node.options.port}`, true);
+    const owners = new Set(cluster.nodes('master').map((node) => `${node.options.host}:${node.options.port}`));
     const markers: string[] = [];
     const found = new Set<string>();
-    // A master serving s of the 16,384 slots is found after about 16384 / s tries.
-    for (let n = 0; found.size < owners.size && n < 200_000; n++) {
-      const owner = cluster.slots[calculateSlot(`e${n}`)]?.[0];
+    for (const [slot, tag] of markerTags()) {
+      const owner = cluster.slots[slot]?.[0];
       if (owner && owners.has(owner) && !found.has(owner)) {
         found.add(owner);
-        markers.push(this.keys.epochMarker(`e${n}`));
+        markers.push(this.keys.epochMarker(tag));
+        if (found.size === owners.size) break;
       }
     }
     return markers;
   }
+}
+
+let tags: Array<[slot: number, tag: string]> | undefined;
+
+/**
+ * For every hash slot, the first tag `e<n>` that hashes to it, in the order of `n` (computed once:
+ * about 160,000 CRC16s): a master's marker is the first of these whose slot it serves.
+ */
+function markerTags(): Array<[slot: number, tag: string]> {
+  if (tags) return tags;
+  const seen = new Set<number>();
+  const list: Array<[number, string]> = [];
+  for (let n = 0; seen.size < 16_384 && n < 1_000_000; n++) {
+    const slot = calculateSlot(`e${n}`);
+    if (!seen.has(slot)) {
+      seen.add(slot);
+      list.push([slot, `e${n}`]);
+    }
+  }
+  return (tags = list);
 }
