@@ -110,7 +110,7 @@ describe('Redis down', () => {
     const settled = await Promise.all(
       Array.from({ length: 50 }, () =>
         sender.send('anyone', 'ping', {}).then(
-          () => ({ ok: true, ms: Date.now() - started }),
+          (): { ok: boolean; error?: unknown; ms: number } => ({ ok: true, ms: Date.now() - started }),
           (error: unknown) => ({ ok: false, error, ms: Date.now() - started }),
         ),
       ),
@@ -196,7 +196,7 @@ describe('Redis back without its data', () => {
     }
     await waitFor(() => lost.stats.redisResets === 1, 10_000, 'the reset to be noticed');
     const probe = new Redis(durable.url);
-    await waitFor(async () => (await probe.client('LIST')).includes('mas-command'), 10_000, 'the durable agent back');
+    await waitFor(async () => String(await probe.client('LIST')).includes('mas-command'), 10_000, 'the durable agent back');
     probe.disconnect();
     await sleep(500);
 

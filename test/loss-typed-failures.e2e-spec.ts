@@ -41,10 +41,10 @@ class Awkward extends Agent {
 }
 
 class Slow extends Agent {
-  started = 0;
+  begun = 0;
   @AgentHandler('slow')
   async slow() {
-    this.started += 1;
+    this.begun += 1;
     await sleep(300);
     return { done: true };
   }
@@ -148,7 +148,7 @@ describe('direct-mode handler concurrency', () => {
     expect(refused).toHaveLength(5);
     for (const error of refused) expect(error).toBeInstanceOf(AgentOverloadedError);
     expect(slow.stats.dropped).toBe(5);
-    expect(slow.started).toBe(5);
+    expect(slow.begun).toBe(5);
     // 2 at once, 300 ms each: 5 handlers take three rounds; nobody waited for the 15 s timeout.
     expect(Date.now() - started).toBeLessThan(5_000);
   });

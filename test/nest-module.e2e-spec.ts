@@ -15,7 +15,8 @@ import { Test } from '@nestjs/testing';
 import { IsInt, IsString, Min } from 'class-validator';
 import { map, Observable } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Agent, AgentDirectory, AgentHandler, AgentMessage, AgentRegistry, InvalidAgentConfigError, PayloadValidationError, RemoteHandlerError } from '@mas/core';
+import { Agent, AgentDirectory, AgentHandler, AgentMessage, AgentRegistry, InvalidAgentConfigError, MasKeys, PayloadValidationError, RemoteHandlerError } from '@mas/core';
+import { rawClient, waitFor } from './support/e2e-helpers';
 import { AgentEnvelope, AgentPayload, AgentRef, MasAgent, MasAgents, MasModule } from '@mas/core/nest';
 
 const REDIS_URL = `${process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'}`.replace(/\/\d+$/, '') + '/3';
@@ -173,6 +174,39 @@ describe('MasModule (Nest providers as agents)', () => {
     closers.shift();
     expect((await probe.discover(['math'])).map((a) => a.id)).not.toContain(WORKER);
     expect(await probe.send(WORKER, 'math.sum', { a: 1, b: 1 })).toBe(0);
+  });
+
+  it('runs a @MasAgent with delivery: reliable: a message sent while the app was down is handled on start', async () => {
+    const ledgerId = `nest-ledger-${suffix}`;
+    const handled: unknown[] = [];
+    @MasAgent({ id: ledgerId, delivery: 'reliable', inbox: { maxInFlight: 8 }, maxConcurrency: 4 })
+    class LedgerAgent {
+      @AgentHandler('entry') entry(data: Record<string, unknown>) {
+        handled.push(data);
+      }
+    }
+    const boot = async () => {
+      const app = await Test.createTestingModule({ imports: [MasModule.forRoot({ redisUrl: REDIS_URL })], providers: [LedgerAgent] })
+        .setLogger(silent)
+        .compile();
+      await app.init();
+      return app;
+    };
+    const redis = rawClient(REDIS_URL);
+    closers.push(async () => {
+      await redis.del(MasKeys.inbox(ledgerId), MasKeys.inboxLimits(ledgerId));
+      redis.disconnect();
+    });
+    const first = await boot(); // creates the inbox and its consumer group
+    await first.close();
+    const sender = new Agent(`nest-ledger-sender-${suffix}`, { redisUrl: REDIS_URL, register: false, logger: false });
+    await sender.start();
+    closers.push(() => sender.stop());
+    await sender.send(ledgerId, 'entry', { n: 1 }, { reliable: true });
+    const second = await boot();
+    closers.push(() => second.close());
+    await waitFor(() => handled.length === 1, 5_000, 'the entry sent while the app was down');
+    expect(handled).toEqual([{ n: 1 }]);
   });
 
   it('refuses at boot a class that declares two handlers for one type', async () => {

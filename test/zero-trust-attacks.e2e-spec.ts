@@ -154,7 +154,7 @@ describe('zero-trust attacks: a provisioned agent cannot reach around the gatewa
       new Agent(aliceId.id, { redisUrl: mallory.redisUrl, gateway: true, replace: true, logger: world.logger }),
       new Agent(aliceId.id, { redisUrl: mallory.redisUrl, gateway: { credentials: mallory.credentials }, logger: world.logger }),
     ];
-    const errors = [];
+    const errors: unknown[] = [];
     for (const agent of variants) {
       errors.push(await refusal(() => agent.start()));
       await agent.stop().catch(() => undefined);

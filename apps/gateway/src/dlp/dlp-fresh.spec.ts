@@ -120,7 +120,7 @@ describe('DLP: several types in one encoded run', () => {
 
 describe('DLP: placeholders and masks are not secrets', () => {
   it.each(
-    cases([
+    [
       ['a Jinja template', { yml: 'smtp_password: "{{ vault_smtp_password }}"' }],
       ['a GitHub Actions secret', { yml: 'API_TOKEN: ${{ secrets.API_TOKEN }}' }],
       ['a Terraform variable', { hcl: 'password = var.admin_password' }],
@@ -130,7 +130,7 @@ describe('DLP: placeholders and masks are not secrets', () => {
       ['AWS documentation keys', { md: 'e.g. AKIAIOSFODNN7EXAMPLE and secret_access_key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' }],
       ['a PEM header around a redaction', { paste: '-----BEGIN EC PRIVATE KEY-----\n<removed>\n-----END EC PRIVATE KEY-----' }],
       ['an SSH remote', { cfg: 'url = git@gitlab.example.com:team/app.git' }],
-    ]),
+    ] as Array<[string, Record<string, unknown>]>,
   )('no finding for %s', (_what, data) => expect(typesOf(data)).toEqual([]));
 
   it.each(

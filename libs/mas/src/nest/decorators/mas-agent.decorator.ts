@@ -2,9 +2,27 @@ import { SetMetadata } from '@nestjs/common';
 import type { AgentOptions } from '../../agent/agent-options.interfaces';
 import { MAS_AGENT_METADATA } from '../mas.constants';
 
-/** Options of `@MasAgent`: the agent's id plus its per-agent options. */
+/**
+ * Options of `@MasAgent`: the agent's id plus its per-agent options (delivery mode, inbox and
+ * concurrency bounds among them; connection-wide settings belong to `MasModule.forRoot`).
+ */
 export interface MasAgentOptions
-  extends Pick<AgentOptions<object>, 'capabilities' | 'metadata' | 'stateModel' | 'replace' | 'requestTimeoutMs' | 'redisUrl' | 'gateway' | 'validation'> {
+  extends Pick<
+    AgentOptions<object>,
+    | 'capabilities'
+    | 'metadata'
+    | 'stateModel'
+    | 'replace'
+    | 'requestTimeoutMs'
+    | 'redisUrl'
+    | 'gateway'
+    | 'validation'
+    | 'delivery'
+    | 'inbox'
+    | 'replicas'
+    | 'maxConcurrency'
+    | 'maxQueued'
+  > {
   /** Agent id (`agent.{id}` channel). */
   id: string;
 }
@@ -22,6 +40,8 @@ export interface MasAgentOptions
  *   @AgentHandler('task.process', { model: TaskDto })
  *   process(task: TaskDto) { return { done: task.id }; }
  * }
+ * // at-least-once: an inbox stream of its own, read through a consumer group
+ * @MasAgent({ id: 'ledger', delivery: 'reliable', inbox: { maxInFlight: 64 } })
  * // zero-trust mode: its own Redis user and credentials (as `mas provision` printed them)
  * @MasAgent({ id: 'billing', redisUrl: process.env.BILLING_REDIS_URL, gateway: { credentials: process.env.BILLING_CREDENTIALS } })
  * ```
