@@ -69,11 +69,11 @@ export interface RunningRegistry {
   close(): Promise<void>;
 }
 
-/** Starts the registry app the way `main.ts` does, with settings overrides and a capturing logger. */
-export async function startRegistry(redisUrl: string, monitor: Record<string, unknown> = {}): Promise<RunningRegistry> {
+/** Starts the registry app the way `main.ts` does, with `monitor` and other settings overrides and a capturing logger. */
+export async function startRegistry(redisUrl: string, monitor: Record<string, unknown> = {}, settings: Record<string, unknown> = {}): Promise<RunningRegistry> {
   const logger = new CapturingLogger();
   const moduleRef = await Test.createTestingModule({
-    imports: [RegistryModule.forRoot({ env: {}, overrides: { redis: { url: redisUrl }, http: { port: 0 }, monitor } })],
+    imports: [RegistryModule.forRoot({ env: {}, overrides: { ...settings, redis: { url: redisUrl }, http: { port: 0 }, monitor } })],
   })
     .setLogger(logger)
     .compile();

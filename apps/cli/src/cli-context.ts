@@ -9,6 +9,8 @@ import { RegistryApi } from './services/registry-api';
 export interface GlobalOptions {
   /** `--redis-url`: wins over MAS_CONFIG / MAS_REDIS__URL / REDIS_URL. */
   redisUrl?: string;
+  /** `--namespace`: the agents' namespace (instead of MAS_NAMESPACE / the YAML's `namespace`). */
+  namespace?: string;
   /** `--config`: a MAS YAML file (instead of MAS_CONFIG). */
   config?: string;
   /** `--gateway-url`: the gateway's HTTP API (instead of MAS_GATEWAY_URL). */
@@ -90,12 +92,15 @@ export class CliContext {
     return this.coreCache;
   }
 
-  /** Settings as the apps load them (defaults → MAS_CONFIG YAML → MAS_* / REDIS_URL → `--redis-url`). */
+  /** Settings as the apps load them (defaults → MAS_CONFIG YAML → MAS_* / REDIS_URL → `--redis-url`, `--namespace`). */
   get settings(): MasSettings {
     this.settingsCache ??= this.core.loadMasSettings({
       env: this.env,
       ...(this.options.config ? { file: this.options.config } : {}),
-      ...(this.options.redisUrl ? { overrides: { redis: { url: this.options.redisUrl } } } : {}),
+      overrides: {
+        ...(this.options.redisUrl ? { redis: { url: this.options.redisUrl } } : {}),
+        ...(this.options.namespace !== undefined ? { namespace: this.options.namespace } : {}),
+      },
     });
     return this.settingsCache;
   }
@@ -148,7 +153,7 @@ export class CliContext {
       connectTimeout: CONNECT_TIMEOUT_MS,
       ...(longLived ? {} : { maxRetriesPerRequest: 1, retryStrategy: (times: number) => (times > 2 ? null : 200) }),
     };
-    const connection = new this.core.MasConnection({ redisUrl: this.redisUrl, redis });
+    const connection = new this.core.MasConnection({ redisUrl: this.redisUrl, namespace: this.settings.namespace || undefined, redis });
     this.connection = connection;
     let lastError = '';
     connection.command.on('error', (error: Error) => (lastError = error.message));

@@ -22,7 +22,8 @@ Exit codes:
   4  timeout (no reply in time; Redis or the gateway did not answer in time)
   5  verification failed (mas audit verify found a broken chain)
 
-Configuration: --redis-url, else MAS_CONFIG (YAML), MAS_REDIS__URL, REDIS_URL, redis://127.0.0.1:6379.
+Configuration: --redis-url, else MAS_CONFIG (YAML), MAS_REDIS__URL, REDIS_URL, redis://127.0.0.1:6379;
+--namespace, else MAS_NAMESPACE, else none.
 Gateway HTTP API (audit, dlq replay --via-gateway): --gateway-url, else MAS_GATEWAY_URL, else
 ${DEFAULT_GATEWAY_URL}; its key: --api-key, else MAS_GATEWAY_API_KEY, else GATEWAY_HTTP__API_KEY.
 Registry HTTP API (agents, agent): --registry-url, else MAS_REGISTRY_URL; neither: read from Redis.`;
@@ -57,6 +58,7 @@ export function createProgram(options: { json?: boolean } = {}): Command {
     .description('Operate MAS agents on Redis: list, inspect, message, watch; gateway ACLs, roles, keys, dead letters and audit.')
     .version(version(), '-V, --version')
     .option('--redis-url <url>', 'Redis to use (see Configuration below)')
+    .option('--namespace <ns>', "the agents' namespace (default: MAS_NAMESPACE; none: the wire names)")
     .option('--config <file>', 'MAS settings YAML (instead of MAS_CONFIG)')
     .option('--gateway-url <url>', 'gateway HTTP API, for audit commands and dlq replay --via-gateway')
     .option('--api-key <key>', "the gateway HTTP API's x-api-key (default: MAS_GATEWAY_API_KEY)")

@@ -51,7 +51,7 @@ const connectionProvider: FactoryProvider<MasConnection> = {
   provide: MasConnection,
   inject: [GATEWAY_SETTINGS],
   useFactory: (settings: GatewaySettings) => {
-    const connection = new MasConnection({ redisUrl: settings.redis.url, clientName: 'mas-gateway' });
+    const connection = new MasConnection({ redisUrl: settings.redis.url, namespace: settings.namespace || undefined, clientName: 'mas-gateway' });
     coalesceCommandWrites(connection.command);
     return connection;
   },

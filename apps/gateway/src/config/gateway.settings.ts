@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { ZeroTrustSettings } from '../provisioning/zero-trust.settings';
-import { RedisSettings } from '@mas/core';
+import { IsMasNamespace, RedisSettings } from '@mas/core';
 import { AuditSettings } from './audit.settings';
 import { CircuitBreakerSettings, PriorityQueueSettings } from './routing.settings';
 import { AuthorizationSettings, DlpSettings, MessageSigningSettings, RateLimitSettings } from './security.settings';
@@ -97,6 +97,12 @@ export class DeliverySettings {
  */
 export class GatewaySettings {
   @ValidateNested() @Type(() => RedisSettings) redis: RedisSettings = new RedisSettings();
+  /**
+   * Namespace of the agents it serves (env `GATEWAY_NAMESPACE` or `MAS_NAMESPACE`, as the agents read
+   * it): its ingress, audit, queues and the agents' keys all live under it. Empty (the default): the
+   * wire names. One gateway (group) per namespace.
+   */
+  @IsMasNamespace() namespace = '';
   /** Consumer name of this instance in the ingress group; empty = host:pid:random. */
   @IsString() instanceId = '';
   @ValidateNested() @Type(() => HttpSettings) http: HttpSettings = new HttpSettings();

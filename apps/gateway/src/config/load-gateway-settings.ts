@@ -7,14 +7,14 @@ export const DEFAULT_GATEWAY_CONFIG_FILE = 'config/gateway.yaml';
 
 /**
  * Loads and validates {@link GatewaySettings}: class defaults → YAML (`file`, `GATEWAY_CONFIG`, or
- * `config/gateway.yaml` when present) → env `GATEWAY_A__B` (plus `REDIS_URL` and `PORT`, as the registry) → `overrides`.
+ * `config/gateway.yaml` when present) → env `GATEWAY_A__B` (plus `REDIS_URL`, `PORT` and `MAS_NAMESPACE`, as the registry) → `overrides`.
  * @throws ConfigValidationError naming every bad key.
  */
 export function loadGatewaySettings(options: Partial<LoadSettingsOptions> & { useDefaultFile?: boolean } = {}): GatewaySettings {
   const { useDefaultFile = true, ...rest } = options;
   const env = rest.env ?? process.env;
   const file = rest.file ?? env.GATEWAY_CONFIG ?? (useDefaultFile && existsSync(DEFAULT_GATEWAY_CONFIG_FILE) ? DEFAULT_GATEWAY_CONFIG_FILE : undefined);
-  const settings = loadSettings(GatewaySettings, { envPrefix: 'GATEWAY_', envAliases: { REDIS_URL: 'redis.url', PORT: 'http.port' }, ...rest, env, file });
+  const settings = loadSettings(GatewaySettings, { envPrefix: 'GATEWAY_', envAliases: { REDIS_URL: 'redis.url', PORT: 'http.port', MAS_NAMESPACE: 'namespace' }, ...rest, env, file });
   assertConsistent(settings);
   return settings;
 }

@@ -76,7 +76,7 @@ export class ProvisioningController implements OnApplicationShutdown {
   private async run<T>(operation: (provisioner: Provisioner) => Promise<T>): Promise<T> {
     const url = this.settings.zeroTrust.adminRedisUrl;
     if (!url) throw new ServiceUnavailableException('provisioning is off: set zeroTrust.adminRedisUrl (GATEWAY_ZERO_TRUST__ADMIN_REDIS_URL)');
-    this.connection ??= new MasConnection({ redisUrl: url, clientName: 'mas-gateway-provisioning' });
+    this.connection ??= new MasConnection({ redisUrl: url, namespace: this.settings.namespace || undefined, clientName: 'mas-gateway-provisioning' });
     try {
       return await operation(new Provisioner(this.connection));
     } catch (error) {

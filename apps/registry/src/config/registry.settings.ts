@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsString, Max, Min, ValidateNested } from 'class-validator';
-import { loadSettings, RedisSettings } from '@mas/core';
+import { IsMasNamespace, loadSettings, RedisSettings } from '@mas/core';
 import { DashboardSettings } from '../dashboard/dashboard.settings';
 
 /** HTTP server settings. */
@@ -59,6 +59,13 @@ export class RegistrySettings {
   @ValidateNested()
   @Type(() => RedisSettings)
   redis: RedisSettings = new RedisSettings();
+
+  /**
+   * Namespace of the agents it watches and serves (env `MAS_NAMESPACE`, as the agents read it);
+   * empty (the default): the wire names. A registry sees one namespace: run one per namespace.
+   */
+  @IsMasNamespace()
+  namespace: string = '';
 
   @ValidateNested()
   @Type(() => HttpSettings)

@@ -10,7 +10,7 @@ const connectionProvider: FactoryProvider<MasConnection> = {
   inject: [RegistrySettings],
   useFactory: (settings: RegistrySettings) => {
     new Logger('RegistrySettings').log(`Effective settings: ${JSON.stringify(summarizeSettings(settings))}`);
-    return new MasConnection({ redisUrl: settings.redis.url, redis: { connectionName: 'mas-registry' } });
+    return new MasConnection({ redisUrl: settings.redis.url, namespace: settings.namespace || undefined, redis: { connectionName: 'mas-registry' } });
   },
 };
 

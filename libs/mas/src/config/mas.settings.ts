@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform, Type } from 'class-transformer';
-import { IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Max, Min, validateSync, ValidateNested } from 'class-validator';
+import { IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Max, Min, validateSync, ValidateBy, ValidateNested, ValidationOptions } from 'class-validator';
 import type { AgentOptions } from '../agent/agent-options.interfaces';
 import { DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_REQUEST_TIMEOUT_MS } from '../agent/agent.constants';
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_REDIS_URL } from '../redis/redis-options';
@@ -11,6 +11,35 @@ import { describeSettingsErrors, loadSettings, LoadSettingsOptions } from './set
 /** Schemes a Redis URL may have (one server, a cluster, a Sentinel set). */
 const REDIS_URL_SHAPE = /^rediss?(-cluster|-sentinel)?:\/\//;
 const REDIS_URL_MESSAGE = 'must be a redis://, rediss://, redis-cluster://, rediss-cluster:// or redis-sentinel:// URL';
+
+/** Why `namespace` cannot make a key space, or undefined when it can ('' = no namespace). */
+function namespaceProblem(namespace: unknown): string | undefined {
+  if (typeof namespace !== 'string') return 'must be a string';
+  if (!namespace) return undefined;
+  try {
+    new MasKeySpace({ namespace });
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/**
+ * class-validator rule of a `namespace` setting: empty (the wire names) or a namespace a
+ * {@link MasKeySpace} accepts; the message says why not.
+ */
+export function IsMasNamespace(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isMasNamespace',
+      validator: {
+        validate: (value) => namespaceProblem(value) === undefined,
+        defaultMessage: (args) => namespaceProblem(args?.value) ?? 'must be a namespace',
+      },
+    },
+    options,
+  );
+}
 
 /** Redis connection settings. */
 export class RedisSettings {
@@ -70,7 +99,7 @@ export class MasSettings {
    * Namespace of every key and channel (env `MAS_NAMESPACE`): apps, test runs or tenants sharing one
    * Redis see only their own agents. Empty (the default): the names of the wire (Python interop).
    */
-  @IsString()
+  @IsMasNamespace()
   namespace: string = '';
 
   /** Default request timeout in ms. */
@@ -126,19 +155,9 @@ export function loadMasSettings(options: Partial<LoadSettingsOptions> = {}): Mas
   });
   assertHeartbeat(settings.heartbeat, 'heartbeat');
   assertIdentities(settings.agents);
-  assertNamespace(settings.namespace);
   return settings;
 }
 
-/** The namespace must make a key space (the keys file says what a namespace may hold). */
-function assertNamespace(namespace: string): void {
-  if (!namespace) return;
-  try {
-    new MasKeySpace({ namespace });
-  } catch (error) {
-    throw new ConfigValidationError('settings', [`namespace: ${(error as Error).message}`]);
-  }
-}
 
 /** Cross-field check: the TTL must outlast the refresh interval. */
 export function assertHeartbeat(heartbeat: HeartbeatSettings, path: string): void {
