@@ -943,7 +943,7 @@ def _(s):
 
 @P("patient-portal-message")
 def _(s):
-    return {"thread_id": uuid4(), "from": "care_team", "body": f"Your visit on 11/12 was coded as {s.icd()} (essential hypertension follow-up) and {s.icd()}. Your insurance on file is member # {s.hin('member')}."}
+    return {"thread_id": uuid4(), "from": "care_team", "body": f"Your visit on 11/12 was coded as {s.icd()} (follow-up) and {s.icd()}. Your insurance on file is member # {s.hin('member')}."}
 
 
 @N("patient-portal-message")
@@ -997,8 +997,8 @@ def _(s):
 # ---- openemr-export (patient_data dump, tab separated with header row)
 @P("openemr-export")
 def _(s):
-    hdr = "pid\tfname\tlname\tDOB\tss\tphone_cell\temail\tpubpid"
-    rows = [f"{R.randint(1,5000)}\t{name()[0]}\t{name()[1]}\t{dob()}\t{s.ssn()}\t{s.phone('us2')}\t{s.email()}\t{nid(6)}" for _ in range(2)]
+    hdr = "pid\tfname\tlname\tDOB\tss\tphone_cell\temail\tsex"
+    rows = [f"{R.randint(1,5000)}\t{name()[0]}\t{name()[1]}\t{dob()}\t{s.ssn()}\t{s.phone('us2')}\t{s.email()}\t{R.choice('FM')}" for _ in range(2)]
     return {"table": "patient_data", "tsv": hdr + "\n" + "\n".join(rows)}
 
 
@@ -1011,7 +1011,7 @@ def _(s):
 
 @P("openemr-export")
 def _(s):
-    return {"table": "lists", "rows": [["id", "pid", "type", "title", "diagnosis"], [R.randint(1, 900), R.randint(1, 900), "medical_problem", "Type 2 diabetes", "ICD10:" + s.icd()]]}
+    return {"table": "lists", "rows": [["id", "pid", "type", "title", "diagnosis"], [R.randint(1, 900), R.randint(1, 900), "medical_problem", "Problem list entry", "ICD10:" + s.icd()]]}
 
 
 @N("openemr-export")
@@ -1028,7 +1028,7 @@ def _(s):
 # ---- epic-report-text (EHR report print)
 @P("epic-report-text")
 def _(s):
-    return {"report": f"{fn().upper()}                    MRN: {s.mrn()}\nDOB: {dob()}   CSN: {nid(10)}   Adm: 11/{R.randint(1,28)}/2026\nProblem List\n  - Type 2 diabetes mellitus without complications ({s.icd()})\n  - Hyperlipidemia ({s.icd()})\nPCP: Dr. Wystan   Phone: {s.phone('us')}"}
+    return {"report": f"{fn().upper()}                    MRN: {s.mrn()}\nDOB: {dob()}   CSN: {nid(10)}   Adm: 11/{R.randint(1,28)}/2026\nProblem List\n  - {s.icd()}  active\n  - {s.icd()}  active\nPCP: Dr. Wystan   Phone: {s.phone('us')}"}
 
 
 @P("epic-report-text")
@@ -2223,6 +2223,72 @@ def _(s):
 def _(s):
     return {"eventType": "app.oauth2.as.token.grant.id_token", "actor": {"id": "0oa" + ra(17), "type": "PublicClientApp"}, "outcome": {"result": "SUCCESS"},
             "debugContext": {"debugData": {"grantType": "authorization_code", "idTokenIssued": s.jwt('RS256'), "requestId": ra(27)}}}
+
+
+
+# ---- fourth batch: identifiers that look like cards, codes, phones
+def ean13(prefix):
+    """EAN-13 (GS1 check digit) that is not Luhn-valid."""
+    while True:
+        d = prefix + rd(12 - len(prefix))
+        s = sum(int(c) * (1 if i % 2 == 0 else 3) for i, c in enumerate(d))
+        d += str((10 - s % 10) % 10)
+        if not luhn_ok(d):
+            return d
+
+
+def imei():
+    """15-digit IMEI (Luhn check digit) with a TAC that is no card issuer prefix."""
+    return luhn_complete(R.choice(["86", "01", "99"]), 15)
+
+
+@N("barcode-scan-log")
+def _(s):
+    return {"log": "\n".join(f"{ts(' ','')} scanner=DOCK-{R.randint(1,9)} sym=EAN13 data={ean13(R.choice(['40', '41', '42', '50', '54']))} qty={R.randint(1,40)}" for _ in range(3))}
+
+
+@N("mdm-device-inventory")
+def _(s):
+    return {"devices": [{"serial": ra(12, string.ascii_uppercase + string.digits), "imei": imei(), "meid": rd(14, "9"), "wifiMac": mac(), "osVersion": f"17.{R.randint(0,7)}.{R.randint(0,3)}", "assetTag": f"FAB-{rd(5)}"} for _ in range(2)]}
+
+
+@P("mdm-device-inventory")
+def _(s):
+    return {"devices": [{"serial": ra(12, string.ascii_uppercase + string.digits), "imei": imei(), "assignedUser": s.email(), "phoneNumber": s.phone('us3'), "supervised": True}]}
+
+
+@N("kicad-bom")
+def _(s):
+    rows = [f"\"{ref}\",\"{val}\",\"{fp}\",\"{mpn}\"" for ref, val, fp, mpn in [
+        ("C50", "100nF", "Capacitor_SMD:C_0402", f"GRM155R71C104KA88{R.choice('DJ')}"), ("J45", "RJ45", "Connector_RJ:RJ45_Amphenol", f"RJHSE-538{rd(1)}"),
+        ("E11", "Ferrite", "Inductor_SMD:L_0603", f"BLM18PG221SN1{R.choice('DJ')}"), ("K21", "Relay", "Relay_THT:Relay_SPDT", f"G5V-1-DC{R.choice(['5', '12'])}")]]
+    return {"file": "mainboard-bom.csv", "csv": "\"Reference\",\"Value\",\"Footprint\",\"MPN\"\n" + "\n".join(rows)}
+
+
+@N("metar-report")
+def _(s):
+    return {"raw": f"METAR KSEA {R.randint(10,28)}{R.randint(10,23)}53Z 18012G20KT 10SM -RA FEW020 BKN045 OVC090 11/08 A2992 RMK AO2 SLP135 P0002 T01110083", "station": "KSEA", "runway_state": "R16L/C50", "taf_group": "FM021800 20015KT P6SM BKN035"}
+
+
+@N("cargo-lock")
+def _(s):
+    return {"file": "Cargo.lock", "content": "\n".join(f"[[package]]\nname = \"{n}\"\nversion = \"{v}\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\nchecksum = \"{sha256()}\"\n" for n, v in [("ring", "0.17.8"), ("rustls", "0.23.18"), ("jsonwebtoken", "9.3.0")])}
+
+
+@N("dhcpd-leases")
+def _(s):
+    return {"file": "/var/lib/dhcp/dhcpd.leases", "content": "\n".join(f"lease {ip()} {{\n  starts 3 2026/11/18 07:{R.randint(10,59)}:{R.randint(10,59)};\n  binding state active;\n  hardware ethernet {mac()};\n  uid \"\\001{hexs(12)}\";\n  client-hostname \"POS-{rd(3)}\";\n}}" for _ in range(2))}
+
+
+@P("git-log")
+def _(s):
+    f, l = name()
+    return {"stdout": f"commit {sha1()}\nAuthor: {f} {l} <{s.email(f, l)}>\nDate:   Tue Nov 18 09:12:44 2026 +0000\n\n    fix: stop logging the stripe key ({s.apikey('stripe')})\n"}
+
+
+@N("git-log")
+def _(s):
+    return {"stdout": "\n".join(f"{sha1()[:12]} {msg}" for msg in ["chore(deps): bump jsonwebtoken to 9.3.0", "fix: mask card numbers in logs (PCI-4411)", "docs: explain password policy", "feat: add ICD-10 picker to intake form", "test: luhn fixtures"])}
 
 
 # ---------------------------------------------------------------- build + invariants
