@@ -266,7 +266,9 @@ class S:
 
     def cvv(self, n=None):
         self._t("cvv")
-        return rd(n or R.choice([3, 3, 3, 4]), "123456789")
+        if n is None:  # four digits on Amex (CID), three elsewhere
+            n = 4 if self.cards and self.cards[-1][:2] in ("34", "37") else 3
+        return rd(n, "123456789")
 
     def ssn(self, sep="-"):
         self._t("ssn")
@@ -636,8 +638,8 @@ def _(s):
 # ---- supabase-rows (PostgREST response)
 @P("supabase-rows")
 def _(s):
-    return {"status": 200, "body": [{"id": R.randint(1, 900), "full_name": fn(), "ssn_last_full": s.ssn(), "bank_routing": aba()},
-                                    {"id": R.randint(1, 900), "full_name": fn(), "ssn_last_full": s.ssn(), "bank_routing": aba()}]}
+    return {"status": 200, "body": [{"id": R.randint(1, 900), "full_name": fn(), "ssn": s.ssn(), "bank_routing": aba()},
+                                    {"id": R.randint(1, 900), "full_name": fn(), "ssn": s.ssn(), "bank_routing": aba()}]}
 
 
 @P("supabase-rows")
@@ -2097,7 +2099,7 @@ def _(s):
 
 @P("bitwarden-export")
 def _(s):
-    return {"encrypted": False, "items": [{"type": 3, "name": "Corporate Amex", "card": {"cardholderName": fn(), "brand": "Amex", "number": s.card('plain'), "expMonth": "4", "expYear": "2030", "code": s.cvv(4)}},
+    return {"encrypted": False, "items": [{"type": 3, "name": "Corporate Amex", "card": {"cardholderName": fn(), "brand": "Amex", "number": s.card('plain'), "expMonth": "4", "expYear": "2030", "code": s.cvv()}},
                                           {"type": 1, "name": "Payroll portal", "login": {"username": s.email(), "password": s.pw(), "uris": [{"uri": "https://payroll.woodgrovefin.com"}]}}]}
 
 
@@ -2289,6 +2291,80 @@ def _(s):
 @N("git-log")
 def _(s):
     return {"stdout": "\n".join(f"{sha1()[:12]} {msg}" for msg in ["chore(deps): bump jsonwebtoken to 9.3.0", "fix: mask card numbers in logs (PCI-4411)", "docs: explain password policy", "feat: add ICD-10 picker to intake form", "test: luhn fixtures"])}
+
+
+
+# ---- fifth batch: more tokens, keys and card codes in developer artefacts
+@P("http-file")
+def _(s):
+    return {"file": "requests/claims.http", "content": f"### list claims\nGET https://api.proseware.health/v2/claims?member={s.hin('member')}\nAuthorization: Bearer {s.jwt()}\nAccept: application/json\n"}
+
+
+@N("http-file")
+def _(s):
+    return {"file": "requests/claims.http", "content": "@host = https://api.proseware.health\n@token = {{$dotenv API_TOKEN}}\n\n### list claims\nGET {{host}}/v2/claims\nAuthorization: Bearer {{token}}\n"}
+
+
+@P("kcadm-output")
+def _(s):
+    return {"cmd": "kcadm.sh config credentials --server https://sso.fabrikam.io --realm master --user admin", "stdout": json.dumps({"access_token": s.jwt('RS256'), "expires_in": 60, "refresh_token": s.jwt('HS256'), "token_type": "Bearer"}, indent=1)}
+
+
+@P("redis-cli-session")
+def _(s):
+    return {"session": f"127.0.0.1:6379> KEYS sess:*\n1) \"sess:{hexs(16)}\"\n127.0.0.1:6379> GET sess:{hexs(16)}\n\"{{\\\"uid\\\":4411,\\\"token\\\":\\\"{s.jwt('HS256')}\\\"}}\"\n"}
+
+
+@N("redis-cli-session")
+def _(s):
+    return {"session": f"127.0.0.1:6379> INFO keyspace\n# Keyspace\ndb0:keys={R.randint(1000,90000)},expires={R.randint(100,900)},avg_ttl={rd(8,'1')}\n127.0.0.1:6379> TTL sess:{hexs(16)}\n(integer) {R.randint(10,3600)}\n"}
+
+
+@P("python-boto3-source")
+def _(s):
+    return {"file": "scripts/export_to_s3.py", "source": f"import boto3\n\ns3 = boto3.client(\n    \"s3\",\n    aws_access_key_id=\"{s.akid()}\",\n    aws_secret_access_key=\"{s.aws_secret()}\",\n)\ns3.upload_file(\"out.csv\", \"fab-exports\", \"out.csv\")\n"}
+
+
+@N("aws-configure-list")
+def _(s):
+    return {"stdout": f"      Name                    Value             Type    Location\n      ----                    -----             ----    --------\n   profile                <not set>             None    None\naccess_key     ****************{ra(4, string.ascii_uppercase + '234567')} shared-credentials-file\nsecret_key     ****************{ra(4)} shared-credentials-file\n    region                us-east-1      config-file    ~/.aws/config"}
+
+
+@P("python-paramiko-source")
+def _(s):
+    return {"file": "deploy/sftp_push.py", "source": f"KEY = paramiko.RSAKey.from_private_key(io.StringIO(\"\"\"{s.pkey('rsa')}\"\"\"))\nclient.connect(\"{pubip()}\", username=\"edi\", pkey=KEY)\n"}
+
+
+@P("node-jsonwebtoken-source")
+def _(s):
+    return {"file": "src/auth/sign.js", "source": f"const PRIVATE_KEY = `{s.pkey('pkcs8')}`;\nmodule.exports = (sub) => jwt.sign({{ sub }}, PRIVATE_KEY, {{ algorithm: 'RS256', expiresIn: '15m' }});\n"}
+
+
+@N("node-jsonwebtoken-source")
+def _(s):
+    return {"file": "src/auth/verify.js", "source": "const PUBLIC_KEY = fs.readFileSync(process.env.JWT_PUBLIC_KEY_PATH);\nmodule.exports = (token) => jwt.verify(token, PUBLIC_KEY, { algorithms: ['RS256'] });\n// private key lives in KMS; never commit it\n"}
+
+
+@P("php-var-dump")
+def _(s):
+    c = s.card('plain')
+    v = s.cvv(3)
+    return {"output": f"array(4) {{\n  [\"cc_number\"]=>\n  string({len(c)}) \"{c}\"\n  [\"cc_cvv\"]=>\n  string(3) \"{v}\"\n  [\"cc_exp\"]=>\n  string(5) \"11/29\"\n  [\"email\"]=>\n  string(0) \"\"\n}}"}
+
+
+@N("php-var-dump")
+def _(s):
+    return {"output": f"array(3) {{\n  [\"order_id\"]=>\n  string(16) \"{bad16()}\"\n  [\"cvv_result\"]=>\n  string(1) \"M\"\n  [\"last4\"]=>\n  string(4) \"{rd(4)}\"\n}}"}
+
+
+@P("django-debug-page")
+def _(s):
+    return {"text": f"ValidationError at /checkout/pay\nRequest Method: POST\nDjango Version: 5.1.3\n\nPOST\nVariable\tValue\ncsrfmiddlewaretoken\t'{ra(64)}'\ncard_number\t'{s.card()}'\ncard_cvc\t'{s.cvv()}'\nbilling_email\t'{s.email()}'\n"}
+
+
+@N("django-debug-page")
+def _(s):
+    return {"text": "ValidationError at /accounts/password/change/\nRequest Method: POST\n\nPOST\nVariable\tValue\ncsrfmiddlewaretoken\t'" + ra(64) + "'\nold_password\t'********************'\nnew_password1\t'********************'\nnew_password2\t'********************'\n\nSettings\nPASSWORD_HASHERS\t['django.contrib.auth.hashers.PBKDF2PasswordHasher']\nSECRET_KEY\t'********************'"}
 
 
 # ---------------------------------------------------------------- build + invariants
