@@ -1,11 +1,12 @@
 import { createPublicKey, KeyObject, verify } from 'node:crypto';
 import type Redis from 'ioredis';
 import type { MasKeySpace } from '../redis/keys';
+import { RecentSet } from '../util/recent-set';
 import { GATEWAY_SIGNATURE_FIELD, gatewaySignedBytes } from './gateway-signature';
 
 /** Least time between two reloads of the gateway keys (an unknown key id triggers one). */
 const REFRESH_EVERY_MS = 1_000;
-/** Verified batch roots remembered (two generations of half this). */
+/** Verified batch roots remembered. */
 const VERIFIED_ROOTS_KEPT = 4_096;
 
 /**
@@ -21,9 +22,8 @@ export class GatewayTrust {
   private readonly keys = new Map<string, KeyObject>();
   private refreshing?: Promise<void>;
   private refreshedAt = 0;
-  /** `key id:root` of verified batch roots, two generations (the older dropped when the newer fills). */
-  private verifiedRoots = new Set<string>();
-  private olderRoots = new Set<string>();
+  /** `key id:root` of verified batch roots. */
+  private readonly verifiedRoots = new RecentSet<string>(VERIFIED_ROOTS_KEPT);
 
   constructor(
     private readonly redis: Redis,
@@ -41,20 +41,13 @@ export class GatewayTrust {
       const signed = gatewaySignedBytes(record);
       if (!signed) return false;
       const remembered = signed.root && `${keyId}:${signed.root.toString('base64')}`;
-      if (remembered && (this.verifiedRoots.has(remembered) || this.olderRoots.has(remembered))) return true;
+      if (remembered && this.verifiedRoots.has(remembered)) return true;
       if (!verify(null, signed.input, key, signed.signature)) return false;
-      if (remembered) this.remember(remembered);
+      if (remembered) this.verifiedRoots.add(remembered);
       return true;
     } catch {
       return false;
     }
-  }
-
-  private remember(root: string): void {
-    this.verifiedRoots.add(root);
-    if (this.verifiedRoots.size < VERIFIED_ROOTS_KEPT / 2) return;
-    this.olderRoots = this.verifiedRoots;
-    this.verifiedRoots = new Set();
   }
 
   private refresh(): Promise<void> {

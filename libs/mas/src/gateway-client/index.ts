@@ -4,5 +4,4 @@ export * from './envelope-signer';
 export * from './gateway-client';
 export * from './audit-view';
 export * from './gateway-signature';
-export * from './merkle-proof';
 export * from './gateway-trust';

@@ -20,30 +20,27 @@ function node(left: Buffer, right: Buffer): Buffer {
 /**
  * The root of a binary hash tree over `leaves` (at least one) and, for each leaf, the path from it to
  * the root. An odd node at the end of a level moves up unpaired (no step for it at that level).
+ * Node `i` of a level has its sibling at `i ^ 1` and its parent at `i >> 1`, so each level is hashed
+ * once and each proof is read off the levels.
  */
 export function merkleTree(leaves: readonly Buffer[]): { root: Buffer; proofs: MerkleStep[][] } {
   if (!leaves.length) throw new RangeError('a Merkle tree needs at least one leaf');
-  const proofs: MerkleStep[][] = leaves.map(() => []);
-  // Which leaves sit under each node of the current level.
-  let level = leaves.map((hash, i) => ({ hash, under: [i] }));
-  while (level.length > 1) {
-    const next: typeof level = [];
-    for (let i = 0; i < level.length; i += 2) {
-      const left = level[i];
-      const right = level[i + 1];
-      if (!right) {
-        next.push(left);
-        continue;
-      }
-      const toRight = `R${right.hash.toString('base64')}`;
-      const toLeft = `L${left.hash.toString('base64')}`;
-      for (const leaf of left.under) proofs[leaf].push(toRight);
-      for (const leaf of right.under) proofs[leaf].push(toLeft);
-      next.push({ hash: node(left.hash, right.hash), under: [...left.under, ...right.under] });
-    }
-    level = next;
+  const levels: Buffer[][] = [[...leaves]];
+  for (let below = levels[0]; below.length > 1; below = levels[levels.length - 1]) {
+    const level: Buffer[] = [];
+    for (let i = 0; i < below.length; i += 2) level.push(i + 1 < below.length ? node(below[i], below[i + 1]) : below[i]);
+    levels.push(level);
   }
-  return { root: level[0].hash, proofs };
+  const encoded = levels.map((level) => level.map((hash) => hash.toString('base64')));
+  const proofs = leaves.map((_, leaf) => {
+    const path: MerkleStep[] = [];
+    for (let depth = 0, i = leaf; depth < levels.length - 1; depth += 1, i >>= 1) {
+      const sibling = i ^ 1;
+      if (sibling < levels[depth].length) path.push(`${sibling < i ? 'L' : 'R'}${encoded[depth][sibling]}`);
+    }
+    return path;
+  });
+  return { root: levels[levels.length - 1][0], proofs };
 }
 
 /** The root `proof` leads to from `leaf`; undefined when the proof is malformed. */

@@ -2,3 +2,4 @@ export * from './sleep';
 export * from './settle-within';
 export * from './listening-url';
 export * from './mas-logger';
+export * from './recent-set';
