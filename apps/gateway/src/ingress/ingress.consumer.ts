@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { MasConnection, StreamGroupEntry, StreamGroupReader } from '@mas/core';
 import { DecisionRecorder } from '../audit/decision-recorder';
-import { AuthenticationRefusal, authenticationRefusal } from '../auth/sender-credentials';
+import type { AuthenticationRefusal } from '../auth/sender-credentials';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectInstanceId } from '../gateway.constants';
 import { InjectGatewaySettings } from '../gateway-module-definition';
@@ -127,16 +127,16 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
 
   private async screen(shard: IngressShard, batch: Array<{ id: string; ingress: IngressMessage }>): Promise<void> {
     const messages = batch.filter(({ ingress }) => !RegistrationHandler.matches(ingress)).map(({ ingress }) => ingress);
-    const screened = new Set<IngressMessage>();
+    let refusals: Array<AuthenticationRefusal | undefined> = [];
     try {
-      await this.prefetch.read(messages);
-      for (const ingress of messages) screened.add(ingress);
+      refusals = await this.prefetch.read(messages);
     } catch (error) {
       this.logger.warn(`Reading what the checks of ${messages.length} ingress entries need failed (each check reads for itself): ${String(error)}`);
     }
     const refused: Array<{ id: string; ingress: IngressMessage; error: AuthenticationRefusal }> = [];
+    let next = 0; // messages is batch without its registration requests, in order
     for (const { id, ingress } of batch) {
-      const error = screened.has(ingress) ? authenticationRefusal(ingress, ingress.credentials, this.settings) : undefined;
+      const error = messages[next] === ingress ? refusals[next++] : undefined;
       if (error) refused.push({ id, ingress, error });
       else this.track(shard, id, this.process(shard, ingress));
     }
@@ -160,7 +160,7 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
     const acked = this.recorder
       .recordUnauthenticated(refused)
       .then(() => (this.processed += refused.length))
-      .then(() => Promise.all(refused.map(({ id }) => shard.acks.ack(id))));
+      .then(() => shard.acks.ack(...refused.map(({ id }) => id)));
     this.refusals.add(acked);
     try {
       await acked;
