@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { execAll, GatewayDecision, MasConnection } from '@mas/core';
+import { execAll, GatewayDecision, MasConnection, tracingEnabled } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
 import type { AuthenticationRefusal } from '../auth/sender-credentials';
@@ -73,33 +73,33 @@ export class DecisionRecorder {
   }
 
   /**
-   * Records AUTH_FAILED for a batch of entries authentication refused (a flood of junk costs one
-   * round trip for the audit rate, and audit entries only within it); while tracing, each entry gets
-   * its gateway span and the refusing `authentication` check's span.
+   * Records AUTH_FAILED for a batch of entries authentication refused: one round trip for the audit
+   * rate, an audit entry for each within it, and the rest (nearly all of a flood) only counted, in
+   * bulk, without a promise of their own. While tracing, each entry gets its gateway span and the
+   * refusing `authentication` check's span. Resolves once every audit entry is written.
    */
-  async recordUnauthenticated(refused: ReadonlyArray<{ ingress: IngressMessage; error: AuthenticationRefusal }>): Promise<GatewayOutcome[]> {
-    if (!refused.length) return [];
-    const within = await this.withinUnauthenticatedRate(refused.map(({ ingress }) => ingress.senderId ?? ''));
-    // Those over the audit rate (nearly all of a flood) are only counted, in bulk.
+  async recordUnauthenticated(refused: ReadonlyArray<{ ingress: IngressMessage; error: AuthenticationRefusal }>): Promise<void> {
+    if (!refused.length) return;
+    const within = await this.withinUnauthenticatedRate(refused.map(({ ingress }) => ingress.route?.senderId ?? ingress.senderId ?? ''));
+    const traced = tracingEnabled();
     const now = performance.now();
     const seconds: number[] = [];
     const violations = new Map<string, number>();
+    const recording: Array<Promise<GatewayOutcome>> = [];
     refused.forEach(({ ingress, error }, i) => {
-      if (within[i]) return;
+      if (within[i]) {
+        recording.push(traceRefusedIngress(ingress, error, () => this.record(ingress, 'AUTH_FAILED', error.reason, error.violation, true)));
+        return;
+      }
       seconds.push((now - ingress.receivedAt) / 1000);
       violations.set(error.violation, (violations.get(error.violation) ?? 0) + 1);
+      if (traced) recording.push(traceRefusedIngress(ingress, error, async () => ({ decision: 'AUTH_FAILED', reason: error.reason, auditId: '' })));
     });
     if (seconds.length) {
       this.metrics.decidedMany('AUTH_FAILED', seconds, violations);
       this.metrics.unauditedUnauthenticated.inc(seconds.length);
     }
-    return Promise.all(
-      refused.map(({ ingress, error }, i) =>
-        traceRefusedIngress(ingress, error, async () =>
-          within[i] ? this.record(ingress, 'AUTH_FAILED', error.reason, error.violation, true) : { decision: 'AUTH_FAILED' as const, reason: error.reason, auditId: '' },
-        ),
-      ),
-    );
+    await Promise.all(recording);
   }
 
   /**

@@ -11,19 +11,20 @@ export interface SenderCredentials {
    * Registry token of the sender, from its secret key `mas:secret:token:{id}` (out of the record agents
    * may read); a direct-mode agent's token, kept in its record, does not authenticate at the gateway.
    */
-  token: string | null;
+  readonly token: string | null;
   /** `status` of the sender's registry hash. */
-  status: string | null;
+  readonly status: string | null;
   /** True when the presented token is in `revoked_tokens:{id}`. */
-  revoked: boolean;
+  readonly revoked: boolean;
   /** True when the sender was provisioned (zero-trust: no token, its signature authenticates it). */
-  provisioned: boolean;
+  readonly provisioned: boolean;
 }
 
 /**
  * Reads the credentials of every entry of a batch in one round trip: per distinct sender its
  * registry token (secret key) and status (record) and whether it is provisioned, per distinct (sender, token) whether the
- * token is revoked. Entries without a decodable envelope get none (authentication refuses them as
+ * token is revoked, the sender being the one the envelope names ({@link IngressMessage.route}, read
+ * without decoding it). Entries whose envelope names none get none (authentication refuses them as
  * malformed without asking Redis).
  */
 export async function readSenderCredentials(redis: MasConnection, batch: readonly IngressMessage[]): Promise<Array<SenderCredentials | undefined>> {
@@ -38,37 +39,43 @@ export interface QueuedRead<T> {
   commands: number;
 }
 
-/** Queues the reads of {@link readSenderCredentials} on `pipeline` (which may carry other commands before and after). */
+/**
+ * Queues the reads of {@link readSenderCredentials} on `pipeline` (which may carry other commands
+ * before and after). Entries presenting the same token for the same sender share one credentials
+ * object, so a flood costs per entry two map lookups, and {@link authenticateBatch} judges each
+ * distinct (sender, token) once.
+ */
 export function queueSenderCredentials(pipeline: ChainableCommander, keys: MasKeySpace, batch: readonly IngressMessage[]): QueuedRead<Array<SenderCredentials | undefined>> {
   const offset = pipeline.length;
-  const senders = new Map<string, number>();
-  const tokens = new Map<string, number>();
+  const senders = new Map<string, { record: number; tokens: Map<string, number> }>();
+  const pairs: Array<{ record: number; revoked: number }> = [];
   let index = 0;
   const slots = batch.map((ingress) => {
-    const sender = ingress.message?.senderId;
-    if (sender === undefined) return undefined;
-    let record = senders.get(sender);
-    if (record === undefined) {
+    const sender = ingress.route?.senderId;
+    if (sender === undefined) return -1;
+    let known = senders.get(sender);
+    if (!known) {
       pipeline.get(keys.agentToken(sender)).hget(keys.agent(sender), 'status').exists(keys.provisionGrant(sender));
-      senders.set(sender, (record = index));
+      senders.set(sender, (known = { record: index, tokens: new Map() }));
       index += 3;
     }
-    const pair = `${sender}\u0000${ingress.token}`;
-    let revoked = tokens.get(pair);
-    if (revoked === undefined) {
+    let pair = known.tokens.get(ingress.token);
+    if (pair === undefined) {
       pipeline.sismember(keys.revokedTokens(sender), ingress.token);
-      tokens.set(pair, (revoked = index));
+      known.tokens.set(ingress.token, (pair = pairs.push({ record: known.record, revoked: index }) - 1));
       index += 1;
     }
-    return { record, revoked };
+    return pair;
   });
-  const read = ((results: unknown[]) =>
-    slots.map((slot) => {
-      if (!slot) return undefined;
-      const token = results[offset + slot.record] as string | null;
-      const status = results[offset + slot.record + 1] as string | null;
-      return { token, status, provisioned: results[offset + slot.record + 2] === 1, revoked: results[offset + slot.revoked] === 1 };
-    })) as QueuedRead<Array<SenderCredentials | undefined>>;
+  const read = ((results: unknown[]) => {
+    const credentials = pairs.map(({ record, revoked }): SenderCredentials => ({
+      token: results[offset + record] as string | null,
+      status: results[offset + record + 1] as string | null,
+      provisioned: results[offset + record + 2] === 1,
+      revoked: results[offset + revoked] === 1,
+    }));
+    return slots.map((pair) => (pair < 0 ? undefined : credentials[pair]));
+  }) as QueuedRead<Array<SenderCredentials | undefined>>;
   read.commands = index;
   return read;
 }
@@ -80,24 +87,51 @@ export interface AuthenticationRefusal {
 }
 
 /**
- * Authenticates an ingress entry (not a DLQ replay) against the credentials read for it: the envelope
- * is well formed, the sender registered and ACTIVE, the presented token its registry token and not
- * revoked; a provisioned sender needs no token (its signature authenticates it). Returns the refusal,
- * or undefined when the entry is authenticated (no exception: a flood of junk costs no stack traces).
+ * Authenticates an ingress entry (not a DLQ replay) against the credentials read for the sender its
+ * envelope names ({@link IngressMessage.route}): the sender registered and ACTIVE, the presented token
+ * its registry token and not revoked (a provisioned sender needs no token: its signature authenticates
+ * it), and the envelope well formed. The envelope is decoded only once the credentials pass, so junk
+ * costs no parse. Returns the refusal, or undefined when the entry is authenticated (no exception: a
+ * flood of junk costs no stack traces).
  */
 export function authenticationRefusal(ingress: IngressMessage, credentials: SenderCredentials | undefined, settings: GatewaySettings): AuthenticationRefusal | undefined {
   const refuse = (reason: string, violation: string) => ({ reason, violation });
-  if (!ingress.message || !credentials) return refuse(`malformed envelope: ${ingress.parseError}`, 'auth:malformed');
-  const sender = ingress.message.senderId;
+  const sender = ingress.route?.senderId;
+  if (!credentials || sender === undefined) return refuse(`malformed envelope: ${ingress.parseError}`, 'auth:malformed');
+  const refusal = credentialsRefusal(sender, ingress.token, credentials, settings);
+  if (refusal) return refusal;
+  if (!ingress.message) return refuse(`malformed envelope: ${ingress.parseError}`, 'auth:malformed');
+  if (ingress.message.senderId !== sender) return refuse('malformed envelope: ambiguous "sender_id"', 'auth:malformed'); // cannot happen: the route is exact for an envelope that decodes
+  return undefined;
+}
+
+function credentialsRefusal(sender: string, presented: string, credentials: SenderCredentials, settings: GatewaySettings): AuthenticationRefusal | undefined {
+  const refuse = (reason: string, violation: string) => ({ reason, violation });
   const { token, status, revoked, provisioned } = credentials;
   if (provisioned) return status === 'ACTIVE' ? undefined : refuse(`sender "${sender}" is ${status ?? 'not registered'}`, 'auth:inactive');
   if (settings.zeroTrust.requireProvisioned) return refuse(`sender "${sender}" is not provisioned`, 'auth:not_provisioned');
-  if (!ingress.token) return refuse('no token', 'auth:missing_token');
+  if (!presented) return refuse('no token', 'auth:missing_token');
   if (!token || status === null) return refuse(`sender "${sender}" is not registered`, 'auth:unknown_agent');
   if (revoked) return refuse('token revoked', 'auth:revoked_token');
-  if (!sameSecret(token, ingress.token)) return refuse('token does not match the registry', 'auth:invalid_token');
+  if (!sameSecret(token, presented)) return refuse('token does not match the registry', 'auth:invalid_token');
   if (status !== 'ACTIVE') return refuse(`sender "${sender}" is ${status ?? 'not ACTIVE'}`, 'auth:inactive');
   return undefined;
+}
+
+/**
+ * {@link authenticationRefusal} of each entry of a batch whose credentials {@link queueSenderCredentials}
+ * read (shared per sender and token): the credentials of each distinct object are judged once, so
+ * the entries of a flood presenting one token for one sender share one refusal and none is decoded.
+ */
+export function authenticateBatch(batch: readonly IngressMessage[], settings: GatewaySettings): Array<AuthenticationRefusal | undefined> {
+  const judged = new Map<SenderCredentials, AuthenticationRefusal | undefined>();
+  return batch.map((ingress) => {
+    const credentials = ingress.credentials;
+    const sender = ingress.route?.senderId;
+    if (!credentials || sender === undefined) return authenticationRefusal(ingress, credentials, settings);
+    if (!judged.has(credentials)) judged.set(credentials, credentialsRefusal(sender, ingress.token, credentials, settings));
+    return judged.get(credentials) ?? authenticationRefusal(ingress, credentials, settings);
+  });
 }
 
 /**

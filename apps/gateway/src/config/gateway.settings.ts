@@ -60,7 +60,7 @@ export class ReplySettings {
 
 /** Reading `mas.gateway.ingress`. */
 export class IngressSettings {
-  /** Messages one instance checks at once. */
+  /** Messages one instance checks at once, per ingress stream (four times as many are read and screened at once). */
   @IsInt() @Min(1) maxInFlight = 256;
   /** XREADGROUP BLOCK time. */
   @IsInt() @Min(10) blockMs = 1_000;

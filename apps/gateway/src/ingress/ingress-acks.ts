@@ -14,9 +14,9 @@ export class IngressAcks {
     private readonly stream: string,
   ) {}
 
-  /** Acks and deletes `id` with the others of this turn; resolves once Redis confirmed it. */
-  ack(id: string): Promise<void> {
-    this.ids.push(id);
+  /** Acks and deletes `ids` with the others of this turn; resolves once Redis confirmed them. */
+  ack(...ids: string[]): Promise<void> {
+    for (const id of ids) this.ids.push(id);
     this.pending ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.flush());
     return this.pending;
   }

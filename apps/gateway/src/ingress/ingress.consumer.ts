@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { MasConnection, StreamGroupEntry, StreamGroupReader } from '@mas/core';
 import { DecisionRecorder } from '../audit/decision-recorder';
-import { AuthenticationRefusal, authenticationRefusal } from '../auth/sender-credentials';
+import type { AuthenticationRefusal } from '../auth/sender-credentials';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectInstanceId } from '../gateway.constants';
 import { InjectGatewaySettings } from '../gateway-module-definition';
@@ -12,10 +12,13 @@ import { RegistrationHandler } from '../provisioning/registration.handler';
 import { DeadLetters } from '../routing/dead-letters';
 import { traceIngress } from '../observability/gateway-tracing';
 import { IngressAcks } from './ingress-acks';
+import { IngressGate } from './ingress-gate';
 import { IngressPrefetch } from './ingress-prefetch';
 
 /** Refused entries whose slots may be freed before their refusal is written, per slot of `maxInFlight`. */
 const REFUSING_PER_SLOT = 16;
+/** Entries read at once per slot of `maxInFlight` (screened together; at most `maxInFlight` of them in the pipeline). */
+const READ_AHEAD = 4;
 
 /** One ingress stream as this instance reads it: its reader, its acks, the refusals it freed early. */
 interface IngressShard {
@@ -24,13 +27,16 @@ interface IngressShard {
   readonly acks: IngressAcks;
   /** Ids of refused entries whose slots were freed before their refusal was written. */
   readonly refusing: Set<string>;
+  /** Lets `maxInFlight` of its entries through the pipeline at once. */
+  readonly gate: IngressGate;
 }
 
 /**
  * Reads the ingress streams (`mas.gateway.ingress`; on a cluster its {@link MasKeySpace.gatewayIngressStreams},
  * one per hash slot, each sender writing to one) as one consumer of the group `mas-gateway` (so
  * instances share the load), each with a {@link StreamGroupReader} of its own holding at most
- * `ingress.maxInFlight` entries; runs each entry through the {@link GatewayPipeline}, and acks and
+ * {@link READ_AHEAD} × `ingress.maxInFlight` entries, screened in batches as large, of which at most
+ * `ingress.maxInFlight` are in the {@link GatewayPipeline} at once; acks and
  * deletes it once its decision is recorded. Entries left pending by a dead instance are claimed with
  * XAUTOCLAIM after `ingress.claimIdleMs`; after `ingress.maxAttempts` reads an entry is dead-lettered
  * as unprocessable. A missing group (Redis restarted without persistence) is recreated.
@@ -61,6 +67,7 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
         stream,
         acks: new IngressAcks(redis, stream),
         refusing: new Set(),
+        gate: new IngressGate(maxInFlight),
         reader: new StreamGroupReader(
           redis,
           {
@@ -68,7 +75,7 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
             group: redis.keys.gatewayGroup,
             consumer: consumerName,
             startId: '0',
-            maxInFlight,
+            maxInFlight: maxInFlight * READ_AHEAD,
             blockMs,
             claimIdleMs,
             label: streams.length > 1 ? `Ingress ${stream}` : 'Ingress',
@@ -127,18 +134,18 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
 
   private async screen(shard: IngressShard, batch: Array<{ id: string; ingress: IngressMessage }>): Promise<void> {
     const messages = batch.filter(({ ingress }) => !RegistrationHandler.matches(ingress)).map(({ ingress }) => ingress);
-    const screened = new Set<IngressMessage>();
+    let refusals: Array<AuthenticationRefusal | undefined> = [];
     try {
-      await this.prefetch.read(messages);
-      for (const ingress of messages) screened.add(ingress);
+      refusals = await this.prefetch.read(messages);
     } catch (error) {
       this.logger.warn(`Reading what the checks of ${messages.length} ingress entries need failed (each check reads for itself): ${String(error)}`);
     }
     const refused: Array<{ id: string; ingress: IngressMessage; error: AuthenticationRefusal }> = [];
+    let next = 0; // messages is batch without its registration requests, in order
     for (const { id, ingress } of batch) {
-      const error = screened.has(ingress) ? authenticationRefusal(ingress, ingress.credentials, this.settings) : undefined;
+      const error = messages[next] === ingress ? refusals[next++] : undefined;
       if (error) refused.push({ id, ingress, error });
-      else this.track(shard, id, this.process(shard, ingress));
+      else this.track(shard, id, shard.gate.run(() => this.process(shard, ingress)));
     }
     if (refused.length) await this.refuseInBulk(shard, refused);
   }
@@ -160,7 +167,7 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
     const acked = this.recorder
       .recordUnauthenticated(refused)
       .then(() => (this.processed += refused.length))
-      .then(() => Promise.all(refused.map(({ id }) => shard.acks.ack(id))));
+      .then(() => shard.acks.ack(...refused.map(({ id }) => id)));
     this.refusals.add(acked);
     try {
       await acked;

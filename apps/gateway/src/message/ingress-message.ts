@@ -4,6 +4,7 @@ import { GATEWAY_CONTEXT_TYPE } from '../gateway.constants';
 import type { SenderCredentials } from '../auth/sender-credentials';
 import type { PolicyFacts } from '../authz/access-policy';
 import type { DlpFinding } from './dlp.types';
+import { EnvelopeRoute, peekEnvelopeRoute } from './envelope-route';
 
 /**
  * One entry of `mas.gateway.ingress` on its way through the pipeline: what the sender submitted,
@@ -12,11 +13,10 @@ import type { DlpFinding } from './dlp.types';
 export class IngressMessage {
   /** `performance.now()` when the gateway read the entry (decision latency). */
   readonly receivedAt = performance.now();
-  /** The envelope as the sender wrote it (the signature covers exactly this). */
-  envelope?: Record<string, unknown>;
-  /** The decoded envelope; undefined when it is malformed (see `parseError`). */
-  message?: AgentMessage;
-  parseError?: string;
+  /** The raw envelope of an entry, until it is decoded (on first use of `message`, `envelope` or `parseError`), and its size limit. */
+  private undecoded?: { raw: string | undefined; maxBytes: number };
+  private decoded: { envelope?: Record<string, unknown>; message?: AgentMessage; parseError?: string } = {};
+  private peeked?: { route: EnvelopeRoute | undefined };
   /** Violation codes found so far (`auth:revoked_token`, `dlp:ssn`, ...), for the audit trail. */
   readonly violations: string[] = [];
   /** DLP findings (types, actions, paths; never values). */
@@ -54,21 +54,67 @@ export class IngressMessage {
     return this.stream ? `${this.stream}/${this.entryId}` : this.entryId;
   }
 
-  /** Builds the message from the fields of a stream entry, decoding (and size-checking) its envelope. */
+  /**
+   * Builds the message from the fields of a stream entry. Its envelope is decoded (and size-checked)
+   * when first used, so an entry refused from its {@link route} and token is never parsed.
+   */
   static fromEntry(entryId: string, fields: string[], attempt: number, maxBytes: number, stream = ''): IngressMessage {
     const value = (name: string) => streamEntryField(fields, name);
     const ingress = new IngressMessage(entryId, value(INGRESS_FIELDS.token) ?? '', value(INGRESS_FIELDS.notify) === '1', attempt, stream);
-    const raw = value(INGRESS_FIELDS.envelope);
+    ingress.undecoded = { raw: value(INGRESS_FIELDS.envelope), maxBytes };
+    return ingress;
+  }
+
+  /** The envelope as the sender wrote it (the signature covers exactly this). */
+  get envelope(): Record<string, unknown> | undefined {
+    return this.decode().envelope;
+  }
+
+  set envelope(envelope: Record<string, unknown> | undefined) {
+    this.decode().envelope = envelope;
+  }
+
+  /** The decoded envelope; undefined when it is malformed (see `parseError`). */
+  get message(): AgentMessage | undefined {
+    return this.decode().message;
+  }
+
+  set message(message: AgentMessage | undefined) {
+    this.decode().message = message;
+  }
+
+  get parseError(): string | undefined {
+    return this.decode().parseError;
+  }
+
+  /**
+   * Sender and target as authentication and the batch reads need them: read from the raw envelope
+   * without decoding it where that is exact ({@link peekEnvelopeRoute}), else from the decoded one;
+   * undefined when it names neither (malformed). For an envelope that decodes, they are its own.
+   */
+  get route(): EnvelopeRoute | undefined {
+    if (!this.peeked) {
+      const raw = this.undecoded?.raw;
+      const peeked = raw === undefined ? undefined : peekEnvelopeRoute(raw);
+      const message = peeked ? undefined : this.message;
+      this.peeked = { route: peeked ?? (message && routeOf(message)) };
+    }
+    return this.peeked.route;
+  }
+
+  private decode(): { envelope?: Record<string, unknown>; message?: AgentMessage; parseError?: string } {
+    const undecoded = this.undecoded;
+    if (!undecoded) return this.decoded;
+    this.undecoded = undefined;
+    const { raw, maxBytes } = undecoded;
     try {
       if (raw === undefined) throw new Error(`no "${MasKeys.envelopeField}" field`);
-      const decoded = decodeEnvelope(raw, maxBytes); // one parse: the record is what the signature covers
-      ingress.message = decoded.message;
-      ingress.envelope = decoded.record;
+      const { message, record } = decodeEnvelope(raw, maxBytes); // one parse: the record is what the signature covers
+      this.decoded = { message, envelope: record };
     } catch (error) {
-      ingress.parseError = (error as Error).message;
-      ingress.envelope = bestEffortParse(raw);
+      this.decoded = { parseError: (error as Error).message, envelope: bestEffortParse(raw) };
     }
-    return ingress;
+    return this.decoded;
   }
 
   /** Sender id, also of a malformed envelope when it names one. */
@@ -115,6 +161,10 @@ export function ingressMessageOf(context: Pick<ArgumentsHost, 'getType' | 'getAr
     throw new Error(`gateway enhancers only run in the "${GATEWAY_CONTEXT_TYPE}" context (got "${context.getType()}")`);
   }
   return message;
+}
+
+function routeOf(message: AgentMessage): EnvelopeRoute {
+  return { senderId: message.senderId, targetId: message.targetId, replyHint: message.meta.isReply };
 }
 
 function bestEffortParse(raw: string | undefined): Record<string, unknown> | undefined {

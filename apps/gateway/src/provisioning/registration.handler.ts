@@ -34,6 +34,7 @@ export class RegistrationHandler {
 
   /** True when `ingress` is a registration request addressed to the gateway. */
   static matches(ingress: IngressMessage): boolean {
+    if (ingress.route?.targetId !== GATEWAY_SENDER_ID) return false; // no need to decode the others
     const message = ingress.message;
     return !!message && message.targetId === GATEWAY_SENDER_ID && (message.messageType === REGISTER_REQUEST_TYPE || message.messageType === DEREGISTER_REQUEST_TYPE);
   }
