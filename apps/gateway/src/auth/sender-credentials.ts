@@ -1,5 +1,6 @@
+import { createPublicKey, KeyObject } from 'node:crypto';
 import type { ChainableCommander } from 'ioredis';
-import { execAll, MasConnection, MasKeySpace, slotPipeline } from '@mas/core';
+import { execAll, MasConnection, MasKeySpace, slotPipeline, verifyEnvelope, WireEnvelope } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { AuthenticationFailedError } from '../message/gateway-denial.errors';
 import type { IngressMessage } from '../message/ingress-message';
@@ -18,6 +19,8 @@ export interface SenderCredentials {
   readonly revoked: boolean;
   /** True when the sender was provisioned (zero-trust: no token, its signature authenticates it). */
   readonly provisioned: boolean;
+  /** The sender's published Ed25519 public key (PEM), which authenticates a provisioned sender. */
+  readonly publicKeyPem: string | null;
 }
 
 /**
@@ -55,9 +58,9 @@ export function queueSenderCredentials(pipeline: ChainableCommander, keys: MasKe
     if (sender === undefined) return -1;
     let known = senders.get(sender);
     if (!known) {
-      pipeline.get(keys.agentToken(sender)).hget(keys.agent(sender), 'status').exists(keys.provisionGrant(sender));
+      pipeline.get(keys.agentToken(sender)).hget(keys.agent(sender), 'status').exists(keys.provisionGrant(sender)).get(keys.publicKey(sender));
       senders.set(sender, (known = { record: index, tokens: new Map() }));
-      index += 3;
+      index += 4;
     }
     let pair = known.tokens.get(ingress.token);
     if (pair === undefined) {
@@ -72,6 +75,7 @@ export function queueSenderCredentials(pipeline: ChainableCommander, keys: MasKe
       token: results[offset + record] as string | null,
       status: results[offset + record + 1] as string | null,
       provisioned: results[offset + record + 2] === 1,
+      publicKeyPem: results[offset + record + 3] as string | null,
       revoked: results[offset + revoked] === 1,
     }));
     return slots.map((pair) => (pair < 0 ? undefined : credentials[pair]));
@@ -102,7 +106,37 @@ export function authenticationRefusal(ingress: IngressMessage, credentials: Send
   if (refusal) return refusal;
   if (!ingress.message) return refuse(`malformed envelope: ${ingress.parseError}`, 'auth:malformed');
   if (ingress.message.senderId !== sender) return refuse('malformed envelope: ambiguous "sender_id"', 'auth:malformed'); // cannot happen: the route is exact for an envelope that decodes
+  if (credentials.provisioned) return signatureRefusal(ingress, sender, credentials.publicKeyPem);
   return undefined;
+}
+
+/** Most parsed public keys kept (by PEM: a key is parsed once, not per message). */
+const PARSED_KEYS_KEPT = 1_024;
+const parsedKeys = new Map<string, KeyObject>();
+
+/**
+ * A provisioned sender presents no token: the Ed25519 signature of its envelope, with the public key
+ * it was provisioned with, is what authenticates it, whether or not `features.messageSigning` is on
+ * (that feature adds freshness and the single-use nonce). Anyone may append an envelope naming
+ * alice to the shared ingress; without her signature it is unauthenticated ingress.
+ */
+function signatureRefusal(ingress: IngressMessage, sender: string, publicKeyPem: string | null): AuthenticationRefusal | undefined {
+  const envelope = ingress.envelope as unknown as (WireEnvelope & { signature?: { alg?: unknown } }) | undefined;
+  if (!publicKeyPem) return { reason: `no public key is published for "${sender}"`, violation: 'auth:no_key' };
+  if (!envelope?.signature || envelope.signature.alg !== 'ed25519') return { reason: `"${sender}" authenticates with its ed25519 signature; the envelope has none`, violation: 'auth:unsigned' };
+  if (!verifyEnvelope(envelope, { publicKey: keyOf(publicKeyPem) })) return { reason: `the signature is not "${sender}"'s`, violation: 'auth:bad_signature' };
+  ingress.signatureVerified = true;
+  return undefined;
+}
+
+function keyOf(pem: string): KeyObject {
+  let key = parsedKeys.get(pem);
+  if (!key) {
+    key = createPublicKey(pem);
+    if (parsedKeys.size >= PARSED_KEYS_KEPT) parsedKeys.clear();
+    parsedKeys.set(pem, key);
+  }
+  return key;
 }
 
 function credentialsRefusal(sender: string, presented: string, credentials: SenderCredentials, settings: GatewaySettings): AuthenticationRefusal | undefined {

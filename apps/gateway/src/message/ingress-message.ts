@@ -32,6 +32,12 @@ export class IngressMessage {
   /** Algorithm the signature was checked with. */
   signedWith?: SignatureAlgorithm;
   /**
+   * True once authentication verified the envelope's Ed25519 signature with the sender's published
+   * key (a provisioned sender: its signature is what authenticates it); the signature check then
+   * checks freshness and the nonce without verifying it again.
+   */
+  signatureVerified = false;
+  /**
    * Set when a dead letter the gateway wrote (and signed) is replayed: its id and the SHA-256 of the
    * token its sender authenticated with, which stands in for the token (not kept in the letter).
    */

@@ -36,9 +36,9 @@ export function signEnvelope(envelope: WireEnvelope, keys: SigningKeys): WireEnv
 
 /**
  * Checks the signature block of `envelope` with the sender's HMAC secret (hex) or Ed25519 public
- * key (PEM). Returns false on any mismatch or malformed block; never throws.
+ * key (a parsed `publicKey`, or PEM). Returns false on any mismatch or malformed block; never throws.
  */
-export function verifyEnvelope(envelope: WireEnvelope, key: { hmacSecret?: string; publicKeyPem?: string }): boolean {
+export function verifyEnvelope(envelope: WireEnvelope, key: { hmacSecret?: string; publicKeyPem?: string; publicKey?: KeyObject }): boolean {
   const block = (envelope as { signature?: Partial<SignatureBlock> }).signature;
   if (!block || typeof block.value !== 'string' || typeof block.nonce !== 'string') return false;
   const input = Buffer.from(signingInput(envelope, String(block.alg), block.nonce));
@@ -48,8 +48,8 @@ export function verifyEnvelope(envelope: WireEnvelope, key: { hmacSecret?: strin
       const given = Buffer.from(block.value, 'base64');
       return given.length === expected.length && timingSafeEqual(given, expected);
     }
-    if (block.alg === 'ed25519' && key.publicKeyPem) {
-      return verify(null, input, createPublicKey(key.publicKeyPem), Buffer.from(block.value, 'base64'));
+    if (block.alg === 'ed25519' && (key.publicKey || key.publicKeyPem)) {
+      return verify(null, input, key.publicKey ?? createPublicKey(key.publicKeyPem!), Buffer.from(block.value, 'base64'));
     }
   } catch {
     return false;

@@ -1,0 +1,82 @@
+import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type Redis from 'ioredis';
+import { createMessage, INGRESS_FIELDS, MasKeys, ProvisionedAgent, signingInput } from '@mas/core';
+import { ChannelTap, waitFor } from './support/e2e-helpers';
+import { ZeroTrustAgent, ZeroTrustWorld } from './support/zero-trust';
+
+// Issue 12, for provisioned senders: their signature is what authenticates them (they present no
+// token). An attacker holding another agent's credentials may still XADD to the shared ingress any
+// envelope naming alice as its sender. Such an entry must be refused as unauthenticated — whether
+// or not message signing is on — audited as such (alice only as the claimed sender), and must never
+// make the gateway send alice anything or file it under her.
+
+/** Envelopes claiming `sender`, signed with a key that is not its own (or not signed at all). */
+function forgeries(sender: string, target: string, count: number, signed: boolean): string[] {
+  const { privateKey } = generateKeyPairSync('ed25519');
+  return Array.from({ length: count }, (_, i) => {
+    const envelope = createMessage({ senderId: sender, targetId: target, messageType: 'transfer', data: { amount: 1_000_000, i } }).toWire() as Record<string, unknown>;
+    envelope.message_id = `forged-${i}-${randomUUID()}`;
+    if (signed) {
+      const nonce = randomUUID();
+      envelope.signature = { alg: 'ed25519', nonce, value: sign(null, Buffer.from(signingInput(envelope as never, 'ed25519', nonce)), privateKey).toString('base64') };
+    }
+    return JSON.stringify(envelope);
+  });
+}
+
+for (const signing of [true, false]) {
+  describe(`a forged provisioned sender (message signing ${signing ? 'on' : 'off'})`, () => {
+    let world: ZeroTrustWorld;
+    let aliceId: ProvisionedAgent;
+    let bobId: ProvisionedAgent;
+    let attacker: Redis;
+    let alice: ZeroTrustAgent;
+    let bob: ZeroTrustAgent;
+    let tap: ChannelTap;
+
+    beforeAll(async () => {
+      world = await ZeroTrustWorld.start(14, { features: { messageSigning: signing } });
+      const mallory = await world.provision('mallory');
+      aliceId = await world.provision('alice');
+      bobId = await world.provision('bob');
+      attacker = world.client(mallory.redisUrl);
+      alice = await world.start(aliceId);
+      bob = await world.start(bobId);
+      tap = await new ChannelTap(world.redis.url).subscribe(MasKeys.agentChannel(aliceId.id));
+    }, 30_000);
+    afterAll(async () => {
+      await tap?.close();
+      await world?.close();
+    });
+
+    it('is refused as unauthenticated: nothing delivered, nothing sent to alice, nothing filed under her', async () => {
+      const admin = world.admin.command;
+      const auditBefore = await admin.xlen(MasKeys.audit);
+      const filedBefore = await admin.xlen(MasKeys.auditBySender(aliceId.id)); // her registration
+      for (const envelope of forgeries(aliceId.id, bobId.id, 20, signing)) {
+        await attacker.xadd(MasKeys.gatewayIngress, '*', INGRESS_FIELDS.envelope, envelope, INGRESS_FIELDS.token, 'stolen', INGRESS_FIELDS.notify, '1');
+      }
+      await waitFor(async () => (await admin.xlen(MasKeys.gatewayIngress)) === 0, 10_000, 'the forgeries decided and acked');
+      // alice's own message behind them is still allowed and delivered
+      await alice.agent.send(bobId.id, 'hello', { real: true });
+      await waitFor(() => bob.received.some((m) => m.messageType === 'hello'), 5_000, "alice's real message");
+
+      expect(bob.received.filter((m) => m.messageType === 'transfer')).toEqual([]);
+      expect(tap.on(MasKeys.agentChannel(aliceId.id)).filter((m) => String(m.json?.data?.message_id ?? '').startsWith('forged-'))).toEqual([]);
+      const entries = (await admin.xrange(MasKeys.audit, '-', '+')).slice(auditBefore).map(([, fields]) => {
+        const record: Record<string, string> = {};
+        for (let i = 0; i < fields.length; i += 2) record[fields[i]] = fields[i + 1];
+        return record;
+      });
+      const forged = entries.filter((e) => e.message_type !== 'hello');
+      expect(forged.length).toBeGreaterThan(0);
+      for (const entry of forged) {
+        expect(entry.decision).toBe('AUTH_FAILED');
+        expect(entry.sender_id ?? '').toBe('');
+        expect(entry.claimed_sender).toBe(aliceId.id);
+      }
+      expect(await admin.xlen(MasKeys.auditBySender(aliceId.id))).toBe(filedBefore + 1); // her real message only
+    });
+  });
+}
