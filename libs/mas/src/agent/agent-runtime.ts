@@ -130,6 +130,7 @@ export class AgentRuntime<TState extends object> {
       gate: this.gate,
       replicated: new ReplicatedSends(() => (this.replicatedClient ??= connection.dedicated('replicated')), connection.keys, this.commandTimeoutMs, connection.displayUrl),
       observer: this.observer,
+      logger,
     });
     const gate = new ErrorReplyGate(connection.command, connection.keys);
     const dispatcher = new MessageDispatcher({
