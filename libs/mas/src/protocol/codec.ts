@@ -148,7 +148,7 @@ function readTraceContext(raw: Record<string, unknown>, meta: MessageMeta): void
  * @throws MessageTooLargeError over `maxBytes`; MalformedEnvelopeError on bad JSON or a wrong shape.
  */
 export function decodeMessage(raw: string | Buffer, maxBytes = Number.POSITIVE_INFINITY): AgentMessage {
-  return decodeEnvelope(raw, maxBytes).message;
+  return messageOf(parseRecord(raw, maxBytes));
 }
 
 /**
@@ -156,6 +156,12 @@ export function decodeMessage(raw: string | Buffer, maxBytes = Number.POSITIVE_I
  * check over the envelope exactly as received, without parsing it twice).
  */
 export function decodeEnvelope(raw: string | Buffer, maxBytes = Number.POSITIVE_INFINITY): { message: AgentMessage; record: Record<string, unknown> } {
+  const record = parseRecord(raw, maxBytes);
+  return { message: messageOf(record), record };
+}
+
+/** The JSON object of one raw envelope, size-checked. */
+function parseRecord(raw: string | Buffer, maxBytes: number): Record<string, unknown> {
   const size = exceedsBytes(raw, maxBytes);
   if (size !== undefined) throw new MessageTooLargeError(size, maxBytes);
   let parsed: unknown;
@@ -165,6 +171,11 @@ export function decodeEnvelope(raw: string | Buffer, maxBytes = Number.POSITIVE_
     throw new MalformedEnvelopeError('not valid JSON', { cause: error });
   }
   if (!isObject(parsed)) throw new MalformedEnvelopeError('top level must be a JSON object');
+  return parsed;
+}
+
+/** The message a parsed envelope carries, its shape checked. */
+function messageOf(parsed: Record<string, unknown>): AgentMessage {
   const data = parsed.data ?? {};
   if (!isObject(data)) throw new MalformedEnvelopeError('"data" must be an object');
   const timestamp = parsed.timestamp ?? Date.now() / 1000;
@@ -185,5 +196,5 @@ export function decodeEnvelope(raw: string | Buffer, maxBytes = Number.POSITIVE_
   for (const key in parsed) {
     if (!KNOWN_FIELDS.has(key)) (message.extra ??= {})[key] = parsed[key];
   }
-  return { message, record: parsed };
+  return message;
 }
