@@ -201,28 +201,30 @@ export class InboxConsumer {
       });
   }
 
-  private async settle(entry: Entry, message: AgentMessage, result: DeliveryResult): Promise<void> {
-    const fields = [...result.transaction.changes.keys()];
-    if (!result.completed) {
-      await this.host.restoreState(fields, result.transaction.previous);
-      if (entry.attempt >= this.options.maxAttempts) {
-        await this.deadLetter(entry, `handler failed: ${describe(result.error)}`, message);
-      }
-      return; // left pending: reclaimed and retried after claimIdleMs
-    }
-    let committed: boolean;
-    try {
-      committed = await this.commits.commit(entry.id, message.messageId, result.transaction);
-    } catch (error) {
+  /** Commits a completed delivery with its ack; leaves a failed one pending (or dead-letters it). No async frame when completed. */
+  private settle(entry: Entry, message: AgentMessage, result: DeliveryResult): Promise<void> {
+    if (!result.completed) return this.settleFailed(entry, message, result);
+    const { transaction } = result;
+    return this.commits.commit(entry.id, message.messageId, transaction).then(
+      (committed) => {
+        if (committed) {
+          this.stats.acked += 1;
+          return undefined;
+        }
+        this.stats.duplicates += 1;
+        return this.resyncState([...transaction.changes.keys()], transaction.previous).then(() => void (this.stats.acked += 1));
+      },
       // Left pending and redelivered: memory must not keep changes the redelivery applies again.
-      await this.resyncState(fields, result.transaction.previous);
-      throw error;
+      (error: unknown) => this.resyncState([...transaction.changes.keys()], transaction.previous).then(() => Promise.reject(error)),
+    );
+  }
+
+  /** A failed delivery: its state changes undone; left pending (retried after claimIdleMs), or dead-lettered after the last attempt. */
+  private async settleFailed(entry: Entry, message: AgentMessage, result: DeliveryResult): Promise<void> {
+    await this.host.restoreState([...result.transaction.changes.keys()], result.transaction.previous);
+    if (entry.attempt >= this.options.maxAttempts) {
+      await this.deadLetter(entry, `handler failed: ${describe(result.error)}`, message);
     }
-    if (!committed) {
-      this.stats.duplicates += 1;
-      await this.resyncState(fields, result.transaction.previous);
-    }
-    this.stats.acked += 1;
   }
 
   /**
