@@ -191,32 +191,59 @@ export class InboxConsumer {
     this.reader.holdLease(entry.id, now + (deadline ?? this.options.claimIdleMs));
     this.stats.delivered += 1;
     if (entry.attempt > 1) this.stats.redelivered += 1;
-    const finished = () => this.reader.finished(entry.id);
-    void this.host.intake
-      .deliver(message, entry.attempt, deadline)
-      .then((result) => this.settle(entry, message, result))
-      .then(finished, (error: unknown) => {
-        this.host.logger.error(`Inbox entry ${entry.id}: ${String(error)}`);
-        finished();
-      });
+    void this.host.intake.deliver(message, entry.attempt, deadline).then(
+      (result) => {
+        try {
+          this.settle(entry, message, result);
+        } catch (error) {
+          this.settled(entry, error);
+        }
+      },
+      (error: unknown) => this.settled(entry, error),
+    );
   }
 
-  /** Commits a completed delivery with its ack; leaves a failed one pending (or dead-letters it). No async frame when completed. */
-  private settle(entry: Entry, message: AgentMessage, result: DeliveryResult): Promise<void> {
-    if (!result.completed) return this.settleFailed(entry, message, result);
+  /** Frees the entry's slot once it is settled; logs what went wrong on the way. */
+  private settled(entry: Entry, error?: unknown): void {
+    if (error !== undefined) this.host.logger.error(`Inbox entry ${entry.id}: ${String(error)}`);
+    this.reader.finished(entry.id);
+  }
+
+  /**
+   * Commits a completed delivery with its ack (in the next batch: no promise of its own, the slot is
+   * freed from the batch's answer); leaves a failed one pending, or dead-letters it.
+   */
+  private settle(entry: Entry, message: AgentMessage, result: DeliveryResult): void {
     const { transaction } = result;
-    return this.commits.commit(entry.id, message.messageId, transaction).then(
-      (committed) => {
-        if (committed) {
-          this.stats.acked += 1;
-          return undefined;
-        }
-        this.stats.duplicates += 1;
-        return this.resyncState([...transaction.changes.keys()], transaction.previous).then(() => void (this.stats.acked += 1));
-      },
+    if (!result.completed) {
+      this.settleFailed(entry, message, result).then(
+        () => this.settled(entry),
+        (error: unknown) => this.settled(entry, error),
+      );
+      return;
+    }
+    this.commits.commit(entry.id, message.messageId, transaction, (error, committed) => this.committed(entry, transaction, error, committed));
+  }
+
+  /** After the commit of a completed delivery: the slot freed, the state resynced first when it did not apply. */
+  private committed(entry: Entry, transaction: StateTransaction, error: unknown, committed: boolean): void {
+    if (error === undefined && committed) {
+      this.stats.acked += 1;
+      this.settled(entry);
+      return;
+    }
+    const fields = [...transaction.changes.keys()];
+    const resyncFailed = (resyncError: unknown) => this.settled(entry, resyncError);
+    if (error !== undefined) {
       // Left pending and redelivered: memory must not keep changes the redelivery applies again.
-      (error: unknown) => this.resyncState([...transaction.changes.keys()], transaction.previous).then(() => Promise.reject(error)),
-    );
+      this.resyncState(fields, transaction.previous).then(() => this.settled(entry, error), resyncFailed);
+      return;
+    }
+    this.stats.duplicates += 1;
+    this.resyncState(fields, transaction.previous).then(() => {
+      this.stats.acked += 1;
+      this.settled(entry);
+    }, resyncFailed);
   }
 
   /** A failed delivery: its state changes undone; left pending (retried after claimIdleMs), or dead-lettered after the last attempt. */
