@@ -73,8 +73,8 @@ export class MessageIntake implements InboxIntake {
     void this.options.dispatcher.refuse(message, new AgentOverloadedError(this.options.agentId, this.slots.queued));
   }
 
-  /** Size check and decoding of one raw envelope; what is refused is counted and logged. */
-  decode(raw: string, source: string): Decoded {
+  /** Size check and decoding of one raw envelope; what is refused is counted and logged (from `source`, or its entry `entryId`). */
+  decode(raw: string, source: string, entryId?: string): Decoded {
     const { stats, maxMessageBytes } = this.options;
     stats.received += 1;
     try {
@@ -84,7 +84,7 @@ export class MessageIntake implements InboxIntake {
       return { message: this.observed(message) };
     } catch (error) {
       const reason = (error as Error).message;
-      this.options.logger.warn?.(`Dropped a message on ${source}: ${reason}`);
+      this.options.logger.warn?.(`Dropped a message on ${entryId === undefined ? source : `${source} entry ${entryId}`}: ${reason}`);
       if (error instanceof MessageTooLargeError) {
         stats.oversized += 1;
         this.answerOversized(raw, error);

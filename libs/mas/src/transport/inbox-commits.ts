@@ -4,6 +4,9 @@ import { encodeStateValue } from '../state/state-codec';
 import type { StateTransaction } from '../state/state-transaction';
 import { COMMIT_BATCH_SCRIPT } from './inbox.scripts';
 
+/** The state arguments of a message that changed nothing (shared, never written). */
+const NO_ARGS: string[] = [];
+
 /** Messages committed by one script call at most. */
 const MAX_BATCH_MESSAGES = 256;
 /** State arguments (field/value pairs and deleted fields) of one script call at most, beyond its first message's. */
@@ -60,12 +63,12 @@ export class InboxCommits {
    * then calls `done` (no promise per message: this is on every reliable message's path).
    */
   commit(entryId: string, messageId: string, transaction: StateTransaction, done: CommitCallback): void {
-    const set: string[] = [];
-    const removed: string[] = [];
+    let set = NO_ARGS;
+    let removed = NO_ARGS;
     try {
       for (const [field, value] of transaction.changes) {
-        if (value === undefined) removed.push(field);
-        else set.push(field, encodeStateValue(value));
+        if (value === undefined) (removed === NO_ARGS ? (removed = []) : removed).push(field);
+        else (set === NO_ARGS ? (set = []) : set).push(field, encodeStateValue(value));
       }
     } catch (error) {
       done(error, false); // a value that cannot be stored: nothing committed, the entry stays pending

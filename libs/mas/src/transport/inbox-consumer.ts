@@ -30,8 +30,8 @@ export type Decoded = { message: AgentMessage } | { refused: string };
 
 /** The agent's inbound path, as the inbox uses it. */
 export interface InboxIntake {
-  /** Size check and decoding (what is refused is counted and logged by the intake). */
-  decode(raw: string, source: string): Decoded;
+  /** Size check and decoding (what is refused is counted and logged by the intake, naming `source`, or `source` entry `entryId`). */
+  decode(raw: string, source: string, entryId?: string): Decoded;
   /** Handles one message; `attempt` counts deliveries (1 = first). */
   deliver(message: AgentMessage, attempt: number, deadlineMs: number | undefined): Promise<DeliveryResult>;
   /** Handler deadline declared for a message type (`@AgentHandler(type, { timeout })`). */
@@ -45,7 +45,7 @@ export interface InboxHost {
   /** Where entries go once read. */
   readonly intake: InboxIntake;
   /** Puts state fields back after a failed or duplicate delivery (reloads them from Redis without `values`). */
-  restoreState(fields: string[], values?: Map<string, unknown>): Promise<void>;
+  restoreState(fields: string[], values?: ReadonlyMap<string, unknown>): Promise<void>;
 }
 
 interface Entry {
@@ -182,7 +182,7 @@ export class InboxConsumer {
   /** The entry's message, or why it is none (the intake counts and logs it). */
   private decode(entry: Entry): AgentMessage | string {
     if (entry.raw === undefined) return 'no envelope field';
-    const decoded = this.host.intake.decode(entry.raw, `${this.stream} entry ${entry.id}`);
+    const decoded = this.host.intake.decode(entry.raw, this.stream, entry.id);
     return 'message' in decoded ? decoded.message : decoded.refused;
   }
 
@@ -260,7 +260,7 @@ export class InboxConsumer {
    * while Redis is unreachable. The entry keeps its slot meanwhile, so with maxInFlight 1 no handler
    * reads the state before it is right again.
    */
-  private async resyncState(fields: string[], previous: Map<string, unknown>): Promise<void> {
+  private async resyncState(fields: string[], previous: ReadonlyMap<string, unknown>): Promise<void> {
     await this.host.restoreState(fields, previous);
     while (this.reader.active) {
       try {
