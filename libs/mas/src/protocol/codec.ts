@@ -35,15 +35,10 @@ export interface NewMessage {
 
 /** What a reply to `request` from `senderId` is made of (correlation id kept, sent to the requester). */
 export function replySpec(senderId: string, request: AgentMessage, messageType: string, data: MessageData, error?: WireError): NewMessage {
-  return {
-    senderId,
-    targetId: request.senderId,
-    messageType,
-    data,
-    correlationId: request.meta.correlationId,
-    isReply: true,
-    ...(error ? { error } : {}),
-  };
+  // A literal of one shape (no spread): this is on every reply's path.
+  const spec: NewMessage = { senderId, targetId: request.senderId, messageType, data, correlationId: request.meta.correlationId, isReply: true };
+  if (error) spec.error = error;
+  return spec;
 }
 
 /** Builds a new outgoing message with a fresh id and timestamp. */
