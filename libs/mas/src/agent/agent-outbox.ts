@@ -23,9 +23,8 @@ import type { ReplicatedSends } from './replicated-sends';
 import { TargetInfo, TargetLimits } from './receive-limits';
 import { coalesceWrites } from '../redis/write-coalescing';
 import type { AgentObserver } from '../observability/agent-observer';
-import { messageTracing } from '../observability/message-tracing';
-
-const noop = (): void => undefined;
+import { MessageSpan, messageTracing } from '../observability/message-tracing';
+import type { MasLogger } from '../util/mas-logger';
 
 /** What an agent's outbox is built from. */
 export interface OutboxOptions {
@@ -51,6 +50,8 @@ export interface OutboxOptions {
   replicated: ReplicatedSends;
   /** Per-peer counters, metrics and spans of what leaves (observability/). */
   observer: AgentObserver;
+  /** Where a send that reached nobody is noted (debug), when its caller asked ({@link PutOptions.unreached}). */
+  logger?: MasLogger;
 }
 
 /** How an agent's gateway mode is wired into its outbox. */
@@ -67,7 +68,15 @@ export interface PutOptions {
   replicas?: ReplicaWait;
   /** Checked before the message is written: false (its sender gave up meanwhile) skips it; resolves 0. */
   wanted?: () => boolean;
+  /**
+   * A direct send that reached no subscriber: `log` writes a debug line, `throw` also rejects with
+   * {@link UnknownTargetError} (the message was published, to nobody). Default: nothing.
+   */
+  unreached?: 'log' | 'throw';
 }
+
+/** The options of a plain direct send, shared (no object per send). */
+const NO_PUT_OPTIONS: PutOptions = Object.freeze({});
 
 /**
  * The one way out of an agent: PUBLISH (direct), XADD to the target's inbox (reliable), or, in
@@ -107,18 +116,43 @@ export class AgentOutbox implements Replier {
    * @throws RedisUnavailableError when Redis does not take it within the command deadline.
    * @throws GatewayRejectedError when the gateway denies it (or gives no decision in time).
    */
-  async put(spec: NewMessage, { reliable = false, replicas, wanted }: PutOptions = {}): Promise<number> {
-    const message = createMessage(spec);
-    const span = messageTracing.sending(message); // undefined unless an OpenTelemetry SDK is registered
+  put(spec: NewMessage, options: PutOptions = NO_PUT_OPTIONS): Promise<number> {
+    const { reliable = false, replicas } = options;
+    let message: AgentMessage;
+    let writing: Promise<unknown>;
     try {
-      const payload = encodeMessage(message);
+      message = createMessage(spec);
+      const span = messageTracing.sending(message); // undefined unless an OpenTelemetry SDK is registered
+      // The common case takes no async frame: connected, the target's limits known, no span, no
+      // gateway, no replica wait — the write's own promise, settled once by `written`.
+      const target = span || this.gateway || (reliable && replicas) || !this.gate.isReady ? undefined : this.limits.known(message.targetId);
+      if (!target) return this.putWaiting(message, !spec.isReply, options, span);
+      const payload = this.encodeFor(message, target);
+      coalesceWrites(this.options.redis);
+      writing = reliable ? this.append(target, message.targetId, payload) : publishPayload(this.options.redis, this.options.keys, message.targetId, payload);
+    } catch (error) {
+      return Promise.reject(this.gate.translate(error));
+    }
+    return writing.then(
+      (written) => {
+        this.counted(message);
+        return this.reached(message, reliable ? 1 : (written as number), options);
+      },
+      (error: unknown) => {
+        throw this.gate.translate(error);
+      },
+    );
+  }
+
+  /** {@link put} when something may wait: the target's limits, the connection, the gateway, replicas, a span. */
+  private async putWaiting(message: AgentMessage, awaitDecision: boolean, options: PutOptions, span: MessageSpan | undefined): Promise<number> {
+    const { reliable = false, replicas, wanted } = options;
+    let receivers: number | undefined = 1;
+    try {
       const target = this.limits.known(message.targetId) ?? (await this.gate.run(() => this.limits.lookup(message.targetId)))!;
-      const limit = target.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
-      const size = exceedsBytes(payload, limit);
-      if (size !== undefined) throw new MessageTooLargeError(size, limit, message.targetId);
-      let receivers: number | undefined = 1;
+      const payload = this.encodeFor(message, target);
       if (this.gateway) {
-        if (!(await this.submitToGateway(this.gateway, message, !spec.isReply, wanted))) return 0;
+        if (!(await this.submitToGateway(this.gateway, message, awaitDecision, wanted))) return 0;
       } else {
         const deliver = (): Promise<unknown> => {
           coalesceWrites(this.options.redis);
@@ -133,17 +167,45 @@ export class AgentOutbox implements Replier {
           receivers = reliable ? 1 : (written as number);
         }
       }
-      this.options.stats.sent += 1;
-      this.options.observer.sent(message);
-      return receivers;
+      this.counted(message);
     } catch (error) {
       span?.fail(error);
       throw this.gate.translate(error);
     } finally {
       span?.end();
     }
+    return this.reached(message, receivers, options);
   }
 
+  /**
+   * The wire form of `message`, within the size `target` accepts.
+   * @throws MessageEncodingError, MessageTooLargeError
+   */
+  private encodeFor(message: AgentMessage, target: TargetInfo): string {
+    const payload = encodeMessage(message);
+    const limit = target.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+    const size = exceedsBytes(payload, limit);
+    if (size !== undefined) throw new MessageTooLargeError(size, limit, message.targetId);
+    return payload;
+  }
+
+  /** Counts a message that left (after Redis or the gateway took it). */
+  private counted(message: AgentMessage): void {
+    this.options.stats.sent += 1;
+    this.options.observer.sent(message);
+  }
+
+  /**
+   * The receivers a message that left reached.
+   * @throws UnknownTargetError when it reached nobody and the caller asked for one ({@link PutOptions.unreached}).
+   */
+  private reached(message: AgentMessage, receivers: number, options: PutOptions): number {
+    if (receivers === 0 && options.unreached) {
+      this.options.logger?.debug?.(`"${message.messageType}" to ${message.targetId} reached no subscriber`);
+      if (options.unreached === 'throw') throw new UnknownTargetError(message.targetId);
+    }
+    return receivers;
+  }
 
   /**
    * Sends a request and resolves with its reply. The promise is returned before the send completes:
@@ -172,9 +234,9 @@ export class AgentOutbox implements Replier {
     return reply;
   }
 
-  /** Answers `request` (used by `AgentMessage.reply`; no async frame of its own). */
-  replyTo(request: AgentMessage, messageType: string, data: MessageData): Promise<void> {
-    return this.put(replySpec(this.options.agentId, request, messageType, data)).then(noop);
+  /** Answers `request` (used by `AgentMessage.reply`; no async frame of its own); resolves with the receivers reached. */
+  replyTo(request: AgentMessage, messageType: string, data: MessageData): Promise<number> {
+    return this.put(replySpec(this.options.agentId, request, messageType, data));
   }
 
   /** Answers `request` with an error reply carrying `error` in `meta.error`. */

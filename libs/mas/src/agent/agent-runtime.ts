@@ -130,6 +130,7 @@ export class AgentRuntime<TState extends object> {
       gate: this.gate,
       replicated: new ReplicatedSends(() => (this.replicatedClient ??= connection.dedicated('replicated')), connection.keys, this.commandTimeoutMs, connection.displayUrl),
       observer: this.observer,
+      logger,
     });
     const gate = new ErrorReplyGate(connection.command, connection.keys);
     const dispatcher = new MessageDispatcher({
@@ -156,7 +157,7 @@ export class AgentRuntime<TState extends object> {
       observer: this.observer,
     });
     if (spec.delivery === 'reliable') {
-      const host = { id, logger, intake: this.intake, restoreState: (fields: string[], values?: Map<string, unknown>) => this.state.restore(fields, values) };
+      const host = { id, logger, intake: this.intake, restoreState: (fields: string[], values?: ReadonlyMap<string, unknown>) => this.state.restore(fields, values) };
       this.inbox = new InboxConsumer(host, connection, options.inbox);
     }
     if (options.register === false) return;

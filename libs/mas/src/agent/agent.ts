@@ -1,16 +1,19 @@
-import { AgentNotStartedError, InvalidAgentIdError, NoHandlerError, UnknownTargetError } from '../errors';
+import { AgentNotStartedError, InvalidAgentIdError, NoHandlerError } from '../errors';
 import type { AgentMessage, MessageData } from '../protocol';
 import type { AnyMessages, MessageMap, PayloadOf, ReplyOf } from './message-map.interfaces';
 import type { RedisResetEvent } from '../redis/mas-connection';
 import type { AgentRecord } from '../registry/agent-record.interfaces';
 import { AgentOptions, AgentStats, emptyAgentStats, RequestOptions, SendOptions } from './agent-options.interfaces';
 import { AgentRuntime } from './agent-runtime';
+import type { PutOptions } from './agent-outbox';
 import { buildHandlerTable } from './handler-table';
 import { MasLogger, resolveMasLogger } from '../util/mas-logger';
 import { layerAgentOptions } from '../config/layered-options';
 
 /** The options of a plain direct send, shared (no object per send). */
-const NO_PUT_OPTIONS = Object.freeze({});
+const NO_SEND_OPTIONS: SendOptions = Object.freeze({});
+const LOG_UNREACHED: PutOptions = Object.freeze({ unreached: 'log' });
+const REQUIRE_RECEIVER: PutOptions = Object.freeze({ unreached: 'throw' });
 
 /**
  * An agent: registers itself, listens on `agent.{id}`, dispatches to `@AgentHandler` methods,
@@ -118,20 +121,20 @@ export class Agent<TState extends object = Record<string, unknown>, TMessages ex
    * @throws InboxFullError (reliable) when the target's inbox is full; ReplicationTimeoutError when
    *   `replicas` did not confirm; RedisUnavailableError, MessageTooLargeError, MessageEncodingError.
    */
-  async send<TType extends keyof TMessages & string>(
+  send<TType extends keyof TMessages & string>(
     targetId: string,
     messageType: TType,
     data: PayloadOf<TMessages, TType> = {} as PayloadOf<TMessages, TType>,
-    options: SendOptions = {},
+    options: SendOptions = NO_SEND_OPTIONS,
   ): Promise<number> {
-    const { reliable, replicas = this.options.replicas } = options;
+    // No async frame of its own: the outbox's promise is returned as it is (it counts, logs and
+    // applies `requireReceiver`).
+    if (!this.runtime) return Promise.reject(new AgentNotStartedError(this.id, 'send'));
+    const { reliable, replicas = this.options.replicas, requireReceiver } = options;
     const spec = { senderId: this.id, targetId, messageType, data: data as MessageData, priority: options.priority };
-    const receivers = await this.started('send').outbox.put(spec, reliable ? { reliable, replicas } : NO_PUT_OPTIONS);
-    if (receivers === 0) {
-      this.logger.debug?.(`"${messageType}" to ${targetId} reached no subscriber`);
-      if (options.requireReceiver) throw new UnknownTargetError(targetId);
-    }
-    return receivers;
+    // A reliable send is stored (1), never unreached.
+    const putOptions = reliable ? { reliable, replicas } : requireReceiver ? REQUIRE_RECEIVER : LOG_UNREACHED;
+    return this.runtime.outbox.put(spec, putOptions);
   }
 
   /**

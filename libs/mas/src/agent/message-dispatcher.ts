@@ -55,21 +55,60 @@ export class MessageDispatcher {
     return this.options.handlers.get(messageType);
   }
 
-  /** Dispatches `message`; never throws. */
-  async dispatch(message: AgentMessage): Promise<DispatchOutcome> {
+  /** Dispatches `message`; never throws (nor rejects). */
+  dispatch(message: AgentMessage): Promise<DispatchOutcome> {
     const handler = this.options.handlers.get(message.messageType);
+    if (!handler || handler.model) return this.dispatchAsync(message, handler);
+    // A handler without a payload model, called at once; one that returns a plain value (no
+    // promise) settles without an async frame or a microtask of its own.
+    let result: unknown;
+    try {
+      result = handler.invoke(message.data, message);
+    } catch (error) {
+      return this.fail(message, error);
+    }
+    if (isThenable(result)) return this.settle(message, result);
+    if (result !== undefined && message.expectsReply && !message.hasReplied) {
+      return message.reply(message.messageType + REPLY_TYPE_SUFFIX, toReplyData(result)).then(this.handled, (error: unknown) => this.fail(message, error));
+    }
+    this.options.stats.handled += 1;
+    return HANDLED_NOW;
+  }
+
+  /** Counts a message handled; the outcome of every handled message (one shared object). */
+  private readonly handled = (): DispatchOutcome => {
+    this.options.stats.handled += 1;
+    return HANDLED;
+  };
+
+  /** {@link dispatch} of a handler whose payload is converted and validated first, or of the fallback. */
+  private async dispatchAsync(message: AgentMessage, handler: HandlerDefinition | undefined): Promise<DispatchOutcome> {
     try {
       const result = handler
         ? await handler.invoke(handler.model ? await this.payloadFor(handler, message) : message.data, message)
         : await this.options.fallback(message);
-      if (result !== undefined && message.expectsReply && !message.hasReplied) {
-        await message.reply(message.messageType + REPLY_TYPE_SUFFIX, toReplyData(result));
-      }
+      await this.answer(message, result);
     } catch (error) {
       return this.fail(message, error);
     }
-    this.options.stats.handled += 1;
-    return { status: 'handled' };
+    return this.handled();
+  }
+
+  /** {@link dispatch} once a handler's promise settled. */
+  private async settle(message: AgentMessage, running: PromiseLike<unknown>): Promise<DispatchOutcome> {
+    try {
+      await this.answer(message, await running);
+    } catch (error) {
+      return this.fail(message, error);
+    }
+    return this.handled();
+  }
+
+  /** Replies to a request with the handler's return value, unless the handler replied itself. */
+  private async answer(message: AgentMessage, result: unknown): Promise<void> {
+    if (result !== undefined && message.expectsReply && !message.hasReplied) {
+      await message.reply(message.messageType + REPLY_TYPE_SUFFIX, toReplyData(result));
+    }
   }
 
   /**
@@ -116,6 +155,14 @@ export class MessageDispatcher {
     if (error instanceof Error && error.stack) this.options.logger.debug?.(error.stack);
     return (await this.refuse(message, error)) ? { status: 'replied-error', error } : { status: 'failed', error };
   }
+}
+
+/** The outcome of a handled message (shared: it carries nothing of its own). */
+const HANDLED: DispatchOutcome = Object.freeze({ status: 'handled' });
+const HANDLED_NOW: Promise<DispatchOutcome> = Promise.resolve(HANDLED);
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
 function toReplyData(result: unknown): Record<string, unknown> {

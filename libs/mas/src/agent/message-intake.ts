@@ -73,8 +73,8 @@ export class MessageIntake implements InboxIntake {
     void this.options.dispatcher.refuse(message, new AgentOverloadedError(this.options.agentId, this.slots.queued));
   }
 
-  /** Size check and decoding of one raw envelope; what is refused is counted and logged. */
-  decode(raw: string, source: string): Decoded {
+  /** Size check and decoding of one raw envelope; what is refused is counted and logged (from `source`, or its entry `entryId`). */
+  decode(raw: string, source: string, entryId?: string): Decoded {
     const { stats, maxMessageBytes } = this.options;
     stats.received += 1;
     try {
@@ -84,7 +84,7 @@ export class MessageIntake implements InboxIntake {
       return { message: this.observed(message) };
     } catch (error) {
       const reason = (error as Error).message;
-      this.options.logger.warn?.(`Dropped a message on ${source}: ${reason}`);
+      this.options.logger.warn?.(`Dropped a message on ${entryId === undefined ? source : `${source} entry ${entryId}`}: ${reason}`);
       if (error instanceof MessageTooLargeError) {
         stats.oversized += 1;
         this.answerOversized(raw, error);
@@ -100,15 +100,30 @@ export class MessageIntake implements InboxIntake {
    * dispatched within `deadlineMs` (when given), its state changes collected for the inbox to commit
    * with the ack.
    */
-  async deliver(message: AgentMessage, attempt: number, deadlineMs?: number): Promise<DeliveryResult> {
+  deliver(message: AgentMessage, attempt: number, deadlineMs?: number): Promise<DeliveryResult> {
     const transaction = new StateTransaction(this.options.agentId);
-    if (this.options.trust && !(await this.trusted(message))) return { completed: true, transaction };
+    if (this.options.trust) return this.deliverTrusted(message, attempt, deadlineMs, transaction);
+    if (this.settled(message) || this.expired(message)) return Promise.resolve({ completed: true, transaction });
+    return this.run(message, attempt, deadlineMs, transaction);
+  }
+
+  /** {@link deliver} in gateway mode: the gateway's signature checked first. */
+  private async deliverTrusted(message: AgentMessage, attempt: number, deadlineMs: number | undefined, transaction: StateTransaction): Promise<DeliveryResult> {
+    if (!(await this.trusted(message))) return { completed: true, transaction };
     if (this.settled(message) || this.expired(message)) return { completed: true, transaction };
+    return this.run(message, attempt, deadlineMs, transaction);
+  }
+
+  /** Dispatches a reliably delivered message inside its state transaction (no async frame of its own). */
+  private run(message: AgentMessage, attempt: number, deadlineMs: number | undefined, transaction: StateTransaction): Promise<DeliveryResult> {
     this.bind(message).attempt = attempt;
     const dispatch = runInStateTransaction(transaction, () => this.options.observer.process(message, this.options.dispatcher, MasKeys.inboxGroup));
     const timeout = () => new HandlerTimeoutError(this.options.agentId, message.messageType, deadlineMs!);
-    const outcome = await withDeadline(dispatch, deadlineMs, timeout);
-    return { completed: outcome.status !== 'failed', error: 'error' in outcome ? outcome.error : undefined, transaction };
+    return withDeadline(dispatch, deadlineMs, timeout).then((outcome) => ({
+      completed: outcome.status !== 'failed',
+      error: 'error' in outcome ? outcome.error : undefined,
+      transaction,
+    }));
   }
 
   /** Handler deadline declared for a message type (`@AgentHandler(type, { timeout })`). */

@@ -32,7 +32,11 @@ export class AgentObserver {
   constructor(
     readonly agentId: string,
     private readonly metrics?: MasMetrics,
-  ) {}
+  ) {
+    // Looks for `@opentelemetry/api` now, at start, rather than on the first message (loading it
+    // costs tens of milliseconds, which the first message sent or received would wait for).
+    otelApi();
+  }
 
   /** One message left (after Redis or the gateway took it). */
   sent(message: AgentMessage): void {

@@ -1,9 +1,12 @@
 import { MessageEncodingError, MessageTooLargeError, ReplyNotPossibleError } from '../errors';
 import { MessageData, MessageMeta, WireEnvelope } from './envelope.interfaces';
 
+const noop = (): void => undefined;
+
 /** What a received message needs to answer itself; supplied by the agent that received it. */
 export interface MessageReplier {
-  replyTo(message: AgentMessage, messageType: string, data: MessageData): Promise<void>;
+  /** Sends the reply; resolves once it left (with whatever the replier reports, ignored). */
+  replyTo(message: AgentMessage, messageType: string, data: MessageData): Promise<unknown>;
 }
 
 /**
@@ -60,17 +63,16 @@ export class AgentMessage<TData extends object = MessageData> {
    * @throws MessageEncodingError / MessageTooLargeError when the reply cannot be built; the message
    *   then still counts as unanswered, so a failing handler's error reply goes out instead.
    */
-  async reply(messageType: string, data: MessageData = {}): Promise<void> {
+  reply(messageType: string, data: MessageData = {}): Promise<void> {
     if (!this.meta.correlationId || !this.replier) {
-      throw new ReplyNotPossibleError(this.messageId);
+      return Promise.reject(new ReplyNotPossibleError(this.messageId));
     }
     this.replied = true;
-    try {
-      await this.replier.replyTo(this as AgentMessage, messageType, data);
-    } catch (error) {
+    // One promise of its own on top of the send's (this is on every request's path).
+    return this.replier.replyTo(this as AgentMessage, messageType, data).then(noop, (error: unknown) => {
       if (error instanceof MessageEncodingError || error instanceof MessageTooLargeError) this.replied = false;
       throw error;
-    }
+    });
   }
 
   /** The snake_case wire form. */

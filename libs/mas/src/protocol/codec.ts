@@ -35,15 +35,10 @@ export interface NewMessage {
 
 /** What a reply to `request` from `senderId` is made of (correlation id kept, sent to the requester). */
 export function replySpec(senderId: string, request: AgentMessage, messageType: string, data: MessageData, error?: WireError): NewMessage {
-  return {
-    senderId,
-    targetId: request.senderId,
-    messageType,
-    data,
-    correlationId: request.meta.correlationId,
-    isReply: true,
-    ...(error ? { error } : {}),
-  };
+  // A literal of one shape (no spread): this is on every reply's path.
+  const spec: NewMessage = { senderId, targetId: request.senderId, messageType, data, correlationId: request.meta.correlationId, isReply: true };
+  if (error) spec.error = error;
+  return spec;
 }
 
 /** Builds a new outgoing message with a fresh id and timestamp. */
@@ -148,7 +143,7 @@ function readTraceContext(raw: Record<string, unknown>, meta: MessageMeta): void
  * @throws MessageTooLargeError over `maxBytes`; MalformedEnvelopeError on bad JSON or a wrong shape.
  */
 export function decodeMessage(raw: string | Buffer, maxBytes = Number.POSITIVE_INFINITY): AgentMessage {
-  return decodeEnvelope(raw, maxBytes).message;
+  return messageOf(parseRecord(raw, maxBytes));
 }
 
 /**
@@ -156,6 +151,12 @@ export function decodeMessage(raw: string | Buffer, maxBytes = Number.POSITIVE_I
  * check over the envelope exactly as received, without parsing it twice).
  */
 export function decodeEnvelope(raw: string | Buffer, maxBytes = Number.POSITIVE_INFINITY): { message: AgentMessage; record: Record<string, unknown> } {
+  const record = parseRecord(raw, maxBytes);
+  return { message: messageOf(record), record };
+}
+
+/** The JSON object of one raw envelope, size-checked. */
+function parseRecord(raw: string | Buffer, maxBytes: number): Record<string, unknown> {
   const size = exceedsBytes(raw, maxBytes);
   if (size !== undefined) throw new MessageTooLargeError(size, maxBytes);
   let parsed: unknown;
@@ -165,6 +166,11 @@ export function decodeEnvelope(raw: string | Buffer, maxBytes = Number.POSITIVE_
     throw new MalformedEnvelopeError('not valid JSON', { cause: error });
   }
   if (!isObject(parsed)) throw new MalformedEnvelopeError('top level must be a JSON object');
+  return parsed;
+}
+
+/** The message a parsed envelope carries, its shape checked. */
+function messageOf(parsed: Record<string, unknown>): AgentMessage {
   const data = parsed.data ?? {};
   if (!isObject(data)) throw new MalformedEnvelopeError('"data" must be an object');
   const timestamp = parsed.timestamp ?? Date.now() / 1000;
@@ -185,5 +191,5 @@ export function decodeEnvelope(raw: string | Buffer, maxBytes = Number.POSITIVE_
   for (const key in parsed) {
     if (!KNOWN_FIELDS.has(key)) (message.extra ??= {})[key] = parsed[key];
   }
-  return { message, record: parsed };
+  return message;
 }

@@ -110,7 +110,7 @@ export class StateManager<T extends object = Record<string, unknown>> {
    * Puts back the given fields (a failed reliable handler's changes), or reloads them from Redis
    * when `values` is omitted.
    */
-  async restore(fields: string[], values?: Map<string, unknown>): Promise<void> {
+  async restore(fields: string[], values?: ReadonlyMap<string, unknown>): Promise<void> {
     if (!fields.length) return;
     const source = values ?? new Map(Object.entries(await this.store.loadFields(this.agentId, fields)));
     const target = this.current as Record<string, unknown>;

@@ -6,18 +6,29 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * "completed" record, in one atomic step, so a redelivered message never applies them twice.
  */
 export class StateTransaction {
-  /** Changed fields and their new values (undefined = removed). */
-  readonly changes = new Map<string, unknown>();
-  /** Values the changed fields had before the first change (to roll back in memory on failure). */
-  readonly previous = new Map<string, unknown>();
+  private changed?: Map<string, unknown>;
+  private before?: Map<string, unknown>;
 
   constructor(readonly agentId: string) {}
 
+  /** Changed fields and their new values (undefined = removed). */
+  get changes(): ReadonlyMap<string, unknown> {
+    return this.changed ?? NO_FIELDS;
+  }
+
+  /** Values the changed fields had before the first change (to roll back in memory on failure). */
+  get previous(): ReadonlyMap<string, unknown> {
+    return this.before ?? NO_FIELDS;
+  }
+
   /** Records `changes` over `before` (the state before this update). */
   record(changes: Record<string, unknown>, before: Record<string, unknown>): void {
+    // Created on the first change: most handlers change nothing, and two maps per message add up.
+    const changed = (this.changed ??= new Map());
+    const previous = (this.before ??= new Map());
     for (const [key, value] of Object.entries(changes)) {
-      if (!this.previous.has(key)) this.previous.set(key, before[key]);
-      this.changes.set(key, value);
+      if (!previous.has(key)) previous.set(key, before[key]);
+      changed.set(key, value);
     }
   }
 
@@ -26,6 +37,9 @@ export class StateTransaction {
     return this.changes.size === 0;
   }
 }
+
+/** The changes of a transaction that has none (shared, never written). */
+const NO_FIELDS: ReadonlyMap<string, unknown> = new Map();
 
 const storage = new AsyncLocalStorage<StateTransaction>();
 

@@ -4,6 +4,9 @@ import { encodeStateValue } from '../state/state-codec';
 import type { StateTransaction } from '../state/state-transaction';
 import { COMMIT_BATCH_SCRIPT } from './inbox.scripts';
 
+/** The state arguments of a message that changed nothing (shared, never written). */
+const NO_ARGS: string[] = [];
+
 /** Messages committed by one script call at most. */
 const MAX_BATCH_MESSAGES = 256;
 /** State arguments (field/value pairs and deleted fields) of one script call at most, beyond its first message's. */
@@ -21,14 +24,20 @@ export interface InboxCommitKeys {
   state: string;
 }
 
+/**
+ * Told how a commit went: `error` when the script call failed (nothing of its batch applied, or it is
+ * unknown whether it did), else `committed` (false: the message was already completed, only acked).
+ * Called once; it must not throw.
+ */
+export type CommitCallback = (error: unknown, committed: boolean) => void;
+
 /** One handled message waiting for its commit. */
 interface PendingCommit {
   entryId: string;
   messageId: string;
   set: string[];
   removed: string[];
-  resolve(committed: boolean): void;
-  reject(error: unknown): void;
+  done: CommitCallback;
 }
 
 /**
@@ -50,22 +59,25 @@ export class InboxCommits {
   ) {}
 
   /**
-   * Commits the state changes of `transaction` with the ack of entry `entryId`, in the next batch.
-   * Resolves true when committed, false when the message was already completed (a duplicate: only acked).
+   * Commits the state changes of `transaction` with the ack of entry `entryId`, in the next batch,
+   * then calls `done` (no promise per message: this is on every reliable message's path).
    */
-  commit(entryId: string, messageId: string, transaction: StateTransaction): Promise<boolean> {
-    const set: string[] = [];
-    const removed: string[] = [];
-    for (const [field, value] of transaction.changes) {
-      if (value === undefined) removed.push(field);
-      else set.push(field, encodeStateValue(value));
+  commit(entryId: string, messageId: string, transaction: StateTransaction, done: CommitCallback): void {
+    let set = NO_ARGS;
+    let removed = NO_ARGS;
+    try {
+      for (const [field, value] of transaction.changes) {
+        if (value === undefined) (removed === NO_ARGS ? (removed = []) : removed).push(field);
+        else (set === NO_ARGS ? (set = []) : set).push(field, encodeStateValue(value));
+      }
+    } catch (error) {
+      done(error, false); // a value that cannot be stored: nothing committed, the entry stays pending
+      return;
     }
-    return new Promise<boolean>((resolve, reject) => {
-      this.queue.push({ entryId, messageId, set, removed, resolve, reject });
-      if (this.scheduled) return;
-      this.scheduled = true;
-      process.nextTick(() => this.flush());
-    });
+    this.queue.push({ entryId, messageId, set, removed, done });
+    if (this.scheduled) return;
+    this.scheduled = true;
+    process.nextTick(() => this.flush());
   }
 
   private flush(): void {
@@ -101,9 +113,9 @@ export class InboxCommits {
       coalesceWrites(this.redis); // with whatever else this turn writes (dedup lookups, replies)
       results = await COMMIT_BATCH_SCRIPT.run<number[]>(this.redis, [stream, completed, state], args);
     } catch (error) {
-      for (const commit of batch) commit.reject(error);
+      for (const commit of batch) commit.done(error ?? new Error('commit failed'), false);
       return;
     }
-    batch.forEach((commit, i) => commit.resolve(results[i] === 1));
+    batch.forEach((commit, i) => commit.done(undefined, results[i] === 1));
   }
 }

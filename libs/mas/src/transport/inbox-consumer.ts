@@ -30,8 +30,8 @@ export type Decoded = { message: AgentMessage } | { refused: string };
 
 /** The agent's inbound path, as the inbox uses it. */
 export interface InboxIntake {
-  /** Size check and decoding (what is refused is counted and logged by the intake). */
-  decode(raw: string, source: string): Decoded;
+  /** Size check and decoding (what is refused is counted and logged by the intake, naming `source`, or `source` entry `entryId`). */
+  decode(raw: string, source: string, entryId?: string): Decoded;
   /** Handles one message; `attempt` counts deliveries (1 = first). */
   deliver(message: AgentMessage, attempt: number, deadlineMs: number | undefined): Promise<DeliveryResult>;
   /** Handler deadline declared for a message type (`@AgentHandler(type, { timeout })`). */
@@ -45,7 +45,7 @@ export interface InboxHost {
   /** Where entries go once read. */
   readonly intake: InboxIntake;
   /** Puts state fields back after a failed or duplicate delivery (reloads them from Redis without `values`). */
-  restoreState(fields: string[], values?: Map<string, unknown>): Promise<void>;
+  restoreState(fields: string[], values?: ReadonlyMap<string, unknown>): Promise<void>;
 }
 
 interface Entry {
@@ -182,7 +182,7 @@ export class InboxConsumer {
   /** The entry's message, or why it is none (the intake counts and logs it). */
   private decode(entry: Entry): AgentMessage | string {
     if (entry.raw === undefined) return 'no envelope field';
-    const decoded = this.host.intake.decode(entry.raw, `${this.stream} entry ${entry.id}`);
+    const decoded = this.host.intake.decode(entry.raw, this.stream, entry.id);
     return 'message' in decoded ? decoded.message : decoded.refused;
   }
 
@@ -191,38 +191,67 @@ export class InboxConsumer {
     this.reader.holdLease(entry.id, now + (deadline ?? this.options.claimIdleMs));
     this.stats.delivered += 1;
     if (entry.attempt > 1) this.stats.redelivered += 1;
-    const finished = () => this.reader.finished(entry.id);
-    void this.host.intake
-      .deliver(message, entry.attempt, deadline)
-      .then((result) => this.settle(entry, message, result))
-      .then(finished, (error: unknown) => {
-        this.host.logger.error(`Inbox entry ${entry.id}: ${String(error)}`);
-        finished();
-      });
+    void this.host.intake.deliver(message, entry.attempt, deadline).then(
+      (result) => {
+        try {
+          this.settle(entry, message, result);
+        } catch (error) {
+          this.settled(entry, error);
+        }
+      },
+      (error: unknown) => this.settled(entry, error),
+    );
   }
 
-  private async settle(entry: Entry, message: AgentMessage, result: DeliveryResult): Promise<void> {
-    const fields = [...result.transaction.changes.keys()];
+  /** Frees the entry's slot once it is settled; logs what went wrong on the way. */
+  private settled(entry: Entry, error?: unknown): void {
+    if (error !== undefined) this.host.logger.error(`Inbox entry ${entry.id}: ${String(error)}`);
+    this.reader.finished(entry.id);
+  }
+
+  /**
+   * Commits a completed delivery with its ack (in the next batch: no promise of its own, the slot is
+   * freed from the batch's answer); leaves a failed one pending, or dead-letters it.
+   */
+  private settle(entry: Entry, message: AgentMessage, result: DeliveryResult): void {
+    const { transaction } = result;
     if (!result.completed) {
-      await this.host.restoreState(fields, result.transaction.previous);
-      if (entry.attempt >= this.options.maxAttempts) {
-        await this.deadLetter(entry, `handler failed: ${describe(result.error)}`, message);
-      }
-      return; // left pending: reclaimed and retried after claimIdleMs
+      this.settleFailed(entry, message, result).then(
+        () => this.settled(entry),
+        (error: unknown) => this.settled(entry, error),
+      );
+      return;
     }
-    let committed: boolean;
-    try {
-      committed = await this.commits.commit(entry.id, message.messageId, result.transaction);
-    } catch (error) {
+    this.commits.commit(entry.id, message.messageId, transaction, (error, committed) => this.committed(entry, transaction, error, committed));
+  }
+
+  /** After the commit of a completed delivery: the slot freed, the state resynced first when it did not apply. */
+  private committed(entry: Entry, transaction: StateTransaction, error: unknown, committed: boolean): void {
+    if (error === undefined && committed) {
+      this.stats.acked += 1;
+      this.settled(entry);
+      return;
+    }
+    const fields = [...transaction.changes.keys()];
+    const resyncFailed = (resyncError: unknown) => this.settled(entry, resyncError);
+    if (error !== undefined) {
       // Left pending and redelivered: memory must not keep changes the redelivery applies again.
-      await this.resyncState(fields, result.transaction.previous);
-      throw error;
+      this.resyncState(fields, transaction.previous).then(() => this.settled(entry, error), resyncFailed);
+      return;
     }
-    if (!committed) {
-      this.stats.duplicates += 1;
-      await this.resyncState(fields, result.transaction.previous);
+    this.stats.duplicates += 1;
+    this.resyncState(fields, transaction.previous).then(() => {
+      this.stats.acked += 1;
+      this.settled(entry);
+    }, resyncFailed);
+  }
+
+  /** A failed delivery: its state changes undone; left pending (retried after claimIdleMs), or dead-lettered after the last attempt. */
+  private async settleFailed(entry: Entry, message: AgentMessage, result: DeliveryResult): Promise<void> {
+    await this.host.restoreState([...result.transaction.changes.keys()], result.transaction.previous);
+    if (entry.attempt >= this.options.maxAttempts) {
+      await this.deadLetter(entry, `handler failed: ${describe(result.error)}`, message);
     }
-    this.stats.acked += 1;
   }
 
   /**
@@ -231,7 +260,7 @@ export class InboxConsumer {
    * while Redis is unreachable. The entry keeps its slot meanwhile, so with maxInFlight 1 no handler
    * reads the state before it is right again.
    */
-  private async resyncState(fields: string[], previous: Map<string, unknown>): Promise<void> {
+  private async resyncState(fields: string[], previous: ReadonlyMap<string, unknown>): Promise<void> {
     await this.host.restoreState(fields, previous);
     while (this.reader.active) {
       try {
