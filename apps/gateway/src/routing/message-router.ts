@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { AgentMessage, GATEWAY_SIGNATURE_FIELD, MessageEncodingError } from '@mas/core';
 import { GatewaySecrets } from '../identity/gateway-secrets';
 import type { GatewaySettings } from '../config/gateway.settings';
@@ -97,7 +97,7 @@ export class MessageRouter {
       messageId: message.messageId,
       priority: ingress.priority,
       expiresAt: expiryOf(ingress.envelope, message.timestamp, defaultTtlMs, maxTtlMs),
-      tokenHash: ingress.replay?.tokenHash ?? createHash('sha256').update(ingress.token).digest('hex'),
+      tokenHash: ingress.replay?.tokenHash ?? hash('sha256', ingress.token),
     };
   }
 }
