@@ -76,9 +76,13 @@ export function recordFields(record: AuditRecord, instance: string, now = Date.n
  * of all its fields except `hash` — which include `seq` and `prev_hash`, the previous entry's hash.
  */
 export function chainHash(fields: AuditFields, hmacKey: string): string {
-  const { hash: _hash, audit_id: _id, ...content } = fields;
-  const input = canonicalJson(content);
+  // A stored entry carries both; one being written has neither yet (no copy then).
+  const input = canonicalJson('hash' in fields || 'audit_id' in fields ? hashedContent(fields) : fields);
   return (hmacKey ? createHmac('sha256', hmacKey) : createHash('sha256')).update(input).digest('hex');
+}
+
+function hashedContent({ hash: _hash, audit_id: _id, ...content }: AuditFields): AuditFields {
+  return content;
 }
 
 /** Turns `[k, v, k, v]` from a stream entry into an object. */

@@ -142,9 +142,10 @@ export class AuditTrail implements OnApplicationBootstrap, BeforeApplicationShut
       fields.hash = chainHash(fields, this.secrets.auditKey);
       previous = { seq: previous.seq + 1, hash: fields.hash };
       keys.push(this.redis.keys.auditBySender(record.senderId ?? ''), this.redis.keys.auditByTarget(record.targetId ?? ''));
-      const flat = Object.entries(fields).flat();
       const indexed = !record.claimedSender; // unauthenticated ingress is filed under nobody's name
-      entries.push(isSecurityEvent(record) ? 1 : 0, indexed && record.senderId ? 1 : 0, indexed && record.targetId ? 1 : 0, flat.length, ...flat);
+      const names = Object.keys(fields);
+      entries.push(isSecurityEvent(record) ? 1 : 0, indexed && record.senderId ? 1 : 0, indexed && record.targetId ? 1 : 0, 2 * names.length);
+      for (const name of names) entries.push(name, fields[name]);
     }
     const newHead = sealHead(this.secrets.identity, previous);
     return { keys, args: [head, newHead, batch.length, this.settings.audit.indexMaxEntries, ...entries], head: newHead, point: previous };

@@ -27,7 +27,11 @@ export class DecisionNotifier {
     private readonly secrets: GatewaySecrets,
   ) {}
 
-  async notify(senderId: string, messageId: string, decision: GatewayDecision, reason: string): Promise<void> {
+  /**
+   * The signed decision, ready for {@link publish}: signed now with the other records of this turn,
+   * so a caller that must first record the decision signs it meanwhile instead of a turn later.
+   */
+  async prepare(senderId: string, messageId: string, decision: GatewayDecision, reason: string): Promise<string> {
     const message = createMessage({
       senderId: GATEWAY_SENDER_ID,
       targetId: senderId,
@@ -39,6 +43,11 @@ export class DecisionNotifier {
     });
     const wire = message.toWire() as unknown as Record<string, unknown>;
     const signature = await this.secrets.identity.signatureInBatch(wire);
-    await publishPayload(this.redis.command, this.redis.keys, senderId, JSON.stringify({ ...wire, [GATEWAY_SIGNATURE_FIELD]: signature }));
+    return JSON.stringify({ ...wire, [GATEWAY_SIGNATURE_FIELD]: signature });
+  }
+
+  /** Publishes a decision {@link prepare} signed to its waiting sender. */
+  async publish(senderId: string, signed: string): Promise<void> {
+    await publishPayload(this.redis.command, this.redis.keys, senderId, signed);
   }
 }

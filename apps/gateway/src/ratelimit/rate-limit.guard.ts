@@ -22,9 +22,11 @@ export class RateLimitGuard implements CanActivate {
   }
 
   @TracedCheck('rate limit')
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (!this.settings.features.rateLimit) return true;
-    const sender = ingressMessageOf(context).checked.senderId;
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    return this.settings.features.rateLimit ? this.hit(ingressMessageOf(context).checked.senderId) : true;
+  }
+
+  private async hit(sender: string): Promise<boolean> {
     const limits = this.overrides.get(sender) ?? this.settings.rateLimit;
     const hit = await this.storage.hit(sender, limits);
     if (!hit.allowed) {

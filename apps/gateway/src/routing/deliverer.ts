@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MasConnection, publishPayload } from '@mas/core';
 import { GatewayMetrics } from '../observability/gateway-metrics';
 import { CircuitBreaker } from './circuit-breaker';
+import type { CircuitState } from './circuit-breaker.scripts';
 import type { DeadLetterReason } from './dead-letters';
 import type { QueuedMessage } from './queued-message';
 import { TracedDelivery } from '../observability/gateway-tracing';
@@ -21,15 +22,20 @@ export class Deliverer {
     private readonly metrics: GatewayMetrics,
   ) {}
 
-  /** Delivers `message`; `targetStatus` is the target's registry status when the caller already read it. */
+  /**
+   * Delivers `message`. `targetStatus` is the target's registry status and `circuit` the state its
+   * circuit breaker granted, when the caller already read them for the batch this message came
+   * with (the ingress batch, or one round of its queues: {@link CircuitBreaker.acquire} once for
+   * the round); otherwise they are read now.
+   */
   @TracedDelivery()
-  async deliver(message: QueuedMessage, targetStatus?: string): Promise<DeliveryOutcome> {
-    const outcome = await this.attempt(message, targetStatus);
+  async deliver(message: QueuedMessage, targetStatus?: string, circuit?: CircuitState): Promise<DeliveryOutcome> {
+    const outcome = await this.attempt(message, targetStatus, circuit);
     this.metrics.deliveries.inc({ outcome: outcome.delivered ? 'delivered' : outcome.reason });
     return outcome;
   }
 
-  private async attempt(message: QueuedMessage, targetStatus?: string): Promise<DeliveryOutcome> {
+  private async attempt(message: QueuedMessage, targetStatus?: string, granted?: CircuitState): Promise<DeliveryOutcome> {
     if (message.expiresAt <= Date.now()) {
       return { delivered: false, reason: 'expired', detail: `expired ${Date.now() - message.expiresAt} ms before delivery` };
     }
@@ -37,7 +43,7 @@ export class Deliverer {
     if (status !== 'ACTIVE') {
       return { delivered: false, reason: 'target_gone', detail: `target "${message.target}" is ${status || 'not registered'}` };
     }
-    const circuit = await this.breaker.acquire(message.target);
+    const circuit = granted ?? (await this.breaker.acquire(message.target));
     if (circuit === 'OPEN') {
       return { delivered: false, reason: 'circuit_open', detail: `the circuit of "${message.target}" is open` };
     }

@@ -4,6 +4,7 @@ import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
 import { GatewayMetrics } from '../observability/gateway-metrics';
 import { DeadLetters } from './dead-letters';
+import { CircuitBreaker } from './circuit-breaker';
 import { Deliverer, DeliveryOutcome } from './deliverer';
 import { PriorityQueues } from './priority-queues';
 import type { QueuedMessage } from './queued-message';
@@ -30,6 +31,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
   constructor(
     private readonly queues: PriorityQueues,
     private readonly deliverer: Deliverer,
+    private readonly breaker: CircuitBreaker,
     private readonly deadLetters: DeadLetters,
     private readonly audit: AuditTrail,
     private readonly metrics: GatewayMetrics,
@@ -78,7 +80,11 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
   async drain(target: string): Promise<void> {
     for (;;) {
       const round = await this.queues.takeRound(target, ROUNDS_PER_TAKE);
-      const outcomes = await Promise.all(round.messages.map(({ message }) => this.deliverer.deliver(message, round.targetStatus)));
+      // One grant of the target's circuit for the whole round: its deliveries go out together, so
+      // asking once per message would only read the same state again.
+      const now = Date.now();
+      const circuit = round.targetStatus === 'ACTIVE' && round.messages.some(({ message }) => message.expiresAt > now) ? await this.breaker.acquire(target) : undefined;
+      const outcomes = await Promise.all(round.messages.map(({ message }) => this.deliverer.deliver(message, round.targetStatus, circuit)));
       await Promise.all(round.messages.map(({ message }, i) => this.settle(message, outcomes[i])));
       await this.queues.settle(target, round.messages);
       if (!round.messages.length || !round.left || !this.active) return;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { AgentMessage, GATEWAY_SIGNATURE_FIELD, MessageEncodingError } from '@mas/core';
 import { GatewaySecrets } from '../identity/gateway-secrets';
 import type { GatewaySettings } from '../config/gateway.settings';
@@ -47,7 +47,8 @@ export class MessageRouter {
       throw new AuthorizationDeniedError('the request this reply answers was already settled', 'authz:unsolicited_reply');
     }
     if (meta.expectsReply && meta.correlationId) await this.replies.expect(senderId, meta.correlationId, targetId);
-    if ((await this.breaker.peek(queued.target, ingress.prefetched?.circuit)) === 'OPEN') {
+    const circuit = await this.breaker.peek(queued.target, ingress.prefetched?.circuit);
+    if (circuit === 'OPEN') {
       await this.deadLetters.add(queued, 'circuit_open', `the circuit of "${queued.target}" is open`, ingress.entryId);
       throw new CircuitOpenError(`the circuit of "${queued.target}" is open; the message was dead-lettered`, 'routing:circuit_open');
     }
@@ -56,7 +57,9 @@ export class MessageRouter {
       throw new RoutingFailedError('the message expired before it could be routed; it was dead-lettered', 'routing:expired');
     }
     if (!this.settings.features.priorityQueue) {
-      const outcome = await this.deliverer.deliver(queued);
+      // What the batch read (the target's status, which authorization found ACTIVE; a CLOSED
+      // circuit) serves the delivery too: a CLOSED circuit grants without a change of state.
+      const outcome = await this.deliverer.deliver(queued, ingress.prefetched?.policy?.targetStatus ?? undefined, circuit === 'CLOSED' ? circuit : undefined);
       if (outcome.delivered) return 'delivered';
       await this.deadLetters.add(queued, outcome.reason, outcome.detail, ingress.entryId);
       const reason = `${outcome.detail}; the message was dead-lettered`;
@@ -94,7 +97,7 @@ export class MessageRouter {
       messageId: message.messageId,
       priority: ingress.priority,
       expiresAt: expiryOf(ingress.envelope, message.timestamp, defaultTtlMs, maxTtlMs),
-      tokenHash: ingress.replay?.tokenHash ?? createHash('sha256').update(ingress.token).digest('hex'),
+      tokenHash: ingress.replay?.tokenHash ?? hash('sha256', ingress.token),
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { execAll, MasConnection, slotPipeline } from '@mas/core';
+import { execAll, isClusterClient, MasConnection, slotPipeline } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
 import { TAKE_ROUND_SCRIPT } from './priority-queue.scripts';
@@ -54,15 +54,22 @@ export class PriorityQueues {
    * when it becomes visible; ZADD NX, so an ingress entry read again after a crash is queued once),
    * then names their targets in the targets set. In that order: a dispatcher that forgets a drained
    * target looks at its queues again afterwards ({@link forgetIfDrained}), so a message is never
-   * queued under a target nobody will look at.
+   * queued under a target nobody will look at. On one server both go in one pipeline (one connection
+   * runs them in order); on a cluster, where the targets set has a slot of its own, the SADD waits.
    */
   async enqueue(...messages: QueuedMessage[]): Promise<void> {
     if (!messages.length) return;
     const now = Date.now();
-    const queued = slotPipeline(this.redis.command);
+    const command = this.redis.command;
+    const queued = slotPipeline(command);
     for (const m of messages) queued.zadd(this.redis.keys.priorityQueue(m.target, m.priority), 'NX', now, JSON.stringify(m));
+    const targets = [...new Set(messages.map((m) => m.target))];
+    if (!isClusterClient(command)) {
+      await execAll(queued.sadd(this.redis.keys.priorityQueueTargets, ...targets));
+      return;
+    }
     await execAll(queued);
-    await this.redis.command.sadd(this.redis.keys.priorityQueueTargets, ...new Set(messages.map((m) => m.target)));
+    await command.sadd(this.redis.keys.priorityQueueTargets, ...targets);
   }
 
   /**

@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import type { Observable } from 'rxjs';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
-import { ingressMessageOf } from '../message/ingress-message';
+import { IngressMessage, ingressMessageOf } from '../message/ingress-message';
 import { SignatureVerifier } from './signature-verifier';
 import { TracedCheck } from '../observability/gateway-tracing';
 
@@ -15,12 +15,15 @@ export class SignatureInterceptor implements NestInterceptor {
   ) {}
 
   @TracedCheck('signature')
-  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> | Promise<Observable<unknown>> {
     const ingress = ingressMessageOf(context);
     // A replayed dead letter carries the gateway's own signature instead (checked by the replay).
-    if (this.settings.features.messageSigning && !ingress.replay) {
-      ingress.signedWith = await this.verifier.verify(ingress);
-    }
+    if (!this.settings.features.messageSigning || ingress.replay) return next.handle();
+    return this.verified(ingress, next);
+  }
+
+  private async verified(ingress: IngressMessage, next: CallHandler): Promise<Observable<unknown>> {
+    ingress.signedWith = await this.verifier.verify(ingress);
     return next.handle();
   }
 }

@@ -1,6 +1,6 @@
 import { createHash, createPublicKey, KeyObject, sign, verify } from 'node:crypto';
 import { canonicalJson } from './canonical-envelope';
-import { merkleLeaf, merkleRootOf, MerkleStep, merkleTree } from './merkle-proof';
+import { merkleRootOf, MerkleStep, merkleTextLeaf, merkleTree } from './merkle-proof';
 
 /** Top-level envelope field holding the gateway's signature of a decision or a delivery. */
 export const GATEWAY_SIGNATURE_FIELD = 'gateway_signature';
@@ -53,8 +53,14 @@ export function gatewayKeyId(publicKey: KeyObject | string): string {
 
 /** The bytes a gateway signature covers: `record` in canonical JSON, without its `gateway_signature`. */
 export function gatewaySigningInput(record: Record<string, unknown>): Buffer {
+  return Buffer.from(gatewaySigningText(record));
+}
+
+/** {@link gatewaySigningInput} as text (a record without the field is not copied). */
+function gatewaySigningText(record: Record<string, unknown>): string {
+  if (!(GATEWAY_SIGNATURE_FIELD in record)) return canonicalJson(record);
   const { [GATEWAY_SIGNATURE_FIELD]: _ignored, ...rest } = record;
-  return Buffer.from(canonicalJson(rest));
+  return canonicalJson(rest);
 }
 
 /** The signature block of `record` (an envelope or any JSON record) with the gateway's private key. */
@@ -64,7 +70,7 @@ export function gatewaySignatureOf(record: Record<string, unknown>, privateKey: 
 
 /** The leaf of `record` in a batch: SHA-256 (leaf-prefixed) of its canonical JSON without `gateway_signature`. */
 export function gatewayRecordDigest(record: Record<string, unknown>): Buffer {
-  return merkleLeaf(gatewaySigningInput(record));
+  return merkleTextLeaf(gatewaySigningText(record));
 }
 
 /**

@@ -1,20 +1,40 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** Prefix of a leaf hash (RFC 6962 style): a leaf can never pass for an inner node, nor the reverse. */
-const LEAF = Buffer.from([0]);
+const LEAF = 0;
 /** Prefix of an inner node hash. */
-const NODE = Buffer.from([1]);
+const NODE = 1;
 
 /** One step of a proof: the sibling's hash, `L` when it sits on the left, `R` on the right, then its base64. */
 export type MerkleStep = string;
 
 /** SHA-256 of a leaf's bytes, domain-separated from inner nodes. */
 export function merkleLeaf(bytes: Buffer): Buffer {
-  return createHash('sha256').update(LEAF).update(bytes).digest();
+  const input = Buffer.allocUnsafe(bytes.length + 1);
+  input[0] = LEAF;
+  bytes.copy(input, 1);
+  return sha256(input);
+}
+
+/**
+ * SHA-256 of a leaf given as text: the same digest as {@link merkleLeaf} of its UTF-8 bytes (the
+ * prefix byte 0 is the UTF-8 of U+0000), without encoding the text on its own first.
+ */
+export function merkleTextLeaf(text: string): Buffer {
+  return sha256(`\u0000${text}`);
 }
 
 function node(left: Buffer, right: Buffer): Buffer {
-  return createHash('sha256').update(NODE).update(left).update(right).digest();
+  const input = Buffer.allocUnsafe(65);
+  input[0] = NODE;
+  left.copy(input, 1);
+  right.copy(input, 33);
+  return sha256(input);
+}
+
+/** One-shot SHA-256 (one call into the binding instead of a Hash object and its updates). */
+function sha256(input: Buffer | string): Buffer {
+  return hash('sha256', input, 'buffer') as unknown as Buffer;
 }
 
 /**
