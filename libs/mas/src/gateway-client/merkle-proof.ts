@@ -51,7 +51,7 @@ export function merkleTree(leaves: readonly Buffer[]): { root: Buffer; proofs: M
     for (let i = 0; i < below.length; i += 2) level.push(i + 1 < below.length ? node(below[i], below[i + 1]) : below[i]);
     levels.push(level);
   }
-  const encoded = levels.map((level) => level.map((hash) => hash.toString('base64')));
+  const encoded = levels.map((level) => level.map((digest) => digest.toString('base64')));
   const proofs = leaves.map((_, leaf) => {
     const path: MerkleStep[] = [];
     for (let depth = 0, i = leaf; depth < levels.length - 1; depth += 1, i >>= 1) {
