@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor, OnModuleInit } from '@nestjs/common';
 import type { Observable } from 'rxjs';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
@@ -10,6 +10,24 @@ import { DlpScanBudgetError } from './dlp.errors';
 import { TracedCheck } from '../observability/gateway-tracing';
 
 /**
+ * Scanned once at start: V8 compiles the detectors' patterns on their first use, which cost the
+ * gateway's first message 15-50 ms. Plain text, key/value pairs, a table, an encoded run: no value
+ * in it is sensitive (findings of the warm-up are dropped anyway).
+ */
+const WARM_UP_ENVELOPE = {
+  sender_id: 'warm-up',
+  target_id: 'warm-up',
+  message_type: 'gateway.warm_up',
+  message_id: 'warm-up',
+  data: {
+    text: 'Order 1234-5678 shipped on 2026-01-02; call back at ext. 12. Ref: aGVsbG8gd29ybGQgd2FybSB1cA==',
+    fields: { name: 'n/a', status: 'ok', note: 'key=value; other: value' },
+    rows: 'id,code,amount\n1,A12,3.50\n2,B34,7.25',
+  },
+  meta: { version: 1, correlation_id: null, expects_reply: false, is_reply: false },
+};
+
+/**
  * Interceptor 2: scans the whole envelope as the sender wrote it — type, ids, meta, extra fields,
  * data and object keys (`features.dlp`), within the `dlp.maxScan*` budget (over it: DLP_BLOCKED, too
  * large to scan). A BLOCK finding refuses the message
@@ -17,13 +35,17 @@ import { TracedCheck } from '../observability/gateway-tracing';
  * on the message for the audit trail and the metrics (ALERT findings only there).
  */
 @Injectable()
-export class DlpInterceptor implements NestInterceptor {
+export class DlpInterceptor implements NestInterceptor, OnModuleInit {
   private readonly logger = new Logger('Dlp');
   private readonly scanner: DlpScanner;
 
   constructor(@InjectGatewaySettings() private readonly settings: GatewaySettings) {
     const { maxScanMs, maxScanNodes, maxScanChars } = settings.dlp;
     this.scanner = new DlpScanner(actionsFrom(settings.dlp.actions), undefined, { maxMs: maxScanMs, maxNodes: maxScanNodes, maxChars: maxScanChars });
+  }
+
+  onModuleInit(): void {
+    if (this.settings.features.dlp) this.scanner.scanEnvelope(WARM_UP_ENVELOPE);
   }
 
   @TracedCheck('dlp')
