@@ -2,7 +2,7 @@ import type { DlpAction, DlpFinding, DlpResult, DlpType } from '../message/dlp.t
 import { DLP_DETECTORS } from './detectors';
 import type { DlpDetector } from './dlp-detector.interfaces';
 import { DlpScanBudgetError } from './dlp.errors';
-import { namedValue, shapeHint } from './dlp-structure';
+import { dicomKeyword, isWrapperKey, namedValue, shapeHint } from './dlp-json-fields';
 import { DlpTextScanner, TextResult } from './dlp-text-scanner';
 
 export { normaliseKey } from './dlp-text-scanner';
@@ -104,7 +104,8 @@ function dataPathOf(frame: Frame): Array<string | number> {
 function keysOf(frame: Frame): string[] {
   const keys: string[] = [];
   for (let at: Frame | undefined = frame; at && keys.length < KEYS_IN_VIEW; at = at.parent) {
-    const key = at.viewKey ?? at.key;
+    // A wrapper (`{ value }`, `{ stringValue }`, `{ Value: [...] }`) is read under the key above it.
+    const key = at.viewKey ?? (at.key !== undefined && isWrapperKey(at.key) ? undefined : at.key);
     if (key !== undefined) keys.push(key);
   }
   return keys.reverse();
@@ -202,10 +203,11 @@ export class DlpScanner {
         for (let i = value.length - 1; i >= 0; i -= 1) {
           // A cell of a table row is read under its column's name; the rows after the header carry the names.
           const viewKey = columns && i < columns.length ? columns[i] : undefined;
-          stack.push({ value: value[i], parent: frame, segment: `[${i}]`, viewKey, inData: frame.inData, columns: header && i > 0 ? header : undefined });
+          stack.push({ value: value[i], parent: frame, segment: `[${i}]`, viewKey, inData: frame.inData, hint: frame.hint, columns: header && i > 0 ? header : undefined });
         }
         if (isConversation(value)) frame.turns = new Map();
         this.scanSplit(value, frame, record);
+        this.scanLines(value, frame, record);
       } else if (value && typeof value === 'object') {
         const entries = Object.entries(value as Record<string, unknown>);
         const hint = shapeHint(value as Record<string, unknown>);
@@ -220,13 +222,29 @@ export class DlpScanner {
           // A key that carries sensitive data is named by its position, never by itself (paths go to the audit trail).
           const segment = found.types.length ? `{key ${i}}` : `.${key}`;
           if (found.types.length) record(`${pathOf(frame)}${segment}`, found.types, false, found.encodings);
-          const viewKey = named?.key === key ? named.name : undefined;
-          stack.push({ value: item, parent: frame, segment, key, viewKey, inData: frame.inData, hint: hint?.key === key ? hint.type : undefined });
+          const viewKey = named?.key === key ? named.name : dicomKeyword(key, item);
+          // A hint reaches the value through its wrappers (`{ vr, Value: [...] }`).
+          const itemHint = hint?.key === key ? hint.type : isWrapperKey(key) ? frame.hint : undefined;
+          stack.push({ value: item, parent: frame, segment, key, viewKey, inData: frame.inData, hint: itemHint });
         }
         nodes += entries.length;
       }
     }
     return { findings, data: applyRedactions(data ?? {}, redactions), blocked: findings.some((f) => f.action === 'BLOCK') };
+  }
+
+  /**
+   * An array of lines read as one text (a table printed by a notebook cell is one line per item, its
+   * header in the first): what only the joined text shows is recorded for the array.
+   */
+  private scanLines(items: unknown[], frame: Frame, record: (path: string, types: DlpType[], masked: boolean) => void): void {
+    if (!isLines(items)) return;
+    const keys = keysOf(frame);
+    const joined = this.text.scan(items.join(''), keys, frame.hint);
+    if (!joined.types.length) return;
+    const alone = new Set(items.flatMap((line) => this.text.scan(line, keys, frame.hint).types));
+    const found = joined.types.filter((type) => !alone.has(type));
+    if (found.length) record(`${pathOf(frame)}[*]`, found, false);
   }
 
   /** A card number or SSN split over the short items of an array, read joined. */
@@ -241,6 +259,22 @@ export class DlpScanner {
     const split = joined.types.filter((type) => !alone.has(type));
     if (split.length) record(`${pathOf(frame)}[*]`, split, false);
   }
+}
+
+/** Most lines (and characters) of an array of lines read as one text. */
+const MAX_LINES = 2_000;
+const MAX_LINES_CHARS = 64 * 1024;
+
+/** True when `items` are the lines of one text (Jupyter `source` and `text` outputs): strings, each but the last ending with a line break. */
+function isLines(items: unknown[]): items is string[] {
+  if (items.length < 2 || items.length > MAX_LINES) return false;
+  let chars = 0;
+  for (let i = 0; i < items.length; i += 1) {
+    const item = items[i];
+    if (typeof item !== 'string' || (i < items.length - 1 && !item.endsWith('\n'))) return false;
+    chars += item.length;
+  }
+  return chars <= MAX_LINES_CHARS;
 }
 
 /**

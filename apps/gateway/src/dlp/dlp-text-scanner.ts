@@ -3,6 +3,7 @@ import { decodedRuns } from './dlp-decoders';
 import type { DlpDetector } from './dlp-detector.interfaces';
 import { normaliseText } from './dlp-normalise';
 import { dicomSpans, edifactSpans, embeddedPairs, hl7Spans, x12Spans } from './dlp-structure';
+import { labelledValues, labelTypes } from './dlp-labels';
 import { csvCells, sqlInsertCells, tableCells } from './dlp-tables';
 import { xmlSpans, xmlTexts } from './dlp-xml';
 
@@ -152,11 +153,13 @@ export class DlpTextScanner {
     // The nearest key read with its parent (`{ medicaid: { recipientId } }`, `{ card: { cvv } }`).
     const joinedKey = nearestKey && keys.length > 1 ? normaliseKey(keys[keys.length - 2]) + nearestKey : '';
     const keyPath = keys.join(' ').replace(SPLIT_KEY, (_m, a?: string, b?: string) => (a ? `${a} ${b}` : ' '));
+    // The types the nearest key names as a label (any naming style, abbreviations, other languages).
+    const labelled = keys.length ? labelTypes(keys[keys.length - 1], keys[keys.length - 2]) : [];
     this.detectors.forEach((detector, rank) => {
       if (this.actionOf(detector.type) === 'OFF' || (only && !only.has(detector.type))) return;
       if (
         detector.key &&
-        (detector.key.test(nearestKey) || (joinedKey && detector.key.test(joinedKey))) &&
+        (detector.key.test(nearestKey) || (joinedKey && detector.key.test(joinedKey)) || labelled.includes(detector.type)) &&
         (detector.keyValue ?? (embedded ? EMBEDDED_VALUE : /\S/)).test(text) &&
         !placeholder(detector.type, text)
       ) {
@@ -173,7 +176,7 @@ export class DlpTextScanner {
       }
     });
     if (!structured) return spans;
-    for (const sub of [...embeddedPairs(text), ...csvCells(text), ...tableCells(text), ...sqlInsertCells(text), ...xmlTexts(text)]) {
+    for (const sub of [...embeddedPairs(text), ...labelledValues(text), ...csvCells(text), ...tableCells(text), ...sqlInsertCells(text), ...xmlTexts(text)]) {
       spans.push(...this.spansOf(sub.text, [...keys, sub.key], offset + sub.start, false, only, true));
     }
     for (const span of [...hl7Spans(text), ...xmlSpans(text), ...x12Spans(text), ...dicomSpans(text), ...edifactSpans(text)]) {
