@@ -19,14 +19,28 @@ export interface TypedSpan {
 const PAIR = /(?<![\w.-])["']?([A-Za-z][\w.-]{0,48})["']?[ \t]*(?:=|:(?!\/\/))[ \t]*["']?([^\s"'&;,}]{1,512}(?: (?=[\d(+])[\d()+.-]{1,12}(?![^\s"'&;,}])){0,7})/g;
 const MAX_PAIRS = 2_000;
 
-/** The values of `key=value`-like pairs in `text`, each under its key. */
+/** A pair inside a pair's value: systemd `Environment="PGPASSWORD=…"`, `-Ddb.password=…`, Helm `--set a.b=…`. */
+const INNER_PAIR = /^([A-Za-z][\w.-]{0,48})=(.+)$/;
+/** A call setting a name to a value: PHP `define('DB_PASSWORD', '…')`, `setenv("X", "…")`, `config.set('x', '…')`. */
+const CALL_PAIR = /\(\s*(["'])([A-Za-z][\w.-]{0,48})\1\s*,\s*(["'])([^"'\n]{1,512})\3\s*\)/g;
+
+/** The values of `key=value`-like pairs in `text`, each under its key (a pair in a pair's value too), and of calls setting a name to a value. */
 export function embeddedPairs(text: string): SubText[] {
-  if (!/[=:]/.test(text)) return [];
+  if (!/[=:]/.test(text) && !text.includes('(')) return [];
   const out: SubText[] = [];
   for (const match of text.matchAll(PAIR)) {
     const value = match[2];
-    out.push({ start: match.index + match[0].length - value.length, text: value, key: match[1] });
+    const start = match.index + match[0].length - value.length;
+    out.push({ start, text: value, key: match[1] });
+    const inner = INNER_PAIR.exec(value);
+    if (inner) out.push({ start: start + inner[1].length + 1, text: inner[2], key: inner[1] });
     if (out.length >= MAX_PAIRS) break;
+  }
+  if (text.includes('(')) {
+    for (const match of text.matchAll(CALL_PAIR)) {
+      out.push({ start: match.index + match[0].lastIndexOf(match[4]), text: match[4], key: match[2] });
+      if (out.length >= MAX_PAIRS) break;
+    }
   }
   return out;
 }

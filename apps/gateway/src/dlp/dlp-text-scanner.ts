@@ -1,6 +1,7 @@
 import type { DlpAction, DlpType } from '../message/dlp.types';
 import { decodedRuns } from './dlp-decoders';
 import type { DlpDetector } from './dlp-detector.interfaces';
+import { PASSWORD_WORD } from './detectors/secret.detectors';
 import { normaliseText } from './dlp-normalise';
 import { dicomSpans, edifactSpans, embeddedPairs, hl7Spans, x12Spans } from './dlp-structure';
 import { labelledValues, labelTypes } from './dlp-labels';
@@ -41,10 +42,11 @@ const SECRET_TYPES: ReadonlySet<DlpType> = new Set<DlpType>(['password', 'api_ke
 /**
  * A secret's value that is a reference or a mask, not the secret: template and variable references
  * (`{{ vault_pw }}`, `${{ secrets.X }}`, `${DB_PASS}`, `$DB_PASS`, `%(pw)s`, Terraform `var.x` /
- * `local.x`), `<your-key>`, `YOUR_API_KEY`, and masks (`********`, `••••`, `[REDACTED]`).
+ * `local.x`), `<your-key>`, `YOUR_API_KEY`, sample-config blanks (`password_here`, `put your unique
+ * phrase here`), and masks (`********`, `••••`, `[REDACTED]`).
  */
 const PLACEHOLDER =
-  /^\s*["'\\]*(?:\{\{|\{%|\$\{|\$\(|<%|%\(|<[\w -]+>|\[(?:REDACTED|HIDDEN|MASKED|FILTERED)[^\]]*\]|\$[A-Z_][A-Z0-9_]*["'\\]*\s*$|(?:var|local|module|data|secrets|vars|env)\.[A-Za-z_][\w.-]*["'\\]*\s*$|[Yy]our[_-][\w-]+$|YOUR[_-][A-Z0-9_-]+|[*•xX]{4,}["'\\]*\s*$)/;
+  /^\s*["'\\]*(?:\{\{|\{%|\$\{|\$\(|<%|%\(|<[\w -]+>|\[(?:REDACTED|HIDDEN|MASKED|FILTERED)[^\]]*\]|\$[A-Z_][A-Z0-9_]*["'\\]*\s*$|(?:var|local|module|data|secrets|vars|env)\.[A-Za-z_][\w.-]*["'\\]*\s*$|[Yy]our[_-][\w-]+$|YOUR[_-][A-Z0-9_-]+|[\w-]*[_-](?:here|HERE)["'\\]*\s*$|(?:[Pp]ut|[Ee]nter|[Ii]nsert|[Tt]ype) your\b|[*•xX]{4,}["'\\]*\s*$)/;
 
 /**
  * A secret's value that is a reference to where the secret is kept, or ciphertext: Jasypt `ENC(…)`,
@@ -63,6 +65,14 @@ const CODE_REFERENCE = /^\s*(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:[[(].*)
  */
 const NOT_A_KEY = /^\s*["'\\]*(?:(?:tok|pm|card|cus|ch|pi|src|seti|sub|in|ii|prod|price|txn|evt|acct|ba|btok|py|po|re|si|cs|pk_live|pk_test|sk_test|rk_test)_[A-Za-z0-9_]{6,}["'\\]*\s*$|.*(?:\*{4}|•{3}|EXAMPLE))/;
 
+/**
+ * A secret's value replaced by a word saying so, in any brackets or case: `(redacted)`, `<hidden>`,
+ * `HIDDEN_DUE_TO_SECURITY_REASONS` (CloudTrail), `[FILTERED]` (Rails), `*masked*`, `not shown`.
+ */
+const MASK_WORD = /^\s*["'\\]*[([{<*_-]*(?:redacted|hidden|masked|filtered|removed|omitted|sanitized|scrubbed|obfuscated|censored|suppressed|withheld|not[ _-]?shown)(?:[\s_-][A-Za-z0-9]*)*[)\]}>*_-]*["'\\]*\s*$/i;
+/** A password field whose value is the word password itself, in some language: a form label or a translation (`login.password=Passwort`). */
+const PASSWORD_WORD_VALUE = new RegExp(`^\\s*["'\\\\]*(?:${PASSWORD_WORD})["'\\\\]*\\s*$`, 'i');
+
 /** A field's value that says there is none, or a setting: `N/A`, `-`, `true`, `none`, `required`, `?`. */
 const NOT_A_VALUE = /^\s*["'\\]*(?:n\/?a|none|null|nil|tbd|true|false|yes|no|on|off|required|optional|enabled|disabled|-+|—|\?+)["'\\]*\s*$/i;
 /** A resource name, not a key: lowercase words and numbers joined by `-` `_` `.` with two or more plain words (`db-creds-2026-v1`). */
@@ -71,8 +81,8 @@ const NAME_LIKE = /^\s*(?=(?:[a-z0-9]*[-_.])*?[a-z]{2,}[-_.](?:[a-z0-9]*[-_.])*?
 /** True when a secret-type value is a placeholder, a reference or a mask (see {@link PLACEHOLDER}, {@link REFERENCE}). */
 function placeholder(type: DlpType, value: string): boolean {
   if (!SECRET_TYPES.has(type)) return MASKED.test(value);
-  if (PLACEHOLDER.test(value) || REFERENCE.test(value)) return true;
-  if (type === 'password') return CODE_REFERENCE.test(value) || NOT_A_VALUE.test(value);
+  if (PLACEHOLDER.test(value) || REFERENCE.test(value) || MASK_WORD.test(value)) return true;
+  if (type === 'password') return CODE_REFERENCE.test(value) || NOT_A_VALUE.test(value) || PASSWORD_WORD_VALUE.test(value);
   if (type === 'api_key' && NAME_LIKE.test(value)) return true;
   return NOT_A_KEY.test(value) || (type === 'api_key' && value.length >= 16 && new Set(value).size < 6);
 }
