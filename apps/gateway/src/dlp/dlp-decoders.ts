@@ -71,7 +71,8 @@ const HEX_DUMP_LINE = /^[ \t]*[0-9a-fA-F]{4,8}(?::[ ]|[ ]{2})((?:[0-9a-fA-F]{2}(
  * hex part is what the detectors read.
  */
 function hexDumpRuns(text: string): DecodedRun[] {
-  if (!/[0-9a-fA-F]{4,8}(?::[ ]|[ ]{2})[0-9a-fA-F]{2}/.test(text)) return [];
+  // A dump's offsets start with zeros (`00000010:`): a cheap test before the line pattern.
+  if (!text.includes('000') || !/[0-9a-fA-F]{4,8}(?::[ ]|[ ]{2})[0-9a-fA-F]{2}/.test(text)) return [];
   const runs: DecodedRun[] = [];
   let start = -1;
   let end = 0;

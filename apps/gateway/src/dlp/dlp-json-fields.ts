@@ -36,8 +36,8 @@ const FIELD_NAME = /^[A-Za-z][\w .#-]{0,63}$/;
  * it should be read under.
  */
 export function namedValue(object: Record<string, unknown>): { key: string; name: string } | undefined {
-  const typed = typeof object.type === 'string' && object.type !== 'type' && object.type in object ? object.type : undefined;
-  const valueKey = [...VALUE_KEYS, typed].find((key) => key !== undefined && isValue(object[key]));
+  let valueKey = VALUE_KEYS.find((key) => isValue(object[key]));
+  if (!valueKey && typeof object.type === 'string' && object.type !== 'type' && isValue(object[object.type])) valueKey = object.type;
   if (!valueKey) return undefined;
   for (const nameKey of NAME_KEYS) {
     let name = object[nameKey];
@@ -70,6 +70,7 @@ const DICOM_KEYWORDS: Record<string, string> = {
 
 /** The keyword of a DICOM JSON attribute (`"00100020": { vr, Value }` → `PatientID`), if it is one of {@link DICOM_KEYWORDS}. */
 export function dicomKeyword(key: string, value: unknown): string | undefined {
+  if (key.length !== 8) return undefined;
   const keyword = DICOM_KEYWORDS[key.toUpperCase()];
   return keyword && value && typeof value === 'object' && 'vr' in value ? keyword : undefined;
 }

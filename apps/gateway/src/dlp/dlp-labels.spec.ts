@@ -106,3 +106,22 @@ describe('DLP labels in linear time', () => {
     }
   });
 });
+
+describe('DLP labels: the context a value is read in', () => {
+  it.each([
+    ["the label its line starts with, far before it", { note: 'Final diagnosis: Gastro-oesophageal reflux disease without oesophagitis (K21.9)' }, ['icd10']],
+    ['a coder asking what to bill', { chat: 'coding question: should we bill K21.9 or R12 here?' }, ['icd10']],
+    ['a history abbreviation', { note: 'Background: hx K21.9, on a PPI since spring' }, ['icd10']],
+    ['the spoken short form of SSN', { transcript: 'sure, my social is two one nine zero nine nine nine nine nine' }, ['ssn']],
+    ['a German word written without its umlaut', { memo: 'Rueckruf erbeten unter 030 5550 9210' }, ['phone']],
+  ])('%s', (_what, data, types) => {
+    expect(typesOf(data)).toEqual(types);
+  });
+
+  it.each([
+    ['a billing line with a suite number', { note: 'Billing contact: Suite B12, 4th floor' }],
+    ['a gitconfig rewriting SSH remotes', { text: '[url "git@gitlab.example.com:"]\n\tinsteadOf = https://gitlab.example.com/' }],
+  ])('no finding for %s', (_what, data) => {
+    expect(typesOf(data)).toEqual([]);
+  });
+});

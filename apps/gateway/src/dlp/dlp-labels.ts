@@ -53,7 +53,7 @@ const KEY_PATTERNS = VOCABULARY.map(([type, phrase]) => [type, new RegExp(String
 /** Words that only say "the value of the key above": `{ subscriber: { id } }` is read as `subscriber id`. */
 const GENERIC_KEY = /^(?:id|no|nr|num|number|value|code|#)$/i;
 const keyTypes = new Map<string, readonly DlpType[]>();
-const KEY_TYPES_KEPT = 4_096;
+const KEY_TYPES_KEPT = 16_384;
 
 /** The label with camelCase words apart (`subscriberMemberId` → `subscriber Member Id`), NFKC (`Ｎｏ` → `No`). */
 function spaced(label: string): string {
@@ -66,7 +66,7 @@ function spaced(label: string): string {
  * word (`id`, `number`, `value`). Empty when it names none.
  */
 export function labelTypes(key: string, parent?: string): readonly DlpType[] {
-  const label = parent !== undefined && GENERIC_KEY.test(key.trim()) ? `${parent} ${key}` : key;
+  const label = parent !== undefined && key.length <= 8 && GENERIC_KEY.test(key.trim()) ? `${parent} ${key}` : key;
   let types = keyTypes.get(label);
   if (types) return types;
   const text = spaced(label);
@@ -78,12 +78,18 @@ export function labelTypes(key: string, parent?: string): readonly DlpType[] {
 
 /** Types whose values are recognised by a label in text (others have patterns or contexts of their own). */
 const TEXT_TYPES = new Set<DlpType>(['health_insurance_number', 'medical_record_number', 'ssn', 'cvv', 'icd10']);
-/** A label of one of {@link TEXT_TYPES} in text: not inside a word (but right after digits: fixed-width `705SSN 41…`). */
+/**
+ * A label of one of {@link TEXT_TYPES} in text: not inside a word (but right after digits: fixed-width
+ * `705SSN 41…`: the letter before is checked in code, a lookbehind would cost at every position).
+ * Without the `u` flag (Latin letters as word characters): a Unicode case-insensitive pattern this
+ * size costs several times more per character, and every text is searched for it.
+ */
+const LETTER_BEFORE = /[A-Za-z\u00C0-\u024F]/;
 const TEXT_LABEL = new RegExp(
-  String.raw`(?<!\p{L})(?:${VOCABULARY.filter(([type]) => TEXT_TYPES.has(type))
+  String.raw`(?:${VOCABULARY.filter(([type]) => TEXT_TYPES.has(type))
     .map(([, phrase]) => phrase)
-    .join('|')})(?![\p{L}\p{N}])`,
-  'giu',
+    .join('|')})(?![A-Za-z0-9\u00C0-\u024F])`,
+  'gi',
 );
 /** The value: a token, with the digit groups that follow it (`1 73 06 34 704 351 76`, `3724 09065 2`). */
 const VALUE = String.raw`["'\x60]?(?<v>[^\s"'\x60,;]{1,40}(?: \d{1,6}(?![^\s,;]))*)`;
@@ -107,6 +113,7 @@ export function labelledValues(text: string): SubText[] {
   const out: SubText[] = [];
   TEXT_LABEL.lastIndex = 0;
   for (let match = TEXT_LABEL.exec(text); match && out.length < MAX_LABELS; match = TEXT_LABEL.exec(text)) {
+    if (match.index > 0 && LETTER_BEFORE.test(text[match.index - 1])) continue;
     for (const after of [NEXT_TO_LABEL, ANSWER_TO_LABEL]) {
       after.lastIndex = match.index + match[0].length;
       const found = after.exec(text);

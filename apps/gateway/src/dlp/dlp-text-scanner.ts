@@ -165,6 +165,7 @@ export class DlpTextScanner {
     const keyPath = keys.join(' ').replace(SPLIT_KEY, (_m, a?: string, b?: string) => (a ? `${a} ${b}` : ' '));
     // The types the nearest key names as a label (any naming style, abbreviations, other languages).
     const labelled = keys.length ? labelTypes(keys[keys.length - 1], keys[keys.length - 2]) : [];
+    const lines = new LineStarts(text);
     this.detectors.forEach((detector, rank) => {
       if (this.actionOf(detector.type) === 'OFF' || (only && !only.has(detector.type))) return;
       if (
@@ -176,12 +177,12 @@ export class DlpTextScanner {
         spans.push({ start: offset, end: offset + text.length, type: detector.type, rank, mask: detector.mask?.(text) });
         return;
       }
-      if (!detector.pattern) return;
+      if (!detector.pattern || (detector.requires && !detector.requires.test(text))) return;
       for (const match of execAll(detector.pattern, text)) {
         const part = valueOf(match);
         const start = match.index + (part === match[0] ? 0 : match[0].lastIndexOf(part));
         if (!part || placeholder(detector.type, part) || (detector.validate && !detector.validate(part, text, start, keyPath))) continue;
-        if (detector.context && !hasContext(detector, text, start, start + part.length, keyPath, lead)) continue;
+        if (detector.context && !hasContext(detector, text, start, start + part.length, keyPath, lines, lead)) continue;
         spans.push({ start: offset + start, end: offset + start + part.length, type: detector.type, rank, mask: detector.mask?.(part) });
       }
     });
@@ -210,7 +211,7 @@ export class DlpTextScanner {
 const LEAD_CHARS = 120;
 const LEAD_REACH = 40;
 
-function hasContext(detector: DlpDetector, text: string, start: number, end: number, keyPath: string, lead?: string): boolean {
+function hasContext(detector: DlpDetector, text: string, start: number, end: number, keyPath: string, lines: LineStarts, lead?: string): boolean {
   const context = detector.context!;
   if (context.test(keyPath)) return true;
   // An answer to the question just asked: `And the security code on the back?` → `five two nine, so 529`.
@@ -219,8 +220,48 @@ function hasContext(detector: DlpDetector, text: string, start: number, end: num
   // `_` joins words in identifiers (`diagnosis_codes: [`): read as a space so that `\b` sees the word.
   const around = `${text.slice(Math.max(0, start - window.before), start)} ${text.slice(end, end + window.after)}`.replace(/_/g, ' ');
   if (context.test(around)) return true;
+  // The label the value's line starts with (`Principal diagnosis: Encounter for … (Z00.00)`).
+  const label = lineLabel(text, start, lines);
+  if (label && context.test(label.replace(/_/g, ' '))) return true;
   const heading = detector.listContext ? listHeading(text, start) : undefined;
   return heading !== undefined && detector.listContext!.test(heading);
+}
+
+/** Where the lines of a text start, found once when first asked (a text has many matches). */
+class LineStarts {
+  private starts?: number[];
+
+  constructor(private readonly text: string) {}
+
+  /** The start of the line holding `index`. */
+  startOf(index: number): number {
+    if (!this.starts) {
+      this.starts = [0];
+      for (let at = this.text.indexOf('\n'); at >= 0; at = this.text.indexOf('\n', at + 1)) this.starts.push(at + 1);
+    }
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid] <= index) low = mid;
+      else high = mid - 1;
+    }
+    return this.starts[low];
+  }
+}
+
+/** How far before a value its line may start for the line's label to count. */
+const LINE_LABEL_REACH = 600;
+
+/**
+ * The label a line starts with, up to its first `:` before `index` (at most 48 characters), if the
+ * line starts at most {@link LINE_LABEL_REACH} characters before `index` (bounded work per match).
+ */
+function lineLabel(text: string, index: number, lines: LineStarts): string | undefined {
+  const lineStart = lines.startOf(index);
+  if (index - lineStart > LINE_LABEL_REACH) return undefined;
+  for (let at = lineStart; at < index && at <= lineStart + 48; at += 1) if (text.charCodeAt(at) === 58) return text.slice(lineStart, at);
+  return undefined;
 }
 
 /** A list item's marker: `1.`, `2)`, `a.`, `-`, `*`, `•`. */

@@ -53,7 +53,8 @@ export const cvv: DlpDetector = {
   keyValue: /^\s*\d{3,4}\s*$/,
 };
 
-const SSN_CONTEXT = /\b(?:ssn|ss#|social security|social sec|soc sec|taxpayer id|tax id|tin)\b/i;
+// Also the spoken short form: `my social is …`, `social number`.
+const SSN_CONTEXT = /\b(?:ssn|ss#|social security|social sec|soc sec|taxpayer id|tax id|tin|my social|social(?= (?:is|number|no)\b))\b/i;
 
 /** US social security numbers: `123-45-6789` anywhere; `123 45 6789` or `123456789` only with SSN context. */
 export const ssn: DlpDetector = {

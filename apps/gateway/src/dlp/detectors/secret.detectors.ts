@@ -196,10 +196,6 @@ export const commandPassword: DlpDetector = {
       String.raw`${IDENTIFIED_BY}\s+(?!${anyCase('password')}\b)['"]?(?<v3>[^\s'";]{3,128})`,
       String.raw`(?<![\w-])--(?:[a-z]+-)?(?:password|passwd|pass)[ \t]+(?!-)['"]?(?<v4>[^\s'"]{3,128})`,
       String.raw`\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n|;&]{0,120}?[ \t]-p(?:(?<v5>[^\s'"-][^\s'"]{2,127})|'(?<v12>[^'\n]{3,128})'|"(?<v13>[^"\n]{3,128})")`,
-      // A line that is only the word and the value: `.netrc` over several lines, FTP / POP3 `PASS x`, `password x` in configs.
-      String.raw`(?<![^\n])[ \t]*(?:PASS|[Pp]ass|[Pp]assword|PASSWORD|passwd)[ \t]+(?<v14>[^\s]{3,128})[ \t]*(?=\r?\n|\r|$)`,
-      // A PostgreSQL password file line: host:port:database:user:password (port and the others may be `*`).
-      String.raw`(?<![^\n])[ \t]*(?=[^\s:]*[A-Za-z*.])[^\s:#][^\s:]*:(?:\d{2,5}|\*):[^\s:]+:[^\s:]+:(?<v15>(?:[^\s:\\]|\\.){3,128})(?=\r?\n|$)`,
       // SMTP / IMAP SASL PLAIN: base64 of `authzid NUL user NUL password`.
       String.raw`\bAUTH[ \t]+PLAIN[ \t]+(?<v16>[A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])`,
       // PowerShell `ConvertTo-SecureString "pass" -AsPlainText`, Windows `net use \\host\share /user:name pass`.
@@ -220,6 +216,25 @@ export const commandPassword: DlpDetector = {
     if (/PLAIN[ \t]+$/.test(before)) return /^[^\0]*\0[^\0]{1,64}\0[^\0]{3,}$/.test(Buffer.from(value, 'base64').toString('latin1'));
     return !/^[A-Za-z]+[).\]:,?]*$/.test(value);
   },
+};
+
+/**
+ * Passwords that are a line of their own: a line of only the word and the value (`.netrc` over
+ * several lines, FTP / POP3 `PASS x`, `password x` in configs) and PostgreSQL password file lines
+ * (`host:port:database:user:password`, any of the first four may be `*`). Line-anchored (`m`), so
+ * that the pattern costs little on text that has no such line.
+ */
+export const linePassword: DlpDetector = {
+  type: 'password',
+  pattern: new RegExp(
+    [
+      String.raw`^[ \t]*(?:PASS|[Pp]ass|[Pp]assword|PASSWORD|passwd)[ \t]+(?<v>[^\s]{3,128})[ \t]*\r?$`,
+      String.raw`^[ \t]*(?=[^\s:]*[A-Za-z*.])[^\s:#][^\s:]*:(?:\d{2,5}|\*):[^\s:]+:[^\s:]+:(?<v2>(?:[^\s:\\]|\\.){3,128})\r?$`,
+    ].join('|'),
+    'gm',
+  ),
+  requires: /pass|:(?:\d|\*)/i,
+  validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value),
 };
 
 /**
