@@ -134,7 +134,7 @@ const SPOKEN_CONTEXT = { before: 60, after: 20 };
  * Digits read out in words, as call transcripts and voice assistants write them (`four one one one,
  * one one one one, …`, `double five`): each run of three or more digit words, with the text just
  * around it, rewritten in digits — the words of one group joined, groups (split by a comma, a dot or
- * a dash) a space apart.
+ * a dash) a space apart; a run of ten or more digits with no group also digit by digit.
  */
 function spokenRuns(text: string): DecodedRun[] {
   const runs: DecodedRun[] = [];
@@ -144,6 +144,8 @@ function spokenRuns(text: string): DecodedRun[] {
       const from = Math.max(0, run.start - SPOKEN_CONTEXT.before);
       const to = Math.min(text.length, run.end + SPOKEN_CONTEXT.after);
       runs.push({ start: run.start, end: run.end, encoding: 'spoken', text: `${text.slice(from, run.start)}${run.digits}${text.slice(run.end, to)}` });
+      // Ten or more digits said one by one with no pause are also read digit by digit: a phone number has no groups when spoken so.
+      if (/^\d{10,15}$/.test(run.digits)) runs.push({ start: run.start, end: run.end, encoding: 'spoken', text: `${text.slice(from, run.start)}${run.digits.split('').join(' ')}${text.slice(run.end, to)}` });
     }
     run = undefined;
   };

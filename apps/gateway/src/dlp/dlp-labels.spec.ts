@@ -125,3 +125,30 @@ describe('DLP labels: the context a value is read in', () => {
     expect(typesOf(data)).toEqual([]);
   });
 });
+
+describe('DLP labels: a generic number label named by its line or its document', () => {
+  it.each([
+    ['a line label naming the plan, then ID#', { ocr: 'RX 4471  QTY 30\nINSURANCE: NORTHWIND CARE  ID# QZT55102287  GRP 88120' }, ['health_insurance_number']],
+    ['a card titled by its type, then a number field', { ocr: '被保険者証\n氏名 山田 太郎\n記号 12  番号 4410287' }, ['health_insurance_number']],
+    ['the generic label at the end of a longer one read with that one', { text: 'Patient MRN: M0042213   Insurance subscriber ID: 8841-2290' }, ['health_insurance_number', 'medical_record_number']],
+    ['a phone number said digit by digit without pauses', { transcript: 'best to reach me at three one two five five five zero one four four' }, ['phone']],
+  ])('%s', (_what, data, types) => {
+    expect(typesOf(data)).toEqual(types);
+  });
+
+  it.each([
+    ['an order line', { ocr: 'ORDER: 4471  ID# QZT55102287' }],
+    ['a count said in words', { transcript: 'we sold one two three four five six seven eight nine ten' }],
+  ])('no finding for %s', (_what, data) => {
+    expect(typesOf(data)).toEqual([]);
+  });
+
+  it('scans hostile 128 KB strings of generic labels in linear time', () => {
+    const n = 128 * 1024;
+    for (const text of [`PLAN:${'  ID# x'.repeat(n / 7)}`, `被保険者証\n${'  番号 '.repeat(n / 5)}`, 'one two '.repeat(n / 8)]) {
+      const started = performance.now();
+      scanner.scan({ text });
+      expect(performance.now() - started, text.slice(0, 20)).toBeLessThan(4_000);
+    }
+  });
+});

@@ -49,7 +49,8 @@ const VOCABULARY: ReadonlyArray<readonly [DlpType, string]> = [
 ];
 
 /** A key's label classified: the vocabulary matched at the key's end (its head noun), maybe followed by digits or `#`. */
-const KEY_PATTERNS = VOCABULARY.map(([type, phrase]) => [type, new RegExp(String.raw`(?<!\p{L})(?:${phrase})[\s_.#:()\d-]*$`, 'iu')] as const);
+// Scripts written without spaces (CJK) have no word start: only a Latin or Cyrillic letter before a label makes it part of a word.
+const KEY_PATTERNS = VOCABULARY.map(([type, phrase]) => [type, new RegExp(String.raw`(?<![\p{Script=Latin}\p{Script=Cyrillic}])(?:${phrase})[\s_.#:()\d-]*$`, 'iu')] as const);
 /** Words that only say "the value of the key above": `{ subscriber: { id } }` is read as `subscriber id`. */
 const GENERIC_KEY = /^(?:id|no|nr|num|number|value|code|#)$/i;
 const keyTypes = new Map<string, readonly DlpType[]>();
@@ -108,9 +109,51 @@ const NEXT_TO_LABEL = new RegExp(
 const ANSWER_TO_LABEL = new RegExp(String.raw`[^\n]{0,80}?(?:\n[^\n]{0,80}?)?\b(?:collected|entered|input|keyed|response|answer)\b[^:\n]{0,30}:[^\S\n]*${VALUE}`, 'iy');
 const MAX_LABELS = 200;
 
+/**
+ * A label that only says "number" (`ID#`, `No.`, `Number`, Japanese `番号`), as a field of its own: what it numbers is said by
+ * the label its line starts with (`INS: BLUEJAY HEALTH  ID# H7…`) or by the document's title (a card
+ * headed `健康保険被保険者証`, then `番号 5969106`).
+ */
+// A field of its own: at a line's start or after a column gap (two spaces, a tab, `:`, `|`), not the end of a longer label (`subscriber ID`).
+const GENERIC_LABEL = /(?<=^|\n|[ \t]{2}|\t|[:(|][ \t]?)(?:ID#?|I\.D\.|No\.|Nr\.|Number|番号|号码|번호)(?=[\s:#]|$)/g;
+
+/** How far back a generic label's line may start, and how long a line label or a title may be. */
+const LINE_REACH = 200;
+const CONTEXT_CHARS = 40;
+
+/** The label `index`'s line starts with (before its first `:`), if the line starts near enough and the colon is close to its start. */
+function lineLabelAt(text: string, index: number): string | undefined {
+  let lineStart = index;
+  while (lineStart > 0 && index - lineStart < LINE_REACH && text.charCodeAt(lineStart - 1) !== 10) lineStart -= 1;
+  if (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) return undefined;
+  for (let at = lineStart; at < index && at <= lineStart + CONTEXT_CHARS; at += 1) if (text.charCodeAt(at) === 58) return text.slice(lineStart, at);
+  return undefined;
+}
+
+/** Values after a generic label whose line label or document title names a type, each under `<that name> <label>`. */
+function genericallyLabelled(text: string, out: SubText[]): void {
+  if (!text.includes('\n') && !text.includes(':')) return;
+  const title = /^\s*([^\n]{1,40})\n/.exec(text);
+  const titleEnd = title ? title[0].length : 0;
+  GENERIC_LABEL.lastIndex = 0;
+  for (let match = GENERIC_LABEL.exec(text); match && out.length < MAX_LABELS; match = GENERIC_LABEL.exec(text)) {
+    const generic = match[0];
+    const contexts = [lineLabelAt(text, match.index), match.index >= titleEnd ? title?.[1].trim() : undefined];
+    // The context with the generic label (`INS ID#`), or alone (a title naming the card).
+    const names = (label: string) => [`${label} ${generic}`, label].find((key) => labelTypes(key).some((type) => TEXT_TYPES.has(type)));
+    const named = contexts.map((label) => label && names(label)).find(Boolean);
+    if (!named) continue;
+    NEXT_TO_LABEL.lastIndex = match.index + generic.length;
+    const found = NEXT_TO_LABEL.exec(text);
+    if (found) out.push({ start: NEXT_TO_LABEL.lastIndex - found.groups!.v.length, text: found.groups!.v.replace(/[#.,:;)\]]+$/, ''), key: named });
+  }
+  GENERIC_LABEL.lastIndex = 0;
+}
+
 /** The values that follow a label of a label-driven type in `text`, each under its label. */
 export function labelledValues(text: string): SubText[] {
   const out: SubText[] = [];
+  genericallyLabelled(text, out);
   TEXT_LABEL.lastIndex = 0;
   for (let match = TEXT_LABEL.exec(text); match && out.length < MAX_LABELS; match = TEXT_LABEL.exec(text)) {
     if (match.index > 0 && LETTER_BEFORE.test(text[match.index - 1])) continue;
