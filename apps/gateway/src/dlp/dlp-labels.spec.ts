@@ -152,3 +152,19 @@ describe('DLP labels: a generic number label named by its line or its document',
     }
   });
 });
+
+describe('DLP labels: fixed-width records under a layout given beside them', () => {
+  const layout = 'ID(5) NAME(12) TAXID(9) AMOUNT(8)';
+  it('reads each field of a record under its name', () => {
+    expect(typesOf({ spec: layout, records: ['00017ROE ANN     21909999900012500', '00018LIND CARL   00000000000004410'] })).toEqual(['ssn']);
+    expect(typesOf({ layout: 'MEMBER_ID(11) PLAN(6) DX(7)', batch: 'QZT55102287GOLD01K21.9  ' })).toEqual(['health_insurance_number', 'icd10']);
+  });
+
+  it.each([
+    ['a layout without a tax id field', { spec: 'ID(5) NAME(12) REF(9) AMOUNT(8)', records: ['00017ROE ANN     21909999900012500'] }],
+    ['a string of another length beside the layout', { spec: layout, note: 'see TAXID 219099999 in the archive, not here' }],
+    ['brackets that are not a layout', { text: 'f(1) g(2) h(3) then 219099999' }],
+  ])('no finding for %s', (_what, data) => {
+    expect(typesOf(data)).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import { DLP_DETECTORS } from './detectors';
 import type { DlpDetector } from './dlp-detector.interfaces';
 import { DlpScanBudgetError } from './dlp.errors';
 import { dicomKeyword, isWrapperKey, namedValue, shapeHint } from './dlp-json-fields';
+import { FixedField, fixedWidthFields, fixedWidthLayout } from './dlp-tables';
 import { DlpTextScanner, TextResult } from './dlp-text-scanner';
 
 export { normaliseKey } from './dlp-text-scanner';
@@ -77,6 +78,8 @@ interface Frame {
   hint?: DlpType;
   /** A row of a table (an array of arrays whose first row names the columns): its column names. */
   columns?: readonly string[];
+  /** A fixed-width record (or an array of them) whose layout a sibling gives (`layout: 'EMPNO(6) SSN(9) …'`). */
+  layout?: readonly FixedField[];
   /** An array of conversation turns: the text last seen under each field of a turn. */
   turns?: Map<string, string>;
 }
@@ -194,6 +197,7 @@ export class DlpScanner {
         const result = scanText(text, keysOf(frame), frame.hint, turns?.get(frame.key!));
         turns?.set(frame.key!, text);
         if (text.length > 4_096 && overTime()) throw new DlpScanBudgetError(`more than ${this.budget.maxMs} ms`);
+        if (frame.layout) this.scanRecord(text, frame, record);
         if (!result.types.length) continue;
         if (frame.inData && result.redacted !== undefined) redactions.push({ path: dataPathOf(frame), value: result.redacted });
         record(pathOf(frame), result.types, frame.inData, result.encodings);
@@ -203,7 +207,7 @@ export class DlpScanner {
         for (let i = value.length - 1; i >= 0; i -= 1) {
           // A cell of a table row is read under its column's name; the rows after the header carry the names.
           const viewKey = columns && i < columns.length ? columns[i] : undefined;
-          stack.push({ value: value[i], parent: frame, segment: `[${i}]`, viewKey, inData: frame.inData, hint: frame.hint, columns: header && i > 0 ? header : undefined });
+          stack.push({ value: value[i], parent: frame, segment: `[${i}]`, viewKey, inData: frame.inData, hint: frame.hint, columns: header && i > 0 ? header : undefined, layout: frame.layout });
         }
         if (isConversation(value)) frame.turns = new Map();
         this.scanSplit(value, frame, record);
@@ -213,6 +217,10 @@ export class DlpScanner {
         const hint = shapeHint(value as Record<string, unknown>);
         const named = namedValue(value as Record<string, unknown>);
         const keys = keysOf(frame);
+        // A sibling giving a fixed-width layout applies to the other strings and string arrays of the object.
+        let layout: FixedField[] | undefined;
+        let layoutKey: string | undefined;
+        for (const [key, item] of entries) if (!layout && typeof item === 'string' && (layout = fixedWidthLayout(item))) layoutKey = key;
         for (let i = entries.length - 1; i >= 0; i -= 1) {
           const [key, item] = entries[i];
           chars += key.length;
@@ -225,7 +233,7 @@ export class DlpScanner {
           const viewKey = named?.key === key ? named.name : dicomKeyword(key, item);
           // A hint reaches the value through its wrappers (`{ vr, Value: [...] }`).
           const itemHint = hint?.key === key ? hint.type : isWrapperKey(key) ? frame.hint : undefined;
-          stack.push({ value: item, parent: frame, segment, key, viewKey, inData: frame.inData, hint: itemHint });
+          stack.push({ value: item, parent: frame, segment, key, viewKey, inData: frame.inData, hint: itemHint, layout: key !== layoutKey ? layout : undefined });
         }
         nodes += entries.length;
       }
@@ -245,6 +253,18 @@ export class DlpScanner {
     const alone = new Set(items.flatMap((line) => this.text.scan(line, keys, frame.hint).types));
     const found = joined.types.filter((type) => !alone.has(type));
     if (found.length) record(`${pathOf(frame)}[*]`, found, false);
+  }
+
+  /** The fields of a fixed-width record, each read under its name from the layout (recorded for the record: not masked). */
+  private scanRecord(text: string, frame: Frame, record: (path: string, types: DlpType[], masked: boolean) => void): void {
+    const keys = keysOf(frame);
+    const width = frame.layout!.reduce((sum, field) => sum + field.width, 0);
+    for (const line of text.split('\n')) {
+      // A record is about as long as its layout (a file name or a note beside it is not one).
+      if (Math.abs(line.trimEnd().length - width) > width / 5) continue;
+      const types = new Set(fixedWidthFields(line, frame.layout!).flatMap((field) => this.text.scan(field.text, [...keys, field.key]).types));
+      if (types.size) record(pathOf(frame), [...types], false);
+    }
   }
 
   /** A card number or SSN split over the short items of an array, read joined. */
