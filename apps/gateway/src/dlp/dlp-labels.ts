@@ -114,8 +114,9 @@ const MAX_LABELS = 200;
  * the label its line starts with (`INS: BLUEJAY HEALTH  ID# H7…`) or by the document's title (a card
  * headed `健康保険被保険者証`, then `番号 5969106`).
  */
-// A field of its own: at a line's start or after a column gap (two spaces, a tab, `:`, `|`), not the end of a longer label (`subscriber ID`).
-const GENERIC_LABEL = /(?<=^|\n|[ \t]{2}|\t|[:(|][ \t]?)(?:ID#?|I\.D\.|No\.|Nr\.|Number|番号|号码|번호)(?=[\s:#]|$)/g;
+const GENERIC_LABEL = /(?:ID#?|I\.D\.|No\.|Nr\.|Number|番号|号码|번호)(?=[\s:#]|$)/g;
+/** What a generic label as a field of its own follows: a line's start or a column gap (two spaces, a tab, `:`, `|`, `(`), not a word of a longer label (`subscriber ID`). */
+const FIELD_START = /(?:^|\n|[ \t]{2}|\t|[:(|][ \t]?)$/;
 
 /** How far back a generic label's line may start, and how long a line label or a title may be. */
 const LINE_REACH = 200;
@@ -137,6 +138,7 @@ function genericallyLabelled(text: string, out: SubText[]): void {
   const titleEnd = title ? title[0].length : 0;
   GENERIC_LABEL.lastIndex = 0;
   for (let match = GENERIC_LABEL.exec(text); match && out.length < MAX_LABELS; match = GENERIC_LABEL.exec(text)) {
+    if (!FIELD_START.test(text.slice(Math.max(0, match.index - 2), match.index))) continue;
     const generic = match[0];
     const contexts = [lineLabelAt(text, match.index), match.index >= titleEnd ? title?.[1].trim() : undefined];
     // The context with the generic label (`INS ID#`), or alone (a title naming the card).
@@ -153,6 +155,8 @@ function genericallyLabelled(text: string, out: SubText[]): void {
 /** The values that follow a label of a label-driven type in `text`, each under its label. */
 export function labelledValues(text: string): SubText[] {
   const out: SubText[] = [];
+  // Every value these labels carry has a digit (ids, codes, numbers): text without one has none.
+  if (text.length < 5 || !/\d/.test(text)) return out;
   genericallyLabelled(text, out);
   TEXT_LABEL.lastIndex = 0;
   for (let match = TEXT_LABEL.exec(text); match && out.length < MAX_LABELS; match = TEXT_LABEL.exec(text)) {

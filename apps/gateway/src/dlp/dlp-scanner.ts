@@ -220,7 +220,7 @@ export class DlpScanner {
         // A sibling giving a fixed-width layout applies to the other strings and string arrays of the object.
         let layout: FixedField[] | undefined;
         let layoutKey: string | undefined;
-        for (const [key, item] of entries) if (!layout && typeof item === 'string' && (layout = fixedWidthLayout(item))) layoutKey = key;
+        for (const [key, item] of entries) if (!layout && typeof item === 'string' && item.includes('(') && (layout = fixedWidthLayout(item))) layoutKey = key;
         for (let i = entries.length - 1; i >= 0; i -= 1) {
           const [key, item] = entries[i];
           chars += key.length;
@@ -230,7 +230,7 @@ export class DlpScanner {
           // A key that carries sensitive data is named by its position, never by itself (paths go to the audit trail).
           const segment = found.types.length ? `{key ${i}}` : `.${key}`;
           if (found.types.length) record(`${pathOf(frame)}${segment}`, found.types, false, found.encodings);
-          const viewKey = named?.key === key ? named.name : dicomKeyword(key, item);
+          const viewKey = named?.key === key ? named.name : key.length === 8 ? dicomKeyword(key, item) : undefined;
           // A hint reaches the value through its wrappers (`{ vr, Value: [...] }`).
           const itemHint = hint?.key === key ? hint.type : isWrapperKey(key) ? frame.hint : undefined;
           stack.push({ value: item, parent: frame, segment, key, viewKey, inData: frame.inData, hint: itemHint, layout: key !== layoutKey ? layout : undefined });

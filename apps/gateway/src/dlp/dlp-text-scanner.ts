@@ -165,12 +165,12 @@ export class DlpTextScanner {
     const keyPath = keys.join(' ').replace(SPLIT_KEY, (_m, a?: string, b?: string) => (a ? `${a} ${b}` : ' '));
     // The types the nearest key names as a label (any naming style, abbreviations, other languages).
     const labelled = keys.length ? labelTypes(keys[keys.length - 1], keys[keys.length - 2]) : [];
-    const lines = new LineStarts(text);
+    let lines: LineStarts | undefined;
     this.detectors.forEach((detector, rank) => {
       if (this.actionOf(detector.type) === 'OFF' || (only && !only.has(detector.type))) return;
       if (
         detector.key &&
-        (detector.key.test(nearestKey) || (joinedKey && detector.key.test(joinedKey)) || labelled.includes(detector.type)) &&
+        (detector.key.test(nearestKey) || (joinedKey && detector.key.test(joinedKey)) || (labelled.length > 0 && labelled.includes(detector.type))) &&
         (detector.keyValue ?? (embedded ? EMBEDDED_VALUE : /\S/)).test(text) &&
         !placeholder(detector.type, text)
       ) {
@@ -182,7 +182,7 @@ export class DlpTextScanner {
         const part = valueOf(match);
         const start = match.index + (part === match[0] ? 0 : match[0].lastIndexOf(part));
         if (!part || placeholder(detector.type, part) || (detector.validate && !detector.validate(part, text, start, keyPath))) continue;
-        if (detector.context && !hasContext(detector, text, start, start + part.length, keyPath, lines, lead)) continue;
+        if (detector.context && !hasContext(detector, text, start, start + part.length, keyPath, (lines ??= new LineStarts(text)), lead)) continue;
         spans.push({ start: offset + start, end: offset + start + part.length, type: detector.type, rank, mask: detector.mask?.(part) });
       }
     });
