@@ -170,6 +170,7 @@ export class DlpTextScanner {
       if (this.actionOf(detector.type) === 'OFF' || (only && !only.has(detector.type))) return;
       if (
         detector.key &&
+        nearestKey &&
         (detector.key.test(nearestKey) || (joinedKey && detector.key.test(joinedKey)) || (labelled.length > 0 && labelled.includes(detector.type))) &&
         (detector.keyValue ?? (embedded ? EMBEDDED_VALUE : /\S/)).test(text) &&
         !placeholder(detector.type, text)
