@@ -113,3 +113,40 @@ export function shapeHint(object: Record<string, unknown>): { key: string; type:
   }
   return undefined;
 }
+
+/** Keys that make an object a turn of a conversation (a transcript segment, a chat message). */
+const SPEAKER_KEYS = ['speaker', 'role', 'from', 'author', 'sender', 'participant', 'channel', 'user'];
+
+/** True when `items` reads as a conversation: at least two objects, each with a speaker-like key. */
+export function isConversation(items: unknown[]): boolean {
+  return items.length >= 2 && items.every((item) => !!item && typeof item === 'object' && !Array.isArray(item) && SPEAKER_KEYS.some((key) => key in item));
+}
+
+/** Most lines (and characters) of an array of lines read as one text. */
+const MAX_LINES = 2_000;
+const MAX_LINES_CHARS = 64 * 1024;
+
+/** True when `items` are the lines of one text (Jupyter `source` and `text` outputs): strings, each but the last ending with a line break. */
+export function isLines(items: unknown[]): items is string[] {
+  if (items.length < 2 || items.length > MAX_LINES) return false;
+  let chars = 0;
+  for (let i = 0; i < items.length; i += 1) {
+    const item = items[i];
+    if (typeof item !== 'string' || (i < items.length - 1 && !item.endsWith('\n'))) return false;
+    chars += item.length;
+  }
+  return chars <= MAX_LINES_CHARS;
+}
+
+/**
+ * The column names of a table given as rows (Google Sheets `values`, CSV parsed to arrays, `[["mrn",
+ * "dx"], ["0037…", "S52.501A"]]`): at least two rows, every row an array, the first of 2 to 64 short
+ * names. Undefined when `rows` is not such a table.
+ */
+export function tableHeader(rows: unknown[]): string[] | undefined {
+  if (rows.length < 2 || !rows.every(Array.isArray)) return undefined;
+  const first = rows[0] as unknown[];
+  if (first.length < 2 || first.length > 64) return undefined;
+  if (!first.every((cell) => typeof cell === 'string' && /^[A-Za-z][\w .#/()-]{0,40}$/.test(cell))) return undefined;
+  return first as string[];
+}

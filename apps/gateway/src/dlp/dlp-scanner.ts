@@ -2,7 +2,7 @@ import type { DlpAction, DlpFinding, DlpResult, DlpType } from '../message/dlp.t
 import { DLP_DETECTORS } from './detectors';
 import type { DlpDetector } from './dlp-detector.interfaces';
 import { DlpScanBudgetError } from './dlp.errors';
-import { dicomKeyword, isWrapperKey, namedValue, shapeHint } from './dlp-json-fields';
+import { dicomKeyword, isConversation, isLines, isWrapperKey, namedValue, shapeHint, tableHeader } from './dlp-json-fields';
 import { FixedField, fixedWidthFields, fixedWidthLayout } from './dlp-tables';
 import { DlpTextScanner, TextResult } from './dlp-text-scanner';
 
@@ -82,14 +82,6 @@ interface Frame {
   layout?: readonly FixedField[];
   /** An array of conversation turns: the text last seen under each field of a turn. */
   turns?: Map<string, string>;
-}
-
-/** Keys that make an object a turn of a conversation (a transcript segment, a chat message). */
-const SPEAKER_KEYS = ['speaker', 'role', 'from', 'author', 'sender', 'participant', 'channel', 'user'];
-
-/** True when `items` reads as a conversation: at least two objects, each with a speaker-like key. */
-function isConversation(items: unknown[]): boolean {
-  return items.length >= 2 && items.every((item) => !!item && typeof item === 'object' && !Array.isArray(item) && SPEAKER_KEYS.some((key) => key in item));
 }
 
 function pathOf(frame: Frame): string {
@@ -279,35 +271,6 @@ export class DlpScanner {
     const split = joined.types.filter((type) => !alone.has(type));
     if (split.length) record(`${pathOf(frame)}[*]`, split, false);
   }
-}
-
-/** Most lines (and characters) of an array of lines read as one text. */
-const MAX_LINES = 2_000;
-const MAX_LINES_CHARS = 64 * 1024;
-
-/** True when `items` are the lines of one text (Jupyter `source` and `text` outputs): strings, each but the last ending with a line break. */
-function isLines(items: unknown[]): items is string[] {
-  if (items.length < 2 || items.length > MAX_LINES) return false;
-  let chars = 0;
-  for (let i = 0; i < items.length; i += 1) {
-    const item = items[i];
-    if (typeof item !== 'string' || (i < items.length - 1 && !item.endsWith('\n'))) return false;
-    chars += item.length;
-  }
-  return chars <= MAX_LINES_CHARS;
-}
-
-/**
- * The column names of a table given as rows (Google Sheets `values`, CSV parsed to arrays, `[["mrn",
- * "dx"], ["0037…", "S52.501A"]]`): at least two rows, every row an array, the first of 2 to 64 short
- * names. Undefined when `rows` is not such a table.
- */
-function tableHeader(rows: unknown[]): string[] | undefined {
-  if (rows.length < 2 || !rows.every(Array.isArray)) return undefined;
-  const first = rows[0] as unknown[];
-  if (first.length < 2 || first.length > 64) return undefined;
-  if (!first.every((cell) => typeof cell === 'string' && /^[A-Za-z][\w .#/()-]{0,40}$/.test(cell))) return undefined;
-  return first as string[];
 }
 
 /** Values and keys in `root`, counted without scanning (stops once past `limit`). */
