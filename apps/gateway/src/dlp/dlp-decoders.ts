@@ -2,7 +2,7 @@
 export interface DecodedRun {
   start: number;
   end: number;
-  encoding: 'base64' | 'hex' | 'percent' | 'escape' | 'spoken';
+  encoding: 'base64' | 'hex' | 'percent' | 'escape' | 'spoken' | 'hexdump';
   text: string;
 }
 
@@ -54,7 +54,49 @@ export function decodedRuns(text: string): DecodedRun[] {
     }
   }
   if (text.includes('\\u') || text.includes('\\/')) runs.push(...escapedRuns(text));
+  runs.push(...hexDumpRuns(text));
   runs.push(...spokenRuns(text));
+  return runs;
+}
+
+/**
+ * A line of a hex dump: `xxd` (`00000010: 6365 7373 …  cess…`, groups of 2 or 4 hex digits one space
+ * apart, the text column two spaces after) or `hexdump -C` / `od`-like (`00000010  63 65 73 …  |cess…|`).
+ */
+const HEX_DUMP_LINE = /^[ \t]*[0-9a-fA-F]{4,8}(?::[ ]|[ ]{2})((?:[0-9a-fA-F]{2}(?:[0-9a-fA-F]{2})?[ ]{1,2}?){1,16}[0-9a-fA-F]{0,4})(?=[ ]{2}|[ ]*\||[ ]*$)/;
+
+/**
+ * Hex dumps (two or more dump lines in a row) decoded back to the bytes they show: the text column of
+ * a dump drops line breaks and anything not printable, and cuts values at its width, so the dump's
+ * hex part is what the detectors read.
+ */
+function hexDumpRuns(text: string): DecodedRun[] {
+  // A dump's offsets start with zeros (`00000010:`): a cheap test before the line pattern.
+  if (!text.includes('000') || !/[0-9a-fA-F]{4,8}(?::[ ]|[ ]{2})[0-9a-fA-F]{2}/.test(text)) return [];
+  const runs: DecodedRun[] = [];
+  let start = -1;
+  let end = 0;
+  let hex = '';
+  const flush = () => {
+    if (start >= 0 && hex.length >= 2 * MIN_RUN) {
+      const decoded = Buffer.from(hex, 'hex').toString('utf8');
+      if (readable(decoded)) runs.push({ start, end, encoding: 'hexdump', text: decoded });
+    }
+    start = -1;
+    hex = '';
+  };
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const match = line.length <= 200 ? HEX_DUMP_LINE.exec(line) : null;
+    if (match) {
+      if (start < 0) start = at;
+      hex += match[1].replace(/\s/g, '');
+      end = at + line.length;
+    } else flush();
+    at += line.length + 1;
+    if (hex.length > 2 * MAX_RUN) flush();
+  }
+  flush();
   return runs;
 }
 
@@ -92,7 +134,7 @@ const SPOKEN_CONTEXT = { before: 60, after: 20 };
  * Digits read out in words, as call transcripts and voice assistants write them (`four one one one,
  * one one one one, …`, `double five`): each run of three or more digit words, with the text just
  * around it, rewritten in digits — the words of one group joined, groups (split by a comma, a dot or
- * a dash) a space apart.
+ * a dash) a space apart; a run of ten or more digits with no group also digit by digit.
  */
 function spokenRuns(text: string): DecodedRun[] {
   const runs: DecodedRun[] = [];
@@ -102,6 +144,8 @@ function spokenRuns(text: string): DecodedRun[] {
       const from = Math.max(0, run.start - SPOKEN_CONTEXT.before);
       const to = Math.min(text.length, run.end + SPOKEN_CONTEXT.after);
       runs.push({ start: run.start, end: run.end, encoding: 'spoken', text: `${text.slice(from, run.start)}${run.digits}${text.slice(run.end, to)}` });
+      // Ten or more digits said one by one with no pause are also read digit by digit: a phone number has no groups when spoken so.
+      if (/^\d{10,15}$/.test(run.digits)) runs.push({ start: run.start, end: run.end, encoding: 'spoken', text: `${text.slice(from, run.start)}${run.digits.split('').join(' ')}${text.slice(run.end, to)}` });
     }
     run = undefined;
   };

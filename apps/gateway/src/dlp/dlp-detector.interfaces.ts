@@ -9,6 +9,8 @@ export interface DlpDetector {
   readonly type: DlpType;
   /** Matched over each string value (must have the `g` flag). A named group `v` narrows the match to that part. */
   readonly pattern?: RegExp;
+  /** A cheap test the text must pass before `pattern` runs at all (a pattern with no literal start costs at every position). */
+  readonly requires?: RegExp;
   /** A pattern match only counts when this matches the key path or the text just before / after it. */
   readonly context?: RegExp;
   /** Characters before (and, for `after`, after) a match searched for `context`. Default 40 / 25. */

@@ -2,7 +2,8 @@ import type { DlpAction, DlpFinding, DlpResult, DlpType } from '../message/dlp.t
 import { DLP_DETECTORS } from './detectors';
 import type { DlpDetector } from './dlp-detector.interfaces';
 import { DlpScanBudgetError } from './dlp.errors';
-import { namedValue, shapeHint } from './dlp-structure';
+import { dicomKeyword, isConversation, isLines, isWrapperKey, namedValue, shapeHint, tableHeader } from './dlp-json-fields';
+import { FixedField, fixedWidthFields, fixedWidthLayout } from './dlp-tables';
 import { DlpTextScanner, TextResult } from './dlp-text-scanner';
 
 export { normaliseKey } from './dlp-text-scanner';
@@ -77,16 +78,10 @@ interface Frame {
   hint?: DlpType;
   /** A row of a table (an array of arrays whose first row names the columns): its column names. */
   columns?: readonly string[];
+  /** A fixed-width record (or an array of them) whose layout a sibling gives (`layout: 'EMPNO(6) SSN(9) …'`). */
+  layout?: readonly FixedField[];
   /** An array of conversation turns: the text last seen under each field of a turn. */
   turns?: Map<string, string>;
-}
-
-/** Keys that make an object a turn of a conversation (a transcript segment, a chat message). */
-const SPEAKER_KEYS = ['speaker', 'role', 'from', 'author', 'sender', 'participant', 'channel', 'user'];
-
-/** True when `items` reads as a conversation: at least two objects, each with a speaker-like key. */
-function isConversation(items: unknown[]): boolean {
-  return items.length >= 2 && items.every((item) => !!item && typeof item === 'object' && !Array.isArray(item) && SPEAKER_KEYS.some((key) => key in item));
 }
 
 function pathOf(frame: Frame): string {
@@ -104,7 +99,8 @@ function dataPathOf(frame: Frame): Array<string | number> {
 function keysOf(frame: Frame): string[] {
   const keys: string[] = [];
   for (let at: Frame | undefined = frame; at && keys.length < KEYS_IN_VIEW; at = at.parent) {
-    const key = at.viewKey ?? at.key;
+    // A wrapper (`{ value }`, `{ stringValue }`, `{ Value: [...] }`) is read under the key above it.
+    const key = at.viewKey ?? (at.key !== undefined && isWrapperKey(at.key) ? undefined : at.key);
     if (key !== undefined) keys.push(key);
   }
   return keys.reverse();
@@ -193,6 +189,7 @@ export class DlpScanner {
         const result = scanText(text, keysOf(frame), frame.hint, turns?.get(frame.key!));
         turns?.set(frame.key!, text);
         if (text.length > 4_096 && overTime()) throw new DlpScanBudgetError(`more than ${this.budget.maxMs} ms`);
+        if (frame.layout) this.scanRecord(text, frame, record);
         if (!result.types.length) continue;
         if (frame.inData && result.redacted !== undefined) redactions.push({ path: dataPathOf(frame), value: result.redacted });
         record(pathOf(frame), result.types, frame.inData, result.encodings);
@@ -202,15 +199,20 @@ export class DlpScanner {
         for (let i = value.length - 1; i >= 0; i -= 1) {
           // A cell of a table row is read under its column's name; the rows after the header carry the names.
           const viewKey = columns && i < columns.length ? columns[i] : undefined;
-          stack.push({ value: value[i], parent: frame, segment: `[${i}]`, viewKey, inData: frame.inData, columns: header && i > 0 ? header : undefined });
+          stack.push({ value: value[i], parent: frame, segment: `[${i}]`, viewKey, inData: frame.inData, hint: frame.hint, columns: header && i > 0 ? header : undefined, layout: frame.layout });
         }
         if (isConversation(value)) frame.turns = new Map();
         this.scanSplit(value, frame, record);
+        this.scanLines(value, frame, record);
       } else if (value && typeof value === 'object') {
         const entries = Object.entries(value as Record<string, unknown>);
         const hint = shapeHint(value as Record<string, unknown>);
         const named = namedValue(value as Record<string, unknown>);
         const keys = keysOf(frame);
+        // A sibling giving a fixed-width layout applies to the other strings and string arrays of the object.
+        let layout: FixedField[] | undefined;
+        let layoutKey: string | undefined;
+        for (const [key, item] of entries) if (!layout && typeof item === 'string' && item.includes('(') && (layout = fixedWidthLayout(item))) layoutKey = key;
         for (let i = entries.length - 1; i >= 0; i -= 1) {
           const [key, item] = entries[i];
           chars += key.length;
@@ -220,13 +222,41 @@ export class DlpScanner {
           // A key that carries sensitive data is named by its position, never by itself (paths go to the audit trail).
           const segment = found.types.length ? `{key ${i}}` : `.${key}`;
           if (found.types.length) record(`${pathOf(frame)}${segment}`, found.types, false, found.encodings);
-          const viewKey = named?.key === key ? named.name : undefined;
-          stack.push({ value: item, parent: frame, segment, key, viewKey, inData: frame.inData, hint: hint?.key === key ? hint.type : undefined });
+          const viewKey = named?.key === key ? named.name : key.length === 8 ? dicomKeyword(key, item) : undefined;
+          // A hint reaches the value through its wrappers (`{ vr, Value: [...] }`).
+          const itemHint = hint?.key === key ? hint.type : isWrapperKey(key) ? frame.hint : undefined;
+          stack.push({ value: item, parent: frame, segment, key, viewKey, inData: frame.inData, hint: itemHint, layout: key !== layoutKey ? layout : undefined });
         }
         nodes += entries.length;
       }
     }
     return { findings, data: applyRedactions(data ?? {}, redactions), blocked: findings.some((f) => f.action === 'BLOCK') };
+  }
+
+  /**
+   * An array of lines read as one text (a table printed by a notebook cell is one line per item, its
+   * header in the first): what only the joined text shows is recorded for the array.
+   */
+  private scanLines(items: unknown[], frame: Frame, record: (path: string, types: DlpType[], masked: boolean) => void): void {
+    if (!isLines(items)) return;
+    const keys = keysOf(frame);
+    const joined = this.text.scan(items.join(''), keys, frame.hint);
+    if (!joined.types.length) return;
+    const alone = new Set(items.flatMap((line) => this.text.scan(line, keys, frame.hint).types));
+    const found = joined.types.filter((type) => !alone.has(type));
+    if (found.length) record(`${pathOf(frame)}[*]`, found, false);
+  }
+
+  /** The fields of a fixed-width record, each read under its name from the layout (recorded for the record: not masked). */
+  private scanRecord(text: string, frame: Frame, record: (path: string, types: DlpType[], masked: boolean) => void): void {
+    const keys = keysOf(frame);
+    const width = frame.layout!.reduce((sum, field) => sum + field.width, 0);
+    for (const line of text.split('\n')) {
+      // A record is about as long as its layout (a file name or a note beside it is not one).
+      if (Math.abs(line.trimEnd().length - width) > width / 5) continue;
+      const types = new Set(fixedWidthFields(line, frame.layout!).flatMap((field) => this.text.scan(field.text, [...keys, field.key]).types));
+      if (types.size) record(pathOf(frame), [...types], false);
+    }
   }
 
   /** A card number or SSN split over the short items of an array, read joined. */
@@ -241,19 +271,6 @@ export class DlpScanner {
     const split = joined.types.filter((type) => !alone.has(type));
     if (split.length) record(`${pathOf(frame)}[*]`, split, false);
   }
-}
-
-/**
- * The column names of a table given as rows (Google Sheets `values`, CSV parsed to arrays, `[["mrn",
- * "dx"], ["0037…", "S52.501A"]]`): at least two rows, every row an array, the first of 2 to 64 short
- * names. Undefined when `rows` is not such a table.
- */
-function tableHeader(rows: unknown[]): string[] | undefined {
-  if (rows.length < 2 || !rows.every(Array.isArray)) return undefined;
-  const first = rows[0] as unknown[];
-  if (first.length < 2 || first.length > 64) return undefined;
-  if (!first.every((cell) => typeof cell === 'string' && /^[A-Za-z][\w .#/()-]{0,40}$/.test(cell))) return undefined;
-  return first as string[];
 }
 
 /** Values and keys in `root`, counted without scanning (stops once past `limit`). */

@@ -19,14 +19,28 @@ export interface TypedSpan {
 const PAIR = /(?<![\w.-])["']?([A-Za-z][\w.-]{0,48})["']?[ \t]*(?:=|:(?!\/\/))[ \t]*["']?([^\s"'&;,}]{1,512}(?: (?=[\d(+])[\d()+.-]{1,12}(?![^\s"'&;,}])){0,7})/g;
 const MAX_PAIRS = 2_000;
 
-/** The values of `key=value`-like pairs in `text`, each under its key. */
+/** A pair inside a pair's value: systemd `Environment="PGPASSWORD=…"`, `-Ddb.password=…`, Helm `--set a.b=…`. */
+const INNER_PAIR = /^([A-Za-z][\w.-]{0,48})=(.+)$/;
+/** A call setting a name to a value: PHP `define('DB_PASSWORD', '…')`, `setenv("X", "…")`, `config.set('x', '…')`. */
+const CALL_PAIR = /\(\s*(["'])([A-Za-z][\w.-]{0,48})\1\s*,\s*(["'])([^"'\n]{1,512})\3\s*\)/g;
+
+/** The values of `key=value`-like pairs in `text`, each under its key (a pair in a pair's value too), and of calls setting a name to a value. */
 export function embeddedPairs(text: string): SubText[] {
-  if (!/[=:]/.test(text)) return [];
+  if (!/[=:]/.test(text) && !text.includes('(')) return [];
   const out: SubText[] = [];
   for (const match of text.matchAll(PAIR)) {
     const value = match[2];
-    out.push({ start: match.index + match[0].length - value.length, text: value, key: match[1] });
+    const start = match.index + match[0].length - value.length;
+    out.push({ start, text: value, key: match[1] });
+    const inner = INNER_PAIR.exec(value);
+    if (inner) out.push({ start: start + inner[1].length + 1, text: inner[2], key: inner[1] });
     if (out.length >= MAX_PAIRS) break;
+  }
+  if (text.includes('(')) {
+    for (const match of text.matchAll(CALL_PAIR)) {
+      out.push({ start: match.index + match[0].lastIndexOf(match[4]), text: match[4], key: match[2] });
+      if (out.length >= MAX_PAIRS) break;
+    }
   }
   return out;
 }
@@ -180,44 +194,4 @@ export function edifactSpans(text: string): TypedSpan[] {
     out.push({ start, end: start + match[1].length, type: 'phone' });
   }
   return out;
-}
-
-/**
- * A JSON object that names the field it carries — `{ name: 'card_cvc', value: '123' }`, `{ key:
- * 'Authorization', value: … }`, `{ label: 'SSN', value: … }` (form fields, Postman headers, name /
- * value lists): the key of the value and the name it should be read under.
- */
-export function namedValue(object: Record<string, unknown>): { key: string; name: string } | undefined {
-  const valueKey = ['value', 'val', 'fieldValue'].find((key) => typeof object[key] === 'string' || typeof object[key] === 'number');
-  if (!valueKey) return undefined;
-  for (const nameKey of ['name', 'key', 'field', 'fieldName', 'label', 'param', 'parameter', 'attribute', 'property', 'header']) {
-    const name = object[nameKey];
-    if (typeof name === 'string' && /^[A-Za-z][\w .#-]{0,63}$/.test(name)) return { key: valueKey, name };
-  }
-  return undefined;
-}
-
-/**
- * What a JSON object's shape says about one of its values (FHIR and look-alikes): an identifier
- * `{ type: { coding: [{ code: 'MR' }] }, value }` or `{ system: '…/mrn', value }`, a telecom `{ system: 'email' | 'phone', value }`, a
- * coding `{ system: '...icd-10...', code }`. Returns the key of the value and its type.
- */
-export function shapeHint(object: Record<string, unknown>): { key: string; type: DlpType } | undefined {
-  const system = typeof object.system === 'string' ? object.system.toLowerCase() : '';
-  if (typeof object.code === 'string' && /icd-?10/.test(system)) return { key: 'code', type: 'icd10' };
-  if (typeof object.value !== 'string' && typeof object.value !== 'number') return undefined;
-  if (system === 'email') return { key: 'value', type: 'email' };
-  if (system === 'phone' || system === 'sms' || system === 'fax') return { key: 'value', type: 'phone' };
-  const type = object.type as { coding?: Array<{ code?: unknown }>; text?: unknown } | undefined;
-  const codes = Array.isArray(type?.coding) ? type.coding.map((c) => (typeof c?.code === 'string' ? c.code : undefined)) : [];
-  for (const code of codes) {
-    const hinted = identifierType(code);
-    if (hinted) return { key: 'value', type: hinted };
-  }
-  // An identifier whose system names its type: `http://hospital.example.org/mrn`, `http://hl7.org/fhir/sid/us-ssn`, `…/us-mbi`.
-  if (system && IDENTIFIER.test(String(object.value))) {
-    const named = identifierTypeNamed(system.replace(/[/:._-]+/g, ' '));
-    if (named) return { key: 'value', type: named };
-  }
-  return undefined;
 }

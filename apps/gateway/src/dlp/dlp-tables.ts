@@ -162,3 +162,38 @@ export function sqlInsertCells(text: string): SubText[] {
   }
   return out;
 }
+
+/** One field of a fixed-width record layout. */
+export interface FixedField {
+  name: string;
+  width: number;
+}
+
+const LAYOUT_FIELD = /([A-Za-z][\w.#-]{0,40})\((\d{1,3})\)/g;
+/** A layout starts with a field (a cheap test before reading it whole). */
+const LAYOUT_START = /^\s*[A-Za-z][\w.#-]{0,40}\(\d{1,3}\)/;
+
+/**
+ * A fixed-width record layout written as its fields' names and widths (`EMPNO(6) LAST(15) SSN(9)`,
+ * as payroll and bank export specs give it): at least three fields and nothing else but separators.
+ */
+export function fixedWidthLayout(spec: string): FixedField[] | undefined {
+  if (spec.length > 2_000 || !LAYOUT_START.test(spec)) return undefined;
+  const fields = [...spec.matchAll(LAYOUT_FIELD)].map((m) => ({ name: m[1], width: Number(m[2]) }));
+  if (fields.length < 3 || spec.replace(LAYOUT_FIELD, '').replace(/[\s,;|]/g, '') !== '') return undefined;
+  return fields;
+}
+
+/** The fields of a fixed-width record under a layout, each under its name (a record shorter than the layout ends early). */
+export function fixedWidthFields(record: string, layout: readonly FixedField[]): SubText[] {
+  const out: SubText[] = [];
+  let at = 0;
+  for (const field of layout) {
+    if (at >= record.length) break;
+    const text = record.slice(at, at + field.width);
+    const value = text.trim();
+    if (value) out.push({ start: at + text.indexOf(value), text: value, key: field.name });
+    at += field.width;
+  }
+  return out;
+}

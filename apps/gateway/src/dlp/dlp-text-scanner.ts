@@ -3,6 +3,8 @@ import { decodedRuns } from './dlp-decoders';
 import type { DlpDetector } from './dlp-detector.interfaces';
 import { normaliseText } from './dlp-normalise';
 import { dicomSpans, edifactSpans, embeddedPairs, hl7Spans, x12Spans } from './dlp-structure';
+import { labelledValues, labelTypes } from './dlp-labels';
+import { placeholder } from './dlp-placeholders';
 import { csvCells, sqlInsertCells, tableCells } from './dlp-tables';
 import { xmlSpans, xmlTexts } from './dlp-xml';
 
@@ -35,49 +37,6 @@ const DEFAULT_WINDOW = { before: 40, after: 25 };
  */
 const EMBEDDED_VALUE = /^(?![a-z]+$|[A-Z][a-z]+$|[A-Z_]+$|[A-Za-z]+[).\]:,?]+$|[([<{$*>=])\S+$/;
 const SPLIT_KEY = /([a-z0-9])([A-Z])|[_\-.\s]+/g;
-/** Credential types whose values are often placeholders in configs, templates and docs. */
-const SECRET_TYPES: ReadonlySet<DlpType> = new Set<DlpType>(['password', 'api_key', 'aws_access_key']);
-/**
- * A secret's value that is a reference or a mask, not the secret: template and variable references
- * (`{{ vault_pw }}`, `${{ secrets.X }}`, `${DB_PASS}`, `$DB_PASS`, `%(pw)s`, Terraform `var.x` /
- * `local.x`), `<your-key>`, `YOUR_API_KEY`, and masks (`********`, `••••`, `[REDACTED]`).
- */
-const PLACEHOLDER =
-  /^\s*["'\\]*(?:\{\{|\{%|\$\{|\$\(|<%|%\(|<[\w -]+>|\[(?:REDACTED|HIDDEN|MASKED|FILTERED)[^\]]*\]|\$[A-Z_][A-Z0-9_]*["'\\]*\s*$|(?:var|local|module|data|secrets|vars|env)\.[A-Za-z_][\w.-]*["'\\]*\s*$|[Yy]our[_-][\w-]+$|YOUR[_-][A-Z0-9_-]+|[*•xX]{4,}["'\\]*\s*$)/;
-
-/**
- * A secret's value that is a reference to where the secret is kept, or ciphertext: Jasypt `ENC(…)`,
- * Spring Cloud Config `{cipher}…`, ARM template expressions `[parameters('…')]`, Key Vault and
- * Secrets Manager references, Ansible `!vault`, Octopus / Azure DevOps `#{…}` and `__X__` tokens,
- * Puppet `%{…}`, a file path (`/etc/credstore/db`).
- */
-const REFERENCE =
-  /^\s*["'\\]*(?:ENC\(|\{cipher\b|\[(?:parameters|variables|reference|concat|format|listKeys)\(|@Microsoft\.KeyVault\(|arn:aws:secretsmanager:|projects\/[\w-]+\/secrets\/|!vault|vault:|#\{|%\{|__[A-Za-z0-9_]+__["'\\]*\s*$|(?:\/[\w.-]+){2,}\/?["'\\]*\s*$)/i;
-/** A password field's value that is code reading it from elsewhere: `request.form['password']`, `os.getenv(`, `settings.DB_PASSWORD`. */
-const CODE_REFERENCE = /^\s*(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:[[(].*)?|(?:ENV|env|getenv|input|getpass)\s*[[(].*)["'\\]*\s*$/;
-/**
- * Values of a key or token field that are not secrets: Stripe object ids and test / publishable keys
- * (`tok_…`, `pm_…`, `cus_…`, `sk_test_…`, `pk_live_…`), masks and AWS's documentation keys; and (API
- * keys) values with too few distinct characters to be anything but a placeholder (`ghp_xxxxxxxx…`).
- */
-const NOT_A_KEY = /^\s*["'\\]*(?:(?:tok|pm|card|cus|ch|pi|src|seti|sub|in|ii|prod|price|txn|evt|acct|ba|btok|py|po|re|si|cs|pk_live|pk_test|sk_test|rk_test)_[A-Za-z0-9_]{6,}["'\\]*\s*$|.*(?:\*{4}|•{3}|EXAMPLE))/;
-
-/** A field's value that says there is none, or a setting: `N/A`, `-`, `true`, `none`, `required`, `?`. */
-const NOT_A_VALUE = /^\s*["'\\]*(?:n\/?a|none|null|nil|tbd|true|false|yes|no|on|off|required|optional|enabled|disabled|-+|—|\?+)["'\\]*\s*$/i;
-/** A resource name, not a key: lowercase words and numbers joined by `-` `_` `.` with two or more plain words (`db-creds-2026-v1`). */
-const NAME_LIKE = /^\s*(?=(?:[a-z0-9]*[-_.])*?[a-z]{2,}[-_.](?:[a-z0-9]*[-_.])*?[a-z]{2,}(?:[-_.]|\s*$))[a-z0-9]+(?:[-_.][a-z0-9]+)+\s*$/;
-
-/** True when a secret-type value is a placeholder, a reference or a mask (see {@link PLACEHOLDER}, {@link REFERENCE}). */
-function placeholder(type: DlpType, value: string): boolean {
-  if (!SECRET_TYPES.has(type)) return MASKED.test(value);
-  if (PLACEHOLDER.test(value) || REFERENCE.test(value)) return true;
-  if (type === 'password') return CODE_REFERENCE.test(value) || NOT_A_VALUE.test(value);
-  if (type === 'api_key' && NAME_LIKE.test(value)) return true;
-  return NOT_A_KEY.test(value) || (type === 'api_key' && value.length >= 16 && new Set(value).size < 6);
-}
-
-/** An identifier shown masked, all but its last characters (`XXXXXX4840`, `***-**-6789`, `••••1234`): not the identifier. */
-const MASKED = /^\s*(?:[Xx*•#]{4,}|[Xx*•]{3}[- ])[\w-]{0,6}\s*$/;
 
 /**
  * The matches of a global pattern, like `text.matchAll(pattern)` but on the pattern itself: `matchAll`
@@ -152,28 +111,32 @@ export class DlpTextScanner {
     // The nearest key read with its parent (`{ medicaid: { recipientId } }`, `{ card: { cvv } }`).
     const joinedKey = nearestKey && keys.length > 1 ? normaliseKey(keys[keys.length - 2]) + nearestKey : '';
     const keyPath = keys.join(' ').replace(SPLIT_KEY, (_m, a?: string, b?: string) => (a ? `${a} ${b}` : ' '));
+    // The types the nearest key names as a label (any naming style, abbreviations, other languages).
+    const labelled = keys.length ? labelTypes(keys[keys.length - 1], keys[keys.length - 2]) : [];
+    let lines: LineStarts | undefined;
     this.detectors.forEach((detector, rank) => {
       if (this.actionOf(detector.type) === 'OFF' || (only && !only.has(detector.type))) return;
       if (
         detector.key &&
-        (detector.key.test(nearestKey) || (joinedKey && detector.key.test(joinedKey))) &&
+        nearestKey &&
+        (detector.key.test(nearestKey) || (joinedKey && detector.key.test(joinedKey)) || (labelled.length > 0 && labelled.includes(detector.type))) &&
         (detector.keyValue ?? (embedded ? EMBEDDED_VALUE : /\S/)).test(text) &&
         !placeholder(detector.type, text)
       ) {
         spans.push({ start: offset, end: offset + text.length, type: detector.type, rank, mask: detector.mask?.(text) });
         return;
       }
-      if (!detector.pattern) return;
+      if (!detector.pattern || (detector.requires && !detector.requires.test(text))) return;
       for (const match of execAll(detector.pattern, text)) {
         const part = valueOf(match);
         const start = match.index + (part === match[0] ? 0 : match[0].lastIndexOf(part));
         if (!part || placeholder(detector.type, part) || (detector.validate && !detector.validate(part, text, start, keyPath))) continue;
-        if (detector.context && !hasContext(detector, text, start, start + part.length, keyPath, lead)) continue;
+        if (detector.context && !hasContext(detector, text, start, start + part.length, keyPath, (lines ??= new LineStarts(text)), lead)) continue;
         spans.push({ start: offset + start, end: offset + start + part.length, type: detector.type, rank, mask: detector.mask?.(part) });
       }
     });
     if (!structured) return spans;
-    for (const sub of [...embeddedPairs(text), ...csvCells(text), ...tableCells(text), ...sqlInsertCells(text), ...xmlTexts(text)]) {
+    for (const sub of [...embeddedPairs(text), ...labelledValues(text), ...csvCells(text), ...tableCells(text), ...sqlInsertCells(text), ...xmlTexts(text)]) {
       spans.push(...this.spansOf(sub.text, [...keys, sub.key], offset + sub.start, false, only, true));
     }
     for (const span of [...hl7Spans(text), ...xmlSpans(text), ...x12Spans(text), ...dicomSpans(text), ...edifactSpans(text)]) {
@@ -197,7 +160,7 @@ export class DlpTextScanner {
 const LEAD_CHARS = 120;
 const LEAD_REACH = 40;
 
-function hasContext(detector: DlpDetector, text: string, start: number, end: number, keyPath: string, lead?: string): boolean {
+function hasContext(detector: DlpDetector, text: string, start: number, end: number, keyPath: string, lines: LineStarts, lead?: string): boolean {
   const context = detector.context!;
   if (context.test(keyPath)) return true;
   // An answer to the question just asked: `And the security code on the back?` → `five two nine, so 529`.
@@ -206,8 +169,48 @@ function hasContext(detector: DlpDetector, text: string, start: number, end: num
   // `_` joins words in identifiers (`diagnosis_codes: [`): read as a space so that `\b` sees the word.
   const around = `${text.slice(Math.max(0, start - window.before), start)} ${text.slice(end, end + window.after)}`.replace(/_/g, ' ');
   if (context.test(around)) return true;
+  // The label the value's line starts with (`Principal diagnosis: Encounter for … (Z00.00)`).
+  const label = lineLabel(text, start, lines);
+  if (label && context.test(label.replace(/_/g, ' '))) return true;
   const heading = detector.listContext ? listHeading(text, start) : undefined;
   return heading !== undefined && detector.listContext!.test(heading);
+}
+
+/** Where the lines of a text start, found once when first asked (a text has many matches). */
+class LineStarts {
+  private starts?: number[];
+
+  constructor(private readonly text: string) {}
+
+  /** The start of the line holding `index`. */
+  startOf(index: number): number {
+    if (!this.starts) {
+      this.starts = [0];
+      for (let at = this.text.indexOf('\n'); at >= 0; at = this.text.indexOf('\n', at + 1)) this.starts.push(at + 1);
+    }
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid] <= index) low = mid;
+      else high = mid - 1;
+    }
+    return this.starts[low];
+  }
+}
+
+/** How far before a value its line may start for the line's label to count. */
+const LINE_LABEL_REACH = 600;
+
+/**
+ * The label a line starts with, up to its first `:` before `index` (at most 48 characters), if the
+ * line starts at most {@link LINE_LABEL_REACH} characters before `index` (bounded work per match).
+ */
+function lineLabel(text: string, index: number, lines: LineStarts): string | undefined {
+  const lineStart = lines.startOf(index);
+  if (index - lineStart > LINE_LABEL_REACH) return undefined;
+  for (let at = lineStart; at < index && at <= lineStart + 48; at += 1) if (text.charCodeAt(at) === 58) return text.slice(lineStart, at);
+  return undefined;
 }
 
 /** A list item's marker: `1.`, `2)`, `a.`, `-`, `*`, `•`. */

@@ -11,11 +11,11 @@ const OTHER_NUMBER = /\b(?:id|pin|code|passcode|order|ref|reference|invoice|acco
 export const email: DlpDetector = {
   type: 'email',
   pattern: /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])/g,
-  // Not an SSH remote (`git@github.com:org/repo.git`): a host, a colon and a path; not the user part of
+  // Not an SSH remote (`git@github.com:org/repo.git`, or its prefix quoted in a gitconfig `[url "git@github.com:"]`): a host, a colon and a path; not the user part of
   // a URL (`https://<key>@o1.ingest.sentry.io/2`, `ftp://user@host`).
   validate: (value, text, index) =>
     !FILE_EXTENSIONS.has(value.slice(value.lastIndexOf('.') + 1).toLowerCase()) &&
-    !/^:[\w.~-]+\//.test(text.slice(index + value.length, index + value.length + 64)) &&
+    !/^:(?:[\w.~-]+\/|["'\]]|$)/.test(text.slice(index + value.length, index + value.length + 64)) &&
     !/[a-z][a-z0-9+.-]*:\/\/[^\s/@]*$/i.test(text.slice(Math.max(0, index - 80), index)),
 };
 
@@ -56,6 +56,6 @@ export const nationalPhone: DlpDetector = {
     return !OTHER_NUMBER.test(text.slice(Math.max(0, index - 24), index));
   },
   context:
-    /(?:\b(?:call(?:ed|ing)?|phone|tel|telephone|mobile|cell|ring|reach|whatsapp|sms|text me|fax|dial|hotline|contact(?:ez)?|rückruf|ruf|anruf|telefon|handy|mobil|erreichbar|téléphone|tél|portable|appel(?:ez|er)?|teléfono|telefono|telefone|móvil|celular|llam[ae]r?|llámame|cellulare|chiam[a-z]*|ligu(?:e|ar)|ligar|contato|anrufen|rufen sie|\d{1,3} +AP[MHBA]? +(?:[A-Z]{3} +)?)\b|телефон|тел\.|моб\.|電話|携帯|連絡先|手机|电话|联系|전화|휴대폰|फ़ोन|फोन|मोबाइल)/i,
+    /(?:\b(?:call(?:ed|ing)?|phone|tel|telephone|mobile|cell|ring|reach|whatsapp|sms|text me|fax|dial|hotline|contact(?:ez)?|r(?:ü|ue)ckruf|ruf|anruf|telefon|handy|mobil|erreichbar|téléphone|tél|portable|appel(?:ez|er)?|teléfono|telefono|telefone|móvil|celular|llam[ae]r?|llámame|cellulare|chiam[a-z]*|ligu(?:e|ar)|ligar|contato|anrufen|rufen sie|\d{1,3} +AP[MHBA]? +(?:[A-Z]{3} +)?)\b|телефон|тел\.|моб\.|電話|携帯|連絡先|手机|电话|联系|전화|휴대폰|फ़ोन|फोन|मोबाइल)/i,
   contextWindow: { before: 40, after: 12 },
 };

@@ -53,12 +53,14 @@ export const cvv: DlpDetector = {
   keyValue: /^\s*\d{3,4}\s*$/,
 };
 
-const SSN_CONTEXT = /\b(?:ssn|ss#|social security|social sec|soc sec|taxpayer id|tax id|tin)\b/i;
+// Also the spoken short form: `my social is …`, `social number`.
+const SSN_CONTEXT = /\b(?:ssn|ss#|social security|social sec|soc sec|taxpayer id|tax id|tin|my social|social(?= (?:is|number|no)\b))\b/i;
 
 /** US social security numbers: `123-45-6789` anywhere; `123 45 6789` or `123456789` only with SSN context. */
 export const ssn: DlpDetector = {
   type: 'ssn',
-  pattern: /(?<![\d-])(?<v>(?!000|666|9\d\d)\d{3}(?<sep>[- ]?)(?!00)\d{2}\k<sep>(?!0000)\d{4})(?![\d-])/g,
+  // Not the digits of a longer id (`W245995116`, `XDP123456789`): no letter or digit glued before or after.
+  pattern: /(?<![\dA-Za-z-])(?<v>(?!000|666|9\d\d)\d{3}(?<sep>[- ]?)(?!00)\d{2}\k<sep>(?!0000)\d{4})(?![\dA-Za-z-])/g,
   // A US taxpayer id of nine digits in the SSN ranges is an SSN (an EIN is written `12-3456789`).
   key: /^(?:ssn|socialsecurity(?:number|no|num)?|ssnumber|taxpayerid|taxid|tin|taxidnumber)$/,
   keyValue: /^\s*(?!000|666|9\d\d)\d{3}[- ]?(?!00)\d{2}[- ]?(?!0000)\d{4}\s*$/,

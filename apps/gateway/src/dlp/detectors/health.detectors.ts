@@ -52,7 +52,8 @@ export const healthInsuranceNumber: DlpDetector = {
   contextWindow: { before: 90, after: 40 },
   // Also a parent key read with its child (`{ medicaid: { recipientId } }` → `medicaidrecipientid`).
   key: /^(?:insuranceid|insurancenumber|insuranceno|healthplanid|healthplannumber|(?:medicare|medicaid)(?:recipient|beneficiary|member|enrollee)?(?:id|number|no|cin)|mbi|hicn|kvnr|policynumber|policyno|policyid|(?:payer|plan|insurance|health|dental|medical)?(?:member|subscriber|insured|cardholder)(?:id|no|num|number)|insurancememberid|(?:insurance|benefits?)cardholderid)$/,
-  keyValue: /^\s*(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{5,19}\s*$/,
+  // An id, or digit groups as cards print them (French NIR `1 73 06 34 704 351 76`, Australian Medicare `3724 09065 2`).
+  keyValue: /^\s*(?:(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{5,19}|(?=(?:\D*\d){8})\d{1,5}(?: \d{1,6}){1,7}(?:[ -]?[A-Z]{1,2})?)\s*$/,
 };
 
 /**
@@ -66,10 +67,13 @@ export const icd10: DlpDetector = {
   pattern: /(?<![A-Za-z0-9.-])[A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?(?![A-Za-z0-9]|\.\d)/g,
   // Words of clinical documentation and coding (English, and diagnosis in other languages).
   context:
-    /(?:\b(?:icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|diagnos(?!tics?\b)[a-z]*|diagn[oó]stico|diagnosi|diag|dx\d*|ddx|condition codes?|billing codes?|primary codes?|secondary codes?|comorbidit[a-z]*|icd10|coded as|coder|billed as|assessment|impression|indication|referr(?:al|ed|ing)|chief complaint|problem list|reason for (?:visit|referral|admission)|reason ?codes?)\b|мкб[- ]?10|диагноз|诊断|診断)/i,
+    /(?:\b(?:icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|diagnos(?!tics?\b)[a-z]*|diagn[oó]stico|diagnosi|diag|dx\d*|ddx|condition codes?|billing codes?|primary codes?|secondary codes?|comorbidit[a-z]*|icd10|coded as|coder|coding|bill(?:ed)?(?: as)?|hx|h\/o|history of|admitted (?:for|with)|unspecified|assessment|impression|indication|referr(?:al|ed|ing)|chief complaint|problem list|reason for (?:visit|referral|admission)|reason ?codes?)\b|мкб[- ]?10|диагноз|诊断|診断)/i,
   contextWindow: { before: 50, after: 30 },
   // Headings of diagnosis lists (not `Diagnostics:` of a machine, not `Error codes:`).
   listContext:
     /(?:\b(?:(?:discharge|admission|admitting|primary|secondary|principal|final|working|differential|encounter|visit)\s+)?(?:diagnos[ie]s|diagnosen|diagnose|diagnóstico?s?|diagnostici|diagnostic (?:principal|associés?)|dx|ddx|icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|assessment(?: (?:and|&) plan)?|a\/p|impression|problem list|active problems|past medical history|pmh|comorbidities|billing codes|conditions)\b|мкб|диагноз|诊断|診断)/i,
   validate: (_value, text, index) => !/vitamin\s*$/i.test(text.slice(Math.max(0, index - 12), index)),
+  // A code alone under a key naming a diagnosis (`dx`, `diagnosis_code`, `icd10`; other styles through the label classifier).
+  key: /^(?:dx\d*(?:codes?)?|diagnosiscodes?|icd10(?:cm)?(?:codes?)?)$/,
+  keyValue: /^\s*[A-Z]\d[0-9A-Z](?:\.?[0-9A-Z]{1,4})?\s*$/,
 };

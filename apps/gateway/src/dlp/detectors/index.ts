@@ -2,7 +2,7 @@ import type { DlpDetector } from '../dlp-detector.interfaces';
 import { email, nationalPhone, phone } from './contact.detectors';
 import { creditCard, cvv, ssn } from './financial.detectors';
 import { icd10, healthInsuranceNumber, medicalRecordNumber } from './health.detectors';
-import { apiKey, awsAccessKey, commandPassword, jwt, password, privateKey } from './secret.detectors';
+import { apiKey, awsAccessKey, commandPassword, credentialPair, jwt, linePassword, password, privateKey, tokenField } from './secret.detectors';
 
 export { luhnValid } from './financial.detectors';
 
@@ -15,8 +15,11 @@ export const DLP_DETECTORS: readonly DlpDetector[] = [
   jwt,
   awsAccessKey,
   apiKey,
+  tokenField,
   password,
   commandPassword,
+  linePassword,
+  credentialPair,
   creditCard,
   ssn,
   medicalRecordNumber,

@@ -11,12 +11,16 @@ export const awsAccessKey: DlpDetector = {
 /** A key body that is a placeholder or a mask: `[REDACTED - rotated]`, `[MASKED]`, `<key>`, `...`, `****`. */
 const MASKED_BODY = /^(?:\[[^\]]*\]|<[^>]*>|\.{3}|…|\*+|x+|redacted\b.*|removed\b.*|masked\b.*)$/i;
 
-/** PEM private key blocks (RSA, EC, OpenSSH, PKCS#8, encrypted, PGP), also cut short. */
+/** A PuTTY key file's private part: `Private-Lines: n` and its base64 lines (v2 and v3, encrypted or not). */
+const PPK = /^PuTTY-User-Key-File-\d:[\s\S]*?Private-Lines:\s*\d+\r?\n(?<body>[A-Za-z0-9+/=\r\n]*)/;
+
+/** PEM private key blocks (RSA, EC, OpenSSH, PKCS#8, encrypted, PGP), also cut short; PuTTY `.ppk` key files. */
 export const privateKey: DlpDetector = {
   type: 'private_key',
-  pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|$)/g,
+  pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|$)|PuTTY-User-Key-File-\d:[^\n]{0,200}\n(?:[^\n]{0,200}\n){0,400}?Private-Lines:[ \t]*\d+\r?\n[A-Za-z0-9+/=]{16,}/g,
   // Key material (even cut short), not a header around a placeholder (`[REDACTED - rotated]`, `<key>`, `...`).
   validate(value) {
+    if (value.startsWith('PuTTY')) return (PPK.exec(value)?.groups?.body.replace(/\s/g, '').length ?? 0) >= 16;
     const body = value.replace(/^-----BEGIN[^\n\\]*?-----|-----END[\s\S]*$/g, '').replace(/\\[rn]/g, '\n').trim();
     // The whole body, or (a block cut short, other log lines after it) its first line.
     return !MASKED_BODY.test(body) && !MASKED_BODY.test(body.split('\n')[0].trim());
@@ -70,6 +74,9 @@ export const apiKey: DlpDetector = {
       // DigitalOcean, Shopify, Hugging Face, Databricks, PyPI, HashiCorp Vault,
       // Atlassian, Postman, Linear, New Relic, Grafana, Mailgun, Notion, age, Sentry auth tokens.
       String.raw`(?<![A-Za-z0-9_-])(?:whsec_[A-Za-z0-9+/]{24,}|xapp-\d-[A-Z0-9]+-\d+-[a-f0-9]{32,}|gl(?:dt|rt|ptt|ft|imt|oas|soat|cbt)-[A-Za-z0-9_-]{20,}|GOCSPX-[A-Za-z0-9_-]{24,}|ya29\.[A-Za-z0-9_-]{30,}|dckr_pat_[A-Za-z0-9_-]{24,}|do[opr]_v1_[a-f0-9]{64}|shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}|hf_[A-Za-z]{30,}|dapi[a-f0-9]{32}(?:-\d)?|pypi-AgE[A-Za-z0-9_-]{50,}|hv[sb]\.[A-Za-z0-9_-]{24,}|ATATT3[A-Za-z0-9_=-]{50,}|PMAK-[a-f0-9]{24}-[a-f0-9]{34}|lin_api_[A-Za-z0-9]{40}|NRAK-[A-Z0-9]{27}|gls[a]_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/=]{32,}|key-[a-f0-9]{32}|(?:secret|ntn)_[A-Za-z0-9]{43,46}|AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}|sntrys_[A-Za-z0-9+/=_]{60,})(?![A-Za-z0-9_-])`,
+      // Telegram bot tokens (`<bot id>:AA…`, 35 characters after the colon) and Discord bot tokens (base64 of the bot's id, a timestamp, an HMAC).
+      String.raw`(?<![\w:-])\d{8,10}:AA[A-Za-z0-9_-]{33}(?![\w-])`,
+      String.raw`(?<![\w.-])[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![\w.-])`,
       // Incoming-webhook URLs carry their secret in the path (Slack, Discord).
       String.raw`hooks\.slack\.com/(?:services|workflows)/(?<v4>T[A-Z0-9]{6,}/[A-Z0-9]{6,}/[A-Za-z0-9]{20,})`,
       String.raw`discord(?:app)?\.com/api/webhooks/\d{15,20}/(?<v5>[A-Za-z0-9_-]{50,})`,
@@ -106,12 +113,23 @@ export const apiKey: DlpDetector = {
     'g',
   ),
   // Also any key ending in `secret` (`jwt_secret`, `signing-secret`, `WEBHOOK_SECRET`) and the keys and tokens of the labels above.
-  key: /^(?:[a-z0-9]*(?:apikey|apisecret|accesstoken|authtoken|secretkey|secretkeybase|clientsecret|privatetoken|refreshtoken|bearertoken|secretaccesskey|sessiontoken|accountkey|sharedaccesskey|subscriptionkey|secret|(?:signing|encryption|master|hmac|webhook|jwt)key|(?:service|personalaccess|deploy|bot|webhook|registration|runner|integration)token)|secret|token)$/,
+  key: /^(?:[a-z0-9]*(?:apikey|apisecret|accesstoken|authtoken|secretkey|secretkeybase|clientsecret|privatetoken|refreshtoken|bearertoken|secretaccesskey|sessiontoken|accountkey|sharedaccesskey|subscriptionkey|secret|(?:signing|encryption|master|hmac|webhook|jwt)key|(?:service|personalaccess|deploy|bot|webhook|registration|runner|integration)token)|secret)$/,
   keyValue: SECRET_VALUE,
 };
 
+/**
+ * A field named only `token`: also a form response's id, a page cursor, a CSRF or a push token, so its
+ * value counts as a key only when it reads as one — long, digits and letters of both cases (base62 /
+ * base64), as keys and access tokens are; a lowercase or hex id is not enough.
+ */
+export const tokenField: DlpDetector = {
+  type: 'api_key',
+  key: /^token$/,
+  keyValue: /^\s*(?=\S*\d)(?=\S*[a-z])(?=\S*[A-Z])[A-Za-z0-9_\-.+/=~:]{20,}\s*$/,
+};
+
 /** Password words in English and other languages (`mot de passe`, `Passwort`, `contraseña`, `senha`, `şifre`, `密码`, …). */
-const PASSWORD_WORD =
+export const PASSWORD_WORD =
   'password|passwd|pwd|pw|pword|passphrase|passcode|mot de passe|passwort|kennwort|contraseña|contrasena|senha|wachtwoord|lösenord|adgangskode|salasana|hasło|heslo|lozinka|parolă|şifre|şifresi|sifre|пароль|パスワード|密码|密碼|비밀번호|mật khẩu|รหัสผ่าน|كلمة المرور|كلمة السر|סיסמה|पासवर्ड';
 /** What joins a password word to its value in a sentence: `is`, `ist`, `est`, `es`, `é`, `è`, `lautet`, `är`, `jest`, a dash, CJK `是` / `は` / `는`. */
 const COPULA = String.raw`(?:\s+(?:is|is now|was|will be|ist|lautet|est|es|era|é|è|är|er|jest|je|wynosi)\s+|\s+-\s+|\s*(?:是|为|為|は|는|은)\s*)`;
@@ -140,6 +158,8 @@ export const password: DlpDetector = {
         String.raw`(?:\s*(?:[:=]|=>)\s*|${OWNER}${COPULA})(?<v4>${BARE_VALUE})`,
         // SQL: `ALTER ROLE r WITH LOGIN PASSWORD 'literal'`, `CREATE USER u PASSWORD "literal"`.
         String.raw`[ \t]+'(?<v7>[^'\s]{3,128})'`,
+        // Quoted as code or in typographic quotes in chat and tickets: password `x`, password “x”, password «x».
+        String.raw`[ \t]+(?:\x60(?<v8>[^\x60\s]{3,128})\x60|[“‘«](?<v9>[^”’»\s]{3,128})[”’»])`,
       ].join('|') +
       ')' +
       // credentials in a URL: scheme://user:password@host (a password may hold an unencoded `@`: the last one before the host ends it)
@@ -175,7 +195,9 @@ export const commandPassword: DlpDetector = {
       String.raw`(?<![\w-])(?:requirepass|masterauth)[ \t]+"?(?<v2>[^\s"]{4,128})`,
       String.raw`${IDENTIFIED_BY}\s+(?!${anyCase('password')}\b)['"]?(?<v3>[^\s'";]{3,128})`,
       String.raw`(?<![\w-])--(?:[a-z]+-)?(?:password|passwd|pass)[ \t]+(?!-)['"]?(?<v4>[^\s'"]{3,128})`,
-      String.raw`\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n|;&]{0,120}?[ \t]-p(?<v5>[^\s'"-][^\s'"]{2,127})`,
+      String.raw`\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n|;&]{0,120}?[ \t]-p(?:(?<v5>[^\s'"-][^\s'"]{2,127})|'(?<v12>[^'\n]{3,128})'|"(?<v13>[^"\n]{3,128})")`,
+      // SMTP / IMAP SASL PLAIN: base64 of `authzid NUL user NUL password`.
+      String.raw`\bAUTH[ \t]+PLAIN[ \t]+(?<v16>[A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])`,
       // PowerShell `ConvertTo-SecureString "pass" -AsPlainText`, Windows `net use \\host\share /user:name pass`.
       String.raw`ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?["'](?<v10>[^"'\s]{3,128})["'][ \t]+-AsPlainText`,
       String.raw`\bnet[ \t]+use\b[^\n]{0,120}?[ \t]/user:\S{1,64}[ \t]+(?<v11>[^\s/*][^\s]{2,127})`,
@@ -189,7 +211,39 @@ export const commandPassword: DlpDetector = {
   ),
   // Not a plain word (`AUTH failed`); a Basic credential only when it decodes to `user:password`.
   validate(value, text, index) {
-    if (/Basic[ \t]+$/.test(text.slice(Math.max(0, index - 12), index))) return /^[^\s:]{1,64}:[\x21-\x7e]{3,}$/.test(Buffer.from(value, 'base64').toString('latin1'));
+    const before = text.slice(Math.max(0, index - 12), index);
+    if (/Basic[ \t]+$/.test(before)) return /^[^\s:]{1,64}:[\x21-\x7e]{3,}$/.test(Buffer.from(value, 'base64').toString('latin1'));
+    if (/PLAIN[ \t]+$/.test(before)) return /^[^\0]*\0[^\0]{1,64}\0[^\0]{3,}$/.test(Buffer.from(value, 'base64').toString('latin1'));
     return !/^[A-Za-z]+[).\]:,?]*$/.test(value);
   },
+};
+
+/**
+ * Passwords that are a line of their own: a line of only the word and the value (`.netrc` over
+ * several lines, FTP / POP3 `PASS x`, `password x` in configs) and PostgreSQL password file lines
+ * (`host:port:database:user:password`, any of the first four may be `*`). Line-anchored (`m`), so
+ * that the pattern costs little on text that has no such line.
+ */
+export const linePassword: DlpDetector = {
+  type: 'password',
+  pattern: new RegExp(
+    [
+      String.raw`^[ \t]*(?:PASS|[Pp]ass|[Pp]assword|PASSWORD|passwd)[ \t]+(?<v>[^\s]{3,128})[ \t]*\r?$`,
+      String.raw`^[ \t]*(?=[^\s:]*[A-Za-z*.])[^\s:#][^\s:]*:(?:\d{2,5}|\*):[^\s:]+:[^\s:]+:(?<v2>(?:[^\s:\\]|\\.){3,128})\r?$`,
+    ].join('|'),
+    'gm',
+  ),
+  requires: /pass|:(?:\d|\*)/i,
+  validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value),
+};
+
+/**
+ * `user:password` under a key naming basic credentials: Docker's `config.json` `auth` and npm's
+ * `_auth` (base64 of it, decoded before the detectors read it), `userinfo`, `credentials`. The
+ * password part must not be a plain word (`user:password` in docs).
+ */
+export const credentialPair: DlpDetector = {
+  type: 'password',
+  key: /^(?:auth|basicauth|httpauth|userinfo|credentials?|userpass|logincredentials)$/,
+  keyValue: /^\s*[^\s:]{1,64}:(?![A-Za-z]+\s*$)\S{3,128}\s*$/,
 };

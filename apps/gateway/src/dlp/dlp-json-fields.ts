@@ -1,0 +1,152 @@
+import type { DlpType } from '../message/dlp.types';
+import { IDENTIFIER, identifierType, identifierTypeNamed } from './dlp-structure';
+
+/**
+ * Keys that only wrap a value and say nothing about it: `{ value }` under a named key (Spring
+ * Actuator, settings dumps), OpenTelemetry `{ stringValue }`, DynamoDB `{ S }` / `{ N }`, DICOM JSON
+ * `{ Value: [...] }`, xml2js `_` / `#text`. The detectors read such a value under the key above.
+ */
+const WRAPPER_KEYS = new Set(['value', 'Value', 'values', 'Values', 'val', 'stringValue', 'intValue', 'doubleValue', 'boolValue', 'bytesValue', 'S', 'N', '#text', '_text', '_', '$t']);
+
+/** True when `key` only wraps its value (see {@link WRAPPER_KEYS}). */
+export function isWrapperKey(key: string): boolean {
+  return WRAPPER_KEYS.has(key);
+}
+
+/** A scalar, or a wrapper object around one (`{ stringValue: 'x' }`). */
+function isValue(value: unknown): boolean {
+  if (typeof value === 'string' || typeof value === 'number') return true;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  const entries = Object.entries(value as Record<string, unknown>);
+  return entries.length === 1 && isWrapperKey(entries[0][0]) && (typeof entries[0][1] === 'string' || typeof entries[0][1] === 'number');
+}
+
+const VALUE_KEYS = ['value', 'val', 'fieldValue'];
+const NAME_KEYS = ['name', 'key', 'field', 'fieldName', 'label', 'param', 'parameter', 'attribute', 'property', 'header', 'ref'];
+/** Keys of a nested field description naming the field (`field: { id: 'x8Ty…', ref: 'member_id' }`): a ref or a name, not a random id. */
+const NESTED_NAME_KEYS = ['ref', 'name', 'key', 'label', 'title'];
+const FIELD_NAME = /^[A-Za-z][\w .#-]{0,63}$/;
+
+/**
+ * A JSON object that names the field it carries — `{ name: 'card_cvc', value: '123' }`, `{ key:
+ * 'Authorization', value: … }`, `{ label: 'SSN', value: … }` (form fields, Postman headers, name /
+ * value lists), OpenTelemetry attributes `{ key: 'dx', value: { stringValue } }`, form answers whose
+ * field is described in an object of its own and whose value sits under the key its `type` names
+ * (`{ type: 'text', field: { id, ref: 'member_id' }, text: … }`): the key of the value and the name
+ * it should be read under.
+ */
+export function namedValue(object: Record<string, unknown>): { key: string; name: string } | undefined {
+  let valueKey = VALUE_KEYS.find((key) => isValue(object[key]));
+  if (!valueKey && typeof object.type === 'string' && object.type !== 'type' && isValue(object[object.type])) valueKey = object.type;
+  if (!valueKey) return undefined;
+  for (const nameKey of NAME_KEYS) {
+    let name = object[nameKey];
+    if (name && typeof name === 'object' && !Array.isArray(name)) {
+      const field = name as Record<string, unknown>;
+      name = NESTED_NAME_KEYS.map((key) => field[key]).find((value) => typeof value === 'string' && FIELD_NAME.test(value));
+    }
+    if (typeof name === 'string' && FIELD_NAME.test(name)) return { key: valueKey, name };
+  }
+  return undefined;
+}
+
+/**
+ * DICOM JSON (PS3.18 F.2) tags worth a name: the Patient Module identifiers and phone numbers, the
+ * insurance plan, admitting diagnoses and their codes. Other tags keep their hex key.
+ */
+const DICOM_KEYWORDS: Record<string, string> = {
+  '00100020': 'PatientID',
+  '00100021': 'IssuerOfPatientID',
+  '00101000': 'OtherPatientIDs',
+  '00101002': 'OtherPatientIDsSequence',
+  '00101050': 'InsurancePlanIdentification',
+  '00102154': 'PatientTelephoneNumbers',
+  '00081080': 'AdmittingDiagnosesDescription',
+  '00081084': 'AdmittingDiagnosesCodeSequence',
+  '00080100': 'CodeValue',
+  '00080102': 'CodingSchemeDesignator',
+  '00120062': 'PatientIdentityRemoved',
+};
+
+/** The keyword of a DICOM JSON attribute (`"00100020": { vr, Value }` → `PatientID`), if it is one of {@link DICOM_KEYWORDS}. */
+export function dicomKeyword(key: string, value: unknown): string | undefined {
+  if (key.length !== 8) return undefined;
+  const keyword = DICOM_KEYWORDS[key.toUpperCase()];
+  return keyword && value && typeof value === 'object' && 'vr' in value ? keyword : undefined;
+}
+
+/** The first value of a DICOM JSON attribute, as text. */
+function dicomValue(attribute: unknown): string | undefined {
+  const values = (attribute as { Value?: unknown } | undefined)?.Value;
+  const first: unknown = Array.isArray(values) ? values[0] : undefined;
+  return typeof first === 'string' || typeof first === 'number' ? String(first).trim() : undefined;
+}
+
+/**
+ * What a JSON object's shape says about one of its values (FHIR and look-alikes): an identifier
+ * `{ type: { coding: [{ code: 'MR' }] }, value }` or `{ system: '…/mrn', value }`, a telecom `{ system: 'email' | 'phone', value }`, a
+ * coding `{ system: '...icd-10...', code }`; a DICOM JSON Patient ID with an Issuer of Patient ID
+ * (the hospital's medical record number, unless Patient Identity Removed says `YES`). Returns the
+ * key of the value and its type.
+ */
+export function shapeHint(object: Record<string, unknown>): { key: string; type: DlpType } | undefined {
+  if ('00100020' in object) {
+    const id = dicomValue(object['00100020']);
+    const deidentified = /^YES$/i.test(dicomValue(object['00120062']) ?? '');
+    if (id && IDENTIFIER.test(id) && dicomValue(object['00100021']) && !deidentified) return { key: '00100020', type: 'medical_record_number' };
+  }
+  const system = typeof object.system === 'string' ? object.system.toLowerCase() : '';
+  if (typeof object.code === 'string' && /icd-?10/.test(system)) return { key: 'code', type: 'icd10' };
+  if (typeof object.value !== 'string' && typeof object.value !== 'number') return undefined;
+  if (system === 'email') return { key: 'value', type: 'email' };
+  if (system === 'phone' || system === 'sms' || system === 'fax') return { key: 'value', type: 'phone' };
+  const type = object.type as { coding?: Array<{ code?: unknown }>; text?: unknown } | undefined;
+  const codes = Array.isArray(type?.coding) ? type.coding.map((c) => (typeof c?.code === 'string' ? c.code : undefined)) : [];
+  for (const code of codes) {
+    const hinted = identifierType(code);
+    if (hinted) return { key: 'value', type: hinted };
+  }
+  // An identifier whose system names its type: `http://hospital.example.org/mrn`, `http://hl7.org/fhir/sid/us-ssn`, `…/us-mbi`.
+  if (system && IDENTIFIER.test(String(object.value))) {
+    const named = identifierTypeNamed(system.replace(/[/:._-]+/g, ' '));
+    if (named) return { key: 'value', type: named };
+  }
+  return undefined;
+}
+
+/** Keys that make an object a turn of a conversation (a transcript segment, a chat message). */
+const SPEAKER_KEYS = ['speaker', 'role', 'from', 'author', 'sender', 'participant', 'channel', 'user'];
+
+/** True when `items` reads as a conversation: at least two objects, each with a speaker-like key. */
+export function isConversation(items: unknown[]): boolean {
+  return items.length >= 2 && items.every((item) => !!item && typeof item === 'object' && !Array.isArray(item) && SPEAKER_KEYS.some((key) => key in item));
+}
+
+/** Most lines (and characters) of an array of lines read as one text. */
+const MAX_LINES = 2_000;
+const MAX_LINES_CHARS = 64 * 1024;
+
+/** True when `items` are the lines of one text (Jupyter `source` and `text` outputs): strings, each but the last ending with a line break. */
+export function isLines(items: unknown[]): items is string[] {
+  if (items.length < 2 || items.length > MAX_LINES) return false;
+  let chars = 0;
+  for (let i = 0; i < items.length; i += 1) {
+    const item = items[i];
+    if (typeof item !== 'string' || (i < items.length - 1 && !item.endsWith('\n'))) return false;
+    chars += item.length;
+  }
+  return chars <= MAX_LINES_CHARS;
+}
+
+/**
+ * The column names of a table given as rows (Google Sheets `values`, CSV parsed to arrays, `[["mrn",
+ * "dx"], ["0037…", "S52.501A"]]`): at least two rows, every row an array, the first of 2 to 64 short
+ * names. Undefined when `rows` is not such a table.
+ */
+export function tableHeader(rows: unknown[]): string[] | undefined {
+  if (rows.length < 2 || !rows.every(Array.isArray)) return undefined;
+  const first = rows[0] as unknown[];
+  if (first.length < 2 || first.length > 64) return undefined;
+  if (!first.every((cell) => typeof cell === 'string' && /^[A-Za-z][\w .#/()-]{0,40}$/.test(cell))) return undefined;
+  return first as string[];
+}

@@ -1,0 +1,174 @@
+import type { DlpType } from '../message/dlp.types';
+import type { SubText } from './dlp-structure';
+
+/**
+ * What a label names: one classifier for object keys (every naming style), table columns, XML tags
+ * and the labels of text (`Subscriber ID W2…`, `INSURED'S I.D. NUMBER  H4…`, `N° d'assuré social :
+ * 1 73 …`). A label is read as words — camelCase split, `_ - . /` and spaces as gaps, abbreviations
+ * spelled out (`mbr`, `subscr`, `dx`, `med rec`, `I.D.`, `No.`, `N°`) — and matched against the
+ * vocabulary of each type (English and other languages). The detectors then check the value's shape.
+ */
+
+/** A gap between the words of a label: nothing (`memberid`), a possessive, spaces, `_ . / -`. */
+const GAP = String.raw`(?:['’]s)?[\s_./-]*`;
+/** The word saying a label names an identifier: `id`, `I.D.`, `identifier`, `number`, `no.`, `nr`, `#`, `N°`. */
+const ID_WORD = String.raw`(?:id|i\.\s?d\.?|ident(?:ifier|ification)?|num(?:ber|\.)?|nbr|nmbr|no\.?|nr\.?|n[°º]|#|№|cin)`;
+/** One or two of them (`I.D. NUMBER`, `ID No.`, `ID #`). */
+const ID = `${ID_WORD}(?:${GAP}${ID_WORD})?`;
+
+/** `member id` → a pattern whose words may be joined by any gap. */
+const words = (phrase: string): string => phrase.replace(/ /g, GAP);
+
+/** Labels of each type, as phrases (a space is any gap). */
+const VOCABULARY: ReadonlyArray<readonly [DlpType, string]> = [
+  [
+    'health_insurance_number',
+    words(
+      String.raw`(?:member|mbr|subscriber|subscr|insured|insurance|ins|policy|policyholder|beneficiary|cardholder|enrollee|health plan|insurance plan|plan member|medicare|medicaid|afiliad[oa]|asegurad[oa]|assur[ée]e?(?: social)?|versicherten|versicherungs)(?: card)? ${ID}` +
+        // Number first (French, Spanish, Portuguese): `N° d'assuré`, `numéro d'affilié`, `número de afiliado`.
+        String.raw`|(?:n[uú]m[ée]ro|n[°º]|no\.?|nr\.?) (?:de |d['’] ?|do |da )?(?:assur[ée]e?(?: social)?|affili[ée]e?|afiliad[oa]|afilia[cç][aã]o|s[ée]curit[ée] sociale|benefici[aá]rio)` +
+        String.raw`|medicare|medicaid|mbi|hicn|kvnr|(?:kranken)?versichertennummer|versicherungsnummer|n[uú]mero de afiliaci[oó]n|afiliad[oa]|assur[ée] social|s[ée]curit[ée] sociale|बीमा संख्या|被保険者(?:番号|証)?|保険証番号|医保卡?号`,
+    ),
+  ],
+  [
+    'medical_record_number',
+    words(
+      String.raw`e?mrn|medical record(?: ${ID})?|med rec(?:ord)?(?: ${ID})?|chart ${ID}|hospital ${ID}|ur ${ID}|historia cl[ií]nica|n[uú]mero de historia|prontu[aá]rio|dossier (?:m[ée]dical|patient)|cartella clinica|patientenakte|krankenakte|nhc|病历号|病案号|住院号|カルテ番号|診察券番号`,
+    ),
+  ],
+  ['ssn', words(String.raw`ssn|ss #|social security(?: ${ID})?|soc sec(?: ${ID})?|social sec`)],
+  ['icd10', words(String.raw`(?:icd(?: ?10)?(?: ?cm)?|diagnos[ie]s|diagnoses|dx(?: ?\d)?|diag|diagn[oó]stico|ci[dem] ?10)(?: (?:codes?|description|value))?`)],
+  ['cvv', words(String.raw`cvv2?|cvc2?|csc|cvn|cid(?! ?-?10)|(?:card )?security code|card verification(?: (?:code|value|number))?`)],
+  ['phone', words(String.raw`(?:tele)?phone(?: ${ID})?|mobile(?: ${ID})?|cell(?: ?phone)?(?: ${ID})?|fax(?: ${ID})?|caller ?id|callback(?: ${ID})?|msisdn`)],
+  [
+    'password',
+    words(
+      String.raw`password|passwd|passwort|pwd|pw|passphrase|passcode|kennwort|contrase[ñn]a|senha|mot de passe|wachtwoord|(?<!(?:boarding|day|season|bus|hall|ski|free|back|by|bording)[\s_./-]?)pass`,
+    ),
+  ],
+];
+
+/** A key's label classified: the vocabulary matched at the key's end (its head noun), maybe followed by digits or `#`. */
+// Scripts written without spaces (CJK) have no word start: only a Latin or Cyrillic letter before a label makes it part of a word.
+const KEY_PATTERNS = VOCABULARY.map(([type, phrase]) => [type, new RegExp(String.raw`(?<![\p{Script=Latin}\p{Script=Cyrillic}])(?:${phrase})[\s_.#:()\d-]*$`, 'iu')] as const);
+/** Words that only say "the value of the key above": `{ subscriber: { id } }` is read as `subscriber id`. */
+const GENERIC_KEY = /^(?:id|no|nr|num|number|value|code|#)$/i;
+const keyTypes = new Map<string, readonly DlpType[]>();
+const KEY_TYPES_KEPT = 16_384;
+
+/** The label with camelCase words apart (`subscriberMemberId` → `subscriber Member Id`), NFKC (`Ｎｏ` → `No`). */
+function spaced(label: string): string {
+  return label.normalize('NFKC').replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2');
+}
+
+/**
+ * The types a key or label names (`subscriber.member_id`, `X-Caller-ID`, `WPMS_SMTP_PASS`, `pt MRN`,
+ * `INSURED'S I.D. NUMBER`, `N° d'assuré social`), read with the key above when it is only a generic
+ * word (`id`, `number`, `value`). Empty when it names none.
+ */
+export function labelTypes(key: string, parent?: string): readonly DlpType[] {
+  const label = parent !== undefined && key.length <= 8 && GENERIC_KEY.test(key.trim()) ? `${parent} ${key}` : key;
+  let types = keyTypes.get(label);
+  if (types) return types;
+  const text = spaced(label);
+  types = text.length > 80 ? [] : KEY_PATTERNS.filter(([, pattern]) => pattern.test(text)).map(([type]) => type);
+  if (keyTypes.size >= KEY_TYPES_KEPT) keyTypes.clear();
+  keyTypes.set(label, types);
+  return types;
+}
+
+/** Types whose values are recognised by a label in text (others have patterns or contexts of their own). */
+const TEXT_TYPES = new Set<DlpType>(['health_insurance_number', 'medical_record_number', 'ssn', 'cvv', 'icd10']);
+/**
+ * A label of one of {@link TEXT_TYPES} in text: not inside a word (but right after digits: fixed-width
+ * `705SSN 41…`: the letter before is checked in code, a lookbehind would cost at every position).
+ * Without the `u` flag (Latin letters as word characters): a Unicode case-insensitive pattern this
+ * size costs several times more per character, and every text is searched for it.
+ */
+const LETTER_BEFORE = /[A-Za-z\u00C0-\u024F]/;
+const TEXT_LABEL = new RegExp(
+  String.raw`(?:${VOCABULARY.filter(([type]) => TEXT_TYPES.has(type))
+    .map(([, phrase]) => phrase)
+    .join('|')})(?![A-Za-z0-9\u00C0-\u024F])`,
+  'gi',
+);
+/** The value: a token, with the digit groups that follow it (`1 73 06 34 704 351 76`, `3724 09065 2`). */
+const VALUE = String.raw`["'\x60]?(?<v>[^\s"'\x60,;]{1,40}(?: \d{1,6}(?![^\s,;]))*)`;
+/**
+ * What joins a label to its value: maybe an abbreviation or a note in brackets (`(MRN)`, `(IP No.)`,
+ * `(seguro médico)`), separators (`:` `#` `=` `|`), a copula (`is`, `es`, `ist`), a generic id word
+ * (`ID#`); or, when the line ends there, the next line's start (a label above its value: `MEDICAID` /
+ * `ID: TO81722B`).
+ */
+const NEXT_TO_LABEL = new RegExp(
+  String.raw`(?:[^\S\n]*(?:\([^()\n]{1,40}\)|\[[^\]\n]{1,20}\]))?[^\S\n]*[:#=|№-]*[^\S\n]*(?:(?:is|es|ist|est|é|lautet)[^\S\n]+)?` +
+    String.raw`(?:(?:\r?\n[^\S\n]*)?(?:id|no|nr|number|#)\.?[^\S\n]*[:#][^\S\n]*|\r?\n[^\S\n]*)?${VALUE}`,
+  'iy',
+);
+/** After a prompt naming the label, what was collected on that line or the next (`prompt="enter your member ID" … collected: H847…#`). */
+const ANSWER_TO_LABEL = new RegExp(String.raw`[^\n]{0,80}?(?:\n[^\n]{0,80}?)?\b(?:collected|entered|input|keyed|response|answer)\b[^:\n]{0,30}:[^\S\n]*${VALUE}`, 'iy');
+const MAX_LABELS = 200;
+
+/**
+ * A label that only says "number" (`ID#`, `No.`, `Number`, Japanese `番号`), as a field of its own: what it numbers is said by
+ * the label its line starts with (`INS: BLUEJAY HEALTH  ID# H7…`) or by the document's title (a card
+ * headed `健康保険被保険者証`, then `番号 5969106`).
+ */
+const GENERIC_LABEL = /(?:ID#?|I\.D\.|No\.|Nr\.|Number|番号|号码|번호)(?=[\s:#]|$)/g;
+/** What a generic label as a field of its own follows: a line's start or a column gap (two spaces, a tab, `:`, `|`, `(`), not a word of a longer label (`subscriber ID`). */
+const FIELD_START = /(?:^|\n|[ \t]{2}|\t|[:(|][ \t]?)$/;
+
+/** How far back a generic label's line may start, and how long a line label or a title may be. */
+const LINE_REACH = 200;
+const CONTEXT_CHARS = 40;
+
+/** The label `index`'s line starts with (before its first `:`), if the line starts near enough and the colon is close to its start. */
+function lineLabelAt(text: string, index: number): string | undefined {
+  let lineStart = index;
+  while (lineStart > 0 && index - lineStart < LINE_REACH && text.charCodeAt(lineStart - 1) !== 10) lineStart -= 1;
+  if (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) return undefined;
+  for (let at = lineStart; at < index && at <= lineStart + CONTEXT_CHARS; at += 1) if (text.charCodeAt(at) === 58) return text.slice(lineStart, at);
+  return undefined;
+}
+
+/** Values after a generic label whose line label or document title names a type, each under `<that name> <label>`. */
+function genericallyLabelled(text: string, out: SubText[]): void {
+  if (!text.includes('\n') && !text.includes(':')) return;
+  const title = /^\s*([^\n]{1,40})\n/.exec(text);
+  const titleEnd = title ? title[0].length : 0;
+  GENERIC_LABEL.lastIndex = 0;
+  for (let match = GENERIC_LABEL.exec(text); match && out.length < MAX_LABELS; match = GENERIC_LABEL.exec(text)) {
+    if (!FIELD_START.test(text.slice(Math.max(0, match.index - 2), match.index))) continue;
+    const generic = match[0];
+    const contexts = [lineLabelAt(text, match.index), match.index >= titleEnd ? title?.[1].trim() : undefined];
+    // The context with the generic label (`INS ID#`), or alone (a title naming the card).
+    const names = (label: string) => [`${label} ${generic}`, label].find((key) => labelTypes(key).some((type) => TEXT_TYPES.has(type)));
+    const named = contexts.map((label) => label && names(label)).find(Boolean);
+    if (!named) continue;
+    NEXT_TO_LABEL.lastIndex = match.index + generic.length;
+    const found = NEXT_TO_LABEL.exec(text);
+    if (found) out.push({ start: NEXT_TO_LABEL.lastIndex - found.groups!.v.length, text: found.groups!.v.replace(/[#.,:;)\]]+$/, ''), key: named });
+  }
+  GENERIC_LABEL.lastIndex = 0;
+}
+
+/** The values that follow a label of a label-driven type in `text`, each under its label. */
+export function labelledValues(text: string): SubText[] {
+  const out: SubText[] = [];
+  // Every value these labels carry has a digit (ids, codes, numbers): text without one has none.
+  if (text.length < 5 || !/\d/.test(text)) return out;
+  genericallyLabelled(text, out);
+  TEXT_LABEL.lastIndex = 0;
+  for (let match = TEXT_LABEL.exec(text); match && out.length < MAX_LABELS; match = TEXT_LABEL.exec(text)) {
+    if (match.index > 0 && LETTER_BEFORE.test(text[match.index - 1])) continue;
+    for (const after of [NEXT_TO_LABEL, ANSWER_TO_LABEL]) {
+      after.lastIndex = match.index + match[0].length;
+      const found = after.exec(text);
+      if (!found) continue;
+      const value = found.groups!.v.replace(/[#.,:;)\]]+$/, '');
+      out.push({ start: after.lastIndex - found.groups!.v.length, text: value, key: match[0] });
+    }
+  }
+  TEXT_LABEL.lastIndex = 0;
+  return out;
+}

@@ -1,0 +1,57 @@
+import type { DlpType } from '../message/dlp.types';
+import { PASSWORD_WORD } from './detectors/secret.detectors';
+
+// What a field holds when it holds no secret or identifier: placeholders, references, masks.
+
+/** Credential types whose values are often placeholders in configs, templates and docs. */
+const SECRET_TYPES: ReadonlySet<DlpType> = new Set<DlpType>(['password', 'api_key', 'aws_access_key']);
+/**
+ * A secret's value that is a reference or a mask, not the secret: template and variable references
+ * (`{{ vault_pw }}`, `${{ secrets.X }}`, `${DB_PASS}`, `$DB_PASS`, `%(pw)s`, Terraform `var.x` /
+ * `local.x`), `<your-key>`, `YOUR_API_KEY`, sample-config blanks (`password_here`, `put your unique
+ * phrase here`), and masks (`********`, `••••`, `[REDACTED]`).
+ */
+const PLACEHOLDER =
+  /^\s*["'\\]*(?:\{\{|\{%|\$\{|\$\(|<%|%\(|<[\w -]+>|\[(?:REDACTED|HIDDEN|MASKED|FILTERED)[^\]]*\]|\$[A-Z_][A-Z0-9_]*["'\\]*\s*$|(?:var|local|module|data|secrets|vars|env)\.[A-Za-z_][\w.-]*["'\\]*\s*$|[Yy]our[_-][\w-]+$|YOUR[_-][A-Z0-9_-]+|[\w-]*[_-](?:here|HERE)["'\\]*\s*$|(?:[Pp]ut|[Ee]nter|[Ii]nsert|[Tt]ype) your\b|[*•xX]{4,}["'\\]*\s*$)/;
+
+/**
+ * A secret's value that is a reference to where the secret is kept, or ciphertext: Jasypt `ENC(…)`,
+ * Spring Cloud Config `{cipher}…`, ARM template expressions `[parameters('…')]`, Key Vault and
+ * Secrets Manager references, Ansible `!vault`, Octopus / Azure DevOps `#{…}` and `__X__` tokens,
+ * Puppet `%{…}`, a file path (`/etc/credstore/db`).
+ */
+const REFERENCE =
+  /^\s*["'\\]*(?:ENC\(|\{cipher\b|\[(?:parameters|variables|reference|concat|format|listKeys)\(|@Microsoft\.KeyVault\(|arn:aws:secretsmanager:|projects\/[\w-]+\/secrets\/|!vault|vault:|#\{|%\{|__[A-Za-z0-9_]+__["'\\]*\s*$|(?:\/[\w.-]+){2,}\/?["'\\]*\s*$)/i;
+/** A password field's value that is code reading it from elsewhere: `request.form['password']`, `os.getenv(`, `settings.DB_PASSWORD`. */
+const CODE_REFERENCE = /^\s*(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:[[(].*)?|(?:ENV|env|getenv|input|getpass)\s*[[(].*)["'\\]*\s*$/;
+/**
+ * Values of a key or token field that are not secrets: Stripe object ids and test / publishable keys
+ * (`tok_…`, `pm_…`, `cus_…`, `sk_test_…`, `pk_live_…`), masks and AWS's documentation keys; and (API
+ * keys) values with too few distinct characters to be anything but a placeholder (`ghp_xxxxxxxx…`).
+ */
+const NOT_A_KEY = /^\s*["'\\]*(?:(?:tok|pm|card|cus|ch|pi|src|seti|sub|in|ii|prod|price|txn|evt|acct|ba|btok|py|po|re|si|cs|pk_live|pk_test|sk_test|rk_test)_[A-Za-z0-9_]{6,}["'\\]*\s*$|.*(?:\*{4}|•{3}|EXAMPLE))/;
+
+/**
+ * A secret's value replaced by a word saying so, in any brackets or case: `(redacted)`, `<hidden>`,
+ * `HIDDEN_DUE_TO_SECURITY_REASONS` (CloudTrail), `[FILTERED]` (Rails), `*masked*`, `not shown`.
+ */
+const MASK_WORD = /^\s*["'\\]*[([{<*_-]*(?:redacted|hidden|masked|filtered|removed|omitted|sanitized|scrubbed|obfuscated|censored|suppressed|withheld|not[ _-]?shown)(?:[\s_-][A-Za-z0-9]*)*[)\]}>*_-]*["'\\]*\s*$/i;
+/** A password field whose value is the word password itself, in some language: a form label or a translation (`login.password=Passwort`). */
+const PASSWORD_WORD_VALUE = new RegExp(`^\\s*["'\\\\]*(?:${PASSWORD_WORD})["'\\\\]*\\s*$`, 'i');
+
+/** A field's value that says there is none, or a setting: `N/A`, `-`, `true`, `none`, `required`, `?`. */
+const NOT_A_VALUE = /^\s*["'\\]*(?:n\/?a|none|null|nil|tbd|true|false|yes|no|on|off|required|optional|enabled|disabled|-+|—|\?+)["'\\]*\s*$/i;
+/** A resource name, not a key: lowercase words and numbers joined by `-` `_` `.` with two or more plain words (`db-creds-2026-v1`). */
+const NAME_LIKE = /^\s*(?=(?:[a-z0-9]*[-_.])*?[a-z]{2,}[-_.](?:[a-z0-9]*[-_.])*?[a-z]{2,}(?:[-_.]|\s*$))[a-z0-9]+(?:[-_.][a-z0-9]+)+\s*$/;
+
+/** True when a secret-type value is a placeholder, a reference or a mask (see {@link PLACEHOLDER}, {@link REFERENCE}). */
+export function placeholder(type: DlpType, value: string): boolean {
+  if (!SECRET_TYPES.has(type)) return MASKED.test(value);
+  if (PLACEHOLDER.test(value) || REFERENCE.test(value) || MASK_WORD.test(value)) return true;
+  if (type === 'password') return CODE_REFERENCE.test(value) || NOT_A_VALUE.test(value) || PASSWORD_WORD_VALUE.test(value);
+  if (type === 'api_key' && NAME_LIKE.test(value)) return true;
+  return NOT_A_KEY.test(value) || (type === 'api_key' && value.length >= 16 && new Set(value).size < 6);
+}
+
+/** An identifier shown masked, all but its last characters (`XXXXXX4840`, `***-**-6789`, `••••1234`): not the identifier. */
+const MASKED = /^\s*(?:[Xx*•#]{4,}|[Xx*•]{3}[- ])[\w-]{0,6}\s*$/;
