@@ -9,7 +9,7 @@ import { parentOf, TestTracing } from './support/tracing';
 
 /** One trace across A → gateway → B, with a span per gateway check, recorded by the SDK's in-memory exporter. */
 const SPEC = 'gw-trace';
-const CHECKS = ['authentication', 'authorization', 'rate limit', 'signature', 'dlp', 'routing', 'audit'];
+const CHECKS = ['authentication', 'signature', 'authorization', 'rate limit', 'dlp', 'routing', 'audit'];
 
 describe('tracing through the gateway', () => {
   const suite = gatewaySuite(13);

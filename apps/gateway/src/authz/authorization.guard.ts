@@ -6,7 +6,7 @@ import { AccessPolicy } from './access-policy';
 import { TracedCheck } from '../observability/gateway-tracing';
 
 /**
- * Guard 2: the sender may send to the target (ACL or RBAC; the target exists and is ACTIVE). A reply
+ * Guard 3: the sender may send to the target (ACL or RBAC; the target exists and is ACTIVE). A reply
  * passes only when it answers a request the gateway routed to its sender and that still waits
  * (whatever the lists say: the requester asked for it); any other reply is refused.
  */

@@ -7,21 +7,21 @@ import type { GatewayOutcome } from '../message/gateway-outcome.interfaces';
 import type { IngressMessage } from '../message/ingress-message';
 import { RateLimitGuard } from '../ratelimit/rate-limit.guard';
 import { MessageRouter } from '../routing/message-router';
-import { SignatureInterceptor } from '../signature/signature.interceptor';
+import { SignatureGuard } from '../signature/signature.guard';
 import { DecisionFilter } from './decision.filter';
 
 /**
  * The gateway pipeline as Nest enhancers on one handler. Per ingress entry: guards authentication →
- * authorization → rate limit, interceptors signature → DLP → audit, then the handler routes the
- * message. A refusal anywhere is a typed error that {@link DecisionFilter} records.
+ * signature → authorization → rate limit (nothing counts against a sender's limit before its
+ * signature is checked), interceptors DLP → audit, then the handler routes the message. A refusal anywhere is a typed error that {@link DecisionFilter} records.
  */
 @Injectable()
 @UseFilters(DecisionFilter)
 export class IngressHandler {
   constructor(private readonly router: MessageRouter) {}
 
-  @UseGuards(AuthenticationGuard, AuthorizationGuard, RateLimitGuard)
-  @UseInterceptors(SignatureInterceptor, DlpInterceptor, AuditInterceptor)
+  @UseGuards(AuthenticationGuard, SignatureGuard, AuthorizationGuard, RateLimitGuard)
+  @UseInterceptors(DlpInterceptor, AuditInterceptor)
   async handle(ingress: IngressMessage): Promise<Pick<GatewayOutcome, 'decision' | 'reason'>> {
     return { decision: 'ALLOWED', reason: await this.router.admit(ingress) };
   }

@@ -6,7 +6,7 @@ import { ingressMessageOf } from '../message/ingress-message';
 import { RateLimits, RateLimitStorage } from './rate-limit.storage';
 import { TracedCheck } from '../observability/gateway-tracing';
 
-/** Guard 3: the sender is within its per-minute and per-hour limits (per-agent overrides from config). */
+/** Guard 4: the sender is within its per-minute and per-hour limits (per-agent overrides from config). */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
   private readonly overrides: Map<string, RateLimits>;

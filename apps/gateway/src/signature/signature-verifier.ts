@@ -3,7 +3,7 @@ import type { ChainableCommander } from 'ioredis';
 import { MasConnection, SignatureAlgorithm, SignatureBlock, verifyEnvelope, WireEnvelope } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
-import { SignatureInvalidError } from '../message/gateway-denial.errors';
+import { AuthenticationFailedError, SignatureInvalidError } from '../message/gateway-denial.errors';
 import type { IngressMessage } from '../message/ingress-message';
 
 /**
@@ -11,6 +11,12 @@ import type { IngressMessage } from '../message/ingress-message';
  * public key may only sign with it), the signature over the canonical envelope with the sender's key,
  * the timestamp within the allowed drift, and a nonce never used before (`SET NX PX`, remembered for
  * `nonceTtlMs`; the same ingress entry read again after a crash is not a replay).
+ *
+ * A nonce used again tells two cases apart. Another message signed with a used nonce (a client bug,
+ * but its signature shows the sender wrote it) is SIGNATURE_INVALID, answered as usual. A copy of an
+ * entry already decided (same nonce, same message id) proves nothing about who appended it: it is
+ * AUTH_FAILED (`auth:replay`), unauthenticated ingress, audited under no sender at a bounded rate and
+ * never answered, so replaying one captured entry cannot flood its sender's channel or audit.
  */
 @Injectable()
 export class SignatureVerifier {
@@ -50,10 +56,10 @@ export class SignatureVerifier {
         'signature:timestamp',
       );
     }
-    if (!(await this.claimNonce(sender, String(block.nonce), ingress.entryRef))) {
-      throw new SignatureInvalidError('nonce already used (replay)', 'signature:replay');
-    }
-    ingress.nonceClaimed = true;
+    const claim = await this.claimNonce(sender, String(block.nonce), ingress);
+    ingress.nonceClaimed = true; // claimed now, or by the entry this one copies
+    if (claim === 'copy') throw new AuthenticationFailedError('a copy of an envelope already decided (replay)', 'auth:replay');
+    if (claim === 'reused') throw new SignatureInvalidError('nonce already used (replay)', 'signature:replay');
     return alg;
   }
 
@@ -65,7 +71,7 @@ export class SignatureVerifier {
     const block = (ingress.envelope as { signature?: Partial<SignatureBlock> } | undefined)?.signature;
     const sender = ingress.senderId;
     if (ingress.nonceClaimed || !sender || !block || typeof block !== 'object' || typeof block.nonce !== 'string' || !block.nonce) return;
-    await this.claimNonce(sender, block.nonce, ingress.entryRef);
+    await this.claimNonce(sender, block.nonce, ingress);
   }
 
   /** Reads `sender`'s HMAC secret and Ed25519 public key. */
@@ -85,20 +91,27 @@ export class SignatureVerifier {
   }
 
   /**
-   * True when the nonce is fresh, or was claimed by this very ingress entry (a redelivery). `entryRef`
-   * names the stream too: a sender may choose an entry's id (XADD with an explicit id), so the same id
-   * in another ingress stream is another entry.
+   * Claims the nonce for `ingress`: `fresh` when unused or claimed by this very ingress entry (a
+   * redelivery), `copy` when another entry carrying the same message id claimed it, `reused` when
+   * another message did. The claim holds the entry's {@link IngressMessage.entryRef} (which names the
+   * stream too: a sender may choose an entry's id, so the same id in another ingress stream is another
+   * entry) and the message id.
    */
-  private async claimNonce(sender: string, nonce: string, entryRef: string): Promise<boolean> {
+  private async claimNonce(sender: string, nonce: string, ingress: IngressMessage): Promise<'fresh' | 'copy' | 'reused'> {
+    const entryRef = ingress.entryRef;
+    const claim = `${entryRef.length}:${entryRef}${ingress.messageId ?? ''}`; // length-prefixed: either may hold any character
     const previous = (await this.redis.command.call(
       'SET',
       this.redis.keys.nonce(sender, nonce),
-      entryRef,
+      claim,
       'NX',
       'PX',
       String(this.settings.messageSigning.nonceTtlMs),
       'GET',
     )) as string | null;
-    return previous === null || previous === entryRef;
+    if (previous === null || previous === claim) return 'fresh';
+    const colon = previous.indexOf(':');
+    const previousMessageId = colon > 0 ? previous.slice(colon + 1 + Number(previous.slice(0, colon))) : '';
+    return ingress.messageId && previousMessageId === ingress.messageId ? 'copy' : 'reused';
   }
 }
