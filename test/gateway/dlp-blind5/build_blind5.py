@@ -516,8 +516,7 @@ def openemr_like_encounter_pdf_text(r):
 
 @pos
 def medicare_card_ocr_es(r):
-    return S("tarjeta-medicare-ocr", {"ocr": "MEDICARE HEALTH INSURANCE\nNombre / Name\n%s\nNúmero de Medicare / Medicare Number\n%s\n"
-        "Derecho a / Entitled to   HOSPITAL (PART A) 03-01-2024" % (name(r).upper(), g_hin(r, 0))})
+    return S("carta-medicare-es", {"carta": "Estimado/a %s:\nSu nuevo número de Medicare es %s. Guárdelo en un lugar seguro y muéstrelo en cada consulta." % (name(r), g_hin(r, 0))})
 
 
 @pos
@@ -542,7 +541,7 @@ def prescription_pad_ocr_fr(r):
 
 @pos
 def lab_portal_sms(r):
-    return S("lab-result-sms", {"to": g_phone(r, "au"), "body": "Pathology result ready for chart %s. Log in to view." % g_mrn(r, 1)})
+    return S("messagebird-sms-request", {"originator": "LabNotify", "recipients": [g_phone(r, "au")], "body": "Pathology result ready for chart %s. Log in to view." % g_mrn(r, 1)})
 
 
 @pos
@@ -553,14 +552,14 @@ def pharmacy_benefit_card_json(r):
 
 @pos
 def hospice_visit_note(r):
-    return S("hospice-visit-note", {"note": "RN visit. Pt resting, pain 3/10. Terminal dx %s; comorbid %s.\n"
-        "Medicare # %s. Daughter (%s) updated." % (g_icd(r), g_icd(r), g_hin(r, 0), g_phone(r))})
+    return S("hospice-idg-summary", {"IDG": {"terminalDiagnosis": g_icd(r), "comorbidities": [g_icd(r)], "medicareNumber": g_hin(r, 0),
+        "familyContact": g_phone(r), "levelOfCare": "routine home care"}})
 
 
 @pos
 def ccda_like_json(r):
-    return S("payer-claim-line", {"claimLine": {"lineNumber": 1, "procedureCode": "97110", "diagnosisPointers": [1],
-        "diagnoses": [{"seq": 1, "code": g_icd(r), "qualifier": "ABK"}], "subscriberId": g_hin(r)}})
+    return S("coding-workqueue-json", {"account": "%d" % r.randint(10**6, 10**7), "status": "ready-to-bill", "codes": [{"type": "dx", "code": g_icd(r), "poa": "Y"},
+        {"type": "cpt", "code": "97110"}], "payerMemberId": g_hin(r)})
 
 
 @pos
@@ -578,16 +577,13 @@ def dicom_sr_text(r):
 
 @pos
 def patient_wristband_text(r):
-    return S("wristband-print-job", {"printer": "ward3-zebra", "lines": [name(r).upper(), "MRN " + g_mrn(r, 0), "DOB 04/12/1958", "ALLERGY: LATEX"]})
+    return S("dymo-specimen-label-xml", {"xml": "<DieCutLabel><ObjectInfo><TextObject><String>%s</String></TextObject></ObjectInfo><ObjectInfo><TextObject><String>MRN %s</String></TextObject></ObjectInfo></DieCutLabel>" % (name(r).upper(), g_mrn(r, 0))})
 
 
 @pos
 def insurance_eligibility_chat(r):
-    return S("payer-portal-chat", {"transcript": [
-        {"from": "agent", "text": "Can you read me the member ID on the front of the card?"},
-        {"from": "caller", "text": g_hin(r, 1)},
-        {"from": "agent", "text": "And the subscriber's social?"},
-        {"from": "caller", "text": g_ssn(r, " ")}]})
+    return S("payer-call-log", {"log": [["00:41", "agent", "member ID on the front of the card?"], ["00:49", "caller", g_hin(r, 1)],
+        ["01:02", "agent", "subscriber's social?"], ["01:07", "caller", g_ssn(r, " ")]]})
 
 
 @pos
@@ -753,9 +749,8 @@ def gift_registry(r):
 
 @pos
 def airline_ssr(r):
-    return S("airline-ssr-lines", {"pnr_lines": ["SSR CTCE YY HK1 %s" % g_email(r).upper().replace("@", "//").replace("_", ".."),
-        "SSR CTCM YY HK1 %s" % g_phone(r, "us").replace(" ", "").replace("(", "").replace(")", "").replace("-", ""),
-        "SSR DOCS YY HK1 P/GBR/5%08d/GBR/12JUL80/F/14MAR30/%s/%s" % (r.randint(0, 99999999), r.choice(LAST).upper(), r.choice(FIRST).upper())]}, "encoded")
+    return S("gds-traveler-profile-xml", {"xml": "<Traveler><PersonName><Surname>%s</Surname></PersonName><Email Type=\"Home\">%s</Email><Telephone PhoneUseType=\"M\">%s</Telephone></Traveler>" %
+        (r.choice(LAST).upper(), g_email(r), g_phone(r))})
 
 
 @pos
@@ -769,8 +764,10 @@ def invoice_ubl(r):
 @pos
 def donation_form_post(r):
     c = g_card(r)
-    body = urllib.parse.urlencode({"donor_email": g_email(r), "cc_number": c, "cc_cvv": g_cvv(r, 4 if len(c) == 15 else 3), "amount": "25"})
-    return S("donation-form-post", {"method": "POST", "path": "/give", "body": body})
+    parts = [("donor_email", g_email(r)), ("cc_number", c), ("cc_cvv", g_cvv(r, 4 if len(c) == 15 else 3)), ("amount", "25")]
+    b = "----WebKitFormBoundary" + rs(r, ALNUM, 16)
+    body = "".join("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n" % (b, k, v) for k, v in parts) + "--%s--" % b
+    return S("multipart-form-body", {"content_type": "multipart/form-data; boundary=" + b, "body": body})
 
 
 @pos
@@ -781,8 +778,7 @@ def bnpl_application(r):
 
 @pos
 def tax_prep_json(r):
-    return S("tax-prep-export", {"taxpayer": {"ssn": g_ssn(r), "dependents": [{"name": r.choice(FIRST), "ssn": g_ssn(r)}]},
-        "preparer": {"ptin": "P%08d" % r.randint(0, 99999999), "email": g_email(r)}})
+    return S("daycare-enrollment-json", {"child": {"name": r.choice(FIRST), "ssn": g_ssn(r)}, "guardians": [{"name": name(r), "ssn": g_ssn(r), "email": g_email(r)}]})
 
 
 @pos
@@ -807,15 +803,15 @@ def fullwidth_card_jp(r):
 @pos
 def nbsp_card_receipt(r):
     c = g_card(r)
-    return S("email-receipt-html", {"html": "<p>Paid with card&nbsp;number</p><p>%s</p>" % grp(c, "\u00a0")})
+    return S("shop-receipt-html", {"html": "<p>Paid with card&nbsp;number</p><p>%s</p>" % grp(c, "\u00a0")})
 
 
 @pos
 def base64_card_blob(r):
     c = g_card(r)
     v = g_cvv(r)
-    return S("mq-message-base64", {"headers": {"content-type": "application/octet-stream"},
-        "body": b64(json.dumps({"pan": c, "cvv": v, "exp": "0929"}))}, "encoded")
+    return S("rabbitmq-get-messages", [{"payload_bytes": 58, "redelivered": False, "exchange": "payments", "routing_key": "card.capture",
+        "payload": b64(json.dumps({"pan": c, "cvv": v, "exp": "0929"})), "payload_encoding": "base64", "properties": {"content_type": "application/json"}}], "encoded")
 
 
 @pos
@@ -833,10 +829,8 @@ def cheque_ocr(r):
 @pos
 def insurance_claim_voice(r):
     c = g_card(r)
-    words = " ".join(c)
-    return S("call-center-asr", {"utterances": [{"spk": "agent", "t": "go ahead with the card number"},
-        {"spk": "caller", "t": grp(c, " ")}, {"spk": "agent", "t": "and the three digit code on the back"},
-        {"spk": "caller", "t": g_cvv(r)}]})
+    return S("call-qa-scorecard", {"call": uuid(r)[:8], "score": 62, "findings": [{"criterion": "PCI pause used", "met": False,
+        "evidence": "agent did not pause recording; caller read card %s and code %s aloud" % (grp(c, " "), g_cvv(r))}]})
 
 
 # ---- developer / ops
@@ -886,20 +880,19 @@ def android_google_services(r):
 
 @pos
 def ios_info_plist(r):
-    return S("ios-info-plist", {"plist": "<key>BranchKey</key>\n<string>key_live_%s</string>\n<key>SegmentWriteKey</key>\n<string>%s</string>" %
-        (emit("api_key", rs(r, ALNUM, 32)), emit("api_key", rs(r, ALNUM, 32)))})
+    return S("xcode-xcconfig", {"text": "// Release.xcconfig\nPRODUCT_BUNDLE_IDENTIFIER = io.tallowbrook.app\nBRANCH_KEY = %s\nSEGMENT_WRITE_KEY = %s\n" %
+        (emit("api_key", "key_live_" + rs(r, ALNUM, 32)), emit("api_key", rs(r, ALNUM, 32)))})
 
 
 @pos
 def gradle_properties(r):
-    return S("gradle-properties", {"text": "org.gradle.jvmargs=-Xmx2g\nsigning.keyId=24875D73\nsigning.password=%s\n"
-        "ossrhUsername=velarion\nossrhPassword=%s\n" % (g_pw(r), g_pw(r))})
+    return S("gradle-kts-signing", {"kts": "signingConfigs {\n    create(\"release\") {\n        storeFile = file(\"upload.jks\")\n        storePassword = \"%s\"\n        keyAlias = \"upload\"\n        keyPassword = \"%s\"\n    }\n}" % (g_pw(r), g_pw(r))})
 
 
 @pos
 def composer_auth(r):
     return S("composer-auth-json", {"auth.json": {"github-oauth": {"github.com": g_api(r, "gho")},
-        "http-basic": {"repo.packagist.com": {"username": "token", "password": g_api(r, "hex40")}}}})
+        "http-basic": {"satis.velarion.dev": {"username": "deploy", "password": g_pw(r)}}}})
 
 
 @pos
@@ -920,8 +913,8 @@ def gemrc(r):
 
 @pos
 def mongodump_json(r):
-    return S("mongoexport-json", {"lines": [json.dumps({"_id": {"$oid": rs(r, HEX, 24)}, "email": g_email(r), "phone": g_phone(r),
-        "createdAt": {"$date": ts(r)}}), json.dumps({"_id": {"$oid": rs(r, HEX, 24)}, "email": g_email(r), "pwd": g_pw(r)})]})
+    return S("mongosh-find-output", {"text": "[\n  {\n    _id: ObjectId('%s'),\n    email: '%s',\n    phone: '%s',\n    pwd: '%s',\n    createdAt: ISODate('%s')\n  }\n]" %
+        (rs(r, HEX, 24), g_email(r), g_phone(r), g_pw(r), ts(r))})
 
 
 @pos
@@ -979,7 +972,7 @@ def salesforce_marketing_export(r):
 
 @pos
 def gusto_payroll(r):
-    return S("payroll-run-json", {"payroll": {"check_date": dt(r), "employee_compensations": [{"employee": {"first_name": r.choice(FIRST),
+    return S("gusto-payroll-api", {"payroll": {"check_date": dt(r), "employee_compensations": [{"employee": {"first_name": r.choice(FIRST),
         "ssn": g_ssn(r), "bank": {"routing": "021000021", "account": "%010d" % r.randint(0, 10**10 - 1)}}, "gross_pay": "3120.00"}]}})
 
 
@@ -1019,12 +1012,13 @@ def heroku_config(r):
 
 @pos
 def flyctl_secrets(r):
-    return S("fly-secrets-import", {"stdin": "OPENAI_API_KEY=%s\nSESSION_SECRET=%s\n" % (g_api(r, "openai"), g_api(r, "b64_40"))})
+    return S("flyctl-secrets-set", {"cmd": "fly secrets set OPENAI_API_KEY=%s SESSION_SECRET=%s -a tallow-api" % (g_api(r, "openai"), g_api(r, "b64_40"))})
 
 
 @pos
 def vercel_env_pull(r):
-    return S("vercel-env-local", {"text": "# Created by Vercel CLI\nVERCEL_OIDC_TOKEN=\"%s\"\nANTHROPIC_API_KEY=\"%s\"\n" % (g_jwt(r, "RS256"), g_api(r, "anthropic"))})
+    return S("vercel-env-api-json", {"envs": [{"key": "VERCEL_OIDC_TOKEN", "value": g_jwt(r, "RS256"), "type": "plain", "target": ["production"]},
+        {"key": "ANTHROPIC_API_KEY", "value": g_api(r, "anthropic"), "type": "plain", "target": ["production", "preview"]}]})
 
 
 @pos
@@ -1078,7 +1072,7 @@ def terraform_plan_output(r):
 
 @pos
 def sshd_key_in_bash_heredoc(r):
-    return S("cloud-shell-heredoc", {"text": "cat > ~/.ssh/id_deploy <<'KEY'\n%s\nKEY\nchmod 600 ~/.ssh/id_deploy" % g_pem(r, "OPENSSH PRIVATE KEY")})
+    return S("runbook-md", {"md": "### Restore deploy key\n\n```bash\ncat > ~/.ssh/id_deploy <<'KEY'\n%s\nKEY\nchmod 600 ~/.ssh/id_deploy\n```" % g_pem(r, "OPENSSH PRIVATE KEY")})
 
 
 @pos
@@ -1093,7 +1087,7 @@ def apple_p8(r):
 
 @pos
 def nginx_ssl_dir_listing(r):
-    return S("ansible-vault-decrypted", {"text": "tls_key: |\n  " + g_pem(r, "EC PRIVATE KEY").replace("\n", "\n  ")})
+    return S("hiera-eyaml-decrypted", {"yaml": "profile::web::tls_key: |\n  " + g_pem(r, "EC PRIVATE KEY").replace("\n", "\n  ")})
 
 
 @pos
@@ -1108,7 +1102,7 @@ def saml_idp_metadata_with_key(r):
 
 @pos
 def encrypted_pkcs8(r):
-    return S("openssl-pkcs8-stdout", {"cmd": "openssl pkcs8 -topk8 -v2 aes-256-cbc -in key.pem", "stdout": g_pem(r, "ENCRYPTED PRIVATE KEY")})
+    return S("step-crypto-stdout", {"cmd": "step crypto key format --pem --password-file pw.txt key.der", "stdout": g_pem(r, "ENCRYPTED PRIVATE KEY")})
 
 
 @pos
@@ -1119,7 +1113,7 @@ def mobile_remote_config(r):
 
 @pos
 def react_native_env(r):
-    return S("react-native-config", {"text": "API_URL=https://api.tallowbrook.io\nSENTRY_AUTH_TOKEN=%s\nFIGMA_TOKEN=%s\n" % (g_api(r, "sentry"), g_api(r, "figma"))})
+    return S("expo-app-config-js", {"js": "export default {\n  name: 'tallow',\n  extra: {\n    sentryAuthToken: '%s',\n    figmaToken: '%s',\n  },\n};" % (g_api(r, "sentry"), g_api(r, "figma"))})
 
 
 @pos
@@ -1151,7 +1145,7 @@ def square_sdk(r):
 
 @pos
 def slack_app_manifest_secrets(r):
-    return S("slack-bolt-env", {"text": "SLACK_BOT_TOKEN=%s\nSLACK_SIGNING_SECRET=%s\n" % (g_api(r, "slack"), g_api(r, "hex32"))})
+    return S("slack-bolt-init-js", {"js": "const app = new App({\n  token: '%s',\n  signingSecret: '%s',\n  socketMode: false,\n});" % (g_api(r, "slack"), g_api(r, "hex32"))})
 
 
 @pos
@@ -1197,7 +1191,7 @@ def ldap_bind_cli(r):
 
 @pos
 def mysql_cli_warn(r):
-    return S("mysql-cli-cmdline", {"history": "mysql -h 10.2.0.7 -u reporting -p%s orders -e 'select count(*) from t'" % g_pw(r)})
+    return S("proc-pid-cmdline", {"pid": r.randint(1000, 60000), "cmdline": ["mysql", "-h", "10.2.0.7", "-u", "reporting", "-p" + g_pw(r), "orders"]})
 
 
 @pos
@@ -1224,8 +1218,8 @@ def oauth_token_response(r):
 # ---- gap fillers: more AWS, keys, JWTs, CVV, insurance ids; other languages
 @pos
 def aws_vault_list(r):
-    return S("aws-vault-export", {"text": "[profile billing]\nregion=us-east-1\n# exported by aws-vault exec billing -- env\nAWS_ACCESS_KEY_ID=%s\n"
-        "AWS_SECRET_ACCESS_KEY=%s\nAWS_SESSION_TOKEN=%s\n" % (g_akia(r, "ASIA"), g_aws_secret(r), emit("api_key", "IQoJb3JpZ2luX2VjE" + rs(r, B64, 180)))})
+    return S("aws-credential-process-json", {"Version": 1, "AccessKeyId": g_akia(r, "ASIA"), "SecretAccessKey": g_aws_secret(r),
+        "SessionToken": emit("api_key", "IQoJb3JpZ2luX2VjE" + rs(r, B64, 180)), "Expiration": ts(r)})
 
 
 @pos
@@ -1288,12 +1282,12 @@ def jenkins_credentials_groovy(r):
 
 @pos
 def mobileconfig_p12_pem(r):
-    return S("mdm-profile-text", {"text": "PayloadType: com.apple.security.pem\nPayloadContent:\n" + g_pem(r, "EC PRIVATE KEY")})
+    return S("apple-mobileconfig", {"plist": "<dict><key>PayloadType</key><string>com.apple.security.pem</string><key>PayloadContent</key><data>%s</data></dict>" % b64(g_pem(r, "EC PRIVATE KEY"))}, "encoded")
 
 
 @pos
 def gpg_like_pem_in_issue(r):
-    return S("bugzilla-comment", {"comment": "Steps to reproduce: load this key into the client:\n\n" + g_pem(r) + "\n\nExpected: loads. Actual: segfault."})
+    return S("pastebin-raw", {"paste": "key for staging, delete after use\n\n" + g_pem(r) + "\n"})
 
 
 @pos
@@ -1304,18 +1298,19 @@ def kong_consumer_jwt(r):
 
 @pos
 def grpc_metadata(r):
-    return S("grpc-metadata-dump", {"metadata": [["authorization", "Bearer " + g_jwt(r, "RS256")], ["x-request-id", uuid(r)]]})
+    return S("envoy-tap-trace", {"http_buffered_trace": {"request": {"headers": [{"key": ":path", "value": "/orders.v1.Orders/List"},
+        {"key": "authorization", "value": "Bearer " + g_jwt(r, "RS256")}, {"key": "x-request-id", "value": uuid(r)}]}}})
 
 
 @pos
 def mqtt_connect(r):
-    return S("mqtt-connect-packet", {"clientId": "sensor-12", "username": "unused", "password": g_jwt(r, "ES256", {"aud": "iot-core"})})
+    return S("mqtt-connect-packet", {"clientId": "sensor-%02d" % r.randint(1, 99), "username": "sensor", "password": g_pw(r), "keepAlive": 60})
 
 
 @pos
 def har_like_localstorage_ios(r):
     return S("ios-keychain-dump", {"items": [{"svce": "com.tallow.app", "acct": "idToken", "v_Data": g_jwt(r, "RS256")},
-        {"svce": "com.tallow.app", "acct": "pin", "v_Data": g_pw(r)}]})
+        {"svce": "com.tallow.app", "acct": "accountPassword", "v_Data": g_pw(r)}]})
 
 
 @pos
@@ -1326,12 +1321,12 @@ def adyen_like_cvc_es(r):
 
 @pos
 def cvv_only_chat_it(r):
-    return S("assistenza-chat-it", {"messaggi": ["Cliente: il codice CVV dietro la carta è %s" % g_cvv(r), "Operatore: grazie, non serve, lo cancelli pure."]})
+    return S("verbale-telefonata-it", {"verbale": "Il cliente ha comunicato al telefono il codice CVV %s della carta; gli è stato ricordato di non farlo." % g_cvv(r)})
 
 
 @pos
 def ivr_kv_log(r):
-    return S("ivr-collect-json", {"session": uuid(r), "collected": {"card_number": g_card(r), "card_security_code": g_cvv(r), "zip": "02139"}})
+    return S("genesys-participant-data", {"conversationId": uuid(r), "participantData": {"CardNumber": g_card(r), "CardSecurityCode": g_cvv(r), "Zip": "02139"}})
 
 
 @pos
@@ -1379,6 +1374,15 @@ def password_below_label(r):
 def sops_decrypted(r):
     return S("sops-decrypted-yaml", {"yaml": "tls:\n    key: |\n        " + g_pem(r, "PRIVATE KEY").replace("\n", "\n        ") + "\nsops:\n    version: 3.9.1\n"})
 
+
+@pos
+def cypress_env(r):
+    return S("cypress-env-json", {"baseUrl": "https://staging.tallowbrook.io", "env": {"authToken": g_jwt(r), "adminUser": "qa-admin"}})
+
+
+@pos
+def insomnia_like_httpie(r):
+    return S("hurl-file", {"hurl": "GET https://api.tallowbrook.io/v2/me\nAuthorization: Bearer %s\nHTTP 200\n[Asserts]\njsonpath \"$.plan\" == \"pro\"" % g_jwt(r)})
 
 # ================================================================ negative templates (types: [])
 def nl16(r, first=None):
@@ -1548,7 +1552,7 @@ def n_sap_idoc_numbers(r):
 
 @neg
 def n_odoo_products(r):
-    return S("odoo-jsonrpc", {"jsonrpc": "2.0", "result": [{"id": 7, "default_code": "E11-MUG", "barcode": "40061389%05d" % r.randint(0, 99999), "list_price": 18.0}]})
+    return S("odoo-jsonrpc", {"jsonrpc": "2.0", "result": [{"id": 7, "default_code": "E11-MUG", "barcode": "87100090%05d" % r.randint(0, 99999), "list_price": 18.0}]})
 
 
 @neg
@@ -1565,7 +1569,7 @@ def n_auto_parts(r):
 
 @neg
 def n_git_log(r):
-    return S("git-shortlog", {"text": "\n".join("%s %s" % (rs(r, HEX, 40), m) for m in ["fix: retry on 429", "chore: bump deps", "feat: export CSV"])})
+    return S("gerrit-changes-json", {"changes": [{"_number": r.randint(1000, 99999), "current_revision": rs(r, HEX, 40), "subject": m} for m in ["fix: retry on 429", "chore: bump deps"]]})
 
 
 @neg
@@ -1598,22 +1602,23 @@ def n_compose_vars(r):
 
 @neg
 def n_aws_docs(r):
-    return S("aws-cli-docs-page", {"text": "$ aws configure\nAWS Access Key ID [None]: AKIAIOSFODNN7EXAMPLE\nAWS Secret Access Key [None]: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\nDefault region name [None]: us-west-2"})
+    return S("moto-server-test", {"code": "@mock_aws\ndef test_upload():\n    os.environ['AWS_ACCESS_KEY_ID'] = 'AKIAIOSFODNN7EXAMPLE'\n    os.environ['AWS_SECRET_ACCESS_KEY'] = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'\n    s3 = boto3.client('s3')"})
 
 
 @neg
 def n_stripe_docs(r):
-    return S("stripe-docs-snippet", {"code": "curl https://api.stripe.com/v1/charges \\\n  -u sk_test_4eC39HqLyjWDarjtT1zdp7dc: \\\n  -d amount=2000 -d currency=usd"})
+    return S("ruby-blog-snippet", {"md": "```ruby\nrequire 'stripe'\nStripe.api_key = 'sk_test_4eC39HqLyjWDarjtT1zdp7dc'\nStripe::Charge.create(amount: 2000, currency: 'usd', source: 'tok_visa')\n```"})
 
 
 @neg
 def n_pk_live(r):
-    return S("checkout-html", {"html": "<script>const stripe = Stripe('pk_live_%s');</script>" % rs(r, ALNUM, 40)})
+    return S("stripe-js-embed", {"html": "<script>const stripe = Stripe('pk_live_%s');</script>" % rs(r, ALNUM, 40)})
 
 
 @neg
 def n_authorized_keys(r):
-    return S("authorized-keys", {"text": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI%s deploy@ci\nssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ%s ops" % (rs(r, B64, 43), rs(r, B64, 160))})
+    return S("github-user-keys-api", [{"id": r.randint(10**7, 10**8), "key": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI" + rs(r, B64, 43)},
+        {"id": r.randint(10**7, 10**8), "key": "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ" + rs(r, B64, 160)}])
 
 
 @neg
@@ -1665,7 +1670,7 @@ def n_cyclonedx(r):
 
 @neg
 def n_pnpm_lock(r):
-    return S("pnpm-lock-yaml", {"yaml": "packages:\n  /@velarion/core@1.4.2:\n    resolution: {integrity: sha512-%s==}\n" % rs(r, B64, 86)})
+    return S("poetry-lock", {"toml": "[[package]]\nname = \"requests\"\nversion = \"2.32.3\"\nfiles = [\n    {file = \"requests-2.32.3-py3-none-any.whl\", hash = \"sha256:%s\"},\n]" % rs(r, HEX, 64)})
 
 
 @neg
@@ -1680,7 +1685,7 @@ def n_ein_letter(r):
 
 @neg
 def n_order_confirmation(r):
-    return S("order-confirm-sms", {"body": "Order #%09d confirmed. Track: 1Z%s%s. Ref %d" % (r.randint(10**8, 10**9 - 1), rs(r, UPDIG, 6), "%010d" % r.randint(0, 10**10 - 1), r.randint(10**9, 10**10 - 1))})
+    return S("order-confirm-push", {"body": "Order #%09d confirmed. Track: 1Z%s%s. Ref %d" % (r.randint(10**8, 10**9 - 1), rs(r, UPDIG, 6), "%010d" % r.randint(0, 10**10 - 1), r.randint(10**9, 10**10 - 1))})
 
 
 @neg
@@ -1696,7 +1701,8 @@ def n_npi_lookup(r):
 
 @neg
 def n_env_sample(r):
-    return S("env-sample-file", {"text": "STRIPE_SECRET_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxx\nAWS_ACCESS_KEY_ID=\nDATABASE_URL=postgres://USER:PASSWORD@localhost:5432/app\n"})
+    return S("heroku-app-json", {"name": "tallow-api", "env": {"STRIPE_SECRET_KEY": {"description": "Stripe secret key", "value": "sk_live_xxxxxxxxxxxxxxxxxxxxxxxx"},
+        "AWS_ACCESS_KEY_ID": {"required": True}, "DATABASE_URL": {"value": "postgres://USER:PASSWORD@localhost:5432/app"}}})
 
 
 @neg
@@ -1728,8 +1734,8 @@ def n_pg_auth_failed(r):
 
 @neg
 def n_openapi_header_names(r):
-    return S("redoc-security-schemes", {"components": {"securitySchemes": {"ApiKeyAuth": {"type": "apiKey", "in": "header", "name": "X-API-Key"},
-        "bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}}})
+    return S("asyncapi-doc", {"asyncapi": "3.0.0", "components": {"securitySchemes": {"apiKey": {"type": "httpApiKey", "in": "header", "name": "X-API-Key"},
+        "jwt": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}}})
 
 
 @neg
@@ -1761,7 +1767,7 @@ def n_versions_ips(r):
 
 @neg
 def n_data_uri(r):
-    return S("email-signature-html", {"html": "<img alt=\"logo\" src=\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAA%s\">" % rs(r, B64, 120)})
+    return S("newsletter-footer-html", {"html": "<img alt=\"logo\" src=\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAA%s\">" % rs(r, B64, 120)})
 
 
 @neg
@@ -1793,12 +1799,12 @@ def n_food_e_numbers(r):
 
 @neg
 def n_hardware_threads(r):
-    return S("hardware-store-sku", {"items": [{"sku": "M10-%03d" % r.randint(0, 999), "desc": "Hex bolt M10 x 40"}, {"sku": "M12-050", "desc": "Hex bolt M12 x 50"}]})
+    return S("fastener-catalog", {"items": [{"sku": "M10-%03d" % r.randint(0, 999), "desc": "Hex bolt M10 x 40"}, {"sku": "M12-050", "desc": "Hex bolt M12 x 50"}]})
 
 
 @neg
 def n_excel_formulas(r):
-    return S("xlsx-cell-dump", {"cells": {"E11": "=SUM(E2:E10)", "F11": "=E11*1.19", "J45": "=VLOOKUP(A45,Rates!A:C,3,0)"}})
+    return S("ods-flat-xml", {"xml": "<table:table-row><table:table-cell table:formula=\"of:=SUM([.E2:.E10])\"/><table:table-cell table:formula=\"of:=[.E11]*1.19\"/><table:table-cell table:formula=\"of:=VLOOKUP([.A45];$Rates.A:C;3;0)\"/></table:table-row>", "cells": ["E11", "F11", "J45"]})
 
 
 @neg
@@ -1885,7 +1891,7 @@ def n_recaptcha_site_key(r):
 
 @neg
 def n_ulid_ksuid(r):
-    return S("event-ids-list", {"ids": ["01J" + rs(r, "0123456789ABCDEFGHJKMNPQRSTVWXYZ", 23) for _ in range(3)] + [uuid(r) for _ in range(2)]})
+    return S("outbox-event-ids", {"ids": ["01J" + rs(r, "0123456789ABCDEFGHJKMNPQRSTVWXYZ", 23) for _ in range(3)] + [uuid(r) for _ in range(2)]})
 
 
 @neg
@@ -1900,7 +1906,7 @@ def n_ssn_prose(r):
 
 @neg
 def n_cvv_prose(r):
-    return S("checkout-help-tooltip", {"tooltip": "The CVV/CVC is the 3-digit code printed on the back of your card (4 digits on the front for American Express)."})
+    return S("payment-ui-tooltip", {"tooltip": "The CVV/CVC is the 3-digit code printed on the back of your card (4 digits on the front for American Express)."})
 
 
 @neg
