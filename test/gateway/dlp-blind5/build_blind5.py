@@ -1384,6 +1384,52 @@ def cypress_env(r):
 def insomnia_like_httpie(r):
     return S("hurl-file", {"hurl": "GET https://api.tallowbrook.io/v2/me\nAuthorization: Bearer %s\nHTTP 200\n[Asserts]\njsonpath \"$.plan\" == \"pro\"" % g_jwt(r)})
 
+# ---- label-driven types under key names in many styles (kn), values below/after labels
+@pos
+def rpa_bot_extract(r):
+    return S("uipath-queue-item", {"SpecificContent": {kn(r, ["patient", "mrn"]): g_mrn(r), kn(r, ["member", "id"]): g_hin(r),
+        kn(r, ["primary", "dx", "code"]): g_icd(r)}, "Status": "New", "Priority": "Normal"})
+
+
+@pos
+def form_recognizer_kv(r):
+    return S("azure-doc-intelligence-kv", {"keyValuePairs": [{"key": {"content": "Subscriber ID"}, "value": {"content": g_hin(r)}, "confidence": 0.97},
+        {"key": {"content": "Diagnosis Code(s)"}, "value": {"content": "%s, %s" % (g_icd(r), g_icd(r))}, "confidence": 0.91},
+        {"key": {"content": "Chart No."}, "value": {"content": g_mrn(r)}, "confidence": 0.88}]})
+
+
+@pos
+def retool_query_params(r):
+    return S("retool-query-json", {"query": "update_card", "params": {kn(r, ["card", "security", "code"]): g_cvv(r), kn(r, ["card", "pan"]): g_card(r)}})
+
+
+@pos
+def hubspot_like_custom_props(r):
+    return S("smartsheet-csv-export", {"csv": "%s,%s,%s\n%s,%s,%s" % (kn(r, ["ssn"]), kn(r, ["login", "password"]), kn(r, ["mobile", "number"]),
+        g_ssn(r), g_pw(r), g_phone(r))})
+
+
+@pos
+def value_below_label_pdf(r):
+    return S("pdf-text-layer", {"text": "PATIENT INFORMATION\n\nMedical Record Number\n%s\n\nInsurance Member Number\n%s\n\nReason for visit\n%s" %
+        (g_mrn(r), g_hin(r), g_icd(r))})
+
+
+@pos
+def nbsp_mrn_label(r):
+    return S("ehr-print-header", {"header": "MRN:\u00a0%s\u00a0\u00a0DOB:\u00a01961-05-03\u00a0\u00a0Dx:\u00a0%s" % (g_mrn(r), g_icd(r))})
+
+
+@pos
+def fullwidth_ssn_jp(r):
+    return S("jp-visa-application-text", {"text": "米国社会保障番号（SSN）：" + fw(g_ssn(r)) + "\n連絡先メール：" + g_email(r)}, "fw")
+
+
+@pos
+def cvv_after_prompt(r):
+    return S("rcs-bot-conversation", {"turns": [{"bot": "Please enter the 3-digit security code on the back of your card."}, {"user": g_cvv(r)},
+        {"bot": "Thanks. And the card number?"}, {"user": g_card(r)}]})
+
 # ================================================================ negative templates (types: [])
 def nl16(r, first=None):
     return nonluhn(r, 16, first)
