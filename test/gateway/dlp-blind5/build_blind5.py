@@ -903,7 +903,7 @@ def yarnrc(r):
 
 @pos
 def pip_conf(r):
-    return S("pip-conf", {"text": "[global]\nindex-url = https://ci:%s@pkgs.tallowbrook.io/simple/\ntimeout = 30\n" % g_pw(r)})
+    return S("pip-conf", {"text": "[global]\nindex-url = https://ci:%s@pkgs.tallowbrook.io/simple/\ntimeout = 30\n" % urllib.parse.quote(g_pw(r), safe="")})
 
 
 @pos
@@ -1007,7 +1007,7 @@ def outlook_pst_export_csv(r):
 @pos
 def heroku_config(r):
     return S("heroku-config-output", {"text": "=== tallow-api Config Vars\nDATABASE_URL:      postgres://u8f2:%s@ec2-3-9-1-2.compute-1.amazonaws.com:5432/d1\n"
-        "SENDGRID_API_KEY:  %s\n" % (g_pw(r), g_api(r, "sendgrid"))})
+        "SENDGRID_API_KEY:  %s\n" % (urllib.parse.quote(g_pw(r), safe=""), g_api(r, "sendgrid"))})
 
 
 @pos
@@ -2036,6 +2036,86 @@ def n_outlook_contacts_header(r):
     return S("outlook-contacts-csv", {"csv": "First Name,Last Name,E-mail Address,Mobile Phone,Business Phone\nFront,Desk,,,\n"})
 
 
+@neg
+def n_sku_rooms_pms(r):
+    return S("hotel-housekeeping-board", {"rooms": [{"room": "%s%02d" % (r.choice("ABCDE"), r.randint(1, 40)), "status": r.choice(["VC", "OD", "OOO"]),
+        "attendant": r.choice(FIRST)} for _ in range(4)]})
+
+
+@neg
+def n_epoch_ms_log(r):
+    return S("pm2-log-json", {"lines": [json.dumps({"message": "GET /health 200 %dms" % r.randint(1, 90), "timestamp": 1796400000000 + r.randint(0, 10**9),
+        "app_name": "api", "process_id": r.randint(1, 8)}) for _ in range(3)]})
+
+
+@neg
+def n_ein_w2_box(r):
+    return S("payroll-tax-filing-ack", {"ack": {"submissionId": "92%011d%s" % (r.randint(0, 10**11 - 1), rs(r, string.ascii_lowercase, 7)),
+        "ein": "%02d-%07d" % (r.randint(10, 99), r.randint(0, 9999999)), "status": "Accepted", "taxPeriod": "2026Q3"}})
+
+
+@neg
+def n_uuid_api_keys_ids(r):
+    return S("stripe-events-list", {"data": [{"id": "evt_" + rs(r, ALNUM, 24), "type": "charge.succeeded", "data": {"object": {"id": "ch_" + rs(r, ALNUM, 24),
+        "payment_method_details": {"card": {"last4": "%04d" % r.randint(0, 9999), "fingerprint": rs(r, ALNUM, 16), "checks": {"cvc_check": "pass"}}}}}}]})
+
+
+@neg
+def n_imei_repair(r):
+    return S("repair-shop-intake", {"ticket": "RP-%05d" % r.randint(0, 99999), "device": "iPhone 15", "imei": luhn_complete("35" + "%06d" % r.randint(0, 999999), 15, r),
+        "fault": "cracked screen", "passcode_provided": False})
+
+
+@neg
+def n_isbn_order(r):
+    return S("bookshop-po-csv", {"csv": "isbn13,qty,price\n978%010d,3,12.99\n979%010d,1,24.00" % (r.randint(0, 10**10 - 1), r.randint(0, 10**10 - 1))})
+
+
+@neg
+def n_git_sha_deploy(r):
+    return S("argo-rollouts-status", {"rollout": "api", "revision": r.randint(1, 90), "image": "ghcr.io/velarion/api@sha256:" + rs(r, HEX, 64),
+        "commit": rs(r, HEX, 40), "status": "Healthy"})
+
+
+@neg
+def n_luhn_fail_gift(r):
+    return S("gift-card-batch-report", {"batch": "GC-%04d" % r.randint(0, 9999), "serials": [nl16(r, "6") for _ in range(3)], "note": "serials are not card numbers; PINs issued separately"})
+
+
+@neg
+def n_part_numbers_medical(r):
+    return S("medical-device-recall", {"recall": "Z-%04d-2026" % r.randint(0, 9999), "models": ["K%03d" % r.randint(100, 999), "Model E11%s" % r.choice("ABC")],
+        "lot": "L%06d" % r.randint(0, 999999), "class": "II"})
+
+
+@neg
+def n_masked_contacts(r):
+    return S("gdpr-dsar-masked-export", {"contacts": [{"email": "%s•••@%s•••.com" % (r.choice("mtkr"), r.choice("gqv")), "phone": "+44 ••• ••• %03d" % r.randint(0, 999),
+        "card": "•••• %04d" % r.randint(0, 9999)}]})
+
+
+@neg
+def n_hashed_ids(r):
+    return S("clickstream-parquet-rows", {"rows": [{"user_hash": rs(r, HEX, 64), "email_sha256": rs(r, HEX, 64), "ts": 1796400000 + r.randint(0, 10**6)} for _ in range(2)]})
+
+
+@neg
+def n_phone_like_serials(r):
+    return S("solar-inverter-status", {"serial": "%010d" % r.randint(10**9, 10**10 - 1), "firmware": "3.%d.%d" % (r.randint(0, 9), r.randint(0, 99)),
+        "yield_kwh": round(r.random() * 40, 2), "grid": "230V"})
+
+
+@neg
+def n_password_word_ui(r):
+    return S("vue-i18n-locale-json", {"login.password.label": r.choice(["Password", "Passwort", "Mot de passe"]), "login.password.hint": "At least %d characters" % r.randint(8, 14),
+        "login.forgot": "Forgot password?"})
+
+
+@neg
+def n_cert_chain_api(r):
+    return S("acm-describe-certificate", {"Certificate": {"CertificateArn": "arn:aws:acm:eu-west-1:%012d:certificate/%s" % (r.randint(0, 10**12 - 1), uuid(r)),
+        "Serial": ":".join(rs(r, HEX, 2) for _ in range(16)), "KeyAlgorithm": "RSA-2048", "Status": "ISSUED"}})
+
 # ================================================================ build + invariants
 def strings(x):
     if isinstance(x, dict):
@@ -2109,6 +2189,10 @@ def main():
                 for t, v in em:
                     if t == "credit_card":
                         assert luhn_ok(v) and issuer(v)
+                key = json.dumps(s["data"], sort_keys=True)
+                if draw == 1 and key == first:
+                    continue  # a template without random parts is drawn once
+                first = key
                 out.append({"tpl": fn.__name__, "format": s["format"], "types": types, "data": s["data"]})
     rng.shuffle(out)
     for i, s in enumerate(out):
@@ -2125,6 +2209,7 @@ def main():
     for s in out:
         tpl_uses[s["tpl"]] = tpl_uses.get(s["tpl"], 0) + 1
     assert max(tpl_uses.values()) <= 2
+    assert len({json.dumps(s["data"], sort_keys=True) for s in out}) == len(out), "duplicate data"
     with open(OUT, "w", encoding="utf-8", newline="\n") as f:
         for s in out:
             f.write(json.dumps({"id": s["id"], "format": s["format"], "types": s["types"], "data": s["data"]},
