@@ -17,6 +17,12 @@ import { IngressPrefetch } from './ingress-prefetch';
 
 /** Refused entries whose slots may be freed before their refusal is written, per slot of `maxInFlight`. */
 const REFUSING_PER_SLOT = 16;
+/**
+ * How long (in `claimIdleMs`) an entry read by this instance is kept claimed by it (XCLAIM JUSTID every
+ * `claimIdleMs / 3`) while it waits for a slot or runs: another instance claims it only once this
+ * instance has died, or has held it this long without deciding it.
+ */
+const LEASE_CLAIM_IDLES = 10;
 /** Entries read at once per slot of `maxInFlight` (screened together; at most `maxInFlight` of them in the pipeline). */
 const READ_AHEAD = 4;
 
@@ -38,7 +44,8 @@ interface IngressShard {
  * {@link READ_AHEAD} × `ingress.maxInFlight` entries, screened in batches as large, of which at most
  * `ingress.maxInFlight` are in the {@link GatewayPipeline} at once; acks and
  * deletes it once its decision is recorded. Entries left pending by a dead instance are claimed with
- * XAUTOCLAIM after `ingress.claimIdleMs`; after `ingress.maxAttempts` reads an entry is dead-lettered
+ * XAUTOCLAIM after `ingress.claimIdleMs` (the entries a live instance holds are kept claimed by it, for
+ * at most {@link LEASE_CLAIM_IDLES} × `claimIdleMs`); after `ingress.maxAttempts` reads an entry is dead-lettered
  * as unprocessable. A missing group (Redis restarted without persistence) is recreated.
  */
 @Injectable()
@@ -116,12 +123,16 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
    * not kept waiting.
    */
   private receive(shard: IngressShard, entries: StreamGroupEntry[]): void {
+    const leaseEnd = Date.now() + this.settings.ingress.claimIdleMs * LEASE_CLAIM_IDLES;
     const batch: Array<{ id: string; ingress: IngressMessage }> = [];
     for (const entry of entries) {
       if (shard.refusing.has(entry.id)) shard.reader.finished(entry.id); // its refusal is being written
       else if (entry.attempt > this.settings.ingress.maxAttempts) this.track(shard, entry.id, this.giveUp(shard, entry));
       else if (!entry.fields) this.track(shard, entry.id, shard.acks.ack(entry.id)); // deleted from the stream while pending
-      else batch.push({ id: entry.id, ingress: IngressMessage.fromEntry(entry.id, entry.fields, entry.attempt, this.settings.ingress.maxMessageBytes, shard.stream) });
+      else {
+        shard.reader.holdLease(entry.id, leaseEnd); // waiting for a slot or in the pipeline, it stays this instance's
+        batch.push({ id: entry.id, ingress: IngressMessage.fromEntry(entry.id, entry.fields, entry.attempt, this.settings.ingress.maxMessageBytes, shard.stream) });
+      }
     }
     if (batch.length) void this.screen(shard, batch);
   }
