@@ -168,3 +168,15 @@ describe('DLP labels: fixed-width records under a layout given beside them', () 
     expect(typesOf(data)).toEqual([]);
   });
 });
+
+// After the fourth blind set (a seen set since): a letter-digit code naming a place is not a diagnosis.
+describe('DLP labels: places that look like ICD-10 codes', () => {
+  const scanner = new DlpScanner(() => 'ALERT');
+  it.each([
+    ['a room under a diagnosis heading', { text: 'Diagnoses: none recorded\nRoom C50, ward 2' }],
+    ['a building in German', { text: 'Diagnosen: ______\nGebäude F32, Raum 4' }],
+    ['a gate', { text: 'assessment tomorrow, meet at Gate C12' }],
+  ])('no finding for %s', (_what, data) => {
+    expect(scanner.scan(data).findings).toEqual([]);
+  });
+});

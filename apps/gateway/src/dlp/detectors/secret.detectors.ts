@@ -155,7 +155,8 @@ export const password: DlpDetector = {
       [
         String.raw`\s*(?:[:=]|=>)\s*(?:\\?"(?<v>(?:[^"\\]|\\[^"])+?)\\?"|'(?<v2>[^']+)')`,
         String.raw`=(?<v3>[^\s"',;&}]+)`,
-        String.raw`(?:\s*(?:[:=]|=>)\s*|${OWNER}${COPULA})(?<v4>${BARE_VALUE})`,
+        // The value on the same line (`DB_PASSWORD=` with nothing after it does not take the next line); LDIF's `::` (base64 value).
+        String.raw`(?:\s*(?:::|[:=]|=>)[ \t]*|${OWNER}${COPULA})(?<v4>${BARE_VALUE})`,
         // SQL: `ALTER ROLE r WITH LOGIN PASSWORD 'literal'`, `CREATE USER u PASSWORD "literal"`.
         String.raw`[ \t]+'(?<v7>[^'\s]{3,128})'`,
         // Quoted as code or in typographic quotes in chat and tickets: password `x`, password “x”, password «x».
