@@ -21,11 +21,13 @@ function isValue(value: unknown): boolean {
   return entries.length === 1 && isWrapperKey(entries[0][0]) && (typeof entries[0][1] === 'string' || typeof entries[0][1] === 'number');
 }
 
-const VALUE_KEYS = ['value', 'val', 'fieldValue'];
-const NAME_KEYS = ['name', 'key', 'field', 'fieldName', 'label', 'param', 'parameter', 'attribute', 'property', 'header', 'ref'];
+// Also a form's question and its answer (Calendly, intake forms), and a typed credential (Keycloak `{ type: 'password', value }`).
+const VALUE_KEYS = ['value', 'val', 'fieldValue', 'answer', 'response'];
+const NAME_KEYS = ['name', 'key', 'field', 'fieldName', 'label', 'param', 'parameter', 'attribute', 'property', 'header', 'ref', 'question', 'prompt', 'type'];
 /** Keys of a nested field description naming the field (`field: { id: 'x8Ty…', ref: 'member_id' }`): a ref or a name, not a random id. */
 const NESTED_NAME_KEYS = ['ref', 'name', 'key', 'label', 'title'];
-const FIELD_NAME = /^[A-Za-z][\w .#-]{0,63}$/;
+// A name may be a path whose last part names the value (Consul KV `services/ledger/db/password`).
+const FIELD_NAME = /^[A-Za-z][\w .#/()-]{0,63}$/;
 
 /**
  * A JSON object that names the field it carries — `{ name: 'card_cvc', value: '123' }`, `{ key:

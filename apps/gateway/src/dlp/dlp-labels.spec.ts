@@ -180,3 +180,15 @@ describe('DLP labels: places that look like ICD-10 codes', () => {
     expect(scanner.scan(data).findings).toEqual([]);
   });
 });
+
+describe('DLP labels: form questions as labels', () => {
+  const scanner = new DlpScanner(() => 'ALERT');
+  const typesOf = (data: Record<string, unknown>) => [...new Set(scanner.scan(data).findings.map((f) => f.type))].sort();
+  it.each([
+    ['a question and its answer', { questions_and_answers: [{ question: 'Health plan member ID', answer: 'QTR58203371' }] }, ['health_insurance_number']],
+    ['a response sheet whose header has notes in brackets', { csv: 'Timestamp,Name,Member ID (front of card),Anything else we should know about your visit?\n1/2/2026 9:00,Ana,QTR58203371,no' }, ['health_insurance_number']],
+    ['a label with a note in brackets', { form: { 'Security code (back of card)': '417' } }, ['cvv']],
+  ])('%s', (_what, data, types) => {
+    expect(typesOf(data)).toEqual(types);
+  });
+});

@@ -53,6 +53,8 @@ const VOCABULARY: ReadonlyArray<readonly [DlpType, string]> = [
 const KEY_PATTERNS = VOCABULARY.map(([type, phrase]) => [type, new RegExp(String.raw`(?<![\p{Script=Latin}\p{Script=Cyrillic}])(?:${phrase})[\s_.#:()\d-]*$`, 'iu')] as const);
 /** Words that only say "the value of the key above": `{ subscriber: { id } }` is read as `subscriber id`. */
 const GENERIC_KEY = /^(?:id|no|nr|num|number|value|code|#)$/i;
+/** A bracketed note closing a label: `(front of card)`, `(3 digits on back)`, `[optional]`. */
+const TRAILING_NOTE = /\s+(?:\([^()]{2,60}\)|\[[^\]]{2,60}\])\s*$/;
 const keyTypes = new Map<string, readonly DlpType[]>();
 const KEY_TYPES_KEPT = 16_384;
 
@@ -70,8 +72,10 @@ export function labelTypes(key: string, parent?: string): readonly DlpType[] {
   const label = parent !== undefined && key.length <= 8 && GENERIC_KEY.test(key.trim()) ? `${parent} ${key}` : key;
   let types = keyTypes.get(label);
   if (types) return types;
-  const text = spaced(label);
-  types = text.length > 80 ? [] : KEY_PATTERNS.filter(([, pattern]) => pattern.test(text)).map(([type]) => type);
+  const classify = (text: string) => (text.length > 80 ? [] : KEY_PATTERNS.filter(([, pattern]) => pattern.test(text)).map(([type]) => type));
+  types = classify(spaced(label));
+  // A note in brackets after the label may say where or how, not what (`Insurance member ID (front of card)`).
+  if (!types.length && TRAILING_NOTE.test(label)) types = classify(spaced(label.replace(TRAILING_NOTE, '')));
   if (keyTypes.size >= KEY_TYPES_KEPT) keyTypes.clear();
   keyTypes.set(label, types);
   return types;

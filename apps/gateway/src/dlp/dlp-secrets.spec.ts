@@ -103,3 +103,31 @@ describe('DLP secrets: stored hashes and code are not passwords', () => {
     expect(typesOf(data)).toEqual(['password']);
   });
 });
+
+describe('DLP secrets: passwords in commands, logs, tables and typed fields', () => {
+  it.each([
+    ['an owner before the colon', { mail: 'Hello,\nThe password for the build server: Wq4#tLm8z\nThanks' }],
+    ['a HAProxy userlist', { cfg: 'userlist admins\n    user ops insecure-password Tz6!kPq3w\n' }],
+    ['a HAProxy stats page', { cfg: 'listen stats\n    bind :9000\n    stats auth monitor:Rk2$vXq9m\n' }],
+    ['an IMAP LOGIN', { log: '* OK ready\nA7 LOGIN clerk7 "Pn5&wQz2r"\nA7 OK done' }],
+    ['an FTP PASS quoted by a server log', { log: '[pid 9] FTP command: Client "10.1.2.3", "PASS Hq8%nVt4s"\n[pid 9] OK LOGIN' }],
+    ['a login call with literals', { rst: '.. code-block:: python\n\n   api.login("svc-report", "Lm3^xWq7v")\n' }],
+    ['a user / password pair in chat', { chat: 'use login deploy/Jt5!qZr8w for now' }],
+    ['a Keycloak typed credential', { credentials: [{ type: 'password', value: 'Vq9#mLt2x', temporary: false }] }],
+    ['a Consul KV export (path key, base64 value)', { export: [{ key: 'apps/billing/db/password', flags: 0, value: 'V3E5I21MdDJ4Yg==' }] }],
+    ['an HTML table under its header row', { html: '<table><tr><th>Host</th><th>Login</th><th>Password</th></tr><tr><td>db-02</td><td>root</td><td>Xc4@pWn7q</td></tr></table>' }],
+    ['a Zeek log with #fields', { log: '#separator \\x09\n#fields\tts\thost\tusername\tpassword\n1765000000.1\tnas.lan\tadmin\tKw7^rTq2n' }],
+    ['a W3C extended log', { log: '#Version: 1.0\n#Fields: date time cs-username cs-password\n2026-11-02 10:00:01 admin Bz3!qLw9p' }],
+    ['an INSERT into a password_plain column', { sql: "INSERT INTO users (login, password_plain) VALUES ('ops', 'Rn6$tWq4z');" }],
+  ])('a password in %s', (_what, data) => {
+    expect(typesOf(data)).toEqual(['password']);
+  });
+
+  it.each([
+    ['a user and a path in chat', { chat: 'ask user deploy/releases for the notes' }],
+    ['a login call with variables', { code: 'api.login(user, password)' }],
+    ['an HTML table of hosts', { html: '<table><tr><th>Host</th><th>Owner</th></tr><tr><td>db-02</td><td>ops</td></tr></table>' }],
+  ])('no finding for %s', (_what, data) => {
+    expect(typesOf(data)).toEqual([]);
+  });
+});

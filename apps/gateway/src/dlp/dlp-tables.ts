@@ -2,8 +2,11 @@ import type { SubText } from './dlp-structure';
 
 /** Tables longer than this (lines) are not read as tables (the detectors still scan their text). */
 const MAX_LINES = 10_000;
-/** What a column name looks like: `patient_mrn`, `Member ID`, `dx code`, `CONTAINER ID`, `Card #`, `Телефон`. */
-const COLUMN_NAME = /^[\p{L}_][\p{L}\p{N}_ .#/()-]{0,40}$/u;
+/**
+ * What a column name looks like: `patient_mrn`, `Member ID`, `dx code`, `CONTAINER ID`, `Card #`, `Телефон`, and
+ * a form's question as a spreadsheet of responses heads it (`Insurance member ID (front of card)`).
+ */
+const COLUMN_NAME = /^[\p{L}_][\p{L}\p{N}_ .,'’?#/()-]{0,80}$/u;
 
 interface Line {
   text: string;
@@ -159,6 +162,68 @@ export function sqlInsertCells(text: string): SubText[] {
       }
       while (text[at] === ' ' || text[at] === ',' || text[at] === '\n') at += 1;
     }
+  }
+  return out;
+}
+
+const FIELDS_LINE = /^#[Ff]ields:?[ \t]+(.+)$/;
+
+/**
+ * The records of a log whose columns a `#fields` directive names: Zeek (`#fields\tts\tuid\t…`,
+ * tab-separated) and the W3C extended log format of IIS and proxies (`#Fields: date time cs-username …`,
+ * space-separated); other `#` lines are directives.
+ */
+export function fieldsDirectiveCells(text: string): SubText[] {
+  if (!/#fields/i.test(text)) return [];
+  const out: SubText[] = [];
+  let header: string[] | undefined;
+  let separator = /\t/g;
+  const lines = linesOf(text);
+  if (lines.length > MAX_LINES) return [];
+  for (const line of lines) {
+    const fields = FIELDS_LINE.exec(line.text);
+    if (fields) {
+      separator = fields[1].includes('\t') ? /\t/g : / +/g;
+      header = fields[1].trim().split(separator);
+      continue;
+    }
+    if (!header || line.text.startsWith('#') || !line.text.trim()) continue;
+    const cells = split(line, separator);
+    if (cells.length !== header.length) continue;
+    cells.forEach((cell, i) => {
+      if (cell.text && cell.text !== '-' && COLUMN_NAME.test(header![i])) out.push({ start: cell.start, text: cell.text, key: header![i] });
+    });
+  }
+  return out;
+}
+
+const HTML_ROW = /<tr\b[^>]{0,200}>([\s\S]*?)<\/tr\s*>/gi;
+const HTML_CELL = /<(t[hd])\b[^>]{0,200}>([^<]{0,512})<\/t[hd]\s*>/gi;
+
+/**
+ * The cells of an HTML table (Confluence storage format, exported reports, e-mail bodies) under the
+ * column names of its header row (a row of `<th>` cells): `<tr><th>User</th><th>Password</th></tr>`
+ * then `<tr><td>root</td><td>…</td></tr>`.
+ */
+export function htmlTableCells(text: string): SubText[] {
+  if (!/<th\b/i.test(text)) return [];
+  const out: SubText[] = [];
+  let header: string[] | undefined;
+  let rows = 0;
+  for (const row of text.matchAll(HTML_ROW)) {
+    if ((rows += 1) > MAX_ROWS) break;
+    const rowStart = row.index + row[0].indexOf('>') + 1;
+    const cells = [...row[1].matchAll(HTML_CELL)];
+    if (!cells.length) continue;
+    if (cells.every((cell) => cell[1].toLowerCase() === 'th')) {
+      header = cells.map((cell) => cell[2].trim());
+      continue;
+    }
+    if (!header || cells.length !== header.length) continue;
+    cells.forEach((cell, i) => {
+      const value = cell[2].trim();
+      if (value && COLUMN_NAME.test(header![i])) out.push({ start: rowStart + cell.index + cell[0].indexOf('>') + 1 + cell[2].indexOf(value), text: value, key: header![i] });
+    });
   }
   return out;
 }

@@ -5,7 +5,7 @@ import { normaliseText } from './dlp-normalise';
 import { dicomSpans, edifactSpans, embeddedPairs, hl7Spans, x12Spans } from './dlp-structure';
 import { labelledValues, labelTypes } from './dlp-labels';
 import { placeholder } from './dlp-placeholders';
-import { csvCells, sqlInsertCells, tableCells } from './dlp-tables';
+import { csvCells, fieldsDirectiveCells, htmlTableCells, sqlInsertCells, tableCells } from './dlp-tables';
 import { xmlSpans, xmlTexts } from './dlp-xml';
 
 /** A match in a (normalised) text. */
@@ -136,7 +136,7 @@ export class DlpTextScanner {
       }
     });
     if (!structured) return spans;
-    for (const sub of [...embeddedPairs(text), ...labelledValues(text), ...csvCells(text), ...tableCells(text), ...sqlInsertCells(text), ...xmlTexts(text)]) {
+    for (const sub of [...embeddedPairs(text), ...labelledValues(text), ...csvCells(text), ...tableCells(text), ...sqlInsertCells(text), ...htmlTableCells(text), ...fieldsDirectiveCells(text), ...xmlTexts(text)]) {
       spans.push(...this.spansOf(sub.text, [...keys, sub.key], offset + sub.start, false, only, true));
     }
     for (const span of [...hl7Spans(text), ...xmlSpans(text), ...x12Spans(text), ...dicomSpans(text), ...edifactSpans(text)]) {

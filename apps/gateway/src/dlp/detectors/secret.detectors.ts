@@ -155,8 +155,9 @@ export const password: DlpDetector = {
       [
         String.raw`\s*(?:[:=]|=>)\s*(?:\\?"(?<v>(?:[^"\\]|\\[^"])+?)\\?"|'(?<v2>[^']+)')`,
         String.raw`=(?<v3>[^\s"',;&}]+)`,
-        // The value on the same line (`DB_PASSWORD=` with nothing after it does not take the next line); LDIF's `::` (base64 value).
-        String.raw`(?:\s*(?:::|[:=]|=>)[ \t]*|${OWNER}${COPULA})(?<v4>${BARE_VALUE})`,
+        // The value on the same line (`DB_PASSWORD=` with nothing after it does not take the next line); LDIF's `::` (base64 value);
+        // an owner before the colon too (`Temporary password for the vendor portal: …`).
+        String.raw`${OWNER}(?:\s*(?:::|[:=]|=>)[ \t]*|${COPULA})(?<v4>${BARE_VALUE})`,
         // SQL: `ALTER ROLE r WITH LOGIN PASSWORD 'literal'`, `CREATE USER u PASSWORD "literal"`.
         String.raw`[ \t]+'(?<v7>[^'\s]{3,128})'`,
         // Quoted as code or in typographic quotes in chat and tickets: password `x`, password “x”, password «x».
@@ -171,8 +172,8 @@ export const password: DlpDetector = {
   ),
   // A plain word closed by punctuation is prose (`(using password: YES)`, `password: required.`).
   validate: (value, text, index) => !/^[A-Za-z]+[).\]:,?]+$/.test(value) && !/^\d{1,3}$/.test(value) && !PASSWORD_RULE.test(text.slice(index + value.length, index + value.length + 16)),
-  // `userpass`: OFX `<USERPASS>`; also `db_pass`, `redis_pass`, `db_pwd`.
-  key: /^(?:[a-z0-9]*password|[a-z0-9]*passwd|[a-z0-9]{0,12}pwd|[a-z]{0,8}pw|passphrase|passcode|(?:user|login|db|database|admin|root|smtp|mail|redis|mysql|postgres|pg|mongo|rabbitmq|amqp|ldap|ftp|sftp|ssh|proxy|bind|sa|app|service|svc|wifi|wlan)?pass|passwort|kennwort|contrasena|contraseña|senha|motdepasse|wachtwoord|parol|sifre|şifre|hasło|haslo|lösenord|salasana|пароль|密码|密碼|パスワード|비밀번호)$/,
+  // `userpass`: OFX `<USERPASS>`; also `db_pass`, `redis_pass`, `db_pwd`; a column saying the password is kept in clear (`password_plain`).
+  key: /^(?:[a-z0-9]*password(?:plain|clear|cleartext|raw|temp|tmp)?|[a-z0-9]*passwd|[a-z0-9]{0,12}pwd|[a-z]{0,8}pw|passphrase|passcode|(?:user|login|db|database|admin|root|smtp|mail|redis|mysql|postgres|pg|mongo|rabbitmq|amqp|ldap|ftp|sftp|ssh|proxy|bind|sa|app|service|svc|wifi|wlan)?pass|passwort|kennwort|contrasena|contraseña|senha|motdepasse|wachtwoord|parol|sifre|şifre|hasło|haslo|lösenord|salasana|пароль|密码|密碼|パスワード|비밀번호)$/,
 };
 
 /** `IDENTIFIED BY` in any case. */
@@ -207,6 +208,17 @@ export const commandPassword: DlpDetector = {
       // HTTP Basic credentials: base64 of `user:password`.
       String.raw`\bBasic[ \t]+(?<v9>[A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])`,
       String.raw`\b(?:sshpass[ \t]+-p|redis-cli\b[^\n|;&]{0,120}?[ \t]-a)[ \t]*['"]?(?<v6>[^\s'"-][^\s'"]{2,127})`,
+      // HAProxy userlists and stats pages: `user admin insecure-password …`, `stats auth ops:…`.
+      String.raw`\buser[ \t]+[\w.@-]{1,64}[ \t]+insecure-password[ \t]+(?<v14>\S{3,128})`,
+      String.raw`\bstats[ \t]+auth[ \t]+[^\s:]{1,64}:(?<v15>\S{3,128})`,
+      // IMAP `a001 LOGIN user "pass"` (a tag, the command, the user, the password; quoted or atom).
+      String.raw`(?<![^\n])[A-Za-z0-9.]{1,12}[ \t]+LOGIN[ \t]+(?:"[^"\n]{1,128}"|[^\s"]{1,128})[ \t]+(?:"(?<v17>[^"\n]{3,128})"|(?<v18>[^\s"]{3,128}))`,
+      // FTP's `PASS …` as a server log quotes the command (vsftpd `FTP command: Client "…", "PASS …"`).
+      String.raw`["']PASS[ \t]+(?<v19>[^\s"']{3,128})["']`,
+      // A login call with the user and the password as literals: `client.login("user@x", "…")`, `signIn('u', '…')`.
+      String.raw`\b(?:login|logIn|log_in|signIn|sign_in|authenticate)\(\s*(?<q1>["'])[^"'\n]{1,128}\k<q1>\s*,\s*(?<q2>["'])(?<v20>[^"'\n]{3,128})\k<q2>\s*[,)]`,
+      // A pair given in chat as `user app / …`, `login admin/…`: the password has a digit or a symbol.
+      String.raw`\b(?:user(?:name)?|login|creds?)[ \t:]+[\w.@-]{1,64}[ \t]*\/[ \t]*(?<v21>(?=[^\s/]*[\d!#$%^&*~+=?@])(?=[^\s/]*[A-Za-z])[^\s/]{6,128})(?![^\s/]*\/)`,
     ].join('|'),
     'g',
   ),
