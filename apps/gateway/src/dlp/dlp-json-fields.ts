@@ -152,3 +152,51 @@ export function tableHeader(rows: unknown[]): string[] | undefined {
   if (!first.every((cell) => typeof cell === 'string' && /^[A-Za-z][\w .#/()-]{0,40}$/.test(cell))) return undefined;
   return first as string[];
 }
+
+const CELL_ADDRESS = /^([A-Z]{1,3})(\d{1,7})$/;
+const HEADER_NAME = /^[\p{L}_][\p{L}\p{N}_ .,'’?#/()-]{0,80}$/u;
+
+/**
+ * Cells keyed by their address (`{ A1: 'Holder', C1: 'CVV2', C2: '…' }`, a spreadsheet dumped as JSON),
+ * row 1 naming the columns: the name each cell below row 1 is read under, by its key. Undefined when
+ * the object is no such sheet.
+ */
+export function sheetColumns(object: Record<string, unknown>): Map<string, string> | undefined {
+  const keys = Object.keys(object);
+  if (keys.length < 4 || keys.length > 100_000) return undefined;
+  const header = new Map<string, string>();
+  let below = false;
+  for (const key of keys) {
+    const address = CELL_ADDRESS.exec(key);
+    if (!address) return undefined;
+    const cell = object[key];
+    if (address[2] === '1' && typeof cell === 'string' && HEADER_NAME.test(cell)) header.set(address[1], cell);
+    else if (address[2] !== '1') below = true;
+  }
+  if (!header.size || !below) return undefined;
+  const names = new Map<string, string>();
+  for (const key of keys) {
+    const address = CELL_ADDRESS.exec(key)!;
+    const name = header.get(address[1]);
+    if (address[2] !== '1' && name) names.set(key, name);
+  }
+  return names;
+}
+
+const HEADER_KEYS = ['header', 'headers', 'columns', 'columnNames', 'column_names', 'fields', 'cols'];
+const ROWS_KEYS = ['rows', 'data', 'values', 'records', 'items', 'results'];
+
+/**
+ * A table given as a header and its rows side by side (`{ header: ['Worker', 'Carrier Member ID'],
+ * rows: [['…', '…']] }`, report exports, query results): the key of the rows and the column names.
+ */
+export function siblingHeader(object: Record<string, unknown>): { rowsKey: string; header: string[] } | undefined {
+  const headerKey = HEADER_KEYS.find((key) => Array.isArray(object[key]));
+  const rowsKey = headerKey && ROWS_KEYS.find((key) => Array.isArray(object[key]));
+  if (!headerKey || !rowsKey) return undefined;
+  const header = object[headerKey] as unknown[];
+  const rows = object[rowsKey] as unknown[];
+  if (header.length < 2 || header.length > 64 || !header.every((name) => typeof name === 'string' && HEADER_NAME.test(name))) return undefined;
+  if (!rows.length || !rows.every((row) => Array.isArray(row) && row.length === header.length)) return undefined;
+  return { rowsKey, header: header as string[] };
+}

@@ -2,7 +2,7 @@ import type { DlpAction, DlpFinding, DlpResult, DlpType } from '../message/dlp.t
 import { DLP_DETECTORS } from './detectors';
 import type { DlpDetector } from './dlp-detector.interfaces';
 import { DlpScanBudgetError } from './dlp.errors';
-import { dicomKeyword, isConversation, isLines, isWrapperKey, namedValue, shapeHint, tableHeader } from './dlp-json-fields';
+import { dicomKeyword, isConversation, isLines, isWrapperKey, namedValue, shapeHint, sheetColumns, siblingHeader, tableHeader } from './dlp-json-fields';
 import { FixedField, fixedWidthFields, fixedWidthLayout } from './dlp-tables';
 import { DlpTextScanner, TextResult } from './dlp-text-scanner';
 
@@ -78,6 +78,8 @@ interface Frame {
   hint?: DlpType;
   /** A row of a table (an array of arrays whose first row names the columns): its column names. */
   columns?: readonly string[];
+  /** An array of rows whose column names a sibling gives (`{ header: [...], rows: [[...]] }`). */
+  rowHeader?: readonly string[];
   /** A fixed-width record (or an array of them) whose layout a sibling gives (`layout: 'EMPNO(6) SSN(9) …'`). */
   layout?: readonly FixedField[];
   /** An array of conversation turns: the text last seen under each field of a turn. */
@@ -195,11 +197,12 @@ export class DlpScanner {
         record(pathOf(frame), result.types, frame.inData, result.encodings);
       } else if (Array.isArray(value)) {
         const columns = frame.columns;
-        const header = columns ? undefined : tableHeader(value);
+        const header = columns ? undefined : (frame.rowHeader ?? tableHeader(value));
         for (let i = value.length - 1; i >= 0; i -= 1) {
           // A cell of a table row is read under its column's name; the rows after the header carry the names.
           const viewKey = columns && i < columns.length ? columns[i] : undefined;
-          stack.push({ value: value[i], parent: frame, segment: `[${i}]`, viewKey, inData: frame.inData, hint: frame.hint, columns: header && i > 0 ? header : undefined, layout: frame.layout });
+          const rowColumns = header && (i > 0 || frame.rowHeader) ? header : undefined;
+          stack.push({ value: value[i], parent: frame, segment: `[${i}]`, viewKey, inData: frame.inData, hint: frame.hint, columns: rowColumns, layout: frame.layout });
         }
         if (isConversation(value)) frame.turns = new Map();
         this.scanSplit(value, frame, record);
@@ -208,6 +211,9 @@ export class DlpScanner {
         const entries = Object.entries(value as Record<string, unknown>);
         const hint = shapeHint(value as Record<string, unknown>);
         const named = namedValue(value as Record<string, unknown>);
+        // A sheet keyed by cell address, and rows beside their header, are read under their column names.
+        const sheet = sheetColumns(value as Record<string, unknown>);
+        const table = siblingHeader(value as Record<string, unknown>);
         const keys = keysOf(frame);
         // A sibling giving a fixed-width layout applies to the other strings and string arrays of the object.
         let layout: FixedField[] | undefined;
@@ -222,10 +228,11 @@ export class DlpScanner {
           // A key that carries sensitive data is named by its position, never by itself (paths go to the audit trail).
           const segment = found.types.length ? `{key ${i}}` : `.${key}`;
           if (found.types.length) record(`${pathOf(frame)}${segment}`, found.types, false, found.encodings);
-          const viewKey = named?.key === key ? named.name : key.length === 8 ? dicomKeyword(key, item) : undefined;
+          const viewKey = named?.key === key ? named.name : (sheet?.get(key) ?? (key.length === 8 ? dicomKeyword(key, item) : undefined));
           // A hint reaches the value through its wrappers (`{ vr, Value: [...] }`).
           const itemHint = hint?.key === key ? hint.type : isWrapperKey(key) ? frame.hint : undefined;
-          stack.push({ value: item, parent: frame, segment, key, viewKey, inData: frame.inData, hint: itemHint, layout: key !== layoutKey ? layout : undefined });
+          const rowHeader = table?.rowsKey === key ? table.header : undefined;
+          stack.push({ value: item, parent: frame, segment, key, viewKey, inData: frame.inData, hint: itemHint, layout: key !== layoutKey ? layout : undefined, rowHeader });
         }
         nodes += entries.length;
       }

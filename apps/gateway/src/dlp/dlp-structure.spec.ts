@@ -155,3 +155,21 @@ describe('DLP: string escapes and digits read out', () => {
     expect(typesOf(data)).toEqual([]);
   });
 });
+
+// After the fourth blind set (a seen set since): tables JSON gives in other shapes.
+describe('DLP structure: sheets keyed by cell address, rows beside their header', () => {
+  const scanner = new DlpScanner(() => 'ALERT');
+  const typesOf = (data: Record<string, unknown>) => [...new Set(scanner.scan(data).findings.map((f) => f.type))].sort();
+  it.each([
+    ['a sheet whose row 1 names the columns', { cells: { A1: 'Patient', B1: 'Med Rec #', C1: 'Visit', A2: 'R. Okafor', B2: '00731842', C2: '2026-03-02' } }, ['medical_record_number']],
+    ['a header array beside its rows', { header: ['Name', 'Plan', 'Subscriber ID'], rows: [['A. Ito', 'HMO', 'QTR58203371']] }, ['health_insurance_number']],
+  ])('%s', (_what, data, types) => {
+    expect(typesOf(data)).toEqual(types);
+  });
+  it.each([
+    ['a sheet of plain numbers', { cells: { A1: 'Item', B1: 'Qty', A2: 'bolts', B2: '4821', A3: 'nuts', B3: '1200' } }],
+    ['rows whose header names nothing', { header: ['Order', 'Total'], rows: [['73821004', '12.50']] }],
+  ])('no finding for %s', (_what, data) => {
+    expect(typesOf(data)).toEqual([]);
+  });
+});
