@@ -88,7 +88,7 @@ function dicomValue(attribute: unknown): string | undefined {
  * What a JSON object's shape says about one of its values (FHIR and look-alikes): an identifier
  * `{ type: { coding: [{ code: 'MR' }] }, value }` or `{ system: '…/mrn', value }`, a telecom `{ system: 'email' | 'phone', value }`, a
  * coding `{ system: '...icd-10...', code }`; a DICOM JSON Patient ID with an Issuer of Patient ID
- * (the hospital's medical record number, unless Patient Identity Removed says `YES`). Returns the
+ * (the hospital's medical record number, unless Patient Identity Removed says `YES`); a private JWK's `d`. Returns the
  * key of the value and its type.
  */
 export function shapeHint(object: Record<string, unknown>): { key: string; type: DlpType } | undefined {
@@ -97,6 +97,8 @@ export function shapeHint(object: Record<string, unknown>): { key: string; type:
     const deidentified = /^YES$/i.test(dicomValue(object['00120062']) ?? '');
     if (id && IDENTIFIER.test(id) && dicomValue(object['00100021']) && !deidentified) return { key: '00100020', type: 'medical_record_number' };
   }
+  // A JSON Web Key with its private exponent or scalar (`d`, RFC 7517/7518): a private key (a public JWK has no `d`).
+  if (typeof object.kty === 'string' && typeof object.d === 'string' && /^[A-Za-z0-9_-]{16,}$/.test(object.d)) return { key: 'd', type: 'private_key' };
   const system = typeof object.system === 'string' ? object.system.toLowerCase() : '';
   if (typeof object.code === 'string' && /icd-?10/.test(system)) return { key: 'code', type: 'icd10' };
   if (typeof object.value !== 'string' && typeof object.value !== 'number') return undefined;

@@ -131,3 +131,28 @@ describe('DLP secrets: passwords in commands, logs, tables and typed fields', ()
     expect(typesOf(data)).toEqual([]);
   });
 });
+
+describe('DLP secrets: keys by name and by company', () => {
+  it.each([
+    ['a private JWK', { keys: [{ kty: 'EC', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0', d: 'jpsQnnGQmL-YBIffH1136cspYG6-0iY7X1fCE9-E9LI' }] }, ['private_key']],
+    ['a WireGuard interface key', { conf: '[Interface]\nAddress = 10.9.0.3/24\nPrivateKey = kL9mQ2pR7tV4wX1yZ3aB5cD8eF0gH6iJ2kL4mN7oP9q=\n' }, ['private_key']],
+    ['an AWS pair in chat without labels', { msg: 'creds: AKIAR7Q2MZ4LK9WX3TPV / q8Zr2mX9kP4vL8tW1yB6nC3dF5gH7jK0lM2nP4rS' }, ['api_key', 'aws_access_key']],
+    ['a Laravel APP_KEY', { env: 'APP_ENV=production\nAPP_KEY=base64:Qm3rT8vLk2Zp9Yh7Nq2wLk5Rt8vXz1cB4nM6pQ9sT3u=\n' }, ['api_key']],
+    ['an ApiToken in a .reg export', { reg: '[HKEY_CURRENT_USER\\Software\\Acme]\n"ApiToken"="9c41e07d2b6a48f3a1c5e8d7f0b2a6c4"\n' }, ['api_key']],
+    ['a plist LicenseKey', { xml: '<dict><key>LicenseKey</key><string>4f1c9a7e2b8d6053c1e4a7f9b2d8c6e0</string></dict>' }, ['api_key']],
+    ['an admin key in front matter', { md: '---\ntitle: x\nsearch_admin_key: 0b7e4c19d2a6f8e3c5b1a9d7e2f4c608\n---\n' }, ['api_key']],
+    ['a payment gateway security_key', { body: 'security_key=3e9b1f7c5a2d4e6f8b0c1d3e5f7a9b2c&type=auth' }, ['api_key']],
+    ['cloud-init chpasswd list', { user_data: '#cloud-config\nchpasswd:\n  list: |\n    ops:Rk4#tWq9zL\n  expire: false\n' }, ['password']],
+    ['echo into chpasswd', { sh: "echo 'deploy:Jm7!pQz2w' | sudo chpasswd" }, ['password']],
+  ])('%s', (_what, data, types) => {
+    expect(typesOf(data)).toEqual(types);
+  });
+
+  it.each([
+    ['a public JWK', { keys: [{ kty: 'RSA', e: 'AQAB', n: 'sXchDaQebHnPiGvyDOAT4saGEUetSyo9MKLOoWFsueri23bOdgWp4Dy1WlUzewbgBHod5pcM9H95GZ1KDjLpA' }] }],
+    ['a WireGuard peer list', { conf: '[Peer]\nPublicKey = kL9mQ2pR7tV4wX1yZ3aB5cD8eF0gH6iJ2kL4mN7oP9q=\nAllowedIPs = 10.9.0.0/24\n' }],
+    ['hashed chpasswd input', { sh: "echo 'deploy:$6$ab$Xy' | chpasswd -e" }],
+  ])('no finding for %s', (_what, data) => {
+    expect(typesOf(data)).toEqual([]);
+  });
+});

@@ -25,6 +25,9 @@ export const privateKey: DlpDetector = {
     // The whole body, or (a block cut short, other log lines after it) its first line.
     return !MASKED_BODY.test(body) && !MASKED_BODY.test(body.split('\n')[0].trim());
   },
+  // A raw 32-byte key under a private-key name: WireGuard `PrivateKey = …` (base64), an Ed25519 / X25519 seed in hex.
+  key: /^(?:[a-z]*privatekey|privkey)$/,
+  keyValue: /^\s*(?:[A-Za-z0-9+/]{43}=|[0-9a-fA-F]{64})\s*$/,
 };
 
 /** JSON Web Tokens: base64url `{"`-header, `{"`-payload, signature (possibly empty). */
@@ -104,6 +107,9 @@ export const apiKey: DlpDetector = {
           .join('|') +
         String.raw`)[\\"']*\s*[:=]\s*[\\"']*(?<v>(?=[^\s"'\\]*\d)(?=[^\s"'\\]*[A-Za-z])[A-Za-z0-9_\-.+/=~]{16,})`,
       String.raw`\bBearer\s+(?<v2>(?=[^\s"'\\]*\d)[A-Za-z0-9_\-.~+/]{20,}=*)`,
+      // An AWS secret access key right after its key id (`AKIA… / wJal…` in chat), and a Laravel `APP_KEY=base64:…` (32 bytes).
+      String.raw`(?:AKIA|ASIA)[A-Z0-9]{16}[ \t]*[/:,|;]?[ \t]*(?<v7>(?=[A-Za-z0-9/+]*\d)(?=[A-Za-z0-9/+]*[a-z])(?=[A-Za-z0-9/+]*[A-Z])[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`,
+      String.raw`(?<![A-Za-z0-9])[A-Z_]*KEY[\\"']*[ \t]*[:=][ \t]*[\\"']*(?<v8>base64:[A-Za-z0-9+/]{43}=)`,
       // An AWS secret access key (40 characters of base64) after its label, also in whitespace-aligned
       // tables (`aws configure list`, `secret_key     2d5A…`).
       String.raw`(?<![A-Za-z0-9])(?:` +
@@ -112,8 +118,9 @@ export const apiKey: DlpDetector = {
     ].join('|'),
     'g',
   ),
-  // Also any key ending in `secret` (`jwt_secret`, `signing-secret`, `WEBHOOK_SECRET`) and the keys and tokens of the labels above.
-  key: /^(?:[a-z0-9]*(?:apikey|apisecret|accesstoken|authtoken|secretkey|secretkeybase|clientsecret|privatetoken|refreshtoken|bearertoken|secretaccesskey|sessiontoken|accountkey|sharedaccesskey|subscriptionkey|secret|(?:signing|encryption|master|hmac|webhook|jwt)key|(?:service|personalaccess|deploy|bot|webhook|registration|runner|integration)token)|secret)$/,
+  // Also any key ending in `secret` (`jwt_secret`, `signing-secret`, `WEBHOOK_SECRET`) and the keys and tokens of the labels above;
+  // an admin key (Algolia), a license key, Authorize.Net's `transactionKey`, a gateway's `security_key`, an `ApiToken`.
+  key: /^(?:[a-z0-9]*(?:apikey|apisecret|apitoken|accesstoken|authtoken|adminkey|licen[cs]ekey|transactionkey|securitykey|secretkey|secretkeybase|clientsecret|privatetoken|refreshtoken|bearertoken|secretaccesskey|sessiontoken|accountkey|sharedaccesskey|subscriptionkey|secret|(?:signing|encryption|master|hmac|webhook|jwt)key|(?:service|personalaccess|deploy|bot|webhook|registration|runner|integration)token)|secret)$/,
   keyValue: SECRET_VALUE,
 };
 
@@ -208,6 +215,9 @@ export const commandPassword: DlpDetector = {
       // HTTP Basic credentials: base64 of `user:password`.
       String.raw`\bBasic[ \t]+(?<v9>[A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])`,
       String.raw`\b(?:sshpass[ \t]+-p|redis-cli\b[^\n|;&]{0,120}?[ \t]-a)[ \t]*['"]?(?<v6>[^\s'"-][^\s'"]{2,127})`,
+      // cloud-init `chpasswd: list: |` then `user:password` lines; `echo 'user:password' | chpasswd` (not a `$6$…` hash with `-e`).
+      String.raw`\bchpasswd:[ \t]*\r?\n[ \t]+list:[ \t]*\|?[ \t]*\r?\n[ \t]+[\w.-]{1,32}:(?<v22>(?!\$)[^\s:]{3,128})`,
+      String.raw`\becho[ \t]+["']?[\w.-]{1,32}:(?<v23>(?!\$)[^\s'":]{3,128})["']?[ \t]*\|[ \t]*(?:sudo[ \t]+)?chpasswd\b(?![ \t]+-e)`,
       // HAProxy userlists and stats pages: `user admin insecure-password …`, `stats auth ops:…`.
       String.raw`\buser[ \t]+[\w.@-]{1,64}[ \t]+insecure-password[ \t]+(?<v14>\S{3,128})`,
       String.raw`\bstats[ \t]+auth[ \t]+[^\s:]{1,64}:(?<v15>\S{3,128})`,
