@@ -192,3 +192,22 @@ describe('DLP labels: form questions as labels', () => {
     expect(typesOf(data)).toEqual(types);
   });
 });
+
+describe('DLP labels: card codes by position and by field', () => {
+  const scanner = new DlpScanner(() => 'ALERT');
+  const typesOf = (data: Record<string, unknown>) => [...new Set(scanner.scan(data).findings.map((f) => f.type))].sort();
+  it.each([
+    ['a test fixture: card, expiry, code', { src: 'var c = new Card("4012888888881881", "08/29", "731");' }],
+    ['logged ORM parameters: card, code', { log: 'INSERT INTO cards(pan, code) VALUES ($1, $2) -- PARAMETERS: ["5555555555554444","402"]' }],
+    ['typed into a field named as one', { log: 'step 2: type \'4111 1111 1111 1111\' into #pan\nstep 3: type \'318\' into input[name="cvc"]' }],
+    ['a CyberSource cvNumber', { xml: '<card><accountNumber>4012888888881881</accountNumber><cvNumber>907</cvNumber></card>' }],
+  ])('%s', (_what, data) => {
+    expect(typesOf(data)).toEqual(['credit_card', 'cvv']);
+  });
+  it.each([
+    ['an amount after a card in a CSV row', { csv: 'pan,amount\n4012888888881881,125.00' }],
+    ['a quantity after a card number, unquoted after quoted', { log: 'charge("4012888888881881", 250)' }],
+  ])('no card code in %s', (_what, data) => {
+    expect(typesOf(data)).toEqual(['credit_card']);
+  });
+});

@@ -1,6 +1,6 @@
 import type { DlpDetector } from '../dlp-detector.interfaces';
 import { email, nationalPhone, phone } from './contact.detectors';
-import { creditCard, cvv, ssn } from './financial.detectors';
+import { cardCode, creditCard, cvv, ssn } from './financial.detectors';
 import { icd10, healthInsuranceNumber, medicalRecordNumber } from './health.detectors';
 import { apiKey, awsAccessKey, commandPassword, credentialPair, jwt, linePassword, password, privateKey, tokenField } from './secret.detectors';
 
@@ -25,6 +25,7 @@ export const DLP_DETECTORS: readonly DlpDetector[] = [
   medicalRecordNumber,
   healthInsuranceNumber,
   cvv,
+  cardCode,
   email,
   phone,
   nationalPhone,
