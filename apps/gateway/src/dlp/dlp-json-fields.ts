@@ -3,10 +3,10 @@ import { IDENTIFIER, identifierType, identifierTypeNamed } from './dlp-structure
 
 /**
  * Keys that only wrap a value and say nothing about it: `{ value }` under a named key (Spring
- * Actuator, settings dumps), OpenTelemetry `{ stringValue }`, DynamoDB `{ S }` / `{ N }`, DICOM JSON
+ * Actuator, settings dumps), OpenTelemetry and Firestore `{ stringValue }` / `{ arrayValue: { values } }`, DynamoDB `{ S }` / `{ N }`, DICOM JSON
  * `{ Value: [...] }`, xml2js `_` / `#text`. The detectors read such a value under the key above.
  */
-const WRAPPER_KEYS = new Set(['value', 'Value', 'values', 'Values', 'val', 'stringValue', 'intValue', 'doubleValue', 'boolValue', 'bytesValue', 'S', 'N', '#text', '_text', '_', '$t']);
+const WRAPPER_KEYS = new Set(['value', 'Value', 'values', 'Values', 'val', 'stringValue', 'intValue', 'doubleValue', 'boolValue', 'bytesValue', 'arrayValue', 'mapValue', 'integerValue', 'S', 'N', '#text', '_text', '_', '$t']);
 
 /** True when `key` only wraps its value (see {@link WRAPPER_KEYS}). */
 export function isWrapperKey(key: string): boolean {

@@ -211,3 +211,25 @@ describe('DLP labels: card codes by position and by field', () => {
     expect(typesOf(data)).toEqual(['credit_card']);
   });
 });
+
+describe('DLP labels: health ids in queries, paths, problem lists, and labels after the value', () => {
+  const scanner = new DlpScanner(() => 'ALERT');
+  const typesOf = (data: Record<string, unknown>) => [...new Set(scanner.scan(data).findings.map((f) => f.type))].sort();
+  it.each([
+    ['SQL literals compared with a column', { sql: "select * from claims where subscriber_id in ('QTR58203371', 'QTR58203372') and dx1 <> 'K21.9'" }, ['health_insurance_number', 'icd10']],
+    ['an item of a REST collection', { http: 'GET https://api.payer.test/v1/members/QTR58203371/eligibility' }, ['health_insurance_number']],
+    ['a Firestore problem list', { fields: { problems: { arrayValue: { values: [{ stringValue: 'K21.9' }] } } } }, ['icd10']],
+    ['a value with its label after it', { ocr: 'Patient: R. Okafor\n00731842  <- MRN\nWard 4' }, ['medical_record_number']],
+    ['a value, then its label in Spanish', { texto: 'H0731842  ← N.º de historia clínica\nPaciente: R. Okafor' }, ['medical_record_number']],
+    ['a Brazilian insurance card number', { texto: 'Convênio: Unimed  Carteirinha: QTR58203371' }, ['health_insurance_number']],
+  ])('%s', (_what, data, types) => {
+    expect(typesOf(data)).toEqual(types);
+  });
+  it.each([
+    ['an order id compared in SQL', { sql: "select * from orders where order_id = 'A7731842'" }],
+    ['an item of a REST collection that names nothing', { http: 'GET /v1/orders/A7731842' }],
+    ['a quantity before a word', { text: 'Stock\n4200  units' }],
+  ])('no finding for %s', (_what, data) => {
+    expect(typesOf(data)).toEqual([]);
+  });
+});
