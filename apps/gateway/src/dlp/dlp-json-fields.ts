@@ -202,3 +202,42 @@ export function siblingHeader(object: Record<string, unknown>): { rowsKey: strin
   if (!rows.length || !rows.every((row) => Array.isArray(row) && row.length === header.length)) return undefined;
   return { rowsKey, header: header as string[] };
 }
+
+const QUERY_KEYS = ['query', 'sql', 'message', 'statement', 'text'];
+const PARAMETER_KEYS = ['params', 'parameters', 'bindings', 'args'];
+const QUERY_WITH_PLACEHOLDERS = /\b(?:insert|select|update|delete)\b[\s\S]*(?:\$\d|\?)/i;
+
+/**
+ * A logged query and its bound parameters in fields side by side (Prisma's query event `{ query |
+ * message, params: '["…"]' }`, Sequelize, knex): both as one text, the parameters printed after the
+ * query as TypeORM prints them. Undefined when the object is no such event.
+ */
+export function boundQuery(object: Record<string, unknown>): { text: string; parts: string[] } | undefined {
+  const query = QUERY_KEYS.map((key) => object[key]).find((value): value is string => typeof value === 'string' && value.length <= 8_192 && QUERY_WITH_PLACEHOLDERS.test(value));
+  if (!query) return undefined;
+  for (const key of PARAMETER_KEYS) {
+    const value = object[key];
+    const parameters = typeof value === 'string' && value.trimStart().startsWith('[') ? value : Array.isArray(value) && value.length <= 1_000 ? JSON.stringify(value) : undefined;
+    if (parameters && parameters.length <= 8_192) return { text: `${query}\n-- PARAMETERS: ${parameters}`, parts: [query, parameters] };
+  }
+  return undefined;
+}
+
+/** The text of one run of rich text: Notion `{ plain_text }`, Slack rich-text elements `{ type: 'text', text }`. */
+export function runText(item: unknown): string | undefined {
+  if (!item || typeof item !== 'object' || Array.isArray(item)) return undefined;
+  const run = item as Record<string, unknown>;
+  // A run in code style as Markdown writes it (`` `…` ``), as Notion's own export does.
+  const code = (run.annotations as { code?: unknown } | undefined)?.code === true || (run.style as { code?: unknown } | undefined)?.code === true;
+  const text = typeof run.plain_text === 'string' ? run.plain_text : run.type === 'text' && typeof run.text === 'string' ? run.text : undefined;
+  return text !== undefined && code ? `\x60${text}\x60` : text;
+}
+
+/** The runs of one paragraph of rich text (Notion `rich_text`, Slack `rich_text_section` elements), joined; undefined when `items` are not such runs. */
+export function textRuns(items: unknown[]): string | undefined {
+  if (items.length < 2 || items.length > MAX_LINES) return undefined;
+  const texts = items.map(runText);
+  if (texts.some((text) => text === undefined)) return undefined;
+  const joined = texts.join('');
+  return joined.length <= MAX_LINES_CHARS ? joined : undefined;
+}

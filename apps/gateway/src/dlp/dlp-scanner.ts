@@ -2,7 +2,7 @@ import type { DlpAction, DlpFinding, DlpResult, DlpType } from '../message/dlp.t
 import { DLP_DETECTORS } from './detectors';
 import type { DlpDetector } from './dlp-detector.interfaces';
 import { DlpScanBudgetError } from './dlp.errors';
-import { dicomKeyword, isConversation, isLines, isWrapperKey, namedValue, shapeHint, sheetColumns, siblingHeader, tableHeader } from './dlp-json-fields';
+import { boundQuery, dicomKeyword, isConversation, isLines, isWrapperKey, namedValue, runText, shapeHint, sheetColumns, siblingHeader, tableHeader, textRuns } from './dlp-json-fields';
 import { FixedField, fixedWidthFields, fixedWidthLayout } from './dlp-tables';
 import { DlpTextScanner, TextResult } from './dlp-text-scanner';
 
@@ -214,6 +214,7 @@ export class DlpScanner {
         // A sheet keyed by cell address, and rows beside their header, are read under their column names.
         const sheet = sheetColumns(value as Record<string, unknown>);
         const table = siblingHeader(value as Record<string, unknown>);
+        this.scanQuery(value as Record<string, unknown>, frame, record);
         const keys = keysOf(frame);
         // A sibling giving a fixed-width layout applies to the other strings and string arrays of the object.
         let layout: FixedField[] | undefined;
@@ -242,16 +243,31 @@ export class DlpScanner {
 
   /**
    * An array of lines read as one text (a table printed by a notebook cell is one line per item, its
-   * header in the first): what only the joined text shows is recorded for the array.
+   * header in the first), and the runs of a rich-text paragraph: what only the joined text shows is recorded for the array.
    */
   private scanLines(items: unknown[], frame: Frame, record: (path: string, types: DlpType[], masked: boolean) => void): void {
-    if (!isLines(items)) return;
+    // Also the runs of a paragraph of rich text (`password ` then the value in a code run).
+    const runs = isLines(items) ? undefined : textRuns(items);
+    if (!runs && !isLines(items)) return;
     const keys = keysOf(frame);
-    const joined = this.text.scan(items.join(''), keys, frame.hint);
+    const joined = this.text.scan(runs ?? (items as string[]).join(''), keys, frame.hint);
     if (!joined.types.length) return;
-    const alone = new Set(items.flatMap((line) => this.text.scan(line, keys, frame.hint).types));
+    const parts = runs === undefined ? (items as string[]) : items.map((item) => runText(item)!);
+    const alone = new Set(parts.flatMap((line) => this.text.scan(line, keys, frame.hint).types));
     const found = joined.types.filter((type) => !alone.has(type));
     if (found.length) record(`${pathOf(frame)}[*]`, found, false);
+  }
+
+  /** A logged query and its parameters given side by side, read as one text: what only the two together show is recorded for the object (not masked). */
+  private scanQuery(object: Record<string, unknown>, frame: Frame, record: (path: string, types: DlpType[], masked: boolean) => void): void {
+    const query = boundQuery(object);
+    if (!query) return;
+    const keys = keysOf(frame);
+    const joined = this.text.scan(query.text, keys);
+    if (!joined.types.length) return;
+    const alone = new Set(query.parts.flatMap((part) => this.text.scan(part, keys).types));
+    const found = joined.types.filter((type) => !alone.has(type));
+    if (found.length) record(pathOf(frame), found, false);
   }
 
   /** The fields of a fixed-width record, each read under its name from the layout (recorded for the record: not masked). */

@@ -25,8 +25,11 @@ const INNER_PAIR = /^([A-Za-z][\w.-]{0,48})=(.+)$/;
 /** A call setting a name to a value: PHP `define('DB_PASSWORD', '…')`, `setenv("X", "…")`, `config.set('x', '…')`. */
 const CALL_PAIR = /\(\s*(["'])([A-Za-z][\w.-]{0,48})\1\s*,\s*(["'])([^"'\n]{1,512})\3\s*\)/g;
 
-/** A REST path naming a collection, then one of its items: `/members/W57…`, `/v2/subscribers/XGH…/claims`. */
-const REST_ITEM = /\/([A-Za-z][A-Za-z_-]{1,30}?)s\/([A-Za-z0-9][A-Za-z0-9-]{4,30})(?=[/?#\s"'<>]|$)/g;
+/**
+ * A REST path naming a collection, then one of its items (`/members/W57…`, `/v2/subscribers/XGH…/claims`),
+ * and a query parameter naming the item's kind (`?member=ZQW…`, `&subscriber=…`): the item's id.
+ */
+const REST_ITEM = /\/([A-Za-z][A-Za-z_-]{1,30}?)s\/([A-Za-z0-9][A-Za-z0-9-]{4,30})(?=[/?#\s"'<>]|$)|[?&]([A-Za-z][A-Za-z_]{1,30}(?<![Ii][Dd]|[Nn]o|[Nn]umber))=([A-Za-z0-9][A-Za-z0-9-]{4,30})(?=[&#\s"'<>]|$)/g;
 /** SQL comparing a column with string literals: `member_id = 'W…'`, `dx1 in ('N390', 'E119')`, `mrn <> '…'`. */
 const SQL_CONDITION = /(?<![\w.])["`]?([A-Za-z_][\w.]{0,63})["`]?\s*(?:=|==|<>|!=|\b(?:not\s+)?in\s*\()\s*('[^'\n]{0,128}'(?:\s*,\s*'[^'\n]{0,128}')*)/gi;
 const SQL_LITERAL = /'([^'\n]{1,128})'/g;
@@ -39,9 +42,10 @@ const SQL_LITERAL = /'([^'\n]{1,128})'/g;
 export function embeddedPairs(text: string): SubText[] {
   if (!/[=:/]/.test(text) && !text.includes('(')) return [];
   const out: SubText[] = [];
-  if (text.includes('/')) {
+  if (text.includes('/') || text.includes('?')) {
     for (const match of text.matchAll(REST_ITEM)) {
-      if (/\d/.test(match[2])) out.push({ start: match.index + match[0].length - match[2].length, text: match[2], key: `${match[1]} id` });
+      const [name, item] = match[1] ? [match[1], match[2]] : [match[3], match[4]];
+      if (/\d/.test(item)) out.push({ start: match.index + match[0].length - item.length, text: item, key: `${name} id` });
       if (out.length >= MAX_PAIRS) return out;
     }
   }

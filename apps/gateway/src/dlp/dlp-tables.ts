@@ -129,13 +129,59 @@ export function tableCells(text: string): SubText[] {
 const SQL_INSERT = /\bINSERT\s+(?:IGNORE\s+)?INTO\s+[\w.`"[\]]{1,128}\s*\(([^()]{1,2000})\)\s*VALUES\s*/gi;
 const MAX_ROWS = 1_000;
 
+/** The parameters a query log prints after the query: TypeORM `-- PARAMETERS: ["…","…"]`, `params: [...]`. */
+const PARAMETERS = /\b(?:PARAMETERS|params|parameters|bindings)["']?[ \t]*[:=][ \t]*(\[[^\n]{0,4000}\])/i;
+
+/** The bound parameters of a logged query, each with its offset in `text` (undefined when none are printed). */
+export function queryParameters(text: string): Array<SubText | undefined> | undefined {
+  const match = PARAMETERS.exec(text);
+  if (!match) return undefined;
+  let values: unknown;
+  try {
+    values = JSON.parse(match[1]);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(values) || values.length > MAX_ROWS) return undefined;
+  let at = match.index + match[0].length - match[1].length;
+  return values.map((value) => {
+    if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+    const literal = JSON.stringify(value);
+    const found = text.indexOf(literal, at);
+    if (found < 0) return undefined;
+    at = found + literal.length;
+    return { start: typeof value === 'string' ? found + 1 : found, text: String(value), key: '' };
+  });
+}
+
+/** A bound parameter's value for a placeholder (`$2`, `?`, `:2`), read under `key`. */
+function bound(placeholder: string, parameters: Array<SubText | undefined> | undefined, next: number, key: string): SubText | undefined {
+  const index = placeholder === '?' ? next : /^[$:]\d{1,4}$/.test(placeholder) ? Number(placeholder.slice(1)) - 1 : -1;
+  const parameter = index >= 0 ? parameters?.[index] : undefined;
+  return parameter && { ...parameter, key };
+}
+
+/** The column a logged query compares with a placeholder: `"mrn" = $1`, `member_id = ?`. */
+const PLACEHOLDER_CONDITION = /(?<![\w.])["`]?([A-Za-z_][\w]{0,63})["`]?[ \t]*(?:=|<>|!=)[ \t]*(\$\d{1,4}|\?)(?![\w])/g;
+
 /**
  * The values of SQL `INSERT INTO t (a, b) VALUES ('x', 'y'), (…)` (a query log, a dump), each under
- * its column's name.
+ * its column's name; placeholders (`$1`, `?`) bound to the parameters the log prints after the query,
+ * as are the placeholders of `WHERE col = $1`.
  */
 export function sqlInsertCells(text: string): SubText[] {
-  if (!/insert/i.test(text)) return [];
+  const parameters = /\$\d|\?/.test(text) ? queryParameters(text) : undefined;
   const out: SubText[] = [];
+  if (parameters) {
+    let next = 0;
+    for (const match of text.matchAll(PLACEHOLDER_CONDITION)) {
+      const value = bound(match[2], parameters, next, match[1].split('.').pop()!);
+      if (match[2] === '?') next += 1;
+      if (value) out.push(value);
+    }
+  }
+  if (!/insert/i.test(text)) return out;
+  let next = 0;
   for (const match of text.matchAll(SQL_INSERT)) {
     const columns = match[1].split(',').map((c) => c.trim().replace(/^[`"[]|[`"\]]$/g, ''));
     let at = match.index + match[0].length;
@@ -156,7 +202,10 @@ export function sqlInsertCells(text: string): SubText[] {
           end = at;
         }
         const value = text.slice(start, Math.min(end, text.length)).trim();
-        if (value && columns[column]) out.push({ start, text: value, key: columns[column] });
+        const parameter = quote !== "'" && quote !== '"' && parameters ? bound(value, parameters, next, columns[column] ?? '') : undefined;
+        if (value === '?') next += 1;
+        if (parameter && columns[column]) out.push(parameter);
+        else if (value && columns[column]) out.push({ start, text: value, key: columns[column] });
         while (at < text.length && text[at] !== ',' && text[at] !== ')') at += 1;
         if (text[at++] !== ',') break;
       }
