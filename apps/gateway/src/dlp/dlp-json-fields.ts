@@ -34,10 +34,10 @@ const FIELD_NAME = /^[A-Za-z][\w .#/()-]{0,63}$/;
  * 'Authorization', value: … }`, `{ label: 'SSN', value: … }` (form fields, Postman headers, name /
  * value lists), OpenTelemetry attributes `{ key: 'dx', value: { stringValue } }`, form answers whose
  * field is described in an object of its own and whose value sits under the key its `type` names
- * (`{ type: 'text', field: { id, ref: 'member_id' }, text: … }`): the key of the value and the name
- * it should be read under.
+ * (`{ type: 'text', field: { id, ref: 'member_id' }, text: … }`, or a field `{ id }` whose title `titles` gives):
+ * the key of the value and the name it should be read under.
  */
-export function namedValue(object: Record<string, unknown>): { key: string; name: string } | undefined {
+export function namedValue(object: Record<string, unknown>, titles?: ReadonlyMap<string, string>): { key: string; name: string } | undefined {
   let valueKey = VALUE_KEYS.find((key) => isValue(object[key]));
   if (!valueKey && typeof object.type === 'string' && object.type !== 'type' && isValue(object[object.type])) valueKey = object.type;
   if (!valueKey) return undefined;
@@ -46,6 +46,8 @@ export function namedValue(object: Record<string, unknown>): { key: string; name
     if (name && typeof name === 'object' && !Array.isArray(name)) {
       const field = name as Record<string, unknown>;
       name = NESTED_NAME_KEYS.map((key) => field[key]).find((value) => typeof value === 'string' && FIELD_NAME.test(value));
+      // A field known only by its id, titled in the form's definition (Typeform `definition.fields`).
+      if (name === undefined && titles && typeof field.id === 'string') name = titles.get(field.id);
     }
     if (typeof name === 'string' && FIELD_NAME.test(name)) return { key: valueKey, name };
   }
@@ -240,4 +242,19 @@ export function textRuns(items: unknown[]): string | undefined {
   if (texts.some((text) => text === undefined)) return undefined;
   const joined = texts.join('');
   return joined.length <= MAX_LINES_CHARS ? joined : undefined;
+}
+
+/**
+ * The titles of a form's fields by id, when the object carries its definition beside its answers
+ * (a Typeform response: `{ definition: { fields: [{ id, title }] }, answers: [{ field: { id }, … }] }`).
+ */
+export function formFieldTitles(object: Record<string, unknown>): Map<string, string> | undefined {
+  const fields = (object.definition as { fields?: unknown } | undefined)?.fields;
+  if (!Array.isArray(fields) || !Array.isArray(object.answers) || fields.length > 1_000) return undefined;
+  const titles = new Map<string, string>();
+  for (const field of fields) {
+    const { id, title } = (field ?? {}) as { id?: unknown; title?: unknown };
+    if (typeof id === 'string' && typeof title === 'string' && FIELD_NAME.test(title)) titles.set(id, title);
+  }
+  return titles.size ? titles : undefined;
 }

@@ -233,3 +233,25 @@ describe('DLP labels: health ids in queries, paths, problem lists, and labels af
     expect(typesOf(data)).toEqual([]);
   });
 });
+
+describe('DLP labels: form definitions, notes and CRF codes', () => {
+  const scanner = new DlpScanner(() => 'ALERT');
+  const typesOf = (data: Record<string, unknown>) => [...new Set(scanner.scan(data).findings.map((f) => f.type))].sort();
+  it.each([
+    [
+      'an answer titled in the form definition',
+      { form_response: { definition: { fields: [{ id: 'q7', title: 'Health plan member ID (on your card)' }] }, answers: [{ field: { id: 'q7' }, type: 'text', text: 'QTR58203371' }] } },
+      ['health_insurance_number'],
+    ],
+    ['a code added to the visit note', { text: "Adding K21.9 to today's note." }, ['icd10']],
+    ['a CRF medical history code', { items: { MHTERM_CODE: 'K21.9', MHSTDTC: '2018' } }, ['icd10']],
+  ])('%s', (_what, data, types) => {
+    expect(typesOf(data)).toEqual(types);
+  });
+  it.each([
+    ['an answer whose title names nothing', { form_response: { definition: { fields: [{ id: 'q1', title: 'Order number' }] }, answers: [{ field: { id: 'q1' }, type: 'text', text: 'QTR58203371' }] } }],
+    ['a release note', { text: 'Build B12 shipped, see the release note.' }],
+  ])('no finding for %s', (_what, data) => {
+    expect(typesOf(data)).toEqual([]);
+  });
+});

@@ -37,8 +37,8 @@ const VOCABULARY: ReadonlyArray<readonly [DlpType, string]> = [
     ),
   ],
   ['ssn', words(String.raw`ssn|ss #|social security(?: ${ID})?|soc sec(?: ${ID})?|social sec`)],
-  // Also a problem list's key (`problems`, `active_problems`, `conditions`), as EHR exports name it.
-  ['icd10', words(String.raw`(?:icd(?: ?10)?(?: ?cm)?|diagnos[ie]s|diagnoses|dx(?: ?\d)?|diag|diagn[oó]stico|ci[dem] ?10|problems|problem list|active problems|conditions|comorbidities)(?: (?:codes?|description|value))?`)],
+  // Also a problem list's key (`problems`, `active_problems`, `conditions`), as EHR exports name it, and a CRF's medical history code (`MHTERM_CODE`).
+  ['icd10', words(String.raw`(?:icd(?: ?10)?(?: ?cm)?|diagnos[ie]s|diagnoses|dx(?: ?\d)?|diag|diagn[oó]stico|ci[dem] ?10|problems|problem list|active problems|conditions|comorbidities|(?:medical history|mh) ?(?:term )?code)(?: (?:codes?|description|value))?`)],
   ['cvv', words(String.raw`cvv2?|cvc2?|csc|cvn|cid(?! ?-?10)|(?:card )?security code|card verification(?: (?:code|value|number))?`)],
   ['phone', words(String.raw`(?:tele)?phone(?: ${ID})?|mobile(?: ${ID})?|cell(?: ?phone)?(?: ${ID})?|fax(?: ${ID})?|caller ?id|callback(?: ${ID})?|msisdn`)],
   [

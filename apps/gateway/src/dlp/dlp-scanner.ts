@@ -2,7 +2,7 @@ import type { DlpAction, DlpFinding, DlpResult, DlpType } from '../message/dlp.t
 import { DLP_DETECTORS } from './detectors';
 import type { DlpDetector } from './dlp-detector.interfaces';
 import { DlpScanBudgetError } from './dlp.errors';
-import { boundQuery, dicomKeyword, isConversation, isLines, isWrapperKey, namedValue, runText, shapeHint, sheetColumns, siblingHeader, tableHeader, textRuns } from './dlp-json-fields';
+import { boundQuery, dicomKeyword, formFieldTitles, isConversation, isLines, isWrapperKey, namedValue, runText, shapeHint, sheetColumns, siblingHeader, tableHeader, textRuns } from './dlp-json-fields';
 import { FixedField, fixedWidthFields, fixedWidthLayout } from './dlp-tables';
 import { DlpTextScanner, TextResult } from './dlp-text-scanner';
 
@@ -82,6 +82,8 @@ interface Frame {
   rowHeader?: readonly string[];
   /** A fixed-width record (or an array of them) whose layout a sibling gives (`layout: 'EMPNO(6) SSN(9) …'`). */
   layout?: readonly FixedField[];
+  /** The titles of a form's fields by id, from its definition (Typeform), for the answers below. */
+  titles?: ReadonlyMap<string, string>;
   /** An array of conversation turns: the text last seen under each field of a turn. */
   turns?: Map<string, string>;
 }
@@ -202,7 +204,7 @@ export class DlpScanner {
           // A cell of a table row is read under its column's name; the rows after the header carry the names.
           const viewKey = columns && i < columns.length ? columns[i] : undefined;
           const rowColumns = header && (i > 0 || frame.rowHeader) ? header : undefined;
-          stack.push({ value: value[i], parent: frame, segment: `[${i}]`, viewKey, inData: frame.inData, hint: frame.hint, columns: rowColumns, layout: frame.layout });
+          stack.push({ value: value[i], parent: frame, segment: `[${i}]`, viewKey, inData: frame.inData, hint: frame.hint, columns: rowColumns, layout: frame.layout, titles: frame.titles });
         }
         if (isConversation(value)) frame.turns = new Map();
         this.scanSplit(value, frame, record);
@@ -210,7 +212,8 @@ export class DlpScanner {
       } else if (value && typeof value === 'object') {
         const entries = Object.entries(value as Record<string, unknown>);
         const hint = shapeHint(value as Record<string, unknown>);
-        const named = namedValue(value as Record<string, unknown>);
+        const titles = formFieldTitles(value as Record<string, unknown>) ?? frame.titles;
+        const named = namedValue(value as Record<string, unknown>, titles);
         // A sheet keyed by cell address, and rows beside their header, are read under their column names.
         const sheet = sheetColumns(value as Record<string, unknown>);
         const table = siblingHeader(value as Record<string, unknown>);
@@ -233,7 +236,7 @@ export class DlpScanner {
           // A hint reaches the value through its wrappers (`{ vr, Value: [...] }`).
           const itemHint = hint?.key === key ? hint.type : isWrapperKey(key) ? frame.hint : undefined;
           const rowHeader = table?.rowsKey === key ? table.header : undefined;
-          stack.push({ value: item, parent: frame, segment, key, viewKey, inData: frame.inData, hint: itemHint, layout: key !== layoutKey ? layout : undefined, rowHeader });
+          stack.push({ value: item, parent: frame, segment, key, viewKey, inData: frame.inData, hint: itemHint, layout: key !== layoutKey ? layout : undefined, rowHeader, titles });
         }
         nodes += entries.length;
       }

@@ -74,7 +74,7 @@ export const icd10: DlpDetector = {
   pattern: /(?<![A-Za-z0-9.-])[A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?(?![A-Za-z0-9]|\.\d)/g,
   // Words of clinical documentation and coding (English, and diagnosis in other languages).
   context:
-    /(?:\b(?:icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|diagnos(?!tics?\b)[a-z]*|diagn[oó]stico|diagnosi|diag|dx\d*|ddx|condition codes?|billing codes?|primary codes?|secondary codes?|comorbidit[a-z]*|icd10|coded as|coder|coding|bill(?:ed)?(?: as)?|hx|h\/o|history of|admitted (?:for|with)|unspecified|assessment|impression|indication|referr(?:al|ed|ing)|chief complaint|problem list|reason for (?:visit|referral|admission)|reason ?codes?)\b|мкб[- ]?10|диагноз|诊断|診断)/i,
+    /(?:\b(?:icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|diagnos(?!tics?\b)[a-z]*|diagn[oó]stico|diagnosi|diag|dx\d*|ddx|condition codes?|billing codes?|primary codes?|secondary codes?|comorbidit[a-z]*|icd10|coded as|coder|coding|bill(?:ed)?(?: as)?|hx|h\/o|history of|admitted (?:for|with)|unspecified|assessment|impression|indication|referr(?:al|ed|ing)|chief complaint|problem list|reason for (?:visit|referral|admission)|reason ?codes?|(?:today's|visit|progress|clinic(?:al)?|encounter|soap) note|charted|charting)\b|мкб[- ]?10|диагноз|诊断|診断)/i,
   contextWindow: { before: 50, after: 30 },
   // Headings of diagnosis lists (not `Diagnostics:` of a machine, not `Error codes:`).
   listContext:
