@@ -35,12 +35,6 @@ const CODE_REFERENCE =
 const PASSWORD_HASH =
   /^\s*["'\\]*(?:\$(?:1|2[abxy]?|5|6|7|y|gy|apr1|md5|sha1|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?)\$|(?:pbkdf2_sha\d+|argon2|bcrypt(?:_sha256)?|sha1|md5|unsalted_md5|scrypt|crypt)\$|\{(?:SSHA|SHA|SMD5|MD5|CRYPT|SSHA256|SSHA512|PBKDF2[\w-]*|ARGON2)\})[A-Za-z0-9./+=$_-]{8,}["'\\]*\s*$/i;
 /**
- * A password field's value too small to be one: a single character (`password: "x"` in a validation test),
- * one to three digits (a field number: protobuf `string password = 4;`), a YAML block indicator (`password: |`,
- * the value on the lines below).
- */
-const TOO_SMALL = /^\s*["'\\]*(?:[^\s"'\\]|\d{1,3}|[|>][-+]?\d?)["'\\]*\s*$/;
-/**
  * Values of a key or token field that are not secrets: Stripe object ids and test / publishable keys
  * (`tok_…`, `pm_…`, `cus_…`, `sk_test_…`, `pk_live_…`), masks and AWS's documentation keys; and (API
  * keys) values with too few distinct characters to be anything but a placeholder (`ghp_xxxxxxxx…`).
@@ -64,7 +58,7 @@ const NAME_LIKE = /^\s*(?=(?:[a-z0-9]*[-_.])*?[a-z]{2,}[-_.](?:[a-z0-9]*[-_.])*?
 export function placeholder(type: DlpType, value: string): boolean {
   if (!SECRET_TYPES.has(type)) return MASKED.test(value);
   if (PLACEHOLDER.test(value) || REFERENCE.test(value) || MASK_WORD.test(value)) return true;
-  if (type === 'password') return CODE_REFERENCE.test(value) || NOT_A_VALUE.test(value) || PASSWORD_WORD_VALUE.test(value) || PASSWORD_HASH.test(value) || TOO_SMALL.test(value);
+  if (type === 'password') return CODE_REFERENCE.test(value) || NOT_A_VALUE.test(value) || PASSWORD_WORD_VALUE.test(value) || PASSWORD_HASH.test(value);
   if (type === 'api_key' && NAME_LIKE.test(value)) return true;
   return NOT_A_KEY.test(value) || (type === 'api_key' && value.length >= 16 && new Set(value).size < 6);
 }

@@ -33,9 +33,11 @@ export interface TextResult {
 const DEFAULT_WINDOW = { before: 40, after: 25 };
 /**
  * What a value inside text (`key: value`) must look like for a key alone to make it sensitive: not
- * a plain word (`password: required`), not a placeholder or prose (`(min 8 chars)`, `<token>`).
+ * a plain word (`password: required`), not a placeholder or prose (`(min 8 chars)`, `<token>`), not a single
+ * character, one to three digits (a field number: protobuf `string password = 4;`) or a YAML block indicator
+ * (`password: |`, the value on the lines below).
  */
-const EMBEDDED_VALUE = /^(?![a-z]+$|[A-Z][a-z]+$|[A-Z_]+$|[A-Za-z]+[).\]:,?]+$|[([<{$*>=])\S+$/;
+const EMBEDDED_VALUE = /^(?![a-z]+$|[A-Z][a-z]+$|[A-Z_]+$|[A-Za-z]+[).\]:,?]+$|[([<{$*>=]|\S$|\d{1,3}$|[|>][-+]?\d?$)\S+$/;
 const SPLIT_KEY = /([a-z0-9])([A-Z])|[_\-.\s]+/g;
 
 /**

@@ -72,7 +72,7 @@ export const cardCode: DlpDetector = {
     const before = text.slice(Math.max(0, index - 60), index);
     const card = CARD_THEN_EXPIRY.exec(before);
     // Quoted like the card (a string among strings), not a bare number after a quoted card (an amount).
-    return !!card && creditCard.validate!(card[1], text, index) && !!card[2] === /["']$/.test(before);
+    return !!card && creditCard.validate!(card[1], text, index, '') && !!card[2] === /["']$/.test(before);
   },
 };
 

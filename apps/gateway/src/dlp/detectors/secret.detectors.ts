@@ -177,8 +177,9 @@ export const password: DlpDetector = {
       String.raw`|(?<![\w-])(?:-u|--user|--http-user)[ =]["']?[^\s:'"]+:(?<v6>(?![A-Z_]+["'\s]|\$)[^\s'"]+)`,
     'gi',
   ),
-  // A plain word closed by punctuation is prose (`(using password: YES)`, `password: required.`).
-  validate: (value, text, index) => !/^[A-Za-z]+[).\]:,?]+$/.test(value) && !/^\d{1,3}$/.test(value) && !PASSWORD_RULE.test(text.slice(index + value.length, index + value.length + 16)),
+  // A plain word closed by punctuation is prose (`(using password: YES)`, `password: required.`); one character is a test's
+  // stand-in (`User.new(password: "x")`), a YAML block indicator (`password: |`) has the value below.
+  validate: (value, text, index) => !/^[A-Za-z]+[).\]:,?]+$/.test(value) && !/^(?:\d{1,3}|\S|[|>][-+]?\d?)$/.test(value) && !PASSWORD_RULE.test(text.slice(index + value.length, index + value.length + 16)),
   // `userpass`: OFX `<USERPASS>`; also `db_pass`, `redis_pass`, `db_pwd`; a column saying the password is kept in clear (`password_plain`).
   key: /^(?:[a-z0-9]*password(?:plain|clear|cleartext|raw|temp|tmp)?|[a-z0-9]*passwd|[a-z0-9]{0,12}pwd|[a-z]{0,8}pw|passphrase|passcode|(?:user|login|db|database|admin|root|smtp|mail|redis|mysql|postgres|pg|mongo|rabbitmq|amqp|ldap|ftp|sftp|ssh|proxy|bind|sa|app|service|svc|wifi|wlan)?pass|passwort|kennwort|contrasena|contraseña|senha|motdepasse|wachtwoord|parol|sifre|şifre|hasło|haslo|lösenord|salasana|пароль|密码|密碼|パスワード|비밀번호)$/,
 };
