@@ -184,6 +184,41 @@ export const password: DlpDetector = {
   key: /^(?:[a-z0-9]*password(?:plain|clear|cleartext|raw|temp|tmp)?|[a-z0-9]*passwd|[a-z0-9]{0,12}pwd|[a-z]{0,8}pw|passphrase|passcode|(?:user|login|db|database|admin|root|smtp|mail|redis|mysql|postgres|pg|mongo|rabbitmq|amqp|ldap|ftp|sftp|ssh|proxy|bind|sa|app|service|svc|wifi|wlan)?pass|passwort|kennwort|contrasena|contraseña|senha|motdepasse|wachtwoord|parol|sifre|şifre|hasło|haslo|lösenord|salasana|пароль|密码|密碼|パスワード|비밀번호)$/,
 };
 
+/**
+ * Passwords in the syntax of particular tools and protocols: cloud-init `chpasswd` lists and `echo 'u:p' | chpasswd`,
+ * HAProxy `insecure-password` and `stats auth`, IMAP `LOGIN`, FTP `PASS` as a server log quotes it, and a login call
+ * with literals. Each form names itself, so the pattern runs only on text that has one of those words.
+ */
+export const protocolPassword: DlpDetector = {
+  type: 'password',
+  pattern: new RegExp(
+    [
+      // cloud-init `chpasswd: list: |` then `user:password` lines; `echo 'user:password' | chpasswd` (not a `$6$…` hash with `-e`).
+      String.raw`\bchpasswd:[ \t]*\r?\n[ \t]+list:[ \t]*\|?[ \t]*\r?\n[ \t]+[\w.-]{1,32}:(?<v22>(?!\$)[^\s:]{3,128})`,
+      String.raw`\becho[ \t]+["']?[\w.-]{1,32}:(?<v23>(?!\$)[^\s'":]{3,128})["']?[ \t]*\|[ \t]*(?:sudo[ \t]+)?chpasswd\b(?![ \t]+-e)`,
+      // HAProxy userlists and stats pages: `user admin insecure-password …`, `stats auth ops:…`.
+      String.raw`\buser[ \t]+[\w.@-]{1,64}[ \t]+insecure-password[ \t]+(?<v14>\S{3,128})`,
+      String.raw`\bstats[ \t]+auth[ \t]+[^\s:]{1,64}:(?<v15>\S{3,128})`,
+      // IMAP `a001 LOGIN user "pass"` (a tag, the command, the user, the password; quoted or atom).
+      String.raw`(?<![^\n])[A-Za-z0-9.]{1,12}[ \t]+LOGIN[ \t]+(?:"[^"\n]{1,128}"|[^\s"]{1,128})[ \t]+(?:"(?<v17>[^"\n]{3,128})"|(?<v18>[^\s"]{3,128}))`,
+      // FTP's `PASS …` as a server log quotes the command (vsftpd `FTP command: Client "…", "PASS …"`).
+      String.raw`["']PASS[ \t]+(?<v19>[^\s"']{3,128})["']`,
+      // A login call with the user and the password as literals: `client.login("user@x", "…")`, `signIn('u', '…')`.
+      String.raw`\b(?:login|logIn|log_in|signIn|sign_in|authenticate)\(\s*(?<q1>["'])[^"'\n]{1,128}\k<q1>\s*,\s*(?<q2>["'])(?<v20>[^"'\n]{3,128})\k<q2>\s*[,)]`,
+    ].join('|'),
+    'g',
+  ),
+  requires: /chpasswd|insecure-password|stats[ \t]+auth|LOGIN|PASS|log_?in\(|logIn\(|sign_?[iI]n\(|authenticate\(/,
+  validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value),
+};
+
+/** A user and a password given in chat as `user app / …`, `login admin/…`: the password has a letter and a digit or a symbol. */
+export const pairPassword: DlpDetector = {
+  type: 'password',
+  pattern: /\b(?:user(?:name)?|login|creds?)[ \t:]+[\w.@-]{1,64}[ \t]*\/[ \t]*(?<v>(?=[^\s/]*[\d!#$%^&*~+=?@])(?=[^\s/]*[A-Za-z])[^\s/]{6,128})(?![^\s/]*\/)/gi,
+  requires: /(?:user|login|cred)[^\n/]{0,70}\//i,
+};
+
 /** `IDENTIFIED BY` in any case. */
 const IDENTIFIED_BY = String.raw`${anyCase('identified')}(?:\s+${anyCase('with')}\s+\w+)?\s+${anyCase('by')}`;
 
@@ -216,20 +251,6 @@ export const commandPassword: DlpDetector = {
       // HTTP Basic credentials: base64 of `user:password`.
       String.raw`\bBasic[ \t]+(?<v9>[A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])`,
       String.raw`\b(?:sshpass[ \t]+-p|redis-cli\b[^\n|;&]{0,120}?[ \t]-a)[ \t]*['"]?(?<v6>[^\s'"-][^\s'"]{2,127})`,
-      // cloud-init `chpasswd: list: |` then `user:password` lines; `echo 'user:password' | chpasswd` (not a `$6$…` hash with `-e`).
-      String.raw`\bchpasswd:[ \t]*\r?\n[ \t]+list:[ \t]*\|?[ \t]*\r?\n[ \t]+[\w.-]{1,32}:(?<v22>(?!\$)[^\s:]{3,128})`,
-      String.raw`\becho[ \t]+["']?[\w.-]{1,32}:(?<v23>(?!\$)[^\s'":]{3,128})["']?[ \t]*\|[ \t]*(?:sudo[ \t]+)?chpasswd\b(?![ \t]+-e)`,
-      // HAProxy userlists and stats pages: `user admin insecure-password …`, `stats auth ops:…`.
-      String.raw`\buser[ \t]+[\w.@-]{1,64}[ \t]+insecure-password[ \t]+(?<v14>\S{3,128})`,
-      String.raw`\bstats[ \t]+auth[ \t]+[^\s:]{1,64}:(?<v15>\S{3,128})`,
-      // IMAP `a001 LOGIN user "pass"` (a tag, the command, the user, the password; quoted or atom).
-      String.raw`(?<![^\n])[A-Za-z0-9.]{1,12}[ \t]+LOGIN[ \t]+(?:"[^"\n]{1,128}"|[^\s"]{1,128})[ \t]+(?:"(?<v17>[^"\n]{3,128})"|(?<v18>[^\s"]{3,128}))`,
-      // FTP's `PASS …` as a server log quotes the command (vsftpd `FTP command: Client "…", "PASS …"`).
-      String.raw`["']PASS[ \t]+(?<v19>[^\s"']{3,128})["']`,
-      // A login call with the user and the password as literals: `client.login("user@x", "…")`, `signIn('u', '…')`.
-      String.raw`\b(?:login|logIn|log_in|signIn|sign_in|authenticate)\(\s*(?<q1>["'])[^"'\n]{1,128}\k<q1>\s*,\s*(?<q2>["'])(?<v20>[^"'\n]{3,128})\k<q2>\s*[,)]`,
-      // A pair given in chat as `user app / …`, `login admin/…`: the password has a digit or a symbol.
-      String.raw`\b(?:user(?:name)?|login|creds?)[ \t:]+[\w.@-]{1,64}[ \t]*\/[ \t]*(?<v21>(?=[^\s/]*[\d!#$%^&*~+=?@])(?=[^\s/]*[A-Za-z])[^\s/]{6,128})(?![^\s/]*\/)`,
     ].join('|'),
     'g',
   ),
