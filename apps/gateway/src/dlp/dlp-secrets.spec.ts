@@ -156,3 +156,12 @@ describe('DLP secrets: keys by name and by company', () => {
     expect(typesOf(data)).toEqual([]);
   });
 });
+
+describe('DLP secrets: the new forms stay out of prose', () => {
+  it.each([
+    ['a reset for a named user', { log: 'password reset for user: jdoe42 requested' }],
+    ['a forum member page', { url: 'https://forum.example.org/members/204817/' }],
+  ])('no finding for %s', (_what, data) => {
+    expect(typesOf(data)).toEqual([]);
+  });
+});

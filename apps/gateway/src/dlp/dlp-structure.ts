@@ -45,7 +45,8 @@ export function embeddedPairs(text: string): SubText[] {
   if (text.includes('/') || text.includes('?')) {
     for (const match of text.matchAll(REST_ITEM)) {
       const [name, item] = match[1] ? [match[1], match[2]] : [match[3], match[4]];
-      if (/\d/.test(item)) out.push({ start: match.index + match[0].length - item.length, text: item, key: `${name} id` });
+      // An id of letters and digits (`W57…`, `ZQW…`); a bare number is a forum's or a shop's row id as often as anything.
+      if (/\d/.test(item) && /[A-Za-z]/.test(item)) out.push({ start: match.index + match[0].length - item.length, text: item, key: `${name} id` });
       if (out.length >= MAX_PAIRS) return out;
     }
   }

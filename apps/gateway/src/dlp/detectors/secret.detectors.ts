@@ -144,6 +144,8 @@ const COPULA = String.raw`(?:\s+(?:is|is now|was|will be|ist|lautet|est|es|era|�
 const OWNER = String.raw`(?:\s+(?:for|of|to|on|del|della|dello|de|du|des|da|do|für|von|van|för|för|til|dla)\b[^\n:=.;,]{1,40}?)?`;
 /** What follows a length or a count, not a password (`password is 8 characters long`). */
 const PASSWORD_RULE = /^\s*(?:characters?|chars?|digits?|letters?|symbols?|long|zeichen|caract|символ)/i;
+/** What introduces a user's name, not a password, after a password word and its owner (`reset password for user: jdoe42`). */
+const USER_BEFORE = /(?:^|\s)(?:user(?:name)?|account|login|e-?mail|id)[ \t]*[:=][ \t]*$/i;
 /** A bare value: not a plain word (`password: required`), not a bracket or a placeholder opening. */
 const BARE_VALUE = String.raw`[^\s"',;&}([<][^\s"',;&}]*?[^\s"',;&}A-Za-z][^\s"',;&}]*|[^\s"',;&}A-Za-z([<][^\s"',;&}]*`;
 
@@ -178,8 +180,12 @@ export const password: DlpDetector = {
     'gi',
   ),
   // A plain word closed by punctuation is prose (`(using password: YES)`, `password: required.`); one character is a test's
-  // stand-in (`User.new(password: "x")`), a YAML block indicator (`password: |`) has the value below.
-  validate: (value, text, index) => !/^[A-Za-z]+[).\]:,?]+$/.test(value) && !/^(?:\d{1,3}|\S|[|>][-+]?\d?)$/.test(value) && !PASSWORD_RULE.test(text.slice(index + value.length, index + value.length + 16)),
+  // stand-in (`User.new(password: "x")`), a YAML block indicator (`password: |`) has the value below; after `for user:` comes a name.
+  validate: (value, text, index) =>
+    !/^[A-Za-z]+[).\]:,?]+$/.test(value) &&
+    !/^(?:\d{1,3}|\S|[|>][-+]?\d?)$/.test(value) &&
+    !PASSWORD_RULE.test(text.slice(index + value.length, index + value.length + 16)) &&
+    !USER_BEFORE.test(text.slice(Math.max(0, index - 24), index)),
   // `userpass`: OFX `<USERPASS>`; also `db_pass`, `redis_pass`, `db_pwd`; a column saying the password is kept in clear (`password_plain`).
   key: /^(?:[a-z0-9]*password(?:plain|clear|cleartext|raw|temp|tmp)?|[a-z0-9]*passwd|[a-z0-9]{0,12}pwd|[a-z]{0,8}pw|passphrase|passcode|(?:user|login|db|database|admin|root|smtp|mail|redis|mysql|postgres|pg|mongo|rabbitmq|amqp|ldap|ftp|sftp|ssh|proxy|bind|sa|app|service|svc|wifi|wlan)?pass|passwort|kennwort|contrasena|contraseña|senha|motdepasse|wachtwoord|parol|sifre|şifre|hasło|haslo|lösenord|salasana|пароль|密码|密碼|パスワード|비밀번호)$/,
 };
