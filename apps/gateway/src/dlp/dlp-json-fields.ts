@@ -215,6 +215,7 @@ const QUERY_WITH_PLACEHOLDERS = /\b(?:insert|select|update|delete)\b[\s\S]*(?:\$
  * query as TypeORM prints them. Undefined when the object is no such event.
  */
 export function boundQuery(object: Record<string, unknown>): { text: string; parts: string[] } | undefined {
+  if (!PARAMETER_KEYS.some((key) => key in object)) return undefined;
   const query = QUERY_KEYS.map((key) => object[key]).find((value): value is string => typeof value === 'string' && value.length <= 8_192 && QUERY_WITH_PLACEHOLDERS.test(value));
   if (!query) return undefined;
   for (const key of PARAMETER_KEYS) {

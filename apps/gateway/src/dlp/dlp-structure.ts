@@ -33,6 +33,8 @@ const REST_ITEM = /\/([A-Za-z][A-Za-z_-]{1,30}?)s\/([A-Za-z0-9][A-Za-z0-9-]{4,30
 /** SQL comparing a column with string literals: `member_id = 'W…'`, `dx1 in ('N390', 'E119')`, `mrn <> '…'`. */
 const SQL_CONDITION = /(?<![\w.])["`]?([A-Za-z_][\w.]{0,63})["`]?\s*(?:=|==|<>|!=|\b(?:not\s+)?in\s*\()\s*('[^'\n]{0,128}'(?:\s*,\s*'[^'\n]{0,128}')*)/gi;
 const SQL_LITERAL = /'([^'\n]{1,128})'/g;
+/** A comparison with a string literal somewhere in the text (the cheap test before {@link SQL_CONDITION}). */
+const SQL_OPERATOR = /(?:=|<>|!=|\bin\s*\()\s*'/i;
 
 /**
  * The values of `key=value`-like pairs in `text`, each under its key (a pair in a pair's value too), of calls
@@ -50,7 +52,7 @@ export function embeddedPairs(text: string): SubText[] {
       if (out.length >= MAX_PAIRS) return out;
     }
   }
-  if (text.includes("'")) {
+  if (text.includes("'") && SQL_OPERATOR.test(text)) {
     for (const match of text.matchAll(SQL_CONDITION)) {
       const listStart = match.index + match[0].length - match[2].length;
       for (const literal of match[2].matchAll(SQL_LITERAL)) out.push({ start: listStart + literal.index + 1, text: literal[1], key: match[1] });

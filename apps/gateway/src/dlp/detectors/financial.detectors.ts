@@ -66,7 +66,7 @@ const CODE_FIELD_AFTER = /^["']?[ \t]+(?:into|in|to|for)[ \t]+[^\n]{0,40}?(?<![A
 export const cardCode: DlpDetector = {
   type: 'cvv',
   pattern: /(?<![\d.\/-])\d{3,4}(?![\d\/.-])/g,
-  requires: /\d(?:[ -]?\d){12}|cvc|cvv|csc|security.?code/i,
+  requires: /\d(?:[ -]?\d){12}|[Cc][Vv][CcVv]|[Cc][Ss][Cc]|[Ss][Ee][Cc][Uu][Rr][Ii][Tt][Yy].?[Cc][Oo][Dd][Ee]/,
   validate(value, text, index) {
     if (CODE_FIELD_AFTER.test(text.slice(index + value.length, index + value.length + 60))) return true;
     const before = text.slice(Math.max(0, index - 60), index);

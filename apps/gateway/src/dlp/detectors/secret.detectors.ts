@@ -26,7 +26,7 @@ export const privateKey: DlpDetector = {
     return !MASKED_BODY.test(body) && !MASKED_BODY.test(body.split('\n')[0].trim());
   },
   // A raw 32-byte key under a private-key name: WireGuard `PrivateKey = …` (base64), an Ed25519 / X25519 seed in hex.
-  key: /^(?:[a-z]*privatekey|privkey)$/,
+  key: /privatekey$|^privkey$/,
   keyValue: /^\s*(?:[A-Za-z0-9+/]{43}=|[0-9a-fA-F]{64})\s*$/,
 };
 
@@ -109,7 +109,7 @@ export const apiKey: DlpDetector = {
       String.raw`\bBearer\s+(?<v2>(?=[^\s"'\\]*\d)[A-Za-z0-9_\-.~+/]{20,}=*)`,
       // An AWS secret access key right after its key id (`AKIA… / wJal…` in chat), and a Laravel `APP_KEY=base64:…` (32 bytes).
       String.raw`(?:AKIA|ASIA)[A-Z0-9]{16}[ \t]*[/:,|;]?[ \t]*(?<v7>(?=[A-Za-z0-9/+]*\d)(?=[A-Za-z0-9/+]*[a-z])(?=[A-Za-z0-9/+]*[A-Z])[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`,
-      String.raw`(?<![A-Za-z0-9])[A-Z_]*KEY[\\"']*[ \t]*[:=][ \t]*[\\"']*(?<v8>base64:[A-Za-z0-9+/]{43}=)`,
+      String.raw`base64:(?<=KEY[\\"']*[ \t]*[:=][ \t]*[\\"']*base64:)(?<v8>[A-Za-z0-9+/]{43}=)`,
       // An AWS secret access key (40 characters of base64) after its label, also in whitespace-aligned
       // tables (`aws configure list`, `secret_key     2d5A…`).
       String.raw`(?<![A-Za-z0-9])(?:` +
@@ -214,7 +214,7 @@ export const protocolPassword: DlpDetector = {
     ].join('|'),
     'g',
   ),
-  requires: /chpasswd|insecure-password|stats[ \t]+auth|LOGIN|PASS|log_?in\(|logIn\(|sign_?[iI]n\(|authenticate\(/,
+  requires: /chpasswd|insecure-password|stats[ \t]+auth|LOGIN|PASS|(?:log_?[iI]n|sign_?[iI]n|authenticate)\(/,
   validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value),
 };
 
