@@ -165,3 +165,13 @@ describe('DLP secrets: the new forms stay out of prose', () => {
     expect(typesOf(data)).toEqual([]);
   });
 });
+
+describe('DLP secrets: HTML label and value rows', () => {
+  it.each([
+    ['a two-column table', { html: '<table><tr><th>Host</th><td>db-02</td></tr><tr><th>Password</th><td>Xc4@pWn7q</td></tr></table>' }, ['password']],
+    ['a definition list', { html: '<dl><dt>Login</dt><dd>ops</dd><dt>Password</dt><dd>Xc4@pWn7q</dd></dl>' }, ['password']],
+    ['a two-column table of harmless settings', { html: '<table><tr><td>Host</td><td>db-02</td></tr><tr><td>Port</td><td>5432</td></tr></table>' }, []],
+  ])('%s', (_what, data, types) => {
+    expect(typesOf(data)).toEqual(types);
+  });
+});

@@ -246,17 +246,25 @@ export function fieldsDirectiveCells(text: string): SubText[] {
   return out;
 }
 
+/** A label cell and its value in a two-column table or a definition list: `<tr><th>Password</th><td>…</td></tr>`, `<dt>MRN</dt><dd>…</dd>`. */
+const HTML_LABEL_VALUE = /<(?:t[hd]|dt)\b[^>]{0,200}>([^<]{1,80})<\/(?:t[hd]|dt)\s*>\s*<(?:td|dd)\b[^>]{0,200}>([^<]{1,512})<\/(?:td|dd)\s*>\s*(?=<\/tr|<dt\b|<\/dl)/gi;
 const HTML_ROW = /<tr\b[^>]{0,200}>([\s\S]*?)<\/tr\s*>/gi;
 const HTML_CELL = /<(t[hd])\b[^>]{0,200}>([^<]{0,512})<\/t[hd]\s*>/gi;
 
 /**
  * The cells of an HTML table (Confluence storage format, exported reports, e-mail bodies) under the
  * column names of its header row (a row of `<th>` cells): `<tr><th>User</th><th>Password</th></tr>`
- * then `<tr><td>root</td><td>…</td></tr>`.
+ * then `<tr><td>root</td><td>…</td></tr>`; a row of a label and its value (`<tr><th>Password</th><td>…</td></tr>`)
+ * and a definition list's `<dt>` / `<dd>` under the label.
  */
 export function htmlTableCells(text: string): SubText[] {
-  if (!/<th\b/i.test(text)) return [];
+  if (!/<t[hd]\b|<dt\b/i.test(text)) return [];
   const out: SubText[] = [];
+  for (const pair of text.matchAll(HTML_LABEL_VALUE)) {
+    const value = pair[2].trim();
+    if (value && COLUMN_NAME.test(pair[1].trim())) out.push({ start: pair.index + pair[0].lastIndexOf(pair[2]) + pair[2].indexOf(value), text: value, key: pair[1].trim() });
+    if (out.length >= MAX_ROWS) return out;
+  }
   let header: string[] | undefined;
   let rows = 0;
   for (const row of text.matchAll(HTML_ROW)) {
