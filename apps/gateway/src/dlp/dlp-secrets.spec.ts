@@ -175,3 +175,23 @@ describe('DLP secrets: HTML label and value rows', () => {
     expect(typesOf(data)).toEqual(types);
   });
 });
+
+describe('DLP secrets: passwords on command lines of other tools', () => {
+  it.each([
+    ['xfreerdp', { history: 'xfreerdp /v:10.0.0.5 /u:ops /p:Tz6!kPq3w /cert:ignore' }],
+    ['net user', { history: 'net user svc_backup Rk4#tWq9zL /add' }],
+    ['OpenSSL -passin', { history: 'openssl pkcs12 -in cert.p12 -passin pass:Jm7!pQz2w -nokeys' }],
+    ['keytool -storepass', { history: 'keytool -list -keystore app.jks -storepass Wq4#tLm8z' }],
+    ['smbclient -U user%password', { history: 'smbclient //fs01/share -U ops%Hq8%nVt4s' }],
+    ['htpasswd -b', { history: 'htpasswd -bc /etc/nginx/.htpasswd admin Lm3^xWq7v' }],
+    ['sqlcmd -P', { history: 'sqlcmd -S db01 -U sa -P Vq9#mLt2x -Q "select 1"' }],
+  ])('a password given to %s', (_what, data) => {
+    expect(typesOf(data)).toEqual(['password']);
+  });
+  it.each([
+    ['net user adding with a prompt', { history: 'net user svc_backup * /add' }],
+    ['keytool reading an environment variable', { history: 'keytool -list -keystore app.jks -storepass $STOREPASS' }],
+  ])('no finding for %s', (_what, data) => {
+    expect(typesOf(data)).toEqual([]);
+  });
+});

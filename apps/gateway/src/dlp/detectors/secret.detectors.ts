@@ -192,8 +192,9 @@ export const password: DlpDetector = {
 
 /**
  * Passwords in the syntax of particular tools and protocols: cloud-init `chpasswd` lists and `echo 'u:p' | chpasswd`,
- * HAProxy `insecure-password` and `stats auth`, IMAP `LOGIN`, FTP `PASS` as a server log quotes it, and a login call
- * with literals. Each form names itself, so the pattern runs only on text that has one of those words.
+ * HAProxy `insecure-password` and `stats auth`, IMAP `LOGIN`, FTP `PASS` as a server log quotes it, command lines
+ * (`xfreerdp /p:`, `net user`, OpenSSL `pass:`, keytool `-storepass`, `smbclient -U u%p`, `htpasswd -b`, `sqlcmd -P`),
+ * and a login call with literals. Each form names itself, so the pattern runs only on text that has one of those words.
  */
 export const protocolPassword: DlpDetector = {
   type: 'password',
@@ -209,12 +210,21 @@ export const protocolPassword: DlpDetector = {
       String.raw`(?<![^\n])[A-Za-z0-9.]{1,12}[ \t]+LOGIN[ \t]+(?:"[^"\n]{1,128}"|[^\s"]{1,128})[ \t]+(?:"(?<v17>[^"\n]{3,128})"|(?<v18>[^\s"]{3,128}))`,
       // FTP's `PASS …` as a server log quotes the command (vsftpd `FTP command: Client "…", "PASS …"`).
       String.raw`["']PASS[ \t]+(?<v19>[^\s"']{3,128})["']`,
+      // Command lines: `xfreerdp /u:x /p:…`, `net user x … /add`, OpenSSL `-passin pass:…`, keytool `-storepass …`,
+      // `smbclient -U user%…`, `htpasswd -b file user …`, `sqlcmd -P …`.
+      String.raw`\bxfreerdp\b[^\n]{0,200}?[ \t]\/p:(?<v24>[^\s'"]{3,128})`,
+      String.raw`\bnet[ \t]+user[ \t]+[^\s/]{1,64}[ \t]+(?<v25>(?![/*])[^\s]{3,128})`,
+      String.raw`-pass(?:in|out)[ \t]+pass:(?<v26>[^\s'"]{3,128})`,
+      String.raw`[ \t]-(?:src|dest)?(?:store|key)pass[ \t]+["']?(?<v27>(?![-$])[^\s'"]{3,128})`,
+      String.raw`\bsmbclient\b[^\n]{0,200}?[ \t]-U[ \t]*["']?[^\s%'"]{1,64}%(?<v28>[^\s'"]{3,128})`,
+      String.raw`\bhtpasswd\b[ \t]+-[a-zA-Z]*b[a-zA-Z]*[ \t]+\S+[ \t]+\S+[ \t]+["']?(?<v29>[^\s'"]{3,128})`,
+      String.raw`\bsqlcmd\b[^\n]{0,200}?[ \t]-P[ \t]*["']?(?<v30>[^\s'"-][^\s'"]{2,127})`,
       // A login call with the user and the password as literals: `client.login("user@x", "…")`, `signIn('u', '…')`.
       String.raw`\b(?:login|logIn|log_in|signIn|sign_in|authenticate)\(\s*(?<q1>["'])[^"'\n]{1,128}\k<q1>\s*,\s*(?<q2>["'])(?<v20>[^"'\n]{3,128})\k<q2>\s*[,)]`,
     ].join('|'),
     'g',
   ),
-  requires: /chpasswd|insecure-password|stats[ \t]+auth|LOGIN|PASS|(?:log_?[iI]n|sign_?[iI]n|authenticate)\(/,
+  requires: /chpasswd|insecure-password|stats[ \t]+auth|LOGIN|PASS|(?:log_?[iI]n|sign_?[iI]n|authenticate)\(|xfreerdp|net[ \t]+user|pass:|(?:store|key)pass|smbclient|htpasswd|sqlcmd/,
   validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value),
 };
 
