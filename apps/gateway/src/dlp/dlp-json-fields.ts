@@ -3,10 +3,10 @@ import { IDENTIFIER, identifierType, identifierTypeNamed } from './dlp-structure
 
 /**
  * Keys that only wrap a value and say nothing about it: `{ value }` under a named key (Spring
- * Actuator, settings dumps), OpenTelemetry `{ stringValue }`, DynamoDB `{ S }` / `{ N }`, DICOM JSON
+ * Actuator, settings dumps), OpenTelemetry and Firestore `{ stringValue }` / `{ arrayValue: { values } }`, DynamoDB `{ S }` / `{ N }`, DICOM JSON
  * `{ Value: [...] }`, xml2js `_` / `#text`. The detectors read such a value under the key above.
  */
-const WRAPPER_KEYS = new Set(['value', 'Value', 'values', 'Values', 'val', 'stringValue', 'intValue', 'doubleValue', 'boolValue', 'bytesValue', 'S', 'N', '#text', '_text', '_', '$t']);
+const WRAPPER_KEYS = new Set(['value', 'Value', 'values', 'Values', 'val', 'stringValue', 'intValue', 'doubleValue', 'boolValue', 'bytesValue', 'arrayValue', 'mapValue', 'integerValue', 'S', 'N', '#text', '_text', '_', '$t']);
 
 /** True when `key` only wraps its value (see {@link WRAPPER_KEYS}). */
 export function isWrapperKey(key: string): boolean {
@@ -21,21 +21,23 @@ function isValue(value: unknown): boolean {
   return entries.length === 1 && isWrapperKey(entries[0][0]) && (typeof entries[0][1] === 'string' || typeof entries[0][1] === 'number');
 }
 
-const VALUE_KEYS = ['value', 'val', 'fieldValue'];
-const NAME_KEYS = ['name', 'key', 'field', 'fieldName', 'label', 'param', 'parameter', 'attribute', 'property', 'header', 'ref'];
+// Also a form's question and its answer (Calendly, intake forms), and a typed credential (Keycloak `{ type: 'password', value }`).
+const VALUE_KEYS = ['value', 'val', 'fieldValue', 'answer', 'response'];
+const NAME_KEYS = ['name', 'key', 'field', 'fieldName', 'label', 'param', 'parameter', 'attribute', 'property', 'header', 'ref', 'question', 'prompt', 'type'];
 /** Keys of a nested field description naming the field (`field: { id: 'x8Ty…', ref: 'member_id' }`): a ref or a name, not a random id. */
 const NESTED_NAME_KEYS = ['ref', 'name', 'key', 'label', 'title'];
-const FIELD_NAME = /^[A-Za-z][\w .#-]{0,63}$/;
+// A name may be a path whose last part names the value (Consul KV `services/ledger/db/password`).
+const FIELD_NAME = /^[A-Za-z][\w .#/()-]{0,63}$/;
 
 /**
  * A JSON object that names the field it carries — `{ name: 'card_cvc', value: '123' }`, `{ key:
  * 'Authorization', value: … }`, `{ label: 'SSN', value: … }` (form fields, Postman headers, name /
  * value lists), OpenTelemetry attributes `{ key: 'dx', value: { stringValue } }`, form answers whose
  * field is described in an object of its own and whose value sits under the key its `type` names
- * (`{ type: 'text', field: { id, ref: 'member_id' }, text: … }`): the key of the value and the name
- * it should be read under.
+ * (`{ type: 'text', field: { id, ref: 'member_id' }, text: … }`, or a field `{ id }` whose title `titles` gives):
+ * the key of the value and the name it should be read under.
  */
-export function namedValue(object: Record<string, unknown>): { key: string; name: string } | undefined {
+export function namedValue(object: Record<string, unknown>, titles?: ReadonlyMap<string, string>): { key: string; name: string } | undefined {
   let valueKey = VALUE_KEYS.find((key) => isValue(object[key]));
   if (!valueKey && typeof object.type === 'string' && object.type !== 'type' && isValue(object[object.type])) valueKey = object.type;
   if (!valueKey) return undefined;
@@ -44,6 +46,8 @@ export function namedValue(object: Record<string, unknown>): { key: string; name
     if (name && typeof name === 'object' && !Array.isArray(name)) {
       const field = name as Record<string, unknown>;
       name = NESTED_NAME_KEYS.map((key) => field[key]).find((value) => typeof value === 'string' && FIELD_NAME.test(value));
+      // A field known only by its id, titled in the form's definition (Typeform `definition.fields`).
+      if (name === undefined && titles && typeof field.id === 'string') name = titles.get(field.id);
     }
     if (typeof name === 'string' && FIELD_NAME.test(name)) return { key: valueKey, name };
   }
@@ -86,7 +90,7 @@ function dicomValue(attribute: unknown): string | undefined {
  * What a JSON object's shape says about one of its values (FHIR and look-alikes): an identifier
  * `{ type: { coding: [{ code: 'MR' }] }, value }` or `{ system: '…/mrn', value }`, a telecom `{ system: 'email' | 'phone', value }`, a
  * coding `{ system: '...icd-10...', code }`; a DICOM JSON Patient ID with an Issuer of Patient ID
- * (the hospital's medical record number, unless Patient Identity Removed says `YES`). Returns the
+ * (the hospital's medical record number, unless Patient Identity Removed says `YES`); a private JWK's `d`. Returns the
  * key of the value and its type.
  */
 export function shapeHint(object: Record<string, unknown>): { key: string; type: DlpType } | undefined {
@@ -95,6 +99,8 @@ export function shapeHint(object: Record<string, unknown>): { key: string; type:
     const deidentified = /^YES$/i.test(dicomValue(object['00120062']) ?? '');
     if (id && IDENTIFIER.test(id) && dicomValue(object['00100021']) && !deidentified) return { key: '00100020', type: 'medical_record_number' };
   }
+  // A JSON Web Key with its private exponent or scalar (`d`, RFC 7517/7518): a private key (a public JWK has no `d`).
+  if (typeof object.kty === 'string' && typeof object.d === 'string' && /^[A-Za-z0-9_-]{16,}$/.test(object.d)) return { key: 'd', type: 'private_key' };
   const system = typeof object.system === 'string' ? object.system.toLowerCase() : '';
   if (typeof object.code === 'string' && /icd-?10/.test(system)) return { key: 'code', type: 'icd10' };
   if (typeof object.value !== 'string' && typeof object.value !== 'number') return undefined;
@@ -149,4 +155,107 @@ export function tableHeader(rows: unknown[]): string[] | undefined {
   if (first.length < 2 || first.length > 64) return undefined;
   if (!first.every((cell) => typeof cell === 'string' && /^[A-Za-z][\w .#/()-]{0,40}$/.test(cell))) return undefined;
   return first as string[];
+}
+
+const CELL_ADDRESS = /^([A-Z]{1,3})(\d{1,7})$/;
+const HEADER_NAME = /^[\p{L}_][\p{L}\p{N}_ .,'’?#/()-]{0,80}$/u;
+
+/**
+ * Cells keyed by their address (`{ A1: 'Holder', C1: 'CVV2', C2: '…' }`, a spreadsheet dumped as JSON),
+ * row 1 naming the columns: the name each cell below row 1 is read under, by its key. Undefined when
+ * the object is no such sheet.
+ */
+export function sheetColumns(object: Record<string, unknown>): Map<string, string> | undefined {
+  const keys = Object.keys(object);
+  if (keys.length < 4 || keys.length > 100_000) return undefined;
+  const header = new Map<string, string>();
+  let below = false;
+  for (const key of keys) {
+    const address = CELL_ADDRESS.exec(key);
+    if (!address) return undefined;
+    const cell = object[key];
+    if (address[2] === '1' && typeof cell === 'string' && HEADER_NAME.test(cell)) header.set(address[1], cell);
+    else if (address[2] !== '1') below = true;
+  }
+  if (!header.size || !below) return undefined;
+  const names = new Map<string, string>();
+  for (const key of keys) {
+    const address = CELL_ADDRESS.exec(key)!;
+    const name = header.get(address[1]);
+    if (address[2] !== '1' && name) names.set(key, name);
+  }
+  return names;
+}
+
+const HEADER_KEYS = ['header', 'headers', 'columns', 'columnNames', 'column_names', 'fields', 'cols'];
+const ROWS_KEYS = ['rows', 'data', 'values', 'records', 'items', 'results'];
+
+/**
+ * A table given as a header and its rows side by side (`{ header: ['Worker', 'Carrier Member ID'],
+ * rows: [['…', '…']] }`, report exports, query results): the key of the rows and the column names.
+ */
+export function siblingHeader(object: Record<string, unknown>): { rowsKey: string; header: string[] } | undefined {
+  const headerKey = HEADER_KEYS.find((key) => Array.isArray(object[key]));
+  const rowsKey = headerKey && ROWS_KEYS.find((key) => Array.isArray(object[key]));
+  if (!headerKey || !rowsKey) return undefined;
+  const header = object[headerKey] as unknown[];
+  const rows = object[rowsKey] as unknown[];
+  if (header.length < 2 || header.length > 64 || !header.every((name) => typeof name === 'string' && HEADER_NAME.test(name))) return undefined;
+  if (!rows.length || !rows.every((row) => Array.isArray(row) && row.length === header.length)) return undefined;
+  return { rowsKey, header: header as string[] };
+}
+
+const QUERY_KEYS = ['query', 'sql', 'message', 'statement', 'text'];
+const PARAMETER_KEYS = ['params', 'parameters', 'bindings', 'args'];
+const QUERY_WITH_PLACEHOLDERS = /\b(?:insert|select|update|delete)\b[\s\S]*(?:\$\d|\?)/i;
+
+/**
+ * A logged query and its bound parameters in fields side by side (Prisma's query event `{ query |
+ * message, params: '["…"]' }`, Sequelize, knex): both as one text, the parameters printed after the
+ * query as TypeORM prints them. Undefined when the object is no such event.
+ */
+export function boundQuery(object: Record<string, unknown>): { text: string; parts: string[] } | undefined {
+  if (!PARAMETER_KEYS.some((key) => key in object)) return undefined;
+  const query = QUERY_KEYS.map((key) => object[key]).find((value): value is string => typeof value === 'string' && value.length <= 8_192 && QUERY_WITH_PLACEHOLDERS.test(value));
+  if (!query) return undefined;
+  for (const key of PARAMETER_KEYS) {
+    const value = object[key];
+    const parameters = typeof value === 'string' && value.trimStart().startsWith('[') ? value : Array.isArray(value) && value.length <= 1_000 ? JSON.stringify(value) : undefined;
+    if (parameters && parameters.length <= 8_192) return { text: `${query}\n-- PARAMETERS: ${parameters}`, parts: [query, parameters] };
+  }
+  return undefined;
+}
+
+/** The text of one run of rich text: Notion `{ plain_text }`, Slack rich-text elements `{ type: 'text', text }`. */
+export function runText(item: unknown): string | undefined {
+  if (!item || typeof item !== 'object' || Array.isArray(item)) return undefined;
+  const run = item as Record<string, unknown>;
+  // A run in code style as Markdown writes it (`` `…` ``), as Notion's own export does.
+  const code = (run.annotations as { code?: unknown } | undefined)?.code === true || (run.style as { code?: unknown } | undefined)?.code === true;
+  const text = typeof run.plain_text === 'string' ? run.plain_text : run.type === 'text' && typeof run.text === 'string' ? run.text : undefined;
+  return text !== undefined && code ? `\x60${text}\x60` : text;
+}
+
+/** The runs of one paragraph of rich text (Notion `rich_text`, Slack `rich_text_section` elements), joined; undefined when `items` are not such runs. */
+export function textRuns(items: unknown[]): string | undefined {
+  if (items.length < 2 || items.length > MAX_LINES) return undefined;
+  const texts = items.map(runText);
+  if (texts.some((text) => text === undefined)) return undefined;
+  const joined = texts.join('');
+  return joined.length <= MAX_LINES_CHARS ? joined : undefined;
+}
+
+/**
+ * The titles of a form's fields by id, when the object carries its definition beside its answers
+ * (a Typeform response: `{ definition: { fields: [{ id, title }] }, answers: [{ field: { id }, … }] }`).
+ */
+export function formFieldTitles(object: Record<string, unknown>): Map<string, string> | undefined {
+  const fields = (object.definition as { fields?: unknown } | undefined)?.fields;
+  if (!Array.isArray(fields) || !Array.isArray(object.answers) || fields.length > 1_000) return undefined;
+  const titles = new Map<string, string>();
+  for (const field of fields) {
+    const { id, title } = (field ?? {}) as { id?: unknown; title?: unknown };
+    if (typeof id === 'string' && typeof title === 'string' && FIELD_NAME.test(title)) titles.set(id, title);
+  }
+  return titles.size ? titles : undefined;
 }

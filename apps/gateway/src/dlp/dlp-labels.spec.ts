@@ -168,3 +168,90 @@ describe('DLP labels: fixed-width records under a layout given beside them', () 
     expect(typesOf(data)).toEqual([]);
   });
 });
+
+// After the fourth blind set (a seen set since): a letter-digit code naming a place is not a diagnosis.
+describe('DLP labels: places that look like ICD-10 codes', () => {
+  const scanner = new DlpScanner(() => 'ALERT');
+  it.each([
+    ['a room under a diagnosis heading', { text: 'Diagnoses: none recorded\nRoom C50, ward 2' }],
+    ['a building in German', { text: 'Diagnosen: ______\nGebäude F32, Raum 4' }],
+    ['a gate', { text: 'assessment tomorrow, meet at Gate C12' }],
+  ])('no finding for %s', (_what, data) => {
+    expect(scanner.scan(data).findings).toEqual([]);
+  });
+});
+
+describe('DLP labels: form questions as labels', () => {
+  const scanner = new DlpScanner(() => 'ALERT');
+  const typesOf = (data: Record<string, unknown>) => [...new Set(scanner.scan(data).findings.map((f) => f.type))].sort();
+  it.each([
+    ['a question and its answer', { questions_and_answers: [{ question: 'Health plan member ID', answer: 'QTR58203371' }] }, ['health_insurance_number']],
+    ['a response sheet whose header has notes in brackets', { csv: 'Timestamp,Name,Member ID (front of card),Anything else we should know about your visit?\n1/2/2026 9:00,Ana,QTR58203371,no' }, ['health_insurance_number']],
+    ['a label with a note in brackets', { form: { 'Security code (back of card)': '417' } }, ['cvv']],
+  ])('%s', (_what, data, types) => {
+    expect(typesOf(data)).toEqual(types);
+  });
+});
+
+describe('DLP labels: card codes by position and by field', () => {
+  const scanner = new DlpScanner(() => 'ALERT');
+  const typesOf = (data: Record<string, unknown>) => [...new Set(scanner.scan(data).findings.map((f) => f.type))].sort();
+  it.each([
+    ['a test fixture: card, expiry, code', { src: 'var c = new Card("4012888888881881", "08/29", "731");' }],
+    ['logged ORM parameters: card, code', { log: 'INSERT INTO cards(pan, code) VALUES ($1, $2) -- PARAMETERS: ["5555555555554444","402"]' }],
+    ['typed into a field named as one', { log: 'step 2: type \'4111 1111 1111 1111\' into #pan\nstep 3: type \'318\' into input[name="cvc"]' }],
+    ['a CyberSource cvNumber', { xml: '<card><accountNumber>4012888888881881</accountNumber><cvNumber>907</cvNumber></card>' }],
+  ])('%s', (_what, data) => {
+    expect(typesOf(data)).toEqual(['credit_card', 'cvv']);
+  });
+  it.each([
+    ['an amount after a card in a CSV row', { csv: 'pan,amount\n4012888888881881,125.00' }],
+    ['a quantity after a card number, unquoted after quoted', { log: 'charge("4012888888881881", 250)' }],
+  ])('no card code in %s', (_what, data) => {
+    expect(typesOf(data)).toEqual(['credit_card']);
+  });
+});
+
+describe('DLP labels: health ids in queries, paths, problem lists, and labels after the value', () => {
+  const scanner = new DlpScanner(() => 'ALERT');
+  const typesOf = (data: Record<string, unknown>) => [...new Set(scanner.scan(data).findings.map((f) => f.type))].sort();
+  it.each([
+    ['SQL literals compared with a column', { sql: "select * from claims where subscriber_id in ('QTR58203371', 'QTR58203372') and dx1 <> 'K21.9'" }, ['health_insurance_number', 'icd10']],
+    ['an item of a REST collection', { http: 'GET https://api.payer.test/v1/members/QTR58203371/eligibility' }, ['health_insurance_number']],
+    ['a Firestore problem list', { fields: { problems: { arrayValue: { values: [{ stringValue: 'K21.9' }] } } } }, ['icd10']],
+    ['a value with its label after it', { ocr: 'Patient: R. Okafor\n00731842  <- MRN\nWard 4' }, ['medical_record_number']],
+    ['a value, then its label in Spanish', { texto: 'H0731842  ← N.º de historia clínica\nPaciente: R. Okafor' }, ['medical_record_number']],
+    ['a Brazilian insurance card number', { texto: 'Convênio: Unimed  Carteirinha: QTR58203371' }, ['health_insurance_number']],
+  ])('%s', (_what, data, types) => {
+    expect(typesOf(data)).toEqual(types);
+  });
+  it.each([
+    ['an order id compared in SQL', { sql: "select * from orders where order_id = 'A7731842'" }],
+    ['an item of a REST collection that names nothing', { http: 'GET /v1/orders/A7731842' }],
+    ['a quantity before a word', { text: 'Stock\n4200  units' }],
+  ])('no finding for %s', (_what, data) => {
+    expect(typesOf(data)).toEqual([]);
+  });
+});
+
+describe('DLP labels: form definitions, notes and CRF codes', () => {
+  const scanner = new DlpScanner(() => 'ALERT');
+  const typesOf = (data: Record<string, unknown>) => [...new Set(scanner.scan(data).findings.map((f) => f.type))].sort();
+  it.each([
+    [
+      'an answer titled in the form definition',
+      { form_response: { definition: { fields: [{ id: 'q7', title: 'Health plan member ID (on your card)' }] }, answers: [{ field: { id: 'q7' }, type: 'text', text: 'QTR58203371' }] } },
+      ['health_insurance_number'],
+    ],
+    ['a code added to the visit note', { text: "Adding K21.9 to today's note." }, ['icd10']],
+    ['a CRF medical history code', { items: { MHTERM_CODE: 'K21.9', MHSTDTC: '2018' } }, ['icd10']],
+  ])('%s', (_what, data, types) => {
+    expect(typesOf(data)).toEqual(types);
+  });
+  it.each([
+    ['an answer whose title names nothing', { form_response: { definition: { fields: [{ id: 'q1', title: 'Order number' }] }, answers: [{ field: { id: 'q1' }, type: 'text', text: 'QTR58203371' }] } }],
+    ['a release note', { text: 'Build B12 shipped, see the release note.' }],
+  ])('no finding for %s', (_what, data) => {
+    expect(typesOf(data)).toEqual([]);
+  });
+});

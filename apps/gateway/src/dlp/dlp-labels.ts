@@ -27,7 +27,7 @@ const VOCABULARY: ReadonlyArray<readonly [DlpType, string]> = [
       String.raw`(?:member|mbr|subscriber|subscr|insured|insurance|ins|policy|policyholder|beneficiary|cardholder|enrollee|health plan|insurance plan|plan member|medicare|medicaid|afiliad[oa]|asegurad[oa]|assur[ée]e?(?: social)?|versicherten|versicherungs)(?: card)? ${ID}` +
         // Number first (French, Spanish, Portuguese): `N° d'assuré`, `numéro d'affilié`, `número de afiliado`.
         String.raw`|(?:n[uú]m[ée]ro|n[°º]|no\.?|nr\.?) (?:de |d['’] ?|do |da )?(?:assur[ée]e?(?: social)?|affili[ée]e?|afiliad[oa]|afilia[cç][aã]o|s[ée]curit[ée] sociale|benefici[aá]rio)` +
-        String.raw`|medicare|medicaid|mbi|hicn|kvnr|(?:kranken)?versichertennummer|versicherungsnummer|n[uú]mero de afiliaci[oó]n|afiliad[oa]|assur[ée] social|s[ée]curit[ée] sociale|बीमा संख्या|被保険者(?:番号|証)?|保険証番号|医保卡?号`,
+        String.raw`|medicare|medicaid|mbi|hicn|kvnr|carteirinha|carteira (?:do |de )?(?:plano|conv[eê]nio)|(?:kranken)?versichertennummer|versicherungsnummer|n[uú]mero de afiliaci[oó]n|afiliad[oa]|assur[ée] social|s[ée]curit[ée] sociale|बीमा संख्या|被保険者(?:番号|証)?|保険証番号|医保卡?号`,
     ),
   ],
   [
@@ -37,7 +37,8 @@ const VOCABULARY: ReadonlyArray<readonly [DlpType, string]> = [
     ),
   ],
   ['ssn', words(String.raw`ssn|ss #|social security(?: ${ID})?|soc sec(?: ${ID})?|social sec`)],
-  ['icd10', words(String.raw`(?:icd(?: ?10)?(?: ?cm)?|diagnos[ie]s|diagnoses|dx(?: ?\d)?|diag|diagn[oó]stico|ci[dem] ?10)(?: (?:codes?|description|value))?`)],
+  // Also a problem list's key (`problems`, `active_problems`, `conditions`), as EHR exports name it, and a CRF's medical history code (`MHTERM_CODE`).
+  ['icd10', words(String.raw`(?:icd(?: ?10)?(?: ?cm)?|diagnos[ie]s|diagnoses|dx(?: ?\d)?|diag|diagn[oó]stico|ci[dem] ?10|problems|problem list|active problems|conditions|comorbidities|(?:medical history|mh) ?(?:term )?code)(?: (?:codes?|description|value))?`)],
   ['cvv', words(String.raw`cvv2?|cvc2?|csc|cvn|cid(?! ?-?10)|(?:card )?security code|card verification(?: (?:code|value|number))?`)],
   ['phone', words(String.raw`(?:tele)?phone(?: ${ID})?|mobile(?: ${ID})?|cell(?: ?phone)?(?: ${ID})?|fax(?: ${ID})?|caller ?id|callback(?: ${ID})?|msisdn`)],
   [
@@ -53,6 +54,8 @@ const VOCABULARY: ReadonlyArray<readonly [DlpType, string]> = [
 const KEY_PATTERNS = VOCABULARY.map(([type, phrase]) => [type, new RegExp(String.raw`(?<![\p{Script=Latin}\p{Script=Cyrillic}])(?:${phrase})[\s_.#:()\d-]*$`, 'iu')] as const);
 /** Words that only say "the value of the key above": `{ subscriber: { id } }` is read as `subscriber id`. */
 const GENERIC_KEY = /^(?:id|no|nr|num|number|value|code|#)$/i;
+/** A bracketed note closing a label: `(front of card)`, `(3 digits on back)`, `[optional]`. */
+const TRAILING_NOTE = /\s+(?:\([^()]{2,60}\)|\[[^\]]{2,60}\])\s*$/;
 const keyTypes = new Map<string, readonly DlpType[]>();
 const KEY_TYPES_KEPT = 16_384;
 
@@ -70,8 +73,10 @@ export function labelTypes(key: string, parent?: string): readonly DlpType[] {
   const label = parent !== undefined && key.length <= 8 && GENERIC_KEY.test(key.trim()) ? `${parent} ${key}` : key;
   let types = keyTypes.get(label);
   if (types) return types;
-  const text = spaced(label);
-  types = text.length > 80 ? [] : KEY_PATTERNS.filter(([, pattern]) => pattern.test(text)).map(([type]) => type);
+  const classify = (text: string) => (text.length > 80 ? [] : KEY_PATTERNS.filter(([, pattern]) => pattern.test(text)).map(([type]) => type));
+  types = classify(spaced(label));
+  // A note in brackets after the label may say where or how, not what (`Insurance member ID (front of card)`).
+  if (!types.length && TRAILING_NOTE.test(label)) types = classify(spaced(label.replace(TRAILING_NOTE, '')));
   if (keyTypes.size >= KEY_TYPES_KEPT) keyTypes.clear();
   keyTypes.set(label, types);
   return types;
@@ -107,6 +112,12 @@ const NEXT_TO_LABEL = new RegExp(
 );
 /** After a prompt naming the label, what was collected on that line or the next (`prompt="enter your member ID" … collected: H847…#`). */
 const ANSWER_TO_LABEL = new RegExp(String.raw`[^\n]{0,80}?(?:\n[^\n]{0,80}?)?\b(?:collected|entered|input|keyed|response|answer)\b[^:\n]{0,30}:[^\S\n]*${VALUE}`, 'iy');
+/**
+ * A value at a line's start with its label after it (a label printed after or under a barcode, a report
+ * column headed on the right): `731258586  <- MRN`, `E4382012  MRN`, `MR92…  ← N.º de historia clínica`.
+ */
+const VALUE_BEFORE_LABEL = /(?:^|\n)[^\S\n]*(?<v>(?=[A-Za-z-]*\d)[A-Za-z0-9][A-Za-z0-9-]{3,24})[^\S\n]+(?:<-+|←|⟵|-+>|=+>?)?[^\S\n]*(?:(?:n\.?[°ºo]\.?|nr\.|n[uú]mero)[^\S\n]*(?:(?:de|of|du|do|da)[^\S\n]+)?)?$/i;
+const BEFORE_REACH = 48;
 const MAX_LABELS = 200;
 
 /**
@@ -161,6 +172,11 @@ export function labelledValues(text: string): SubText[] {
   TEXT_LABEL.lastIndex = 0;
   for (let match = TEXT_LABEL.exec(text); match && out.length < MAX_LABELS; match = TEXT_LABEL.exec(text)) {
     if (match.index > 0 && LETTER_BEFORE.test(text[match.index - 1])) continue;
+    const lineStart = Math.max(0, match.index - BEFORE_REACH);
+    const before = VALUE_BEFORE_LABEL.exec(text.slice(lineStart, match.index));
+    if (before && (before.index > 0 || lineStart === 0 || text[lineStart - 1] === '\n')) {
+      out.push({ start: lineStart + before.index + before[0].indexOf(before.groups!.v), text: before.groups!.v, key: match[0] });
+    }
     for (const after of [NEXT_TO_LABEL, ANSWER_TO_LABEL]) {
       after.lastIndex = match.index + match[0].length;
       const found = after.exec(text);

@@ -22,8 +22,18 @@ const PLACEHOLDER =
  */
 const REFERENCE =
   /^\s*["'\\]*(?:ENC\(|\{cipher\b|\[(?:parameters|variables|reference|concat|format|listKeys)\(|@Microsoft\.KeyVault\(|arn:aws:secretsmanager:|projects\/[\w-]+\/secrets\/|!vault|vault:|#\{|%\{|__[A-Za-z0-9_]+__["'\\]*\s*$|(?:\/[\w.-]+){2,}\/?["'\\]*\s*$)/i;
-/** A password field's value that is code reading it from elsewhere: `request.form['password']`, `os.getenv(`, `settings.DB_PASSWORD`. */
-const CODE_REFERENCE = /^\s*(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:[[(].*)?|(?:ENV|env|getenv|input|getpass)\s*[[(].*)["'\\]*\s*$/;
+/**
+ * A password field's value that is code reading it from elsewhere: `request.form['password']`, `os.getenv(`,
+ * `settings.DB_PASSWORD`, a PowerShell cmdlet (`$pw = Read-Host -AsSecureString`, `Get-Credential`).
+ */
+const CODE_REFERENCE =
+  /^\s*(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:[[(].*)?|(?:ENV|env|getenv|input|getpass)\s*[[(].*|(?:Read|Get|ConvertTo|ConvertFrom|Import|Unprotect)-[A-Z][A-Za-z]+)["'\\]*\s*$/;
+/**
+ * A stored password hash, not a password: modular crypt (`$6$salt$…`, `$2b$12$…`, `$argon2id$…`, `$y$…`),
+ * Django / Passlib `algorithm$iterations$salt$hash` (`pbkdf2_sha256$870000$…`), LDAP `{SSHA}…`.
+ */
+const PASSWORD_HASH =
+  /^\s*["'\\]*(?:\$(?:1|2[abxy]?|5|6|7|y|gy|apr1|md5|sha1|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?)\$|(?:pbkdf2_sha\d+|argon2|bcrypt(?:_sha256)?|sha1|md5|unsalted_md5|scrypt|crypt)\$|\{(?:SSHA|SHA|SMD5|MD5|CRYPT|SSHA256|SSHA512|PBKDF2[\w-]*|ARGON2)\})[A-Za-z0-9./+=$_-]{8,}["'\\]*\s*$/i;
 /**
  * Values of a key or token field that are not secrets: Stripe object ids and test / publishable keys
  * (`tok_…`, `pm_…`, `cus_…`, `sk_test_…`, `pk_live_…`), masks and AWS's documentation keys; and (API
@@ -48,7 +58,7 @@ const NAME_LIKE = /^\s*(?=(?:[a-z0-9]*[-_.])*?[a-z]{2,}[-_.](?:[a-z0-9]*[-_.])*?
 export function placeholder(type: DlpType, value: string): boolean {
   if (!SECRET_TYPES.has(type)) return MASKED.test(value);
   if (PLACEHOLDER.test(value) || REFERENCE.test(value) || MASK_WORD.test(value)) return true;
-  if (type === 'password') return CODE_REFERENCE.test(value) || NOT_A_VALUE.test(value) || PASSWORD_WORD_VALUE.test(value);
+  if (type === 'password') return CODE_REFERENCE.test(value) || NOT_A_VALUE.test(value) || PASSWORD_WORD_VALUE.test(value) || PASSWORD_HASH.test(value);
   if (type === 'api_key' && NAME_LIKE.test(value)) return true;
   return NOT_A_KEY.test(value) || (type === 'api_key' && value.length >= 16 && new Set(value).size < 6);
 }

@@ -2,7 +2,7 @@ import type { DlpAction, DlpFinding, DlpResult, DlpType } from '../message/dlp.t
 import { DLP_DETECTORS } from './detectors';
 import type { DlpDetector } from './dlp-detector.interfaces';
 import { DlpScanBudgetError } from './dlp.errors';
-import { dicomKeyword, isConversation, isLines, isWrapperKey, namedValue, shapeHint, tableHeader } from './dlp-json-fields';
+import { boundQuery, dicomKeyword, formFieldTitles, isConversation, isLines, isWrapperKey, namedValue, runText, shapeHint, sheetColumns, siblingHeader, tableHeader, textRuns } from './dlp-json-fields';
 import { FixedField, fixedWidthFields, fixedWidthLayout } from './dlp-tables';
 import { DlpTextScanner, TextResult } from './dlp-text-scanner';
 
@@ -78,8 +78,12 @@ interface Frame {
   hint?: DlpType;
   /** A row of a table (an array of arrays whose first row names the columns): its column names. */
   columns?: readonly string[];
+  /** An array of rows whose column names a sibling gives (`{ header: [...], rows: [[...]] }`). */
+  rowHeader?: readonly string[];
   /** A fixed-width record (or an array of them) whose layout a sibling gives (`layout: 'EMPNO(6) SSN(9) …'`). */
   layout?: readonly FixedField[];
+  /** The titles of a form's fields by id, from its definition (Typeform), for the answers below. */
+  titles?: ReadonlyMap<string, string>;
   /** An array of conversation turns: the text last seen under each field of a turn. */
   turns?: Map<string, string>;
 }
@@ -195,11 +199,12 @@ export class DlpScanner {
         record(pathOf(frame), result.types, frame.inData, result.encodings);
       } else if (Array.isArray(value)) {
         const columns = frame.columns;
-        const header = columns ? undefined : tableHeader(value);
+        const header = columns ? undefined : (frame.rowHeader ?? tableHeader(value));
         for (let i = value.length - 1; i >= 0; i -= 1) {
           // A cell of a table row is read under its column's name; the rows after the header carry the names.
           const viewKey = columns && i < columns.length ? columns[i] : undefined;
-          stack.push({ value: value[i], parent: frame, segment: `[${i}]`, viewKey, inData: frame.inData, hint: frame.hint, columns: header && i > 0 ? header : undefined, layout: frame.layout });
+          const rowColumns = header && (i > 0 || frame.rowHeader) ? header : undefined;
+          stack.push({ value: value[i], parent: frame, segment: `[${i}]`, viewKey, inData: frame.inData, hint: frame.hint, columns: rowColumns, layout: frame.layout, titles: frame.titles });
         }
         if (isConversation(value)) frame.turns = new Map();
         this.scanSplit(value, frame, record);
@@ -207,7 +212,12 @@ export class DlpScanner {
       } else if (value && typeof value === 'object') {
         const entries = Object.entries(value as Record<string, unknown>);
         const hint = shapeHint(value as Record<string, unknown>);
-        const named = namedValue(value as Record<string, unknown>);
+        const titles = formFieldTitles(value as Record<string, unknown>) ?? frame.titles;
+        const named = namedValue(value as Record<string, unknown>, titles);
+        // A sheet keyed by cell address, and rows beside their header, are read under their column names.
+        const sheet = sheetColumns(value as Record<string, unknown>);
+        const table = siblingHeader(value as Record<string, unknown>);
+        this.scanQuery(value as Record<string, unknown>, frame, record);
         const keys = keysOf(frame);
         // A sibling giving a fixed-width layout applies to the other strings and string arrays of the object.
         let layout: FixedField[] | undefined;
@@ -222,10 +232,11 @@ export class DlpScanner {
           // A key that carries sensitive data is named by its position, never by itself (paths go to the audit trail).
           const segment = found.types.length ? `{key ${i}}` : `.${key}`;
           if (found.types.length) record(`${pathOf(frame)}${segment}`, found.types, false, found.encodings);
-          const viewKey = named?.key === key ? named.name : key.length === 8 ? dicomKeyword(key, item) : undefined;
+          const viewKey = named?.key === key ? named.name : (sheet?.get(key) ?? (key.length === 8 ? dicomKeyword(key, item) : undefined));
           // A hint reaches the value through its wrappers (`{ vr, Value: [...] }`).
           const itemHint = hint?.key === key ? hint.type : isWrapperKey(key) ? frame.hint : undefined;
-          stack.push({ value: item, parent: frame, segment, key, viewKey, inData: frame.inData, hint: itemHint, layout: key !== layoutKey ? layout : undefined });
+          const rowHeader = table?.rowsKey === key ? table.header : undefined;
+          stack.push({ value: item, parent: frame, segment, key, viewKey, inData: frame.inData, hint: itemHint, layout: key !== layoutKey ? layout : undefined, rowHeader, titles });
         }
         nodes += entries.length;
       }
@@ -235,16 +246,31 @@ export class DlpScanner {
 
   /**
    * An array of lines read as one text (a table printed by a notebook cell is one line per item, its
-   * header in the first): what only the joined text shows is recorded for the array.
+   * header in the first), and the runs of a rich-text paragraph: what only the joined text shows is recorded for the array.
    */
   private scanLines(items: unknown[], frame: Frame, record: (path: string, types: DlpType[], masked: boolean) => void): void {
-    if (!isLines(items)) return;
+    // Also the runs of a paragraph of rich text (`password ` then the value in a code run).
+    const runs = isLines(items) ? undefined : textRuns(items);
+    if (!runs && !isLines(items)) return;
     const keys = keysOf(frame);
-    const joined = this.text.scan(items.join(''), keys, frame.hint);
+    const joined = this.text.scan(runs ?? (items as string[]).join(''), keys, frame.hint);
     if (!joined.types.length) return;
-    const alone = new Set(items.flatMap((line) => this.text.scan(line, keys, frame.hint).types));
+    const parts = runs === undefined ? (items as string[]) : items.map((item) => runText(item)!);
+    const alone = new Set(parts.flatMap((line) => this.text.scan(line, keys, frame.hint).types));
     const found = joined.types.filter((type) => !alone.has(type));
     if (found.length) record(`${pathOf(frame)}[*]`, found, false);
+  }
+
+  /** A logged query and its parameters given side by side, read as one text: what only the two together show is recorded for the object (not masked). */
+  private scanQuery(object: Record<string, unknown>, frame: Frame, record: (path: string, types: DlpType[], masked: boolean) => void): void {
+    const query = boundQuery(object);
+    if (!query) return;
+    const keys = keysOf(frame);
+    const joined = this.text.scan(query.text, keys);
+    if (!joined.types.length) return;
+    const alone = new Set(query.parts.flatMap((part) => this.text.scan(part, keys).types));
+    const found = joined.types.filter((type) => !alone.has(type));
+    if (found.length) record(pathOf(frame), found, false);
   }
 
   /** The fields of a fixed-width record, each read under its name from the layout (recorded for the record: not masked). */

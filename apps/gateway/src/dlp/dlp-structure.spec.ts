@@ -155,3 +155,42 @@ describe('DLP: string escapes and digits read out', () => {
     expect(typesOf(data)).toEqual([]);
   });
 });
+
+// After the fourth blind set (a seen set since): tables JSON gives in other shapes.
+describe('DLP structure: sheets keyed by cell address, rows beside their header', () => {
+  const scanner = new DlpScanner(() => 'ALERT');
+  const typesOf = (data: Record<string, unknown>) => [...new Set(scanner.scan(data).findings.map((f) => f.type))].sort();
+  it.each([
+    ['a sheet whose row 1 names the columns', { cells: { A1: 'Patient', B1: 'Med Rec #', C1: 'Visit', A2: 'R. Okafor', B2: '00731842', C2: '2026-03-02' } }, ['medical_record_number']],
+    ['a header array beside its rows', { header: ['Name', 'Plan', 'Subscriber ID'], rows: [['A. Ito', 'HMO', 'QTR58203371']] }, ['health_insurance_number']],
+  ])('%s', (_what, data, types) => {
+    expect(typesOf(data)).toEqual(types);
+  });
+  it.each([
+    ['a sheet of plain numbers', { cells: { A1: 'Item', B1: 'Qty', A2: 'bolts', B2: '4821', A3: 'nuts', B3: '1200' } }],
+    ['rows whose header names nothing', { header: ['Order', 'Total'], rows: [['73821004', '12.50']] }],
+  ])('no finding for %s', (_what, data) => {
+    expect(typesOf(data)).toEqual([]);
+  });
+});
+
+describe('DLP structure: bound query parameters, rich-text runs, query items', () => {
+  const scanner = new DlpScanner(() => 'ALERT');
+  const typesOf = (data: Record<string, unknown>) => [...new Set(scanner.scan(data).findings.map((f) => f.type))].sort();
+  it.each([
+    ['a query event with its params beside it', { query: 'INSERT INTO "Account" ("login","password") VALUES ($1,$2)', params: '["ops","Wq4#tLm8z"]' }, ['password']],
+    ['a placeholder compared with a column', { message: 'SELECT id FROM patient WHERE "mrn" = $1 LIMIT $2', params: '["00731842",1]' }, ['medical_record_number']],
+    ['a query log printing its parameters', { log: 'query: UPDATE member SET x = 1 WHERE subscriber_id = ? -- PARAMETERS: ["QTR58203371"]' }, ['health_insurance_number']],
+    ['a password in a code run of a paragraph', { rich_text: [{ plain_text: 'guest Wi-Fi password ' }, { plain_text: 'Tz6!kPq3w', annotations: { code: true } }] }, ['password']],
+    ['a query parameter naming the item', { url: 'https://payer.test/v2/claims?subscriber=QTR58203371&page=2' }, ['health_insurance_number']],
+  ])('%s', (_what, data, types) => {
+    expect(typesOf(data)).toEqual(types);
+  });
+  it.each([
+    ['a query with harmless parameters', { query: 'SELECT * FROM orders WHERE id = $1', params: '["A7731842"]' }],
+    ['plain rich-text runs', { rich_text: [{ plain_text: 'see the ' }, { plain_text: 'password policy', annotations: { code: true } }] }],
+    ['a page parameter', { url: 'https://shop.test/list?page=20261&sort=asc' }],
+  ])('no finding for %s', (_what, data) => {
+    expect(typesOf(data)).toEqual([]);
+  });
+});

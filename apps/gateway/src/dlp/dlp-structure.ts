@@ -16,7 +16,8 @@ export interface TypedSpan {
 
 /** `key=value`, `key: value`, `"key": "value"` in env dumps, YAML, query strings, headers, logs. */
 // A value runs to the first space, or on through space-separated digit groups (`Phone: 0800 123 4567`, `SSN: 219 09 9999`).
-const PAIR = /(?<![\w.-])["']?([A-Za-z][\w.-]{0,48})["']?[ \t]*(?:=|:(?!\/\/))[ \t]*["']?([^\s"'&;,}]{1,512}(?: (?=[\d(+])[\d()+.-]{1,12}(?![^\s"'&;,}])){0,7})/g;
+// A YAML key may carry a namespace (Pulumi `app:dbPassword: …`); LDIF writes `attr:: …` for a base64 value.
+const PAIR = /(?<![\w.-])["']?([A-Za-z][\w.-]{0,48}(?::[A-Za-z][\w.-]{0,48}(?=:[ \t]))?)["']?[ \t]*(?:=|::?(?!\/\/))[ \t]*["']?([^\s"'&;,}]{1,512}(?: (?=[\d(+])[\d()+.-]{1,12}(?![^\s"'&;,}])){0,7})/g;
 const MAX_PAIRS = 2_000;
 
 /** A pair inside a pair's value: systemd `Environment="PGPASSWORD=…"`, `-Ddb.password=…`, Helm `--set a.b=…`. */
@@ -24,10 +25,40 @@ const INNER_PAIR = /^([A-Za-z][\w.-]{0,48})=(.+)$/;
 /** A call setting a name to a value: PHP `define('DB_PASSWORD', '…')`, `setenv("X", "…")`, `config.set('x', '…')`. */
 const CALL_PAIR = /\(\s*(["'])([A-Za-z][\w.-]{0,48})\1\s*,\s*(["'])([^"'\n]{1,512})\3\s*\)/g;
 
-/** The values of `key=value`-like pairs in `text`, each under its key (a pair in a pair's value too), and of calls setting a name to a value. */
+/**
+ * A REST path naming a collection, then one of its items (`/members/W57…`, `/v2/subscribers/XGH…/claims`),
+ * and a query parameter naming the item's kind (`?member=ZQW…`, `&subscriber=…`): the item's id.
+ */
+const REST_ITEM = /\/([A-Za-z][A-Za-z_-]{1,30}?)s\/([A-Za-z0-9][A-Za-z0-9-]{4,30})(?=[/?#\s"'<>]|$)|[?&]([A-Za-z][A-Za-z_]{1,30}(?<![Ii][Dd]|[Nn]o|[Nn]umber))=([A-Za-z0-9][A-Za-z0-9-]{4,30})(?=[&#\s"'<>]|$)/g;
+/** SQL comparing a column with string literals: `member_id = 'W…'`, `dx1 in ('N390', 'E119')`, `mrn <> '…'`. */
+const SQL_CONDITION = /(?<![\w.])["`]?([A-Za-z_][\w.]{0,63})["`]?\s*(?:=|==|<>|!=|\b(?:not\s+)?in\s*\()\s*('[^'\n]{0,128}'(?:\s*,\s*'[^'\n]{0,128}')*)/gi;
+const SQL_LITERAL = /'([^'\n]{1,128})'/g;
+/** A comparison with a string literal somewhere in the text (the cheap test before {@link SQL_CONDITION}). */
+const SQL_OPERATOR = /(?:=|<>|!=|\bin\s*\()\s*'/i;
+
+/**
+ * The values of `key=value`-like pairs in `text`, each under its key (a pair in a pair's value too), of calls
+ * setting a name to a value, of SQL conditions (each literal under its column) and the item of a REST path
+ * under its collection's name (`/members/X` → `member id`).
+ */
 export function embeddedPairs(text: string): SubText[] {
-  if (!/[=:]/.test(text) && !text.includes('(')) return [];
+  if (!/[=:/]/.test(text) && !text.includes('(')) return [];
   const out: SubText[] = [];
+  if (text.includes('/') || text.includes('?')) {
+    for (const match of text.matchAll(REST_ITEM)) {
+      const [name, item] = match[1] ? [match[1], match[2]] : [match[3], match[4]];
+      // An id of letters and digits (`W57…`, `ZQW…`); a bare number is a forum's or a shop's row id as often as anything.
+      if (/\d/.test(item) && /[A-Za-z]/.test(item)) out.push({ start: match.index + match[0].length - item.length, text: item, key: `${name} id` });
+      if (out.length >= MAX_PAIRS) return out;
+    }
+  }
+  if (text.includes("'") && SQL_OPERATOR.test(text)) {
+    for (const match of text.matchAll(SQL_CONDITION)) {
+      const listStart = match.index + match[0].length - match[2].length;
+      for (const literal of match[2].matchAll(SQL_LITERAL)) out.push({ start: listStart + literal.index + 1, text: literal[1], key: match[1] });
+      if (out.length >= MAX_PAIRS) return out;
+    }
+  }
   for (const match of text.matchAll(PAIR)) {
     const value = match[2];
     const start = match.index + match[0].length - value.length;

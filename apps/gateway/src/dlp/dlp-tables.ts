@@ -2,8 +2,11 @@ import type { SubText } from './dlp-structure';
 
 /** Tables longer than this (lines) are not read as tables (the detectors still scan their text). */
 const MAX_LINES = 10_000;
-/** What a column name looks like: `patient_mrn`, `Member ID`, `dx code`, `CONTAINER ID`, `Card #`, `Телефон`. */
-const COLUMN_NAME = /^[\p{L}_][\p{L}\p{N}_ .#/()-]{0,40}$/u;
+/**
+ * What a column name looks like: `patient_mrn`, `Member ID`, `dx code`, `CONTAINER ID`, `Card #`, `Телефон`, and
+ * a form's question as a spreadsheet of responses heads it (`Insurance member ID (front of card)`).
+ */
+const COLUMN_NAME = /^[\p{L}_][\p{L}\p{N}_ .,'’?#/()-]{0,80}$/u;
 
 interface Line {
   text: string;
@@ -126,13 +129,59 @@ export function tableCells(text: string): SubText[] {
 const SQL_INSERT = /\bINSERT\s+(?:IGNORE\s+)?INTO\s+[\w.`"[\]]{1,128}\s*\(([^()]{1,2000})\)\s*VALUES\s*/gi;
 const MAX_ROWS = 1_000;
 
+/** The parameters a query log prints after the query: TypeORM `-- PARAMETERS: ["…","…"]`, `params: [...]`. */
+const PARAMETERS = /\b(?:PARAMETERS|params|parameters|bindings)["']?[ \t]*[:=][ \t]*(\[[^\n]{0,4000}\])/i;
+
+/** The bound parameters of a logged query, each with its offset in `text` (undefined when none are printed). */
+export function queryParameters(text: string): Array<SubText | undefined> | undefined {
+  const match = PARAMETERS.exec(text);
+  if (!match) return undefined;
+  let values: unknown;
+  try {
+    values = JSON.parse(match[1]);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(values) || values.length > MAX_ROWS) return undefined;
+  let at = match.index + match[0].length - match[1].length;
+  return values.map((value) => {
+    if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+    const literal = JSON.stringify(value);
+    const found = text.indexOf(literal, at);
+    if (found < 0) return undefined;
+    at = found + literal.length;
+    return { start: typeof value === 'string' ? found + 1 : found, text: String(value), key: '' };
+  });
+}
+
+/** A bound parameter's value for a placeholder (`$2`, `?`, `:2`), read under `key`. */
+function bound(placeholder: string, parameters: Array<SubText | undefined> | undefined, next: number, key: string): SubText | undefined {
+  const index = placeholder === '?' ? next : /^[$:]\d{1,4}$/.test(placeholder) ? Number(placeholder.slice(1)) - 1 : -1;
+  const parameter = index >= 0 ? parameters?.[index] : undefined;
+  return parameter && { ...parameter, key };
+}
+
+/** The column a logged query compares with a placeholder: `"mrn" = $1`, `member_id = ?`. */
+const PLACEHOLDER_CONDITION = /(?<![\w.])["`]?([A-Za-z_][\w]{0,63})["`]?[ \t]*(?:=|<>|!=)[ \t]*(\$\d{1,4}|\?)(?![\w])/g;
+
 /**
  * The values of SQL `INSERT INTO t (a, b) VALUES ('x', 'y'), (…)` (a query log, a dump), each under
- * its column's name.
+ * its column's name; placeholders (`$1`, `?`) bound to the parameters the log prints after the query,
+ * as are the placeholders of `WHERE col = $1`.
  */
 export function sqlInsertCells(text: string): SubText[] {
-  if (!/insert/i.test(text)) return [];
+  const parameters = /\$\d|\?/.test(text) ? queryParameters(text) : undefined;
   const out: SubText[] = [];
+  if (parameters) {
+    let next = 0;
+    for (const match of text.matchAll(PLACEHOLDER_CONDITION)) {
+      const value = bound(match[2], parameters, next, match[1].split('.').pop()!);
+      if (match[2] === '?') next += 1;
+      if (value) out.push(value);
+    }
+  }
+  if (!/insert/i.test(text)) return out;
+  let next = 0;
   for (const match of text.matchAll(SQL_INSERT)) {
     const columns = match[1].split(',').map((c) => c.trim().replace(/^[`"[]|[`"\]]$/g, ''));
     let at = match.index + match[0].length;
@@ -153,12 +202,85 @@ export function sqlInsertCells(text: string): SubText[] {
           end = at;
         }
         const value = text.slice(start, Math.min(end, text.length)).trim();
-        if (value && columns[column]) out.push({ start, text: value, key: columns[column] });
+        const parameter = quote !== "'" && quote !== '"' && parameters ? bound(value, parameters, next, columns[column] ?? '') : undefined;
+        if (value === '?') next += 1;
+        if (parameter && columns[column]) out.push(parameter);
+        else if (value && columns[column]) out.push({ start, text: value, key: columns[column] });
         while (at < text.length && text[at] !== ',' && text[at] !== ')') at += 1;
         if (text[at++] !== ',') break;
       }
       while (text[at] === ' ' || text[at] === ',' || text[at] === '\n') at += 1;
     }
+  }
+  return out;
+}
+
+const FIELDS_LINE = /^#[Ff]ields:?[ \t]+(.+)$/;
+
+/**
+ * The records of a log whose columns a `#fields` directive names: Zeek (`#fields\tts\tuid\t…`,
+ * tab-separated) and the W3C extended log format of IIS and proxies (`#Fields: date time cs-username …`,
+ * space-separated); other `#` lines are directives.
+ */
+export function fieldsDirectiveCells(text: string): SubText[] {
+  if (!/#fields/i.test(text)) return [];
+  const out: SubText[] = [];
+  let header: string[] | undefined;
+  let separator = /\t/g;
+  const lines = linesOf(text);
+  if (lines.length > MAX_LINES) return [];
+  for (const line of lines) {
+    const fields = FIELDS_LINE.exec(line.text);
+    if (fields) {
+      separator = fields[1].includes('\t') ? /\t/g : / +/g;
+      header = fields[1].trim().split(separator);
+      continue;
+    }
+    if (!header || line.text.startsWith('#') || !line.text.trim()) continue;
+    const cells = split(line, separator);
+    if (cells.length !== header.length) continue;
+    cells.forEach((cell, i) => {
+      if (cell.text && cell.text !== '-' && COLUMN_NAME.test(header![i])) out.push({ start: cell.start, text: cell.text, key: header![i] });
+    });
+  }
+  return out;
+}
+
+/** A label cell and its value in a two-column table or a definition list: `<tr><th>Password</th><td>…</td></tr>`, `<dt>MRN</dt><dd>…</dd>`. */
+const HTML_LABEL_VALUE = /<(?:t[hd]|dt)\b[^>]{0,200}>([^<]{1,80})<\/(?:t[hd]|dt)\s*>\s*<(?:td|dd)\b[^>]{0,200}>([^<]{1,512})<\/(?:td|dd)\s*>\s*(?=<\/tr|<dt\b|<\/dl)/gi;
+const HTML_ROW = /<tr\b[^>]{0,200}>([\s\S]*?)<\/tr\s*>/gi;
+const HTML_CELL = /<(t[hd])\b[^>]{0,200}>([^<]{0,512})<\/t[hd]\s*>/gi;
+
+/**
+ * The cells of an HTML table (Confluence storage format, exported reports, e-mail bodies) under the
+ * column names of its header row (a row of `<th>` cells): `<tr><th>User</th><th>Password</th></tr>`
+ * then `<tr><td>root</td><td>…</td></tr>`; a row of a label and its value (`<tr><th>Password</th><td>…</td></tr>`)
+ * and a definition list's `<dt>` / `<dd>` under the label.
+ */
+export function htmlTableCells(text: string): SubText[] {
+  if (!/<t[hd]\b|<dt\b/i.test(text)) return [];
+  const out: SubText[] = [];
+  for (const pair of text.matchAll(HTML_LABEL_VALUE)) {
+    const value = pair[2].trim();
+    if (value && COLUMN_NAME.test(pair[1].trim())) out.push({ start: pair.index + pair[0].lastIndexOf(pair[2]) + pair[2].indexOf(value), text: value, key: pair[1].trim() });
+    if (out.length >= MAX_ROWS) return out;
+  }
+  let header: string[] | undefined;
+  let rows = 0;
+  for (const row of text.matchAll(HTML_ROW)) {
+    if ((rows += 1) > MAX_ROWS) break;
+    const rowStart = row.index + row[0].indexOf('>') + 1;
+    const cells = [...row[1].matchAll(HTML_CELL)];
+    if (!cells.length) continue;
+    if (cells.every((cell) => cell[1].toLowerCase() === 'th')) {
+      header = cells.map((cell) => cell[2].trim());
+      continue;
+    }
+    if (!header || cells.length !== header.length) continue;
+    cells.forEach((cell, i) => {
+      const value = cell[2].trim();
+      if (value && COLUMN_NAME.test(header![i])) out.push({ start: rowStart + cell.index + cell[0].indexOf('>') + 1 + cell[2].indexOf(value), text: value, key: header![i] });
+    });
   }
   return out;
 }

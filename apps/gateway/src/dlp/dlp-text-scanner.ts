@@ -5,7 +5,7 @@ import { normaliseText } from './dlp-normalise';
 import { dicomSpans, edifactSpans, embeddedPairs, hl7Spans, x12Spans } from './dlp-structure';
 import { labelledValues, labelTypes } from './dlp-labels';
 import { placeholder } from './dlp-placeholders';
-import { csvCells, sqlInsertCells, tableCells } from './dlp-tables';
+import { csvCells, fieldsDirectiveCells, htmlTableCells, sqlInsertCells, tableCells } from './dlp-tables';
 import { xmlSpans, xmlTexts } from './dlp-xml';
 
 /** A match in a (normalised) text. */
@@ -33,9 +33,11 @@ export interface TextResult {
 const DEFAULT_WINDOW = { before: 40, after: 25 };
 /**
  * What a value inside text (`key: value`) must look like for a key alone to make it sensitive: not
- * a plain word (`password: required`), not a placeholder or prose (`(min 8 chars)`, `<token>`).
+ * a plain word (`password: required`), not a placeholder or prose (`(min 8 chars)`, `<token>`), not a single
+ * character, one to three digits (a field number: protobuf `string password = 4;`) or a YAML block indicator
+ * (`password: |`, the value on the lines below).
  */
-const EMBEDDED_VALUE = /^(?![a-z]+$|[A-Z][a-z]+$|[A-Z_]+$|[A-Za-z]+[).\]:,?]+$|[([<{$*>=])\S+$/;
+const EMBEDDED_VALUE = /^(?![a-z]+$|[A-Z][a-z]+$|[A-Z_]+$|[A-Za-z]+[).\]:,?]+$|[([<{$*>=]|\S$|\d{1,3}$|[|>][-+]?\d?$)\S+$/;
 const SPLIT_KEY = /([a-z0-9])([A-Z])|[_\-.\s]+/g;
 
 /**
@@ -136,7 +138,7 @@ export class DlpTextScanner {
       }
     });
     if (!structured) return spans;
-    for (const sub of [...embeddedPairs(text), ...labelledValues(text), ...csvCells(text), ...tableCells(text), ...sqlInsertCells(text), ...xmlTexts(text)]) {
+    for (const sub of [...embeddedPairs(text), ...labelledValues(text), ...csvCells(text), ...tableCells(text), ...sqlInsertCells(text), ...htmlTableCells(text), ...fieldsDirectiveCells(text), ...xmlTexts(text)]) {
       spans.push(...this.spansOf(sub.text, [...keys, sub.key], offset + sub.start, false, only, true));
     }
     for (const span of [...hl7Spans(text), ...xmlSpans(text), ...x12Spans(text), ...dicomSpans(text), ...edifactSpans(text)]) {

@@ -41,7 +41,7 @@ export const creditCard: DlpDetector = {
   mask: (value) => `${'*'.repeat(Math.max(0, value.replace(/\D/g, '').length - 4))}${value.replace(/\D/g, '').slice(-4)}`,
 };
 
-/** Card security codes: 3–4 digits right after CVV / CVC / security code, or under such a key (also `card_cvc`, `cc_cvv`). */
+/** Card security codes: 3–4 digits right after CVV / CVC / security code, or under such a key (also `card_cvc`, `cc_cvv`, CyberSource `cvNumber`). */
 export const cvv: DlpDetector = {
   type: 'cvv',
   // A sentence may end right after the code (`CVC 417.`), a decimal may not (`3.14`).
@@ -49,8 +49,31 @@ export const cvv: DlpDetector = {
   context:
     /\b(?:cvv2?|cvc2?|csc|cid|security code|code on the back|card (?:verification|security) (?:code|value|number)|(?:karten)?prüfnummer|sicherheitscode|kartenprüfziffer|cryptogramme(?: visuel)?|code de sécurité|código de seguridad|código de segurança|codice di sicurezza)\b/i,
   contextWindow: { before: 24, after: 0 },
-  key: /^(?:(?:(?:credit|debit)?card|cc|payment)?(?:cvv2?|cvc2?|csc|cvn)|cid|(?:(?:credit|debit)?card)?securitycode|cardcode|cardverification(?:code|value|number)?)$/,
+  key: /^(?:(?:(?:credit|debit)?card|cc|payment)?(?:cvv2?|cvc2?|csc|cvn|cvnumber|cvcode)|cid|(?:(?:credit|debit)?card)?securitycode|cardcode|cardverification(?:code|value|number)?)$/,
   keyValue: /^\s*\d{3,4}\s*$/,
+};
+
+/** A card number, then maybe its expiry (`12/30`, `2030-12`), as the arguments or cells before a value: `("6011…", "12/30", "278")`, `["4111…","983",…]`. */
+const CARD_THEN_EXPIRY = /(\d(?:[ -]?\d){12,18})(["']?)[ \t]*[,;|][ \t]*(?:["']?(?:(?:0[1-9]|1[0-2])\/(?:20)?\d{2}|20\d{2}-(?:0[1-9]|1[0-2]))["']?[ \t]*[,;|][ \t]*)?["']?$/;
+/** A field the value is typed into that names a card code: `type '417' into input[name=cvc]`. */
+const CODE_FIELD_AFTER = /^["']?[ \t]+(?:into|in|to|for)[ \t]+[^\n]{0,40}?(?<![A-Za-z])(?:cvv2?|cvc2?|csc|security[ _-]?code)(?![A-Za-z])/i;
+
+/**
+ * Card security codes by position: the value right after a valid card number (and maybe its expiry) in an
+ * argument list, a parameter list or a row (a test fixture `new Card("6011…", "12/30", "278")`, an ORM's
+ * logged parameters `["4111…","983",…]`), or typed into a field named as one (a UI test's log).
+ */
+export const cardCode: DlpDetector = {
+  type: 'cvv',
+  pattern: /(?<![\d.\/-])\d{3,4}(?![\d\/.-])/g,
+  requires: /\d(?:[ -]?\d){12}|[Cc][Vv][CcVv]|[Cc][Ss][Cc]|[Ss][Ee][Cc][Uu][Rr][Ii][Tt][Yy].?[Cc][Oo][Dd][Ee]/,
+  validate(value, text, index) {
+    if (CODE_FIELD_AFTER.test(text.slice(index + value.length, index + value.length + 60))) return true;
+    const before = text.slice(Math.max(0, index - 60), index);
+    const card = CARD_THEN_EXPIRY.exec(before);
+    // Quoted like the card (a string among strings), not a bare number after a quoted card (an amount).
+    return !!card && creditCard.validate!(card[1], text, index, '') && !!card[2] === /["']$/.test(before);
+  },
 };
 
 // Also the spoken short form: `my social is …`, `social number`.

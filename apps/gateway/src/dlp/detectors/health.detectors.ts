@@ -57,6 +57,13 @@ export const healthInsuranceNumber: DlpDetector = {
 };
 
 /**
+ * What a letter-digit code right after it names instead of a diagnosis: a vitamin (`vitamin B12`), or a place —
+ * a room, a building, a gate, a bed, a bay (`Raum B12`, `Room C50`, `Gate C12`, `Bldg F3`), in a few languages.
+ */
+const NOT_A_DIAGNOSIS_BEFORE =
+  /(?:vitamin|room|rm|raum|zimmer|geb[äa]ude|halle|bldg|building|gate|bay|bed|ward|suite|floor|level|garage|platform|gleis|hall|sala|quarto|habitaci[oó]n|chambre|salle|b[âa]timent|seat|stall|dock|aisle|locker|cabin|parking|spot|zone|unit)\.?\s*(?:no\.?|nr\.?|#)?\s*$/i;
+
+/**
  * ICD-10 diagnosis codes (`E11.9`, `J45.909`, `U07.1`): only with diagnostic context — a key like
  * `diagnosis_code` / `dx1`, a word like diagnosis / dx / ICD nearby (also the classification's name in
  * other languages: `CID-10`, `CIE-10`, `CIM-10`, `МКБ-10`, and `диагноз`, `诊断`, `診断`), or a list
@@ -67,12 +74,12 @@ export const icd10: DlpDetector = {
   pattern: /(?<![A-Za-z0-9.-])[A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?(?![A-Za-z0-9]|\.\d)/g,
   // Words of clinical documentation and coding (English, and diagnosis in other languages).
   context:
-    /(?:\b(?:icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|diagnos(?!tics?\b)[a-z]*|diagn[oó]stico|diagnosi|diag|dx\d*|ddx|condition codes?|billing codes?|primary codes?|secondary codes?|comorbidit[a-z]*|icd10|coded as|coder|coding|bill(?:ed)?(?: as)?|hx|h\/o|history of|admitted (?:for|with)|unspecified|assessment|impression|indication|referr(?:al|ed|ing)|chief complaint|problem list|reason for (?:visit|referral|admission)|reason ?codes?)\b|мкб[- ]?10|диагноз|诊断|診断)/i,
+    /(?:\b(?:icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|diagnos(?!tics?\b)[a-z]*|diagn[oó]stico|diagnosi|diag|dx\d*|ddx|condition codes?|billing codes?|primary codes?|secondary codes?|comorbidit[a-z]*|icd10|coded as|coder|coding|bill(?:ed)?(?: as)?|hx|h\/o|history of|admitted (?:for|with)|unspecified|assessment|impression|indication|referr(?:al|ed|ing)|chief complaint|problem list|reason for (?:visit|referral|admission)|reason ?codes?|(?:today's|visit|progress|clinic(?:al)?|encounter|soap) note|charted|charting)\b|мкб[- ]?10|диагноз|诊断|診断)/i,
   contextWindow: { before: 50, after: 30 },
   // Headings of diagnosis lists (not `Diagnostics:` of a machine, not `Error codes:`).
   listContext:
     /(?:\b(?:(?:discharge|admission|admitting|primary|secondary|principal|final|working|differential|encounter|visit)\s+)?(?:diagnos[ie]s|diagnosen|diagnose|diagnóstico?s?|diagnostici|diagnostic (?:principal|associés?)|dx|ddx|icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|assessment(?: (?:and|&) plan)?|a\/p|impression|problem list|active problems|past medical history|pmh|comorbidities|billing codes|conditions)\b|мкб|диагноз|诊断|診断)/i,
-  validate: (_value, text, index) => !/vitamin\s*$/i.test(text.slice(Math.max(0, index - 12), index)),
+  validate: (_value, text, index) => !NOT_A_DIAGNOSIS_BEFORE.test(text.slice(Math.max(0, index - 16), index)),
   // A code alone under a key naming a diagnosis (`dx`, `diagnosis_code`, `icd10`; other styles through the label classifier).
   key: /^(?:dx\d*(?:codes?)?|diagnosiscodes?|icd10(?:cm)?(?:codes?)?)$/,
   keyValue: /^\s*[A-Z]\d[0-9A-Z](?:\.?[0-9A-Z]{1,4})?\s*$/,

@@ -1,8 +1,8 @@
 import type { DlpDetector } from '../dlp-detector.interfaces';
 import { email, nationalPhone, phone } from './contact.detectors';
-import { creditCard, cvv, ssn } from './financial.detectors';
+import { cardCode, creditCard, cvv, ssn } from './financial.detectors';
 import { icd10, healthInsuranceNumber, medicalRecordNumber } from './health.detectors';
-import { apiKey, awsAccessKey, commandPassword, credentialPair, jwt, linePassword, password, privateKey, tokenField } from './secret.detectors';
+import { apiKey, awsAccessKey, commandPassword, credentialPair, jwt, linePassword, pairPassword, password, privateKey, protocolPassword, tokenField } from './secret.detectors';
 
 export { luhnValid } from './financial.detectors';
 
@@ -18,6 +18,8 @@ export const DLP_DETECTORS: readonly DlpDetector[] = [
   tokenField,
   password,
   commandPassword,
+  protocolPassword,
+  pairPassword,
   linePassword,
   credentialPair,
   creditCard,
@@ -25,6 +27,7 @@ export const DLP_DETECTORS: readonly DlpDetector[] = [
   medicalRecordNumber,
   healthInsuranceNumber,
   cvv,
+  cardCode,
   email,
   phone,
   nationalPhone,

@@ -25,6 +25,9 @@ export const privateKey: DlpDetector = {
     // The whole body, or (a block cut short, other log lines after it) its first line.
     return !MASKED_BODY.test(body) && !MASKED_BODY.test(body.split('\n')[0].trim());
   },
+  // A raw 32-byte key under a private-key name: WireGuard `PrivateKey = …` (base64), an Ed25519 / X25519 seed in hex.
+  key: /privatekey$|^privkey$/,
+  keyValue: /^\s*(?:[A-Za-z0-9+/]{43}=|[0-9a-fA-F]{64})\s*$/,
 };
 
 /** JSON Web Tokens: base64url `{"`-header, `{"`-payload, signature (possibly empty). */
@@ -104,6 +107,9 @@ export const apiKey: DlpDetector = {
           .join('|') +
         String.raw`)[\\"']*\s*[:=]\s*[\\"']*(?<v>(?=[^\s"'\\]*\d)(?=[^\s"'\\]*[A-Za-z])[A-Za-z0-9_\-.+/=~]{16,})`,
       String.raw`\bBearer\s+(?<v2>(?=[^\s"'\\]*\d)[A-Za-z0-9_\-.~+/]{20,}=*)`,
+      // An AWS secret access key right after its key id (`AKIA… / wJal…` in chat), and a Laravel `APP_KEY=base64:…` (32 bytes).
+      String.raw`(?:AKIA|ASIA)[A-Z0-9]{16}[ \t]*[/:,|;]?[ \t]*(?<v7>(?=[A-Za-z0-9/+]*\d)(?=[A-Za-z0-9/+]*[a-z])(?=[A-Za-z0-9/+]*[A-Z])[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`,
+      String.raw`base64:(?<=KEY[\\"']*[ \t]*[:=][ \t]*[\\"']*base64:)(?<v8>[A-Za-z0-9+/]{43}=)`,
       // An AWS secret access key (40 characters of base64) after its label, also in whitespace-aligned
       // tables (`aws configure list`, `secret_key     2d5A…`).
       String.raw`(?<![A-Za-z0-9])(?:` +
@@ -112,8 +118,9 @@ export const apiKey: DlpDetector = {
     ].join('|'),
     'g',
   ),
-  // Also any key ending in `secret` (`jwt_secret`, `signing-secret`, `WEBHOOK_SECRET`) and the keys and tokens of the labels above.
-  key: /^(?:[a-z0-9]*(?:apikey|apisecret|accesstoken|authtoken|secretkey|secretkeybase|clientsecret|privatetoken|refreshtoken|bearertoken|secretaccesskey|sessiontoken|accountkey|sharedaccesskey|subscriptionkey|secret|(?:signing|encryption|master|hmac|webhook|jwt)key|(?:service|personalaccess|deploy|bot|webhook|registration|runner|integration)token)|secret)$/,
+  // Also any key ending in `secret` (`jwt_secret`, `signing-secret`, `WEBHOOK_SECRET`) and the keys and tokens of the labels above;
+  // an admin key (Algolia), a license key, Authorize.Net's `transactionKey`, a gateway's `security_key`, an `ApiToken`.
+  key: /^(?:[a-z0-9]*(?:apikey|apisecret|apitoken|accesstoken|authtoken|adminkey|licen[cs]ekey|transactionkey|securitykey|secretkey|secretkeybase|clientsecret|privatetoken|refreshtoken|bearertoken|secretaccesskey|sessiontoken|accountkey|sharedaccesskey|subscriptionkey|secret|(?:signing|encryption|master|hmac|webhook|jwt)key|(?:service|personalaccess|deploy|bot|webhook|registration|runner|integration)token)|secret)$/,
   keyValue: SECRET_VALUE,
 };
 
@@ -137,6 +144,8 @@ const COPULA = String.raw`(?:\s+(?:is|is now|was|will be|ist|lautet|est|es|era|�
 const OWNER = String.raw`(?:\s+(?:for|of|to|on|del|della|dello|de|du|des|da|do|für|von|van|för|för|til|dla)\b[^\n:=.;,]{1,40}?)?`;
 /** What follows a length or a count, not a password (`password is 8 characters long`). */
 const PASSWORD_RULE = /^\s*(?:characters?|chars?|digits?|letters?|symbols?|long|zeichen|caract|символ)/i;
+/** What introduces a user's name, not a password, after a password word and its owner (`reset password for user: jdoe42`). */
+const USER_BEFORE = /(?:^|\s)(?:user(?:name)?|account|login|e-?mail|id)[ \t]*[:=][ \t]*$/i;
 /** A bare value: not a plain word (`password: required`), not a bracket or a placeholder opening. */
 const BARE_VALUE = String.raw`[^\s"',;&}([<][^\s"',;&}]*?[^\s"',;&}A-Za-z][^\s"',;&}]*|[^\s"',;&}A-Za-z([<][^\s"',;&}]*`;
 
@@ -155,7 +164,9 @@ export const password: DlpDetector = {
       [
         String.raw`\s*(?:[:=]|=>)\s*(?:\\?"(?<v>(?:[^"\\]|\\[^"])+?)\\?"|'(?<v2>[^']+)')`,
         String.raw`=(?<v3>[^\s"',;&}]+)`,
-        String.raw`(?:\s*(?:[:=]|=>)\s*|${OWNER}${COPULA})(?<v4>${BARE_VALUE})`,
+        // The value on the same line (`DB_PASSWORD=` with nothing after it does not take the next line); LDIF's `::` (base64 value);
+        // an owner before the colon too (`Temporary password for the vendor portal: …`).
+        String.raw`${OWNER}(?:\s*(?:::|[:=]|=>)[ \t]*|${COPULA})(?<v4>${BARE_VALUE})`,
         // SQL: `ALTER ROLE r WITH LOGIN PASSWORD 'literal'`, `CREATE USER u PASSWORD "literal"`.
         String.raw`[ \t]+'(?<v7>[^'\s]{3,128})'`,
         // Quoted as code or in typographic quotes in chat and tickets: password `x`, password “x”, password «x».
@@ -168,10 +179,60 @@ export const password: DlpDetector = {
       String.raw`|(?<![\w-])(?:-u|--user|--http-user)[ =]["']?[^\s:'"]+:(?<v6>(?![A-Z_]+["'\s]|\$)[^\s'"]+)`,
     'gi',
   ),
-  // A plain word closed by punctuation is prose (`(using password: YES)`, `password: required.`).
-  validate: (value, text, index) => !/^[A-Za-z]+[).\]:,?]+$/.test(value) && !/^\d{1,3}$/.test(value) && !PASSWORD_RULE.test(text.slice(index + value.length, index + value.length + 16)),
-  // `userpass`: OFX `<USERPASS>`; also `db_pass`, `redis_pass`, `db_pwd`.
-  key: /^(?:[a-z0-9]*password|[a-z0-9]*passwd|[a-z0-9]{0,12}pwd|[a-z]{0,8}pw|passphrase|passcode|(?:user|login|db|database|admin|root|smtp|mail|redis|mysql|postgres|pg|mongo|rabbitmq|amqp|ldap|ftp|sftp|ssh|proxy|bind|sa|app|service|svc|wifi|wlan)?pass|passwort|kennwort|contrasena|contraseña|senha|motdepasse|wachtwoord|parol|sifre|şifre|hasło|haslo|lösenord|salasana|пароль|密码|密碼|パスワード|비밀번호)$/,
+  // A plain word closed by punctuation is prose (`(using password: YES)`, `password: required.`); one character is a test's
+  // stand-in (`User.new(password: "x")`), a YAML block indicator (`password: |`) has the value below; after `for user:` comes a name.
+  validate: (value, text, index) =>
+    !/^[A-Za-z]+[).\]:,?]+$/.test(value) &&
+    !/^(?:\d{1,3}|\S|[|>][-+]?\d?)$/.test(value) &&
+    !PASSWORD_RULE.test(text.slice(index + value.length, index + value.length + 16)) &&
+    !USER_BEFORE.test(text.slice(Math.max(0, index - 24), index)),
+  // `userpass`: OFX `<USERPASS>`; also `db_pass`, `redis_pass`, `db_pwd`; a column saying the password is kept in clear (`password_plain`).
+  key: /^(?:[a-z0-9]*password(?:plain|clear|cleartext|raw|temp|tmp)?|[a-z0-9]*passwd|[a-z0-9]{0,12}pwd|[a-z]{0,8}pw|passphrase|passcode|(?:user|login|db|database|admin|root|smtp|mail|redis|mysql|postgres|pg|mongo|rabbitmq|amqp|ldap|ftp|sftp|ssh|proxy|bind|sa|app|service|svc|wifi|wlan)?pass|passwort|kennwort|contrasena|contraseña|senha|motdepasse|wachtwoord|parol|sifre|şifre|hasło|haslo|lösenord|salasana|пароль|密码|密碼|パスワード|비밀번호)$/,
+};
+
+/**
+ * Passwords in the syntax of particular tools and protocols: cloud-init `chpasswd` lists and `echo 'u:p' | chpasswd`,
+ * HAProxy `insecure-password` and `stats auth`, IMAP `LOGIN`, FTP `PASS` as a server log quotes it, command lines
+ * (`xfreerdp /p:`, `net user`, OpenSSL `pass:`, keytool `-storepass`, `smbclient -U u%p`, `htpasswd -b`, `sqlcmd -P`),
+ * and a login call with literals. Each form names itself, so the pattern runs only on text that has one of those words.
+ */
+export const protocolPassword: DlpDetector = {
+  type: 'password',
+  pattern: new RegExp(
+    [
+      // cloud-init `chpasswd: list: |` then `user:password` lines; `echo 'user:password' | chpasswd` (not a `$6$…` hash with `-e`).
+      String.raw`\bchpasswd:[ \t]*\r?\n[ \t]+list:[ \t]*\|?[ \t]*\r?\n[ \t]+[\w.-]{1,32}:(?<v22>(?!\$)[^\s:]{3,128})`,
+      String.raw`\becho[ \t]+["']?[\w.-]{1,32}:(?<v23>(?!\$)[^\s'":]{3,128})["']?[ \t]*\|[ \t]*(?:sudo[ \t]+)?chpasswd\b(?![ \t]+-e)`,
+      // HAProxy userlists and stats pages: `user admin insecure-password …`, `stats auth ops:…`.
+      String.raw`\buser[ \t]+[\w.@-]{1,64}[ \t]+insecure-password[ \t]+(?<v14>\S{3,128})`,
+      String.raw`\bstats[ \t]+auth[ \t]+[^\s:]{1,64}:(?<v15>\S{3,128})`,
+      // IMAP `a001 LOGIN user "pass"` (a tag, the command, the user, the password; quoted or atom).
+      String.raw`(?<![^\n])[A-Za-z0-9.]{1,12}[ \t]+LOGIN[ \t]+(?:"[^"\n]{1,128}"|[^\s"]{1,128})[ \t]+(?:"(?<v17>[^"\n]{3,128})"|(?<v18>[^\s"]{3,128}))`,
+      // FTP's `PASS …` as a server log quotes the command (vsftpd `FTP command: Client "…", "PASS …"`).
+      String.raw`["']PASS[ \t]+(?<v19>[^\s"']{3,128})["']`,
+      // Command lines: `xfreerdp /u:x /p:…`, `net user x … /add`, OpenSSL `-passin pass:…`, keytool `-storepass …`,
+      // `smbclient -U user%…`, `htpasswd -b file user …`, `sqlcmd -P …`.
+      String.raw`\bxfreerdp\b[^\n]{0,200}?[ \t]\/p:(?<v24>[^\s'"]{3,128})`,
+      String.raw`\bnet[ \t]+user[ \t]+[^\s/]{1,64}[ \t]+(?<v25>(?![/*])[^\s]{3,128})`,
+      String.raw`-pass(?:in|out)[ \t]+pass:(?<v26>[^\s'"]{3,128})`,
+      String.raw`[ \t]-(?:src|dest)?(?:store|key)pass[ \t]+["']?(?<v27>(?![-$])[^\s'"]{3,128})`,
+      String.raw`\bsmbclient\b[^\n]{0,200}?[ \t]-U[ \t]*["']?[^\s%'"]{1,64}%(?<v28>[^\s'"]{3,128})`,
+      String.raw`\bhtpasswd\b[ \t]+-[a-zA-Z]*b[a-zA-Z]*[ \t]+\S+[ \t]+\S+[ \t]+["']?(?<v29>[^\s'"]{3,128})`,
+      String.raw`\bsqlcmd\b[^\n]{0,200}?[ \t]-P[ \t]*["']?(?<v30>[^\s'"-][^\s'"]{2,127})`,
+      // A login call with the user and the password as literals: `client.login("user@x", "…")`, `signIn('u', '…')`.
+      String.raw`\b(?:login|logIn|log_in|signIn|sign_in|authenticate)\(\s*(?<q1>["'])[^"'\n]{1,128}\k<q1>\s*,\s*(?<q2>["'])(?<v20>[^"'\n]{3,128})\k<q2>\s*[,)]`,
+    ].join('|'),
+    'g',
+  ),
+  requires: /chpasswd|insecure-password|stats[ \t]+auth|LOGIN|PASS|(?:log_?[iI]n|sign_?[iI]n|authenticate)\(|xfreerdp|net[ \t]+user|pass:|(?:store|key)pass|smbclient|htpasswd|sqlcmd/,
+  validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value),
+};
+
+/** A user and a password given in chat as `user app / …`, `login admin/…`: the password has a letter and a digit or a symbol. */
+export const pairPassword: DlpDetector = {
+  type: 'password',
+  pattern: /\b(?:user(?:name)?|login|creds?)[ \t:]+[\w.@-]{1,64}[ \t]*\/[ \t]*(?<v>(?=[^\s/]*[\d!#$%^&*~+=?@])(?=[^\s/]*[A-Za-z])[^\s/]{6,128})(?![^\s/]*\/)/gi,
+  requires: /(?:user|login|cred)[^\n/]{0,70}\//i,
 };
 
 /** `IDENTIFIED BY` in any case. */
