@@ -35,3 +35,15 @@ export function itHoldsFloors(score: ScoredCorpus['score'], floor: { precision: 
     expect(row.recall, `${type} recall (${row.misses})`).toBeGreaterThanOrEqual(perType);
   });
 }
+
+/**
+ * Registers the size spec of a scored corpus: at least `samples` samples, `negatives` of them hard
+ * negatives (no type), and `perType` positives of every type it scores.
+ */
+export function itHasSize(corpus: ScoredCorpus, least: { samples: number; negatives: number; perType: number }): void {
+  it(`has at least ${least.samples} samples with ${least.negatives} hard negatives and ${least.perType} positives of every type`, () => {
+    expect(corpus.samples.length).toBeGreaterThanOrEqual(least.samples);
+    expect(corpus.samples.filter((s) => !s.types.length).length).toBeGreaterThanOrEqual(least.negatives);
+    for (const row of corpus.score.rows) expect(row.tp + row.fn, row.type).toBeGreaterThanOrEqual(least.perType);
+  });
+}

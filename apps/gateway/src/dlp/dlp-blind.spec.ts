@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DlpType } from '../message/dlp.types';
-import { itHoldsFloors, scoredCorpus } from '../../../../test/gateway/dlp-floors';
+import { itHasSize, itHoldsFloors, scoredCorpus } from '../../../../test/gateway/dlp-floors';
 import { DlpScanner } from './dlp-scanner';
 
 // The blind set (test/gateway/dlp-blind.jsonl, built by test/gateway/dlp-blind/build_blind.py with the
@@ -20,15 +20,10 @@ import { DlpScanner } from './dlp-scanner';
 const FLOOR = { overall: 0.99, perType: 0.97 };
 
 describe('DLP on the blind set (seen since its one blind score)', () => {
-  const { samples, score } = scoredCorpus('dlp-blind.jsonl');
+  const corpus = scoredCorpus('dlp-blind.jsonl');
 
-  it('has at least 250 samples with 90 hard negatives and 15 positives of every type', () => {
-    expect(samples.length).toBeGreaterThanOrEqual(250);
-    expect(samples.filter((s) => !s.types.length).length).toBeGreaterThanOrEqual(90);
-    for (const row of score.rows) expect(row.tp + row.fn, row.type).toBeGreaterThanOrEqual(15);
-  });
-
-  itHoldsFloors(score, { precision: FLOOR.overall, recall: FLOOR.overall, perType: FLOOR.perType });
+  itHasSize(corpus, { samples: 250, negatives: 90, perType: 15 });
+  itHoldsFloors(corpus.score, { precision: FLOOR.overall, recall: FLOOR.overall, perType: FLOOR.perType });
 });
 
 const scanner = new DlpScanner(() => 'ALERT');

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { itHoldsFloors, scoredCorpus } from '../../../../test/gateway/dlp-floors';
+import { describe } from 'vitest';
+import { itHasSize, itHoldsFloors, scoredCorpus } from '../../../../test/gateway/dlp-floors';
 
 // The third blind set (test/gateway/dlp-blind3.jsonl, built by test/gateway/dlp-blind3/build_blind3.py
 // with the labelling rules of dlp-fresh/README.md) was written by someone who saw neither the detectors
@@ -15,13 +15,8 @@ import { itHoldsFloors, scoredCorpus } from '../../../../test/gateway/dlp-floors
 const FLOOR = { precision: 0.99, recall: 0.99, perType: 0.95 };
 
 describe('DLP on the third blind set (seen since its two blind scores)', () => {
-  const { samples, score } = scoredCorpus('dlp-blind3.jsonl');
+  const corpus = scoredCorpus('dlp-blind3.jsonl');
 
-  it('has at least 400 samples with 150 hard negatives and 20 positives of every type', () => {
-    expect(samples.length).toBeGreaterThanOrEqual(400);
-    expect(samples.filter((s) => !s.types.length).length).toBeGreaterThanOrEqual(150);
-    for (const row of score.rows) expect(row.tp + row.fn, row.type).toBeGreaterThanOrEqual(20);
-  });
-
-  itHoldsFloors(score, FLOOR);
+  itHasSize(corpus, { samples: 400, negatives: 150, perType: 20 });
+  itHoldsFloors(corpus.score, FLOOR);
 });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { itHoldsFloors, scoredCorpus } from '../../../../test/gateway/dlp-floors';
+import { describe } from 'vitest';
+import { itHasSize, itHoldsFloors, scoredCorpus } from '../../../../test/gateway/dlp-floors';
 
 // The fourth blind set (test/gateway/dlp-blind4.jsonl, built by test/gateway/dlp-blind4/build_blind4.py
 // with the labelling rules of dlp-fresh/README.md) was written by someone who saw neither the detectors
@@ -13,13 +13,8 @@ import { itHoldsFloors, scoredCorpus } from '../../../../test/gateway/dlp-floors
 const FLOOR = { precision: 0.99, recall: 0.99, perType: 0.97 };
 
 describe('DLP on the fourth blind set (seen since its two blind scores)', () => {
-  const { samples, score } = scoredCorpus('dlp-blind4.jsonl');
+  const corpus = scoredCorpus('dlp-blind4.jsonl');
 
-  it('has at least 450 samples with 170 hard negatives and 25 positives of every type', () => {
-    expect(samples.length).toBeGreaterThanOrEqual(450);
-    expect(samples.filter((s) => !s.types.length).length).toBeGreaterThanOrEqual(170);
-    for (const row of score.rows) expect(row.tp + row.fn, row.type).toBeGreaterThanOrEqual(25);
-  });
-
-  itHoldsFloors(score, FLOOR);
+  itHasSize(corpus, { samples: 450, negatives: 170, perType: 25 });
+  itHoldsFloors(corpus.score, FLOOR);
 });
