@@ -1,3 +1,4 @@
+import { RecentSet } from '@mas/core';
 import type { DlpAction, DlpFinding, DlpResult, DlpType } from '../message/dlp.types';
 import { DLP_DETECTORS } from './detectors';
 import type { DlpDetector } from './dlp-detector.interfaces';
@@ -27,38 +28,15 @@ const UNSCANNED = new Set(['signature', 'gateway_signature']);
 
 /** Longest text (key or value) whose clean scan result is remembered across scans. */
 const CLEAN_TEXT_CHARS = 64;
-/** Clean texts remembered per scanner (each with the keys it was scanned under). */
+/**
+ * Short texts (with the keys they were scanned under) in which a scan found nothing, remembered per
+ * scanner (a {@link RecentSet}: the recently seen ones kept). A scan result depends only on the text,
+ * its keys and the configuration, so such a text need not be scanned again. Only texts with no
+ * finding are kept: nothing sensitive is remembered.
+ */
 const CLEAN_TEXTS_KEPT = 8_192;
 /** The result of a text in which nothing was found (shared: never changed by its readers). */
 const NOTHING_FOUND: TextResult = Object.freeze({ types: [], encodings: new Map<DlpType, string>() });
-
-/**
- * Short texts (with the keys they were scanned under) in which a scan found nothing, the recently
- * seen ones kept (two generations of `capacity / 2`: a text seen in the older one moves to the
- * newer, the older is dropped when the newer fills up). A scan result depends only on the text, its
- * keys and the configuration, so such a text need not be scanned again. Only texts with no finding
- * are kept: nothing sensitive is remembered.
- */
-class CleanTexts {
-  private current = new Set<string>();
-  private previous = new Set<string>();
-
-  constructor(private readonly capacity: number) {}
-
-  has(key: string): boolean {
-    if (this.current.has(key)) return true;
-    if (!this.previous.has(key)) return false;
-    this.add(key);
-    return true;
-  }
-
-  add(key: string): void {
-    this.current.add(key);
-    if (this.current.size < this.capacity / 2) return;
-    this.previous = this.current;
-    this.current = new Set();
-  }
-}
 
 /** Keys above a value that the detectors see (its nearest keys). */
 const KEYS_IN_VIEW = 8;
@@ -120,7 +98,7 @@ function keysOf(frame: Frame): string[] {
  */
 export class DlpScanner {
   private readonly text: DlpTextScanner;
-  private readonly clean = new CleanTexts(CLEAN_TEXTS_KEPT);
+  private readonly clean = new RecentSet<string>(CLEAN_TEXTS_KEPT);
 
   constructor(
     private readonly actionOf: (type: DlpType) => DlpAction,
@@ -146,7 +124,7 @@ export class DlpScanner {
     /**
      * Short texts repeat (numbers, flags, enum values): scanned once per scan under the same keys.
      * Object keys and short values repeat across messages too: those found clean are remembered
-     * ({@link CleanTexts}) and not scanned again under the same keys.
+     * (`clean`) and not scanned again under the same keys.
      */
     const scanText = (text: string, keys: string[], hint?: DlpType, lead?: string): TextResult => {
       if (text.length > CLEAN_TEXT_CHARS || hint || lead) return this.text.scan(text, keys, hint, undefined, lead);
