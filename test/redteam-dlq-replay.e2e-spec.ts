@@ -1,0 +1,64 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createMessage, MasKeys, ProvisionedAgent } from '@mas/core';
+import { DeadLetterReplay } from '../apps/gateway/src/routing/dead-letter-replay';
+import type { TestGateway } from './gateway/harness';
+import { sleep, waitFor } from './support/e2e-helpers';
+import { ZeroTrustWorld } from './support/zero-trust';
+
+// Red team: the DLQ replay of a provisioned sender's letter. Authentication of a replay trusts the
+// gateway's signature on the letter in place of the sender's own; but the gateway also signs the
+// letters of entries it never decided ("unprocessable": read more than `ingress.maxAttempts` times),
+// whatever their envelope claims. The SAFE outcome is asserted; a failing test is a finding.
+let world: ZeroTrustWorld;
+let mallory: ProvisionedAgent;
+let aliceId: ProvisionedAgent;
+let bobId: ProvisionedAgent;
+
+const gatewaysOf = (w: ZeroTrustWorld) => (w as unknown as { gateways: TestGateway[] }).gateways;
+
+beforeAll(async () => {
+  world = await ZeroTrustWorld.start(12, { zeroTrust: { requireProvisioned: true } });
+  mallory = await world.provision('mallory', { capabilities: ['chat'] });
+  aliceId = await world.provision('alice', { capabilities: ['payments'] });
+  bobId = await world.provision('bob', { capabilities: ['echo'] });
+}, 30_000);
+afterEach(() => world.stopAgents());
+afterAll(() => world?.close());
+
+describe('red team: DLQ replay as the original sender', () => {
+  it("an unsigned envelope naming alice, dead-lettered as unprocessable, is not delivered as alice's when the operator replays the DLQ", async () => {
+    await world.start(aliceId, { capabilities: ['payments'] });
+    const bob = await world.start(bobId, { capabilities: ['echo'] });
+    // The gateways go down (a crash loop, a rollout): entries wait in the ingress.
+    await Promise.all(gatewaysOf(world).splice(0).map((gateway) => gateway.app.close()));
+
+    // mallory appends, with its own Redis user, an envelope naming alice, unsigned (it has no key of hers).
+    const forged = createMessage({ senderId: aliceId.id, targetId: bobId.id, messageType: 'payment', data: { amount: 1_000_000, to: mallory.id } }).toWire();
+    const attacker = world.client(mallory.redisUrl);
+    const entryId = (await attacker.xadd(MasKeys.gatewayIngress, '*', 'envelope', JSON.stringify(forged), 'token', '', 'notify', '0'))!;
+
+    // Simulated: gateway instances read the entry and died before deciding it, more than
+    // `ingress.maxAttempts` (5) times (XCLAIM RETRYCOUNT stands in for those reads).
+    const admin = world.admin.command;
+    await admin.xreadgroup('GROUP', MasKeys.gatewayGroup, 'dead-instance', 'COUNT', 100, 'STREAMS', MasKeys.gatewayIngress, '>');
+    await admin.xclaim(MasKeys.gatewayIngress, MasKeys.gatewayGroup, 'dead-instance', 0, entryId, 'RETRYCOUNT', 6);
+    await sleep(600); // idle longer than claimIdleMs
+
+    const gateway = await world.startGateway();
+    const letter = await waitFor(async () => {
+      const entries = (await admin.xrange(MasKeys.deadLetters, '-', '+')) as Array<[string, string[]]>;
+      return entries.find(([, fields]) => fields.includes(forged.message_id));
+    }, 10_000, 'the unprocessable dead letter');
+    expect(bob.received.filter((m) => m.messageType === 'payment')).toEqual([]);
+
+    // The operator replays the dead letters (POST /dlq/replay).
+    const results = await gateway.app.get(DeadLetterReplay).replayAll();
+    await sleep(800);
+    const result = results.find((r) => r.id === letter[0]);
+    expect(
+      bob.received.filter((m) => m.messageType === 'payment').map((m) => `${m.senderId}: ${JSON.stringify(m.data)}`),
+      "delivered to bob as alice's, though alice never signed it",
+    ).toEqual([]);
+    expect(result?.delivered, `replay result ${JSON.stringify(result)}`).toBe(false);
+  }, 40_000);
+});
