@@ -40,14 +40,20 @@ export class AuthenticationGuard implements CanActivate {
     return true;
   }
 
-  /** A DLQ replay runs as the original sender: the token it authenticated with (kept as a hash) must still be its token. */
+  /**
+   * A DLQ replay runs as the original sender: the token it authenticated with (kept as a hash) must
+   * still be its token; a provisioned sender's envelope must still carry its valid signature.
+   */
   private async authenticateReplay(ingress: IngressMessage, tokenHash: string): Promise<boolean> {
     if (!ingress.message) throw new AuthenticationFailedError(`malformed envelope: ${ingress.parseError}`, 'auth:malformed');
     const sender = ingress.message.senderId;
     const [credentials] = await readSenderCredentials(this.redis, [ingress]);
     const { token, status, provisioned } = credentials!;
     if (provisioned) {
-      if (status !== 'ACTIVE') throw new AuthenticationFailedError(`sender "${sender}" is ${status ?? 'not registered'}`, 'auth:inactive');
+      // The letter's own gateway signature says the gateway wrote it, not that the sender did (an
+      // unauthenticated entry dead-lettered as unprocessable is a letter too): the envelope must carry
+      // the sender's signature, as at ingress.
+      authenticate(ingress, credentials, this.settings);
       return true;
     }
     if (this.settings.zeroTrust.requireProvisioned) throw new AuthenticationFailedError(`sender "${sender}" is not provisioned`, 'auth:not_provisioned');

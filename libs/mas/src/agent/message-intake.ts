@@ -150,12 +150,18 @@ export class MessageIntake implements InboxIntake {
     return true;
   }
 
-  /** Gateway mode: true when the gateway signed the envelope; otherwise counted, logged and dropped. */
+  /**
+   * Gateway mode: true when the gateway signed the envelope and addressed it to this agent (a signed
+   * delivery to another agent, copied into this one's inbox or channel, is not this agent's to
+   * handle); otherwise counted, logged and dropped.
+   */
   private async trusted(message: AgentMessage): Promise<boolean> {
     const record = this.records.get(message);
-    if (record && (await this.options.trust!.verify(record))) return true;
+    const addressed = message.targetId === this.options.agentId;
+    if (record && addressed && (await this.options.trust!.verify(record))) return true;
     this.options.stats.unverified += 1;
-    this.options.logger.warn?.(`Dropped message ${message.messageId} "${message.messageType}" claiming to be from ${message.senderId}: not signed by the gateway`);
+    const why = addressed ? 'not signed by the gateway' : `addressed to ${message.targetId}, not to this agent`;
+    this.options.logger.warn?.(`Dropped message ${message.messageId} "${message.messageType}" claiming to be from ${message.senderId}: ${why}`);
     return false;
   }
 
