@@ -124,8 +124,11 @@ function signatureRefusal(ingress: IngressMessage, sender: string, publicKeyPem:
   const envelope = ingress.envelope as unknown as (WireEnvelope & { signature?: { alg?: unknown } }) | undefined;
   if (!publicKeyPem) return { reason: `no public key is published for "${sender}"`, violation: 'auth:no_key' };
   if (!envelope?.signature || envelope.signature.alg !== 'ed25519') return { reason: `"${sender}" authenticates with its ed25519 signature; the envelope has none`, violation: 'auth:unsigned' };
+  // The batch screening verified it already with this very key (the guard judges the same credentials again): not twice.
+  if (ingress.signatureVerifiedWith === publicKeyPem) return undefined;
   if (!verifyEnvelope(envelope, { publicKey: keyOf(publicKeyPem) })) return { reason: `the signature is not "${sender}"'s`, violation: 'auth:bad_signature' };
   ingress.signatureVerified = true;
+  ingress.signatureVerifiedWith = publicKeyPem;
   return undefined;
 }
 

@@ -37,6 +37,8 @@ export class IngressMessage {
    * checks freshness and the nonce without verifying it again.
    */
   signatureVerified = false;
+  /** The public key (PEM) authentication verified the envelope's signature with, once it did. */
+  signatureVerifiedWith?: string;
   /**
    * Set when a dead letter the gateway wrote (and signed) is replayed: its id and the SHA-256 of the
    * token its sender authenticated with, which stands in for the token (not kept in the letter).
