@@ -87,11 +87,10 @@ export class MessageRouter {
     );
     const { signature: _signature, [GATEWAY_SIGNATURE_FIELD]: _forged, ...extra } = message.extra ?? {};
     if (Object.keys(extra).length) outgoing.extra = extra;
-    const wire = outgoing.toWire() as unknown as Record<string, unknown>;
-    const signature = await this.secrets.identity.signatureInBatch(wire);
+    const envelope = await encodeSigned(this.secrets, outgoing.toWire() as unknown as Record<string, unknown>, message.messageType);
     const { defaultTtlMs, maxTtlMs } = this.settings.priorityQueue;
     return {
-      envelope: encodeSigned(wire, signature, message.messageType),
+      envelope,
       target: message.targetId,
       sender: message.senderId,
       messageId: message.messageId,
@@ -102,10 +101,10 @@ export class MessageRouter {
   }
 }
 
-/** The signed wire form of an outgoing envelope (as `encodeMessage` writes it, with the gateway's block). */
-function encodeSigned(wire: Record<string, unknown>, signature: unknown, messageType: string): string {
+/** The signed wire form of an outgoing envelope (its canonical JSON, with the gateway's block). */
+function encodeSigned(secrets: GatewaySecrets, wire: Record<string, unknown>, messageType: string): Promise<string> {
   try {
-    return JSON.stringify({ ...wire, [GATEWAY_SIGNATURE_FIELD]: signature });
+    return secrets.identity.encodeSignedInBatch(wire);
   } catch (error) {
     throw new MessageEncodingError(messageType, (error as Error).message, { cause: error });
   }
