@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, KeyObject } from 'node:crypto';
 import { canonicalJson, GatewayDecision, streamEntryFields } from '@mas/core';
 
 /** Where in a message's life an audit entry was written. */
@@ -78,7 +78,15 @@ export function recordFields(record: AuditRecord, instance: string, now = Date.n
 export function chainHash(fields: AuditFields, hmacKey: string): string {
   // A stored entry carries both; one being written has neither yet (no copy then).
   const input = canonicalJson('hash' in fields || 'audit_id' in fields ? hashedContent(fields) : fields);
-  return (hmacKey ? createHmac('sha256', hmacKey) : createHash('sha256')).update(input).digest('hex');
+  return (hmacKey ? createHmac('sha256', keyObjectOf(hmacKey)) : createHash('sha256')).update(input).digest('hex');
+}
+
+/** The last chain key turned into a key object (its UTF-8 bytes, as `createHmac` takes a string key): once, not per entry. */
+let lastKey: { text: string; key: KeyObject } | undefined;
+
+function keyObjectOf(hmacKey: string): KeyObject {
+  if (lastKey?.text !== hmacKey) lastKey = { text: hmacKey, key: createSecretKey(Buffer.from(hmacKey, 'utf8')) };
+  return lastKey.key;
 }
 
 function hashedContent({ hash: _hash, audit_id: _id, ...content }: AuditFields): AuditFields {

@@ -9,7 +9,6 @@ import {
   MasConnection,
   publishPayload,
   toWireError,
-  GATEWAY_SIGNATURE_FIELD,
 } from '@mas/core';
 import { GatewaySecrets } from '../identity/gateway-secrets';
 
@@ -41,9 +40,7 @@ export class DecisionNotifier {
       isReply: true,
       error: decision === 'ALLOWED' ? undefined : toWireError(new GatewayRejectedError(decision, reason)),
     });
-    const wire = message.toWire() as unknown as Record<string, unknown>;
-    const signature = await this.secrets.identity.signatureInBatch(wire);
-    return JSON.stringify({ ...wire, [GATEWAY_SIGNATURE_FIELD]: signature });
+    return this.secrets.identity.encodeSignedInBatch(message.toWire() as unknown as Record<string, unknown>);
   }
 
   /** Publishes a decision {@link prepare} signed to its waiting sender. */

@@ -31,7 +31,11 @@ export class BatchSigner {
    * @throws what canonical JSON throws on a record that is not JSON (at once, alone).
    */
   sign(record: Record<string, unknown>): Promise<GatewaySignatureBlock> {
-    const digest = gatewayRecordDigest(record);
+    return this.signDigest(gatewayRecordDigest(record));
+  }
+
+  /** {@link sign} given the record's digest (`gatewayRecordDigest`). */
+  signDigest(digest: Buffer): Promise<GatewaySignatureBlock> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ digest, resolve, reject });
       if (this.waiting.length >= MAX_BATCH) this.flush();

@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, KeyObject } from 'node:crypto';
-import { gatewayKeyId, gatewaySignatureOf, GATEWAY_SIGNATURE_FIELD, type GatewaySignatureBlock, verifyGatewaySignature } from '@mas/core';
+import { gatewayKeyId, gatewaySignatureOf, gatewaySignedText, GATEWAY_SIGNATURE_FIELD, type GatewaySignatureBlock, verifyGatewaySignature, withGatewaySignature } from '@mas/core';
 import { BatchSigner } from './batch-signer';
 
 /**
@@ -39,6 +39,17 @@ export class GatewayIdentity {
    */
   signatureInBatch(record: Record<string, unknown>): Promise<GatewaySignatureBlock> {
     return this.batches.sign(record);
+  }
+
+  /**
+   * The wire form of `record` (JSON, `gateway_signature` included; any field of that name in it is
+   * replaced), signed in batch like {@link signatureInBatch}: its canonical text serves the digest
+   * and the wire form both, so it is written once.
+   * @throws what canonical JSON throws on a record that is not JSON (at once).
+   */
+  encodeSignedInBatch(record: Record<string, unknown>): Promise<string> {
+    const { text, digest } = gatewaySignedText(record);
+    return this.batches.signDigest(digest).then((block) => withGatewaySignature(text, block));
   }
 
   /** `record` with its `gateway_signature` (a new object). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MasConnection, publishPayload } from '@mas/core';
+import { appendToInbox, appendUnchecked, MasConnection, TargetLimits } from '@mas/core';
 import { GatewayMetrics } from '../observability/gateway-metrics';
 import { CircuitBreaker } from './circuit-breaker';
 import type { CircuitState } from './circuit-breaker.scripts';
@@ -16,11 +16,16 @@ export type DeliveryOutcome = { delivered: true } | { delivered: false; reason: 
  */
 @Injectable()
 export class Deliverer {
+  /** What each target declared (inbox capacity) and how full its inbox looked, as an agent's outbox keeps it. */
+  private readonly limits: TargetLimits;
+
   constructor(
     private readonly redis: MasConnection,
     private readonly breaker: CircuitBreaker,
     private readonly metrics: GatewayMetrics,
-  ) {}
+  ) {
+    this.limits = new TargetLimits(redis.command, redis.keys);
+  }
 
   /**
    * Delivers `message`. `targetStatus` is the target's registry status and `circuit` the state its
@@ -48,7 +53,7 @@ export class Deliverer {
       return { delivered: false, reason: 'circuit_open', detail: `the circuit of "${message.target}" is open` };
     }
     try {
-      await publishPayload(this.redis.command, this.redis.keys, message.target, message.envelope, 'reliable');
+      await this.append(message.target, message.envelope);
     } catch (error) {
       await this.breaker.record(message.target, false);
       return { delivered: false, reason: 'delivery_failed', detail: (error as Error).message };
@@ -56,5 +61,27 @@ export class Deliverer {
     // A success changes nothing in a CLOSED circuit: only a probe (HALF_OPEN) is counted.
     if (circuit !== 'CLOSED') await this.breaker.record(message.target, true);
     return { delivered: true };
+  }
+
+  /**
+   * Appends to the target's inbox within the capacity it declared, as an agent's reliable send does:
+   * a capacity-checked script, or a plain XADD while the inbox is large and was far from full at the
+   * last check ({@link TargetLimits.mayAppendUnchecked}: at most 256 sends apart, half of it free).
+   * @throws InboxFullError when the inbox is full and the receiver refuses new messages.
+   */
+  private async append(target: string, envelope: string): Promise<void> {
+    const { command, keys } = this.redis;
+    const info = this.limits.known(target) ?? (await this.limits.lookup(target));
+    if (this.limits.mayAppendUnchecked(info)) {
+      await appendUnchecked(command, keys, target, envelope);
+      return;
+    }
+    const sequence = this.limits.startCheck(info);
+    try {
+      this.limits.checked(info, sequence, await appendToInbox(command, keys, target, envelope));
+    } catch (error) {
+      this.limits.checkFailed(info);
+      throw error;
+    }
   }
 }

@@ -87,25 +87,39 @@ export class MessageRouter {
     );
     const { signature: _signature, [GATEWAY_SIGNATURE_FIELD]: _forged, ...extra } = message.extra ?? {};
     if (Object.keys(extra).length) outgoing.extra = extra;
-    const wire = outgoing.toWire() as unknown as Record<string, unknown>;
-    const signature = await this.secrets.identity.signatureInBatch(wire);
+    const envelope = await encodeSigned(this.secrets, outgoing.toWire() as unknown as Record<string, unknown>, message.messageType);
     const { defaultTtlMs, maxTtlMs } = this.settings.priorityQueue;
     return {
-      envelope: encodeSigned(wire, signature, message.messageType),
+      envelope,
       target: message.targetId,
       sender: message.senderId,
       messageId: message.messageId,
       priority: ingress.priority,
       expiresAt: expiryOf(ingress.envelope, message.timestamp, defaultTtlMs, maxTtlMs),
-      tokenHash: ingress.replay?.tokenHash ?? hash('sha256', ingress.token),
+      tokenHash: ingress.replay?.tokenHash ?? tokenHashOf(ingress.token),
     };
   }
 }
 
-/** The signed wire form of an outgoing envelope (as `encodeMessage` writes it, with the gateway's block). */
-function encodeSigned(wire: Record<string, unknown>, signature: unknown, messageType: string): string {
+/** SHA-256 (hex) of tokens seen lately: a sender presents the same token with each message. */
+const TOKEN_HASHES = new Map<string, string>();
+const TOKEN_HASHES_KEPT = 1_024;
+
+/** The SHA-256 (hex) of `token` a dead letter keeps in its stead, hashed once per distinct token. */
+function tokenHashOf(token: string): string {
+  let digest = TOKEN_HASHES.get(token);
+  if (digest === undefined) {
+    digest = hash('sha256', token);
+    if (TOKEN_HASHES.size >= TOKEN_HASHES_KEPT) TOKEN_HASHES.clear();
+    TOKEN_HASHES.set(token, digest);
+  }
+  return digest;
+}
+
+/** The signed wire form of an outgoing envelope (its canonical JSON, with the gateway's block). */
+function encodeSigned(secrets: GatewaySecrets, wire: Record<string, unknown>, messageType: string): Promise<string> {
   try {
-    return JSON.stringify({ ...wire, [GATEWAY_SIGNATURE_FIELD]: signature });
+    return secrets.identity.encodeSignedInBatch(wire);
   } catch (error) {
     throw new MessageEncodingError(messageType, (error as Error).message, { cause: error });
   }

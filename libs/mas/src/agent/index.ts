@@ -5,5 +5,6 @@ export * from './agent-options.interfaces';
 export * from './handler-table';
 export { MessageDispatcher, type DispatchOutcome, type DispatcherOptions, type Replier } from './message-dispatcher';
 export { PendingRequests } from './pending-requests';
+export { TargetLimits, type TargetInfo } from './receive-limits';
 export { coalesceWrites } from '../redis/write-coalescing';
 export * from './message-map.interfaces';

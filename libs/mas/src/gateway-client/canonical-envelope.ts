@@ -100,11 +100,30 @@ function deep(value: unknown): string {
 }
 
 /**
+ * {@link canonicalJson} of `record` with its top-level field `field` set to `value` (added when
+ * missing, left out when `value` is undefined), without copying the record: the same text as
+ * `canonicalJson({ ...record, [field]: value })`.
+ */
+export function canonicalJsonWith(record: Record<string, unknown>, field: string, value: unknown): string {
+  const keys = Object.keys(record);
+  if (!keys.includes(field)) keys.push(field);
+  keys.sort();
+  let out = '{';
+  let first = true;
+  for (const key of keys) {
+    const item = key === field ? value : record[key];
+    if (item === undefined) continue;
+    out += `${first ? '' : ','}${quoted(key)}:${canonicalJson(item)}`;
+    first = false;
+  }
+  return `${out}}`;
+}
+
+/**
  * The bytes a gateway signature covers: the whole envelope (sender, target, type, data, meta,
  * timestamp, message id, any extra field) in canonical form, with the signature's nonce and
  * algorithm but without its value.
  */
 export function signingInput(envelope: WireEnvelope, alg: string, nonce: string): string {
-  const { signature: _ignored, ...rest } = envelope as WireEnvelope & { signature?: unknown };
-  return canonicalJson({ ...rest, signature: { alg, nonce } });
+  return canonicalJsonWith(envelope as unknown as Record<string, unknown>, 'signature', { alg, nonce });
 }

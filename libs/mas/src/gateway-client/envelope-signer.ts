@@ -1,4 +1,4 @@
-import { createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, randomBytes, sign, timingSafeEqual, verify } from 'node:crypto';
+import { createHmac, createPrivateKey, createPublicKey, createSecretKey, generateKeyPairSync, KeyObject, randomBytes, randomFillSync, sign, timingSafeEqual, verify } from 'node:crypto';
 import type { WireEnvelope } from '../protocol';
 import { signingInput } from './canonical-envelope';
 import type { SignatureAlgorithm, SignatureBlock } from './gateway.constants';
@@ -21,14 +21,47 @@ export function ed25519KeysFromPem(privateKeyPem: string): SigningKeys {
   return { alg: 'ed25519', privateKey, publicKeyPem: createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString() };
 }
 
+/** Bytes of one nonce (written as 32 hex digits). */
+const NONCE_BYTES = 16;
+/** Nonces drawn from one fill of the random pool. */
+const NONCES_PER_FILL = 256;
+const noncePool = Buffer.allocUnsafe(NONCE_BYTES * NONCES_PER_FILL);
+let nonceAt = noncePool.length;
+
+/** A fresh random nonce (hex), drawn from a pool of CSPRNG bytes refilled when used up (each byte serves once). */
+function freshNonce(): string {
+  if (nonceAt === noncePool.length) {
+    randomFillSync(noncePool);
+    nonceAt = 0;
+  }
+  const nonce = noncePool.toString('hex', nonceAt, nonceAt + NONCE_BYTES);
+  nonceAt += NONCE_BYTES;
+  return nonce;
+}
+
+/** HMAC keys already decoded from hex, by their text (a changed secret is another entry). */
+const HMAC_KEYS = new Map<string, KeyObject>();
+const HMAC_KEYS_KEPT = 1_024;
+
+/** The HMAC key object of a hex secret, decoded once per secret. */
+function hmacKey(secret: string): KeyObject {
+  let key = HMAC_KEYS.get(secret);
+  if (key === undefined) {
+    key = createSecretKey(Buffer.from(secret, 'hex'));
+    if (HMAC_KEYS.size >= HMAC_KEYS_KEPT) HMAC_KEYS.clear();
+    HMAC_KEYS.set(secret, key);
+  }
+  return key;
+}
+
 /** Signs `envelope` in place (adds its `signature` block) and returns it. */
 export function signEnvelope(envelope: WireEnvelope, keys: SigningKeys): WireEnvelope {
-  const nonce = randomBytes(16).toString('hex');
-  const input = Buffer.from(signingInput(envelope, keys.alg, nonce));
+  const nonce = freshNonce();
+  const text = signingInput(envelope, keys.alg, nonce);
   const value =
     keys.alg === 'hmac-sha256'
-      ? createHmac('sha256', Buffer.from(keys.secret, 'hex')).update(input).digest('base64')
-      : sign(null, input, keys.privateKey).toString('base64');
+      ? createHmac('sha256', hmacKey(keys.secret)).update(text).digest('base64')
+      : sign(null, Buffer.from(text), keys.privateKey).toString('base64');
   const block: SignatureBlock = { alg: keys.alg, nonce, value };
   (envelope as WireEnvelope & { signature: SignatureBlock }).signature = block;
   return envelope;
@@ -41,15 +74,15 @@ export function signEnvelope(envelope: WireEnvelope, keys: SigningKeys): WireEnv
 export function verifyEnvelope(envelope: WireEnvelope, key: { hmacSecret?: string; publicKeyPem?: string; publicKey?: KeyObject }): boolean {
   const block = (envelope as { signature?: Partial<SignatureBlock> }).signature;
   if (!block || typeof block.value !== 'string' || typeof block.nonce !== 'string') return false;
-  const input = Buffer.from(signingInput(envelope, String(block.alg), block.nonce));
   try {
+    const text = signingInput(envelope, String(block.alg), block.nonce);
     if (block.alg === 'hmac-sha256' && key.hmacSecret) {
-      const expected = createHmac('sha256', Buffer.from(key.hmacSecret, 'hex')).update(input).digest();
+      const expected = createHmac('sha256', hmacKey(key.hmacSecret)).update(text).digest();
       const given = Buffer.from(block.value, 'base64');
       return given.length === expected.length && timingSafeEqual(given, expected);
     }
     if (block.alg === 'ed25519' && (key.publicKey || key.publicKeyPem)) {
-      return verify(null, input, key.publicKey ?? createPublicKey(key.publicKeyPem!), Buffer.from(block.value, 'base64'));
+      return verify(null, Buffer.from(text), key.publicKey ?? createPublicKey(key.publicKeyPem!), Buffer.from(block.value, 'base64'));
     }
   } catch {
     return false;

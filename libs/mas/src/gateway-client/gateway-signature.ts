@@ -1,5 +1,5 @@
 import { createHash, createPublicKey, KeyObject, sign, verify } from 'node:crypto';
-import { canonicalJson } from './canonical-envelope';
+import { canonicalJson, canonicalJsonWith } from './canonical-envelope';
 import { merkleRootOf, MerkleStep, merkleTextLeaf, merkleTree } from './merkle-proof';
 
 /** Top-level envelope field holding the gateway's signature of a decision or a delivery. */
@@ -56,11 +56,10 @@ export function gatewaySigningInput(record: Record<string, unknown>): Buffer {
   return Buffer.from(gatewaySigningText(record));
 }
 
-/** {@link gatewaySigningInput} as text (a record without the field is not copied). */
+/** {@link gatewaySigningInput} as text (the record is not copied). */
 function gatewaySigningText(record: Record<string, unknown>): string {
   if (!(GATEWAY_SIGNATURE_FIELD in record)) return canonicalJson(record);
-  const { [GATEWAY_SIGNATURE_FIELD]: _ignored, ...rest } = record;
-  return canonicalJson(rest);
+  return canonicalJsonWith(record, GATEWAY_SIGNATURE_FIELD, undefined);
 }
 
 /** The signature block of `record` (an envelope or any JSON record) with the gateway's private key. */
@@ -71,6 +70,25 @@ export function gatewaySignatureOf(record: Record<string, unknown>, privateKey: 
 /** The leaf of `record` in a batch: SHA-256 (leaf-prefixed) of its canonical JSON without `gateway_signature`. */
 export function gatewayRecordDigest(record: Record<string, unknown>): Buffer {
   return merkleTextLeaf(gatewaySigningText(record));
+}
+
+/**
+ * What signing `record` in a batch needs, computed once: its canonical text without
+ * `gateway_signature` (what the signature covers) and its leaf digest ({@link gatewayRecordDigest}).
+ */
+export function gatewaySignedText(record: Record<string, unknown>): { text: string; digest: Buffer } {
+  const text = gatewaySigningText(record);
+  return { text, digest: merkleTextLeaf(text) };
+}
+
+/**
+ * The wire form of a record given its canonical text ({@link gatewaySignedText}) and its signature
+ * block: that text with `gateway_signature` added as its last field. It is JSON of the record with
+ * its block (key order aside), so the record is not stringified a second time.
+ */
+export function withGatewaySignature(text: string, block: GatewaySignatureBlock): string {
+  const field = `"${GATEWAY_SIGNATURE_FIELD}":${JSON.stringify(block)}}`;
+  return text === '{}' ? `{${field}` : `${text.slice(0, -1)},${field}`;
 }
 
 /**

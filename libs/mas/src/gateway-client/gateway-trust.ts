@@ -2,28 +2,30 @@ import { createPublicKey, KeyObject, verify } from 'node:crypto';
 import type Redis from 'ioredis';
 import type { MasKeySpace } from '../redis/keys';
 import { RecentSet } from '../util/recent-set';
-import { GATEWAY_SIGNATURE_FIELD, gatewaySignedBytes } from './gateway-signature';
+import { GATEWAY_SIGNATURE_FIELD, gatewayBatchSigningInput, gatewayRecordDigest, gatewaySignedBytes } from './gateway-signature';
+import { merklePathNodes } from './merkle-proof';
 
 /** Least time between two reloads of the gateway keys (an unknown key id triggers one). */
 const REFRESH_EVERY_MS = 1_000;
-/** Verified batch roots remembered. */
-const VERIFIED_ROOTS_KEPT = 4_096;
+/** Nodes of verified batch trees remembered (about one per record received). */
+const VERIFIED_NODES_KEPT = 16_384;
 
 /**
  * What a gateway-mode agent trusts: the Ed25519 keys the gateways published
  * (`mas:gateway:public_keys`, key id → PEM), loaded on first use and again when a signature names a
  * key not seen yet (at most once a second, so forged key ids cannot make it hammer Redis).
  * Decisions and deliveries come signed in batches (one signature over the root of a hash tree of
- * their digests, each with its path): a root whose signature was verified is remembered, so the
- * other records of its batch cost a hash each — a record whose path does not lead to a verified
- * root has its signature checked, and is refused when it fails.
+ * their digests, each with its path): the nodes on the path to a root whose signature was verified
+ * are remembered, so another record of its batch costs its digest and the hashes of its path up to
+ * the first remembered node (a couple on average) — a record whose path meets no verified node has
+ * its signature checked, and is refused when it fails.
  */
 export class GatewayTrust {
   private readonly keys = new Map<string, KeyObject>();
   private refreshing?: Promise<void>;
   private refreshedAt = 0;
-  /** `key id:root` of verified batch roots. */
-  private readonly verifiedRoots = new RecentSet<string>(VERIFIED_ROOTS_KEPT);
+  /** `key id:node` (the node's 32 bytes as latin1) of nodes of verified batch trees, roots included. */
+  private readonly verifiedNodes = new RecentSet<string>(VERIFIED_NODES_KEPT);
 
   constructor(
     private readonly redis: Redis,
@@ -38,16 +40,30 @@ export class GatewayTrust {
     const key = this.keys.get(keyId);
     if (!key) return false;
     try {
+      const block = record[GATEWAY_SIGNATURE_FIELD] as { alg?: unknown; value?: unknown; path?: unknown };
+      if (block.alg === 'ed25519-merkle') return this.verifyInBatch(record, block, keyId, key);
       const signed = gatewaySignedBytes(record);
-      if (!signed) return false;
-      const remembered = signed.root && `${keyId}:${signed.root.toString('base64')}`;
-      if (remembered && this.verifiedRoots.has(remembered)) return true;
-      if (!verify(null, signed.input, key, signed.signature)) return false;
-      if (remembered) this.verifiedRoots.add(remembered);
-      return true;
+      return !!signed && verify(null, signed.input, key, signed.signature);
     } catch {
       return false;
     }
+  }
+
+  /** {@link verify} of a batch-signed record: done once its path meets a verified node. */
+  private verifyInBatch(record: Record<string, unknown>, block: { value?: unknown; path?: unknown }, keyId: string, key: KeyObject): boolean {
+    if (typeof block.value !== 'string') return false;
+    const leaf = gatewayRecordDigest(record);
+    const name = (node: Buffer) => `${keyId}:${node.toString('latin1')}`;
+    let met = false;
+    const nodes = merklePathNodes(leaf, block.path, (node) => (met = this.verifiedNodes.has(name(node))));
+    if (!nodes) return false;
+    if (!nodes.length) met = this.verifiedNodes.has(name(leaf)); // a batch of one: the leaf is the root
+    if (!met) {
+      const root = nodes.length ? nodes[nodes.length - 1] : leaf;
+      if (!verify(null, gatewayBatchSigningInput(root), key, Buffer.from(block.value, 'base64'))) return false;
+    }
+    for (const node of nodes.length ? nodes : [leaf]) this.verifiedNodes.add(name(node));
+    return true;
   }
 
   private refresh(): Promise<void> {

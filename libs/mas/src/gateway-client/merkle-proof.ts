@@ -65,13 +65,31 @@ export function merkleTree(leaves: readonly Buffer[]): { root: Buffer; proofs: M
 
 /** The root `proof` leads to from `leaf`; undefined when the proof is malformed. */
 export function merkleRootOf(leaf: Buffer, proof: unknown): Buffer | undefined {
+  const nodes = merklePathNodes(leaf, proof);
+  return nodes && (nodes.length ? nodes[nodes.length - 1] : leaf);
+}
+
+/**
+ * The inner nodes `proof` leads through from `leaf`, the root last; undefined when the proof is
+ * malformed (every step is checked before any is hashed). With `known`, the walk stops at the first
+ * node it is true for (that node last): a leaf under a node of a tree whose root was verified is in
+ * that tree, so the rest of the path need not be hashed.
+ */
+export function merklePathNodes(leaf: Buffer, proof: unknown, known?: (node: Buffer) => boolean): Buffer[] | undefined {
   if (!Array.isArray(proof) || proof.length > 64) return undefined;
-  let hash = leaf;
+  const siblings: Buffer[] = [];
   for (const step of proof) {
     if (typeof step !== 'string' || (step[0] !== 'L' && step[0] !== 'R')) return undefined;
     const sibling = Buffer.from(step.slice(1), 'base64');
     if (sibling.length !== 32) return undefined;
-    hash = step[0] === 'L' ? node(sibling, hash) : node(hash, sibling);
+    siblings.push(sibling);
   }
-  return hash;
+  const nodes: Buffer[] = [];
+  let hash = leaf;
+  for (let i = 0; i < siblings.length; i += 1) {
+    hash = (proof[i] as string)[0] === 'L' ? node(siblings[i], hash) : node(hash, siblings[i]);
+    nodes.push(hash);
+    if (known?.(hash)) break;
+  }
+  return nodes;
 }

@@ -64,7 +64,8 @@ return 1
  */
 export const INBOX_APPEND_SCRIPT = new LuaScript(`
 local capacity = tonumber(redis.call('HGET', KEYS[2], 'inbox_capacity') or ARGV[4])
-if redis.call('XLEN', KEYS[1]) >= math.min(capacity / 2, math.max(1024, capacity / 8)) then
+local length = redis.call('XLEN', KEYS[1])
+if length >= math.min(capacity / 2, math.max(1024, capacity / 8)) then
   local ok, groups = pcall(redis.call, 'XINFO', 'GROUPS', KEYS[1])
   if ok then
     for _, g in ipairs(groups) do
@@ -77,14 +78,14 @@ if redis.call('XLEN', KEYS[1]) >= math.min(capacity / 2, math.max(1024, capacity
       end
     end
   end
-  local length = redis.call('XLEN', KEYS[1])
+  length = redis.call('XLEN', KEYS[1])
   if length >= capacity then
     if (redis.call('HGET', KEYS[2], 'inbox_overflow') or ARGV[5]) == 'dead-letter' then return { 2, length, capacity } end
     return { 0, length, capacity }
   end
 end
 redis.call('XADD', KEYS[1], '*', ARGV[1], ARGV[2])
-return { 1, redis.call('XLEN', KEYS[1]) }
+return { 1, length + 1 }
 `);
 
 /**
