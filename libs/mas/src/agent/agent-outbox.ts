@@ -133,10 +133,13 @@ export class AgentOutbox implements Replier {
     } catch (error) {
       return Promise.reject(this.gate.translate(error));
     }
+    // The callback holds the target and type, not the message: the message and its data are garbage
+    // once encoded, not kept alive (and copied by the GC) while the write is in flight.
+    const { targetId, messageType } = message;
     return writing.then(
       (written) => {
-        this.counted(message);
-        return this.reached(message, reliable ? 1 : (written as number), options);
+        this.counted(targetId, messageType);
+        return this.reached(targetId, messageType, reliable ? 1 : (written as number), options);
       },
       (error: unknown) => {
         throw this.gate.translate(error);
@@ -167,14 +170,14 @@ export class AgentOutbox implements Replier {
           receivers = reliable ? 1 : (written as number);
         }
       }
-      this.counted(message);
+      this.counted(message.targetId, message.messageType);
     } catch (error) {
       span?.fail(error);
       throw this.gate.translate(error);
     } finally {
       span?.end();
     }
-    return this.reached(message, receivers, options);
+    return this.reached(message.targetId, message.messageType, receivers, options);
   }
 
   /**
@@ -190,19 +193,19 @@ export class AgentOutbox implements Replier {
   }
 
   /** Counts a message that left (after Redis or the gateway took it). */
-  private counted(message: AgentMessage): void {
+  private counted(targetId: string, messageType: string): void {
     this.options.stats.sent += 1;
-    this.options.observer.sent(message);
+    this.options.observer.sent(targetId, messageType);
   }
 
   /**
    * The receivers a message that left reached.
    * @throws UnknownTargetError when it reached nobody and the caller asked for one ({@link PutOptions.unreached}).
    */
-  private reached(message: AgentMessage, receivers: number, options: PutOptions): number {
+  private reached(targetId: string, messageType: string, receivers: number, options: PutOptions): number {
     if (receivers === 0 && options.unreached) {
-      this.options.logger?.debug?.(`"${message.messageType}" to ${message.targetId} reached no subscriber`);
-      if (options.unreached === 'throw') throw new UnknownTargetError(message.targetId);
+      this.options.logger?.debug?.(`"${messageType}" to ${targetId} reached no subscriber`);
+      if (options.unreached === 'throw') throw new UnknownTargetError(targetId);
     }
     return receivers;
   }

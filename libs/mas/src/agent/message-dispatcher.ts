@@ -161,6 +161,14 @@ export class MessageDispatcher {
 const HANDLED: DispatchOutcome = Object.freeze({ status: 'handled' });
 const HANDLED_NOW: Promise<DispatchOutcome> = Promise.resolve(HANDLED);
 
+/**
+ * True when `dispatch` is what {@link MessageDispatcher.dispatch} returns for a message handled at
+ * once (a synchronous handler that needed no reply): its outcome is `handled`, known without waiting.
+ */
+export function handledAtOnce(dispatch: Promise<DispatchOutcome>): boolean {
+  return dispatch === HANDLED_NOW;
+}
+
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }

@@ -2,11 +2,11 @@ import type { MasLogger } from '../util/mas-logger';
 import { AgentOverloadedError, HandlerTimeoutError, MessageTooLargeError } from '../errors';
 import { AgentMessage, decodeEnvelope, decodeMessage, MessageReplier } from '../protocol';
 import { runInStateTransaction, StateTransaction } from '../state/state-transaction';
-import type { Decoded, DeliveryResult, InboxIntake } from '../transport/inbox-consumer';
+import type { Decoded, DeliveryCallback, InboxIntake } from '../transport/inbox-consumer';
 import type { AgentStats } from './agent-options.interfaces';
 import { withDeadline } from './deadline';
 import { HandlerSlots } from './handler-slots';
-import type { MessageDispatcher } from './message-dispatcher';
+import { handledAtOnce, MessageDispatcher } from './message-dispatcher';
 import type { PendingRequests } from './pending-requests';
 import type { GatewayTrust } from '../gateway-client/gateway-trust';
 import type { AgentObserver } from '../observability/agent-observer';
@@ -98,32 +98,38 @@ export class MessageIntake implements InboxIntake {
   /**
    * Handles one message of the reliable inbox: a reply settles its request; anything else is
    * dispatched within `deadlineMs` (when given), its state changes collected for the inbox to commit
-   * with the ack.
+   * with the ack. Tells `done` how it went: at once when the handler finished synchronously (no
+   * promise on that path), else once its promise settled.
    */
-  deliver(message: AgentMessage, attempt: number, deadlineMs?: number): Promise<DeliveryResult> {
+  deliver(message: AgentMessage, attempt: number, deadlineMs: number | undefined, done: DeliveryCallback): void {
     const transaction = new StateTransaction(this.options.agentId);
-    if (this.options.trust) return this.deliverTrusted(message, attempt, deadlineMs, transaction);
-    if (this.settled(message) || this.expired(message)) return Promise.resolve({ completed: true, transaction });
-    return this.run(message, attempt, deadlineMs, transaction);
+    if (this.options.trust) {
+      this.deliverTrusted(message, attempt, deadlineMs, transaction, done).catch((error: unknown) => done(undefined, error));
+      return;
+    }
+    if (this.settled(message) || this.expired(message)) done({ completed: true, transaction });
+    else this.run(message, attempt, deadlineMs, transaction, done);
   }
 
   /** {@link deliver} in gateway mode: the gateway's signature checked first. */
-  private async deliverTrusted(message: AgentMessage, attempt: number, deadlineMs: number | undefined, transaction: StateTransaction): Promise<DeliveryResult> {
-    if (!(await this.trusted(message))) return { completed: true, transaction };
-    if (this.settled(message) || this.expired(message)) return { completed: true, transaction };
-    return this.run(message, attempt, deadlineMs, transaction);
+  private async deliverTrusted(message: AgentMessage, attempt: number, deadlineMs: number | undefined, transaction: StateTransaction, done: DeliveryCallback): Promise<void> {
+    if (!(await this.trusted(message)) || this.settled(message) || this.expired(message)) done({ completed: true, transaction });
+    else this.run(message, attempt, deadlineMs, transaction, done);
   }
 
-  /** Dispatches a reliably delivered message inside its state transaction (no async frame of its own). */
-  private run(message: AgentMessage, attempt: number, deadlineMs: number | undefined, transaction: StateTransaction): Promise<DeliveryResult> {
+  /** Dispatches a reliably delivered message inside its state transaction (no promise of its own when the handler finished at once). */
+  private run(message: AgentMessage, attempt: number, deadlineMs: number | undefined, transaction: StateTransaction, done: DeliveryCallback): void {
     this.bind(message).attempt = attempt;
     const dispatch = runInStateTransaction(transaction, () => this.options.observer.process(message, this.options.dispatcher, MasKeys.inboxGroup));
+    if (handledAtOnce(dispatch)) {
+      done({ completed: true, transaction });
+      return;
+    }
     const timeout = () => new HandlerTimeoutError(this.options.agentId, message.messageType, deadlineMs!);
-    return withDeadline(dispatch, deadlineMs, timeout).then((outcome) => ({
-      completed: outcome.status !== 'failed',
-      error: 'error' in outcome ? outcome.error : undefined,
-      transaction,
-    }));
+    withDeadline(dispatch, deadlineMs, timeout).then(
+      (outcome) => done({ completed: outcome.status !== 'failed', error: 'error' in outcome ? outcome.error : undefined, transaction }),
+      (error: unknown) => done(undefined, error),
+    );
   }
 
   /** Handler deadline declared for a message type (`@AgentHandler(type, { timeout })`). */

@@ -38,10 +38,10 @@ export class AgentObserver {
     otelApi();
   }
 
-  /** One message left (after Redis or the gateway took it). */
-  sent(message: AgentMessage): void {
-    this.peers.count(message.targetId);
-    if (this.metrics) this.seriesOf(message.messageType).sent.inc();
+  /** One message of `messageType` left for `targetId` (after Redis or the gateway took it). */
+  sent(targetId: string, messageType: string): void {
+    this.peers.count(targetId);
+    if (this.metrics) this.seriesOf(messageType).sent.inc();
   }
 
   /** One envelope was received and decoded. */

@@ -66,7 +66,7 @@ export class InboxCommits {
     let set = NO_ARGS;
     let removed = NO_ARGS;
     try {
-      for (const [field, value] of transaction.changes) {
+      if (transaction.changes.size) for (const [field, value] of transaction.changes) {
         if (value === undefined) (removed === NO_ARGS ? (removed = []) : removed).push(field);
         else (set === NO_ARGS ? (set = []) : set).push(field, encodeStateValue(value));
       }
@@ -100,13 +100,28 @@ export class InboxCommits {
   private async run(batch: PendingCommit[]): Promise<void> {
     const { stream, group, completed, state } = this.keys;
     const n = batch.length;
-    const args: Array<string | number> = [group, Date.now(), this.dedupWindowMs, n];
-    for (const commit of batch) args.push(commit.entryId);
-    for (const commit of batch) args.push(commit.messageId);
-    for (const commit of batch) args.push(commit.set.length / 2, commit.removed.length);
-    for (const commit of batch) {
-      for (const value of commit.set) args.push(value);
-      for (const field of commit.removed) args.push(field);
+    let changes = false;
+    for (let i = 0; i < n && !changes; i++) changes = batch[i].set.length > 0 || batch[i].removed.length > 0;
+    // Without state changes (the common case) the per-message counts are left out.
+    const args: Array<string | number> = new Array(5 + (changes ? 4 : 2) * n);
+    args[0] = group;
+    args[1] = Date.now();
+    args[2] = this.dedupWindowMs;
+    args[3] = n;
+    args[4] = changes ? 1 : 0;
+    for (let i = 0; i < n; i++) {
+      args[5 + i] = batch[i].entryId;
+      args[5 + n + i] = batch[i].messageId;
+    }
+    if (changes) {
+      for (let i = 0; i < n; i++) {
+        args[5 + 2 * n + 2 * i] = batch[i].set.length / 2;
+        args[6 + 2 * n + 2 * i] = batch[i].removed.length;
+      }
+      for (const commit of batch) {
+        for (const value of commit.set) args.push(value);
+        for (const field of commit.removed) args.push(field);
+      }
     }
     let results: number[];
     try {

@@ -28,12 +28,18 @@ export interface DeliveryResult {
 /** A raw envelope read from Redis: the message, or why it was refused. */
 export type Decoded = { message: AgentMessage } | { refused: string };
 
+/**
+ * Told how handling one delivery went: its `result`, or `error` when handling itself broke (the
+ * entry then stays pending). Called once; it must not throw.
+ */
+export type DeliveryCallback = (result: DeliveryResult | undefined, error?: unknown) => void;
+
 /** The agent's inbound path, as the inbox uses it. */
 export interface InboxIntake {
   /** Size check and decoding (what is refused is counted and logged by the intake, naming `source`, or `source` entry `entryId`). */
   decode(raw: string, source: string, entryId?: string): Decoded;
-  /** Handles one message; `attempt` counts deliveries (1 = first). */
-  deliver(message: AgentMessage, attempt: number, deadlineMs: number | undefined): Promise<DeliveryResult>;
+  /** Handles one message; `attempt` counts deliveries (1 = first); `done` is told the result (at once when the handler finished synchronously). */
+  deliver(message: AgentMessage, attempt: number, deadlineMs: number | undefined, done: DeliveryCallback): void;
   /** Handler deadline declared for a message type (`@AgentHandler(type, { timeout })`). */
   deadlineFor(messageType: string): number | undefined;
 }
@@ -48,11 +54,8 @@ export interface InboxHost {
   restoreState(fields: string[], values?: ReadonlyMap<string, unknown>): Promise<void>;
 }
 
-interface Entry {
-  id: string;
-  raw: string | undefined;
-  attempt: number;
-}
+/** An inbox entry handed over by the reader (its envelope is read from `fields` where needed). */
+type Entry = StreamGroupEntry;
 
 let consumerSequence = 0;
 
@@ -136,53 +139,70 @@ export class InboxConsumer {
 
   /** Dead-letters entries delivered too often, then accepts the others. */
   private async receive(batch: StreamGroupEntry[]): Promise<void> {
-    const accepted: Entry[] = [];
-    const exhausted: Entry[] = [];
-    for (const { id, fields, attempt } of batch) {
-      (attempt > this.options.maxAttempts ? exhausted : accepted).push({ id, raw: envelopeOf(fields), attempt });
-    }
-    for (const entry of exhausted) {
-      await this.deadLetter(entry, `not completed after ${entry.attempt - 1} deliveries`);
-      this.reader.finished(entry.id);
+    const { maxAttempts } = this.options;
+    let accepted = batch;
+    if (batch.some((entry) => entry.attempt > maxAttempts)) {
+      accepted = batch.filter((entry) => entry.attempt <= maxAttempts);
+      for (const entry of batch) {
+        if (entry.attempt <= maxAttempts) continue;
+        await this.deadLetter(entry, `not completed after ${entry.attempt - 1} deliveries`);
+        this.reader.finished(entry.id);
+      }
     }
     await this.accept(accepted);
   }
 
-  /** Drops duplicates, then starts handling each entry. */
-  private async accept(entries: Entry[]): Promise<void> {
-    if (!entries.length) return;
-    const messages = entries.map((entry) => this.decode(entry));
-    const ids = messages.map((m) => (typeof m === 'string' ? '' : m.messageId));
-    if (ids.some(Boolean)) coalesceWrites(this.connection.command);
-    const done = ids.some(Boolean)
-      ? ((await this.connection.command.zmscore(this.connection.keys.completed(this.host.id), ...ids.map((id) => id || '-'))) as Array<string | null>)
-      : [];
-    const duplicates: string[] = [];
+  /** Drops duplicates, then starts handling each entry (one pass, no array per step: this is every reliable message's path). */
+  private async accept(entries: StreamGroupEntry[]): Promise<void> {
+    const count = entries.length;
+    if (!count) return;
+    const messages: Array<AgentMessage | string> = new Array(count);
+    // The dedup lookup: one message id per entry ('-' for an entry without one).
+    const ids: string[] = new Array(count);
+    let decoded = 0;
+    for (let i = 0; i < count; i++) {
+      const message = this.decode(entries[i]);
+      messages[i] = message;
+      if (typeof message === 'string') ids[i] = '-';
+      else {
+        ids[i] = message.messageId;
+        decoded += 1;
+      }
+    }
+    let done: Array<string | null> | undefined;
+    if (decoded) {
+      coalesceWrites(this.connection.command);
+      done = (await this.connection.command.zmscore(this.connection.keys.completed(this.host.id), ids)) as Array<string | null>;
+    }
+    let duplicates: string[] | undefined;
     const now = Date.now();
-    entries.forEach((entry, i) => {
+    for (let i = 0; i < count; i++) {
+      const entry = entries[i];
       const message = messages[i];
       if (typeof message === 'string') {
         void this.deadLetter(entry, `malformed envelope: ${message}`).finally(() => this.reader.finished(entry.id));
-      } else if (done[i] !== null && done[i] !== undefined) {
+      } else if (done![i] !== null && done![i] !== undefined) {
         this.stats.duplicates += 1;
-        duplicates.push(entry.id);
+        (duplicates ??= []).push(entry.id);
       } else {
         this.handle(entry, message, now);
       }
-    });
-    if (duplicates.length) {
+    }
+    if (duplicates) {
       // Already completed: only acked (one XACK for the read).
+      const acked = duplicates;
       void this.connection.command
-        .xack(this.stream, this.connection.keys.inboxGroup, ...duplicates)
+        .xack(this.stream, this.connection.keys.inboxGroup, ...acked)
         .catch(() => undefined)
-        .finally(() => duplicates.forEach((id) => this.reader.finished(id)));
+        .finally(() => acked.forEach((id) => this.reader.finished(id)));
     }
   }
 
   /** The entry's message, or why it is none (the intake counts and logs it). */
-  private decode(entry: Entry): AgentMessage | string {
-    if (entry.raw === undefined) return 'no envelope field';
-    const decoded = this.host.intake.decode(entry.raw, this.stream, entry.id);
+  private decode(entry: StreamGroupEntry): AgentMessage | string {
+    const raw = envelopeOf(entry.fields);
+    if (raw === undefined) return 'no envelope field';
+    const decoded = this.host.intake.decode(raw, this.stream, entry.id);
     return 'message' in decoded ? decoded.message : decoded.refused;
   }
 
@@ -191,16 +211,18 @@ export class InboxConsumer {
     this.reader.holdLease(entry.id, now + (deadline ?? this.options.claimIdleMs));
     this.stats.delivered += 1;
     if (entry.attempt > 1) this.stats.redelivered += 1;
-    void this.host.intake.deliver(message, entry.attempt, deadline).then(
-      (result) => {
+    try {
+      this.host.intake.deliver(message, entry.attempt, deadline, (result, error) => {
         try {
-          this.settle(entry, message, result);
-        } catch (error) {
-          this.settled(entry, error);
+          if (result) this.settle(entry, message, result);
+          else this.settled(entry, error);
+        } catch (settleError) {
+          this.settled(entry, settleError);
         }
-      },
-      (error: unknown) => this.settled(entry, error),
-    );
+      });
+    } catch (error) {
+      this.settled(entry, error);
+    }
   }
 
   /** Frees the entry's slot once it is settled; logs what went wrong on the way. */
@@ -275,7 +297,7 @@ export class InboxConsumer {
   private async deadLetter(entry: Entry, reason: string, message?: AgentMessage): Promise<void> {
     try {
       const fields = deadLetterFields({
-        envelope: entry.raw ?? '', agentId: this.host.id, reason, attempts: entry.attempt, source: this.stream, entryId: entry.id,
+        envelope: envelopeOf(entry.fields) ?? '', agentId: this.host.id, reason, attempts: entry.attempt, source: this.stream, entryId: entry.id,
       });
       const { command, keys } = this.connection;
       if (this.connection.isCluster) {

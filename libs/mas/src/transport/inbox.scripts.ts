@@ -6,36 +6,42 @@ import { LuaScript } from '../redis/lua-script';
  * already completed (a duplicate delivery, or the same message id earlier in the batch) is only
  * acked, so its state changes never apply twice. Completed ids older than the dedup window go.
  * KEYS: inbox stream, completed zset, state hash.
- * ARGV: group, now ms, dedup window ms, n (messages), n entry ids, n message ids, n pairs (fields
- *       set, fields deleted), then each message's field/value pairs and deleted fields, in order.
+ * ARGV: group, now ms, dedup window ms, n (messages), changes (1 when any message changed state, else
+ *       0), n entry ids, n message ids; with changes also n pairs (fields set, fields deleted), then
+ *       each message's field/value pairs and deleted fields, in order.
  * Returns one 1 (committed) or 0 (duplicate) per message.
  */
 export const COMMIT_BATCH_SCRIPT = new LuaScript(`
 local n = tonumber(ARGV[4])
-local done = redis.call('ZMSCORE', KEYS[2], unpack(ARGV, 5 + n, 4 + 2 * n))
+local changes = ARGV[5] == '1'
+local done = redis.call('ZMSCORE', KEYS[2], unpack(ARGV, 6 + n, 5 + 2 * n))
 local results, added, seen = {}, {}, {}
-local at = 5 + 4 * n
+local at = 6 + 4 * n
 for i = 1, n do
-  local id = ARGV[4 + n + i]
-  local set = tonumber(ARGV[3 + 2 * n + 2 * i])
-  local removed = tonumber(ARGV[4 + 2 * n + 2 * i])
+  local id = ARGV[5 + n + i]
   if done[i] or seen[id] then
     results[i] = 0
   else
     seen[id] = true
     results[i] = 1
-    if set > 0 then redis.call('HSET', KEYS[3], unpack(ARGV, at, at + 2 * set - 1)) end
-    if removed > 0 then redis.call('HDEL', KEYS[3], unpack(ARGV, at + 2 * set, at + 2 * set + removed - 1)) end
     added[#added + 1] = ARGV[2]
     added[#added + 1] = id
   end
-  at = at + 2 * set + removed
+  if changes then
+    local set = tonumber(ARGV[4 + 2 * n + 2 * i])
+    local removed = tonumber(ARGV[5 + 2 * n + 2 * i])
+    if results[i] == 1 then
+      if set > 0 then redis.call('HSET', KEYS[3], unpack(ARGV, at, at + 2 * set - 1)) end
+      if removed > 0 then redis.call('HDEL', KEYS[3], unpack(ARGV, at + 2 * set, at + 2 * set + removed - 1)) end
+    end
+    at = at + 2 * set + removed
+  end
 end
 if #added > 0 then
   redis.call('ZADD', KEYS[2], unpack(added))
   redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', tonumber(ARGV[2]) - tonumber(ARGV[3]))
 end
-redis.call('XACK', KEYS[1], ARGV[1], unpack(ARGV, 5, 4 + n))
+redis.call('XACK', KEYS[1], ARGV[1], unpack(ARGV, 6, 5 + n))
 return results
 `);
 

@@ -211,7 +211,8 @@ export class StreamGroupReader {
 
   /** Gives each entry not already in flight a slot and passes them to the handler. */
   private async handOver(entries: StreamGroupEntry[]): Promise<void> {
-    const fresh = entries.filter((entry) => !this.slots.has(entry.id));
+    let fresh = entries;
+    if (entries.some((entry) => this.slots.has(entry.id))) fresh = entries.filter((entry) => !this.slots.has(entry.id));
     if (!fresh.length) return;
     for (const entry of fresh) this.slots.set(entry.id, 0);
     try {
