@@ -2,7 +2,7 @@
 export interface DecodedRun {
   start: number;
   end: number;
-  encoding: 'base64' | 'hex' | 'percent' | 'escape' | 'spoken' | 'hexdump';
+  encoding: 'base64' | 'hex' | 'percent' | 'escape' | 'spoken' | 'hexdump' | 'entity' | 'grouped';
   text: string;
 }
 
@@ -54,6 +54,8 @@ export function decodedRuns(text: string): DecodedRun[] {
     }
   }
   if (text.includes('\\u') || text.includes('\\/')) runs.push(...escapedRuns(text));
+  if (text.includes('&#')) runs.push(...entityRuns(text));
+  runs.push(...groupedRuns(text));
   runs.push(...hexDumpRuns(text));
   runs.push(...spokenRuns(text));
   return runs;
@@ -121,6 +123,46 @@ function escapedRuns(text: string): DecodedRun[] {
     const run = text.slice(start, end);
     const decoded = run.replace(/\\u([0-9A-Fa-f]{4})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))).replace(/\\\//g, '/');
     if (decoded.length >= 4 && readable(decoded)) runs.push({ start, end, encoding: 'escape', text: decoded });
+  }
+  return runs;
+}
+
+const ENTITY = /&#(?:(\d{1,7})|[xX]([0-9A-Fa-f]{1,6}));?/g;
+const REF = '&#(?:\\d{1,7}|[xX][0-9A-Fa-f]{1,6});?';
+const ENTITY_RUN = new RegExp(`(?:${REF}|[^\\s<>"'&]){0,2048}${REF}(?:${REF}|[^\\s<>"'&]){0,2048}`, 'g');
+
+/**
+ * HTML / XML numeric character references (`&#52;&#49;…`, `&#x34;`): each run of non-space characters
+ * holding one, with the references replaced by their characters.
+ */
+function entityRuns(text: string): DecodedRun[] {
+  const runs: DecodedRun[] = [];
+  for (const match of text.matchAll(ENTITY_RUN)) {
+    const run = match[0];
+    const decoded = run.replace(ENTITY, (whole, decimal: string | undefined, hex: string | undefined) => {
+      const code = decimal !== undefined ? Number(decimal) : parseInt(hex!, 16);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    });
+    if (decoded !== run && decoded.length >= 4 && readable(decoded)) runs.push({ start: match.index, end: match.index + run.length, encoding: 'entity', text: decoded });
+  }
+  return runs;
+}
+
+/** Between the digit groups of a card laid out unusually: spaces or tabs, line breaks, a `,` `;` `|` or `:` (not one space or dash: plain text has those). */
+const GROUP_GAP = '(?:[ \\t]*[\\r\\n]+[ \\t]*|[ \\t]*[,;|:][ \\t]*|[ ]{2,}|[ ]*\\t[ \\t]*)';
+/** Groups of four (4-4-4-4, 4-4-4-4-3) or Amex's 4-6-5 with those gaps between them. */
+const GROUPED = new RegExp(`(?<!\\d|\\d[.,])(?:\\d{4}(?:${GROUP_GAP}\\d{4}){3}(?:${GROUP_GAP}\\d{1,3})?|\\d{4}${GROUP_GAP}\\d{6}${GROUP_GAP}\\d{5})(?![\\d]|[.,]\\d)`, 'g');
+
+/**
+ * Digit groups laid out as a card number is, with separators plain text does not use between them
+ * (`4111  1111  1111  1111`, one group per line, `4111,1111,…`, `4111|1111|…`): each such run
+ * rewritten with single spaces, so the detectors read it as a grouped number.
+ */
+function groupedRuns(text: string): DecodedRun[] {
+  if (!/\d{4}\D/.test(text)) return [];
+  const runs: DecodedRun[] = [];
+  for (const match of text.matchAll(GROUPED)) {
+    runs.push({ start: match.index, end: match.index + match[0].length, encoding: 'grouped', text: match[0].split(/\D+/).join(' ') });
   }
   return runs;
 }

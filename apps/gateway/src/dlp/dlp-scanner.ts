@@ -23,6 +23,8 @@ export const UNLIMITED_BUDGET: DlpBudget = { maxMs: Number.POSITIVE_INFINITY, ma
 
 /** Types worth looking for in a split array (a card number or SSN cut into parts). */
 const SPLIT_TYPES: ReadonlySet<DlpType> = new Set<DlpType>(['credit_card', 'ssn']);
+/** A short run of digits: a piece a split number may be made of. */
+const SHORT_DIGITS = /^\d{1,8}$/;
 /** Top-level envelope fields never scanned: the sender's and the gateway's signature blocks. */
 const UNSCANNED = new Set(['signature', 'gateway_signature']);
 
@@ -196,6 +198,7 @@ export class DlpScanner {
         const sheet = sheetColumns(value as Record<string, unknown>);
         const table = siblingHeader(value as Record<string, unknown>);
         this.scanQuery(value as Record<string, unknown>, frame, record);
+        this.scanSplitObject(entries, frame, record);
         const keys = keysOf(frame);
         // A sibling giving a fixed-width layout applies to the other strings and string arrays of the object.
         let layout: FixedField[] | undefined;
@@ -268,12 +271,37 @@ export class DlpScanner {
     if (items.length < 2 || items.length > 64) return;
     const parts = items.map((item) => (typeof item === 'string' || typeof item === 'number' ? String(item) : undefined));
     if (parts.some((part) => part === undefined || part.length > 8)) return;
+    this.scanParts(parts as string[], `${pathOf(frame)}[*]`, frame, record);
+  }
+
+  /**
+   * A card number or SSN split over an object: over the short digit values of its properties, in
+   * order (`{ part1: '4111', part2: '1111', … }`, other properties between them), or over the keys of
+   * a chain of single-key objects (`{ 4111: { 1111: { … } } }`); read joined.
+   */
+  private scanSplitObject(entries: Array<[string, unknown]>, frame: Frame, record: (path: string, types: DlpType[], masked: boolean) => void): void {
+    const digits = entries.map(([, item]) => (typeof item === 'number' && Number.isInteger(item) ? String(item) : item)).filter((item): item is string => typeof item === 'string' && SHORT_DIGITS.test(item));
+    if (digits.length >= 2 && digits.length <= 64) this.scanParts(digits, `${pathOf(frame)}{*}`, frame, record);
+    if (frame.key !== undefined && entries.length === 1 && SHORT_DIGITS.test(frame.key)) return; // inside a chain: read from its first key
+    const chain: string[] = [];
+    let node: unknown = entries.length === 1 ? Object.fromEntries(entries) : undefined;
+    while (node && typeof node === 'object' && !Array.isArray(node) && chain.length <= 64) {
+      const keys = Object.keys(node);
+      if (keys.length !== 1 || !SHORT_DIGITS.test(keys[0])) break;
+      chain.push(keys[0]);
+      node = (node as Record<string, unknown>)[keys[0]];
+    }
+    if (chain.length >= 2) this.scanParts(chain, `${pathOf(frame)}{keys}`, frame, record);
+  }
+
+  /** Records the types only `parts` read joined show (not any part alone). */
+  private scanParts(parts: string[], path: string, frame: Frame, record: (path: string, types: DlpType[], masked: boolean) => void): void {
     const keys = keysOf(frame);
     const joined = this.text.scan(parts.join(' '), keys, undefined, SPLIT_TYPES);
     if (!joined.types.length) return;
-    const alone = new Set(parts.flatMap((part) => this.text.scan(part!, keys, undefined, SPLIT_TYPES).types));
+    const alone = new Set(parts.flatMap((part) => this.text.scan(part, keys, undefined, SPLIT_TYPES).types));
     const split = joined.types.filter((type) => !alone.has(type));
-    if (split.length) record(`${pathOf(frame)}[*]`, split, false);
+    if (split.length) record(path, split, false);
   }
 }
 

@@ -194,3 +194,27 @@ describe('DLP structure: bound query parameters, rich-text runs, query items', (
     expect(typesOf(data)).toEqual([]);
   });
 });
+
+// Red-team layouts (test/redteam-dlp-bypass.e2e-spec.ts): a card number's groups apart by separators
+// plain text does not put inside a number, split over an object, or as character references.
+describe('DLP: card numbers laid out as separate pieces', () => {
+  it.each([
+    ['groups two spaces apart', { note: '5105  1051  0510  5100' }],
+    ['one group per line', { note: 'card:\n4532\n0151\n1283\n0366' }],
+    ['groups between pipes, Amex 4-6-5', { row: '3782|822463|10005' }],
+    ['the values of an object, other fields between', { a: '4532', label: 'x', b: '0151', c: '1283', d: '0366' }],
+    ['the keys of nested objects', { 5105: { 1051: { '0510': { 5100: 1 } } } }],
+    ['hex character references', { html: '&#x35;&#x31;&#x30;&#x35;&#x31;&#x30;&#x35;&#x31;&#x30;&#x35;&#x31;&#x30;&#x35;&#x31;&#x30;&#x30;' }],
+  ])('%s', (_what, data) => {
+    expect(typesOf(data)).toEqual(['credit_card']);
+  });
+
+  it.each([
+    ['years two spaces apart', { note: '2019  2020  2021  2022' }],
+    ['a Luhn-failing run between pipes', { row: '4000|1234|1234|1235' }],
+    ['PIN-like values of an object', { a: '1234', b: '5678', c: '9012', d: '3456' }],
+    ['character references of a word', { html: '&#72;&#101;&#108;&#108;&#111; 4111' }],
+  ])('no finding for %s', (_what, data) => {
+    expect(typesOf(data)).toEqual([]);
+  });
+});
