@@ -30,6 +30,7 @@ import { GatewayPipeline } from './pipeline/gateway-pipeline';
 import { IngressHandler } from './pipeline/ingress.handler';
 import { RateLimitStorage } from './ratelimit/rate-limit.storage';
 import { RedisRateLimitStorage } from './ratelimit/redis-rate-limit.storage';
+import { SenderRateLimit } from './ratelimit/rate-limit.guard';
 import { CircuitBreaker } from './routing/circuit-breaker';
 import { DeadLetterReplay } from './routing/dead-letter-replay';
 import { DeadLetters } from './routing/dead-letters';
@@ -89,6 +90,7 @@ const connectionProvider: FactoryProvider<MasConnection> = {
     AuditQuery,
     AccessPolicy,
     { provide: RateLimitStorage, useClass: RedisRateLimitStorage },
+    SenderRateLimit,
     SignatureVerifier,
     DecisionNotifier,
     DecisionRecorder,

@@ -11,14 +11,15 @@ import {
 import { DecisionRecorder } from '../audit/decision-recorder';
 import { AuthenticationFailedError, AuthorizationDeniedError, GatewayDenialError } from '../message/gateway-denial.errors';
 import type { IngressMessage } from '../message/ingress-message';
+import { SenderRateLimit } from '../ratelimit/rate-limit.guard';
 import { SignatureVerifier } from '../signature/signature-verifier';
 
 /**
  * Registers provisioned (zero-trust) agents: their own Redis users may not write their records, so
  * they send a signed `mas.register` / `mas.deregister` request to the gateway. The request must come
  * from a provisioned id, carry a valid Ed25519 signature by its provisioned key (fresh nonce, clock
- * drift), and ask only for capabilities granted at provisioning. Every decision is audited and told
- * to the requester like any other.
+ * drift), and ask only for capabilities granted at provisioning; each counts against the sender's
+ * rate limit. Every decision is audited and told to the requester like any other.
  */
 @Injectable()
 export class RegistrationHandler {
@@ -28,6 +29,7 @@ export class RegistrationHandler {
     redis: MasConnection,
     private readonly verifier: SignatureVerifier,
     private readonly recorder: DecisionRecorder,
+    private readonly limit: SenderRateLimit,
   ) {
     this.registrar = new ProvisionedRegistrar(redis);
   }
@@ -47,6 +49,7 @@ export class RegistrationHandler {
       const grant = await this.registrar.grantOf(sender);
       if (!grant) throw new AuthenticationFailedError(`"${sender}" is not provisioned`, 'auth:not_provisioned');
       ingress.signedWith = await this.verifier.verify(ingress);
+      await this.limit.hit(sender); // a registration counts against the sender's limit like any message
       if (message.messageType === DEREGISTER_REQUEST_TYPE) {
         await this.registrar.deregister(sender, String((message.data as { replica_id?: unknown }).replica_id ?? ''));
         await this.recorder.record(ingress, 'ALLOWED', 'deregistered');
