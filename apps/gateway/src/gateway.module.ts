@@ -31,6 +31,7 @@ import { IngressHandler } from './pipeline/ingress.handler';
 import { RateLimitStorage } from './ratelimit/rate-limit.storage';
 import { RedisRateLimitStorage } from './ratelimit/redis-rate-limit.storage';
 import { SenderRateLimit } from './ratelimit/rate-limit.guard';
+import { DlpCheck } from './dlp/dlp.interceptor';
 import { CircuitBreaker } from './routing/circuit-breaker';
 import { DeadLetterReplay } from './routing/dead-letter-replay';
 import { DeadLetters } from './routing/dead-letters';
@@ -91,6 +92,7 @@ const connectionProvider: FactoryProvider<MasConnection> = {
     AccessPolicy,
     { provide: RateLimitStorage, useClass: RedisRateLimitStorage },
     SenderRateLimit,
+    DlpCheck,
     SignatureVerifier,
     DecisionNotifier,
     DecisionRecorder,

@@ -3,7 +3,7 @@ import type { Observable } from 'rxjs';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
 import { DlpBlockedError } from '../message/gateway-denial.errors';
-import { ingressMessageOf } from '../message/ingress-message';
+import { IngressMessage, ingressMessageOf } from '../message/ingress-message';
 import { actionsFrom } from './dlp-actions';
 import { DlpScanner } from './dlp-scanner';
 import { DlpScanBudgetError } from './dlp.errors';
@@ -28,14 +28,15 @@ const WARM_UP_ENVELOPE = {
 };
 
 /**
- * Interceptor 2: scans the whole envelope as the sender wrote it — type, ids, meta, extra fields,
- * data and object keys (`features.dlp`), within the `dlp.maxScan*` budget (over it: DLP_BLOCKED, too
- * large to scan). A BLOCK finding refuses the message
- * (DLP_BLOCKED); REDACT findings are masked in what the target receives; every finding is recorded
- * on the message for the audit trail and the metrics (ALERT findings only there).
+ * The DLP check (`features.dlp`): scans the whole envelope as the sender wrote it — type, ids, meta,
+ * extra fields, data and object keys — within the `dlp.maxScan*` budget (over it: DLP_BLOCKED, too
+ * large to scan). A BLOCK finding refuses the message (DLP_BLOCKED); REDACT findings are masked in
+ * what is passed on (`ingress.redactedData`); every finding is recorded on the message for the audit
+ * trail and the metrics (ALERT findings only there). Used by the pipeline's interceptor and by
+ * registration requests (whose metadata every agent can read).
  */
 @Injectable()
-export class DlpInterceptor implements NestInterceptor, OnModuleInit {
+export class DlpCheck implements OnModuleInit {
   private readonly logger = new Logger('Dlp');
   private readonly scanner: DlpScanner;
 
@@ -48,10 +49,12 @@ export class DlpInterceptor implements NestInterceptor, OnModuleInit {
     if (this.settings.features.dlp) this.scanner.scanEnvelope(WARM_UP_ENVELOPE);
   }
 
-  @TracedCheck('dlp')
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (!this.settings.features.dlp) return next.handle();
-    const ingress = ingressMessageOf(context);
+  /**
+   * Scans `ingress` (a no-op with `features.dlp` off).
+   * @throws DlpBlockedError when a finding's action is BLOCK or the envelope is over the scan budget.
+   */
+  check(ingress: IngressMessage): void {
+    if (!this.settings.features.dlp) return;
     const message = ingress.checked;
     let result;
     try {
@@ -70,6 +73,17 @@ export class DlpInterceptor implements NestInterceptor, OnModuleInit {
     if (result.findings.length) {
       this.logger.debug(`${message.messageId} from ${message.senderId}: ${result.findings.map((f) => `${f.type} (${f.action}) at ${f.path}`).join('; ')}`);
     }
+  }
+}
+
+/** Interceptor 1: the {@link DlpCheck} of each message of the pipeline. */
+@Injectable()
+export class DlpInterceptor implements NestInterceptor {
+  constructor(private readonly dlp: DlpCheck) {}
+
+  @TracedCheck('dlp')
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    this.dlp.check(ingressMessageOf(context));
     return next.handle();
   }
 }

@@ -11,6 +11,7 @@ import {
 import { DecisionRecorder } from '../audit/decision-recorder';
 import { AuthenticationFailedError, AuthorizationDeniedError, GatewayDenialError } from '../message/gateway-denial.errors';
 import type { IngressMessage } from '../message/ingress-message';
+import { DlpCheck } from '../dlp/dlp.interceptor';
 import { SenderRateLimit } from '../ratelimit/rate-limit.guard';
 import { SignatureVerifier } from '../signature/signature-verifier';
 
@@ -19,7 +20,8 @@ import { SignatureVerifier } from '../signature/signature-verifier';
  * they send a signed `mas.register` / `mas.deregister` request to the gateway. The request must come
  * from a provisioned id, carry a valid Ed25519 signature by its provisioned key (fresh nonce, clock
  * drift), and ask only for capabilities granted at provisioning; each counts against the sender's
- * rate limit. Every decision is audited and told to the requester like any other.
+ * rate limit, and its metadata passes DLP (redacted, or refused) before it lands in a record every
+ * agent can read. Every decision is audited and told to the requester like any other.
  */
 @Injectable()
 export class RegistrationHandler {
@@ -30,6 +32,7 @@ export class RegistrationHandler {
     private readonly verifier: SignatureVerifier,
     private readonly recorder: DecisionRecorder,
     private readonly limit: SenderRateLimit,
+    private readonly dlp: DlpCheck,
   ) {
     this.registrar = new ProvisionedRegistrar(redis);
   }
@@ -55,7 +58,9 @@ export class RegistrationHandler {
         await this.recorder.record(ingress, 'ALLOWED', 'deregistered');
         return;
       }
-      const outcome = await this.registrar.register(sender, grant, message.data as unknown as RegistrationRequestData).catch((error: unknown) => {
+      this.dlp.check(ingress); // the metadata goes into a record every agent can read
+      const data = (ingress.redactedData ?? message.data) as unknown as RegistrationRequestData;
+      const outcome = await this.registrar.register(sender, grant, data).catch((error: unknown) => {
         if (error instanceof CapabilityNotGrantedError) throw new AuthorizationDeniedError(error.message, 'authz:capability_not_granted');
         throw error;
       });
