@@ -1,6 +1,6 @@
 import { createPublicKey, KeyObject } from 'node:crypto';
 import type { ChainableCommander } from 'ioredis';
-import { execAll, MasConnection, MasKeySpace, slotPipeline, verifyEnvelope, WireEnvelope } from '@mas/core';
+import { execAll, MasConnection, MasKeySpace, memoised, slotPipeline, verifyEnvelope, WireEnvelope } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { AuthenticationFailedError } from '../message/gateway-denial.errors';
 import type { IngressMessage } from '../message/ingress-message';
@@ -110,9 +110,8 @@ export function authenticationRefusal(ingress: IngressMessage, credentials: Send
   return undefined;
 }
 
-/** Most parsed public keys kept (by PEM: a key is parsed once, not per message). */
-const PARSED_KEYS_KEPT = 1_024;
-const parsedKeys = new Map<string, KeyObject>();
+/** A public key parsed once per PEM, not per message. */
+const keyOf = memoised((pem: string): KeyObject => createPublicKey(pem), 1_024);
 
 /**
  * A provisioned sender presents no token: the Ed25519 signature of its envelope, with the public key
@@ -130,16 +129,6 @@ function signatureRefusal(ingress: IngressMessage, sender: string, publicKeyPem:
   ingress.signatureVerified = true;
   ingress.signatureVerifiedWith = publicKeyPem;
   return undefined;
-}
-
-function keyOf(pem: string): KeyObject {
-  let key = parsedKeys.get(pem);
-  if (!key) {
-    key = createPublicKey(pem);
-    if (parsedKeys.size >= PARSED_KEYS_KEPT) parsedKeys.clear();
-    parsedKeys.set(pem, key);
-  }
-  return key;
 }
 
 function credentialsRefusal(sender: string, presented: string, credentials: SenderCredentials, settings: GatewaySettings): AuthenticationRefusal | undefined {

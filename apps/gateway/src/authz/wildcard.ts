@@ -1,5 +1,10 @@
-const compiled = new Map<string, RegExp>();
-const CACHE_LIMIT = 10_000;
+import { memoised } from '@mas/core';
+
+/** A pattern's anchored regex, compiled once per pattern. */
+const compiled = memoised(
+  (pattern: string) => new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\/-]/g, '\\$&')).join('.*')}$`, 's'),
+  10_000,
+);
 
 /**
  * True when `value` matches `pattern`, where `*` stands for any run of characters (also none) and
@@ -8,12 +13,5 @@ const CACHE_LIMIT = 10_000;
  */
 export function wildcardMatch(pattern: string, value: string): boolean {
   if (!pattern.includes('*')) return pattern === value;
-  let regex = compiled.get(pattern);
-  if (!regex) {
-    const source = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\/-]/g, '\\$&')).join('.*');
-    regex = new RegExp(`^${source}$`, 's');
-    if (compiled.size >= CACHE_LIMIT) compiled.clear();
-    compiled.set(pattern, regex);
-  }
-  return regex.test(value);
+  return compiled(pattern).test(value);
 }

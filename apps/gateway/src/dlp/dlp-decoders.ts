@@ -128,7 +128,7 @@ function escapedRuns(text: string): DecodedRun[] {
 }
 
 const ENTITY = /&#(?:(\d{1,7})|[xX]([0-9A-Fa-f]{1,6}));?/g;
-const REF = '&#(?:\\d{1,7}|[xX][0-9A-Fa-f]{1,6});?';
+const REF = ENTITY.source;
 const ENTITY_RUN = new RegExp(`(?:${REF}|[^\\s<>"'&]){0,2048}${REF}(?:${REF}|[^\\s<>"'&]){0,2048}`, 'g');
 
 /**

@@ -1,3 +1,4 @@
+import { memoised } from '@mas/core';
 import type { DlpType } from '../message/dlp.types';
 import type { SubText } from './dlp-structure';
 
@@ -56,8 +57,6 @@ const KEY_PATTERNS = VOCABULARY.map(([type, phrase]) => [type, new RegExp(String
 const GENERIC_KEY = /^(?:id|no|nr|num|number|value|code|#)$/i;
 /** A bracketed note closing a label: `(front of card)`, `(3 digits on back)`, `[optional]`. */
 const TRAILING_NOTE = /\s+(?:\([^()]{2,60}\)|\[[^\]]{2,60}\])\s*$/;
-const keyTypes = new Map<string, readonly DlpType[]>();
-const KEY_TYPES_KEPT = 16_384;
 
 /** The label with camelCase words apart (`subscriberMemberId` → `subscriber Member Id`), NFKC (`Ｎｏ` → `No`). */
 function spaced(label: string): string {
@@ -71,16 +70,16 @@ function spaced(label: string): string {
  */
 export function labelTypes(key: string, parent?: string): readonly DlpType[] {
   const label = parent !== undefined && key.length <= 8 && GENERIC_KEY.test(key.trim()) ? `${parent} ${key}` : key;
-  let types = keyTypes.get(label);
-  if (types) return types;
-  const classify = (text: string) => (text.length > 80 ? [] : KEY_PATTERNS.filter(([, pattern]) => pattern.test(text)).map(([type]) => type));
-  types = classify(spaced(label));
-  // A note in brackets after the label may say where or how, not what (`Insurance member ID (front of card)`).
-  if (!types.length && TRAILING_NOTE.test(label)) types = classify(spaced(label.replace(TRAILING_NOTE, '')));
-  if (keyTypes.size >= KEY_TYPES_KEPT) keyTypes.clear();
-  keyTypes.set(label, types);
-  return types;
+  return keyTypes(label);
 }
+
+/** The types a label names, classified once per label. */
+const keyTypes = memoised((label: string): readonly DlpType[] => {
+  const classify = (text: string) => (text.length > 80 ? [] : KEY_PATTERNS.filter(([, pattern]) => pattern.test(text)).map(([type]) => type));
+  const types = classify(spaced(label));
+  // A note in brackets after the label may say where or how, not what (`Insurance member ID (front of card)`).
+  return !types.length && TRAILING_NOTE.test(label) ? classify(spaced(label.replace(TRAILING_NOTE, ''))) : types;
+}, 16_384);
 
 /** Types whose values are recognised by a label in text (others have patterns or contexts of their own). */
 const TEXT_TYPES = new Set<DlpType>(['health_insurance_number', 'medical_record_number', 'ssn', 'cvv', 'icd10']);

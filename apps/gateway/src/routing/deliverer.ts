@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { appendToInbox, appendUnchecked, MasConnection, TargetLimits } from '@mas/core';
+import { MasConnection, TargetLimits } from '@mas/core';
 import { GatewayMetrics } from '../observability/gateway-metrics';
 import { CircuitBreaker } from './circuit-breaker';
 import type { CircuitState } from './circuit-breaker.scripts';
@@ -53,7 +53,9 @@ export class Deliverer {
       return { delivered: false, reason: 'circuit_open', detail: `the circuit of "${message.target}" is open` };
     }
     try {
-      await this.append(message.target, message.envelope);
+      // Within the capacity the target declared, as an agent's reliable send (a plain XADD while far from full).
+      const info = this.limits.known(message.target) ?? (await this.limits.lookup(message.target));
+      await this.limits.append(info, message.target, message.envelope);
     } catch (error) {
       await this.breaker.record(message.target, false);
       return { delivered: false, reason: 'delivery_failed', detail: (error as Error).message };
@@ -61,27 +63,5 @@ export class Deliverer {
     // A success changes nothing in a CLOSED circuit: only a probe (HALF_OPEN) is counted.
     if (circuit !== 'CLOSED') await this.breaker.record(message.target, true);
     return { delivered: true };
-  }
-
-  /**
-   * Appends to the target's inbox within the capacity it declared, as an agent's reliable send does:
-   * a capacity-checked script, or a plain XADD while the inbox is large and was far from full at the
-   * last check ({@link TargetLimits.mayAppendUnchecked}: at most 256 sends apart, half of it free).
-   * @throws InboxFullError when the inbox is full and the receiver refuses new messages.
-   */
-  private async append(target: string, envelope: string): Promise<void> {
-    const { command, keys } = this.redis;
-    const info = this.limits.known(target) ?? (await this.limits.lookup(target));
-    if (this.limits.mayAppendUnchecked(info)) {
-      await appendUnchecked(command, keys, target, envelope);
-      return;
-    }
-    const sequence = this.limits.startCheck(info);
-    try {
-      this.limits.checked(info, sequence, await appendToInbox(command, keys, target, envelope));
-    } catch (error) {
-      this.limits.checkFailed(info);
-      throw error;
-    }
   }
 }

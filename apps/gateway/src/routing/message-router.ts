@@ -96,24 +96,9 @@ export class MessageRouter {
       messageId: message.messageId,
       priority: ingress.priority,
       expiresAt: expiryOf(ingress.envelope, message.timestamp, defaultTtlMs, maxTtlMs),
-      tokenHash: ingress.replay?.tokenHash ?? tokenHashOf(ingress.token),
+      tokenHash: ingress.replay?.tokenHash ?? hash('sha256', ingress.token),
     };
   }
-}
-
-/** SHA-256 (hex) of tokens seen lately: a sender presents the same token with each message. */
-const TOKEN_HASHES = new Map<string, string>();
-const TOKEN_HASHES_KEPT = 1_024;
-
-/** The SHA-256 (hex) of `token` a dead letter keeps in its stead, hashed once per distinct token. */
-function tokenHashOf(token: string): string {
-  let digest = TOKEN_HASHES.get(token);
-  if (digest === undefined) {
-    digest = hash('sha256', token);
-    if (TOKEN_HASHES.size >= TOKEN_HASHES_KEPT) TOKEN_HASHES.clear();
-    TOKEN_HASHES.set(token, digest);
-  }
-  return digest;
 }
 
 /** The signed wire form of an outgoing envelope (its canonical JSON, with the gateway's block). */

@@ -13,7 +13,7 @@ import {
 import { GatewayClient, GatewayClientOptions } from '../gateway-client/gateway-client';
 import { decisionCorrelationId, GATEWAY_SENDER_ID } from '../gateway-client/gateway.constants';
 import { AgentMessage, createMessage, encodeMessage, exceedsBytes, MessageData, MessagePriority, NewMessage, replySpec, WireError } from '../protocol';
-import { appendToInbox, appendUnchecked, publishPayload } from '../transport/outbound';
+import { publishPayload } from '../transport/outbound';
 import { DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_REPLICA_WAIT_MS, ERROR_REPLY_TYPE } from './agent.constants';
 import type { AgentStats, ReplicaWait } from './agent-options.interfaces';
 import type { Replier } from './message-dispatcher';
@@ -129,7 +129,7 @@ export class AgentOutbox implements Replier {
       if (!target) return this.putWaiting(message, !spec.isReply, options, span);
       const payload = this.encodeFor(message, target);
       coalesceWrites(this.options.redis);
-      writing = reliable ? this.append(target, message.targetId, payload) : publishPayload(this.options.redis, this.options.keys, message.targetId, payload);
+      writing = reliable ? this.limits.append(target, message.targetId, payload) : publishPayload(this.options.redis, this.options.keys, message.targetId, payload);
     } catch (error) {
       return Promise.reject(this.gate.translate(error));
     }
@@ -159,7 +159,7 @@ export class AgentOutbox implements Replier {
       } else {
         const deliver = (): Promise<unknown> => {
           coalesceWrites(this.options.redis);
-          return reliable ? this.append(target, message.targetId, payload) : publishPayload(this.options.redis, this.options.keys, message.targetId, payload);
+          return reliable ? this.limits.append(target, message.targetId, payload) : publishPayload(this.options.redis, this.options.keys, message.targetId, payload);
         };
         // A send that WAITs for replicas runs on its own connection, bounded there (not by the gate,
         // which follows the command connection).
@@ -245,29 +245,6 @@ export class AgentOutbox implements Replier {
   /** Answers `request` with an error reply carrying `error` in `meta.error`. */
   async replyWithError(request: AgentMessage, error: WireError): Promise<void> {
     await this.put(replySpec(this.options.agentId, request, ERROR_REPLY_TYPE, { error: error.message, error_type: error.type }, error));
-  }
-
-  /**
-   * Appends to the target's inbox: capacity-checked, unless the inbox is known to be far from full
-   * (then a plain XADD, whose promise is returned as it is: no async frame on the common path).
-   */
-  private append(target: TargetInfo, targetId: string, payload: string): Promise<unknown> {
-    const { redis, keys } = this.options;
-    if (this.limits.mayAppendUnchecked(target)) return appendUnchecked(redis, keys, targetId, payload);
-    return this.appendChecked(target, targetId, payload);
-  }
-
-  /** A capacity-checked append (resolves with 1, as every reliable send: written, not undefined). */
-  private async appendChecked(target: TargetInfo, targetId: string, payload: string): Promise<number> {
-    const { redis, keys } = this.options;
-    const sequence = this.limits.startCheck(target);
-    try {
-      this.limits.checked(target, sequence, await appendToInbox(redis, keys, targetId, payload));
-    } catch (error) {
-      this.limits.checkFailed(target);
-      throw error;
-    }
-    return 1;
   }
 
   /**

@@ -2,6 +2,7 @@ import type Redis from 'ioredis';
 import type { MasKeySpace } from '../redis/keys';
 import { isConnectionError } from '../redis/redis-errors';
 import type { InboxOverflow } from '../transport/inbox-options.interfaces';
+import { appendToInbox, appendUnchecked } from '../transport/outbound';
 
 /** Fields of an agent's limits hash ({@link MasKeySpace.inboxLimits}). */
 export const LIMIT_FIELDS = {
@@ -139,6 +140,31 @@ export class TargetLimits {
     if (fill.length + (fill.sent - fill.coveredUpTo) >= inboxCapacity / 2) return false;
     fill.sent += 1;
     return true;
+  }
+
+  /**
+   * Appends `payload` to `targetId`'s inbox within the capacity it declared: a plain XADD while
+   * {@link mayAppendUnchecked}, otherwise the capacity-checked script, whose answer (or failure)
+   * updates `info`. Resolves once written, never with undefined (the entry id, or the inbox's length
+   * after a checked append); the plain path's promise is returned as it is (no async frame on the
+   * common path).
+   * @throws InboxFullError when the inbox is full and its receiver refuses new messages.
+   */
+  append(info: TargetInfo, targetId: string, payload: string): Promise<unknown> {
+    if (this.mayAppendUnchecked(info)) return appendUnchecked(this.redis, this.keys, targetId, payload);
+    return this.appendChecked(info, targetId, payload);
+  }
+
+  private async appendChecked(info: TargetInfo, targetId: string, payload: string): Promise<number> {
+    const sequence = this.startCheck(info);
+    try {
+      const length = await appendToInbox(this.redis, this.keys, targetId, payload);
+      this.checked(info, sequence, length);
+      return length;
+    } catch (error) {
+      this.checkFailed(info);
+      throw error;
+    }
   }
 
   /** Counts a capacity-checked send about to be written; returns its sequence number. */

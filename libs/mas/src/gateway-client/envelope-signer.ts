@@ -1,5 +1,6 @@
 import { createHmac, createPrivateKey, createPublicKey, createSecretKey, generateKeyPairSync, KeyObject, randomBytes, randomFillSync, sign, timingSafeEqual, verify } from 'node:crypto';
 import type { WireEnvelope } from '../protocol';
+import { memoised } from '../util/memoised';
 import { signingInput } from './canonical-envelope';
 import type { SignatureAlgorithm, SignatureBlock } from './gateway.constants';
 
@@ -39,20 +40,8 @@ function freshNonce(): string {
   return nonce;
 }
 
-/** HMAC keys already decoded from hex, by their text (a changed secret is another entry). */
-const HMAC_KEYS = new Map<string, KeyObject>();
-const HMAC_KEYS_KEPT = 1_024;
-
-/** The HMAC key object of a hex secret, decoded once per secret. */
-function hmacKey(secret: string): KeyObject {
-  let key = HMAC_KEYS.get(secret);
-  if (key === undefined) {
-    key = createSecretKey(Buffer.from(secret, 'hex'));
-    if (HMAC_KEYS.size >= HMAC_KEYS_KEPT) HMAC_KEYS.clear();
-    HMAC_KEYS.set(secret, key);
-  }
-  return key;
-}
+/** The HMAC key object of a hex secret, decoded once per secret (a changed secret is another key). */
+const hmacKey = memoised((secret: string): KeyObject => createSecretKey(Buffer.from(secret, 'hex')), 1_024);
 
 /** Signs `envelope` in place (adds its `signature` block) and returns it. */
 export function signEnvelope(envelope: WireEnvelope, keys: SigningKeys): WireEnvelope {

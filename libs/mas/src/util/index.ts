@@ -3,3 +3,4 @@ export * from './settle-within';
 export * from './listening-url';
 export * from './mas-logger';
 export * from './recent-set';
+export * from './memoised';
