@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DeadLetterQuery, DeadLetterStream, DeadLetterView, MasConnection } from '@mas/core';
 import { GatewaySecrets } from '../identity/gateway-secrets';
 import type { GatewaySettings } from '../config/gateway.settings';
@@ -23,6 +23,9 @@ export interface SignedLetter {
   tokenHash: string;
 }
 
+/** How often, at most, one reason for one target is logged again (the letters between are counted in the next line). */
+const LOG_EVERY_MS = 10_000;
+
 /** Why the gateway dead-lettered a message. */
 export type DeadLetterReason = 'circuit_open' | 'expired' | 'target_gone' | 'delivery_failed' | 'unprocessable';
 
@@ -34,6 +37,9 @@ export type DeadLetterReason = 'circuit_open' | 'expired' | 'target_gone' | 'del
 @Injectable()
 export class DeadLetters {
   private readonly stream: DeadLetterStream;
+  private readonly logger = new Logger('DeadLetters');
+  /** Per reason and target: when a letter was last logged, and how many came since. */
+  private readonly logged = new Map<string, { at: number; since: number }>();
 
   constructor(
     redis: MasConnection,
@@ -80,7 +86,26 @@ export class DeadLetters {
       extra: { [TOKEN_HASH_FIELD]: sealed.tokenHash, [LETTER_SIGNATURE_FIELD]: sealed.signature },
     });
     this.metrics.deadLetters.inc({ reason: code });
+    this.log(message, code, detail, id);
     return id;
+  }
+
+  /**
+   * Logs a dead letter (a message not delivered, which its sender may have seen admitted): the first
+   * of a reason for a target at once, then at most one line per {@link LOG_EVERY_MS} counting those between.
+   */
+  private log(message: Pick<QueuedMessage, 'target' | 'sender' | 'messageId'>, code: DeadLetterReason, detail: string, id: string): void {
+    const key = `${code}\u0000${message.target}`;
+    const now = Date.now();
+    const last = this.logged.get(key);
+    if (last && now - last.at < LOG_EVERY_MS) {
+      last.since++;
+      return;
+    }
+    if (!last && this.logged.size >= 10_000) this.logged.clear();
+    const more = last?.since ? ` (and ${last.since} more since the last line)` : '';
+    this.logger.warn(`Dead-lettered ${message.messageId} from "${message.sender}" to "${message.target}" as ${id}: ${code}: ${detail}${more}`);
+    this.logged.set(key, { at: now, since: 0 });
   }
 
   /** Entries after `after` (exclusive), oldest first; optionally only those for `agentId` (the agent they were for). */
