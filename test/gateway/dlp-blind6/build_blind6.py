@@ -248,7 +248,7 @@ def phone(r, style=None):
     if style == "au":
         return "0491 570 %03d" % r.randint(6, 999)
     if style == "de":
-        return "+49 30 %d %04d" % (r.randint(20, 99), r.randint(0, 9999))
+        return "+49 30 %04d %04d" % (r.randint(2000, 9999), r.randint(0, 9999))
     if style == "fr":
         return "+33 6 %02d %02d %02d %02d" % tuple(r.randint(10, 99) for _ in range(4))
     if style == "jp":
@@ -505,7 +505,7 @@ class G:
         self.r = r
         self.types = set()
         self.expect = []
-        self.allow = set()  # invariant exceptions declared by a template
+        self.raw = []  # (type, value as drawn, before any grouping or encoding)
 
     def v(self, kind, sub=None):
         if kind == "key":
@@ -530,6 +530,7 @@ class G:
         assert t in TYPES
         self.types.add(t)
         self.expect.append(val)
+        self.raw.append((t, val))
         return val
 
     def swap(self, old, new):
@@ -651,10 +652,9 @@ def _(g):
     for _ in range(3):
         c = g.v("card16")
         cv = g.v("cvv")
-        nm = g.n("name").upper()
-        rows.append("D%-19s%-26s%02d%02d%s%s%s" % (c, nm, g.i(1, 12), g.i(27, 31), "101", cv, "%06d" % g.i(0, 999999)))
-    return {"file": "PREPAID_EMB_%s.dat" % g.n("date").replace("-", ""), "content": "H%s%-20sV2.1\n%s\nT%06d" % (
-        g.n("date").replace("-", ""), "LUMENPAY GIFT", "\n".join(rows), 3)}
+        rows.append("D %-19s %-26s %02d%02d 101 %s %06d" % (c, g.n("name").upper(), g.i(1, 12), g.i(27, 31), cv, g.i(0, 999999)))
+    return {"file": "PREPAID_EMB_%s.dat" % g.n("date").replace("-", ""), "content": "H %s LUMENPAY GIFT V2.1\n# layout: REC PAN(19) EMBOSS_NAME(26) EXP_MMYY SVC CVV2 SEQ\n%s\nT %06d" % (
+        g.n("date").replace("-", ""), "\n".join(rows), 3)}
 
 
 @T("magento-exception-log")
@@ -700,7 +700,7 @@ def _(g):
                             "notes": "Deposit taken by phone on %s, card %s exp %02d/%d. Birthday, window table." % (g.n("date"), c2, g.i(1, 12), g.i(27, 31))}}
 
 
-@T("fullwidth-order-form-zh")
+@T("taobao-order-note-zh")
 def _(g):
     c = g.v("card16")
     fw = g.swap(c, group_card(c, " ").translate(FW))
@@ -709,7 +709,7 @@ def _(g):
     return {"text": "订单确认\n姓名：%s\n信用卡号：%s\n安全码（ＣＶＶ）：%s\n备注：请尽快发货" % (g.n("name"), fw, cvf)}
 
 
-@T("zero-width-split-card-comment")
+@T("trello-card-comment")
 def _(g):
     c = g.v("card16")
     z = "\u200b".join(c[i:i + 4] for i in range(0, 16, 4))
@@ -717,7 +717,7 @@ def _(g):
     return {"comment": {"author": g.n("name"), "body": "pls charge %s again, the first attempt timed out" % z, "ticket": "HD-%d" % g.i(1000, 9999)}}
 
 
-@T("base64-form-field")
+@T("session-replay-form-capture")
 def _(g):
     c, cv = g.v("card16"), g.v("cvv")
     raw = "cardnumber=%s&exp=%02d%%2F%d&cvc=%s" % (c, g.i(1, 12), g.i(27, 31), cv)
@@ -727,7 +727,7 @@ def _(g):
     return {"event": "form_replay", "session": g.n("uuid"), "payload_b64": enc}
 
 
-@T("csv-card-update-batch-quoted")
+@T("visa-account-updater-batch")
 def _(g):
     lines = ["customer_ref,new_pan,exp,reason"]
     for _ in range(3):
@@ -735,7 +735,7 @@ def _(g):
     return {"attachment_name": "vau_abu_updates.csv", "attachment_text": "\n".join(lines)}
 
 
-@T("pdf-invoice-text-layer-de")
+@T("rechnung-de")
 def _(g):
     c = grouped(g, "card16")
     cv = g.v("cvv")
@@ -743,11 +743,13 @@ def _(g):
         g.i(10000, 99999), g.n("name"), c, cv, g.i(1, 12), g.i(27, 31), g.i(10, 900), g.i(0, 99))}
 
 
-@T("iso8583-json-log")
+@T("woocommerce-order-meta-json")
 def _(g):
-    c = g.v("card16")
-    return {"mti": "0200", "fields": {"2": c, "3": "000000", "4": "%012d" % g.i(100, 99999), "7": "1204%06d" % g.i(0, 235959),
-                                       "11": "%06d" % g.i(0, 999999), "14": "%02d%02d" % (g.i(27, 31), g.i(1, 12)), "22": "051", "41": "TERM%04d" % g.i(0, 9999), "49": "840"}}
+    c, cv = g.v("card16"), g.v("cvv")
+    return {"id": g.i(1000, 99999), "status": "on-hold", "payment_method": "legacy_offline_cc", "billing": {"first_name": g.n("first"), "email": g.v("email")},
+            "meta_data": [{"id": g.i(1, 9999), "key": "_offline_cc_number", "value": c}, {"id": g.i(1, 9999), "key": "_offline_cc_cvc", "value": cv},
+                          {"id": g.i(1, 9999), "key": "_offline_cc_expiry", "value": "%02d/%d" % (g.i(1, 12), g.i(27, 31))}]}
+
 
 # ---- ssn
 
@@ -853,7 +855,7 @@ def _(g):
         g.n("first"), g.n("last"), a2, g.n("first"), b2)}
 
 
-@T("ssn-spanish-letter")
+@T("benefits-letter-es")
 def _(g):
     return {"text": "Estimado Sr. %s:\nPara tramitar su solicitud de beneficios necesitamos confirmar su número de Seguro Social (%s) y un teléfono de contacto. Nos indicó el %s.\nAtentamente,\nOficina de Beneficios" % (
         g.n("last"), g.v("ssn"), g.v("phone_us"))}
@@ -972,9 +974,9 @@ def _(g):
         g.n("name"), g.v("email"), g.n("name"), g.v("email"))}
 
 
-@T("rpm-spec-changelog")
+@T("rpm-spec-file")
 def _(g):
-    return {"text": "%%changelog\n* Mon Nov 30 2026 %s <%s> - 2.4.1-1\n- Rebase to 2.4.1\n- Drop patch for CVE-2026-1234 (upstreamed)\n\n* Thu Jun 04 2026 %s <%s> - 2.3.0-2\n- Rebuilt for Python 3.14" % (
+    return {"text": "Name:           libquill\nVersion:        2.4.1\nRelease:        1%%{?dist}\nLicense:        MIT\nPackager:       %s <%s>\nSource0:        https://quillfeather.io/dl/%%{name}-%%{version}.tar.gz\n\n%%description\nQuill text layout library.\n\n%%changelog\n* Mon Nov 30 2026 %s <%s> - 2.4.1-1\n- Rebase to 2.4.1" % (
         g.n("name"), g.v("email"), g.n("name"), g.v("email"))}
 
 
@@ -1051,7 +1053,7 @@ def _(g):
     return {"text": "FIELD TRIP - EMERGENCY CONTACTS (Class 4B)\nStudent / Contact    | Relation   | Phone\n" + rows}
 
 
-@T("russian-forum-post")
+@T("avito-listing-ru")
 def _(g):
     return {"text": "Продаю ноутбук ThinkPad T14, состояние отличное. Звоните по номеру %s или пишите на почту %s. Торг уместен." % (g.v("phone"), g.v("email"))}
 
@@ -1061,12 +1063,12 @@ def _(g):
     return {"text": "Chào anh, em gửi lại số điện thoại mới của em: %s. Email công việc: %s. Cảm ơn anh!" % (g.v("phone"), g.v("email"))}
 
 
-@T("hindi-whatsapp-forward-text")
+@T("hindi-sms-callback-request")
 def _(g):
     return {"text": "नमस्ते, कृपया मुझे इस नंबर पर कॉल करें: %s\nईमेल: %s\nधन्यवाद" % (g.v("phone", "in"), g.v("email"))}
 
 
-@T("arabic-indic-phone-sms")
+@T("clinic-appointment-sms-ar")
 def _(g):
     p = g.v("phone", "use164")
     ar = p.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
@@ -1074,7 +1076,7 @@ def _(g):
     return {"sms": {"from": "ALRAWDA-CLINIC", "body": "تم تأكيد موعدك. للاستفسار اتصل على %s" % ar}}
 
 
-@T("fullwidth-email-jp")
+@T("jp-contact-form-reply")
 def _(g):
     e = g.v("email")
     fw = e.replace("@", "＠")
@@ -1089,7 +1091,7 @@ def _(g):
     return {"xml": "<configuration>\n  <property><name>fs.s3a.access.key</name><value>%s</value></property>\n  <property><name>fs.s3a.secret.key</name><value>%s</value></property>\n  <property><name>fs.s3a.endpoint</name><value>s3.eu-west-1.amazonaws.com</value></property>\n</configuration>" % (g.v("akid"), g.v("key", "awssecret"))}
 
 
-@T("ec2-imds-curl")
+@T("ec2-imds-credentials-response")
 def _(g):
     return {"text": "$ curl -s http://169.254.169.254/latest/meta-data/iam/security-credentials/app-role\n{\n  \"Code\" : \"Success\",\n  \"LastUpdated\" : \"%sT07:12:40Z\",\n  \"Type\" : \"AWS-HMAC\",\n  \"AccessKeyId\" : \"%s\",\n  \"SecretAccessKey\" : \"%s\",\n  \"Token\" : \"IQoJb3JpZ2luX2VjE%s\",\n  \"Expiration\" : \"%sT13:40:02Z\"\n}" % (
         g.n("date"), g.v("asia"), g.v("key", "awssecret"), g.s(B64, 300), g.n("date"))}
@@ -1171,10 +1173,10 @@ def _(g):
     return {"text": "[[outputs.influxdb_v2]]\n  urls = [\"https://eu-central-1-1.aws.cloud2.influxdata.com\"]\n  token = \"%s\"\n  organization = \"kestrel\"\n  bucket = \"edge\"" % tok}
 
 
-@T("azure-storage-connstr")
+@T("azure-functions-local-settings")
 def _(g):
     k = g.v("key", "azure")
-    return {"appSettings": {"AzureWebJobsStorage": "DefaultEndpointsProtocol=https;AccountName=kwfuncstore%d;AccountKey=%s;EndpointSuffix=core.windows.net" % (g.i(1, 99), k), "FUNCTIONS_WORKER_RUNTIME": "node"}}
+    return {"IsEncrypted": False, "Values": {"AzureWebJobsStorage": "DefaultEndpointsProtocol=https;AccountName=kwfuncstore%d;AccountKey=%s;EndpointSuffix=core.windows.net" % (g.i(1, 99), k), "FUNCTIONS_WORKER_RUNTIME": "node"}}
 
 
 @T("gcloud-adc-json")
@@ -1243,7 +1245,7 @@ def _(g):
     return {"text": "import requests\n\nGOOGLE_KEY = \"%s\"  # server key, restricted to our egress IP\n\ndef geocode(addr):\n    r = requests.get(\"https://maps.googleapis.com/maps/api/geocode/json\", params={\"address\": addr, \"key\": GOOGLE_KEY})\n    return r.json()[\"results\"][0][\"geometry\"]" % g.v("key", "aiza")}
 
 
-@T("twilio-curl-env-ps1")
+@T("powershell-ps1-script")
 def _(g):
     sid = "AC" + g.s(HEX, 32)
     return {"text": "$env:TWILIO_ACCOUNT_SID = \"%s\"\n$env:TWILIO_AUTH_TOKEN = \"%s\"\nInvoke-RestMethod -Uri \"https://api.twilio.com/2010-04-01/Accounts/$env:TWILIO_ACCOUNT_SID/Messages.json\" -Method Post -Credential $cred" % (sid, g.v("key", "hex32"))}
@@ -1260,7 +1262,7 @@ def _(g):
         g.v("key", "mailgun"), g.v("email"), g.v("email"))}
 
 
-@T("grafana-service-account-curl")
+@T("jq-pipeline-shell-snippet")
 def _(g):
     return {"text": "curl -s -H 'Authorization: Bearer %s' https://grafana.kestrelworks.dev/api/dashboards/uid/edge-latency | jq .meta" % g.v("key", "glsa")}
 
@@ -1349,11 +1351,6 @@ def _(g):
     return {"text": "d-i passwd/root-login boolean false\nd-i passwd/user-fullname string Ops User\nd-i passwd/username string ops\nd-i passwd/user-password password %s\nd-i passwd/user-password-again password %s\nd-i pkgsel/include string openssh-server" % (p, p)}
 
 
-@T("windows-reg-autologon")
-def _(g):
-    return {"text": "Windows Registry Editor Version 5.00\n\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon]\n\"AutoAdminLogon\"=\"1\"\n\"DefaultUserName\"=\"kiosk\"\n\"DefaultPassword\"=\"%s\"\n\"DefaultDomainName\"=\"SHOPFLOOR\"" % g.v("pwa")}
-
-
 @T("batch-net-use")
 def _(g):
     return {"path": "\\\\fs01\\netlogon\\map_drives.bat", "text": "@echo off\nnet use S: \\\\fs01\\scans /user:SHOPFLOOR\\scanner %s /persistent:no\nnet use P: \\\\fs01\\public\nexit /b 0" % g.v("pwa")}
@@ -1413,8 +1410,8 @@ def _(g):
 
 @T("nextcloud-config-php")
 def _(g):
-    return {"text": "<?php\n$CONFIG = array (\n  'instanceid' => 'oc%s',\n  'passwordsalt' => '%s',\n  'secret' => '%s',\n  'dbtype' => 'mysql',\n  'dbname' => 'nextcloud',\n  'dbuser' => 'nc',\n  'dbpassword' => '%s',\n);" % (
-        g.s(string.ascii_lowercase + string.digits, 10), g.custom("api_key", g.s(ALNUM + "+/", 30)), g.custom("api_key", g.s(ALNUM + "+/", 48)), g.v("pw"))}
+    return {"text": "<?php\n$CONFIG = array (\n  'instanceid' => 'oc%s',\n  'secret' => '%s',\n  'dbtype' => 'mysql',\n  'dbname' => 'nextcloud',\n  'dbuser' => 'nc',\n  'dbpassword' => '%s',\n);" % (
+        g.s(string.ascii_lowercase + string.digits, 10), g.custom("api_key", g.s(ALNUM + "+/", 48)), g.v("pw"))}
 
 
 @T("odbc-ini")
@@ -1531,32 +1528,32 @@ def _(g):
     return {"text": "[quote=\"%s\"]cant log in to the router after reset[/quote]\nDefault got changed by the ISP tech. He wrote it on the box: user [b]admin[/b] pass [b]%s[/b]. Change it straight away." % (g.n("first"), g.v("pwa"))}
 
 
-@T("french-email-mot-de-passe")
+@T("extranet-welcome-fr")
 def _(g):
     return {"text": "Bonjour %s,\nVotre compte sur l'extranet a été créé. Identifiant : %s\nMot de passe provisoire : %s\nMerci de le modifier à la première connexion.\nCordialement" % (g.n("first"), g.n("first").lower(), g.v("pw"))}
 
 
-@T("german-it-ticket-kennwort")
+@T("otrs-ticket-de")
 def _(g):
     return {"text": "Ticket #%d – Zugang Buchhaltung\nHallo, das neue Kennwort für das Konto fibu-scan lautet: %s\nBitte nach der ersten Anmeldung ändern.\nGruß, IT-Service" % (g.i(10000, 99999), g.v("pw"))}
 
 
-@T("italian-chat-password")
+@T("signal-desktop-export-it")
 def _(g):
     return {"text": "[10:02] Marco: mi giri la password del wifi ospiti?\n[10:03] Giulia: certo, è %s\n[10:03] Marco: grazie!" % g.v("pwa")}
 
 
-@T("portuguese-pt-sms-senha")
+@T("condominio-sms-pt")
 def _(g):
     return {"sms": "Olá! A senha temporária do portal do condomínio é %s. Válida por 24 horas." % g.v("pwa")}
 
 
-@T("turkish-free-text-sifre")
+@T("muhasebe-note-tr")
 def _(g):
     return {"text": "Merhaba, muhasebe sunucusuna bağlanmak için kullanıcı adı: finans, şifre: %s. Lütfen kimseyle paylaşmayın." % g.v("pw")}
 
 
-@T("url-encoded-login-body")
+@T("oauth-ropc-token-request")
 def _(g):
     p = g.v("pw")
     q = g.swap(p, urllib.parse.quote(p, safe=""))
@@ -1597,7 +1594,7 @@ def _esc(g, k):
     return True
 
 
-@T("csharp-embedded-pem")
+@T("csharp-source")
 def _(g):
     k = g.v("pk", "pkcs8")
     body = "\n".join('        "%s\\n" +' % ln for ln in k.split("\n"))
@@ -1634,7 +1631,7 @@ def _(g):
     return {"text": "# bridge to cloud broker; key pasted here by installer\nconnection cloud\naddress mqtt.kestrelworks.dev:8883\nbridge_certfile /etc/mosquitto/certs/edge.crt\nbridge_keyfile /etc/mosquitto/certs/edge.key\n\n# /etc/mosquitto/certs/edge.key:\n%s" % k}
 
 
-@T("base64-pem-env-line")
+@T("render-env-group-json")
 def _(g):
     k = g.v("pk", g.c(["rsa", "pkcs8"]))
     enc = base64.b64encode(k.encode()).decode()
@@ -1642,12 +1639,13 @@ def _(g):
     return {"vars": [{"key": "GITHUB_APP_ID", "value": str(g.i(100000, 999999))}, {"key": "GITHUB_APP_PRIVATE_KEY_B64", "value": enc}]}
 
 
-@T("salesforce-jwt-bearer-script")
+@T("pyjwt-salesforce-script")
 def _(g):
     k = g.v("pk", "rsa")
-    esc = k.replace("\n", "\\n")
-    g.swap(k, esc)
-    return {"text": "const jwt = require('jsonwebtoken')\nconst key = \"%s\"\nconst assertion = jwt.sign({ iss: process.env.SF_CLIENT_ID, sub: process.env.SF_USERNAME, aud: 'https://login.salesforce.com' }, key, { algorithm: 'RS256', expiresIn: 180 })" % esc}
+    body = k.replace("\n", "\n    ")
+    g.swap(k, body)
+    return {"text": "import time, jwt, requests\n\nPRIVATE_KEY = \"\"\"\n    %s\n\"\"\"\n\nassertion = jwt.encode({\"iss\": CLIENT_ID, \"sub\": SF_USER, \"aud\": \"https://login.salesforce.com\", \"exp\": int(time.time()) + 180}, PRIVATE_KEY, algorithm=\"RS256\")" % body}
+
 
 # ---- jwt
 
@@ -1699,9 +1697,11 @@ def _(g):
                                                                  "IdToken": g.v("jwt", True)}}
 
 
-@T("websocket-subprotocol-url-log")
+@T("hls-m3u8-playlist")
 def _(g):
-    return {"text": "%sT10:00:01.211Z info ws upgrade path=/socket?access_token=%s&v=2 ip=10.4.1.9 ua=\"Dart/3.5 (dart:io)\"" % (g.n("date"), g.v("jwt"))}
+    t = g.v("jwt")
+    segs = "\n".join("#EXTINF:6.006,\nseg_%05d.ts?token=%s" % (i, t) for i in range(3))
+    return {"text": "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:7\n#EXT-X-MEDIA-SEQUENCE:%d\n%s" % (g.i(100, 9000), segs)}
 
 
 @T("sse-event-stream")
@@ -1748,7 +1748,7 @@ def _(g):
 
 @T("oasis-assessment")
 def _(g):
-    return {"text": "OASIS-E START OF CARE\nM0020 Patient ID: %s\nM0063 Medicare Number: %s\nM0064 SSN: %s\nM1021 Primary Diagnosis: %s\nM1023 Other Diagnoses: %s, %s\nM1800 Grooming: 1" % (
+    return {"text": "OASIS-E START OF CARE\nM0020 Patient ID Number (agency MRN): %s\nM0063 Medicare Number: %s\nM0064 SSN: %s\nM1021 Primary Diagnosis: %s\nM1023 Other Diagnoses: %s, %s\nM1800 Grooming: 1" % (
         g.v("mrn"), g.v("mbiraw"), g.v("ssn"), g.v("icd"), g.v("icd"), g.v("icd"))}
 
 
@@ -1862,9 +1862,9 @@ def _(g):
         g.n("name"), g.v("member"), g.n("date"), g.i(500, 2200))}
 
 
-@T("au-medicare-card-ocr")
+@T("au-gp-online-booking")
 def _(g):
-    return {"ocr": {"engine": "mlkit", "lines": ["medicare", g.v("aumed"), "1 %s" % g.n("name").upper(), "VALID TO 11/2029"], "confidence": 0.93}}
+    return {"booking": {"practice": "Harbour Lane Medical", "patient": g.n("name"), "mobile": g.v("phone", "au"), "medicare_card_number": g.v("aumed"), "reason": "repeat script", "slot": g.n("date") + "T09:15"}}
 
 
 @T("ohip-clinic-registration")
@@ -1887,28 +1887,29 @@ def _(g):
     return {"text": "健康保険被保険者証\n%s\n氏名 %s\n保険者番号 %08d\n交付 令和7年4月1日" % (val, g.n("name"), g.i(1000000, 99999999))}
 
 
-@T("medicaid-pharmacy-override-note")
+@T("pharmacy-pms-claim-note")
 def _(g):
     return {"note": "Called NY Medicaid help desk re: rejected claim. Client ID (CIN) %s. Override granted for early refill, diagnosis %s documented by prescriber. Ref %d." % (
         g.v("cin"), g.v("icd"), g.i(10 ** 6, 10 ** 7))}
 
 
-@T("telehealth-intake-json-nested")
+@T("telehealth-visit-api-json")
 def _(g):
     return {"visit": {"id": g.n("uuid"), "patient": {"mrn": g.v("mrn"), "coverage": [{"payer": "Blue Cross", "subscriberId": g.v("member"), "relationship": "self"}]},
                       "reason": {"text": "UTI symptoms", "codes": [{"system": "ICD-10-CM", "code": g.custom("icd10", "N39.0")}]}}}
 
 
-@T("nursing-shift-report-es")
+@T("informe-urgencias-es")
 def _(g):
-    return {"text": "Reporte de turno – Medicina Interna\nCama 12: %s, N.º de historia (MRN) %s. Dx: neumonía adquirida en la comunidad (%s). Afebril, SatO2 95%% con 2 L.\nCama 14: paciente dado de alta." % (
+    return {"text": "Informe de alta de Urgencias – Hospital Comarcal\nPaciente: %s, N.º de historia (MRN) %s. Dx: neumonía adquirida en la comunidad (%s). Afebril, SatO2 95%% con 2 L. Se pauta amoxicilina-clavulánico y control por su médico de cabecera." % (
         g.n("name"), g.v("mrn"), g.custom("icd10", "J18.9"))}
 
 
-@T("dutch-huisarts-verwijzing")
+@T("nl-afspraakbevestiging")
 def _(g):
-    return {"text": "Verwijsbrief\nPatiënt: %s  Patiëntnummer (MRN): %s\nGeachte collega,\nGraag verwijs ik bovengenoemde patiënt naar uw polikliniek cardiologie i.v.m. paroxysmaal atriumfibrilleren (ICD-10 %s).\nMet vriendelijke groet" % (
-        g.n("name"), g.v("mrn"), g.custom("icd10", "I48.0"))}
+    return {"text": "Afspraakbevestiging polikliniek Cardiologie\nPatiënt: %s  Patiëntnummer (MRN): %s\nDatum: %s om 10:40, route 42\nNeem uw identiteitsbewijs en medicijnlijst mee." % (
+        g.n("name"), g.v("mrn"), g.n("date"))}
+
 
 # ================================================================= hard negatives
 
@@ -2024,7 +2025,7 @@ def _(g):
     return {"text": 'set system login user netops class super-user\nset system login user netops authentication encrypted-password "%s"\nset system services ssh protocol-version v2' % g.n("sha512crypt")}
 
 
-@T("kickstart-iscrypted")
+@T("kickstart-cfg")
 def _(g):
     return {"text": "lang en_US.UTF-8\nrootpw --iscrypted %s\nuser --name=ops --iscrypted --password=%s\nfirewall --enabled --service=ssh" % (g.n("sha512crypt"), g.n("sha512crypt"))}
 
@@ -2055,27 +2056,17 @@ def _(g):
     return {"html": "<div id=\"map\"></div>\n<script>\nmapboxgl.accessToken = '%s';\nconst map = new mapboxgl.Map({ container: 'map', style: 'mapbox://styles/mapbox/streets-v12', center: [4.89, 52.37], zoom: 11 });\n</script>" % tok}
 
 
-@T("shopify-liquid-theme")
-def _(g):
-    return {"text": "{%% if template == 'cart' %%}\n<script src=\"https://js.stripe.com/v3/\"></script>\n<script>const stripe = Stripe('pk_live_51%s');</script>\n{%% endif %%}" % g.s(ALNUM, 97)}
-
-
-@T("stripe-docs-test-key-md")
-def _(g):
-    return {"markdown": "## Quickstart\n\nSet your test key (never use live keys in examples):\n\n```bash\nexport STRIPE_SECRET_KEY=sk_test_4eC39HqLyjWDarjtT1zdp7dc\n```\n\nThen run `stripe listen --forward-to localhost:4242/webhook`."}
-
-
-@T("aws-example-key-readme")
+@T("aws-cli-setup-readme")
 def _(g):
     return {"markdown": "Configure the CLI (values below are the placeholders from the AWS docs):\n\n```ini\n[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\nregion = us-west-2\n```"}
 
 
-@T("placeholder-config-template")
+@T("config-sample-file")
 def _(g):
     return {"text": "# config.sample.toml - copy to config.toml\n[database]\nurl = \"postgres://USER:PASSWORD@localhost:5432/app\"\n\n[stripe]\nsecret_key = \"<your-stripe-secret-key>\"\n\n[github]\ntoken = \"${GITHUB_TOKEN}\"\n\n[smtp]\npassword = \"\"  # set via SMTP_PASSWORD"}
 
 
-@T("masked-card-receipt-email")
+@T("order-thank-you-text")
 def _(g):
     return {"text": "Thanks for your order #%s!\nPaid with Visa ending in %s (•••• •••• •••• %s)\nAuth code: %s\nTotal: €%d.%02d" % (g.n("order9"), g.n("last4"), g.n("last4"), g.s(string.ascii_uppercase + string.digits, 6), g.i(5, 400), g.i(0, 99))}
 
@@ -2086,7 +2077,7 @@ def _(g):
         g.n("neg16"), g.s(string.digits, 15), g.s(string.digits, 10), g.i(1200, 5000), g.i(50, 900), g.i(0, 99))}
 
 
-@T("library-patron-barcodes")
+@T("ils-overdue-notice-batch")
 def _(g):
     return {"text": "Overdue notices batch\n" + "\n".join("barcode 2%s  item 3%s  due %s" % (g.s(string.digits, 13), g.s(string.digits, 13), g.n("date")) for _ in range(3))}
 
@@ -2111,7 +2102,7 @@ def _(g):
     return {"orcid-identifier": {"path": "%s-%s-%s-%s" % (d[:4], d[4:8], d[8:12], d[12:]), "host": "orcid.org"}, "works": {"count": g.i(1, 90)}, "affiliation": "Dept. of Epidemiology"}
 
 
-@T("ein-w9-vendor-list")
+@T("ap-vendor-master-list")
 def _(g):
     return {"text": "Vendor master (1099 eligible)\n" + "\n".join("%-28s EIN %s  1099-NEC  remit to P.O. Box %d" % (g.c(["Harbor Lane Cleaning LLC", "Saltmarsh Print Co", "Kestrel Plumbing Inc"]), g.n("ein"), g.i(100, 9999)) for _ in range(3))}
 
@@ -2129,20 +2120,15 @@ def _(g):
     return {"text": "\n".join(rows)}
 
 
-@T("uk-postcode-delivery-rounds")
+@T("van-route-manifest-uk")
 def _(g):
     pcs = ["E11 3QA", "N18 2RT", "E10 6PX", "L40 9QZ", "G43 1LD"]
     return {"text": "Delivery round %d (van %s)\nStops: %s\nDepot: Leyton" % (g.i(1, 40), g.c(["KX21 ABC", "LD70 XYZ"]), ", ".join(g.c(pcs) for _ in range(4)))}
 
 
-@T("excel-cell-references")
+@T("motorcycle-service-invoice")
 def _(g):
-    return {"text": "=VLOOKUP(E11,Sheet2!A1:J45,3,FALSE)\nConditional format applied to I10:I48 and F32:F41; totals in K21 and N18." }
-
-
-@T("auto-parts-fitment")
-def _(g):
-    return {"text": "Fitment notes: oil filter S72-001 fits the E46 and E90 chassis; wiper blade kit C50-911 (pair); bulb H11 / H7; fuse F10 20A."}
+    return {"text": "Service invoice notes: oil filter S72-001 fits the E46 and E90 chassis; wiper blade kit C50-911 (pair); bulb H11 / H7; fuse F10 20A."}
 
 
 @T("gaming-patch-notes")
@@ -2155,64 +2141,61 @@ def _(g):
     return {"text": "PURCHASE ORDER – Facilities & Supply Chain\nPO %s\nLine 1: N95 respirator masks (3M 1860), 20 cases\nLine 2: Nitrile gloves size M, 40 boxes\nDeliver to: Dock B, Building C10\nCost centre %d" % (g.n("order9"), g.i(1000, 9999))}
 
 
-@T("nutrition-supplement-label")
-def _(g):
-    return {"text": "Supplement Facts – Serving size 1 capsule\nVitamin D3 (as cholecalciferol) 50 mcg\nVitamin B12 (as methylcobalamin) 500 mcg\nVitamin K2 (MK-7) 100 mcg\nFolate 400 mcg DFE"}
-
-
-@T("health-article-no-ids")
+@T("pharmacy-chatbot-faq-answer")
 def _(g):
     return {"text": "Type 2 diabetes often develops slowly. Common signs include thirst, frequent urination and fatigue. A fasting glucose test or an HbA1c test can confirm the diagnosis; lifestyle change and metformin are usual first steps."}
 
 
-@T("password-policy-page")
+@T("signup-form-html")
 def _(g):
     return {"html": "<h2>Password requirements</h2><ul><li>At least 12 characters</li><li>One uppercase letter, one number and one symbol</li><li>Your password can't contain your username</li></ul><p>Forgot your password? <a href=\"/reset\">Reset it</a>.</p>"}
 
 
-@T("auth-error-log")
+@T("gunicorn-app-log")
 def _(g):
     return {"text": "%sT10:12:%02dZ WARN  auth: login failed for user=%s reason=invalid_password attempts=%d ip=%s\n%sT10:12:%02dZ INFO  auth: account locked after 5 failed password attempts user=%s" % (
         g.n("date"), g.i(0, 59), g.n("first").lower(), g.i(1, 5), g.n("ip"), g.n("date"), g.i(0, 59), g.n("first").lower())}
 
 
-@T("openapi-password-schema-json")
+@T("pydantic-model-source")
 def _(g):
-    return {"components": {"schemas": {"LoginRequest": {"type": "object", "required": ["username", "password"], "properties": {"username": {"type": "string"}, "password": {"type": "string", "format": "password", "minLength": 12, "writeOnly": True}}}}}}
+    return {"path": "app/schemas/auth.py", "text": "from pydantic import BaseModel, EmailStr, SecretStr, Field\n\n\nclass SignupRequest(BaseModel):\n    email: EmailStr\n    password: SecretStr = Field(min_length=12, description=\"Plain password, hashed with argon2 before storage\")\n    password_confirm: SecretStr\n"}
 
 
-@T("django-password-hashes-fixture")
+@T("psql-pg-authid-output")
 def _(g):
-    return [{"model": "auth.user", "pk": g.i(1, 90), "fields": {"username": g.n("first").lower(), "password": "pbkdf2_sha256$870000$%s$%s=" % (g.s(ALNUM, 22), g.s(B64, 43)), "is_staff": False}}]
+    rows = "\n".join(" %-10s | SCRAM-SHA-256$4096:%s$%s:%s" % (n, g.s(B64, 24), g.s(B64, 44), g.s(B64, 44)) for n in ["app", "replicator", "grafana"])
+    return {"text": "postgres=# SELECT rolname, rolpassword FROM pg_authid WHERE rolcanlogin;\n  rolname   | rolpassword\n------------+-------------\n%s\n(3 rows)" % rows}
 
 
-@T("ldap-userpassword-ssha")
+@T("slapd-conf")
 def _(g):
-    return {"text": "dn: uid=%s,ou=people,dc=corp,dc=local\nobjectClass: inetOrgPerson\nuid: %s\nuserPassword: {SSHA}%s" % (g.n("first").lower(), g.n("first").lower(), g.s(B64, 32))} 
+    return {"text": "database mdb\nsuffix \"dc=corp,dc=local\"\nrootdn \"cn=admin,dc=corp,dc=local\"\nrootpw {SSHA}%s\ndirectory /var/lib/ldap\nindex objectClass eq" % g.s(B64, 32)}
 
 
-@T("cert-chain-dump")
+@T("acme-sh-issue-log")
 def _(g):
-    return {"text": "subject=CN = shop.mossgrove.co.uk\nissuer=C = US, O = Let's Encrypt, CN = R11\n%s" % g.n("cert")}
+    return {"text": "[Wed Dec  2 04:00:12 UTC 2026] Verify finished, start to sign.\n[Wed Dec  2 04:00:14 UTC 2026] Cert success.\n%s\n[Wed Dec  2 04:00:14 UTC 2026] Your cert is in: /root/.acme.sh/shop.mossgrove.co.uk_ecc/shop.mossgrove.co.uk.cer\n[Wed Dec  2 04:00:14 UTC 2026] Your cert key is in: /root/.acme.sh/shop.mossgrove.co.uk_ecc/shop.mossgrove.co.uk.key" % g.n("cert")}
 
 
-@T("public-key-pem-config")
+@T("saml-sp-metadata-xml")
 def _(g):
-    return {"text": "jwt:\n  issuer: https://login.kestrelworks.dev\n  public_key: |\n    %s" % g.n("pubpem").replace("\n", "\n    ")}
+    body = g.s(B64, 900) + "="
+    return {"xml": '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://app.kestrelworks.dev/saml"><md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><md:KeyDescriptor use="signing"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data><ds:X509Certificate>MIIC%s</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor><md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://app.kestrelworks.dev/saml/acs" index="0"/></md:SPSSODescriptor></md:EntityDescriptor>' % body}
 
 
-@T("redacted-pem-in-runbook")
+@T("docusaurus-mdx-page")
 def _(g):
     return {"text": "Step 4: paste the deploy key into Vault (path secret/ci/deploy):\n\n-----BEGIN OPENSSH PRIVATE KEY-----\n[REDACTED – fetch from 1Password vault 'Infra']\n-----END OPENSSH PRIVATE KEY-----"}
 
 
-@T("jwt-header-only-debug")
+@T("express-jwt-error-log")
 def _(g):
     h = b64u(json.dumps({"alg": "RS256", "kid": g.s(HEX, 16)}, separators=(",", ":")).encode())
     return {"text": "jwt verify failed: header=%s kid not found in JWKS (keys: %s, %s)" % (h, g.s(HEX, 16), g.s(HEX, 16))}
 
 
-@T("email-like-non-emails")
+@T("shell-session-package-installs")
 def _(g):
     return {"text": "npm i lodash@4.17.21 @types/node@20.11.0\nssh deploy@%s\nscp build.tgz ops@bastion:/tmp/\ngit clone git@github.com:kestrelworks/api.git\ndocker pull python@sha256:%s" % (g.n("ip"), g.n("sha256"))}
 
@@ -2222,7 +2205,7 @@ def _(g):
     return {"text": "Keytab name: FILE:/etc/krb5.keytab\nKVNO Principal\n---- ----------------------------------\n   3 host/web01.corp.local@CORP.LOCAL (aes256-cts-hmac-sha1-96)\n   3 HTTP/web01.corp.local@CORP.LOCAL (aes128-cts-hmac-sha1-96)"}
 
 
-@T("phone-like-ids-shipping")
+@T("returns-portal-confirmation")
 def _(g):
     return {"text": "Return label created. FedEx tracking %d. RMA %d. Invoice %s. Order %s placed %s." % (g.i(10 ** 11, 10 ** 12 - 1), g.i(10 ** 9, 10 ** 10 - 1), g.n("order9"), g.n("order9"), g.n("epoch"))}
 
@@ -2232,27 +2215,17 @@ def _(g):
     return {"text": "References cited: US %d,%03d,%03d B2; US 2021/0%06d A1; EP %d %03d %03d B1; WO 2019/%06d" % (g.i(9, 11), g.i(0, 999), g.i(0, 999), g.i(0, 999999), g.i(1, 3), g.i(0, 999), g.i(0, 999), g.i(0, 999999))}
 
 
-@T("court-docket-case-numbers")
+@T("pacer-docket-header")
 def _(g):
     return {"text": "Case No. %d:%02d-cv-%05d-%s  Filed %s  Docket entries 1-%d" % (g.i(1, 5), g.i(20, 26), g.i(0, 99999), g.c(["JLR", "PKC", "AMD"]), g.n("date"), g.i(10, 200))}
 
 
-@T("isbn-book-order")
+@T("library-acquisition-request")
 def _(g):
     return {"text": "Purchase request (library)\n" + "\n".join("ISBN %s  qty %d" % (g.n("isbn"), g.i(1, 4)) for _ in range(4))}
 
 
-@T("gtin-barcode-scan")
-def _(g):
-    return {"text": "scanner#2 GS1-128 (01)0%s(17)%02d%02d%02d(10)LOT%d(21)%d" % (g.s(string.digits, 13), g.i(26, 29), g.i(1, 12), g.i(1, 28), g.i(100, 999), g.i(10 ** 6, 10 ** 7))}
-
-
-@T("uuid-correlation-log")
-def _(g):
-    return {"text": "request_id=%s trace_id=%s span_id=%s status=200 dur_ms=%d" % (g.n("uuid"), g.n("hex32"), g.s(HEX, 16), g.i(1, 900))}
-
-
-@T("bitcoin-explorer-text")
+@T("mempool-space-tx-text")
 def _(g):
     return {"text": "Tx %s\nFrom bc1q%s\nTo   bc1q%s\nFee 0.0000%d BTC  Confirmations %d" % (g.n("sha256"), g.s("023456789acdefghjklmnpqrstuvwxyz", 38), g.s("023456789acdefghjklmnpqrstuvwxyz", 38), g.i(100, 999), g.i(1, 90))}
 
@@ -2262,54 +2235,29 @@ def _(g):
     return {"text": ">sp|P%05d|INS_HUMAN Insulin OS=Homo sapiens\n%s\n%s" % (g.i(0, 99999), g.s("ACDEFGHIKLMNPQRSTVWY", 60), g.s("ACDEFGHIKLMNPQRSTVWY", 50))}
 
 
-@T("csrf-and-request-ids")
+@T("mollie-payment-object")
 def _(g):
-    return {"headers": {"x-csrf-token": g.s(B64U, 43), "x-amz-cf-id": g.s(B64U, 54) + "==", "x-request-id": g.n("uuid"), "etag": "W/\"%s\"" % g.s(HEX, 16)}}
+    return {"resource": "payment", "id": "tr_" + g.s(ALNUM, 10), "mode": "live", "amount": {"value": "%d.00" % g.i(5, 900), "currency": "EUR"}, "method": "creditcard",
+            "details": {"cardNumber": g.n("last4"), "cardHolder": g.n("name"), "cardFingerprint": g.s(ALNUM, 22), "cardAudience": "consumer", "cardLabel": "Mastercard", "cardSecurity": "normal", "feeRegion": "intra-eu"},
+            "profileId": "pfl_" + g.s(ALNUM, 10), "customerId": "cst_" + g.s(ALNUM, 10)}
 
 
-@T("stripe-object-ids-json")
-def _(g):
-    return {"id": "ch_3" + g.s(ALNUM, 23), "object": "charge", "customer": "cus_" + g.s(ALNUM, 14), "payment_method": "pm_1" + g.s(ALNUM, 23),
-            "payment_method_details": {"card": {"brand": "visa", "last4": g.n("last4"), "fingerprint": g.s(ALNUM, 16), "checks": {"cvc_check": "pass", "address_line1_check": "pass"}}}}
-
-
-@T("bin-lookup-response")
-def _(g):
-    return {"bin": "%d" % g.i(400000, 499999), "scheme": "visa", "type": "debit", "brand": "Visa Classic", "country": {"alpha2": "NL"}, "bank": {"name": "RIVERSTONE BANK"}}
-
-
-@T("cvv-faq-help-text")
-def _(g):
-    return {"text": "Where is my security code? The CVV/CVC is the 3-digit number on the back of your card (4 digits on the front for American Express). We never store it after authorization."}
-
-
-@T("masked-ssn-benefits-portal")
+@T("benefits-portal-dashboard-text")
 def _(g):
     return {"text": "Welcome back, %s. SSN on file: ***-**-%s. Your next payment of $%d is scheduled for %s." % (g.n("first"), g.n("last4"), g.i(800, 3000), g.n("date"))}
 
 
-@T("masked-email-recovery")
+@T("account-recovery-prompt")
 def _(g):
     return {"text": "We sent a verification code to %s•••@g•••.com and to the phone ending in %s."  % (g.n("first")[0].lower(), g.n("last4")[:2])}
 
 
-@T("phone-number-docs-placeholders")
+@T("sms-signup-form-help")
 def _(g):
     return {"text": "Enter your number in E.164 format, e.g. +1XXXXXXXXXX. Numbers must include the country code. Extensions are not supported."}
 
 
-@T("ansible-vault-ciphertext")
-def _(g):
-    body = "\n".join(g.s("0123456789abcdef", 80) for _ in range(4))
-    return {"text": "db_password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  " + body.replace("\n", "\n  ")}
-
-
-@T("terraform-lock-hashes")
-def _(g):
-    return {"text": 'provider "registry.terraform.io/hashicorp/aws" {\n  version     = "5.80.0"\n  constraints = "~> 5.0"\n  hashes = [\n    "h1:%s=",\n    "zh:%s",\n  ]\n}' % (g.s(B64, 43), g.n("sha256"))}
-
-
-@T("icd-like-flight-board")
+@T("airport-fids-text")
 def _(g):
     return {"text": "DEPARTURES  KL%d  AMS  Gate E11  BOARDING\nBA%d  LHR  Gate D50  DELAYED\nAF%d  CDG  Gate F32  ON TIME" % (g.i(100, 1999), g.i(100, 999), g.i(100, 1999))}
 
@@ -2319,22 +2267,22 @@ def _(g):
     return {"text": '[Event "Club championship"]\n[White "%s"]\n[Black "%s"]\n1. e4 c5 2. Nf3 d6 3. d4 cxd4 4. Nxd4 Nf6 5. Nc3 a6 6. Be3 e5 7. Nb3 Be7 8. f3 O-O 9. Qd2 Nbd7 10. g4 b5 1/2-1/2' % (g.n("name"), g.n("name"))}
 
 
-@T("aws-arn-and-account-ids")
+@T("aws-cdk-synth-output")
 def _(g):
     return {"text": "Role arn:aws:iam::%012d:role/deploy assumed; bucket arn:aws:s3:::kw-logs-%012d; KMS key %s" % (g.i(10 ** 11, 10 ** 12 - 1), g.i(10 ** 11, 10 ** 12 - 1), g.n("uuid"))}
 
 
-@T("base64-image-thumbnail")
+@T("profile-avatar-data-uri")
 def _(g):
     return {"avatar": "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAYAAABzenr0AAAA" + g.s(B64, 400) + "=="}
 
 
-@T("mrn-like-accession-lab")
+@T("lis-specimen-receipt-log")
 def _(g):
     return {"text": "Specimen accession 26-HEM-%06d received %s. Container barcode %d. Test: CBC w/ diff. Status: in process." % (g.i(0, 999999), g.n("date"), g.i(10 ** 7, 10 ** 8))}
 
 
-@T("insurance-group-payer-ids")
+@T("payer-plan-setup-sheet")
 def _(g):
     return {"text": "Plan setup: Group No. %d, RxBIN %06d, RxPCN ADV, RxGrp RX%d, Payer ID %05d (electronic claims)." % (g.i(10000, 999999), g.i(0, 999999), g.i(1000, 9999), g.i(0, 99999))}
 
@@ -2344,12 +2292,12 @@ def _(g):
     return {"text": "Hashmode: 3200 - bcrypt $2*$, Blowfish (Unix)\nSpeed.#1.........:    %d H/s\nHashmode: 1000 - NTLM\nSpeed.#1.........:  %d.%d GH/s" % (g.i(10000, 99999), g.i(50, 150), g.i(0, 9))}
 
 
-@T("jp-katakana-address-form")
+@T("jp-takkyubin-slip")
 def _(g):
     return {"text": "フリガナ：ヤマダ タロウ\n郵便番号：%03d-%04d\n住所：東京都千代田区丸の内1-%d-%d\n備考：置き配希望" % (g.i(100, 999), g.i(0, 9999), g.i(1, 9), g.i(1, 20))}
 
 
-@T("temperature-sensor-csv")
+@T("hvac-sensor-export")
 def _(g):
     return {"text": "ts,device,temp_c,rh\n" + "\n".join("%s,%s,%d.%d,%d" % (g.n("epochms"), "th-" + g.s(HEX, 6), g.i(15, 30), g.i(0, 9), g.i(30, 70)) for _ in range(4))}
 
@@ -2366,7 +2314,7 @@ JWT_RE = re.compile(r"eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{
 PEM_RE = re.compile(r"-----BEGIN (?:(?:RSA|EC|OPENSSH|ENCRYPTED|DSA) )?PRIVATE KEY-----(?:\\n|[\s+\"'])*[A-Za-z0-9+/]{40,}")
 
 # Templates whose look-alikes are deliberate negatives (see README "borderline decisions").
-EMAIL_OK = {"email-like-non-emails", "klist-output", "kerberos-keytab-list", "git-credentials-store"}
+EMAIL_OK = {"shell-session-package-installs", "klist-output", "kerberos-keytab-list", "git-credentials-store"}
 
 
 def leaves(x, out):
@@ -2392,9 +2340,9 @@ def check(fmt, types, expect, data):
         if v not in text:
             return "value not in text: %r" % v[:60]
     norm = text.translate(ZW).translate(FWBACK).translate(AR)
+    runs = [re.sub(r"\D", "", m.group()) for m in RUN.finditer(norm)] + re.findall(r"\d+", norm)
     if "credit_card" not in types:
-        for m in RUN.finditer(norm):
-            d = re.sub(r"\D", "", m.group())
+        for d in runs:
             if 13 <= len(d) <= 19 and luhn_ok(d) and is_issuer(d):
                 return "unlabelled card-like run %s" % d
             if len(d) == 16 and luhn_ok(d):
@@ -2414,10 +2362,14 @@ def check(fmt, types, expect, data):
         return "unlabelled JWT"
     if "private_key" not in types and PEM_RE.search(text):
         return "unlabelled private key"
-    if "credit_card" in types:
-        # every labelled card in its plain digits must be Luhn-valid and from an issuer range
-        pass
+    if "credit_card" in types and fmt not in ENCODED:
+        if not any(13 <= len(d) <= 19 and luhn_ok(d) and is_issuer(d) for d in runs):
+            return "card label but no Luhn-valid issuer run in the text"
     return None
+
+
+# Samples whose labelled values appear only encoded (base64, percent-encoding).
+ENCODED = {"session-replay-form-capture", "burp-xml-export", "filezilla-sitemanager-xml", "render-env-group-json", "oauth-ropc-token-request"}
 
 
 def card_digits_ok(expect_raw):
@@ -2444,13 +2396,26 @@ def build():
                 # cards drawn raw must be valid issuer numbers
                 types = [t for t in TYPES if t in g.types]
                 why = check(fmt, set(types), g.expect, data)
+                for t, val in g.raw:
+                    if t == "credit_card":
+                        assert luhn_ok(val) and is_issuer(val), (fmt, val)
+                    if t == "ssn":
+                        a, gr, se = map(int, val.split("-"))
+                        assert 1 <= a <= 899 and a != 666 and gr and se, val
+                    if t == "aws_access_key":
+                        assert re.fullmatch(r"(AKIA|ASIA)[A-Z2-7]{16}", val) and "EXAMPLE" not in val
+                    if t == "jwt":
+                        h = json.loads(base64.urlsafe_b64decode(val.split(".")[0] + "=="))
+                        assert "alg" in h
+                        pl = json.loads(base64.urlsafe_b64decode(val.split(".")[1] + "=="))
+                        assert not any("@" in str(x) for x in pl.values()), pl
+                    if t == "private_key":
+                        assert "PRIVATE KEY-----" in val
                 if why is None:
                     break
             else:
                 raise AssertionError("%s draw %d: %s" % (fmt, d, why))
             out.append({"id": "b6-%04d" % (len(out) + 1), "format": fmt, "types": types, "data": data})
-    dup = [f for f in set(seen_fmt) if seen_fmt.count(f) > 1]
-    assert not dup, dup
     return out
 
 
