@@ -632,10 +632,9 @@ def _(g):
 @T("paystack-charge-request")
 def _(g):
     c, cv = g.v("card16"), g.v("cvv")
-    return {"text": "POST /charge HTTP/1.1\nHost: api.paystack.co\nContent-Type: application/json\n\n" + json.dumps(
-        {"email": g.v("email"), "amount": str(g.i(5000, 500000)),
-         "card": {"number": c, "cvv": cv, "expiry_month": "%02d" % g.i(1, 12), "expiry_year": "%d" % g.i(27, 31)},
-         "metadata": {"custom_fields": [{"display_name": "Invoice", "value": "INV-%d" % g.i(1000, 9999)}]}}, indent=1)}
+    return {"sdk": "paystack-node", "call": "charge.create", "args": {"email": g.v("email"), "amount": str(g.i(5000, 500000)),
+            "card": {"number": c, "cvv": cv, "expiry_month": "%02d" % g.i(1, 12), "expiry_year": "%d" % g.i(27, 31)},
+            "metadata": {"custom_fields": [{"display_name": "Invoice", "variable_name": "invoice", "value": "INV-%d" % g.i(1000, 9999)}]}}}
 
 
 @T("mercadopago-card-token")
@@ -797,8 +796,8 @@ def _(g):
     s = g.v("ssn").replace("-", "")
     g.expect[-1] = s
     m = g.v("member")
-    return {"edi": "ISA*00*          *00*          *ZZ*EMPLOYER01     *ZZ*CARRIER99      *%s*1200*^*00501*%09d*0*P*:~GS*BE*EMPLOYER01*CARRIER99*20260105*1200*1*X*005010X220A1~ST*834*0001*005010X220A1~BGN*00*%d*20260105*1200****2~INS*Y*18*021*28*A***FT~REF*0F*%s~REF*1L*GRP%d~NM1*IL*1*%s*%s****34*%s~N3*12 ORCHARD RD~N4*AUSTIN*TX*78701~DMG*D8*19820311*F~HD*021**HLT*PPO*EMP~REF*23*%s~SE*12*0001~" % (
-        "260105", g.i(1, 10 ** 8), g.i(1000, 9999), s, g.i(100, 999), g.n("last").upper(), g.n("first").upper(), s, m)}
+    return {"edi": "ISA*00*          *00*          *ZZ*EMPLOYER01     *ZZ*CARRIER99      *260105*1200*^*00501*%09d*0*P*:~GS*BE*EMPLOYER01*CARRIER99*20260105*1200*1*X*005010X220A1~ST*834*0001*005010X220A1~BGN*00*%d*20260105*1200****2~INS*Y*18*021*28*A***FT~REF*0F*%s~REF*1L*GRP%d~NM1*IL*1*%s*%s****34*%s~N3*12 ORCHARD RD~N4*AUSTIN*TX*78701~DMG*D8*19820311*F~HD*021**HLT*PPO*EMP~SE*11*0001~" % (
+        g.i(1, 10 ** 8), g.i(1000, 9999), m, g.i(100, 999), g.n("last").upper(), g.n("first").upper(), s)}
 
 
 @T("mismo-urla-xml")
@@ -1262,9 +1261,9 @@ def _(g):
         g.v("key", "mailgun"), g.v("email"), g.v("email"))}
 
 
-@T("jq-pipeline-shell-snippet")
+@T("go-http-client-source")
 def _(g):
-    return {"text": "curl -s -H 'Authorization: Bearer %s' https://grafana.kestrelworks.dev/api/dashboards/uid/edge-latency | jq .meta" % g.v("key", "glsa")}
+    return {"path": "internal/dash/client.go", "text": "func fetchDashboard(uid string) (*http.Response, error) {\n\treq, _ := http.NewRequest(\"GET\", \"https://grafana.kestrelworks.dev/api/dashboards/uid/\"+uid, nil)\n\treq.Header.Set(\"Authorization\", \"Bearer %s\")\n\treturn http.DefaultClient.Do(req)\n}" % g.v("key", "glsa")}
 
 
 @T("datadog-agent-helm-set")
@@ -2195,9 +2194,9 @@ def _(g):
     return {"text": "jwt verify failed: header=%s kid not found in JWKS (keys: %s, %s)" % (h, g.s(HEX, 16), g.s(HEX, 16))}
 
 
-@T("shell-session-package-installs")
+@T("justfile")
 def _(g):
-    return {"text": "npm i lodash@4.17.21 @types/node@20.11.0\nssh deploy@%s\nscp build.tgz ops@bastion:/tmp/\ngit clone git@github.com:kestrelworks/api.git\ndocker pull python@sha256:%s" % (g.n("ip"), g.n("sha256"))}
+    return {"path": "justfile", "text": "setup:\n    npm i lodash@4.17.21 @types/node@20.11.0\n\ndeploy host=\"%s\":\n    scp build.tgz deploy@{{host}}:/tmp/\n    ssh ops@bastion 'sudo systemctl restart app'\n\nclone:\n    git clone git@github.com:kestrelworks/api.git\n\nimage:\n    docker pull python@sha256:%s" % (g.n("ip"), g.n("sha256"))}
 
 
 @T("kerberos-keytab-list")
@@ -2301,6 +2300,106 @@ def _(g):
 def _(g):
     return {"text": "ts,device,temp_c,rh\n" + "\n".join("%s,%s,%d.%d,%d" % (g.n("epochms"), "th-" + g.s(HEX, 6), g.i(15, 30), g.i(0, 9), g.i(30, 70)) for _ in range(4))}
 
+# ---- later additions
+
+
+@T("gettext-po")
+def _(g):
+    return {"path": "locale/nl/LC_MESSAGES/app.po", "text": 'msgid ""\nmsgstr ""\n"Project-Id-Version: quill 4.2\\n"\n"Last-Translator: %s <%s>\\n"\n"Language-Team: Dutch <%s>\\n"\n"Language: nl\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Save draft"\nmsgstr "Concept opslaan"' % (g.n("name"), g.v("email"), g.v("email"))}
+
+
+@T("xliff-translation")
+def _(g):
+    p = g.v("phone_uk")
+    return {"xml": '<xliff version="1.2"><file source-language="en" target-language="de" datatype="plaintext" original="support.strings"><body><trans-unit id="support.hotline"><source>Call our support line on %s (Mon-Fri 9-17).</source><target>Rufen Sie unsere Hotline unter %s an (Mo-Fr 9-17 Uhr).</target></trans-unit></body></file></xliff>' % (p, p)}
+
+
+@T("android-strings-xml")
+def _(g):
+    return {"path": "app/src/main/res/values/strings.xml", "xml": '<resources>\n    <string name="app_name">Harbour Lane</string>\n    <string name="clinic_phone">%s</string>\n    <string name="after_hours_msg">Outside opening hours call %s</string>\n</resources>' % (g.v("phone_uk"), g.v("phone_uk"))}
+
+
+@T("srt-subtitles")
+def _(g):
+    p = g.v("phone_us")
+    return {"text": "41\n00:03:12,480 --> 00:03:15,990\nIf you have questions, call me directly\n\n42\n00:03:16,000 --> 00:03:19,250\nat %s, that's my cell.\n" % p}
+
+
+@T("robot-framework-suite")
+def _(g):
+    return {"text": "*** Settings ***\nLibrary    SeleniumLibrary\n\n*** Variables ***\n${LOGIN URL}    https://staging.quillfeather.io/login\n${USERNAME}     qa-admin\n${PASSWORD}     %s\n\n*** Test Cases ***\nValid Login\n    Open Browser    ${LOGIN URL}    chrome\n    Input Text    id=username    ${USERNAME}\n    Input Password    id=password    ${PASSWORD}" % g.v("pw")}
+
+
+@T("gherkin-feature")
+def _(g):
+    return {"path": "features/checkout.feature", "text": "Feature: Checkout\n  Scenario: pay with a card\n    Given I have 2 items in my basket\n    When I pay with card number \"%s\" expiry \"12/%d\" and CVC \"%s\"\n    Then I see the order confirmation" % (g.v("cardpub"), g.i(27, 31), g.v("cvv"))}
+
+
+@T("supervisord-conf")
+def _(g):
+    return {"text": "[program:worker]\ncommand=/srv/app/venv/bin/celery -A app worker -l info\ndirectory=/srv/app\nuser=app\nautorestart=true\nenvironment=SENDGRID_API_KEY=\"%s\",HF_TOKEN=\"%s\"" % (g.v("key", "sg"), g.v("key", "hf"))}
+
+
+@T("dme-cmn-form")
+def _(g):
+    return {"text": "CERTIFICATE OF MEDICAL NECESSITY CMS-484 - OXYGEN\nSECTION A  Patient name: %s   Medicare Number (MBI): %s\nSupplier: Tidewater Home Medical\nSECTION B  ICD-10 diagnosis codes: %s, %s\nQ1a. Arterial blood gas PO2: 54 mmHg\nQ3. Oxygen flow rate: 2 LPM" % (
+        g.n("name"), g.v("mbiraw"), g.custom("icd10", "J44.1"), g.custom("icd10", "J96.11"))}
+
+
+@T("hospital-pager-message")
+def _(g):
+    return {"page": {"to": "Dr %s (pager 4471)" % g.n("last"), "from": "5W charge RN", "text": "RM 512B %s MRN %s K+ 2.9 on AM labs, pls call x5521" % (g.n("last").upper(), g.v("mrn")), "sent": g.n("date") + " 06:12"}}
+
+
+@T("vsp-eligibility-screen")
+def _(g):
+    return {"text": "VISION BENEFITS - ELIGIBILITY\nMember: %s    Member ID: %s\nPlan: Choice  Group: %d\nExam: Eligible (last used 2024-11-02)\nFrames: Eligible   Allowance $150" % (g.n("name"), g.v("member"), g.i(10000000, 99999999))}
+
+
+@T("obd2-scan-report")
+def _(g):
+    return {"text": "OBD-II scan  VIN %s\nStored DTCs:\n  P0420  Catalyst System Efficiency Below Threshold (Bank 1)\n  P0171  System Too Lean (Bank 1)\n  C1201  ABS/TCS lamp request\nFreeze frame: RPM 2210, ECT 88 C, load 34%%" % ("1HGCM82633A" + g.s(string.digits, 6))}
+
+
+@T("safety-data-sheet")
+def _(g):
+    return {"text": "SAFETY DATA SHEET  Section 1 / 3\nProduct: Isopropyl alcohol 99%%\nCAS No.: 67-63-0   EC No.: 200-661-7   UN 1219, Class 3, PG II\nComposition: propan-2-ol >= 99%%, water (CAS 7732-18-5) < 1%%\nRevision %d, %s" % (g.i(2, 9), g.n("date"))}
+
+
+@T("micr-line-ocr")
+def _(g):
+    return {"ocr": {"micr": "\u2446%09d\u2446 %010d\u2448 %04d" % (g.i(10 ** 8, 10 ** 9 - 1), g.i(10 ** 9, 10 ** 10 - 1), g.i(1000, 9999)), "amount": "%d.%02d" % (g.i(10, 5000), g.i(0, 99)), "payee": g.n("name")}}
+
+
+@T("snomed-ct-browser-export")
+def _(g):
+    return {"text": "conceptId\tfsn\tsemanticTag\n44054006\tDiabetes mellitus type 2 (disorder)\tdisorder\n38341003\tHypertensive disorder, systemic arterial (disorder)\tdisorder\n195967001\tAsthma (disorder)\tdisorder"}
+
+
+@T("fda-ndc-directory-csv")
+def _(g):
+    rows = ["PRODUCTNDC,PROPRIETARYNAME,NONPROPRIETARYNAME,DOSAGEFORMNAME,LABELERNAME"]
+    for nm in ["Metformin Hydrochloride", "Lisinopril", "Atorvastatin Calcium"]:
+        rows.append("%05d-%03d,%s,%s,TABLET,%s Pharma" % (g.i(0, 99999), g.i(0, 999), nm, nm.lower(), g.n("last")))
+    return {"text": "\n".join(rows)}
+
+
+@T("who-atc-formulary")
+def _(g):
+    return {"text": "Hospital formulary excerpt (by ATC)\nA10BA02  metformin      oral 500/850/1000 mg\nC09AA03  lisinopril     oral 5/10/20 mg\nJ01CR02  amoxicillin and beta-lactamase inhibitor  oral/iv\nN02BE01  paracetamol    oral/iv/rectal"}
+
+
+@T("fail2ban-log")
+def _(g):
+    return {"text": "%s 03:11:%02d,112 fail2ban.filter [812]: INFO [sshd] Found %s - %s 03:11:%02d\n%s 03:11:%02d,509 fail2ban.actions [812]: NOTICE [sshd] Ban %s" % (
+        g.n("date"), g.i(0, 59), g.n("ip"), g.n("date"), g.i(0, 59), g.n("date"), g.i(0, 59), g.n("ip"))}
+
+
+@T("sudoers")
+def _(g):
+    return {"path": "/etc/sudoers.d/90-ops", "text": "Defaults:ops !requiretty\n%%ops ALL=(ALL) NOPASSWD: /usr/bin/systemctl restart app, /usr/bin/journalctl\ndeploy ALL=(root) NOPASSWD: /usr/local/bin/deploy.sh\n# passwords are never stored here"}
+
+
 # ================================================================= invariants and output
 
 ZW = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
@@ -2314,7 +2413,7 @@ JWT_RE = re.compile(r"eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{
 PEM_RE = re.compile(r"-----BEGIN (?:(?:RSA|EC|OPENSSH|ENCRYPTED|DSA) )?PRIVATE KEY-----(?:\\n|[\s+\"'])*[A-Za-z0-9+/]{40,}")
 
 # Templates whose look-alikes are deliberate negatives (see README "borderline decisions").
-EMAIL_OK = {"shell-session-package-installs", "klist-output", "kerberos-keytab-list", "git-credentials-store"}
+EMAIL_OK = {"justfile", "klist-output", "kerberos-keytab-list", "git-credentials-store"}
 
 
 def leaves(x, out):
