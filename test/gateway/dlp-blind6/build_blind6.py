@@ -1229,14 +1229,13 @@ def _(g):
 
 @T("git-credentials-store")
 def _(g):
-    k = g.v("key", g.c(["ghp", "glpat"]))
-    host = "github.com" if k.startswith("ghp") else "gitlab.com"
-    return {"path": "~/.git-credentials", "text": "https://%s:%s@%s\n" % (g.n("first").lower(), k, host)}
+    p = g.v("pwa")
+    return {"path": "~/.git-credentials", "text": "https://%s:%s@git.kestrelworks.dev\n" % (g.n("first").lower(), p)}
 
 
 @T("nuget-config-xml")
 def _(g):
-    return {"xml": '<?xml version="1.0" encoding="utf-8"?>\n<configuration>\n  <packageSources>\n    <add key="kw-feed" value="https://pkgs.dev.azure.com/kestrel/_packaging/kw/nuget/v3/index.json" />\n  </packageSources>\n  <packageSourceCredentials>\n    <kw-feed>\n      <add key="Username" value="build" />\n      <add key="ClearTextPassword" value="%s" />\n    </kw-feed>\n  </packageSourceCredentials>\n</configuration>' % g.v("pw")}
+    return {"xml": '<?xml version="1.0" encoding="utf-8"?>\n<configuration>\n  <packageSources>\n    <add key="kw-feed" value="https://nexus.kestrelworks.dev/repository/nuget-hosted/index.json" />\n  </packageSources>\n  <packageSourceCredentials>\n    <kw-feed>\n      <add key="Username" value="build" />\n      <add key="ClearTextPassword" value="%s" />\n    </kw-feed>\n  </packageSourceCredentials>\n</configuration>' % g.v("pw")}
 
 
 @T("python-places-script")
@@ -1779,7 +1778,7 @@ def _(g):
 @T("ihe-xds-submitset")
 def _(g):
     m = g.v("mrn")
-    return {"xml": '<rim:ExternalIdentifier identificationScheme="urn:uuid:58a6f841-87b3-4a3e-92fd-a8ffeff98427" value="%s^^^&amp;1.2.840.113619.6.197&amp;ISO" registryObject="Document01"><rim:Name><rim:LocalizedString value="XDSDocumentEntry.patientId"/></rim:Name></rim:ExternalIdentifier><rim:Slot name="sourcePatientId"><rim:ValueList><rim:Value>%s^^^&amp;1.2.840.113619.6.197&amp;ISO</rim:Value></rim:ValueList></rim:Slot>' % (m, m)}
+    return {"xml": '<rim:ExtrinsicObject id="Document01" mimeType="text/xml" objectType="urn:uuid:7edca82f-054d-47f2-a032-9b2a5b5186c1"><rim:Slot name="sourcePatientId"><rim:ValueList><rim:Value>%s^^^&amp;1.2.840.113619.6.197&amp;ISO</rim:Value></rim:ValueList></rim:Slot><rim:Slot name="sourcePatientInfo"><rim:ValueList><rim:Value>PID-3|%s^^^HLH&amp;1.2.840.113619.6.197&amp;ISO^MR</rim:Value><rim:Value>PID-5|%s^%s</rim:Value></rim:ValueList></rim:Slot></rim:ExtrinsicObject>' % (m, m, g.n("last").upper(), g.n("first").upper())}
 
 
 @T("chinese-medical-record")
