@@ -2399,6 +2399,77 @@ def _(g):
     return {"path": "/etc/sudoers.d/90-ops", "text": "Defaults:ops !requiretty\n%%ops ALL=(ALL) NOPASSWD: /usr/bin/systemctl restart app, /usr/bin/journalctl\ndeploy ALL=(root) NOPASSWD: /usr/local/bin/deploy.sh\n# passwords are never stored here"}
 
 
+@T("docker-images-ls")
+def _(g):
+    rows = "\n".join("%-38s %-10s %s   %d days ago   %dMB" % (r, t, g.s(HEX, 12), g.i(1, 90), g.i(20, 900)) for r, t in [("ghcr.io/kestrelworks/api", "1.42.0"), ("postgres", "16-alpine"), ("redis", "7.4")])
+    return {"text": "REPOSITORY                             TAG        IMAGE ID       CREATED        SIZE\n" + rows + "\nDigest: sha256:%s" % g.n("sha256")}
+
+
+@T("podman-quadlet-container")
+def _(g):
+    return {"path": "/etc/containers/systemd/api.container", "text": "[Container]\nImage=ghcr.io/kestrelworks/api:1.42.0\nSecret=db_password,type=env,target=DB_PASSWORD\nSecret=stripe_key,type=env,target=STRIPE_SECRET_KEY\nEnvironment=DB_USER=api\nPublishPort=8080:8080\n\n[Install]\nWantedBy=multi-user.target"}
+
+
+@T("dapr-component-yaml")
+def _(g):
+    return {"text": "apiVersion: dapr.io/v1alpha1\nkind: Component\nmetadata:\n  name: statestore\nspec:\n  type: state.redis\n  version: v1\n  metadata:\n  - name: redisHost\n    value: redis-master:6379\n  - name: redisPassword\n    secretKeyRef:\n      name: redis\n      key: redis-password\nauth:\n  secretStore: kubernetes"}
+
+
+@T("acquirer-auth-response-log")
+def _(g):
+    return {"text": "%s 14:02:%02d AUTH RESP stan=%06d rc=00 APPROVED authcode=%s\n  avs_result=Y cvv2_result=M eci=05 cavv_result=2 card=%s******%s\n  amount=%d.%02d EUR mid=%d" % (
+        g.n("date"), g.i(0, 59), g.i(0, 999999), g.s(string.ascii_uppercase + string.digits, 6), "%06d" % g.i(400000, 499999), g.n("last4"), g.i(1, 900), g.i(0, 99), g.i(10 ** 8, 10 ** 9))}
+
+
+@T("rx-ready-sms")
+def _(g):
+    return {"sms": "Tidewater Pharmacy: Rx #%07d for %s is ready for pickup. Reply STOP to opt out." % (g.i(1000000, 9999999), g.n("first"))}
+
+
+@T("badge-access-log")
+def _(g):
+    return {"text": "\n".join("%s %02d:%02d:%02d DOOR-%s badge=%010d result=%s" % (g.n("date"), g.i(6, 22), g.i(0, 59), g.i(0, 59), g.c(["B2-EAST", "LOBBY", "LAB-3"]), g.i(10 ** 8, 10 ** 10 - 1), g.c(["GRANTED", "DENIED"])) for _ in range(4))}
+
+
+@T("claim-status-inquiry-web")
+def _(g):
+    return {"text": "Claim status\nClaim #: %d%08d\nPatient account #: PA%07d\nDate of service: %s\nBilled: $%d.00   Allowed: $%d.00\nStatus: Finalized - paid" % (g.i(2024, 2026), g.i(0, 99999999), g.i(0, 9999999), g.n("date"), g.i(200, 900), g.i(50, 199))}
+
+
+@T("git-rebase-todo")
+def _(g):
+    return {"path": ".git/rebase-merge/git-rebase-todo", "text": "\n".join("%s %s %s" % (c, g.n("sha1")[:7], m) for c, m in [("pick", "Add retry to webhook sender"), ("squash", "fix typo"), ("pick", "Bump axios to 1.7.9"), ("drop", "WIP debug logging")]) + "\n\n# Rebase %s..%s onto %s (4 commands)" % (g.n("sha1")[:7], g.n("sha1")[:7], g.n("sha1")[:7])}
+
+
+@T("wifi-site-survey-csv")
+def _(g):
+    rows = ["bssid,ssid,channel,rssi_dbm,security"]
+    for _ in range(4):
+        rows.append("%s,%s,%d,-%d,%s" % (":".join(g.s("0123456789abcdef", 2) for _ in range(6)), g.c(["Kestrel-Office", "Kestrel-Guest", "HP-Print-4F"]), g.c([1, 6, 11, 36, 44, 149]), g.i(40, 88), g.c(["WPA2-PSK", "WPA3-SAE", "WPA2-Enterprise", "Open"])))
+    return {"text": "\n".join(rows)}
+
+
+@T("password-manager-audit-report")
+def _(g):
+    return {"text": "Vault health report (%s)\nWeak passwords: %d\nReused passwords: %d\nExposed in breaches: %d\nAccounts without 2FA: %d\nRecommendation: rotate the reused passwords first." % (g.n("date"), g.i(0, 30), g.i(0, 20), g.i(0, 5), g.i(0, 40))}
+
+
+@T("tax-form-instructions")
+def _(g):
+    return {"text": "Line 1a. Enter your social security number (SSN) in the format XXX-XX-XXXX. If you do not have an SSN, enter your ITIN. Do not enter an EIN here. Box 9 is left blank for 2025."}
+
+
+@T("aws-sts-get-caller-identity")
+def _(g):
+    return {"UserId": "AIDA" + g.s("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 17), "Account": "%012d" % g.i(10 ** 11, 10 ** 12 - 1),
+            "Arn": "arn:aws:sts::%012d:assumed-role/ci-deploy/AROA%s:gh-actions" % (g.i(10 ** 11, 10 ** 12 - 1), g.s("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 17))}
+
+
+@T("ssl-labs-report-text")
+def _(g):
+    return {"text": "Certificate #1: RSA 2048 bits (SHA256withRSA)\nSubject: shop.mossgrove.co.uk\nSerial Number: %s\nFingerprint SHA256: %s\nPin SHA256: %s=\nValid until: Fri, 05 Mar 2027 08:11:09 UTC\nKey: RSA 2048 bits (e 65537)" % (g.s("0123456789abcdef", 36), g.n("sha256"), g.s(B64, 43))}
+
+
 # ================================================================= invariants and output
 
 ZW = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
