@@ -2550,7 +2550,7 @@ def build():
     avoid = set()
     if os.path.exists(AVOID):
         avoid = {ln.strip() for ln in open(AVOID, encoding="utf-8") if ln.strip()}
-    out, seen_fmt = [], []
+    out, seen_fmt, seen_data = [], [], set()
     for ti, (fmt, draws, fn) in enumerate(TEMPLATES):
         assert fmt not in avoid, "format already used by another corpus: " + fmt
         seen_fmt.append(fmt)
@@ -2565,6 +2565,9 @@ def build():
                 # cards drawn raw must be valid issuer numbers
                 types = [t for t in TYPES if t in g.types]
                 why = check(fmt, set(types), g.expect, data)
+                key = json.dumps(data, sort_keys=True, ensure_ascii=False)
+                if why is None and key in seen_data:
+                    why = "duplicate of an earlier draw"
                 for t, val in g.raw:
                     if t == "credit_card":
                         assert luhn_ok(val) and is_issuer(val), (fmt, val)
@@ -2583,7 +2586,10 @@ def build():
                 if why is None:
                     break
             else:
+                if why == "duplicate of an earlier draw":
+                    continue  # a template without random parts is drawn once
                 raise AssertionError("%s draw %d: %s" % (fmt, d, why))
+            seen_data.add(key)
             out.append({"id": "b6-%04d" % (len(out) + 1), "format": fmt, "types": types, "data": data})
     return out
 
