@@ -1,0 +1,346 @@
+import type Redis from 'ioredis';
+import type { Logger } from '@nestjs/common';
+import { errorMessageOf, isBusyGroupError, isNoGroupError, MasConnection, settleWithin, sleep, StreamGroupEntry } from '@mas/core';
+
+/** How long `stop` waits for the read loop to come round. */
+const LOOP_EXIT_MS = 500;
+/** Growth of a stream's read COUNT after a read whose entries were all within the size limit. */
+const COUNT_GROWTH = 4;
+
+/** Receives the entries read from one agent's stream, each holding a slot until {@link AgentIngressReader.finished}. */
+export type AgentIngressHandler = (stream: string, entries: StreamGroupEntry[]) => void;
+
+/** What an {@link AgentIngressReader} reads and how. */
+export interface AgentIngressReaderOptions {
+  /** Consumer group (`mas-gateway`). */
+  group: string;
+  /** This instance's consumer name. */
+  consumer: string;
+  /** Entries held at once per stream: one agent's backlog never takes another's slots. */
+  maxInFlightPerStream: number;
+  /** Longest XREADGROUP BLOCK in ms (a stream added meanwhile is read from the next round). */
+  blockMs: number;
+  /** Entries pending longer than this are claimed (XAUTOCLAIM every `claimIdleMs / 2`). */
+  claimIdleMs: number;
+  /** Entries larger than this (bytes of their fields) are oversized: their stream is read one entry at a time. */
+  maxEntryBytes: number;
+  /** Prefix of log lines. */
+  label: string;
+  logger: Pick<Logger, 'warn'>;
+}
+
+/** One agent's ingress stream as the reader holds it. */
+interface AgentStream {
+  readonly stream: string;
+  /** Entries in flight: id → lease end (epoch ms; 0 = no lease). */
+  readonly slots: Map<string, number>;
+  /**
+   * COUNT of its next read: 1 for a stream not read yet or whose last read held an oversized entry,
+   * times {@link COUNT_GROWTH} after each read within the size limit (up to its free slots).
+   */
+  count: number;
+  claimCursor: string;
+  /** False once dropped from the set: not read any more, forgotten once its slots are free. */
+  listed: boolean;
+}
+
+/**
+ * Reads the ingress streams of provisioned agents ({@link MasKeySpace.agentIngress}, each written by
+ * its agent alone) of one shard as one consumer of the group `mas-gateway`, fairly: every stream has
+ * `maxInFlightPerStream` slots of its own, a read takes at most its COUNT from each stream, and the
+ * COUNT of a stream starts at 1 and grows only while its entries stay within `maxEntryBytes`, so a
+ * backlog of huge entries is read one entry per round and does not hold back the other streams'
+ * entries by more than that. While the last round found entries the streams are read without BLOCK,
+ * one XREADGROUP per distinct COUNT (the COUNT-1 streams, where an oversized entry may sit, last:
+ * each reply is handed over as it arrives); otherwise one XREADGROUP COUNT 1 BLOCK over all of them.
+ * Entries idle longer than `claimIdleMs` (a dead instance's) are claimed with XAUTOCLAIM, those in
+ * flight with a lease kept claimed, and a missing group (the stream deleted, Redis restarted
+ * without persistence) recreated, as {@link StreamGroupReader} does for one stream. The streams of
+ * one reader share a hash slot on a cluster (one XREADGROUP may name them all).
+ */
+export class AgentIngressReader {
+  /** When the read loop last came round (epoch ms), for health checks. */
+  lastReadAt = 0;
+  private readonly streams = new Map<string, AgentStream>();
+  private blocking?: Redis;
+  private running = false;
+  private loop?: Promise<void>;
+  private timers: NodeJS.Timeout[] = [];
+  private wake?: () => void;
+  private drained?: () => void;
+  /** The last round found entries: the next one reads without BLOCK. */
+  private hot = false;
+
+  constructor(
+    private readonly connection: MasConnection,
+    private readonly options: AgentIngressReaderOptions,
+    private readonly handler: AgentIngressHandler,
+  ) {}
+
+  /** True between {@link start} and {@link stop}. */
+  get active(): boolean {
+    return this.running;
+  }
+
+  /** Streams read (listed). */
+  get size(): number {
+    let listed = 0;
+    for (const state of this.streams.values()) if (state.listed) listed += 1;
+    return listed;
+  }
+
+  /**
+   * Reads exactly `streams` from now on: those new get the group (from their start) unless they
+   * have it; those gone are no longer read (their entries in flight finish as usual).
+   */
+  async setStreams(streams: readonly string[]): Promise<void> {
+    const wanted = new Set(streams);
+    const added: string[] = [];
+    for (const stream of wanted) {
+      const state = this.streams.get(stream);
+      if (state) state.listed = true;
+      else added.push(stream);
+    }
+    for (const state of this.streams.values()) {
+      if (wanted.has(state.stream)) continue;
+      state.listed = false;
+      if (!state.slots.size) this.streams.delete(state.stream);
+    }
+    if (!added.length) return;
+    await this.ensureGroups(added);
+    for (const stream of added) {
+      if (!this.streams.has(stream)) this.streams.set(stream, { stream, slots: new Map(), count: 1, claimCursor: '0-0', listed: true });
+    }
+    this.wakeReader();
+  }
+
+  /** Opens the blocking connection and starts reading and reclaiming. */
+  start(): void {
+    if (this.running) return;
+    this.blocking = this.connection.dedicated('ingress');
+    this.running = true;
+    this.lastReadAt = Date.now();
+    this.loop = this.readLoop();
+    const every = (ms: number, fn: () => Promise<void>) => this.timers.push(setInterval(() => void fn(), Math.max(20, ms)));
+    every(this.options.claimIdleMs / 2, () => this.reclaim());
+    every(this.options.claimIdleMs / 3, () => this.extendLeases());
+  }
+
+  /** Stops reading and reclaiming, then waits until every entry in flight is finished, for at most `drainMs`. */
+  async stop(drainMs = Infinity): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    for (const timer of this.timers) clearInterval(timer);
+    this.timers = [];
+    this.blocking?.disconnect();
+    this.wakeReader();
+    if (this.loop) await settleWithin(this.loop, LOOP_EXIT_MS);
+    if (!this.inFlight()) return;
+    let timer: NodeJS.Timeout | undefined;
+    await new Promise<void>((resolve) => {
+      this.drained = resolve;
+      if (Number.isFinite(drainMs)) timer = setTimeout(resolve, drainMs);
+    });
+    clearTimeout(timer);
+    this.drained = undefined;
+  }
+
+  /** Frees the slot of an entry of `stream` handed to the handler. */
+  finished(stream: string, id: string): void {
+    const state = this.streams.get(stream);
+    if (!state?.slots.delete(id)) return;
+    if (!state.listed && !state.slots.size) this.streams.delete(stream);
+    this.wakeReader();
+    if (!this.inFlight()) this.drained?.();
+  }
+
+  /** Keeps an entry of `stream` in flight claimed by this consumer until `untilMs` (epoch ms). */
+  holdLease(stream: string, id: string, untilMs: number): void {
+    const slots = this.streams.get(stream)?.slots;
+    if (slots?.has(id)) slots.set(id, untilMs);
+  }
+
+  private inFlight(): number {
+    let held = 0;
+    for (const state of this.streams.values()) held += state.slots.size;
+    return held;
+  }
+
+  private room(state: AgentStream): number {
+    return this.options.maxInFlightPerStream - state.slots.size;
+  }
+
+  private wakeReader(): void {
+    const wake = this.wake;
+    if (!wake) return;
+    this.wake = undefined;
+    process.nextTick(wake);
+  }
+
+  private async ensureGroups(streams: readonly string[]): Promise<void> {
+    const pipeline = this.connection.command.pipeline();
+    for (const stream of streams) pipeline.xgroup('CREATE', stream, this.options.group, '0', 'MKSTREAM');
+    const replies = (await pipeline.exec()) ?? [];
+    const failed = replies.find(([error]) => error && !isBusyGroupError(error));
+    if (failed) throw failed[0];
+  }
+
+  private async readLoop(): Promise<void> {
+    while (this.running) {
+      this.lastReadAt = Date.now();
+      const ready = [...this.streams.values()].filter((state) => state.listed && this.room(state) > 0);
+      if (!ready.length) {
+        // Nothing to read (no stream, or every one full): until a slot is freed or a stream added, or blockMs.
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.options.blockMs);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        continue;
+      }
+      try {
+        this.hot = this.hot ? await this.readEach(ready) : await this.readBlocking(ready);
+      } catch (error) {
+        if (!this.running) break;
+        await this.recover(error);
+      }
+    }
+  }
+
+  /** One XREADGROUP COUNT 1 BLOCK over every stream with room; true when it returned entries. */
+  private async readBlocking(ready: AgentStream[]): Promise<boolean> {
+    const { group, consumer, blockMs } = this.options;
+    const result = (await this.blocking!.xreadgroup(
+      'GROUP', group, consumer, 'COUNT', 1, 'BLOCK', blockMs,
+      'STREAMS', ...ready.map((state) => state.stream), ...ready.map(() => '>'),
+    )) as StreamReply | null;
+    return this.handOver(result);
+  }
+
+  /**
+   * Reads every stream with room without BLOCK, one XREADGROUP per distinct COUNT, largest first
+   * (the streams at COUNT 1 last); each reply is handed over as it arrives. True when any returned entries.
+   */
+  private async readEach(ready: AgentStream[]): Promise<boolean> {
+    const { group, consumer } = this.options;
+    const byCount = new Map<number, AgentStream[]>();
+    for (const state of ready) {
+      const count = Math.min(state.count, this.room(state));
+      const same = byCount.get(count);
+      if (same) same.push(state);
+      else byCount.set(count, [state]);
+    }
+    const counts = [...byCount.keys()].sort((a, b) => b - a);
+    const reads = counts.map((count) => {
+      const streams = byCount.get(count)!.map((state) => state.stream);
+      return this.blocking!.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'STREAMS', ...streams, ...streams.map(() => '>')) as Promise<StreamReply | null>;
+    });
+    let found = false;
+    let failure: unknown;
+    await Promise.all(reads.map((read) => read.then((result) => (found = this.handOver(result) || found), (error: unknown) => (failure ??= error))));
+    if (failure !== undefined) throw failure;
+    return found;
+  }
+
+  /** Gives each entry read a slot, adjusts its stream's COUNT, and passes them on per stream; true when there were any. */
+  private handOver(result: StreamReply | null, attempts?: Map<string, number>): boolean {
+    if (!result) return false;
+    let any = false;
+    for (const [stream, read] of result) {
+      const state = this.streams.get(stream);
+      if (!state || !read.length) continue;
+      any = true;
+      let oversized = false;
+      const fresh: StreamGroupEntry[] = [];
+      for (const [id, fields] of read) {
+        if (fields && entryBytes(fields) > this.options.maxEntryBytes) oversized = true;
+        if (state.slots.has(id)) continue;
+        state.slots.set(id, 0);
+        fresh.push({ id, fields, attempt: attempts?.get(id) ?? 1 });
+      }
+      state.count = oversized ? 1 : Math.min(state.count * COUNT_GROWTH, this.options.maxInFlightPerStream);
+      if (!fresh.length) continue;
+      try {
+        this.handler(stream, fresh);
+      } catch (error) {
+        for (const entry of fresh) this.finished(stream, entry.id);
+        this.options.logger.warn(`${this.options.label} entries of ${stream} left pending: ${errorMessageOf(error)}`);
+      }
+    }
+    return any;
+  }
+
+  /** Recreates missing groups; after another error, waits a little before the next read. */
+  private async recover(error: unknown): Promise<void> {
+    if (isNoGroupError(error)) {
+      this.options.logger.warn(`${this.options.label} group missing on a stream (deleted, or Redis restarted?): recreating them`);
+      const listed = [...this.streams.values()].filter((state) => state.listed).map((state) => state.stream);
+      await this.ensureGroups(listed).catch(() => undefined);
+      return;
+    }
+    this.options.logger.warn(`${this.options.label} read failed: ${errorMessageOf(error)}`);
+    await sleep(200);
+  }
+
+  /** Claims each stream's entries idle longer than `claimIdleMs` into its free slots (at most its COUNT), with their delivery counts. */
+  private async reclaim(): Promise<void> {
+    if (!this.running) return;
+    const { group, consumer, claimIdleMs } = this.options;
+    const due = [...this.streams.values()].filter((state) => state.listed && this.room(state) > 0);
+    if (!due.length) return;
+    try {
+      const pipeline = this.connection.command.pipeline();
+      for (const state of due) pipeline.xautoclaim(state.stream, group, consumer, claimIdleMs, state.claimCursor, 'COUNT', Math.min(state.count, this.room(state)));
+      const replies = (await pipeline.exec()) ?? [];
+      const claimed: Array<[AgentStream, Array<[string, string[] | null]>]> = [];
+      replies.forEach(([error, reply], i) => {
+        if (error) {
+          if (isNoGroupError(error)) void this.recover(error);
+          return;
+        }
+        const [next, entries] = reply as [string, Array<[string, string[] | null] | null>];
+        due[i].claimCursor = next;
+        const live = entries.filter((e): e is [string, string[] | null] => !!e && !due[i].slots.has(e[0]));
+        if (live.length) claimed.push([due[i], live]);
+      });
+      if (!claimed.length) return;
+      const counts = this.connection.command.pipeline();
+      for (const [state, entries] of claimed) for (const [id] of entries) counts.xpending(state.stream, group, id, id, 1);
+      const rows = (await counts.exec()) ?? [];
+      const attempts = new Map<string, number>();
+      let row = 0;
+      for (const [, entries] of claimed) {
+        for (const [id] of entries) {
+          const pending = rows[row++]?.[1] as Array<[string, string, number, number]> | undefined;
+          attempts.set(id, Number(pending?.[0]?.[3] ?? 2));
+        }
+      }
+      this.handOver(claimed.map(([state, entries]) => [state.stream, entries]), attempts);
+    } catch (error) {
+      if (this.running) this.options.logger.warn(`${this.options.label} reclaim failed: ${errorMessageOf(error)}`);
+    }
+  }
+
+  /** Resets the idle time of entries in flight whose lease has not ended. */
+  private async extendLeases(): Promise<void> {
+    const now = Date.now();
+    const pipeline = this.connection.command.pipeline();
+    for (const state of this.streams.values()) {
+      const ids = [...state.slots].filter(([, until]) => until > now).map(([id]) => id);
+      if (ids.length) pipeline.xclaim(state.stream, this.options.group, this.options.consumer, 0, ...ids, 'JUSTID');
+    }
+    if (pipeline.length) await pipeline.exec().catch(() => undefined);
+  }
+}
+
+/** An XREADGROUP reply: per stream, its entries. */
+type StreamReply = Array<[string, Array<[string, string[] | null]>]>;
+
+/** Bytes of an entry's fields (their UTF-16 length: at most their byte length, close to it for what the ingress carries). */
+function entryBytes(fields: string[]): number {
+  let bytes = 0;
+  for (const field of fields) bytes += field.length;
+  return bytes;
+}
