@@ -151,6 +151,7 @@ describe('zero-trust ingress: a provisioned agent appends only to a stream of it
     const outcome = await alice.agent.send(bobId.id, 'payment', { amount: 2 }).then(() => 'ALLOWED', (e: Error) => e.message);
     const decidedMs = Date.now() - started;
     const arrived = await waitFor(() => bob.received.some((m) => m.messageType === 'payment'), 30_000, 'the payment at bob').then(() => Date.now() - started, () => -1);
+    if (process.env.ZT_TIMINGS) console.info(`40 MB entries: alice's message decided after ${decidedMs} ms, at bob after ${arrived} ms`);
     expect({ outcome, within1s: decidedMs < 1_000 }, `alice's message behind 320 MB of oversized entries: answered after ${decidedMs} ms, at bob after ${arrived} ms`).toEqual({ outcome: 'ALLOWED', within1s: true });
     await waitFor(async () => (await world.admin.command.xlen(MasKeys.agentIngress(mallory.id))) === 0, 30_000, "mallory's oversized entries refused and deleted");
   }, 90_000);
@@ -164,6 +165,7 @@ describe('zero-trust ingress: a provisioned agent appends only to a stream of it
     await world.startGateway(GATEWAY);
     const started = Date.now();
     await alice.agent.send(bobId.id, 'payment', { amount: 3 });
+    if (process.env.ZT_TIMINGS) console.info(`5,000-entry backlog: alice's message decided after ${Date.now() - started} ms`);
     expect(Date.now() - started, "alice's decision behind mallory's 5,000 entries (ms)").toBeLessThan(1_000);
   }, 60_000);
 

@@ -7,8 +7,14 @@ const LOOP_EXIT_MS = 500;
 /** Growth of a stream's read COUNT after a read whose entries were all within the size limit. */
 const COUNT_GROWTH = 4;
 
+/** An entry of an agent's stream as the reader hands it over. */
+export interface AgentIngressEntry extends StreamGroupEntry {
+  /** Over `maxEntryBytes`: its fields are not kept (`[]`), it is only to be dropped. */
+  oversized?: boolean;
+}
+
 /** Receives the entries read from one agent's stream, each holding a slot until {@link AgentIngressReader.finished}. */
-export type AgentIngressHandler = (stream: string, entries: StreamGroupEntry[]) => void;
+export type AgentIngressHandler = (stream: string, entries: AgentIngressEntry[]) => void;
 
 /** What an {@link AgentIngressReader} reads and how. */
 export interface AgentIngressReaderOptions {
@@ -18,11 +24,16 @@ export interface AgentIngressReaderOptions {
   consumer: string;
   /** Entries held at once per stream: one agent's backlog never takes another's slots. */
   maxInFlightPerStream: number;
+  /** Largest COUNT of one stream in one read. */
+  maxCount: number;
   /** Longest XREADGROUP BLOCK in ms (a stream added meanwhile is read from the next round). */
   blockMs: number;
   /** Entries pending longer than this are claimed (XAUTOCLAIM every `claimIdleMs / 2`). */
   claimIdleMs: number;
-  /** Entries larger than this (bytes of their fields) are oversized: their stream is read one entry at a time. */
+  /**
+   * Entries larger than this (bytes of their fields) are oversized: handed over without their fields,
+   * and their stream read apart, one entry at a time, as bytes (never decoded), until it holds none.
+   */
   maxEntryBytes: number;
   /** Prefix of log lines. */
   label: string;
@@ -40,6 +51,11 @@ interface AgentStream {
    */
   count: number;
   claimCursor: string;
+  /**
+   * Its last read held an oversized entry: it is read on a connection of its own, one entry at a
+   * time, until a read of it holds none (so its huge replies never hold back the other streams' reads).
+   */
+  suspect: boolean;
   /** False once dropped from the set: not read any more, forgotten once its slots are free. */
   listed: boolean;
 }
@@ -50,9 +66,11 @@ interface AgentStream {
  * `maxInFlightPerStream` slots of its own, a read takes at most its COUNT from each stream, and the
  * COUNT of a stream starts at 1 and grows only while its entries stay within `maxEntryBytes`, so a
  * backlog of huge entries is read one entry per round and does not hold back the other streams'
- * entries by more than that. While the last round found entries the streams are read without BLOCK,
- * one XREADGROUP per distinct COUNT (the COUNT-1 streams, where an oversized entry may sit, last:
- * each reply is handed over as it arrives); otherwise one XREADGROUP COUNT 1 BLOCK over all of them.
+ * entries by more than that: a stream whose read held one is read apart, on a second connection
+ * (XREADGROUP COUNT 1 BLOCK over those streams), until a read of it holds none. While the last round
+ * found entries the other streams are read without BLOCK, one XREADGROUP per distinct COUNT, the
+ * smallest first (a quiet stream's entries are handed over, each reply as it arrives, before a
+ * backlog's); otherwise one XREADGROUP COUNT 1 BLOCK over all of them.
  * Entries idle longer than `claimIdleMs` (a dead instance's) are claimed with XAUTOCLAIM, those in
  * flight with a lease kept claimed, and a missing group (the stream deleted, Redis restarted
  * without persistence) recreated, as {@link StreamGroupReader} does for one stream. The streams of
@@ -63,10 +81,13 @@ export class AgentIngressReader {
   lastReadAt = 0;
   private readonly streams = new Map<string, AgentStream>();
   private blocking?: Redis;
+  /** The connection the suspect streams are read on. */
+  private apart?: Redis;
   private running = false;
-  private loop?: Promise<void>;
+  private loops: Array<Promise<void>> = [];
   private timers: NodeJS.Timeout[] = [];
-  private wake?: () => void;
+  /** Lets each read loop waiting for something to read go on. */
+  private readonly wakes = new Set<() => void>();
   private drained?: () => void;
   /** The last round found entries: the next one reads without BLOCK. */
   private hot = false;
@@ -109,7 +130,7 @@ export class AgentIngressReader {
     if (!added.length) return;
     await this.ensureGroups(added);
     for (const stream of added) {
-      if (!this.streams.has(stream)) this.streams.set(stream, { stream, slots: new Map(), count: 1, claimCursor: '0-0', listed: true });
+      if (!this.streams.has(stream)) this.streams.set(stream, { stream, slots: new Map(), count: 1, claimCursor: '0-0', suspect: false, listed: true });
     }
     this.wakeReader();
   }
@@ -118,9 +139,10 @@ export class AgentIngressReader {
   start(): void {
     if (this.running) return;
     this.blocking = this.connection.dedicated('ingress');
+    this.apart = this.connection.dedicated('ingress');
     this.running = true;
     this.lastReadAt = Date.now();
-    this.loop = this.readLoop();
+    this.loops = [this.readLoop(false), this.readLoop(true)];
     const every = (ms: number, fn: () => Promise<void>) => this.timers.push(setInterval(() => void fn(), Math.max(20, ms)));
     every(this.options.claimIdleMs / 2, () => this.reclaim());
     every(this.options.claimIdleMs / 3, () => this.extendLeases());
@@ -133,8 +155,9 @@ export class AgentIngressReader {
     for (const timer of this.timers) clearInterval(timer);
     this.timers = [];
     this.blocking?.disconnect();
+    this.apart?.disconnect();
     this.wakeReader();
-    if (this.loop) await settleWithin(this.loop, LOOP_EXIT_MS);
+    await settleWithin(Promise.all(this.loops), LOOP_EXIT_MS);
     if (!this.inFlight()) return;
     let timer: NodeJS.Timeout | undefined;
     await new Promise<void>((resolve) => {
@@ -171,10 +194,10 @@ export class AgentIngressReader {
   }
 
   private wakeReader(): void {
-    const wake = this.wake;
-    if (!wake) return;
-    this.wake = undefined;
-    process.nextTick(wake);
+    if (!this.wakes.size) return;
+    const wakes = [...this.wakes];
+    this.wakes.clear();
+    for (const wake of wakes) process.nextTick(wake);
   }
 
   private async ensureGroups(streams: readonly string[]): Promise<void> {
@@ -185,23 +208,27 @@ export class AgentIngressReader {
     if (failed) throw failed[0];
   }
 
-  private async readLoop(): Promise<void> {
+  /** Reads the streams that are not suspect (`suspects` false) or those that are, on a connection each. */
+  private async readLoop(suspects: boolean): Promise<void> {
     while (this.running) {
-      this.lastReadAt = Date.now();
-      const ready = [...this.streams.values()].filter((state) => state.listed && this.room(state) > 0);
+      if (!suspects) this.lastReadAt = Date.now();
+      const ready = [...this.streams.values()].filter((state) => state.listed && state.suspect === suspects && this.room(state) > 0);
       if (!ready.length) {
         // Nothing to read (no stream, or every one full): until a slot is freed or a stream added, or blockMs.
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.options.blockMs);
-          this.wake = () => {
+          const wake = () => {
             clearTimeout(timer);
+            this.wakes.delete(wake);
             resolve();
           };
+          const timer = setTimeout(wake, this.options.blockMs);
+          this.wakes.add(wake);
         });
         continue;
       }
       try {
-        this.hot = this.hot ? await this.readEach(ready) : await this.readBlocking(ready);
+        if (suspects) await this.readApart(ready);
+        else this.hot = this.hot ? await this.readEach(ready) : await this.readBlocking(this.blocking!, ready);
       } catch (error) {
         if (!this.running) break;
         await this.recover(error);
@@ -209,10 +236,10 @@ export class AgentIngressReader {
     }
   }
 
-  /** One XREADGROUP COUNT 1 BLOCK over every stream with room; true when it returned entries. */
-  private async readBlocking(ready: AgentStream[]): Promise<boolean> {
+  /** One XREADGROUP COUNT 1 BLOCK over `ready` on `connection`; true when it returned entries. */
+  private async readBlocking(connection: Redis, ready: AgentStream[]): Promise<boolean> {
     const { group, consumer, blockMs } = this.options;
-    const result = (await this.blocking!.xreadgroup(
+    const result = (await connection.xreadgroup(
       'GROUP', group, consumer, 'COUNT', 1, 'BLOCK', blockMs,
       'STREAMS', ...ready.map((state) => state.stream), ...ready.map(() => '>'),
     )) as StreamReply | null;
@@ -220,19 +247,43 @@ export class AgentIngressReader {
   }
 
   /**
-   * Reads every stream with room without BLOCK, one XREADGROUP per distinct COUNT, largest first
-   * (the streams at COUNT 1 last); each reply is handed over as it arrives. True when any returned entries.
+   * One XREADGROUP COUNT 1 BLOCK over the suspect streams, on their connection, as bytes: an oversized
+   * entry is measured, never decoded (decoding 40 MB costs the event loop more than reading it).
+   */
+  private async readApart(ready: AgentStream[]): Promise<void> {
+    const { group, consumer, blockMs } = this.options;
+    const result = (await this.apart!.callBuffer(
+      'XREADGROUP', 'GROUP', group, consumer, 'COUNT', 1, 'BLOCK', blockMs,
+      'STREAMS', ...ready.map((state) => state.stream), ...ready.map(() => '>'),
+    )) as Array<[Buffer, Array<[Buffer, Buffer[] | null]>]> | null;
+    if (!result) return;
+    this.handOver(
+      result.map(([stream, entries]) => [
+        stream.toString(),
+        entries.map(([id, fields]): [string, string[] | null | undefined] => {
+          if (!fields) return [id.toString(), null];
+          let bytes = 0;
+          for (const field of fields) bytes += field.length;
+          return [id.toString(), bytes > this.options.maxEntryBytes ? undefined : fields.map((field) => field.toString())];
+        }),
+      ]),
+    );
+  }
+
+  /**
+   * Reads every stream with room without BLOCK, one XREADGROUP per distinct COUNT, smallest first;
+   * each reply is handed over as it arrives. True when any returned entries.
    */
   private async readEach(ready: AgentStream[]): Promise<boolean> {
     const { group, consumer } = this.options;
     const byCount = new Map<number, AgentStream[]>();
     for (const state of ready) {
-      const count = Math.min(state.count, this.room(state));
+      const count = Math.min(state.count, this.room(state), this.options.maxCount);
       const same = byCount.get(count);
       if (same) same.push(state);
       else byCount.set(count, [state]);
     }
-    const counts = [...byCount.keys()].sort((a, b) => b - a);
+    const counts = [...byCount.keys()].sort((a, b) => a - b);
     const reads = counts.map((count) => {
       const streams = byCount.get(count)!.map((state) => state.stream);
       return this.blocking!.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'STREAMS', ...streams, ...streams.map(() => '>')) as Promise<StreamReply | null>;
@@ -253,14 +304,20 @@ export class AgentIngressReader {
       if (!state || !read.length) continue;
       any = true;
       let oversized = false;
-      const fresh: StreamGroupEntry[] = [];
+      const fresh: AgentIngressEntry[] = [];
       for (const [id, fields] of read) {
-        if (fields && entryBytes(fields) > this.options.maxEntryBytes) oversized = true;
+        // undefined: measured as bytes and found oversized (readApart)
+        const over = fields === undefined || (fields !== null && entryBytes(fields) > this.options.maxEntryBytes);
+        oversized ||= over;
         if (state.slots.has(id)) continue;
         state.slots.set(id, 0);
-        fresh.push({ id, fields, attempt: attempts?.get(id) ?? 1 });
+        fresh.push(over ? { id, fields: [], attempt: attempts?.get(id) ?? 1, oversized: true } : { id, fields: fields ?? null, attempt: attempts?.get(id) ?? 1 });
       }
-      state.count = oversized ? 1 : Math.min(state.count * COUNT_GROWTH, this.options.maxInFlightPerStream);
+      state.count = oversized ? 1 : Math.min(state.count * COUNT_GROWTH, this.options.maxCount);
+      if (state.suspect !== oversized) {
+        state.suspect = oversized;
+        this.wakeReader(); // it moves to the other loop
+      }
       if (!fresh.length) continue;
       try {
         this.handler(stream, fresh);
@@ -292,7 +349,7 @@ export class AgentIngressReader {
     if (!due.length) return;
     try {
       const pipeline = this.connection.command.pipeline();
-      for (const state of due) pipeline.xautoclaim(state.stream, group, consumer, claimIdleMs, state.claimCursor, 'COUNT', Math.min(state.count, this.room(state)));
+      for (const state of due) pipeline.xautoclaim(state.stream, group, consumer, claimIdleMs, state.claimCursor, 'COUNT', Math.min(state.count, this.room(state), this.options.maxCount));
       const replies = (await pipeline.exec()) ?? [];
       const claimed: Array<[AgentStream, Array<[string, string[] | null]>]> = [];
       replies.forEach(([error, reply], i) => {
@@ -335,8 +392,8 @@ export class AgentIngressReader {
   }
 }
 
-/** An XREADGROUP reply: per stream, its entries. */
-type StreamReply = Array<[string, Array<[string, string[] | null]>]>;
+/** An XREADGROUP reply: per stream, its entries (fields undefined: oversized, not decoded). */
+type StreamReply = Array<[string, Array<[string, string[] | null | undefined]>]>;
 
 /** Bytes of an entry's fields (their UTF-16 length: at most their byte length, close to it for what the ingress carries). */
 function entryBytes(fields: string[]): number {

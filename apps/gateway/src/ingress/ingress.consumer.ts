@@ -11,7 +11,7 @@ import { GatewayPipeline } from '../pipeline/gateway-pipeline';
 import { RegistrationHandler } from '../provisioning/registration.handler';
 import { DeadLetters } from '../routing/dead-letters';
 import { traceIngress } from '../observability/gateway-tracing';
-import { AgentIngressReader } from './agent-ingress-reader';
+import { AgentIngressEntry, AgentIngressReader } from './agent-ingress-reader';
 import { IngressAcks } from './ingress-acks';
 import { IngressGate } from './ingress-gate';
 import { IngressPrefetch } from './ingress-prefetch';
@@ -27,6 +27,11 @@ const LEASE_CLAIM_IDLES = 10;
 /** Entries read at once per slot of `maxInFlight` (screened together; at most `maxInFlight` of them in the pipeline). */
 const READ_AHEAD = 4;
 
+/**
+ * Bytes an agent's ingress entry may hold beyond `ingress.maxMessageBytes` (its token and notify
+ * fields, names) before it is dropped unread; one a little over is refused by the envelope's size check.
+ */
+const ENTRY_FIELDS_SLACK = 4_096;
 /** How often the set of provisioned agents is read again (a new agent's stream is read from then on). */
 const AGENT_STREAMS_REFRESH_MS = 250;
 /** Longest BLOCK of the agents' streams' reads: a stream added meanwhile waits at most this long. */
@@ -81,6 +86,8 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
   private readonly refusals = new Set<Promise<unknown>>();
   /** Entries this instance decided. */
   processed = 0;
+  /** Entries of provisioned agents' own streams dropped unread, being over `ingress.maxMessageBytes`. */
+  droppedOversized = 0;
 
   constructor(
     private readonly redis: MasConnection,
@@ -202,9 +209,10 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
         group: this.redis.keys.gatewayGroup,
         consumer: this.consumerName,
         maxInFlightPerStream: maxInFlight * READ_AHEAD,
+        maxCount: maxInFlight,
         blockMs: Math.min(this.settings.ingress.blockMs, AGENT_STREAMS_BLOCK_MS),
         claimIdleMs,
-        maxEntryBytes: maxMessageBytes,
+        maxEntryBytes: maxMessageBytes + ENTRY_FIELDS_SLACK,
         label: `Agent ingress (shard ${index})`,
         logger: this.logger,
       },
@@ -237,11 +245,17 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
    * in bulk, so a flood of junk costs a few round trips per batch and valid entries behind it are
    * not kept waiting.
    */
-  private receive(shard: IngressShard, entries: StreamGroupEntry[]): void {
+  private receive(shard: IngressShard, entries: AgentIngressEntry[]): void {
     const leaseEnd = Date.now() + this.settings.ingress.claimIdleMs * LEASE_CLAIM_IDLES;
     const batch: Array<{ id: string; ingress: IngressMessage }> = [];
+    let oversized = 0;
     for (const entry of entries) {
       if (shard.refusing.has(entry.id)) shard.reader.finished(entry.id); // its refusal is being written
+      else if (entry.oversized) {
+        // Its owner wrote it, and no message of that size is decided: dropped unread (no parse, no audit of its body).
+        oversized += 1;
+        this.track(shard, entry.id, shard.acks.ack(entry.id));
+      }
       else if (entry.attempt > this.settings.ingress.maxAttempts) this.track(shard, entry.id, this.giveUp(shard, entry));
       else if (!entry.fields) this.track(shard, entry.id, shard.acks.ack(entry.id)); // deleted from the stream while pending
       else if (shard.owner && streamEntryField(entry.fields, INGRESS_FIELDS.deadLetter) === '1') this.track(shard, entry.id, this.fileDeadLetter(shard, shard.owner, entry));
@@ -249,6 +263,10 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
         shard.reader.holdLease(entry.id, leaseEnd); // waiting for a slot or in the pipeline, it stays this instance's
         batch.push({ id: entry.id, ingress: IngressMessage.fromEntry(entry.id, entry.fields, entry.attempt, this.settings.ingress.maxMessageBytes, shard.stream) });
       }
+    }
+    if (oversized) {
+      this.droppedOversized += oversized;
+      this.logger.warn(`Dropped ${oversized} ingress entries of ${shard.owner} over ingress.maxMessageBytes (${this.settings.ingress.maxMessageBytes}) unread`);
     }
     if (batch.length) void this.screen(shard, batch);
   }
