@@ -153,8 +153,8 @@ describe('zero-trust ingress: a provisioned agent appends only to a stream of it
     const arrived = await waitFor(() => bob.received.some((m) => m.messageType === 'payment'), 30_000, 'the payment at bob').then(() => Date.now() - started, () => -1);
     if (process.env.ZT_TIMINGS) console.info(`40 MB entries: alice's message decided after ${decidedMs} ms, at bob after ${arrived} ms`);
     expect({ outcome, within1s: decidedMs < 1_000 }, `alice's message behind 320 MB of oversized entries: answered after ${decidedMs} ms, at bob after ${arrived} ms`).toEqual({ outcome: 'ALLOWED', within1s: true });
-    await waitFor(async () => (await world.admin.command.xlen(MasKeys.agentIngress(mallory.id))) === 0, 30_000, "mallory's oversized entries refused and deleted");
-  }, 90_000);
+    await waitFor(async () => (await world.admin.command.xlen(MasKeys.agentIngress(mallory.id))) === 0, 90_000, "mallory's oversized entries dropped and deleted");
+  }, 150_000);
 
   it("a backlog of thousands in mallory's stream does not keep alice's message waiting over 1 s", async () => {
     await stopGateways();

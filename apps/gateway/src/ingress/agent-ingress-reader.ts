@@ -6,6 +6,8 @@ import { errorMessageOf, isBusyGroupError, isNoGroupError, MasConnection, settle
 const LOOP_EXIT_MS = 500;
 /** Growth of a stream's read COUNT after a read whose entries were all within the size limit. */
 const COUNT_GROWTH = 4;
+/** Pause between two reads of the suspect streams: their oversized entries take a bounded share of the event loop. */
+const SUSPECT_PAUSE_MS = 20;
 
 /** An entry of an agent's stream as the reader hands it over. */
 export interface AgentIngressEntry extends StreamGroupEntry {
@@ -31,8 +33,8 @@ export interface AgentIngressReaderOptions {
   /** Entries pending longer than this are claimed (XAUTOCLAIM every `claimIdleMs / 2`). */
   claimIdleMs: number;
   /**
-   * Entries larger than this (bytes of their fields) are oversized: handed over without their fields,
-   * and their stream read apart, one entry at a time, as bytes (never decoded), until it holds none.
+   * Entries larger than this (bytes of their fields) are oversized: handed over without their fields
+   * (never decoded), and their stream read apart, one entry at a time, until a read of it holds none.
    */
   maxEntryBytes: number;
   /** Prefix of log lines. */
@@ -52,10 +54,13 @@ interface AgentStream {
   count: number;
   claimCursor: string;
   /**
-   * Its last read held an oversized entry: it is read on a connection of its own, one entry at a
-   * time, until a read of it holds none (so its huge replies never hold back the other streams' reads).
+   * Not read yet, or its last read held an oversized entry: it is read on a connection of its own,
+   * one entry at a time and in a command of its own, until a read of it holds none (so its huge
+   * replies never hold back the other streams' reads).
    */
   suspect: boolean;
+  /** It held an oversized entry (read after the streams not read yet). */
+  oversized: boolean;
   /** False once dropped from the set: not read any more, forgotten once its slots are free. */
   listed: boolean;
 }
@@ -66,8 +71,10 @@ interface AgentStream {
  * `maxInFlightPerStream` slots of its own, a read takes at most its COUNT from each stream, and the
  * COUNT of a stream starts at 1 and grows only while its entries stay within `maxEntryBytes`, so a
  * backlog of huge entries is read one entry per round and does not hold back the other streams'
- * entries by more than that: a stream whose read held one is read apart, on a second connection
- * (XREADGROUP COUNT 1 BLOCK over those streams), until a read of it holds none. While the last round
+ * entries by more than that: replies are read as bytes and an oversized entry is measured, never
+ * decoded, and handed over without its fields; a stream whose read held one is read apart, on a
+ * second connection (XREADGROUP COUNT 1 BLOCK over those streams, a pause between two reads),
+ * until a read of it holds none. While the last round
  * found entries the other streams are read without BLOCK, one XREADGROUP per distinct COUNT, the
  * smallest first (a quiet stream's entries are handed over, each reply as it arrives, before a
  * backlog's); otherwise one XREADGROUP COUNT 1 BLOCK over all of them.
@@ -130,7 +137,7 @@ export class AgentIngressReader {
     if (!added.length) return;
     await this.ensureGroups(added);
     for (const stream of added) {
-      if (!this.streams.has(stream)) this.streams.set(stream, { stream, slots: new Map(), count: 1, claimCursor: '0-0', suspect: false, listed: true });
+      if (!this.streams.has(stream)) this.streams.set(stream, { stream, slots: new Map(), count: 1, claimCursor: '0-0', suspect: true, oversized: false, listed: true });
     }
     this.wakeReader();
   }
@@ -228,7 +235,8 @@ export class AgentIngressReader {
       }
       try {
         if (suspects) await this.readApart(ready);
-        else this.hot = this.hot ? await this.readEach(ready) : await this.readBlocking(this.blocking!, ready);
+        else if (this.hot) this.hot = await this.readEach(ready);
+        else this.hot = await this.readBlocking(ready);
       } catch (error) {
         if (!this.running) break;
         await this.recover(error);
@@ -236,38 +244,61 @@ export class AgentIngressReader {
     }
   }
 
-  /** One XREADGROUP COUNT 1 BLOCK over `ready` on `connection`; true when it returned entries. */
-  private async readBlocking(connection: Redis, ready: AgentStream[]): Promise<boolean> {
+  /** One XREADGROUP COUNT 1 BLOCK over `ready`; true when it returned entries. */
+  private async readBlocking(ready: AgentStream[]): Promise<boolean> {
     const { group, consumer, blockMs } = this.options;
-    const result = (await connection.xreadgroup(
-      'GROUP', group, consumer, 'COUNT', 1, 'BLOCK', blockMs,
+    const result = (await this.blocking!.callBuffer(
+      'XREADGROUP', 'GROUP', group, consumer, 'COUNT', 1, 'BLOCK', blockMs,
       'STREAMS', ...ready.map((state) => state.stream), ...ready.map(() => '>'),
-    )) as StreamReply | null;
-    return this.handOver(result);
+    )) as ByteReply | null;
+    return this.handOver(this.decoded(result));
   }
 
   /**
-   * One XREADGROUP COUNT 1 BLOCK over the suspect streams, on their connection, as bytes: an oversized
-   * entry is measured, never decoded (decoding 40 MB costs the event loop more than reading it).
+   * Reads one entry of each suspect stream, each in an XREADGROUP of its own without BLOCK, those not
+   * read yet first (each reply is handed over as it arrives, so theirs come before an oversized
+   * one), then pauses: what oversized entries cost the event loop stays a bounded share of it.
    */
   private async readApart(ready: AgentStream[]): Promise<void> {
-    const { group, consumer, blockMs } = this.options;
-    const result = (await this.apart!.callBuffer(
-      'XREADGROUP', 'GROUP', group, consumer, 'COUNT', 1, 'BLOCK', blockMs,
-      'STREAMS', ...ready.map((state) => state.stream), ...ready.map(() => '>'),
-    )) as Array<[Buffer, Array<[Buffer, Buffer[] | null]>]> | null;
-    if (!result) return;
-    this.handOver(
-      result.map(([stream, entries]) => [
-        stream.toString(),
-        entries.map(([id, fields]): [string, string[] | null | undefined] => {
-          if (!fields) return [id.toString(), null];
-          let bytes = 0;
-          for (const field of fields) bytes += field.length;
-          return [id.toString(), bytes > this.options.maxEntryBytes ? undefined : fields.map((field) => field.toString())];
-        }),
-      ]),
+    const { group, consumer } = this.options;
+    const ordered = [...ready].sort((a, b) => Number(a.oversized) - Number(b.oversized));
+    const reads = ordered.map((state) =>
+      (this.apart!.callBuffer('XREADGROUP', 'GROUP', group, consumer, 'COUNT', 1, 'STREAMS', state.stream, '>') as Promise<ByteReply | null>).then((result) => {
+        // Nothing, or a read without an oversized entry: it is read with the others from now on.
+        if (!this.handOver(this.decoded(result))) this.settle(state, false);
+      }),
     );
+    const failed = (await Promise.allSettled(reads)).find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+    await sleep(SUSPECT_PAUSE_MS);
+  }
+
+  /** Records whether a read of `state` held an oversized entry: its COUNT, and which loop reads it. */
+  private settle(state: AgentStream, oversized: boolean): void {
+    state.count = oversized ? 1 : Math.min(state.count * COUNT_GROWTH, this.options.maxCount);
+    if (oversized) state.oversized = true;
+    if (state.suspect !== oversized) {
+      state.suspect = oversized;
+      this.wakeReader(); // it moves to the other loop
+    }
+  }
+
+  /**
+   * An XREADGROUP reply read as bytes, its entries decoded to strings, but for those over
+   * `maxEntryBytes`: measured, never decoded (decoding 40 MB costs the event loop more than reading
+   * it), their fields undefined.
+   */
+  private decoded(result: ByteReply | null): StreamReply | null {
+    if (!result) return null;
+    return result.map(([stream, entries]) => [
+      stream.toString(),
+      entries.map(([id, fields]): [string, string[] | null | undefined] => {
+        if (!fields) return [id.toString(), null];
+        let bytes = 0;
+        for (const field of fields) bytes += field.length;
+        return [id.toString(), bytes > this.options.maxEntryBytes ? undefined : fields.map((field) => field.toString())];
+      }),
+    ]);
   }
 
   /**
@@ -286,7 +317,9 @@ export class AgentIngressReader {
     const counts = [...byCount.keys()].sort((a, b) => a - b);
     const reads = counts.map((count) => {
       const streams = byCount.get(count)!.map((state) => state.stream);
-      return this.blocking!.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'STREAMS', ...streams, ...streams.map(() => '>')) as Promise<StreamReply | null>;
+      return (this.blocking!.callBuffer('XREADGROUP', 'GROUP', group, consumer, 'COUNT', count, 'STREAMS', ...streams, ...streams.map(() => '>')) as Promise<ByteReply | null>).then(
+        (result) => this.decoded(result),
+      );
     });
     let found = false;
     let failure: unknown;
@@ -306,18 +339,14 @@ export class AgentIngressReader {
       let oversized = false;
       const fresh: AgentIngressEntry[] = [];
       for (const [id, fields] of read) {
-        // undefined: measured as bytes and found oversized (readApart)
+        // undefined: read as bytes and found oversized; a reclaimed entry is measured here
         const over = fields === undefined || (fields !== null && entryBytes(fields) > this.options.maxEntryBytes);
         oversized ||= over;
         if (state.slots.has(id)) continue;
         state.slots.set(id, 0);
         fresh.push(over ? { id, fields: [], attempt: attempts?.get(id) ?? 1, oversized: true } : { id, fields: fields ?? null, attempt: attempts?.get(id) ?? 1 });
       }
-      state.count = oversized ? 1 : Math.min(state.count * COUNT_GROWTH, this.options.maxCount);
-      if (state.suspect !== oversized) {
-        state.suspect = oversized;
-        this.wakeReader(); // it moves to the other loop
-      }
+      this.settle(state, oversized);
       if (!fresh.length) continue;
       try {
         this.handler(stream, fresh);
@@ -391,6 +420,9 @@ export class AgentIngressReader {
     if (pipeline.length) await pipeline.exec().catch(() => undefined);
   }
 }
+
+/** An XREADGROUP reply as bytes. */
+type ByteReply = Array<[Buffer, Array<[Buffer, Buffer[] | null]>]>;
 
 /** An XREADGROUP reply: per stream, its entries (fields undefined: oversized, not decoded). */
 type StreamReply = Array<[string, Array<[string, string[] | null | undefined]>]>;
