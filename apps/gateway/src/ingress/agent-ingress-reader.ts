@@ -126,8 +126,8 @@ export class AgentIngressReader {
     const added: string[] = [];
     for (const stream of wanted) {
       const state = this.streams.get(stream);
-      if (state) state.listed = true;
-      else added.push(stream);
+      if (state?.listed) continue;
+      added.push(stream); // new, or dropped and wanted again (its group may be gone): the group ensured first
     }
     for (const state of this.streams.values()) {
       if (wanted.has(state.stream)) continue;
@@ -135,9 +135,11 @@ export class AgentIngressReader {
       if (!state.slots.size) this.streams.delete(state.stream);
     }
     if (!added.length) return;
-    await this.ensureGroups(added);
+    await this.ensureGroups(added, true);
     for (const stream of added) {
-      if (!this.streams.has(stream)) this.streams.set(stream, { stream, slots: new Map(), count: 1, claimCursor: '0-0', suspect: true, oversized: false, listed: true });
+      const state = this.streams.get(stream);
+      if (state) state.listed = true;
+      else this.streams.set(stream, { stream, slots: new Map(), count: 1, claimCursor: '0-0', suspect: true, oversized: false, listed: true });
     }
     this.wakeReader();
   }
@@ -207,12 +209,26 @@ export class AgentIngressReader {
     for (const wake of wakes) process.nextTick(wake);
   }
 
-  private async ensureGroups(streams: readonly string[]): Promise<void> {
+  /**
+   * Creates the group (from the start) on each of `streams` that lacks it: with `create`, creating
+   * the stream too; without, a stream that no longer exists (deprovisioned: the provisioner deleted
+   * it) is dropped until {@link setStreams} names it again.
+   */
+  private async ensureGroups(streams: readonly string[], create: boolean): Promise<void> {
     const pipeline = this.connection.command.pipeline();
-    for (const stream of streams) pipeline.xgroup('CREATE', stream, this.options.group, '0', 'MKSTREAM');
+    for (const stream of streams) {
+      if (create) pipeline.xgroup('CREATE', stream, this.options.group, '0', 'MKSTREAM');
+      else pipeline.xgroup('CREATE', stream, this.options.group, '0');
+    }
     const replies = (await pipeline.exec()) ?? [];
-    const failed = replies.find(([error]) => error && !isBusyGroupError(error));
-    if (failed) throw failed[0];
+    let failure: unknown;
+    replies.forEach(([error], i) => {
+      if (!error || isBusyGroupError(error)) return;
+      const state = this.streams.get(streams[i]);
+      if (!create && state && /requires the key to exist/i.test(errorMessageOf(error))) state.listed = false;
+      else failure ??= error;
+    });
+    if (failure !== undefined) throw failure;
   }
 
   /** Reads the streams that are not suspect (`suspects` false) or those that are, on a connection each. */
@@ -363,7 +379,7 @@ export class AgentIngressReader {
     if (isNoGroupError(error)) {
       this.options.logger.warn(`${this.options.label} group missing on a stream (deleted, or Redis restarted?): recreating them`);
       const listed = [...this.streams.values()].filter((state) => state.listed).map((state) => state.stream);
-      await this.ensureGroups(listed).catch(() => undefined);
+      await this.ensureGroups(listed, false).catch(() => undefined);
       return;
     }
     this.options.logger.warn(`${this.options.label} read failed: ${errorMessageOf(error)}`);

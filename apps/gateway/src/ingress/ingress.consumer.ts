@@ -32,6 +32,11 @@ const READ_AHEAD = 4;
  * fields, names) before it is dropped unread; one a little over is refused by the envelope's size check.
  */
 const ENTRY_FIELDS_SLACK = 4_096;
+/**
+ * Dead letters an agent may file through its own stream per minute and gateway instance (more are
+ * dropped with a warning): its flood cannot push everyone else's letters out of the capped stream fast.
+ */
+const AGENT_LETTERS_PER_MINUTE = 600;
 /** How often the set of provisioned agents is read again (a new agent's stream is read from then on). */
 const AGENT_STREAMS_REFRESH_MS = 250;
 /** Longest BLOCK of the agents' streams' reads: a stream added meanwhile waits at most this long. */
@@ -82,6 +87,8 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
   private refreshTimer?: NodeJS.Timeout;
   private refreshing?: Promise<void>;
   private refreshFailed = false;
+  /** Dead letters filed per agent in the current minute: `minute` (epoch minute) and the counts. */
+  private letters = { minute: 0, counts: new Map<string, number>() };
   /** Refusals being written (waited for at shutdown). */
   private readonly refusals = new Set<Promise<unknown>>();
   /** Entries this instance decided. */
@@ -336,7 +343,12 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
 
   /** Files the dead letter a provisioned agent appended to its own stream, then acks it. */
   private async fileDeadLetter(shard: IngressShard, owner: string, { id, fields }: StreamGroupEntry): Promise<void> {
-    await this.deadLetters.addReported(owner, fields ?? [], this.settings.ingress.maxMessageBytes);
+    const minute = Math.floor(Date.now() / 60_000);
+    if (this.letters.minute !== minute) this.letters = { minute, counts: new Map() };
+    const filed = (this.letters.counts.get(owner) ?? 0) + 1;
+    this.letters.counts.set(owner, filed);
+    if (filed <= AGENT_LETTERS_PER_MINUTE) await this.deadLetters.addReported(owner, fields ?? [], this.settings.ingress.maxMessageBytes);
+    else if (filed === AGENT_LETTERS_PER_MINUTE + 1) this.logger.warn(`${owner} filed over ${AGENT_LETTERS_PER_MINUTE} dead letters this minute: the rest of this minute's are dropped`);
     this.processed += 1;
     await shard.acks.ack(id);
   }
