@@ -35,13 +35,14 @@ describe('red team: DLQ replay as the original sender', () => {
     // mallory appends, with its own Redis user, an envelope naming alice, unsigned (it has no key of hers).
     const forged = createMessage({ senderId: aliceId.id, targetId: bobId.id, messageType: 'payment', data: { amount: 1_000_000, to: mallory.id } }).toWire();
     const attacker = world.client(mallory.redisUrl);
-    const entryId = (await attacker.xadd(MasKeys.gatewayIngress, '*', 'envelope', JSON.stringify(forged), 'token', '', 'notify', '0'))!;
+    const ingress = MasKeys.agentIngress(mallory.id); // the only stream its user may append to
+    const entryId = (await attacker.xadd(ingress, '*', 'envelope', JSON.stringify(forged), 'token', '', 'notify', '0'))!;
 
     // Simulated: gateway instances read the entry and died before deciding it, more than
     // `ingress.maxAttempts` (5) times (XCLAIM RETRYCOUNT stands in for those reads).
     const admin = world.admin.command;
-    await admin.xreadgroup('GROUP', MasKeys.gatewayGroup, 'dead-instance', 'COUNT', 100, 'STREAMS', MasKeys.gatewayIngress, '>');
-    await admin.xclaim(MasKeys.gatewayIngress, MasKeys.gatewayGroup, 'dead-instance', 0, entryId, 'RETRYCOUNT', 6);
+    await admin.xreadgroup('GROUP', MasKeys.gatewayGroup, 'dead-instance', 'COUNT', 100, 'STREAMS', ingress, '>');
+    await admin.xclaim(ingress, MasKeys.gatewayGroup, 'dead-instance', 0, entryId, 'RETRYCOUNT', 6);
     await sleep(600); // idle longer than claimIdleMs
 
     const gateway = await world.startGateway();

@@ -27,11 +27,11 @@ describe('red team: registration requests', () => {
     const pipeline = attacker.pipeline();
     for (let i = 0; i < total; i += 1) {
       const request = createMessage({ senderId: mallory.id, targetId: GATEWAY_SENDER_ID, messageType: REGISTER_REQUEST_TYPE, data: { capabilities: ['chat'], replica_id: `r-${i}` } }).toWire();
-      pipeline.xadd(MasKeys.gatewayIngress, '*', 'envelope', JSON.stringify(signEnvelope(request, keys)), 'token', '', 'notify', '0');
+      pipeline.xadd(MasKeys.agentIngress(mallory.id), '*', 'envelope', JSON.stringify(signEnvelope(request, keys)), 'token', '', 'notify', '0');
     }
     await pipeline.exec();
     const admin = world.admin.command;
-    await waitFor(async () => (await admin.xlen(MasKeys.gatewayIngress)) === 0, 20_000, 'the requests decided');
+    await waitFor(async () => (await admin.xlen(MasKeys.agentIngress(mallory.id))) === 0, 20_000, 'the requests decided');
     const audited = await admin.xlen(MasKeys.auditBySender(mallory.id));
     const replicas = await admin.type(MasKeys.replicas(mallory.id)).then(async (type) => (type === 'zset' ? admin.zcard(MasKeys.replicas(mallory.id)) : type === 'hash' ? admin.hlen(MasKeys.replicas(mallory.id)) : type === 'set' ? admin.scard(MasKeys.replicas(mallory.id)) : 0));
     const perMinute = 100; // the gateway's default rate limit

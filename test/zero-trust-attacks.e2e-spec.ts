@@ -104,7 +104,8 @@ describe('zero-trust attacks: a provisioned agent cannot reach around the gatewa
       const input = Buffer.from(signingInput(envelope as never, alg, nonce));
       const value = alg === 'ed25519' ? sign(null, input, privateKey).toString('base64') : createHmac('sha256', 'guess').update(input).digest('base64');
       envelope.signature = { alg, nonce, value };
-      await attacker.xadd(MasKeys.gatewayIngress, '*', INGRESS_FIELDS.envelope, JSON.stringify(envelope), INGRESS_FIELDS.token, 'stolen', INGRESS_FIELDS.notify, '0');
+      // Its own ingress stream: the only one its user may append to.
+      await attacker.xadd(MasKeys.agentIngress(mallory.id), '*', INGRESS_FIELDS.envelope, JSON.stringify(envelope), INGRESS_FIELDS.token, 'stolen', INGRESS_FIELDS.notify, '0');
     }
     await waitFor(async () => (await world.admin.command.xlen(MasKeys.audit)) >= before + 2, 5_000, 'two decisions');
     // alice's signature is what authenticates her: without it the entries are unauthenticated ingress

@@ -28,6 +28,7 @@ function forgeries(sender: string, target: string, count: number, signed: boolea
 for (const signing of [true, false]) {
   describe(`a forged provisioned sender (message signing ${signing ? 'on' : 'off'})`, () => {
     let world: ZeroTrustWorld;
+    let mallory: ProvisionedAgent;
     let aliceId: ProvisionedAgent;
     let bobId: ProvisionedAgent;
     let attacker: Redis;
@@ -37,7 +38,7 @@ for (const signing of [true, false]) {
 
     beforeAll(async () => {
       world = await ZeroTrustWorld.start(14, { features: { messageSigning: signing } });
-      const mallory = await world.provision('mallory');
+      mallory = await world.provision('mallory');
       aliceId = await world.provision('alice');
       bobId = await world.provision('bob');
       attacker = world.client(mallory.redisUrl);
@@ -55,9 +56,9 @@ for (const signing of [true, false]) {
       const auditBefore = await admin.xlen(MasKeys.audit);
       const filedBefore = await admin.xlen(MasKeys.auditBySender(aliceId.id)); // her registration
       for (const envelope of forgeries(aliceId.id, bobId.id, 20, signing)) {
-        await attacker.xadd(MasKeys.gatewayIngress, '*', INGRESS_FIELDS.envelope, envelope, INGRESS_FIELDS.token, 'stolen', INGRESS_FIELDS.notify, '1');
+        await attacker.xadd(MasKeys.agentIngress(mallory.id), '*', INGRESS_FIELDS.envelope, envelope, INGRESS_FIELDS.token, 'stolen', INGRESS_FIELDS.notify, '1');
       }
-      await waitFor(async () => (await admin.xlen(MasKeys.gatewayIngress)) === 0, 10_000, 'the forgeries decided and acked');
+      await waitFor(async () => (await admin.xlen(MasKeys.agentIngress(mallory.id))) === 0, 10_000, 'the forgeries decided and acked');
       // alice's own message behind them is still allowed and delivered
       await alice.agent.send(bobId.id, 'hello', { real: true });
       await waitFor(() => bob.received.some((m) => m.messageType === 'hello'), 5_000, "alice's real message");

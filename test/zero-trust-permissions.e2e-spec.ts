@@ -17,8 +17,16 @@ type Row = [what: string, allowed: boolean, command: Array<string | number>];
 
 function rows(id: string, keys: MasKeySpace = MasKeys): Row[] {
   return [
-    ['XADD to the ingress', true, ['XADD', keys.gatewayIngress, '*', 'envelope', '{}']],
+    ['XADD to its own ingress stream', true, ['XADD', keys.agentIngress(id), '*', 'envelope', '{}']],
+    ['XADD to its own ingress stream, trimming it', true, ['XADD', keys.agentIngress(id), 'MAXLEN', '0', '*', 'envelope', '{}']],
+    ['XADD to the shared ingress', false, ['XADD', keys.gatewayIngress, '*', 'envelope', '{}']],
+    ["XADD to another agent's ingress stream", false, ['XADD', keys.agentIngress(other), '*', 'envelope', '{}']],
     ['read the ingress', false, ['XRANGE', keys.gatewayIngress, '-', '+']],
+    ['read its own ingress stream', false, ['XRANGE', keys.agentIngress(id), '-', '+']],
+    ['delete its own ingress stream', false, ['DEL', keys.agentIngress(id)]],
+    ['retype its own ingress stream', false, ['SET', keys.agentIngress(id), 'x']],
+    ['create a group on its own ingress stream', false, ['XGROUP', 'CREATE', keys.agentIngress(id), 'g', '$']],
+    ['write the dead letters', false, ['XADD', keys.deadLetters, 'MAXLEN', '0', '*', 'reason', 'x']],
     ['read its own inbox through the group', true, ['XREADGROUP', 'GROUP', keys.inboxGroup, 'c', 'COUNT', 1, 'STREAMS', keys.inbox(id), '>']],
     ['ack its own inbox', true, ['XACK', keys.inbox(id), keys.inboxGroup, '0-1']],
     ["XADD to another agent's inbox", false, ['XADD', keys.inbox(other), '*', 'envelope', '{}']],
@@ -69,6 +77,11 @@ function rows(id: string, keys: MasKeySpace = MasKeys): Row[] {
 /** The gateway's service user: its pipeline's keys and channels, nothing administrative, no agent state. */
 const gatewayRows = (keys: MasKeySpace = MasKeys): Row[] => [
   ['read the ingress', true, ['XLEN', keys.gatewayIngress]],
+  // In this order: the real attempts run one after the other, the read needs the group.
+  ["create the group of an agent's ingress stream", true, ['XGROUP', 'CREATE', keys.agentIngress(other), keys.gatewayGroup, '0', 'MKSTREAM']],
+  ["read an agent's ingress stream through the group", true, ['XREADGROUP', 'GROUP', keys.gatewayGroup, 'c', 'COUNT', 1, 'STREAMS', keys.agentIngress(other), '>']],
+  ['read the provisioned set', true, ['SMEMBERS', keys.provisionedAgents]],
+  ['write the provisioned set', false, ['SADD', keys.provisionedAgents, other]],
   ["XADD to an agent's inbox", true, ['XADD', keys.inbox(other), '*', 'envelope', '{}']],
   ['write a record (registration)', true, ['HSET', keys.agent(other), 'status', 'ACTIVE']],
   ['write the capability index', true, ['SADD', keys.capability('chat'), other]],

@@ -40,11 +40,14 @@ async function secretsReadableBy(redis: Redis, id: string): Promise<{ token?: st
   };
 }
 
-/** Signs a message as `sender` with `secret`, appends it with `token` to the ingress over `redis`, and returns its message id. */
-async function sendAs(redis: Redis, sender: string, target: string, secret: string, token: string, messageType: string): Promise<string> {
+/**
+ * Signs a message as `sender` with `secret`, appends it with `token` to `stream` over `redis` (the
+ * shared ingress, or a provisioned agent's own stream: the only one its user may write), and returns its message id.
+ */
+async function sendAs(redis: Redis, stream: string, sender: string, target: string, secret: string, token: string, messageType: string): Promise<string> {
   const message = createMessage({ senderId: sender, targetId: target, messageType, data: { amount: 1_000_000 } });
   const envelope = signEnvelope(message.toWire(), { alg: 'hmac-sha256', secret });
-  await redis.xadd(MasKeys.gatewayIngress, '*', INGRESS_FIELDS.envelope, JSON.stringify(envelope), INGRESS_FIELDS.token, token, INGRESS_FIELDS.notify, '0');
+  await redis.xadd(stream, '*', INGRESS_FIELDS.envelope, JSON.stringify(envelope), INGRESS_FIELDS.token, token, INGRESS_FIELDS.notify, '0');
   return message.messageId;
 }
 
@@ -84,7 +87,7 @@ describe('zero-trust: no secret of an unprovisioned gateway-mode agent under a p
     const stolen = await secretsReadableBy(shared, victim.id);
     expect(stolen.token, 'token').toBeDefined();
     expect(stolen.signingKey, 'signing key').toBeDefined();
-    const id = await sendAs(shared, victim.id, bob.agent.id, stolen.signingKey!, stolen.token!, 'baseline.forged');
+    const id = await sendAs(shared, MasKeys.gatewayIngressFor(victim.id), victim.id, bob.agent.id, stolen.signingKey!, stolen.token!, 'baseline.forged');
     expect(await decisionOf(id)).toBe('ALLOWED');
     await waitFor(() => bob.received.some((m) => m.messageType === 'baseline.forged'), 5_000, 'the baseline forgery at bob');
   });
@@ -101,7 +104,7 @@ describe('zero-trust: no secret of an unprovisioned gateway-mode agent under a p
 
   it('so whatever it found does not get a message through the gateway as the agent', async () => {
     const stolen = await secretsReadableBy(attacker, victim.id);
-    const id = await sendAs(attacker, victim.id, bob.agent.id, stolen.signingKey ?? 'guess', stolen.token ?? 'guess', 'stolen.forged');
+    const id = await sendAs(attacker, MasKeys.agentIngress(mallory.id), victim.id, bob.agent.id, stolen.signingKey ?? 'guess', stolen.token ?? 'guess', 'stolen.forged');
     expect(await decisionOf(id)).not.toBe('ALLOWED');
     await sleep(300);
     expect(bob.received.filter((m) => m.messageType === 'stolen.forged')).toEqual([]);

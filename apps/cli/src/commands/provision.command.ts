@@ -22,7 +22,10 @@ export function registerProvisionCommands(program: Command): void {
     .addHelpText(
       'after',
       '\nWith --from, MAS_PROVISIONING_SECRET (if set) derives every password and key: running the manifest again\n' +
-        're-creates the same credentials, e.g. on a Redis restarted without its ACL file.',
+        're-creates the same credentials, e.g. on a Redis restarted without its ACL file.\n' +
+        'An agent\'s user may XADD only to its own ingress stream (mas.gateway.ingress:<id>, created with the gateway\'s\n' +
+        'group). To keep oversized entries out of Redis too, set proto-max-bulk-len and client-query-buffer-limit\n' +
+        '(CONFIG SET, at least 1mb each) near the gateway\'s ingress.max_message_bytes.',
     )
     .action(lazyAction(() => handlers().provision));
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DeadLetterQuery, DeadLetterStream, DeadLetterView, MasConnection } from '@mas/core';
+import { DEAD_LETTER_FIELDS, DeadLetterQuery, DeadLetterStream, DeadLetterView, MasConnection, MasKeySpace, streamEntryFields } from '@mas/core';
 import { GatewaySecrets } from '../identity/gateway-secrets';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
@@ -37,6 +37,7 @@ export type DeadLetterReason = 'circuit_open' | 'expired' | 'target_gone' | 'del
 @Injectable()
 export class DeadLetters {
   private readonly stream: DeadLetterStream;
+  private readonly keys: MasKeySpace;
   private readonly logger = new Logger('DeadLetters');
   /** Per reason and target: when a letter was last logged, and how many came since. */
   private readonly logged = new Map<string, { at: number; since: number }>();
@@ -48,6 +49,29 @@ export class DeadLetters {
     private readonly secrets: GatewaySecrets,
   ) {
     this.stream = new DeadLetterStream(redis.command, redis.keys, { maxLength: settings.delivery.deadLetterMaxLength });
+    this.keys = redis.keys;
+  }
+
+  /**
+   * Files the dead letter a provisioned agent appended to its own ingress stream (its user may not
+   * write the dead-letter stream) for one of its inbox entries: under `owner`, the stream's agent,
+   * whatever the entry names; its source is the owner's inbox; unsigned, so it is never replayed. An
+   * envelope over `maxEnvelopeBytes` is left out. Resolves with the letter's id.
+   */
+  async addReported(owner: string, fields: readonly string[], maxEnvelopeBytes: number): Promise<string> {
+    const reported = streamEntryFields(fields);
+    const envelope = reported[DEAD_LETTER_FIELDS.envelope] ?? '';
+    const attempts = Number(reported[DEAD_LETTER_FIELDS.attempts]);
+    const id = await this.stream.add({
+      envelope: envelope.length > maxEnvelopeBytes ? '' : envelope,
+      agentId: owner,
+      reason: (reported[DEAD_LETTER_FIELDS.reason] ?? '').slice(0, 1_000) || 'dead-lettered by the agent',
+      attempts: Number.isSafeInteger(attempts) && attempts > 0 ? attempts : 1,
+      source: this.keys.inbox(owner),
+      entryId: (reported[DEAD_LETTER_FIELDS.entryId] ?? '').slice(0, 64),
+    });
+    this.metrics.deadLetters.inc({ reason: 'agent_reported' });
+    return id;
   }
 
   /**

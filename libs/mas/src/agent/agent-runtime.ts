@@ -157,7 +157,13 @@ export class AgentRuntime<TState extends object> {
       observer: this.observer,
     });
     if (spec.delivery === 'reliable') {
-      const host = { id, logger, intake: this.intake, restoreState: (fields: string[], values?: ReadonlyMap<string, unknown>) => this.state.restore(fields, values) };
+      const zeroTrust = typeof options.gateway === 'object' && !!options.gateway.credentials;
+      const host = {
+        id, logger, intake: this.intake,
+        restoreState: (fields: string[], values?: ReadonlyMap<string, unknown>) => this.state.restore(fields, values),
+        // A provisioned agent may not write dlq:messages: its dead letters go through its own ingress.
+        deadLetterVia: zeroTrust ? connection.keys.agentIngress(id) : undefined,
+      };
       this.inbox = new InboxConsumer(host, connection, options.inbox);
     }
     if (options.register === false) return;

@@ -24,12 +24,16 @@ export interface GatewayClientOptions {
 
 /**
  * What an agent needs to talk through the gateway: it publishes its verification key at start,
- * then signs each envelope and appends it, with its token, to `mas.gateway.ingress`.
+ * then signs each envelope and appends it, with its token, to `mas.gateway.ingress` (a provisioned
+ * agent: to an ingress stream of its own, `mas.gateway.ingress:<id>`).
  */
 export class GatewayClient {
   private keys?: SigningKeys;
-  /** The ingress stream this agent writes to (one per sender: its order is kept). */
-  private readonly ingress: string;
+  /**
+   * The ingress stream this agent writes to (one per sender: its order is kept): its own
+   * ({@link MasKeySpace.agentIngress}) when provisioned, else the shared shard of its id.
+   */
+  readonly ingress: string;
 
   constructor(
     private readonly agentId: string,
@@ -37,7 +41,7 @@ export class GatewayClient {
     private readonly names: MasKeySpace,
     private readonly options: GatewayClientOptions = {},
   ) {
-    this.ingress = names.gatewayIngressFor(agentId);
+    this.ingress = options.credentials ? names.agentIngress(agentId) : names.gatewayIngressFor(agentId);
   }
 
   /**

@@ -15,6 +15,12 @@ export const INGRESS_FIELDS = {
   token: 'token',
   /** `1` when the sender waits for a decision, `0` for fire-and-forget (replies). */
   notify: 'notify',
+  /**
+   * `1` on an entry a provisioned agent appends to its own ingress stream to dead-letter one of its
+   * inbox entries (the other fields are the dead letter's): its user may not write `dlq:messages`,
+   * the gateway files the letter there under the stream's owner.
+   */
+  deadLetter: 'dead_letter',
 } as const;
 
 /** Signature algorithms an agent can sign with. */

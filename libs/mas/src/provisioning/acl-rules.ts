@@ -45,15 +45,22 @@ export function agentReadablePatterns(keys: MasKeySpace = MasKeys): string[] {
   return [keys.agentKeysPattern, keys.capability('*'), keys.allAgents, keys.inboxLimits('*'), keys.epochPattern, keys.gatewayPublicKeys];
 }
 
-/** Keys every agent may append to without reading them: the gateway's ingress, the dead-letter stream. */
-export function agentWritableOnlyKeys(keys: MasKeySpace = MasKeys): string[] {
-  return [keys.gatewayIngressPattern, keys.deadLetters];
+/**
+ * The one key an agent may append to without reading it: its own ingress stream
+ * ({@link MasKeySpace.agentIngress}). Nothing shared: an ACL cannot restrict arguments, so a shared
+ * stream an agent may XADD to is one it may also trim (`MAXLEN 0`) or close (the largest id) for
+ * everyone. Its failed deliveries reach the dead-letter stream through this stream too (the gateway
+ * writes the letter).
+ */
+export function agentWritableOnlyKeys(id: string, keys: MasKeySpace = MasKeys): string[] {
+  return [keys.agentIngress(id)];
 }
 
 /**
  * The `ACL SETUSER` rules of agent `id`'s user, after `reset`: on, exactly {@link AGENT_COMMANDS},
- * read and write on {@link ownedKeys}, write only on the ingress and the dead letters, read only on
- * {@link agentReadablePatterns}, and its own channel. The password comes separately.
+ * read and write on {@link ownedKeys}, read only on {@link agentReadablePatterns}, its own channel,
+ * and a selector granting XADD alone on its ingress stream ({@link agentWritableOnlyKeys}: no DEL,
+ * SET or XGROUP there, so the stream stays one the gateway can read). The password comes separately.
  */
 export function agentAclRules(id: string, keys: MasKeySpace = MasKeys): string[] {
   assertProvisionableId(id);
@@ -62,9 +69,9 @@ export function agentAclRules(id: string, keys: MasKeySpace = MasKeys): string[]
     'on',
     ...AGENT_COMMANDS.map((command) => `+${command}`),
     ...ownedKeys(id, keys).map((key) => `~${key}`),
-    ...agentWritableOnlyKeys(keys).map((key) => `%W~${key}`),
     ...agentReadablePatterns(keys).map((pattern) => `%R~${pattern}`),
     `&${keys.agentChannel(id)}`,
+    `(${agentWritableOnlyKeys(id, keys).map((key) => `%W~${key}`).join(' ')} +xadd)`,
   ];
 }
 
@@ -74,7 +81,7 @@ const SERVICE_COMMANDS = ['+@all', '-@admin', '-@dangerous', '-script', '-functi
 /** Key and channel patterns of each service. */
 const SERVICE_PATTERNS: Record<MasService, (keys: MasKeySpace) => string[]> = {
   gateway: (keys) => [
-    `~${keys.gatewayIngressPattern}`, `~${keys.inbox('*')}`, `~${keys.agentKeysPattern}`, `~${keys.capability('*')}`, `~${keys.allAgents}`,
+    `~${keys.gatewayIngressPattern}`, `~${keys.agentIngressPattern}`, `%R~${keys.provisionedAgents}`, `~${keys.inbox('*')}`, `~${keys.agentKeysPattern}`, `~${keys.capability('*')}`, `~${keys.allAgents}`,
     `~${keys.replicas('*')}`, `~${keys.inboxLimits('*')}`,
     // Read only. `role:{*}` does not cover `role:{name}:permissions` in the cluster style: both patterns.
     `%R~${keys.provisionGrant('*')}`, `%R~${keys.role('*')}`, `%R~${keys.rolePermissions('*')}`, `%R~${keys.revokedTokens('*')}`, `%R~${keys.secretPattern}`,

@@ -7,6 +7,7 @@ import { execAll } from '../redis/exec-all';
 import { withRedisCredentials } from '../redis/redis-target';
 import { slotPipeline } from '../redis/slot-pipeline';
 import { isPermissionReply } from '../redis/permission-errors';
+import { isBusyGroupError } from '../redis/redis-errors';
 import { agentAclRules, MasService, serviceAclRules } from './acl-rules';
 import { encodeCredentials } from './agent-credentials';
 import { assertProvisionableId } from './agent-id';
@@ -58,6 +59,7 @@ export class Provisioner {
     await this.onEveryNode((node) => node.call('ACL', 'SETUSER', user, reset, ...rules, `>${material.password}`));
     const publicKeyPem = createPublicKey(material.privateKey).export({ type: 'spki', format: 'pem' }).toString();
     await this.writeGrant(id, grant, publicKeyPem);
+    await this.createIngress(id);
     if (rotate) await this.disconnect(user);
     return { id, redisUrl: urlForUser(this.publicUrl, user, material.password), credentials: encodeCredentials(id, material.privateKey) };
   }
@@ -71,8 +73,11 @@ export class Provisioner {
     const [deleted] = (await this.onEveryNode((node) => node.call('ACL', 'DELUSER', this.keys.aclAgentUser(id)))) as number[];
     // The agent's keys share its slot; the set of provisioned ids has a slot of its own.
     const [, removed] = (await execAll(
-      slotPipeline(this.redis).del(this.keys.publicKey(id), this.keys.provisionGrant(id), this.keys.agentRoles(id)).srem(this.keys.provisionedAgents, id),
-    )) as [number, number];
+      slotPipeline(this.redis)
+        .del(this.keys.publicKey(id), this.keys.provisionGrant(id), this.keys.agentRoles(id))
+        .srem(this.keys.provisionedAgents, id)
+        .del(this.keys.agentIngress(id)),
+    )) as [number, number, number];
     await new ProvisionedRegistrar(this.connection).deregister(id);
     return deleted > 0 || removed > 0;
   }
@@ -103,6 +108,19 @@ export class Provisioner {
     if (roles.length) multi.sadd(this.keys.agentRoles(id), ...roles);
     await multi.exec(); // the keys of `id`: one slot on a cluster
     await this.redis.sadd(this.keys.provisionedAgents, id);
+  }
+
+  /**
+   * Creates the ingress stream of `id` with the gateways' consumer group (from its start), unless it
+   * exists: the gateways read it from the moment they see `id` in the provisioned set, and its user
+   * may only XADD there.
+   */
+  private async createIngress(id: string): Promise<void> {
+    try {
+      await this.redis.xgroup('CREATE', this.keys.agentIngress(id), this.keys.gatewayGroup, '0', 'MKSTREAM');
+    } catch (error) {
+      if (!isBusyGroupError(error)) throw error;
+    }
   }
 
   /** True when the ACL user of `id` exists. */

@@ -54,6 +54,10 @@ describe('MasKeySpace', () => {
       expect(MasKeys.gatewayIngressStreams).toEqual(['mas.gateway.ingress']);
       expect(MasKeys.gatewayIngressFor('alice')).toBe('mas.gateway.ingress');
       expect(MasKeys.gatewayIngressPattern).toBe('mas.gateway.ingress');
+      expect(MasKeys.agentIngress('alice')).toBe('mas.gateway.ingress:alice');
+      expect(MasKeys.agentIngressPattern).toBe('mas.gateway.ingress:*');
+      expect(MasKeys.agentIdFromIngress('mas.gateway.ingress:alice')).toBe('alice');
+      expect(MasKeys.agentIdFromIngress(MasKeys.gatewayIngress)).toBeUndefined();
       expect(MasKeys.audit).toBe('audit:messages');
       expect(MasKeys.auditBySender('alice')).toBe('audit:by_sender:alice');
       expect(MasKeys.agentScanPattern).toBe('agent:*');
@@ -136,6 +140,19 @@ describe('MasKeySpace', () => {
       expect(keys.gatewayIngressFor('alice')).toBe(keys.gatewayIngressFor('alice'));
       for (const stream of streams) expect(glob(keys.gatewayIngressPattern).test(stream), stream).toBe(true);
       expect(glob(keys.gatewayIngressPattern).test(keys.inbox('a'))).toBe(false);
+    });
+
+    it("puts a provisioned agent's own ingress stream in the slot of the shard its id writes to", () => {
+      for (const id of ['alice', 'bob', 'agent-7', 'zt-mallory-1f']) {
+        const own = keys.agentIngress(id);
+        expect(own).toBe(`mas.gateway.ingress:{${keys.gatewayIngressShard(id)}}:${id}`);
+        expect(calculateSlot(own), id).toBe(calculateSlot(keys.gatewayIngressFor(id)));
+        expect(glob(keys.agentIngressPattern).test(own), own).toBe(true);
+        expect(glob(keys.gatewayIngressPattern).test(own), 'not a shared shard').toBe(false);
+        expect(keys.agentIdFromIngress(own)).toBe(id);
+      }
+      for (const stream of keys.gatewayIngressStreams) expect(keys.agentIdFromIngress(stream), stream).toBeUndefined();
+      expect(glob(keys.agentIngressPattern).test(keys.gatewayIngress)).toBe(false);
     });
 
     it('parses ids back out of hash-tagged names only', () => {

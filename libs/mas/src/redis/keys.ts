@@ -90,8 +90,10 @@ export class MasKeySpace {
    * every gateway instance reads them all through the group.
    */
   readonly gatewayIngressStreams: readonly string[];
-  /** Glob of every ingress stream (for ACL rules). */
+  /** Glob of the shared ingress streams ({@link gatewayIngressStreams}, for ACL rules). */
   readonly gatewayIngressPattern: string;
+  /** Glob of every provisioned agent's own ingress stream ({@link agentIngress}, for ACL rules). */
+  readonly agentIngressPattern: string;
   /** ours: consumer group gateway instances read the ingress with; a group name, not a key. */
   readonly gatewayGroup = 'mas-gateway';
   /**
@@ -155,6 +157,7 @@ export class MasKeySpace {
       style === 'cluster' ? Array.from({ length: CLUSTER_INGRESS_SHARDS }, (_, i) => `${p}mas.gateway.ingress:{${i}}`) : [`${p}mas.gateway.ingress`];
     this.gatewayIngress = this.gatewayIngressStreams[0];
     this.gatewayIngressPattern = style === 'cluster' ? `${p}mas.gateway.ingress:{*}` : this.gatewayIngress;
+    this.agentIngressPattern = style === 'cluster' ? `${p}mas.gateway.ingress:{*}:*` : `${p}mas.gateway.ingress:*`;
     this.gatewayDefaultRole = `${p}mas:gateway:default_role`;
     this.audit = this.trail('messages');
     this.auditHead = this.trail('head');
@@ -174,8 +177,32 @@ export class MasKeySpace {
   readonly epochMarker = (tag: string): string => `${this.prefix}mas:epoch:{${tag}}`;
 
   /** ours: the ingress stream `sender` writes to (by the hash slot of its id, so each sender keeps one stream and its order). */
-  readonly gatewayIngressFor = (sender: string): string =>
-    this.gatewayIngressStreams.length === 1 ? this.gatewayIngress : this.gatewayIngressStreams[calculateSlot(sender) % this.gatewayIngressStreams.length];
+  readonly gatewayIngressFor = (sender: string): string => this.gatewayIngressStreams[this.gatewayIngressShard(sender)];
+
+  /** Index in {@link gatewayIngressStreams} of the shard `sender` writes to (by the hash slot of its id). */
+  readonly gatewayIngressShard = (sender: string): number =>
+    this.gatewayIngressStreams.length === 1 ? 0 : calculateSlot(sender) % this.gatewayIngressStreams.length;
+
+  /**
+   * zero-trust: the ingress stream of provisioned agent `id`, the only one its Redis user may append
+   * to (XADD alone: the gateway reads it; trimming it or exhausting its ids harms no one else).
+   * `mas.gateway.ingress:<id>`; in the cluster style `mas.gateway.ingress:{<shard>}:<id>`, in the hash
+   * slot of the shared shard `id` would write to ({@link gatewayIngressShard}), so a gateway reads a
+   * shard's agents in one XREADGROUP. Ids hold no `:` (provisioning refuses them), so no agent's
+   * stream is another's or a shard's.
+   */
+  readonly agentIngress = (id: string): string =>
+    this.style === 'cluster' ? `${this.prefix}mas.gateway.ingress:{${this.gatewayIngressShard(id)}}:${id}` : `${this.prefix}mas.gateway.ingress:${id}`;
+
+  /** The id of the agent whose ingress stream `stream` is ({@link agentIngress}), or undefined for a shared one. */
+  readonly agentIdFromIngress = (stream: string): string | undefined => {
+    const head = `${this.prefix}mas.gateway.ingress:`;
+    if (!stream.startsWith(head)) return undefined;
+    const rest = stream.slice(head.length);
+    if (this.style === 'flat') return nonEmpty(rest);
+    const close = rest.indexOf('}:');
+    return rest.startsWith('{') && close > 0 ? nonEmpty(rest.slice(close + 2)) : undefined;
+  };
 
   /**
    * A key of the gateway's audit trail: `audit:<name>`, or `audit:{trail}:<name>` in the cluster style,

@@ -9,6 +9,7 @@ import type { MasConnection } from '../redis/mas-connection';
 import { streamEntryField } from '../redis/stream-fields';
 import { coalesceWrites } from '../redis/write-coalescing';
 import { DEAD_LETTER_SCRIPT } from './inbox.scripts';
+import { INGRESS_FIELDS } from '../gateway-client/gateway.constants';
 import { InboxCommits } from './inbox-commits';
 import type { StateTransaction } from '../state/state-transaction';
 import { DEFAULT_INBOX_OPTIONS, InboxOptions, InboxStats } from './inbox-options.interfaces';
@@ -52,6 +53,12 @@ export interface InboxHost {
   readonly intake: InboxIntake;
   /** Puts state fields back after a failed or duplicate delivery (reloads them from Redis without `values`). */
   restoreState(fields: string[], values?: ReadonlyMap<string, unknown>): Promise<void>;
+  /**
+   * Zero-trust: the agent's own ingress stream, where its dead letters go (marked
+   * `INGRESS_FIELDS.deadLetter`) for the gateway to file in `dlq:messages`, which its user may not
+   * write. Unset: they go to `dlq:messages` directly.
+   */
+  readonly deadLetterVia?: string;
 }
 
 /** An inbox entry handed over by the reader (its envelope is read from `fields` where needed). */
@@ -300,7 +307,11 @@ export class InboxConsumer {
         envelope: envelopeOf(entry.fields) ?? '', agentId: this.host.id, reason, attempts: entry.attempt, source: this.stream, entryId: entry.id,
       });
       const { command, keys } = this.connection;
-      if (this.connection.isCluster) {
+      if (this.host.deadLetterVia) {
+        // Appended first, then acked, as on a cluster: a failure in between dead-letters it again.
+        await command.xadd(this.host.deadLetterVia, '*', INGRESS_FIELDS.deadLetter, '1', ...fields);
+        await command.xack(this.stream, keys.inboxGroup, entry.id);
+      } else if (this.connection.isCluster) {
         // The dead-letter stream is in another slot: appended first, then acked (a failure in
         // between leaves the entry pending, to be dead-lettered again: a duplicate, never a loss).
         await command.xadd(keys.deadLetters, 'MAXLEN', '~', this.options.deadLetterMaxLength, '*', ...fields);
@@ -309,7 +320,8 @@ export class InboxConsumer {
         await DEAD_LETTER_SCRIPT.run(command, [this.stream, keys.deadLetters], [keys.inboxGroup, entry.id, this.options.deadLetterMaxLength, ...fields]);
       }
       this.stats.deadLettered += 1;
-      this.host.logger.warn?.(`Inbox entry ${entry.id}${message ? ` (${describeMessage(message)})` : ''} moved to ${keys.deadLetters} after ${entry.attempt} attempt(s): ${reason}`);
+      const to = this.host.deadLetterVia ? `${keys.deadLetters} (through ${this.host.deadLetterVia})` : keys.deadLetters;
+      this.host.logger.warn?.(`Inbox entry ${entry.id}${message ? ` (${describeMessage(message)})` : ''} moved to ${to} after ${entry.attempt} attempt(s): ${reason}`);
     } catch (error) {
       this.host.logger.error(`Could not dead-letter inbox entry ${entry.id}: ${String(error)}`);
     }
