@@ -9,7 +9,7 @@ import { isPermissionReply } from './permission-errors';
 import { isClusterClient } from './pubsub';
 
 /** KEYS: epoch key. ARGV: a fresh epoch. Returns the epoch held (planting the fresh one when none). */
-const EPOCH_SCRIPT = new LuaScript(`
+export const EPOCH_SCRIPT = new LuaScript(`
 local held = redis.call('GET', KEYS[1])
 if held then return held end
 redis.call('SET', KEYS[1], ARGV[1])

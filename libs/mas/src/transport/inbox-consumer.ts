@@ -300,9 +300,11 @@ export class InboxConsumer {
         envelope: envelopeOf(entry.fields) ?? '', agentId: this.host.id, reason, attempts: entry.attempt, source: this.stream, entryId: entry.id,
       });
       const { command, keys } = this.connection;
-      if (this.connection.isCluster) {
-        // The dead-letter stream is in another slot: appended first, then acked (a failure in
-        // between leaves the entry pending, to be dead-lettered again: a duplicate, never a loss).
+      if (this.connection.isCluster || this.connection.scriptMode === 'functions') {
+        // The dead-letter stream is in another slot, or the user may only append to it (a
+        // provisioned agent's: a script or function naming it as a key is refused, as scripts
+        // need read and write on their keys): appended first, then acked (a failure in between
+        // leaves the entry pending, to be dead-lettered again: a duplicate, never a loss).
         await command.xadd(keys.deadLetters, 'MAXLEN', '~', this.options.deadLetterMaxLength, '*', ...fields);
         await command.xack(this.stream, keys.inboxGroup, entry.id);
       } else {
