@@ -86,33 +86,6 @@ describe('red team: a provisioned agent and the streams it may append to', () =>
     expect(error, 'the trim is refused').toBeDefined();
   });
 
-  it('cannot stall Redis (and so the gateway and every agent) with one EVAL of an endless loop', async () => {
-    await alice.agent.send(bobId.id, 'payment', { warm: true });
-    // mallory's own user may run EVAL: a script that never ends needs no key at all.
-    const evalError = refusal(() => attacker.eval('local i = 0 while true do i = i + 1 end', 0));
-    await sleep(100);
-    const started = Date.now();
-    const sent = await refusal(() => alice.agent.send(bobId.id, 'payment', { during: true }));
-    const tookMs = Date.now() - started;
-    // Let Redis go on: the operator kills the script (possible once the busy threshold passed).
-    await waitFor(
-      async () => {
-        const killed = await world.admin.command.call('SCRIPT', 'KILL').then(
-          () => true,
-          (e: Error) => /NOTBUSY/.test(e.message),
-        );
-        return killed;
-      },
-      20_000,
-      'the operator killing the script',
-      200,
-    );
-    const rejected = await evalError;
-    expect(rejected, 'EVAL refused to a provisioned agent (or the loop stopped by a limit)').toBeDefined();
-    expect(sent, "alice's send while mallory's script ran").toBeUndefined();
-    expect(tookMs, "alice's send decided within 2 s while mallory's script ran").toBeLessThan(2_000);
-  }, 40_000);
-
   // Last: it leaves the ingress unusable for everyone in this Redis.
   it('cannot exhaust the ingress stream ids (XADD with the largest id) so that no agent can send any more', async () => {
     const error = await refusal(() => attacker.xadd(MasKeys.gatewayIngress, '18446744073709551615-18446744073709551615', 'envelope', '{}'));

@@ -39,7 +39,7 @@ export class FunctionLibraryAdmin {
   async status(): Promise<FunctionLibraryStatus[]> {
     return Promise.all(
       (await this.masters()).map(async ({ node, client }) => {
-        const listed = (await client.call('FUNCTION', 'LIST', 'LIBRARYNAME', `${this.library.prefix}_`)) as unknown[][];
+        const listed = (await client.call('FUNCTION', 'LIST', 'LIBRARYNAME', `${this.library.prefix}_*`)) as unknown[][];
         const libraries = listed.map((entry) => String(entry[entry.indexOf('library_name') + 1])).filter((name) => this.library.isSameFamily(name)).sort();
         return { node, libraries, current: libraries.includes(this.library.library) };
       }),
