@@ -22,7 +22,9 @@ export function registerProvisionCommands(program: Command): void {
     .addHelpText(
       'after',
       '\nWith --from, MAS_PROVISIONING_SECRET (if set) derives every password and key: running the manifest again\n' +
-        're-creates the same credentials, e.g. on a Redis restarted without its ACL file.',
+        're-creates the same credentials, e.g. on a Redis restarted without its ACL file.\n' +
+        'Provisioning an agent also loads the MAS function library (its scripts: agents may FCALL, not EVAL) on\n' +
+        'every master, as `mas functions load` does.',
     )
     .action(lazyAction(() => handlers().provision));
 
