@@ -23,6 +23,9 @@ export interface FunctionLibraryStatus {
  * user (FUNCTION); {@link assertLoaded} needs only FCALL_RO.
  */
 export class FunctionLibraryAdmin {
+  /** Clients of masters the cluster client does not know, opened for one operation. */
+  private readonly extras: Redis[] = [];
+
   constructor(
     private readonly connection: MasConnection,
     readonly library: RedisFunctionLibrary = MAS_FUNCTIONS,
@@ -108,8 +111,6 @@ export class FunctionLibraryAdmin {
     this.extras.push(client);
     return client;
   }
-
-  private readonly extras: Redis[] = [];
 
   private async withMasters<T>(run: (masters: Array<{ node: string; client: Redis }>) => Promise<T>): Promise<T> {
     try {
