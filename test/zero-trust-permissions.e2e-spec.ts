@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Redis from 'ioredis';
-import { agentAclRules, MasKeys, MasKeySpace, type MasKeySpaceOptions, ProvisionedAgent, serviceAclRules } from '@mas/core';
+import { agentAclRules, MAS_FUNCTIONS, MasKeys, MasKeySpace, type MasKeySpaceOptions, ProvisionedAgent, serviceAclRules } from '@mas/core';
 import { ZeroTrustWorld } from './support/zero-trust';
 
 // The permission tables of a provisioned agent's Redis user and of the gateway's and the registry's
@@ -37,6 +37,18 @@ function rows(id: string, keys: MasKeySpace = MasKeys): Row[] {
     ['publish on mas.system', false, ['PUBLISH', keys.systemChannel, 'x']],
     ['write its own heartbeat', true, ['SET', keys.heartbeat(id), '1', 'PX', 1000]],
     ["write another agent's heartbeat", false, ['SET', keys.heartbeat(other), '1']],
+    ['read its own heartbeat', true, ['GET', keys.heartbeat(id)]],
+    ["read another agent's heartbeat (its owner writes it: a channel past the gateway)", false, ['GET', keys.heartbeat(other)]],
+    ["read another agent's heartbeat by a range", false, ['GETRANGE', keys.heartbeat(other), 0, -1]],
+    ['write and read its own limits', true, ['HSET', keys.inboxLimits(id), 'max_message_bytes', 1024]],
+    ["read another agent's limits (its owner writes them)", false, ['HGETALL', keys.inboxLimits(other)]],
+    ["read another agent's public key", false, ['GET', keys.publicKey(other)]],
+    ['EVAL (Lua of its own)', false, ['EVAL', 'return 1', 0]],
+    ['EVALSHA', false, ['EVALSHA', 'e0e1f9fabfc9d4800c877a703b823ac0578ff8db', 0]],
+    ['EVAL_RO', false, ['EVAL_RO', 'return 1', 0]],
+    ['FUNCTION LOAD', false, ['FUNCTION', 'LOAD', '#!lua name=x\nredis.register_function("x", function() return 1 end)']],
+    ['FCALL the library on its own keys', true, ['FCALL', MAS_FUNCTIONS.versionFunction, 1, keys.state(id)]],
+    ["FCALL the library on another agent's keys", false, ['FCALL', MAS_FUNCTIONS.versionFunction, 1, keys.state(other)]],
     ['write its own state', true, ['HSET', keys.state(id), 'k', 'v']],
     ["write another agent's state", false, ['HSET', keys.state(other), 'k', 'v']],
     ["read another agent's state", false, ['HGETALL', keys.state(other)]],

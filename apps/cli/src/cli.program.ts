@@ -6,6 +6,7 @@ import { registerAccessCommands } from './commands/access.command';
 import { registerAgentCommands } from './commands/agents.command';
 import { registerAuditCommands } from './commands/audit.command';
 import { registerDlqCommands } from './commands/dlq.command';
+import { registerFunctionsCommands } from './commands/functions.command';
 import { registerMessagingCommands } from './commands/messaging.command';
 import { registerProvisionCommands } from './commands/provision.command';
 import { registerRolesCommands } from './commands/roles.command';
@@ -77,5 +78,6 @@ export function createProgram(options: { json?: boolean } = {}): Command {
   registerRolesCommands(program);
   registerAuditCommands(program);
   registerProvisionCommands(program);
+  registerFunctionsCommands(program);
   return program;
 }

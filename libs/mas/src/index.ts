@@ -18,4 +18,5 @@ export * from './dead-letters';
 export * from './gateway-client';
 export * from './util';
 export * from './provisioning';
+export * from './functions';
 export * from './observability';

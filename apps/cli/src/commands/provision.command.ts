@@ -25,7 +25,9 @@ export function registerProvisionCommands(program: Command): void {
         're-creates the same credentials, e.g. on a Redis restarted without its ACL file.\n' +
         'An agent\'s user may XADD only to its own ingress stream (mas.gateway.ingress:<id>, created with the gateway\'s\n' +
         'group). To keep oversized entries out of Redis too, set proto-max-bulk-len and client-query-buffer-limit\n' +
-        '(CONFIG SET, at least 1mb each) near the gateway\'s ingress.max_message_bytes.',
+        '(CONFIG SET, at least 1mb each) near the gateway\'s ingress.max_message_bytes.\n' +
+        'Provisioning an agent also loads the MAS function library (its scripts: agents may FCALL, not EVAL) on\n' +
+        'every master, as `mas functions load` does.',
     )
     .action(lazyAction(() => handlers().provision));
 

@@ -54,7 +54,10 @@ export class CircuitOpenError extends GatewayDenialError {
   readonly decision = 'CIRCUIT_OPEN' as const;
 }
 
-/** The message could not be routed (expired, or delivery failed without a queue); it was dead-lettered. */
+/**
+ * The message could not be routed: expired, or delivery failed without a queue (it was dead-lettered
+ * then), or larger than its target declared it accepts (`routing:too_large`, refused, not dead-lettered).
+ */
 export class RoutingFailedError extends GatewayDenialError {
   override readonly code = 'GATEWAY_ROUTING_FAILED';
   readonly decision = 'ROUTING_FAILED' as const;

@@ -28,6 +28,14 @@ export class Deliverer {
   }
 
   /**
+   * The largest envelope `target` declared it accepts (its limits hash, cached as for deliveries),
+   * or null when it declared none.
+   */
+  async declaredMaxBytes(target: string): Promise<number | null> {
+    return (this.limits.known(target) ?? (await this.limits.lookup(target))).maxMessageBytes;
+  }
+
+  /**
    * Delivers `message`. `targetStatus` is the target's registry status and `circuit` the state its
    * circuit breaker granted, when the caller already read them for the batch this message came
    * with (the ingress batch, or one round of its queues: {@link CircuitBreaker.acquire} once for

@@ -52,6 +52,13 @@ export class MessageRouter {
       await this.deadLetters.add(queued, 'circuit_open', `the circuit of "${queued.target}" is open`, ingress.entryId);
       throw new CircuitOpenError(`the circuit of "${queued.target}" is open; the message was dead-lettered`, 'routing:circuit_open');
     }
+    // What the target declared it accepts, held here: provisioned senders may not read it (the
+    // target writes it: a channel past the gateway), and the target would drop a larger envelope.
+    const maxBytes = await this.deliverer.declaredMaxBytes(queued.target);
+    const bytes = maxBytes === null ? 0 : Buffer.byteLength(queued.envelope);
+    if (maxBytes !== null && bytes > maxBytes) {
+      throw new RoutingFailedError(`the envelope (${bytes} bytes as delivered) is larger than the ${maxBytes} bytes "${queued.target}" accepts`, 'routing:too_large');
+    }
     if (queued.expiresAt <= Date.now()) {
       await this.deadLetters.add(queued, 'expired', 'expired before routing', ingress.entryId);
       throw new RoutingFailedError('the message expired before it could be routed; it was dead-lettered', 'routing:expired');

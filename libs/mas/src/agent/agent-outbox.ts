@@ -58,7 +58,16 @@ export interface OutboxOptions {
 interface OutboxGateway {
   client: GatewayClient;
   decisionTimeoutMs: number;
+  /**
+   * False for a provisioned agent: its user may not read other agents' limits (their owners write
+   * them: a channel past the gateway), so it sends within the default size and the gateway holds
+   * each message to the size its target declared.
+   */
+  readsTargetLimits: boolean;
 }
+
+/** What a sender that may not read its targets' limits knows of each: nothing declared. */
+const UNDECLARED_TARGET: TargetInfo = Object.freeze({ maxMessageBytes: null, inboxCapacity: null, fill: Object.freeze({ length: -1, coveredUpTo: 0, sent: 0, lastCheck: 0 }) });
 
 /** How one message leaves. */
 export interface PutOptions {
@@ -97,6 +106,7 @@ export class AgentOutbox implements Replier {
     this.gateway = {
       client: new GatewayClient(options.agentId, options.redis, options.keys, gatewayOptions),
       decisionTimeoutMs: gatewayOptions.decisionTimeoutMs ?? options.requestTimeoutMs,
+      readsTargetLimits: !gatewayOptions.credentials,
     };
   }
 
@@ -152,7 +162,10 @@ export class AgentOutbox implements Replier {
     const { reliable = false, replicas, wanted } = options;
     let receivers: number | undefined = 1;
     try {
-      const target = this.limits.known(message.targetId) ?? (await this.gate.run(() => this.limits.lookup(message.targetId)))!;
+      const target =
+        this.gateway?.readsTargetLimits === false
+          ? UNDECLARED_TARGET
+          : (this.limits.known(message.targetId) ?? (await this.gate.run(() => this.limits.lookup(message.targetId)))!);
       const payload = this.encodeFor(message, target);
       if (this.gateway) {
         if (!(await this.submitToGateway(this.gateway, message, awaitDecision, wanted))) return 0;

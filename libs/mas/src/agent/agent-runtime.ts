@@ -89,6 +89,9 @@ export class AgentRuntime<TState extends object> {
     const connection = spec.options.connection ?? MasConnectionPool.shared.acquire(spec.options);
     try {
       await connection.reachable(spec.options.connectTimeoutMs);
+      // A provisioned agent's user runs the scripts as the administrator-loaded functions: a missing
+      // library fails the start with the fix, instead of every commit failing later.
+      await connection.assertFunctionsLoaded();
     } catch (error) {
       if (!spec.options.connection) await MasConnectionPool.shared.release(connection);
       throw error;

@@ -71,3 +71,27 @@ export class CapabilityNotGrantedError extends MasError {
     super(`"${agentId}" was not granted ${capabilities.map((c) => `"${c}"`).join(', ')} at provisioning`);
   }
 }
+
+/**
+ * A connection that runs the MAS scripts as Redis functions (a provisioned agent's: its user may not
+ * EVAL) found the MAS function library missing on a node: never loaded, lost with a restart without
+ * persistence, deleted, a master added to a cluster after it was loaded there, or an older library
+ * after MAS was upgraded. An administrator loads it with `mas functions load` (every provisioning
+ * command loads it too).
+ */
+export class RedisFunctionsMissingError extends MasError {
+  override readonly code = 'REDIS_FUNCTIONS_MISSING';
+  constructor(
+    /** The library the connection needs (`mas_<version>`). */
+    readonly library: string,
+    /** The node that lacks it (`host:port`), when known. */
+    readonly node: string | undefined,
+    /** Redis's own reply text. */
+    readonly redisMessage: string,
+  ) {
+    super(
+      `Redis${node ? ` node ${node}` : ''} has no MAS function library "${library}" (${redisMessage}): an administrator loads it with ` +
+        '`mas functions load` (again after upgrading MAS, and on a master added to a cluster)',
+    );
+  }
+}

@@ -12,7 +12,10 @@ const CONNECTION_COMMANDS = ['ping', 'echo', 'info', 'select', 'quit', 'client|s
 
 /**
  * Commands a provisioned agent may run (on its permitted keys only). Deliberately absent: ACL,
- * CONFIG, FLUSHALL/FLUSHDB, KEYS, SCAN, SCRIPT, FUNCTION, DEBUG, MONITOR, CLIENT KILL, PUBLISH.
+ * CONFIG, FLUSHALL/FLUSHDB, KEYS, SCAN, EVAL/EVALSHA (and their `_RO` forms), SCRIPT, FUNCTION,
+ * DEBUG, MONITOR, CLIENT KILL, PUBLISH. Its scripts run as the MAS function library an
+ * administrator loaded (FCALL / FCALL_RO): it cannot run Lua of its own, so no endless loop of its
+ * making can stall Redis.
  */
 export const AGENT_COMMANDS: readonly string[] = [
   ...CONNECTION_COMMANDS,
@@ -24,7 +27,7 @@ export const AGENT_COMMANDS: readonly string[] = [
   'hget', 'hmget', 'hgetall', 'hset', 'hdel', 'hexists',
   'smembers', 'sismember', 'sunion', 'scard',
   'zadd', 'zrem', 'zscore', 'zmscore', 'zrange', 'zremrangebyscore', 'zcard',
-  'eval', 'evalsha', 'eval_ro', 'evalsha_ro', 'multi', 'exec', 'discard', 'watch', 'unwatch',
+  'fcall', 'fcall_ro', 'multi', 'exec', 'discard', 'watch', 'unwatch',
   // its own channel (SSUBSCRIBE on a cluster: channel rules cover shard channels too)
   'subscribe', 'unsubscribe', 'pubsub|numsub', 'ssubscribe', 'sunsubscribe', 'pubsub|shardnumsub',
   // what a cluster client asks to find the nodes (nothing else: no PUBLISH, no SPUBLISH)
@@ -37,12 +40,28 @@ export function ownedKeys(id: string, keys: MasKeySpace = MasKeys): string[] {
 }
 
 /**
- * Patterns every agent may read: registry records (no secrets in them: tokens and HMAC keys of
- * gateway-mode agents live under `keys.secretPattern`, which none of these covers in either style),
- * the capability index, declared limits, the boot marker, the gateways' public keys.
+ * Patterns every agent may read with any of its commands: the capability index, the boot marker,
+ * the gateways' public keys. Not the other agents' heartbeats and limits: their owners write them,
+ * so what one agent reads there another could have put there for it, past the gateway. Registry
+ * records are read through {@link agentRecordReadRule}.
  */
 export function agentReadablePatterns(keys: MasKeySpace = MasKeys): string[] {
-  return [keys.agentKeysPattern, keys.capability('*'), keys.allAgents, keys.inboxLimits('*'), keys.epochPattern, keys.gatewayPublicKeys];
+  return [keys.capability('*'), keys.allAgents, keys.epochPattern, keys.gatewayPublicKeys];
+}
+
+/** The commands an agent may read other agents' registry records with: hash reads only. */
+export const RECORD_READ_COMMANDS: readonly string[] = ['hget', 'hmget', 'hgetall', 'hexists'];
+
+/**
+ * The ACL selector (Redis 7) by which an agent reads the registry records of every agent (discovery),
+ * written by the gateway and the registry only (no secrets in them: tokens and HMAC keys of
+ * gateway-mode agents live under `keys.secretPattern`, which `agent:*` covers in neither style): read
+ * access to `agent:*` with hash reads only. `agent:*` also covers every agent's heartbeat (a string
+ * its owner writes): no command of the selector reads a string, and the user's own rules cover its
+ * own heartbeat only, so no agent reads another's.
+ */
+export function agentRecordReadRule(keys: MasKeySpace = MasKeys): string {
+  return `(%R~${keys.agentKeysPattern} ${RECORD_READ_COMMANDS.map((command) => `+${command}`).join(' ')})`;
 }
 
 /**
@@ -58,9 +77,10 @@ export function agentWritableOnlyKeys(id: string, keys: MasKeySpace = MasKeys): 
 
 /**
  * The `ACL SETUSER` rules of agent `id`'s user, after `reset`: on, exactly {@link AGENT_COMMANDS},
- * read and write on {@link ownedKeys}, read only on {@link agentReadablePatterns}, its own channel,
- * and a selector granting XADD alone on its ingress stream ({@link agentWritableOnlyKeys}: no DEL,
- * SET or XGROUP there, so the stream stays one the gateway can read). The password comes separately.
+ * read and write on {@link ownedKeys}, read only on {@link agentReadablePatterns}, registry records
+ * by {@link agentRecordReadRule}, its own channel, and a selector granting XADD alone on its ingress
+ * stream ({@link agentWritableOnlyKeys}: no DEL, SET or XGROUP there, so the stream stays one the
+ * gateway can read). The password comes separately.
  */
 export function agentAclRules(id: string, keys: MasKeySpace = MasKeys): string[] {
   assertProvisionableId(id);
@@ -72,6 +92,7 @@ export function agentAclRules(id: string, keys: MasKeySpace = MasKeys): string[]
     ...agentReadablePatterns(keys).map((pattern) => `%R~${pattern}`),
     `&${keys.agentChannel(id)}`,
     `(${agentWritableOnlyKeys(id, keys).map((key) => `%W~${key}`).join(' ')} +xadd)`,
+    agentRecordReadRule(keys),
   ];
 }
 

@@ -14,6 +14,7 @@ import { assertProvisionableId } from './agent-id';
 import { KeyMaterial, randomKeyMaterial } from './key-material';
 import type { AgentGrant, ProvisionedAgent, ProvisionedService } from './provisioning.interfaces';
 import { ProvisionedRegistrar } from './provisioned-registrar';
+import { FunctionLibraryAdmin, FunctionLibraryStatus } from '../functions/function-admin';
 
 /** `redisUrl` (one server, cluster or Sentinel) with its credentials replaced by `user` / `password`. */
 export function urlForUser(redisUrl: string, user: string, password: string): string {
@@ -25,6 +26,9 @@ export function urlForUser(redisUrl: string, user: string, password: string): st
  * agent, a Redis ACL user of its own ({@link agentAclRules}) and an Ed25519 key pair whose public
  * key is stored where only the provisioner and the gateway can write; for a service, its
  * least-privilege user. The CLI (`mas provision`) and the gateway's admin HTTP API both use it.
+ *
+ * Agents' users may not EVAL: their scripts are the MAS function library ({@link loadFunctions}),
+ * which provisioning an agent loads on every master (replicas receive it by replication).
  *
  * ACL users belong to a node: neither a cluster nor replication shares them. Users are written on
  * every data node it can see (on a cluster every master and replica; on one server or a Sentinel
@@ -56,6 +60,7 @@ export class Provisioner {
     assertProvisionableId(id);
     const user = this.keys.aclAgentUser(id);
     const [reset, ...rules] = agentAclRules(id, this.keys);
+    await this.loadFunctions();
     await this.onEveryNode((node) => node.call('ACL', 'SETUSER', user, reset, ...rules, `>${material.password}`));
     const publicKeyPem = createPublicKey(material.privateKey).export({ type: 'spki', format: 'pem' }).toString();
     await this.writeGrant(id, grant, publicKeyPem);
@@ -121,6 +126,27 @@ export class Provisioner {
     } catch (error) {
       if (!isBusyGroupError(error)) throw error;
     }
+  }
+
+  /**
+   * Loads the MAS function library (the scripts of provisioned agents, FCALL only) on every master,
+   * replacing the same version if present; older versions stay for the processes of an older release
+   * ({@link pruneFunctions}). Idempotent: run it again after upgrading MAS, after a Redis restart that
+   * lost it, and when a master joins a cluster. Resolves with the masters it is on.
+   * @throws ProvisioningNotPermittedError without an administrative user
+   */
+  loadFunctions(): Promise<string[]> {
+    return this.admin(() => new FunctionLibraryAdmin(this.connection).load());
+  }
+
+  /** What every master holds of the MAS function library (every version), and whether it has this release's. */
+  functionStatus(): Promise<FunctionLibraryStatus[]> {
+    return this.admin(() => new FunctionLibraryAdmin(this.connection).status());
+  }
+
+  /** Deletes the MAS function libraries of other releases from every master (once no process of those runs). */
+  pruneFunctions(): Promise<Array<{ node: string; deleted: string[] }>> {
+    return this.admin(() => new FunctionLibraryAdmin(this.connection).prune());
   }
 
   /** True when the ACL user of `id` exists. */

@@ -56,6 +56,8 @@ export function parseManifest(text: string): ProvisioningManifest {
  */
 export async function provisionManifest(provisioner: Provisioner, manifest: ProvisioningManifest, secret?: string): Promise<ManifestResult> {
   const result: ManifestResult = { agents: [], services: [] };
+  // Agents that keep their identity (a Redis restarted with its ACL file but without its data) need the library too.
+  if (manifest.agents.length) await provisioner.loadFunctions();
   for (const service of manifest.services as MasService[]) {
     const existed = await provisioner.hasUser(provisioner.keys.aclServiceUser(service));
     if (existed && !secret) {

@@ -44,6 +44,7 @@ function poolKey(options: RedisConnectionOptions): string {
     options.commandTimeoutMs ?? null,
     options.namespace ?? null,
     options.keyStyle ?? null,
+    options.scripts ?? null,
     options.logger === false,
   ]);
 }

@@ -1,7 +1,10 @@
 import { EventEmitter } from 'node:events';
 import Redis, { Cluster, RedisOptions } from 'ioredis';
 import { translatePermissionErrors } from './permission-errors';
-import { DEFAULT_CONNECT_TIMEOUT_MS, maskRedisUrl, RedisConnectionOptions, resolveRedisUrl } from './redis-options';
+import { DEFAULT_CONNECT_TIMEOUT_MS, maskRedisUrl, PROVISIONED_AGENT_USER_PREFIX, RedisConnectionOptions, resolveRedisUrl, ScriptMode } from './redis-options';
+import { runScriptsAsFunctions } from './lua-script';
+import { FunctionLibraryAdmin } from '../functions/function-admin';
+import { MAS_FUNCTIONS } from '../functions/mas-functions';
 import { RedisUnavailableError } from '../errors/delivery.errors';
 import { RedisEpoch } from './redis-epoch';
 import { watchCommands } from './command-watchdog';
@@ -123,6 +126,34 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
     return this.target.kind === 'cluster';
   }
 
+  /**
+   * How this connection runs the MAS scripts: `functions` (FCALL of the MAS function library) when
+   * told so or when its user is a provisioned agent's, else `eval` (see {@link RedisConnectionOptions.scripts}).
+   */
+  get scriptMode(): ScriptMode {
+    return this.options.scripts ?? (this.userName()?.startsWith(PROVISIONED_AGENT_USER_PREFIX) ? 'functions' : 'eval');
+  }
+
+  /**
+   * In `functions` mode, checks that every master holds the MAS function library this release
+   * calls (an agent does it at start); in `eval` mode there is nothing to check.
+   * @throws RedisFunctionsMissingError naming the master that lacks it and the fix (`mas functions load`)
+   */
+  async assertFunctionsLoaded(): Promise<void> {
+    if (this.scriptMode === 'functions') await new FunctionLibraryAdmin(this, MAS_FUNCTIONS).assertLoaded();
+  }
+
+  /** The ACL user this connection authenticates as, when it names one. */
+  private userName(): string | undefined {
+    if (this.options.redis?.username) return this.options.redis.username;
+    if (this.target.kind !== 'single') return this.target.username;
+    try {
+      return decodeURIComponent(new URL(this.target.url).username) || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The URL this connection points at, safe to log (credentials masked). */
   get displayUrl(): string {
     return maskRedisUrl(this.url);
@@ -175,6 +206,7 @@ export class MasConnection extends EventEmitter<MasConnectionEvents> {
       ...this.options.redis,
     };
     const client = translatePermissionErrors(this.newClient(role, options));
+    if (this.scriptMode === 'functions') runScriptsAsFunctions(client, MAS_FUNCTIONS);
     client.on('error', (error: Error) => {
       this.lastError = error.message || error.name;
       if (!this.closed) this.logger.warn(`Redis ${role} connection: ${this.lastError}`);

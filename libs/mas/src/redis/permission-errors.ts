@@ -14,13 +14,13 @@ export function isPermissionReply(error: unknown): boolean {
 const RESUBSCRIBE = new Set(['subscribe', 'psubscribe', 'ssubscribe']);
 
 /** Commands that name no key. */
-const KEYLESS = new Set(['ping', 'info', 'acl', 'config', 'client', 'flushall', 'flushdb', 'keys', 'script', 'debug', 'monitor', 'select', 'scan', 'multi', 'exec']);
+const KEYLESS = new Set(['ping', 'info', 'acl', 'config', 'client', 'flushall', 'flushdb', 'keys', 'script', 'function', 'debug', 'monitor', 'select', 'scan', 'multi', 'exec']);
 
 /** The key (or channel) a command names first, for the error message. */
 export function firstKeyOf(command: string, args: ReadonlyArray<unknown>): string | undefined {
   const name = command.toLowerCase();
   const text = args.map((arg) => (Buffer.isBuffer(arg) ? arg.toString() : String(arg)));
-  if (name === 'eval' || name === 'evalsha' || name === 'fcall') return Number(text[1]) > 0 ? text[2] : undefined;
+  if (['eval', 'evalsha', 'eval_ro', 'evalsha_ro', 'fcall', 'fcall_ro'].includes(name)) return Number(text[1]) > 0 ? text[2] : undefined;
   if (name === 'xreadgroup' || name === 'xread') {
     const streams = text.findIndex((arg) => arg.toUpperCase() === 'STREAMS');
     return streams >= 0 ? text[streams + 1] : undefined;

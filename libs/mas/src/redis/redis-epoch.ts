@@ -3,13 +3,13 @@ import calculateSlot from 'cluster-key-slot';
 import type Redis from 'ioredis';
 import type { Cluster } from 'ioredis';
 import { MasKeys, MasKeySpace } from './keys';
-import { LuaScript } from './lua-script';
+import { LuaScript, scriptFunctionsOf } from './lua-script';
 import { RedisPermissionError } from '../errors/provisioning.errors';
 import { isPermissionReply } from './permission-errors';
 import { isClusterClient } from './pubsub';
 
 /** KEYS: epoch key. ARGV: a fresh epoch. Returns the epoch held (planting the fresh one when none). */
-const EPOCH_SCRIPT = new LuaScript(`
+export const EPOCH_SCRIPT = new LuaScript(`
 local held = redis.call('GET', KEYS[1])
 if held then return held end
 redis.call('SET', KEYS[1], ARGV[1])
@@ -62,6 +62,10 @@ export class RedisEpoch {
   }
 
   private async read(marker: string): Promise<string> {
+    // A client running functions is most likely a provisioned agent's, which may only read the
+    // marker: read first, so that planting (refused to it) is tried only when there is none.
+    const held = scriptFunctionsOf(this.redis) ? await this.redis.get(marker) : null;
+    if (held !== null) return held;
     const epoch = await EPOCH_SCRIPT.run<string>(this.redis, [marker], [randomUUID()]).catch(async (error: unknown) => {
       // A user that may only read it (a provisioned agent): the services plant it.
       if (!(error instanceof RedisPermissionError) && !isPermissionReply(error)) throw error;

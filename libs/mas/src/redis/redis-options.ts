@@ -34,7 +34,19 @@ export interface RedisConnectionOptions {
   namespace?: string;
   /** Key style of this connection's names (see {@link MasKeyStyle}). Default: `cluster` for a cluster URL, `flat` otherwise. */
   keyStyle?: MasKeyStyle;
+  /**
+   * How this connection runs the MAS scripts: `eval` (EVALSHA / EVAL) or `functions` (FCALL of the
+   * MAS function library an administrator loaded, `mas functions load`). Default: `functions` when
+   * the connection's user is a provisioned agent's (`mas-agent.*`: it may not EVAL), else `eval`.
+   */
+  scripts?: ScriptMode;
 }
+
+/** How a connection runs the MAS scripts (see {@link RedisConnectionOptions.scripts}). */
+export type ScriptMode = 'eval' | 'functions';
+
+/** Start of the ACL user name of every provisioned agent (see `MasKeySpace.aclAgentUser`). */
+export const PROVISIONED_AGENT_USER_PREFIX = 'mas-agent.';
 
 /** Default of {@link RedisConnectionOptions.connectTimeoutMs}. */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;

@@ -311,9 +311,11 @@ export class InboxConsumer {
         // Appended first, then acked, as on a cluster: a failure in between dead-letters it again.
         await command.xadd(this.host.deadLetterVia, '*', INGRESS_FIELDS.deadLetter, '1', ...fields);
         await command.xack(this.stream, keys.inboxGroup, entry.id);
-      } else if (this.connection.isCluster) {
-        // The dead-letter stream is in another slot: appended first, then acked (a failure in
-        // between leaves the entry pending, to be dead-lettered again: a duplicate, never a loss).
+      } else if (this.connection.isCluster || this.connection.scriptMode === 'functions') {
+        // The dead-letter stream is in another slot, or the user may only append to it (a script
+        // or function naming it as a key is refused, as scripts need read and write on their keys):
+        // appended first, then acked (a failure in between leaves the entry pending, to be
+        // dead-lettered again: a duplicate, never a loss).
         await command.xadd(keys.deadLetters, 'MAXLEN', '~', this.options.deadLetterMaxLength, '*', ...fields);
         await command.xack(this.stream, keys.inboxGroup, entry.id);
       } else {

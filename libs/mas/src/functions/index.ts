@@ -1,0 +1,3 @@
+export * from './function-library';
+export * from './mas-functions';
+export * from './function-admin';
