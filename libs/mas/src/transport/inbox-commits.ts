@@ -131,10 +131,11 @@ export class InboxCommits {
     const n = batch.length;
     const now = Date.now();
     const entryIds: string[] = new Array(n);
-    const added: Array<string | number> = new Array(2 * n);
+    const added: string[] = new Array(2 * n);
+    const score = String(now); // once, not converted for every id
     for (let i = 0; i < n; i++) {
       entryIds[i] = batch[i].entryId;
-      added[2 * i] = now;
+      added[2 * i] = score;
       added[2 * i + 1] = batch[i].messageId;
     }
     const replies = await this.redis
