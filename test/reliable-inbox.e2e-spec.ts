@@ -3,7 +3,8 @@ import { readHandled, reliableSuite, sendNumbered, tally, TEST_TIMEOUT, waitFor 
 
 /**
  * The shared reliable inbox with receivers in their own processes: three replicas of one agent id
- * sharing the load, and a handler that always fails ending in `dlq:messages`.
+ * sharing the load, a handler that always fails ending in `dlq:messages`, and copies of one message
+ * (a sender's retry) handled once.
  */
 const SPEC = 'rel-inbox';
 
@@ -81,5 +82,32 @@ describe('reliable inbox: replicas and dead letters (real processes)', () => {
     expect(readHandled(log).filter((r) => r.seq === 1)).toHaveLength(3);
     expect(await ours()).toHaveLength(1);
     expect(stats.inbox).toMatchObject({ deadLettered: 1, acked: 2, redelivered: 2 });
+  }, TEST_TIMEOUT);
+
+  it('handles copies of one message (a sender retry) once: copies read together, and a copy after it completed', async () => {
+    const id = agentId('copies');
+    const log = scratch.file(`${id}.log`);
+    const stream = `agent.stream:${id}`;
+    const settled = async () => {
+      const [group] = (await redis.xinfo('GROUPS', stream)) as unknown[][];
+      const info = Object.fromEntries(Array.from({ length: group.length / 2 }, (_, i) => [group[2 * i], group[2 * i + 1]]));
+      return info.pending === 0 && info.lag === 0;
+    };
+    // Sent while the receiver is down, then appended twice more with the same envelope (same
+    // message id): the receiver's first read takes all three.
+    await sender.send(id, 'item', { seq: 1 }, { reliable: true });
+    const [[, fields]] = (await redis.xrange(stream, '-', '+')) as Array<[string, string[]]>;
+    await redis.xadd(stream, '*', ...fields);
+    await redis.xadd(stream, '*', ...fields);
+    const receiver = await start({ redisUrl, agentId: id, log, inbox: { claimIdleMs: 5000, maxInFlight: 8, blockMs: 200 } });
+    await waitFor(settled, 10_000, 'the three copies acked');
+    // Once more after it completed: dropped by the dedup record.
+    await redis.xadd(stream, '*', ...fields);
+    await waitFor(settled, 10_000, 'the late copy acked');
+    const stats = await receiver.stop();
+
+    expect(readHandled(log).filter((r) => r.seq === 1)).toHaveLength(1);
+    expect(stats.inbox).toMatchObject({ delivered: 1, acked: 1, duplicates: 3, redelivered: 0 });
+    expect(await redis.zcard(`mas:done:${id}`)).toBe(1);
   }, TEST_TIMEOUT);
 });

@@ -64,6 +64,9 @@ export interface InboxHost {
 /** An inbox entry handed over by the reader (its envelope is read from `fields` where needed). */
 type Entry = StreamGroupEntry;
 
+/** Message ids that never block a copy: what `accept` uses for an entry without a message. */
+const NO_MESSAGE_ID = '-';
+
 let consumerSequence = 0;
 
 /**
@@ -81,6 +84,13 @@ export class InboxConsumer {
   private readonly stream: string;
   private readonly reader: StreamGroupReader;
   private readonly commits: InboxCommits;
+  /**
+   * Entry id → message id of the entries being handled in this process (until their slot is freed):
+   * another copy of one of these messages (a sender's retry, read in the same or a later batch
+   * before the first copy committed) is a duplicate, acked without running its handler again.
+   */
+  private readonly handling = new Map<string, string>();
+  private readonly handlingIds = new Set<string>();
 
   constructor(
     private readonly host: InboxHost,
@@ -170,7 +180,7 @@ export class InboxConsumer {
     for (let i = 0; i < count; i++) {
       const message = this.decode(entries[i]);
       messages[i] = message;
-      if (typeof message === 'string') ids[i] = '-';
+      if (typeof message === 'string') ids[i] = NO_MESSAGE_ID;
       else {
         ids[i] = message.messageId;
         decoded += 1;
@@ -188,7 +198,9 @@ export class InboxConsumer {
       const message = messages[i];
       if (typeof message === 'string') {
         void this.deadLetter(entry, `malformed envelope: ${message}`).finally(() => this.reader.finished(entry.id));
-      } else if (done![i] !== null && done![i] !== undefined) {
+      } else if ((done![i] !== null && done![i] !== undefined) || this.handlingIds.has(message.messageId)) {
+        // Completed before, or another copy is being handled here (its commit decides: when it
+        // fails, that copy stays pending and comes again, so acking this one loses nothing).
         this.stats.duplicates += 1;
         (duplicates ??= []).push(entry.id);
       } else {
@@ -214,6 +226,8 @@ export class InboxConsumer {
   }
 
   private handle(entry: Entry, message: AgentMessage, now: number): void {
+    this.handling.set(entry.id, message.messageId);
+    this.handlingIds.add(message.messageId);
     const deadline = this.host.intake.deadlineFor(message.messageType);
     this.reader.holdLease(entry.id, now + (deadline ?? this.options.claimIdleMs));
     this.stats.delivered += 1;
@@ -235,6 +249,11 @@ export class InboxConsumer {
   /** Frees the entry's slot once it is settled; logs what went wrong on the way. */
   private settled(entry: Entry, error?: unknown): void {
     if (error !== undefined) this.host.logger.error(`Inbox entry ${entry.id}: ${String(error)}`);
+    const messageId = this.handling.get(entry.id);
+    if (messageId !== undefined) {
+      this.handling.delete(entry.id);
+      this.handlingIds.delete(messageId);
+    }
     this.reader.finished(entry.id);
   }
 
