@@ -1,5 +1,6 @@
 import type { MasLogger } from '../util/mas-logger';
-import { AgentOverloadedError, HandlerTimeoutError, MessageTooLargeError } from '../errors';
+import { AgentOverloadedError, GatewayRejectedError, HandlerTimeoutError, MessageTooLargeError } from '../errors';
+import { decisionCorrelationId, GATEWAY_DECISIONS_TYPE, GATEWAY_SENDER_ID, GatewayDecisionNotice } from '../gateway-client/gateway.constants';
 import { AgentMessage, decodeEnvelope, decodeMessage, MessageReplier } from '../protocol';
 import { runInStateTransaction, StateTransaction } from '../state/state-transaction';
 import type { Decoded, DeliveryCallback, InboxIntake } from '../transport/inbox-consumer';
@@ -65,7 +66,7 @@ export class MessageIntake implements InboxIntake {
 
   /** A decoded channel message: a reply settles its request, anything else gets a handler slot. */
   private take(received: AgentMessage): void {
-    if (this.settled(received) || this.expired(received)) return;
+    if (this.decided(received) || this.settled(received) || this.expired(received)) return;
     const message = this.bind(received);
     if (this.slots.offer(message)) return;
     this.options.stats.dropped += 1;
@@ -146,6 +147,28 @@ export class MessageIntake implements InboxIntake {
   private observed(message: AgentMessage): AgentMessage {
     this.options.observer.received(message);
     return message;
+  }
+
+  /**
+   * Gateway mode: true when `message` is the gateway's batch of decisions about this agent's
+   * messages ({@link GATEWAY_DECISIONS_TYPE}, its signature checked): each decision settles the send
+   * waiting for it, like the reply of a single decision would (a refusal rejects it with
+   * {@link GatewayRejectedError}); each counts as a reply, or as an unmatched one.
+   */
+  private decided(message: AgentMessage): boolean {
+    if (!this.options.trust || message.senderId !== GATEWAY_SENDER_ID || message.messageType !== GATEWAY_DECISIONS_TYPE) return false;
+    const { pending, stats } = this.options;
+    const decisions = (message.data as { decisions?: unknown } | undefined)?.decisions;
+    for (const notice of Array.isArray(decisions) ? (decisions as Array<Partial<GatewayDecisionNotice> | null>) : []) {
+      if (!notice || typeof notice.message_id !== 'string' || typeof notice.decision !== 'string') {
+        stats.unmatchedReplies += 1;
+        continue;
+      }
+      const refusal = notice.decision === 'ALLOWED' ? undefined : new GatewayRejectedError(notice.decision, String(notice.reason ?? ''));
+      if (pending.answer(decisionCorrelationId(notice.message_id), GATEWAY_SENDER_ID, message, refusal)) stats.replies += 1;
+      else stats.unmatchedReplies += 1;
+    }
+    return true;
   }
 
   /** True when `message` is a reply (it settled its request, or is counted as unmatched). */
