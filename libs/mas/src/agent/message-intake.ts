@@ -49,8 +49,8 @@ export interface IntakeOptions {
  */
 export class MessageIntake implements InboxIntake {
   private readonly slots: HandlerSlots<AgentMessage>;
-  /** Gateway mode: the parsed envelope of each decoded message, for its signature check. */
-  private readonly records = new WeakMap<AgentMessage, Record<string, unknown>>();
+  /** Gateway mode: the parsed envelope of each decoded message and its text as received, for its signature check. */
+  private readonly records = new WeakMap<AgentMessage, { record: Record<string, unknown>; raw: string }>();
 
   constructor(private readonly options: IntakeOptions) {
     this.slots = new HandlerSlots(options.maxConcurrency, options.maxQueued, (message) => options.observer.process(message, options.dispatcher));
@@ -60,8 +60,10 @@ export class MessageIntake implements InboxIntake {
   readonly onPayload = (payload: string, channel: string): void => {
     const decoded = this.decode(payload, channel);
     if (!('message' in decoded)) return;
-    if (this.options.trust) void this.trusted(decoded.message).then((ok) => ok && this.take(decoded.message));
-    else this.take(decoded.message);
+    if (!this.options.trust) return this.take(decoded.message);
+    const trusted = this.trusted(decoded.message);
+    if (trusted === true) this.take(decoded.message);
+    else if (trusted !== false) void trusted.then((ok) => ok && this.take(decoded.message));
   };
 
   /** A decoded channel message: a reply settles its request, anything else gets a handler slot. */
@@ -81,7 +83,7 @@ export class MessageIntake implements InboxIntake {
     try {
       if (!this.options.trust) return { message: this.observed(decodeMessage(raw, maxMessageBytes)) };
       const { message, record } = decodeEnvelope(raw, maxMessageBytes);
-      this.records.set(message, record);
+      this.records.set(message, { record, raw });
       return { message: this.observed(message) };
     } catch (error) {
       const reason = (error as Error).message;
@@ -104,17 +106,19 @@ export class MessageIntake implements InboxIntake {
    */
   deliver(message: AgentMessage, attempt: number, deadlineMs: number | undefined, done: DeliveryCallback): void {
     const transaction = new StateTransaction(this.options.agentId);
-    if (this.options.trust) {
-      this.deliverTrusted(message, attempt, deadlineMs, transaction, done).catch((error: unknown) => done(undefined, error));
-      return;
+    if (!this.options.trust) return this.deliverChecked(true, message, attempt, deadlineMs, transaction, done);
+    try {
+      const trusted = this.trusted(message);
+      if (trusted === true || trusted === false) this.deliverChecked(trusted, message, attempt, deadlineMs, transaction, done);
+      else trusted.then((ok) => this.deliverChecked(ok, message, attempt, deadlineMs, transaction, done)).catch((error: unknown) => done(undefined, error));
+    } catch (error) {
+      done(undefined, error);
     }
-    if (this.settled(message) || this.expired(message)) done({ completed: true, transaction });
-    else this.run(message, attempt, deadlineMs, transaction, done);
   }
 
-  /** {@link deliver} in gateway mode: the gateway's signature checked first. */
-  private async deliverTrusted(message: AgentMessage, attempt: number, deadlineMs: number | undefined, transaction: StateTransaction, done: DeliveryCallback): Promise<void> {
-    if (!(await this.trusted(message)) || this.settled(message) || this.expired(message)) done({ completed: true, transaction });
+  /** {@link deliver} once the gateway's signature is checked (gateway mode; `trusted` true otherwise). */
+  private deliverChecked(trusted: boolean, message: AgentMessage, attempt: number, deadlineMs: number | undefined, transaction: StateTransaction, done: DeliveryCallback): void {
+    if (!trusted || this.settled(message) || this.expired(message)) done({ completed: true, transaction });
     else this.run(message, attempt, deadlineMs, transaction, done);
   }
 
@@ -184,10 +188,17 @@ export class MessageIntake implements InboxIntake {
    * delivery to another agent, copied into this one's inbox or channel, is not this agent's to
    * handle); otherwise counted, logged and dropped.
    */
-  private async trusted(message: AgentMessage): Promise<boolean> {
-    const record = this.records.get(message);
+  private trusted(message: AgentMessage): boolean | Promise<boolean> {
+    const received = this.records.get(message);
     const addressed = message.targetId === this.options.agentId;
-    if (record && addressed && (await this.options.trust!.verify(record))) return true;
+    const verified = received && addressed ? this.options.trust!.verify(received.record, received.raw) : false;
+    if (verified === true) return true;
+    if (verified === false) return this.untrusted(message, addressed);
+    return verified.then((ok) => ok || this.untrusted(message, addressed));
+  }
+
+  /** Counts and logs a message {@link trusted} refused; false. */
+  private untrusted(message: AgentMessage, addressed: boolean): false {
     this.options.stats.unverified += 1;
     const why = addressed ? 'not signed by the gateway' : `addressed to ${message.targetId}, not to this agent`;
     this.options.logger.warn?.(`Dropped message ${message.messageId} "${message.messageType}" claiming to be from ${message.senderId}: ${why}`);
