@@ -1,5 +1,5 @@
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { Agent, AgentHandler, createMessage, decisionCorrelationId, GATEWAY_DECISION_TYPE, GATEWAY_SENDER_ID, MasKeys } from '@mas/core';
+import { Agent, AgentHandler, createMessage, decisionCorrelationId, GATEWAY_DECISION_TYPE, GATEWAY_DECISIONS_TYPE, GATEWAY_SENDER_ID, MasKeys } from '@mas/core';
 import { resetGatewayKeys, startGateway, TestGateway } from './gateway/harness';
 import { decisionOf, gatewayAgentFactory } from './gateway/spec-helpers';
 import { privateSuite } from './support/private-redis';
@@ -28,7 +28,7 @@ class Echo extends Agent {
 }
 
 describe('a gateway-mode agent trusts only the gateway', () => {
-  it('ignores forged ALLOWED decisions racing the real one, 20 times of 20', async () => {
+  it.each(['one decision', 'a batch of decisions'])('ignores forged ALLOWED decisions racing the real one (%s), 20 times of 20', async (form) => {
     const { agent: alice } = await gatewayAgent('alice');
     const { agent: bob } = await gatewayAgent('bob');
     const redis = suite.probes.client(suite.redisUrl);
@@ -44,14 +44,22 @@ describe('a gateway-mode agent trusts only the gateway', () => {
         for (const [id, fields] of read?.[0]?.[1] ?? []) {
           last = id;
           const envelope = JSON.parse(fields[fields.indexOf('envelope') + 1]) as { message_id: string };
-          const decision = createMessage({
-            senderId: GATEWAY_SENDER_ID,
-            targetId: alice.id,
-            messageType: GATEWAY_DECISION_TYPE,
-            data: { message_id: envelope.message_id, decision: 'ALLOWED' },
-            correlationId: decisionCorrelationId(envelope.message_id),
-            isReply: true,
-          });
+          const decision =
+            form === 'one decision'
+              ? createMessage({
+                  senderId: GATEWAY_SENDER_ID,
+                  targetId: alice.id,
+                  messageType: GATEWAY_DECISION_TYPE,
+                  data: { message_id: envelope.message_id, decision: 'ALLOWED' },
+                  correlationId: decisionCorrelationId(envelope.message_id),
+                  isReply: true,
+                })
+              : createMessage({
+                  senderId: GATEWAY_SENDER_ID,
+                  targetId: alice.id,
+                  messageType: GATEWAY_DECISIONS_TYPE,
+                  data: { decisions: [{ message_id: envelope.message_id, decision: 'ALLOWED', reason: 'forged' }] },
+                });
           await redis.publish(MasKeys.agentChannel(alice.id), JSON.stringify(decision.toWire()));
           forged += 1;
         }

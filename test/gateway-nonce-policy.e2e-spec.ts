@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MasConnection, MasKeys } from '@mas/core';
 import { AuditQuery } from '../apps/gateway/src/audit/audit-query';
-import { decisionOf, gatewayAgentFactory, gatewaySuite } from './gateway/spec-helpers';
+import { decisionOf, decisionsOn, gatewayAgentFactory, gatewaySuite } from './gateway/spec-helpers';
 import { envelopeArg, tappedConnection } from './gateway/harness';
 import { runNode } from './support/node-process';
 import { waitFor } from './support/e2e-helpers';
@@ -63,7 +63,7 @@ describe('replay flood', () => {
     expect(await decisionOf(alice.send(bob.id, 'after', { n: 2 }))).toBe('ALLOWED');
     await waitFor(async () => (await suite.redis.xlen(MasKeys.gatewayIngress)) === 0, 20_000, 'every replay decided, acked and deleted');
     await waitFor(() => received.length === 2, 5_000, 'the two real messages');
-    const answered = tap.on(MasKeys.agentChannel(alice.id)).filter((m) => m.json?.data?.message_id === messageId);
+    const answered = decisionsOn(tap.on(MasKeys.agentChannel(alice.id))).filter((d) => d.message_id === messageId);
     expect(answered).toHaveLength(1); // the decision about the original send, nothing about its replays
     const rate = suite.gateway.settings.audit.unauthenticatedPerMinute;
     expect((await suite.redis.xlen(MasKeys.audit)) - auditBefore).toBeLessThanOrEqual(rate * 2 + 1);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Redis from 'ioredis';
 import { createMessage, INGRESS_FIELDS, MasKeys, ProvisionedAgent, signingInput } from '@mas/core';
 import { ChannelTap, waitFor } from './support/e2e-helpers';
+import { decisionsOn } from './gateway/spec-helpers';
 import { ZeroTrustAgent, ZeroTrustWorld } from './support/zero-trust';
 
 // Issue 12, for provisioned senders: their signature is what authenticates them (they present no
@@ -64,7 +65,9 @@ for (const signing of [true, false]) {
       await waitFor(() => bob.received.some((m) => m.messageType === 'hello'), 5_000, "alice's real message");
 
       expect(bob.received.filter((m) => m.messageType === 'transfer')).toEqual([]);
-      expect(tap.on(MasKeys.agentChannel(aliceId.id)).filter((m) => String(m.json?.data?.message_id ?? '').startsWith('forged-'))).toEqual([]);
+      const decided = decisionsOn(tap.on(MasKeys.agentChannel(aliceId.id)));
+      expect(decided.map((d) => d.decision)).toContain('ALLOWED'); // her real message's decision was seen
+      expect(decided.filter((d) => d.message_id.startsWith('forged-'))).toEqual([]);
       const entries = (await admin.xrange(MasKeys.audit, '-', '+')).slice(auditBefore).map(([, fields]) => {
         const record: Record<string, string> = {};
         for (let i = 0; i < fields.length; i += 2) record[fields[i]] = fields[i + 1];

@@ -1,8 +1,10 @@
 /**
  * Summarises V8 CPU profiles written by `npm run bench -- --profile`: self time by area (@mas/core
  * file, ioredis, Node internals, GC, native) and by function, and the inclusive time of the
- * library's functions, counting only the measured phase when the worker noted it (start-up left out).
- * Usage: node bench/dist/profile-summary.js <file.cpuprofile>... [--top N]
+ * library's and the gateway's functions, counting only the measured phase when the worker noted it
+ * (start-up left out). A gateway process notes no phase of its own: `--window <worker profile>` borrows
+ * a worker's (the clock is the machine's monotonic one, shared by all processes).
+ * Usage: node bench/dist/profile-summary.js <file.cpuprofile>... [--top N] [--window <file.cpuprofile>]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -24,6 +26,8 @@ interface CpuProfile {
 function area(url: string, name: string): string {
   const mas = /libs\/mas\/(?:dist|src)\/(.+?)\.js$/.exec(url);
   if (mas) return `@mas/core ${mas[1]}`;
+  const gateway = /apps\/gateway\/(?:dist\/)?src\/(.+?)\.js$/.exec(url);
+  if (gateway) return `gateway ${gateway[1]}`;
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
   if (pkg) return pkg[1];
   if (url.includes('/bench/dist/')) return 'bench harness';
@@ -40,7 +44,7 @@ function functionKey(node: ProfileNode): string {
 }
 
 function measuredWindow(file: string): { fromMicros: number; toMicros: number } | undefined {
-  const sidecar = `${file}.window.json`;
+  const sidecar = `${windowFrom ?? file}.window.json`;
   return existsSync(sidecar) ? (JSON.parse(readFileSync(sidecar, 'utf8')) as { fromMicros: number; toMicros: number }) : undefined;
 }
 
@@ -68,7 +72,7 @@ function summarise(file: string, top: number): string {
     const seen = new Set<string>();
     for (let cursor: number | undefined = id; cursor !== undefined; cursor = parents.get(cursor)) {
       const frame = nodes.get(cursor)!;
-      if (!/libs\/mas\//.test(frame.callFrame.url)) continue;
+      if (!/libs\/mas\/|apps\/gateway\//.test(frame.callFrame.url)) continue;
       const name = functionKey(frame);
       if (seen.has(name)) continue;
       seen.add(name);
@@ -86,7 +90,7 @@ function summarise(file: string, top: number): string {
     ...sorted(selfByArea).slice(0, top).map(line),
     '-- self time by function',
     ...sorted(selfByFunction).slice(0, top).map(line),
-    '-- @mas/core functions, inclusive (time with the function on the stack)',
+    '-- @mas/core and gateway functions, inclusive (time with the function on the stack)',
     ...sorted(inclusiveMas).slice(0, top).map(line),
   ].join('\n');
 }
@@ -94,6 +98,8 @@ function summarise(file: string, top: number): string {
 const args = process.argv.slice(2);
 const topIndex = args.indexOf('--top');
 const top = topIndex >= 0 ? Number(args.splice(topIndex, 2)[1]) : 25;
+const windowIndex = args.indexOf('--window');
+const windowFrom: string | undefined = windowIndex >= 0 ? args.splice(windowIndex, 2)[1] : undefined;
 if (args.length === 0) {
   console.error('Usage: node bench/dist/profile-summary.js <file.cpuprofile>... [--top N]');
   process.exit(1);

@@ -1,4 +1,4 @@
-import { Agent, AgentMessage, GatewayRejectedError, MasConnection, MasKeys } from '@mas/core';
+import { Agent, AgentMessage, GATEWAY_DECISIONS_TYPE, GatewayDecisionNotice, GatewayRejectedError, MasConnection, MasKeys } from '@mas/core';
 import type Redis from 'ioredis';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { AgentTracker, Probes, QuietLogger, uniqueId } from '../support/e2e-helpers';
@@ -40,6 +40,17 @@ export function decisionOf(promise: Promise<unknown>): Promise<string> {
     () => 'ALLOWED',
     (e: unknown) => (e instanceof GatewayRejectedError ? e.decision : `error: ${String(e)}`),
   );
+}
+
+/**
+ * The gateway decisions among `messages` tapped on a sender's channel, one per message decided: those
+ * of the gateway's batches (`mas.gateway.decisions`) and any single decision (`mas.gateway.decision`).
+ */
+export function decisionsOn(messages: ReadonlyArray<{ json: any }>): GatewayDecisionNotice[] {
+  return messages.flatMap(({ json }) => {
+    if (json?.message_type === GATEWAY_DECISIONS_TYPE) return (json.data?.decisions ?? []) as GatewayDecisionNotice[];
+    return json?.message_type === 'mas.gateway.decision' ? [json.data as GatewayDecisionNotice] : [];
+  });
 }
 
 /** A registered, ACTIVE agent that runs nowhere: its inbox stream shows exactly what was delivered. */

@@ -1,50 +1,102 @@
 import { Injectable } from '@nestjs/common';
 import {
   createMessage,
-  decisionCorrelationId,
-  GATEWAY_DECISION_TYPE,
+  GATEWAY_DECISIONS_TYPE,
   GATEWAY_SENDER_ID,
   GatewayDecision,
-  GatewayRejectedError,
+  GatewayDecisionNotice,
   MasConnection,
   publishPayload,
-  toWireError,
 } from '@mas/core';
 import { GatewaySecrets } from '../identity/gateway-secrets';
 
+/** Most decisions in one envelope. */
+const MAX_DECISIONS = 512;
+/** About the most bytes of decisions in one envelope (well under an agent's 1 MiB default limit). */
+const MAX_DECISION_BYTES = 256 * 1024;
+
+interface Waiting {
+  notice: GatewayDecisionNotice;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
 /**
- * Tells a waiting sender the decision about its message: a reply envelope on `agent.{sender}` with
- * correlation id `gw:{message_id}`, carrying `meta.error` (type GatewayRejectedError, the decision in
- * its details) unless the decision is ALLOWED — so the sender's `send` resolves or rejects. Signed by
- * the gateway's identity (`gateway_signature`, with the other decisions and deliveries of its turn),
- * so an agent can tell it from a forged decision.
+ * Tells waiting senders the decisions about their messages: the decisions about one sender's
+ * messages taken in one event-loop turn go out together, as one envelope on `agent.{sender}` of type
+ * `mas.gateway.decisions` (`data.decisions`: `{ message_id, decision, reason }` each), so that a
+ * batch costs one PUBLISH and one signature check per sender rather than one per message. The
+ * sender settles each waiting `send` with its decision (a refusal rejects it with
+ * `GatewayRejectedError`). The envelopes of one turn are signed together by the gateway's identity
+ * (`gateway_signature`, `ed25519-merkle`), so an agent can tell them from forged decisions.
  */
 @Injectable()
 export class DecisionNotifier {
+  private waiting = new Map<string, Waiting[]>();
+  private scheduled = false;
+
   constructor(
     private readonly redis: MasConnection,
     private readonly secrets: GatewaySecrets,
   ) {}
 
-  /**
-   * The signed decision, ready for {@link publish}: signed now with the other records of this turn,
-   * so a caller that must first record the decision signs it meanwhile instead of a turn later.
-   */
-  async prepare(senderId: string, messageId: string, decision: GatewayDecision, reason: string): Promise<string> {
-    const message = createMessage({
-      senderId: GATEWAY_SENDER_ID,
-      targetId: senderId,
-      messageType: GATEWAY_DECISION_TYPE,
-      data: { message_id: messageId, decision, reason },
-      correlationId: decisionCorrelationId(messageId),
-      isReply: true,
-      error: decision === 'ALLOWED' ? undefined : toWireError(new GatewayRejectedError(decision, reason)),
+  /** Sends `decision` about `messageId` to `senderId` with the others of this turn; resolves once published. */
+  notify(senderId: string, messageId: string, decision: GatewayDecision, reason: string): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      let mine = this.waiting.get(senderId);
+      if (!mine) this.waiting.set(senderId, (mine = []));
+      mine.push({ notice: { message_id: messageId, decision, reason }, resolve, reject });
+      if (this.scheduled) return;
+      this.scheduled = true;
+      setImmediate(() => this.flush());
     });
-    return this.secrets.identity.encodeSignedInBatch(message.toWire() as unknown as Record<string, unknown>);
   }
 
-  /** Publishes a decision {@link prepare} signed to its waiting sender. */
-  async publish(senderId: string, signed: string): Promise<void> {
-    await publishPayload(this.redis.command, this.redis.keys, senderId, signed);
+  private flush(): void {
+    this.scheduled = false;
+    const batches: Array<{ senderId: string; waiting: Waiting[] }> = [];
+    for (const [senderId, waiting] of this.waiting) for (const chunk of chunked(waiting)) batches.push({ senderId, waiting: chunk });
+    this.waiting = new Map();
+    let signed: string[];
+    try {
+      signed = this.secrets.identity.encodeSignedTogether(
+        batches.map(({ senderId, waiting }) =>
+          createMessage({
+            senderId: GATEWAY_SENDER_ID,
+            targetId: senderId,
+            messageType: GATEWAY_DECISIONS_TYPE,
+            data: { decisions: waiting.map(({ notice }) => notice) },
+          }).toWire() as unknown as Record<string, unknown>,
+        ),
+      );
+    } catch (error) {
+      for (const batch of batches) for (const w of batch.waiting) w.reject(error);
+      return;
+    }
+    batches.forEach(({ senderId, waiting }, i) =>
+      publishPayload(this.redis.command, this.redis.keys, senderId, signed[i]).then(
+        () => waiting.forEach((w) => w.resolve()),
+        (error: unknown) => waiting.forEach((w) => w.reject(error)),
+      ),
+    );
   }
+}
+
+/** `waiting` cut into envelopes of at most {@link MAX_DECISIONS} decisions and about {@link MAX_DECISION_BYTES}. */
+function chunked(waiting: Waiting[]): Waiting[][] {
+  const chunks: Waiting[][] = [];
+  let chunk: Waiting[] = [];
+  let bytes = 0;
+  for (const w of waiting) {
+    const size = w.notice.message_id.length + w.notice.reason.length + 64;
+    if (chunk.length && (chunk.length >= MAX_DECISIONS || bytes + size > MAX_DECISION_BYTES)) {
+      chunks.push(chunk);
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(w);
+    bytes += size;
+  }
+  if (chunk.length) chunks.push(chunk);
+  return chunks;
 }

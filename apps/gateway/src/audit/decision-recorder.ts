@@ -51,9 +51,6 @@ export class DecisionRecorder {
       return { decision, reason, auditId: '' };
     }
     const { senderId, messageId } = ingress;
-    // Signed while the nonce and the audit entry are written; published only once both are.
-    const notice = ingress.notify && !unauthenticated && senderId && messageId ? this.notifier.prepare(senderId, messageId, decision, reason) : undefined;
-    notice?.catch(() => undefined); // its failure is seen where it is awaited, if the audit succeeds
     await this.signatures.consumeNonce(ingress); // a refused envelope replayed later is a replay too
     const auditId = await this.audit.append({
       stage: ingress.replay ? 'replay' : 'ingress',
@@ -70,7 +67,8 @@ export class DecisionRecorder {
       latencyMs,
     });
     this.metrics.found(ingress.findings);
-    if (notice) await this.notifier.publish(senderId!, await notice);
+    // Sent only once the nonce and the audit entry are written (with the others of this turn).
+    if (ingress.notify && !unauthenticated && senderId && messageId) await this.notifier.notify(senderId, messageId, decision, reason);
     if (decision !== 'ALLOWED') this.logger.log(`${messageId ?? ingress.entryId} from ${senderId ?? '?'}${unauthenticated ? ' (unauthenticated)' : ''}: ${decision} (${reason})`);
     return { decision, reason, auditId };
   }

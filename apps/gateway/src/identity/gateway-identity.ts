@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, KeyObject } from 'node:crypto';
-import { gatewayKeyId, gatewaySignatureOf, gatewaySignedText, GATEWAY_SIGNATURE_FIELD, type GatewaySignatureBlock, verifyGatewaySignature, withGatewaySignature } from '@mas/core';
+import { gatewayBatchSignatures, gatewayKeyId, gatewaySignatureOf, gatewaySignedText, GATEWAY_SIGNATURE_FIELD, type GatewaySignatureBlock, verifyGatewaySignature, withGatewaySignature } from '@mas/core';
 import { BatchSigner } from './batch-signer';
 
 /**
@@ -50,6 +50,22 @@ export class GatewayIdentity {
   encodeSignedInBatch(record: Record<string, unknown>): Promise<string> {
     const { text, digest } = gatewaySignedText(record);
     return this.batches.signDigest(digest).then((block) => withGatewaySignature(text, block));
+  }
+
+  /**
+   * The wire forms of `records` (as {@link encodeSignedInBatch}), signed together at once: one
+   * signature over the root of their tree, each with its path (none for a single record).
+   * @throws what canonical JSON throws on a record that is not JSON.
+   */
+  encodeSignedTogether(records: ReadonlyArray<Record<string, unknown>>): string[] {
+    if (!records.length) return [];
+    const texts = records.map((record) => gatewaySignedText(record));
+    const blocks = gatewayBatchSignatures(
+      texts.map(({ digest }) => digest),
+      this.privateKey,
+      this.keyId,
+    );
+    return texts.map(({ text }, i) => withGatewaySignature(text, blocks[i]));
   }
 
   /** `record` with its `gateway_signature` (a new object). */

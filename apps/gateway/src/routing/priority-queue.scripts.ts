@@ -5,7 +5,10 @@ import { LuaScript } from '@mas/core';
  * scored by the time its message becomes visible; a round takes up to `weight` visible messages per
  * level, highest first, and leases them (hides them for `lease ms`) instead of removing them: the
  * caller removes each once delivered or dead-lettered, and a message whose instance died becomes
- * visible again. A level that ran dry is not asked again; the rounds stop when all are.
+ * visible again. A level that ran dry is not asked again; the rounds stop when all are. What a
+ * level gives over all the rounds is read at once (up to `weight × rounds` visible messages, one
+ * ZRANGEBYSCORE) and leased at once (one ZADD per 1,000), then dealt out round by round: the same order as
+ * reading it round by round.
  * Reads the target's registry status. Touches the keys of one target only (one hash slot in the
  * cluster key style): forgetting a drained target in the targets set is the caller's step.
  * KEYS: the five queues CRITICAL..BULK, the target's registry hash.
@@ -15,25 +18,35 @@ import { LuaScript } from '@mas/core';
 export const TAKE_ROUND_SCRIPT = new LuaScript(`
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local hidden = now + tonumber(ARGV[6])
+local rounds = tonumber(ARGV[7])
 local out = { redis.call('HGET', KEYS[6], 'status') or '', 0 }
-local left = 0
-local dry = {}
-for round = 1, tonumber(ARGV[7]) do
+local levels = {}
+for i = 1, 5 do
+  local items = redis.call('ZRANGEBYSCORE', KEYS[i], '-inf', now, 'LIMIT', 0, tonumber(ARGV[i]) * rounds)
+  levels[i] = items
+  for from = 1, #items, 1000 do -- (unpack's stack is bounded)
+    local leased = {}
+    for j = from, math.min(#items, from + 999) do
+      leased[#leased + 1] = hidden
+      leased[#leased + 1] = items[j]
+    end
+    redis.call('ZADD', KEYS[i], unpack(leased))
+  end
+end
+for round = 0, rounds - 1 do
   local took = 0
   for i = 1, 5 do
-    if not dry[i] then
-      local weight = tonumber(ARGV[i])
-      local items = redis.call('ZRANGEBYSCORE', KEYS[i], '-inf', now, 'LIMIT', 0, weight)
-      for _, item in ipairs(items) do
-        redis.call('ZADD', KEYS[i], now + tonumber(ARGV[6]), item)
-        out[#out + 1] = item
-      end
-      took = took + #items
-      if #items < weight then dry[i] = true end
+    local weight = tonumber(ARGV[i])
+    local items = levels[i]
+    for j = round * weight + 1, math.min(#items, (round + 1) * weight) do
+      out[#out + 1] = items[j]
+      took = took + 1
     end
   end
   if took == 0 then break end
 end
+local left = 0
 for i = 1, 5 do
   left = left + redis.call('ZCARD', KEYS[i])
 end

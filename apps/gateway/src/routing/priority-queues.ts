@@ -62,7 +62,9 @@ export class PriorityQueues {
     const now = Date.now();
     const command = this.redis.command;
     const queued = slotPipeline(command);
-    for (const m of messages) queued.zadd(this.redis.keys.priorityQueue(m.target, m.priority), 'NX', now, JSON.stringify(m));
+    for (const [queue, members] of grouped(messages, (m) => this.redis.keys.priorityQueue(m.target, m.priority), (m) => JSON.stringify(m))) {
+      queued.zadd(queue, 'NX', ...members.flatMap((member) => [now, member]));
+    }
     const targets = [...new Set(messages.map((m) => m.target))];
     if (!isClusterClient(command)) {
       await execAll(queued.sadd(this.redis.keys.priorityQueueTargets, ...targets));
@@ -103,7 +105,9 @@ export class PriorityQueues {
   async settle(target: string, taken: QueueRound['messages']): Promise<void> {
     if (!taken.length) return;
     const pipeline = this.redis.command.pipeline();
-    for (const { message, member } of taken) pipeline.zrem(this.redis.keys.priorityQueue(target, message.priority), member);
+    for (const [queue, members] of grouped(taken, ({ message }) => this.redis.keys.priorityQueue(target, message.priority), ({ member }) => member)) {
+      pipeline.zrem(queue, ...members);
+    }
     await execAll(pipeline);
   }
 
@@ -122,4 +126,16 @@ export class PriorityQueues {
     sizes.forEach((size, i) => (depth[PRIORITIES[i % PRIORITIES.length]] += size));
     return depth;
   }
+}
+
+/** The members of `items` by the queue each goes to, in order (one command per queue, not per message). */
+function grouped<T>(items: readonly T[], queueOf: (item: T) => string, memberOf: (item: T) => string): Map<string, string[]> {
+  const byQueue = new Map<string, string[]>();
+  for (const item of items) {
+    const queue = queueOf(item);
+    let members = byQueue.get(queue);
+    if (!members) byQueue.set(queue, (members = []));
+    members.push(memberOf(item));
+  }
+  return byQueue;
 }

@@ -1,5 +1,6 @@
 import type { MasLogger } from '../util/mas-logger';
-import { AgentOverloadedError, HandlerTimeoutError, MessageTooLargeError } from '../errors';
+import { AgentOverloadedError, GatewayRejectedError, HandlerTimeoutError, MessageTooLargeError } from '../errors';
+import { decisionCorrelationId, GATEWAY_DECISIONS_TYPE, GATEWAY_SENDER_ID, GatewayDecisionNotice } from '../gateway-client/gateway.constants';
 import { AgentMessage, decodeEnvelope, decodeMessage, MessageReplier } from '../protocol';
 import { runInStateTransaction, StateTransaction } from '../state/state-transaction';
 import type { Decoded, DeliveryCallback, InboxIntake } from '../transport/inbox-consumer';
@@ -48,8 +49,8 @@ export interface IntakeOptions {
  */
 export class MessageIntake implements InboxIntake {
   private readonly slots: HandlerSlots<AgentMessage>;
-  /** Gateway mode: the parsed envelope of each decoded message, for its signature check. */
-  private readonly records = new WeakMap<AgentMessage, Record<string, unknown>>();
+  /** Gateway mode: the parsed envelope of each decoded message and its text as received, for its signature check. */
+  private readonly records = new WeakMap<AgentMessage, { record: Record<string, unknown>; raw: string }>();
 
   constructor(private readonly options: IntakeOptions) {
     this.slots = new HandlerSlots(options.maxConcurrency, options.maxQueued, (message) => options.observer.process(message, options.dispatcher));
@@ -59,13 +60,15 @@ export class MessageIntake implements InboxIntake {
   readonly onPayload = (payload: string, channel: string): void => {
     const decoded = this.decode(payload, channel);
     if (!('message' in decoded)) return;
-    if (this.options.trust) void this.trusted(decoded.message).then((ok) => ok && this.take(decoded.message));
-    else this.take(decoded.message);
+    if (!this.options.trust) return this.take(decoded.message);
+    const trusted = this.trusted(decoded.message);
+    if (trusted === true) this.take(decoded.message);
+    else if (trusted !== false) void trusted.then((ok) => ok && this.take(decoded.message));
   };
 
   /** A decoded channel message: a reply settles its request, anything else gets a handler slot. */
   private take(received: AgentMessage): void {
-    if (this.settled(received) || this.expired(received)) return;
+    if (this.decided(received) || this.settled(received) || this.expired(received)) return;
     const message = this.bind(received);
     if (this.slots.offer(message)) return;
     this.options.stats.dropped += 1;
@@ -80,7 +83,7 @@ export class MessageIntake implements InboxIntake {
     try {
       if (!this.options.trust) return { message: this.observed(decodeMessage(raw, maxMessageBytes)) };
       const { message, record } = decodeEnvelope(raw, maxMessageBytes);
-      this.records.set(message, record);
+      this.records.set(message, { record, raw });
       return { message: this.observed(message) };
     } catch (error) {
       const reason = (error as Error).message;
@@ -103,17 +106,19 @@ export class MessageIntake implements InboxIntake {
    */
   deliver(message: AgentMessage, attempt: number, deadlineMs: number | undefined, done: DeliveryCallback): void {
     const transaction = new StateTransaction(this.options.agentId);
-    if (this.options.trust) {
-      this.deliverTrusted(message, attempt, deadlineMs, transaction, done).catch((error: unknown) => done(undefined, error));
-      return;
+    if (!this.options.trust) return this.deliverChecked(true, message, attempt, deadlineMs, transaction, done);
+    try {
+      const trusted = this.trusted(message);
+      if (trusted === true || trusted === false) this.deliverChecked(trusted, message, attempt, deadlineMs, transaction, done);
+      else trusted.then((ok) => this.deliverChecked(ok, message, attempt, deadlineMs, transaction, done)).catch((error: unknown) => done(undefined, error));
+    } catch (error) {
+      done(undefined, error);
     }
-    if (this.settled(message) || this.expired(message)) done({ completed: true, transaction });
-    else this.run(message, attempt, deadlineMs, transaction, done);
   }
 
-  /** {@link deliver} in gateway mode: the gateway's signature checked first. */
-  private async deliverTrusted(message: AgentMessage, attempt: number, deadlineMs: number | undefined, transaction: StateTransaction, done: DeliveryCallback): Promise<void> {
-    if (!(await this.trusted(message)) || this.settled(message) || this.expired(message)) done({ completed: true, transaction });
+  /** {@link deliver} once the gateway's signature is checked (gateway mode; `trusted` true otherwise). */
+  private deliverChecked(trusted: boolean, message: AgentMessage, attempt: number, deadlineMs: number | undefined, transaction: StateTransaction, done: DeliveryCallback): void {
+    if (!trusted || this.settled(message) || this.expired(message)) done({ completed: true, transaction });
     else this.run(message, attempt, deadlineMs, transaction, done);
   }
 
@@ -148,6 +153,28 @@ export class MessageIntake implements InboxIntake {
     return message;
   }
 
+  /**
+   * Gateway mode: true when `message` is the gateway's batch of decisions about this agent's
+   * messages ({@link GATEWAY_DECISIONS_TYPE}, its signature checked): each decision settles the send
+   * waiting for it, like the reply of a single decision would (a refusal rejects it with
+   * {@link GatewayRejectedError}); each counts as a reply, or as an unmatched one.
+   */
+  private decided(message: AgentMessage): boolean {
+    if (!this.options.trust || message.senderId !== GATEWAY_SENDER_ID || message.messageType !== GATEWAY_DECISIONS_TYPE) return false;
+    const { pending, stats } = this.options;
+    const decisions = (message.data as { decisions?: unknown } | undefined)?.decisions;
+    for (const notice of Array.isArray(decisions) ? (decisions as Array<Partial<GatewayDecisionNotice> | null>) : []) {
+      if (!notice || typeof notice.message_id !== 'string' || typeof notice.decision !== 'string') {
+        stats.unmatchedReplies += 1;
+        continue;
+      }
+      const refusal = notice.decision === 'ALLOWED' ? undefined : new GatewayRejectedError(notice.decision, String(notice.reason ?? ''));
+      if (pending.answer(decisionCorrelationId(notice.message_id), GATEWAY_SENDER_ID, message, refusal)) stats.replies += 1;
+      else stats.unmatchedReplies += 1;
+    }
+    return true;
+  }
+
   /** True when `message` is a reply (it settled its request, or is counted as unmatched). */
   private settled(message: AgentMessage): boolean {
     if (!message.isReply) return false;
@@ -161,10 +188,17 @@ export class MessageIntake implements InboxIntake {
    * delivery to another agent, copied into this one's inbox or channel, is not this agent's to
    * handle); otherwise counted, logged and dropped.
    */
-  private async trusted(message: AgentMessage): Promise<boolean> {
-    const record = this.records.get(message);
+  private trusted(message: AgentMessage): boolean | Promise<boolean> {
+    const received = this.records.get(message);
     const addressed = message.targetId === this.options.agentId;
-    if (record && addressed && (await this.options.trust!.verify(record))) return true;
+    const verified = received && addressed ? this.options.trust!.verify(received.record, received.raw) : false;
+    if (verified === true) return true;
+    if (verified === false) return this.untrusted(message, addressed);
+    return verified.then((ok) => ok || this.untrusted(message, addressed));
+  }
+
+  /** Counts and logs a message {@link trusted} refused; false. */
+  private untrusted(message: AgentMessage, addressed: boolean): false {
     this.options.stats.unverified += 1;
     const why = addressed ? 'not signed by the gateway' : `addressed to ${message.targetId}, not to this agent`;
     this.options.logger.warn?.(`Dropped message ${message.messageId} "${message.messageType}" claiming to be from ${message.senderId}: ${why}`);

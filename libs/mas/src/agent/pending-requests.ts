@@ -76,6 +76,21 @@ export class PendingRequests {
     return true;
   }
 
+  /**
+   * Settles request `correlationId` with an answer `carrier` brought from `from` (several answers
+   * may share one carrier: the gateway's batch of decisions): rejects it with `error` when given,
+   * resolves it with `carrier` otherwise. Returns false, as {@link settle}, when nobody waits for it
+   * or it waits for an answer from someone else.
+   */
+  answer(correlationId: string, from: string, carrier: AgentMessage, error?: Error): boolean {
+    const entry = this.pending.get(correlationId);
+    if (!entry || from !== entry.from) return false;
+    this.forget(correlationId);
+    if (error) entry.reject(error);
+    else entry.resolve(carrier);
+    return true;
+  }
+
   /** Rejects one request (e.g. its publish failed or reached nobody). */
   fail(correlationId: string, error: Error): void {
     const entry = this.pending.get(correlationId);

@@ -91,6 +91,28 @@ export function withGatewaySignature(text: string, block: GatewaySignatureBlock)
   return text === '{}' ? `{${field}` : `${text.slice(0, -1)},${field}`;
 }
 
+/** How a record's wire form names its signature block ({@link withGatewaySignature} writes it last). */
+const SIGNATURE_MEMBER = `"${GATEWAY_SIGNATURE_FIELD}":`;
+
+/**
+ * The inverse of {@link withGatewaySignature}: the text the signature of a record's wire form `raw`
+ * covers, read off the bytes received (all before its last `"gateway_signature":` member, closed),
+ * so that a verifier need not write the parsed record out in canonical form again. Undefined when
+ * `raw` has no such member.
+ *
+ * Sound for a verifier that checks the signature over this text, wherever the cut falls: a text
+ * the gateway signed is a JSON object without a top-level `gateway_signature`, and `raw` (which
+ * parsed as one JSON value) is that object's text with one more top-level member appended, so it
+ * parses as exactly the signed record plus its block. A cut anywhere else gives a text the gateway
+ * never signed.
+ */
+export function gatewaySignedTextOf(raw: string): string | undefined {
+  const at = raw.lastIndexOf(SIGNATURE_MEMBER);
+  if (at < 1) return undefined;
+  if (raw[at - 1] === ',') return `${raw.slice(0, at - 1)}}`;
+  return at === 1 && raw[0] === '{' ? '{}' : undefined;
+}
+
 /**
  * Signature blocks of records signed together, given their digests ({@link gatewayRecordDigest}, at
  * least one): one Ed25519 signature over the root of the tree of the digests, each block with its

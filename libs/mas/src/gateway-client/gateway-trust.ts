@@ -2,8 +2,8 @@ import { createPublicKey, KeyObject, verify } from 'node:crypto';
 import type Redis from 'ioredis';
 import type { MasKeySpace } from '../redis/keys';
 import { RecentSet } from '../util/recent-set';
-import { GATEWAY_SIGNATURE_FIELD, gatewayBatchSigningInput, gatewayRecordDigest, gatewaySignedBytes } from './gateway-signature';
-import { merklePathNodes } from './merkle-proof';
+import { GATEWAY_SIGNATURE_FIELD, gatewayBatchSigningInput, gatewayRecordDigest, gatewaySignedBytes, gatewaySignedTextOf } from './gateway-signature';
+import { merklePathNodes, merkleTextLeaf } from './merkle-proof';
 
 /** Least time between two reloads of the gateway keys (an unknown key id triggers one). */
 const REFRESH_EVERY_MS = 1_000;
@@ -32,16 +32,30 @@ export class GatewayTrust {
     private readonly names: MasKeySpace,
   ) {}
 
-  /** True when `record` (a parsed envelope) carries a valid signature of a published gateway key. */
-  async verify(record: Record<string, unknown>): Promise<boolean> {
+  /**
+   * True when `record` (a parsed envelope; `raw`, its text as received, when the caller has it)
+   * carries a valid signature of a published gateway key. Answers at once (no promise) when the key
+   * is known already.
+   */
+  verify(record: Record<string, unknown>, raw?: string): boolean | Promise<boolean> {
     const keyId = (record[GATEWAY_SIGNATURE_FIELD] as { key_id?: unknown } | undefined)?.key_id;
     if (typeof keyId !== 'string') return false;
-    if (!this.keys.has(keyId)) await this.refresh();
+    if (this.keys.has(keyId)) return this.check(record, raw, keyId);
+    return this.refresh().then(() => this.check(record, raw, keyId));
+  }
+
+  private check(record: Record<string, unknown>, raw: string | undefined, keyId: string): boolean {
     const key = this.keys.get(keyId);
     if (!key) return false;
     try {
       const block = record[GATEWAY_SIGNATURE_FIELD] as { alg?: unknown; value?: unknown; path?: unknown };
-      if (block.alg === 'ed25519-merkle') return this.verifyInBatch(record, block, keyId, key);
+      if (block.alg === 'ed25519-merkle') {
+        // The bytes received first (the gateway writes the signed text as it is, its block appended),
+        // the record in canonical form when they were written otherwise.
+        const text = raw === undefined ? undefined : gatewaySignedTextOf(raw);
+        if (text !== undefined && this.verifyInBatch(merkleTextLeaf(text), block, keyId, key)) return true;
+        return this.verifyInBatch(gatewayRecordDigest(record), block, keyId, key);
+      }
       const signed = gatewaySignedBytes(record);
       return !!signed && verify(null, signed.input, key, signed.signature);
     } catch {
@@ -49,10 +63,9 @@ export class GatewayTrust {
     }
   }
 
-  /** {@link verify} of a batch-signed record: done once its path meets a verified node. */
-  private verifyInBatch(record: Record<string, unknown>, block: { value?: unknown; path?: unknown }, keyId: string, key: KeyObject): boolean {
+  /** {@link verify} of a batch-signed record given its leaf: done once its path meets a verified node. */
+  private verifyInBatch(leaf: Buffer, block: { value?: unknown; path?: unknown }, keyId: string, key: KeyObject): boolean {
     if (typeof block.value !== 'string') return false;
-    const leaf = gatewayRecordDigest(record);
     const name = (node: Buffer) => `${keyId}:${node.toString('latin1')}`;
     let met = false;
     const nodes = merklePathNodes(leaf, block.path, (node) => (met = this.verifiedNodes.has(name(node))));

@@ -1,8 +1,24 @@
 /** `sender_id` of the decisions the gateway sends back. */
 export const GATEWAY_SENDER_ID = 'mas.gateway';
 
-/** Message type of the decision the gateway sends back to a sender. */
+import type { GatewayDecision } from '../errors/gateway.errors';
+
+/** Message type of the decision the gateway sends back to a sender (one decision, a reply to `gw:{message_id}`). */
 export const GATEWAY_DECISION_TYPE = 'mas.gateway.decision';
+
+/**
+ * Message type of the decisions the gateway sends back to one sender at once (`data.decisions`, a
+ * list of {@link GatewayDecisionNotice}): one envelope, one signature check and one PUBLISH for all the
+ * decisions about that sender's messages taken in one event-loop turn.
+ */
+export const GATEWAY_DECISIONS_TYPE = 'mas.gateway.decisions';
+
+/** One decision of a {@link GATEWAY_DECISIONS_TYPE} envelope. */
+export interface GatewayDecisionNotice {
+  message_id: string;
+  decision: GatewayDecision;
+  reason: string;
+}
 
 /** Correlation id of the decision about message `messageId`. */
 export const decisionCorrelationId = (messageId: string): string => `gw:${messageId}`;

@@ -77,19 +77,18 @@ export function merkleRootOf(leaf: Buffer, proof: unknown): Buffer | undefined {
  */
 export function merklePathNodes(leaf: Buffer, proof: unknown, known?: (node: Buffer) => boolean): Buffer[] | undefined {
   if (!Array.isArray(proof) || proof.length > 64) return undefined;
-  const siblings: Buffer[] = [];
-  for (const step of proof) {
-    if (typeof step !== 'string' || (step[0] !== 'L' && step[0] !== 'R')) return undefined;
-    const sibling = Buffer.from(step.slice(1), 'base64');
-    if (sibling.length !== 32) return undefined;
-    siblings.push(sibling);
-  }
+  // Checked by form (the 44 base64 digits of 32 bytes), decoded only as far as the walk goes.
+  for (const step of proof) if (typeof step !== 'string' || !STEP.test(step)) return undefined;
   const nodes: Buffer[] = [];
   let hash = leaf;
-  for (let i = 0; i < siblings.length; i += 1) {
-    hash = (proof[i] as string)[0] === 'L' ? node(siblings[i], hash) : node(hash, siblings[i]);
+  for (const step of proof as string[]) {
+    const sibling = Buffer.from(step.slice(1), 'base64');
+    hash = step[0] === 'L' ? node(sibling, hash) : node(hash, sibling);
     nodes.push(hash);
     if (known?.(hash)) break;
   }
   return nodes;
 }
+
+/** A well-formed step: `L` or `R`, then a SHA-256 in base64 (43 digits and one `=`: exactly 32 bytes). */
+const STEP = /^[LR][A-Za-z0-9+/]{43}=$/;
