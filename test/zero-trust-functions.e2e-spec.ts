@@ -3,7 +3,7 @@ import type Redis from 'ioredis';
 import { MAS_FUNCTIONS, MasKeys, ProvisionedAgent, RedisFunctionsMissingError, RedisPermissionError } from '@mas/core';
 import { sleep, waitFor } from './support/e2e-helpers';
 import { runNode } from './support/node-process';
-import { ZeroTrustWorld } from './support/zero-trust';
+import { ZeroTrustAgent, ZeroTrustWorld } from './support/zero-trust';
 
 // Zero-trust agents run no Lua of their own: their users may FCALL the MAS function library an
 // administrator loaded (provisioning loads it), never EVAL. What that closes (an endless script
@@ -88,11 +88,15 @@ describe('red team: a provisioned agent and Lua', () => {
 
 describe('a provisioned agent running its scripts as the MAS function library', () => {
   it('handles, commits state and dead-letters through the library: a failing message ends in the dead letters', async () => {
-    await world.start(bobId, {
+    const started: { bob?: ZeroTrustAgent } = {};
+    started.bob = await world.start(bobId, {
       capabilities: ['echo'],
       inbox: { maxAttempts: 2, claimIdleMs: 200, blockMs: 100 },
       onMessage: async (message) => {
         if (message.messageType === 'poison') throw new Error('cannot handle this');
+        // A state change: committed with the message by the library's commit function (a handler
+        // that changes no state is committed by a MULTI/EXEC of plain commands).
+        await started.bob?.agent.updateState({ echoed: message.data.n });
         await message.reply('echo.reply', { ok: true });
       },
     });
@@ -101,7 +105,8 @@ describe('a provisioned agent running its scripts as the MAS function library', 
     const callsBefore = await fcalls();
     const reply = await alice.agent.request(bobId.id, 'echo', { n: 1 }, { timeout: 5_000 });
     expect(reply.data).toEqual({ ok: true });
-    expect(await fcalls(), 'the inbox commits went by FCALL').toBeGreaterThan(callsBefore);
+    expect(await fcalls(), 'the inbox commit went by FCALL').toBeGreaterThan(callsBefore);
+    expect(await world.admin.command.hget(MasKeys.state(bobId.id), 'echoed')).toBe('1');
     const before = await world.admin.command.xlen(MasKeys.deadLetters);
     await alice.agent.send(bobId.id, 'poison', { n: 2 });
     await waitFor(async () => (await world.admin.command.xlen(MasKeys.deadLetters)) > before, 10_000, 'the poison message dead-lettered');
