@@ -46,11 +46,14 @@ export class DecisionRecorder {
     const latencyMs = performance.now() - ingress.receivedAt;
     this.metrics.decided(decision, latencyMs / 1000, ingress.violations);
     const unauthenticated = decision === 'AUTH_FAILED';
-    if (unauthenticated && !(audited ?? (await this.withinUnauthenticatedRate([ingress.senderId ?? '']))[0])) {
+    // What unauthenticated ingress names, without decoding an envelope authentication did not decode.
+    const claimed = unauthenticated ? ingress.claimed : undefined;
+    if (claimed && !(audited ?? (await this.withinUnauthenticatedRate([claimed.senderId ?? '']))[0])) {
       this.metrics.unauditedUnauthenticated.inc();
       return { decision, reason, auditId: '' };
     }
-    const { senderId, messageId } = ingress;
+    const senderId = claimed ? claimed.senderId : ingress.senderId;
+    const messageId = claimed ? claimed.messageId : ingress.messageId;
     // Signed while the nonce and the audit entry are written; published only once both are.
     const notice = ingress.notify && !unauthenticated && senderId && messageId ? this.notifier.prepare(senderId, messageId, decision, reason) : undefined;
     notice?.catch(() => undefined); // its failure is seen where it is awaited, if the audit succeeds
@@ -59,12 +62,12 @@ export class DecisionRecorder {
       stage: ingress.replay ? 'replay' : 'ingress',
       decision,
       reason: ingress.replay ? `replay of dlq:messages ${ingress.replay.letterId}: ${reason}` : reason,
-      messageId: ingress.messageId,
-      senderId: unauthenticated ? undefined : ingress.senderId,
-      claimedSender: unauthenticated ? (ingress.senderId ?? '') : undefined,
-      targetId: ingress.targetId,
-      messageType: ingress.message?.messageType,
-      priority: ingress.message ? ingress.priority : undefined,
+      messageId,
+      senderId: claimed ? undefined : senderId,
+      claimedSender: claimed ? (senderId ?? '') : undefined,
+      targetId: claimed ? claimed.targetId : ingress.targetId,
+      messageType: claimed ? claimed.messageType : ingress.message?.messageType,
+      priority: claimed ? undefined : ingress.message ? ingress.priority : undefined,
       violations: ingress.violations,
       findings: ingress.findings.map((f) => `${f.type}:${f.action}@${f.path}`),
       latencyMs,
