@@ -46,14 +46,13 @@ export class DecisionRecorder {
     const latencyMs = performance.now() - ingress.receivedAt;
     this.metrics.decided(decision, latencyMs / 1000, ingress.violations);
     const unauthenticated = decision === 'AUTH_FAILED';
-    // What unauthenticated ingress names, without decoding an envelope authentication did not decode.
-    const claimed = unauthenticated ? ingress.claimed : undefined;
-    if (claimed && !(audited ?? (await this.withinUnauthenticatedRate([claimed.senderId ?? '']))[0])) {
+    // What the entry names, without decoding an envelope refused before it was decoded.
+    const named = ingress.claimed;
+    if (unauthenticated && !(audited ?? (await this.withinUnauthenticatedRate([named.senderId ?? '']))[0])) {
       this.metrics.unauditedUnauthenticated.inc();
       return { decision, reason, auditId: '' };
     }
-    const senderId = claimed ? claimed.senderId : ingress.senderId;
-    const messageId = claimed ? claimed.messageId : ingress.messageId;
+    const { senderId, messageId } = named;
     // Signed while the nonce and the audit entry are written; published only once both are.
     const notice = ingress.notify && !unauthenticated && senderId && messageId ? this.notifier.prepare(senderId, messageId, decision, reason) : undefined;
     notice?.catch(() => undefined); // its failure is seen where it is awaited, if the audit succeeds
@@ -63,11 +62,11 @@ export class DecisionRecorder {
       decision,
       reason: ingress.replay ? `replay of dlq:messages ${ingress.replay.letterId}: ${reason}` : reason,
       messageId,
-      senderId: claimed ? undefined : senderId,
-      claimedSender: claimed ? (senderId ?? '') : undefined,
-      targetId: claimed ? claimed.targetId : ingress.targetId,
-      messageType: claimed ? claimed.messageType : ingress.message?.messageType,
-      priority: claimed ? undefined : ingress.message ? ingress.priority : undefined,
+      senderId: unauthenticated ? undefined : senderId,
+      claimedSender: unauthenticated ? (senderId ?? '') : undefined,
+      targetId: named.targetId,
+      messageType: named.messageType,
+      priority: ingress.isDecoded && ingress.message ? ingress.priority : undefined,
       violations: ingress.violations,
       findings: ingress.findings.map((f) => `${f.type}:${f.action}@${f.path}`),
       latencyMs,

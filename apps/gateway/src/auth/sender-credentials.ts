@@ -104,7 +104,7 @@ export function authenticationRefusal(ingress: IngressMessage, credentials: Send
   const route = ingress.route;
   if (!credentials || route === undefined) return refuse(`malformed envelope: ${ingress.parseError}`, 'auth:malformed');
   const sender = route.senderId;
-  const refusal = credentialsRefusal(sender, ingress.token, credentials, settings) ?? (credentials.provisioned ? signatureRefusal(ingress, sender, credentials.publicKeyPem) : undefined);
+  const refusal = credentialsRefusal(sender, ingress.token, credentials, settings) ?? (credentials.provisioned ? entrySignatureRefusal(ingress, sender, credentials.publicKeyPem) : undefined);
   if (refusal) return refusal;
   if (!ingress.message) return refuse(`malformed envelope: ${ingress.parseError}`, 'auth:malformed');
   if (ingress.message.senderId !== sender) return refuse('malformed envelope: its "sender_id" is not the sender its entry names', 'auth:malformed');
@@ -121,9 +121,9 @@ export const publicKeyOf = memoised((pem: string): KeyObject => createPublicKey(
  * authenticates it, whether or not `features.messageSigning` is on (that feature adds freshness and
  * the single-use nonce). It is checked before the envelope is decoded: a hash of the text and one
  * verification. Anyone may append an entry naming alice to the shared ingress; without her signature
- * it is unauthenticated ingress.
+ * it is unauthenticated ingress. Registration requests are held to the same check.
  */
-function signatureRefusal(ingress: IngressMessage, sender: string, publicKeyPem: string | null): AuthenticationRefusal | undefined {
+export function entrySignatureRefusal(ingress: IngressMessage, sender: string, publicKeyPem: string | null): AuthenticationRefusal | undefined {
   if (!publicKeyPem) return { reason: `no public key is published for "${sender}"`, violation: 'auth:no_key' };
   if (ingress.entrySignatureField === undefined) {
     return { reason: `"${sender}" authenticates with its ed25519 signature of the envelope as written (entry field "signature"); the entry has none`, violation: 'auth:unsigned' };

@@ -65,17 +65,34 @@ const COMMA = 0x2c;
 const COLON = 0x3a;
 const isJsonSpace = (code: number) => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 
+/** The top-level members {@link scanTopLevelStrings} reads. */
+const SCANNED_KEYS = ['sender_id', 'target_id', 'message_type', 'message_id'] as const;
+
+/** Top-level string members of an envelope, as {@link scanTopLevelStrings} reads them (null: present but not a string). */
+export type ScannedEnvelope = Partial<Record<(typeof SCANNED_KEYS)[number], string | null>>;
+
 /**
  * Sender and target of a raw JSON envelope where {@link peekEnvelopeRoute} cannot tell (escapes,
- * repeated keys, the keys also inside the data), still without parsing it: one pass over the text
- * that jumps over strings (escapes included) and counts nesting, allocating only the top-level keys
- * and the two values. For a text that JSON.parse accepts it gives what decoding gives (the last of
- * repeated keys, as JSON.parse keeps); undefined when the top level is not an object whose
- * `sender_id` and `target_id` are non-empty strings, which decoding refuses too. Linear in the text,
- * at the speed of a native string search for the strings in it.
+ * repeated keys, the keys also inside the data), still without parsing it ({@link scanTopLevelStrings}):
+ * what decoding gives for a text JSON.parse accepts; undefined when they are not non-empty strings
+ * (decoding refuses the envelope too).
  */
 export function scanEnvelopeRoute(raw: string): EnvelopeRoute | undefined {
-  const found: { sender_id?: string | null; target_id?: string | null } = {};
+  const { sender_id: senderId, target_id: targetId } = scanTopLevelStrings(raw) ?? {};
+  if (!senderId || !targetId) return undefined;
+  return { senderId, targetId, replyHint: REPLY_HINT.test(raw) };
+}
+
+/**
+ * `sender_id`, `target_id`, `message_type` and `message_id` of a raw JSON object text without parsing
+ * it: one pass that jumps over strings (escapes included) and counts nesting, allocating only the
+ * top-level keys and those values. For a text that JSON.parse accepts each is what parsing gives
+ * (the last of repeated keys, as JSON.parse keeps; null for a value that is not a string); undefined
+ * when the text is not one JSON object. Linear in the text, at the speed of a native string search
+ * for the strings in it (about a fifth of a parse for an envelope of many small objects).
+ */
+export function scanTopLevelStrings(raw: string): ScannedEnvelope | undefined {
+  const found: ScannedEnvelope = {};
   let i = skipSpace(raw, 0);
   if (raw.charCodeAt(i) !== OPEN_OBJECT) return undefined;
   let depth = 0;
@@ -83,7 +100,7 @@ export function scanEnvelopeRoute(raw: string): EnvelopeRoute | undefined {
   let awaitingValue = false;
   let key: string | undefined;
   const assign = (value: string | null) => {
-    if (key === 'sender_id' || key === 'target_id') found[key] = value;
+    if ((SCANNED_KEYS as readonly string[]).includes(key!)) found[key as keyof ScannedEnvelope] = value;
     awaitingValue = false;
   };
   for (; i < raw.length; i += 1) {
@@ -114,9 +131,7 @@ export function scanEnvelopeRoute(raw: string): EnvelopeRoute | undefined {
     }
   }
   if (depth !== 0 || skipSpace(raw, i + 1) < raw.length) return undefined;
-  const { sender_id: senderId, target_id: targetId } = found;
-  if (!senderId || !targetId) return undefined;
-  return { senderId, targetId, replyHint: REPLY_HINT.test(raw) };
+  return found;
 }
 
 /** Index of the quote closing the string that opens at `start`; -1 when it never closes. */

@@ -4,7 +4,7 @@ import { GATEWAY_CONTEXT_TYPE } from '../gateway.constants';
 import type { SenderCredentials } from '../auth/sender-credentials';
 import type { PolicyFacts } from '../authz/access-policy';
 import type { DlpFinding } from './dlp.types';
-import { EnvelopeRoute, peekEnvelopeRoute, peekTopLevelString, replyHintOf, scanEnvelopeRoute } from './envelope-route';
+import { EnvelopeRoute, peekEnvelopeRoute, peekTopLevelString, replyHintOf, scanEnvelopeRoute, scanTopLevelStrings } from './envelope-route';
 
 /**
  * One entry of `mas.gateway.ingress` on its way through the pipeline: what the sender submitted,
@@ -20,6 +20,8 @@ export class IngressMessage {
   private written?: { text: string | undefined; maxBytes: number; signature: string | undefined };
   private undecoded = false;
   private signatureRead?: { signature: EntrySignature | undefined };
+  /** Message id and type read from the text without decoding it ({@link claimed}). */
+  private looked?: { messageId?: string; messageType?: string };
   private decoded: { envelope?: Record<string, unknown>; message?: AgentMessage; parseError?: string } = {};
   private peeked?: { route: EnvelopeRoute | undefined };
   /** Violation codes found so far (`auth:revoked_token`, `dlp:ssn`, ...), for the audit trail. */
@@ -88,6 +90,7 @@ export class IngressMessage {
     this.decoded = {};
     this.peeked = undefined;
     this.signatureRead = undefined;
+    this.looked = undefined;
   }
 
   /** The envelope text as written to the entry (what an entry signature covers); undefined when built otherwise. */
@@ -195,8 +198,18 @@ export class IngressMessage {
   get claimed(): { senderId?: string; targetId?: string; messageId?: string; messageType?: string } {
     const text = this.written?.text;
     if (!this.undecoded || text === undefined) return { senderId: this.senderId, targetId: this.targetId, messageId: this.messageId, messageType: this.message?.messageType };
+    if (!this.looked) {
+      let messageId = peekTopLevelString(text, 'message_id');
+      let messageType = peekTopLevelString(text, 'message_type');
+      if ((messageId === undefined || messageType === undefined) && !this.oversized) {
+        const scanned = scanTopLevelStrings(text);
+        messageId ??= scanned?.message_id ?? undefined;
+        messageType ??= scanned?.message_type ?? undefined;
+      }
+      this.looked = { messageId, messageType };
+    }
     const route = this.route;
-    return { senderId: route?.senderId, targetId: route?.targetId, messageId: peekTopLevelString(text, 'message_id'), messageType: peekTopLevelString(text, 'message_type') };
+    return { senderId: route?.senderId, targetId: route?.targetId, ...this.looked };
   }
 
   /** Sender id, also of a malformed envelope when it names one. */

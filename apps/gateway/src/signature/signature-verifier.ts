@@ -33,7 +33,8 @@ export class SignatureVerifier {
    * @throws SignatureInvalidError naming what is wrong.
    */
   async verify(ingress: IngressMessage): Promise<SignatureAlgorithm> {
-    const sender = ingress.checked.senderId;
+    // An entry signature names its sender: it is checked before the envelope is decoded.
+    const sender = ingress.entrySignature?.sender ?? ingress.checked.senderId;
     const block = ingress.signatureBlock;
     if (!block) throw new SignatureInvalidError(ingress.entrySignatureField === undefined ? 'the envelope is not signed' : "the entry's signature is malformed", 'signature:missing');
     const alg = block.alg as SignatureAlgorithm;
@@ -51,6 +52,9 @@ export class SignatureVerifier {
     // A provisioned sender's signature was verified by authentication (it authenticates it): not twice.
     const verified = ingress.signatureVerified && alg === 'ed25519';
     if (!verified && !this.matches(ingress, key)) throw new SignatureInvalidError('the signature does not match the envelope', 'signature:mismatch');
+    const message = ingress.message; // decoded only now for an entry signature
+    if (!message) throw new AuthenticationFailedError(`malformed envelope: ${ingress.parseError}`, 'auth:malformed');
+    if (message.senderId !== sender) throw new SignatureInvalidError('the entry signature names another sender than the envelope', 'signature:mismatch');
     const driftMs = Math.abs(Date.now() - ingress.checked.timestamp * 1000);
     if (driftMs > this.settings.messageSigning.maxTimestampDriftMs) {
       throw new SignatureInvalidError(
@@ -85,7 +89,7 @@ export class SignatureVerifier {
     const signature = ingress.entrySignature;
     const text = ingress.envelopeText;
     if (!signature) return verifyEnvelope(ingress.envelope as unknown as WireEnvelope, key);
-    return text !== undefined && !!key.publicKeyPem && signature.sender === ingress.checked.senderId && verifyEnvelopeText(text, signature, publicKeyOf(key.publicKeyPem));
+    return text !== undefined && !!key.publicKeyPem && verifyEnvelopeText(text, signature, publicKeyOf(key.publicKeyPem));
   }
 
   /** Reads `sender`'s HMAC secret and Ed25519 public key. */
