@@ -62,4 +62,28 @@ describe('red team: DLQ replay as the original sender', () => {
     ).toEqual([]);
     expect(result?.delivered, `replay result ${JSON.stringify(result)}`).toBe(false);
   }, 40_000);
+
+  it("alice's own entry, dead-lettered as unprocessable, is checked again on replay by the entry signature it kept, and delivered as hers", async () => {
+    const alice = await world.start(aliceId, { capabilities: ['payments'] });
+    const bob = await world.start(bobId, { capabilities: ['echo'] });
+    await Promise.all(gatewaysOf(world).splice(0).map((gateway) => gateway.app.close()));
+    const admin = world.admin.command;
+    const before = (await admin.xrange(MasKeys.agentIngress(aliceId.id), '-', '+')).length;
+    const sent = alice.agent.send(bobId.id, 'payment', { amount: 7 }).catch((error: unknown) => error); // no gateway decides it now
+    const [entryId, fields] = await waitFor(async () => (await admin.xrange(MasKeys.agentIngress(aliceId.id), '-', '+'))[before], 5_000, "alice's entry");
+    expect(fields).toContain('signature'); // signed as written, beside the envelope
+    await admin.xreadgroup('GROUP', MasKeys.gatewayGroup, 'dead-instance', 'COUNT', 100, 'STREAMS', MasKeys.agentIngress(aliceId.id), '>');
+    await admin.xclaim(MasKeys.agentIngress(aliceId.id), MasKeys.gatewayGroup, 'dead-instance', 0, entryId, 'RETRYCOUNT', 6);
+    await sleep(600);
+    const gateway = await world.startGateway();
+    const letter = await waitFor(async () => {
+      const entries = (await admin.xrange(MasKeys.deadLetters, '-', '+')) as Array<[string, string[]]>;
+      return entries.find(([, f]) => f.includes(entryId));
+    }, 10_000, 'the unprocessable dead letter');
+    expect(letter[1]).toContain('entry_signature');
+    await sent;
+    const [result] = await Promise.all([gateway.app.get(DeadLetterReplay).replay(letter[0])]);
+    expect(result, `replay result ${JSON.stringify(result)}`).toMatchObject({ delivered: true, decision: 'ALLOWED' });
+    await waitFor(() => bob.received.some((m) => m.messageType === 'payment' && m.senderId === aliceId.id), 5_000, "alice's payment at bob");
+  }, 40_000);
 });

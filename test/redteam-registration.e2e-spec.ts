@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createMessage, decodeCredentials, GATEWAY_SENDER_ID, MasKeys, ProvisionedAgent, REGISTER_REQUEST_TYPE, signEnvelope } from '@mas/core';
+import { createMessage, decodeCredentials, encodeEntrySignature, GATEWAY_SENDER_ID, MasKeys, ProvisionedAgent, REGISTER_REQUEST_TYPE, signEnvelopeText } from '@mas/core';
 import { waitFor } from './support/e2e-helpers';
 import { ZeroTrustWorld } from './support/zero-trust';
 
@@ -20,14 +20,15 @@ afterAll(() => world?.close());
 
 describe('red team: registration requests', () => {
   it("mallory's signed registration requests are held to its rate limit: replicas recorded up to the limit, the rest RATE_LIMITED", async () => {
-    const { privateKey, publicKeyPem } = decodeCredentials(mallory.credentials, mallory.id);
-    const keys = { alg: 'ed25519' as const, privateKey, publicKeyPem };
+    const { privateKey } = decodeCredentials(mallory.credentials, mallory.id);
     const attacker = world.client(mallory.redisUrl);
     const total = 400;
     const pipeline = attacker.pipeline();
     for (let i = 0; i < total; i += 1) {
       const request = createMessage({ senderId: mallory.id, targetId: GATEWAY_SENDER_ID, messageType: REGISTER_REQUEST_TYPE, data: { capabilities: ['chat'], replica_id: `r-${i}` } }).toWire();
-      pipeline.xadd(MasKeys.agentIngress(mallory.id), '*', 'envelope', JSON.stringify(signEnvelope(request, keys)), 'token', '', 'notify', '0');
+      const text = JSON.stringify(request); // signed as written, in the entry's own field, as a provisioned agent signs
+      const signature = encodeEntrySignature(signEnvelopeText(text, { sender: mallory.id, target: GATEWAY_SENDER_ID }, privateKey));
+      pipeline.xadd(MasKeys.agentIngress(mallory.id), '*', 'envelope', text, 'token', '', 'notify', '0', 'signature', signature);
     }
     await pipeline.exec();
     const admin = world.admin.command;

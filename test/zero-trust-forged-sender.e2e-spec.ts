@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Redis from 'ioredis';
-import { createMessage, INGRESS_FIELDS, MasKeys, ProvisionedAgent, signingInput } from '@mas/core';
+import { createMessage, encodeEntrySignature, INGRESS_FIELDS, MasKeys, ProvisionedAgent, signEnvelopeText, signingInput } from '@mas/core';
 import { ChannelTap, waitFor } from './support/e2e-helpers';
 import { decisionsOn } from './gateway/spec-helpers';
 import { ZeroTrustAgent, ZeroTrustWorld } from './support/zero-trust';
@@ -12,17 +12,26 @@ import { ZeroTrustAgent, ZeroTrustWorld } from './support/zero-trust';
 // or not message signing is on — audited as such (alice only as the claimed sender), and must never
 // make the gateway send alice anything or file it under her.
 
-/** Envelopes claiming `sender`, signed with a key that is not its own (or not signed at all). */
-function forgeries(sender: string, target: string, count: number, signed: boolean): string[] {
+/**
+ * Ingress entries (their fields past the envelope's) claiming `sender`, signed with a key that is not
+ * its own (or not signed at all): signed entries alternate between an entry signature (the form
+ * provisioned agents sign in) and a signature block inside the envelope (the form they signed in
+ * before, and gateway-mode agents still do).
+ */
+function forgeries(sender: string, target: string, count: number, signed: boolean): string[][] {
   const { privateKey } = generateKeyPairSync('ed25519');
   return Array.from({ length: count }, (_, i) => {
     const envelope = createMessage({ senderId: sender, targetId: target, messageType: 'transfer', data: { amount: 1_000_000, i } }).toWire() as Record<string, unknown>;
     envelope.message_id = `forged-${i}-${randomUUID()}`;
+    if (signed && i % 2 === 0) {
+      const text = JSON.stringify(envelope);
+      return [INGRESS_FIELDS.envelope, text, INGRESS_FIELDS.signature, encodeEntrySignature(signEnvelopeText(text, { sender, target }, privateKey))];
+    }
     if (signed) {
       const nonce = randomUUID();
       envelope.signature = { alg: 'ed25519', nonce, value: sign(null, Buffer.from(signingInput(envelope as never, 'ed25519', nonce)), privateKey).toString('base64') };
     }
-    return JSON.stringify(envelope);
+    return [INGRESS_FIELDS.envelope, JSON.stringify(envelope)];
   });
 }
 
@@ -56,8 +65,8 @@ for (const signing of [true, false]) {
       const admin = world.admin.command;
       const auditBefore = await admin.xlen(MasKeys.audit);
       const filedBefore = await admin.xlen(MasKeys.auditBySender(aliceId.id)); // her registration
-      for (const envelope of forgeries(aliceId.id, bobId.id, 20, signing)) {
-        await attacker.xadd(MasKeys.agentIngress(mallory.id), '*', INGRESS_FIELDS.envelope, envelope, INGRESS_FIELDS.token, 'stolen', INGRESS_FIELDS.notify, '1');
+      for (const fields of forgeries(aliceId.id, bobId.id, 20, signing)) {
+        await attacker.xadd(MasKeys.agentIngress(mallory.id), '*', ...fields, INGRESS_FIELDS.token, 'stolen', INGRESS_FIELDS.notify, '1');
       }
       await waitFor(async () => (await admin.xlen(MasKeys.agentIngress(mallory.id))) === 0, 10_000, 'the forgeries decided and acked');
       // alice's own message behind them is still allowed and delivered

@@ -7,5 +7,5 @@ import base from '../../vitest.config.mts';
 export default defineConfig({
   ...base,
   root: fileURLToPath(new URL('../..', import.meta.url)),
-  test: { ...base.test, include: ['test/redteam-open/**/*.open-spec.ts'] },
+  test: { ...base.test, include: ['test/redteam-open/**/*.open-spec.ts'], passWithNoTests: true },
 });

@@ -46,22 +46,24 @@ export class DecisionRecorder {
     const latencyMs = performance.now() - ingress.receivedAt;
     this.metrics.decided(decision, latencyMs / 1000, ingress.violations);
     const unauthenticated = decision === 'AUTH_FAILED';
-    if (unauthenticated && !(audited ?? (await this.withinUnauthenticatedRate([ingress.senderId ?? '']))[0])) {
+    // What the entry names, without decoding an envelope refused before it was decoded.
+    const named = ingress.claimed;
+    if (unauthenticated && !(audited ?? (await this.withinUnauthenticatedRate([named.senderId ?? '']))[0])) {
       this.metrics.unauditedUnauthenticated.inc();
       return { decision, reason, auditId: '' };
     }
-    const { senderId, messageId } = ingress;
+    const { senderId, messageId } = named;
     await this.signatures.consumeNonce(ingress); // a refused envelope replayed later is a replay too
     const auditId = await this.audit.append({
       stage: ingress.replay ? 'replay' : 'ingress',
       decision,
       reason: ingress.replay ? `replay of dlq:messages ${ingress.replay.letterId}: ${reason}` : reason,
-      messageId: ingress.messageId,
-      senderId: unauthenticated ? undefined : ingress.senderId,
-      claimedSender: unauthenticated ? (ingress.senderId ?? '') : undefined,
-      targetId: ingress.targetId,
-      messageType: ingress.message?.messageType,
-      priority: ingress.message ? ingress.priority : undefined,
+      messageId,
+      senderId: unauthenticated ? undefined : senderId,
+      claimedSender: unauthenticated ? (senderId ?? '') : undefined,
+      targetId: named.targetId,
+      messageType: named.messageType,
+      priority: ingress.isDecoded && ingress.message ? ingress.priority : undefined,
       violations: ingress.violations,
       findings: ingress.findings.map((f) => `${f.type}:${f.action}@${f.path}`),
       latencyMs,

@@ -1,6 +1,6 @@
 import { createPublicKey, KeyObject } from 'node:crypto';
 import type { ChainableCommander } from 'ioredis';
-import { execAll, MasConnection, MasKeySpace, memoised, slotPipeline, verifyEnvelope, WireEnvelope } from '@mas/core';
+import { execAll, MasConnection, MasKeySpace, memoised, slotPipeline, verifyEnvelopeText } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { AuthenticationFailedError } from '../message/gateway-denial.errors';
 import type { IngressMessage } from '../message/ingress-message';
@@ -93,39 +93,48 @@ export interface AuthenticationRefusal {
 /**
  * Authenticates an ingress entry (not a DLQ replay) against the credentials read for the sender its
  * envelope names ({@link IngressMessage.route}): the sender registered and ACTIVE, the presented token
- * its registry token and not revoked (a provisioned sender needs no token: its signature authenticates
- * it), and the envelope well formed. The envelope is decoded only once the credentials pass, so junk
- * costs no parse. Returns the refusal, or undefined when the entry is authenticated (no exception: a
- * flood of junk costs no stack traces).
+ * its registry token and not revoked (a provisioned sender needs no token: its entry signature
+ * authenticates it, checked before the envelope is decoded), and the envelope well formed, naming
+ * the sender and target of its route. The envelope is decoded only once the credentials (and a
+ * provisioned sender's signature) pass, so junk costs no parse. Returns the refusal, or undefined
+ * when the entry is authenticated (no exception: a flood of junk costs no stack traces).
  */
 export function authenticationRefusal(ingress: IngressMessage, credentials: SenderCredentials | undefined, settings: GatewaySettings): AuthenticationRefusal | undefined {
   const refuse = (reason: string, violation: string) => ({ reason, violation });
-  const sender = ingress.route?.senderId;
-  if (!credentials || sender === undefined) return refuse(`malformed envelope: ${ingress.parseError}`, 'auth:malformed');
-  const refusal = credentialsRefusal(sender, ingress.token, credentials, settings);
+  const route = ingress.route;
+  if (!credentials || route === undefined) return refuse(`malformed envelope: ${ingress.parseError}`, 'auth:malformed');
+  const sender = route.senderId;
+  const refusal = credentialsRefusal(sender, ingress.token, credentials, settings) ?? (credentials.provisioned ? entrySignatureRefusal(ingress, sender, credentials.publicKeyPem) : undefined);
   if (refusal) return refusal;
   if (!ingress.message) return refuse(`malformed envelope: ${ingress.parseError}`, 'auth:malformed');
-  if (ingress.message.senderId !== sender) return refuse('malformed envelope: ambiguous "sender_id"', 'auth:malformed'); // cannot happen: the route is exact for an envelope that decodes
-  if (credentials.provisioned) return signatureRefusal(ingress, sender, credentials.publicKeyPem);
+  if (ingress.message.senderId !== sender) return refuse('malformed envelope: its "sender_id" is not the sender its entry names', 'auth:malformed');
+  if (ingress.message.targetId !== route.targetId) return refuse('malformed envelope: its "target_id" is not the target its entry names', 'auth:malformed');
   return undefined;
 }
 
 /** A public key parsed once per PEM, not per message. */
-const keyOf = memoised((pem: string): KeyObject => createPublicKey(pem), 1_024);
+export const publicKeyOf = memoised((pem: string): KeyObject => createPublicKey(pem), 1_024);
 
 /**
- * A provisioned sender presents no token: the Ed25519 signature of its envelope, with the public key
- * it was provisioned with, is what authenticates it, whether or not `features.messageSigning` is on
- * (that feature adds freshness and the single-use nonce). Anyone may append an envelope naming
- * alice to the shared ingress; without her signature it is unauthenticated ingress.
+ * A provisioned sender presents no token: the Ed25519 signature of its entry (the `signature` field,
+ * over the envelope text as written), with the public key it was provisioned with, is what
+ * authenticates it, whether or not `features.messageSigning` is on (that feature adds freshness and
+ * the single-use nonce). It is checked before the envelope is decoded: a hash of the text and one
+ * verification. Anyone may append an entry naming alice to the shared ingress; without her signature
+ * it is unauthenticated ingress. Registration requests are held to the same check.
  */
-function signatureRefusal(ingress: IngressMessage, sender: string, publicKeyPem: string | null): AuthenticationRefusal | undefined {
-  const envelope = ingress.envelope as unknown as (WireEnvelope & { signature?: { alg?: unknown } }) | undefined;
+export function entrySignatureRefusal(ingress: IngressMessage, sender: string, publicKeyPem: string | null): AuthenticationRefusal | undefined {
   if (!publicKeyPem) return { reason: `no public key is published for "${sender}"`, violation: 'auth:no_key' };
-  if (!envelope?.signature || envelope.signature.alg !== 'ed25519') return { reason: `"${sender}" authenticates with its ed25519 signature; the envelope has none`, violation: 'auth:unsigned' };
+  if (ingress.entrySignatureField === undefined) {
+    return { reason: `"${sender}" authenticates with its ed25519 signature of the envelope as written (entry field "signature"); the entry has none`, violation: 'auth:unsigned' };
+  }
+  const signature = ingress.entrySignature;
+  const text = ingress.envelopeText;
+  if (!signature || signature.sender !== sender) return { reason: `the entry's signature is malformed or not "${sender}"'s`, violation: 'auth:bad_signature' };
+  if (text === undefined || ingress.oversized) return { reason: `malformed envelope: ${ingress.parseError}`, violation: 'auth:malformed' }; // refused by size, not parsed
   // The batch screening verified it already with this very key (the guard judges the same credentials again): not twice.
   if (ingress.signatureVerifiedWith === publicKeyPem) return undefined;
-  if (!verifyEnvelope(envelope, { publicKey: keyOf(publicKeyPem) })) return { reason: `the signature is not "${sender}"'s`, violation: 'auth:bad_signature' };
+  if (!verifyEnvelopeText(text, signature, publicKeyOf(publicKeyPem))) return { reason: `the signature is not "${sender}"'s`, violation: 'auth:bad_signature' };
   ingress.signatureVerified = true;
   ingress.signatureVerifiedWith = publicKeyPem;
   return undefined;

@@ -355,9 +355,12 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
 
   private async giveUp(shard: IngressShard, { id, fields, attempt }: StreamGroupEntry): Promise<void> {
     const ingress = IngressMessage.fromEntry(id, fields ?? [], attempt, this.settings.ingress.maxMessageBytes, shard.stream);
-    const envelope = ingress.envelope ? JSON.stringify(ingress.envelope) : '';
+    // An entry signature covers the envelope as written: the letter keeps both, for a replay to check.
+    const entrySignature = ingress.entrySignatureField;
+    const written = entrySignature !== undefined && !ingress.oversized ? ingress.envelopeText : undefined;
+    const envelope = written ?? (ingress.envelope ? JSON.stringify(ingress.envelope) : '');
     const tokenHash = createHash('sha256').update(ingress.token).digest('hex');
-    const letter = { envelope, target: ingress.targetId ?? '', sender: ingress.senderId ?? '', messageId: ingress.messageId ?? '', tokenHash };
+    const letter = { envelope, target: ingress.targetId ?? '', sender: ingress.senderId ?? '', messageId: ingress.messageId ?? '', tokenHash, ...(written !== undefined ? { entrySignature } : {}) };
     try {
       await this.deadLetters.add(letter, 'unprocessable', `not decided after ${attempt - 1} attempts`, id);
       await shard.acks.ack(id);

@@ -1,10 +1,10 @@
 import type { ArgumentsHost } from '@nestjs/common';
-import { AgentMessage, decodeEnvelope, INGRESS_FIELDS, MasKeys, MessagePriority, SignatureAlgorithm, streamEntryField } from '@mas/core';
+import { AgentMessage, decodeEntrySignature, decodeEnvelope, EntrySignature, exceedsBytes, INGRESS_FIELDS, MasKeys, MessagePriority, SignatureAlgorithm, SignatureBlock, streamEntryField } from '@mas/core';
 import { GATEWAY_CONTEXT_TYPE } from '../gateway.constants';
 import type { SenderCredentials } from '../auth/sender-credentials';
 import type { PolicyFacts } from '../authz/access-policy';
 import type { DlpFinding } from './dlp.types';
-import { EnvelopeRoute, peekEnvelopeRoute } from './envelope-route';
+import { EnvelopeRoute, peekEnvelopeRoute, peekTopLevelString, replyHintOf, scanEnvelopeRoute, scanTopLevelStrings } from './envelope-route';
 
 /**
  * One entry of `mas.gateway.ingress` on its way through the pipeline: what the sender submitted,
@@ -13,8 +13,15 @@ import { EnvelopeRoute, peekEnvelopeRoute } from './envelope-route';
 export class IngressMessage {
   /** `performance.now()` when the gateway read the entry (decision latency). */
   readonly receivedAt = performance.now();
-  /** The raw envelope of an entry, until it is decoded (on first use of `message`, `envelope` or `parseError`), and its size limit. */
-  private undecoded?: { raw: string | undefined; maxBytes: number };
+  /**
+   * What the entry (or the dead letter) holds as written: the envelope text, decoded on first use of
+   * `message`, `envelope` or `parseError`, its size limit, and the entry's `signature` field.
+   */
+  private written?: { text: string | undefined; maxBytes: number; signature: string | undefined };
+  private undecoded = false;
+  private signatureRead?: { signature: EntrySignature | undefined };
+  /** Message id and type read from the text without decoding it ({@link claimed}). */
+  private looked?: { messageId?: string; messageType?: string };
   private decoded: { envelope?: Record<string, unknown>; message?: AgentMessage; parseError?: string } = {};
   private peeked?: { route: EnvelopeRoute | undefined };
   /** Violation codes found so far (`auth:revoked_token`, `dlp:ssn`, ...), for the audit trail. */
@@ -64,13 +71,65 @@ export class IngressMessage {
 
   /**
    * Builds the message from the fields of a stream entry. Its envelope is decoded (and size-checked)
-   * when first used, so an entry refused from its {@link route} and token is never parsed.
+   * when first used, so an entry refused from its {@link route}, token or entry signature is never parsed.
    */
   static fromEntry(entryId: string, fields: string[], attempt: number, maxBytes: number, stream = ''): IngressMessage {
     const value = (name: string) => streamEntryField(fields, name);
     const ingress = new IngressMessage(entryId, value(INGRESS_FIELDS.token) ?? '', value(INGRESS_FIELDS.notify) === '1', attempt, stream);
-    ingress.undecoded = { raw: value(INGRESS_FIELDS.envelope), maxBytes };
+    ingress.holdWritten(value(INGRESS_FIELDS.envelope), value(INGRESS_FIELDS.signature), maxBytes);
     return ingress;
+  }
+
+  /**
+   * Holds `text` as the envelope written by its sender (decoded when first used) and `signature` as
+   * its entry's `signature` field: for an entry, or a dead letter that kept both.
+   */
+  holdWritten(text: string | undefined, signature: string | undefined, maxBytes = Number.POSITIVE_INFINITY): void {
+    this.written = { text, maxBytes, signature };
+    this.undecoded = true;
+    this.decoded = {};
+    this.peeked = undefined;
+    this.signatureRead = undefined;
+    this.looked = undefined;
+  }
+
+  /** The envelope text as written to the entry (what an entry signature covers); undefined when built otherwise. */
+  get envelopeText(): string | undefined {
+    return this.written?.text;
+  }
+
+  /** The entry's `signature` field as written, when it has one. */
+  get entrySignatureField(): string | undefined {
+    return this.written?.signature;
+  }
+
+  /** The entry's signature (a provisioned sender's, over {@link envelopeText}); undefined when it has none or a malformed one. */
+  get entrySignature(): EntrySignature | undefined {
+    const field = this.written?.signature;
+    if (field === undefined) return undefined;
+    this.signatureRead ??= { signature: decodeEntrySignature(field) };
+    return this.signatureRead.signature;
+  }
+
+  /**
+   * The sender's signature block: the entry's `signature` field when the entry has one (over the
+   * envelope text), else the envelope's own `signature` (over its canonical form).
+   */
+  get signatureBlock(): Partial<SignatureBlock> | undefined {
+    if (this.written?.signature !== undefined) return this.entrySignature;
+    const block = (this.envelope as { signature?: unknown } | undefined)?.signature;
+    return block && typeof block === 'object' ? (block as Partial<SignatureBlock>) : undefined;
+  }
+
+  /** True once the envelope was decoded (or the message was built decoded): reading it costs no parse. */
+  get isDecoded(): boolean {
+    return !this.undecoded;
+  }
+
+  /** True when the envelope text is over the size limit (decoding it would refuse it without parsing). */
+  get oversized(): boolean {
+    const text = this.written?.text;
+    return text !== undefined && exceedsBytes(text, this.written!.maxBytes) !== undefined;
   }
 
   /** The envelope as the sender wrote it (the signature covers exactly this). */
@@ -96,25 +155,30 @@ export class IngressMessage {
   }
 
   /**
-   * Sender and target as authentication and the batch reads need them: read from the raw envelope
-   * without decoding it where that is exact ({@link peekEnvelopeRoute}), else from the decoded one;
-   * undefined when it names neither (malformed). For an envelope that decodes, they are its own.
+   * Sender and target as authentication and the batch reads need them, never by decoding the
+   * envelope text: those its entry signature names (the envelope must name the same, checked once it
+   * is decoded), else read from the text ({@link peekEnvelopeRoute}, {@link scanEnvelopeRoute}: exact,
+   * what decoding gives); undefined when it names neither (malformed, or over the size limit). A
+   * message not built from written text (a DLQ replay set its decoded message) gives the message's.
    */
   get route(): EnvelopeRoute | undefined {
-    if (!this.peeked) {
-      const raw = this.undecoded?.raw;
-      const peeked = raw === undefined ? undefined : peekEnvelopeRoute(raw);
-      const message = peeked ? undefined : this.message;
-      this.peeked = { route: peeked ?? (message && routeOf(message)) };
-    }
+    this.peeked ??= { route: this.routeOfWritten() };
     return this.peeked.route;
   }
 
+  private routeOfWritten(): EnvelopeRoute | undefined {
+    if (!this.written) return this.message && routeOf(this.message);
+    const text = this.written.text;
+    if (text === undefined) return undefined;
+    const signed = this.entrySignature;
+    if (signed) return { senderId: signed.sender, targetId: signed.target, replyHint: replyHintOf(text) };
+    return peekEnvelopeRoute(text) ?? (this.oversized ? undefined : scanEnvelopeRoute(text));
+  }
+
   private decode(): { envelope?: Record<string, unknown>; message?: AgentMessage; parseError?: string } {
-    const undecoded = this.undecoded;
-    if (!undecoded) return this.decoded;
-    this.undecoded = undefined;
-    const { raw, maxBytes } = undecoded;
+    if (!this.undecoded || !this.written) return this.decoded;
+    this.undecoded = false;
+    const { text: raw, maxBytes } = this.written;
     try {
       if (raw === undefined) throw new Error(`no "${MasKeys.envelopeField}" field`);
       const { message, record } = decodeEnvelope(raw, maxBytes); // one parse: the record is what the signature covers
@@ -123,6 +187,29 @@ export class IngressMessage {
       this.decoded = { parseError: (error as Error).message, envelope: bestEffortParse(raw) };
     }
     return this.decoded;
+  }
+
+  /**
+   * Who and what the entry names, without decoding its envelope when it was not decoded yet (the
+   * audit of unauthenticated ingress must cost no parse): the route, and the message id and type
+   * where a quick look at the text tells them exactly ({@link peekTopLevelString}); once decoded, the
+   * envelope's.
+   */
+  get claimed(): { senderId?: string; targetId?: string; messageId?: string; messageType?: string } {
+    const text = this.written?.text;
+    if (!this.undecoded || text === undefined) return { senderId: this.senderId, targetId: this.targetId, messageId: this.messageId, messageType: this.message?.messageType };
+    if (!this.looked) {
+      let messageId = peekTopLevelString(text, 'message_id');
+      let messageType = peekTopLevelString(text, 'message_type');
+      if ((messageId === undefined || messageType === undefined) && !this.oversized) {
+        const scanned = scanTopLevelStrings(text);
+        messageId ??= scanned?.message_id ?? undefined;
+        messageType ??= scanned?.message_type ?? undefined;
+      }
+      this.looked = { messageId, messageType };
+    }
+    const route = this.route;
+    return { senderId: route?.senderId, targetId: route?.targetId, ...this.looked };
   }
 
   /** Sender id, also of a malformed envelope when it names one. */

@@ -9,7 +9,7 @@ import {
   RegistrationRequestData,
 } from '@mas/core';
 import { DecisionRecorder } from '../audit/decision-recorder';
-import { AuthenticationFailedError, AuthorizationDeniedError, GatewayDenialError } from '../message/gateway-denial.errors';
+import { AuthenticationFailedError, AuthorizationDeniedError, GatewayDenialError, SignatureInvalidError } from '../message/gateway-denial.errors';
 import type { IngressMessage } from '../message/ingress-message';
 import { DlpCheck } from '../dlp/dlp.interceptor';
 import { SenderRateLimit } from '../ratelimit/rate-limit.guard';
@@ -37,21 +37,36 @@ export class RegistrationHandler {
     this.registrar = new ProvisionedRegistrar(redis);
   }
 
-  /** True when `ingress` is a registration request addressed to the gateway. */
+  /**
+   * True when `ingress` is a registration request addressed to the gateway, told from its route and
+   * message type without decoding it ({@link IngressMessage.claimed}).
+   */
   static matches(ingress: IngressMessage): boolean {
-    if (ingress.route?.targetId !== GATEWAY_SENDER_ID) return false; // no need to decode the others
-    const message = ingress.message;
-    return !!message && message.targetId === GATEWAY_SENDER_ID && (message.messageType === REGISTER_REQUEST_TYPE || message.messageType === DEREGISTER_REQUEST_TYPE);
+    if (ingress.route?.targetId !== GATEWAY_SENDER_ID) return false;
+    const type = ingress.claimed.messageType;
+    return RegistrationHandler.isRequestType(type);
   }
 
-  /** Checks and carries out one registration request; resolves once its decision is recorded. */
+  private static isRequestType(type: string | undefined): boolean {
+    return type === REGISTER_REQUEST_TYPE || type === DEREGISTER_REQUEST_TYPE;
+  }
+
+  /**
+   * Checks and carries out one registration request; resolves once its decision is recorded. The
+   * requester's entry signature is checked before the envelope is decoded; a request without a valid
+   * one is refused SIGNATURE_INVALID (told to the requester it names, as before the signature moved).
+   */
   async handle(ingress: IngressMessage): Promise<void> {
-    const message = ingress.checked;
-    const sender = message.senderId;
+    const sender = ingress.route!.senderId; // matches() read the route
     try {
       const grant = await this.registrar.grantOf(sender);
       if (!grant) throw new AuthenticationFailedError(`"${sender}" is not provisioned`, 'auth:not_provisioned');
-      ingress.signedWith = await this.verifier.verify(ingress);
+      if (!ingress.entrySignature) throw new SignatureInvalidError(`"${sender}" signs its registration request as written (entry field "signature"); the entry has no valid one`, 'signature:missing');
+      ingress.signedWith = await this.verifier.verify(ingress); // the entry signature (before decoding), freshness, the nonce
+      const message = ingress.checked; // verify decoded it, naming the sender
+      if (message.targetId !== GATEWAY_SENDER_ID || !RegistrationHandler.isRequestType(message.messageType)) {
+        throw new AuthenticationFailedError('malformed registration request: its envelope is not the request its entry names', 'auth:malformed');
+      }
       await this.limit.hit(sender); // a registration counts against the sender's limit like any message
       if (message.messageType === DEREGISTER_REQUEST_TYPE) {
         await this.registrar.deregister(sender, String((message.data as { replica_id?: unknown }).replica_id ?? ''));

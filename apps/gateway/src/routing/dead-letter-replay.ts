@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decodeMessage, MasError } from '@mas/core';
+import { MasError } from '@mas/core';
 import { IngressMessage } from '../message/ingress-message';
 import { GatewayPipeline } from '../pipeline/gateway-pipeline';
 import { DeadLetters } from './dead-letters';
@@ -52,12 +52,8 @@ export class DeadLetterReplay {
     if (!signed) return refused('not a dead letter the gateway wrote and signed: it cannot be replayed');
     const ingress = new IngressMessage(`replay:${id}`, '', false, 1);
     ingress.replay = { letterId: id, tokenHash: signed.tokenHash };
-    try {
-      ingress.message = decodeMessage(signed.envelope);
-      ingress.envelope = JSON.parse(signed.envelope) as Record<string, unknown>;
-    } catch (error) {
-      return refused(`unreadable envelope: ${(error as Error).message}`);
-    }
+    ingress.holdWritten(signed.envelope, signed.entrySignature); // the sender's entry signature, if it came with one, is checked again
+    if (!ingress.message) return refused(`unreadable envelope: ${ingress.parseError}`);
     if (ingress.message.senderId !== signed.senderId || ingress.message.targetId !== signed.agentId) return refused('the envelope does not match its letter');
     const outcome = await traceIngress(ingress, () => this.pipeline.process(ingress));
     if (outcome.decision !== 'ALLOWED') return { ...refused(outcome.reason), decision: outcome.decision };

@@ -13,14 +13,19 @@ export const GATEWAY_DLQ_SOURCE = 'mas.gateway';
 const TOKEN_HASH_FIELD = 'token_sha256';
 /** Field of a gateway dead letter: the gateway's Ed25519 signature over the letter. */
 const LETTER_SIGNATURE_FIELD = 'gateway_signature';
+/** Field of a gateway dead letter of an ingress entry a provisioned sender signed: that entry's `signature` field. */
+const ENTRY_SIGNATURE_FIELD = 'entry_signature';
 
 /** What the gateway signed in a dead letter it wrote. */
 export interface SignedLetter {
+  /** The envelope: as the sender wrote it when `entrySignature` is set (what that signature covers). */
   envelope: string;
   agentId: string;
   senderId: string;
   messageId: string;
   tokenHash: string;
+  /** The `signature` field of the ingress entry the envelope came in (a provisioned sender's); absent for the others. */
+  entrySignature?: string;
 }
 
 /** How often, at most, one reason for one target is logged again (the letters between are counted in the next line). */
@@ -79,7 +84,9 @@ export class DeadLetters {
    * target, sender, token hash). Undefined for a letter of an inbox, a planted or an altered one.
    */
   signedContent(letter: DeadLetterView): SignedLetter | undefined {
-    const content = { envelope: letter.envelope, agentId: letter.agentId, senderId: letter.senderId, messageId: letter.messageId, tokenHash: letter.fields[TOKEN_HASH_FIELD] ?? '' };
+    const content: SignedLetter = { envelope: letter.envelope, agentId: letter.agentId, senderId: letter.senderId, messageId: letter.messageId, tokenHash: letter.fields[TOKEN_HASH_FIELD] ?? '' };
+    const entrySignature = letter.fields[ENTRY_SIGNATURE_FIELD];
+    if (entrySignature !== undefined) content.entrySignature = entrySignature; // signed only where present: older letters verify as written
     const value = letter.fields[LETTER_SIGNATURE_FIELD];
     if (letter.source !== GATEWAY_DLQ_SOURCE || !value) return undefined;
     const identity = this.secrets.identity;
@@ -90,14 +97,19 @@ export class DeadLetters {
     return { ...content, signature: this.secrets.identity.signatureOf({ ...content }).value };
   }
 
-  /** Dead-letters a message (`entryId`: the ingress entry it came from); resolves with the entry id. */
+  /**
+   * Dead-letters a message (`entryId`: the ingress entry it came from; `entrySignature`: that entry's
+   * `signature` field, kept with the envelope as written so a replay can check it); resolves with the entry id.
+   */
   async add(
-    message: Pick<QueuedMessage, 'envelope' | 'target' | 'sender' | 'messageId' | 'tokenHash'>,
+    message: Pick<QueuedMessage, 'envelope' | 'target' | 'sender' | 'messageId' | 'tokenHash'> & { entrySignature?: string },
     code: DeadLetterReason,
     detail: string,
     entryId = '',
   ): Promise<string> {
-    const sealed = this.sealed({ envelope: message.envelope, agentId: message.target, senderId: message.sender, messageId: message.messageId, tokenHash: message.tokenHash ?? '' });
+    const content: SignedLetter = { envelope: message.envelope, agentId: message.target, senderId: message.sender, messageId: message.messageId, tokenHash: message.tokenHash ?? '' };
+    if (message.entrySignature !== undefined) content.entrySignature = message.entrySignature;
+    const sealed = this.sealed(content);
     const id = await this.stream.add({
       envelope: message.envelope,
       agentId: message.target,
@@ -107,7 +119,11 @@ export class DeadLetters {
       entryId,
       senderId: message.sender,
       messageId: message.messageId,
-      extra: { [TOKEN_HASH_FIELD]: sealed.tokenHash, [LETTER_SIGNATURE_FIELD]: sealed.signature },
+      extra: {
+        [TOKEN_HASH_FIELD]: sealed.tokenHash,
+        [LETTER_SIGNATURE_FIELD]: sealed.signature,
+        ...(sealed.entrySignature !== undefined ? { [ENTRY_SIGNATURE_FIELD]: sealed.entrySignature } : {}),
+      },
     });
     this.metrics.deadLetters.inc({ reason: code });
     this.log(message, code, detail, id);

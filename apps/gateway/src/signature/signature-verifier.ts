@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { ChainableCommander } from 'ioredis';
-import { MasConnection, SignatureAlgorithm, SignatureBlock, verifyEnvelope, WireEnvelope } from '@mas/core';
+import { MasConnection, SignatureAlgorithm, verifyEnvelope, verifyEnvelopeText, WireEnvelope } from '@mas/core';
+import { publicKeyOf } from '../auth/sender-credentials';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
 import { AuthenticationFailedError, SignatureInvalidError } from '../message/gateway-denial.errors';
 import type { IngressMessage } from '../message/ingress-message';
 
 /**
- * Checks an envelope's signature block: an accepted algorithm (an agent that published an Ed25519
- * public key may only sign with it), the signature over the canonical envelope with the sender's key,
+ * Checks a sender's signature block ({@link IngressMessage.signatureBlock}): an accepted algorithm (an
+ * agent that published an Ed25519 public key may only sign with it), the signature with the sender's
+ * key (over the envelope text as written for the block of an entry's `signature` field, over the
+ * canonical envelope for one inside it),
  * the timestamp within the allowed drift, and a nonce never used before (`SET NX PX`, remembered for
  * `nonceTtlMs`; the same ingress entry read again after a crash is not a replay).
  *
@@ -30,10 +33,10 @@ export class SignatureVerifier {
    * @throws SignatureInvalidError naming what is wrong.
    */
   async verify(ingress: IngressMessage): Promise<SignatureAlgorithm> {
-    const envelope = ingress.envelope as unknown as WireEnvelope & { signature?: Partial<SignatureBlock> };
-    const sender = ingress.checked.senderId;
-    const block = envelope.signature;
-    if (!block || typeof block !== 'object') throw new SignatureInvalidError('the envelope is not signed', 'signature:missing');
+    // An entry signature names its sender: it is checked before the envelope is decoded.
+    const sender = ingress.entrySignature?.sender ?? ingress.checked.senderId;
+    const block = ingress.signatureBlock;
+    if (!block) throw new SignatureInvalidError(ingress.entrySignatureField === undefined ? 'the envelope is not signed' : "the entry's signature is malformed", 'signature:missing');
     const alg = block.alg as SignatureAlgorithm;
     if (!this.settings.messageSigning.algorithms.includes(alg)) {
       throw new SignatureInvalidError(`signature algorithm "${String(block.alg)}" is not accepted`, 'signature:algorithm');
@@ -48,7 +51,10 @@ export class SignatureVerifier {
     }
     // A provisioned sender's signature was verified by authentication (it authenticates it): not twice.
     const verified = ingress.signatureVerified && alg === 'ed25519';
-    if (!verified && !verifyEnvelope(envelope, key)) throw new SignatureInvalidError('the signature does not match the envelope', 'signature:mismatch');
+    if (!verified && !this.matches(ingress, key)) throw new SignatureInvalidError('the signature does not match the envelope', 'signature:mismatch');
+    const message = ingress.message; // decoded only now for an entry signature
+    if (!message) throw new AuthenticationFailedError(`malformed envelope: ${ingress.parseError}`, 'auth:malformed');
+    if (message.senderId !== sender) throw new SignatureInvalidError('the entry signature names another sender than the envelope', 'signature:mismatch');
     const driftMs = Math.abs(Date.now() - ingress.checked.timestamp * 1000);
     if (driftMs > this.settings.messageSigning.maxTimestampDriftMs) {
       throw new SignatureInvalidError(
@@ -68,10 +74,22 @@ export class SignatureVerifier {
    * envelope replayed later is a replay too). No-op for an envelope without a nonce.
    */
   async consumeNonce(ingress: IngressMessage): Promise<void> {
-    const block = (ingress.envelope as { signature?: Partial<SignatureBlock> } | undefined)?.signature;
-    const sender = ingress.senderId;
-    if (ingress.nonceClaimed || !sender || !block || typeof block !== 'object' || typeof block.nonce !== 'string' || !block.nonce) return;
+    if (ingress.nonceClaimed) return;
+    // An entry refused before it was decoded (authentication) is not decoded for its nonce: only an
+    // entry signature's nonce is known without it.
+    const { senderId: sender } = ingress.claimed;
+    const block = ingress.entrySignatureField !== undefined || ingress.isDecoded ? ingress.signatureBlock : undefined;
+    if (!sender) return;
+    if (!block || typeof block.nonce !== 'string' || !block.nonce) return;
     await this.claimNonce(sender, block.nonce, ingress);
+  }
+
+  /** True when the sender's block signs this envelope: its text as written (an entry signature), or its canonical form. */
+  private matches(ingress: IngressMessage, key: { publicKeyPem?: string; hmacSecret?: string }): boolean {
+    const signature = ingress.entrySignature;
+    const text = ingress.envelopeText;
+    if (!signature) return verifyEnvelope(ingress.envelope as unknown as WireEnvelope, key);
+    return text !== undefined && !!key.publicKeyPem && verifyEnvelopeText(text, signature, publicKeyOf(key.publicKeyPem));
   }
 
   /** Reads `sender`'s HMAC secret and Ed25519 public key. */
@@ -99,7 +117,8 @@ export class SignatureVerifier {
    */
   private async claimNonce(sender: string, nonce: string, ingress: IngressMessage): Promise<'fresh' | 'copy' | 'reused'> {
     const entryRef = ingress.entryRef;
-    const claim = `${entryRef.length}:${entryRef}${ingress.messageId ?? ''}`; // length-prefixed: either may hold any character
+    const messageId = ingress.claimed.messageId; // an entry refused undecoded is not decoded for it
+    const claim = `${entryRef.length}:${entryRef}${messageId ?? ''}`; // length-prefixed: either may hold any character
     const previous = (await this.redis.command.call(
       'SET',
       this.redis.keys.nonce(sender, nonce),
@@ -112,6 +131,6 @@ export class SignatureVerifier {
     if (previous === null || previous === claim) return 'fresh';
     const colon = previous.indexOf(':');
     const previousMessageId = colon > 0 ? previous.slice(colon + 1 + Number(previous.slice(0, colon))) : '';
-    return ingress.messageId && previousMessageId === ingress.messageId ? 'copy' : 'reused';
+    return messageId && previousMessageId === messageId ? 'copy' : 'reused';
   }
 }

@@ -1,7 +1,8 @@
-import { createHmac, createPrivateKey, createPublicKey, createSecretKey, generateKeyPairSync, KeyObject, randomBytes, randomFillSync, sign, timingSafeEqual, verify } from 'node:crypto';
+import { createHmac, createPrivateKey, createPublicKey, createSecretKey, generateKeyPairSync, KeyObject, randomBytes, sign, timingSafeEqual, verify } from 'node:crypto';
 import type { WireEnvelope } from '../protocol';
 import { memoised } from '../util/memoised';
 import { signingInput } from './canonical-envelope';
+import { freshNonce } from './nonce';
 import type { SignatureAlgorithm, SignatureBlock } from './gateway.constants';
 
 /** Key material of a signing agent. */
@@ -20,24 +21,6 @@ export function generateSigningKeys(alg: SignatureAlgorithm): SigningKeys {
 export function ed25519KeysFromPem(privateKeyPem: string): SigningKeys {
   const privateKey = createPrivateKey(privateKeyPem);
   return { alg: 'ed25519', privateKey, publicKeyPem: createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString() };
-}
-
-/** Bytes of one nonce (written as 32 hex digits). */
-const NONCE_BYTES = 16;
-/** Nonces drawn from one fill of the random pool. */
-const NONCES_PER_FILL = 256;
-const noncePool = Buffer.allocUnsafe(NONCE_BYTES * NONCES_PER_FILL);
-let nonceAt = noncePool.length;
-
-/** A fresh random nonce (hex), drawn from a pool of CSPRNG bytes refilled when used up (each byte serves once). */
-function freshNonce(): string {
-  if (nonceAt === noncePool.length) {
-    randomFillSync(noncePool);
-    nonceAt = 0;
-  }
-  const nonce = noncePool.toString('hex', nonceAt, nonceAt + NONCE_BYTES);
-  nonceAt += NONCE_BYTES;
-  return nonce;
 }
 
 /** The HMAC key object of a hex secret, decoded once per secret (a changed secret is another key). */

@@ -3,6 +3,7 @@ import { coalesceWrites } from '../redis/write-coalescing';
 import { AgentMessage } from '../protocol';
 import type { MasKeySpace } from '../redis/keys';
 import { decodeCredentials } from '../provisioning/agent-credentials';
+import { encodeEntrySignature, signEnvelopeText } from './entry-signature';
 import { ed25519KeysFromPem, generateSigningKeys, signEnvelope, SigningKeys } from './envelope-signer';
 import { INGRESS_FIELDS, SignatureAlgorithm } from './gateway.constants';
 
@@ -24,8 +25,10 @@ export interface GatewayClientOptions {
 
 /**
  * What an agent needs to talk through the gateway: it publishes its verification key at start,
- * then signs each envelope and appends it, with its token, to `mas.gateway.ingress` (a provisioned
- * agent: to an ingress stream of its own, `mas.gateway.ingress:<id>`).
+ * then signs each envelope and appends it, with its token, to `mas.gateway.ingress`. A provisioned
+ * agent (`credentials`) appends to an ingress stream of its own (`mas.gateway.ingress:<id>`) and signs
+ * the envelope text as written instead, in the entry's `signature` field (see `signEnvelopeText`),
+ * which the gateway checks before it parses the envelope.
  */
 export class GatewayClient {
   private keys?: SigningKeys;
@@ -78,17 +81,14 @@ export class GatewayClient {
    */
   async submit(message: AgentMessage, token: string, notify: boolean): Promise<void> {
     if (!this.keys) await this.init();
-    const envelope = signEnvelope(message.toWire(), this.keys!);
+    const keys = this.keys!;
+    const fields = [INGRESS_FIELDS.token, token, INGRESS_FIELDS.notify, notify ? '1' : '0'];
+    let text: string;
+    if (this.options.credentials && keys.alg === 'ed25519') {
+      text = JSON.stringify(message.toWire());
+      fields.push(INGRESS_FIELDS.signature, encodeEntrySignature(signEnvelopeText(text, { sender: message.senderId, target: message.targetId }, keys.privateKey)));
+    } else text = JSON.stringify(signEnvelope(message.toWire(), keys));
     coalesceWrites(this.redis);
-    await this.redis.xadd(
-      this.ingress,
-      '*',
-      INGRESS_FIELDS.envelope,
-      JSON.stringify(envelope),
-      INGRESS_FIELDS.token,
-      token,
-      INGRESS_FIELDS.notify,
-      notify ? '1' : '0',
-    );
+    await this.redis.xadd(this.ingress, '*', INGRESS_FIELDS.envelope, text, ...fields);
   }
 }

@@ -37,16 +37,25 @@ export const INGRESS_FIELDS = {
    * the gateway files the letter there under the stream's owner.
    */
   deadLetter: 'dead_letter',
+  /**
+   * A zero-trust (provisioned) sender's signature (JSON: alg, sender, target, nonce, value) over the
+   * `envelope` field exactly as written (see `signEnvelopeText`); other senders sign inside the envelope.
+   */
+  signature: 'signature',
 } as const;
 
 /** Signature algorithms an agent can sign with. */
 export type SignatureAlgorithm = 'hmac-sha256' | 'ed25519';
 
-/** The signature block an envelope carries in gateway mode (top-level `signature`). */
+/**
+ * A sender's signature block: inside the envelope (top-level `signature`, over its canonical form
+ * with the nonce) for gateway-mode agents; in the ingress entry's `signature` field (over the
+ * envelope text as written, with the nonce) for provisioned ones.
+ */
 export interface SignatureBlock {
   alg: SignatureAlgorithm;
   /** Single-use random nonce (hex). */
   nonce: string;
-  /** Base64 signature over the canonical envelope (which includes the nonce). */
+  /** Base64 signature over what the block's place says it covers (which includes the nonce). */
   value: string;
 }
