@@ -16,6 +16,10 @@ export function luhnValid(digits: string): boolean {
 
 /** Issuer prefixes of the major card networks (Visa, Mastercard, Amex, Diners, Discover, JCB, UnionPay). */
 const CARD_PREFIX = /^(?:4|5[1-5]|2[2-7]|3[47]|3[0689]|35|6(?:011|5|4[4-9]|2))/;
+/**
+ * JCB (`35…`) issues 16 to 19 digits: a Luhn-valid 15-digit `35…` number is an IMEI (type allocation codes `35…`), not a card.
+ */
+const NOT_JCB = /^35\d{13}$/;
 
 /**
  * Payment card numbers: 13–19 digits (one space, dash, dot, slash or underscore allowed between
@@ -34,7 +38,7 @@ export const creditCard: DlpDetector = {
     for (let n = groups.length; n > 0; n -= 1) {
       const digits = groups.slice(0, n).join('');
       if (digits.length < 13) return false;
-      if (digits.length <= 19 && CARD_PREFIX.test(digits) && !/^(\d)\1+$/.test(digits) && luhnValid(digits)) return true;
+      if (digits.length <= 19 && CARD_PREFIX.test(digits) && !NOT_JCB.test(digits) && !/^(\d)\1+$/.test(digits) && luhnValid(digits)) return true;
     }
     return false;
   },

@@ -74,7 +74,7 @@ export const icd10: DlpDetector = {
   pattern: /(?<![A-Za-z0-9.-])[A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?(?![A-Za-z0-9]|\.\d)/g,
   // Words of clinical documentation and coding (English, and diagnosis in other languages).
   context:
-    /(?:\b(?:icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|diagnos(?!tics?\b)[a-z]*|diagn[oó]stico|diagnosi|diag|dx\d*|ddx|condition codes?|billing codes?|primary codes?|secondary codes?|comorbidit[a-z]*|icd10|coded as|coder|coding|bill(?:ed)?(?: as)?|hx|h\/o|history of|admitted (?:for|with)|unspecified|assessment|impression|indication|referr(?:al|ed|ing)|chief complaint|problem list|reason for (?:visit|referral|admission)|reason ?codes?|(?:today's|visit|progress|clinic(?:al)?|encounter|soap) note|charted|charting)\b|мкб[- ]?10|диагноз|诊断|診断)/i,
+    /(?:\b(?:icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|diagnos(?!tics?\b)[a-z]*|diagn[oó]stico|diagnosi|diag|dx\d*|ddx|condition codes?|suspected|suspicion of|rule out|r\/o|motif|bed[öo]mning|beurteilung|valutazione|tan[ıi]|rozpoznanie|billing codes?|primary codes?|secondary codes?|comorbidit[a-z]*|icd10|coded as|coder|coding|bill(?:ed)?(?: as)?|hx|h\/o|history of|admitted (?:for|with)|unspecified|assessment|impression|indication|referr(?:al|ed|ing)|chief complaint|problem list|reason for (?:visit|referral|admission)|reason ?codes?|(?:today's|visit|progress|clinic(?:al)?|encounter|soap) note|charted|charting)\b|мкб[- ]?10|диагноз|诊断|診断)/i,
   contextWindow: { before: 50, after: 30 },
   // Headings of diagnosis lists (not `Diagnostics:` of a machine, not `Error codes:`).
   listContext:
@@ -83,4 +83,27 @@ export const icd10: DlpDetector = {
   // A code alone under a key naming a diagnosis (`dx`, `diagnosis_code`, `icd10`; other styles through the label classifier).
   key: /^(?:dx\d*(?:codes?)?|diagnosiscodes?|icd10(?:cm)?(?:codes?)?)$/,
   keyValue: /^\s*[A-Z]\d[0-9A-Z](?:\.?[0-9A-Z]{1,4})?\s*$/,
+};
+
+/**
+ * Words of clinical documentation, in several languages: a text with one of them is about a patient
+ * (`inhaler given`, `suspected`, `Documentation indicates 'sepsis'`, `hospital no.`, `Rezept`, `患者`),
+ * and disease names by their suffixes (`-itis`, `-osis`, `-emia`, `-pathy`, `-algia`, `-oma`).
+ */
+const CLINICAL =
+  /(?:\b(?:patient(?:e|in|en|s)?|paciente|paziente|pati[ëe]nt|pacjent|hasta(?:nın|ya)?|pt|mrn|medical|clinic(?:al)?|clinique|klinik|hospital|hôpital|krankenhaus|ospedale|ziekenhuis|sjukhus|nurse|doctor|physician|médecin|arzt|ärztin|läkare|lekarz|dr(?=\. [A-Z])|gp|surgery|ward|admission|admitted|discharge(?:d)?|referral|referred|consult(?:ation)?|encounter|visit|appointment|symptoms?|diagnos[a-z]*|suspected|condition|disease|disorder|syndrome|infection|injury|fracture|pain|asthma|diabetes|diabetic|hypertension|sepsis|pneumonia|depression|anxiety|migraine|cancer|tumou?r|inhaler|medication|medicine|prescription|prescribed|rx|dose|dosage|tablets?|mg|treatment|therapy|triage|vitals|chart|coder|coding|claim|documentation|problem list|history of|hx|allerg(?:y|ies)|ordonnance|rezept|receta|ricetta|recept|bedömning|journal(?:anteckning)?|anamnes[ei]s?|befund|tanı|teşhis|muayene|sağlık|zorg|santé|salud|saúde|salute|gesundheit|behandling|behandlung|tratamiento|tratamento|trattamento|traitement|leczenie|tedavi|\w{3,}(?:itis|osis|emia|aemia|pathy|algia|oma|ectomy))\b|患者|病院|診察|診療|処方|환자|병원|진단|진료|病人|医院|诊断|病历)/i;
+
+/**
+ * An ICD-10(-CM) code written with its dot (`K58.9`, `T78.40XA`, `G43.909`: a letter, two characters, a dot, one to four
+ * more) in a text about a patient — any clinical word within a few hundred characters or in its keys — is a diagnosis
+ * code: the dotted form with a letter first is the classification's own structure; where no diagnosis word stands next to
+ * it (a lab frame, a nurse's log, a query to a physician, a URL parameter, an OMOP row), the clinical words around say what it is.
+ */
+export const icd10Dotted: DlpDetector = {
+  type: 'icd10',
+  pattern: /(?<![A-Za-z0-9.-])[A-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}(?![A-Za-z0-9]|\.\d)/g,
+  requires: /[A-Z]\d[0-9A-Z]\.[0-9A-Z]/,
+  context: CLINICAL,
+  contextWindow: { before: 400, after: 300 },
+  validate: icd10.validate,
 };

@@ -1,7 +1,7 @@
 import type { DlpDetector } from '../dlp-detector.interfaces';
 import { email, nationalPhone, phone } from './contact.detectors';
 import { cardCode, creditCard, cvv, ssn } from './financial.detectors';
-import { icd10, healthInsuranceNumber, medicalRecordNumber } from './health.detectors';
+import { icd10, icd10Dotted, healthInsuranceNumber, medicalRecordNumber } from './health.detectors';
 import { apiKey, awsAccessKey, commandPassword, credentialPair, jwt, linePassword, pairPassword, password, privateKey, protocolPassword, tokenField } from './secret.detectors';
 
 export { luhnValid } from './financial.detectors';
@@ -32,4 +32,5 @@ export const DLP_DETECTORS: readonly DlpDetector[] = [
   phone,
   nationalPhone,
   icd10,
+  icd10Dotted,
 ];
