@@ -193,3 +193,21 @@ export function labelledValues(text: string): SubText[] {
   TEXT_LABEL.lastIndex = 0;
   return out;
 }
+
+/** A turn that is only an answer: one value (`JQU171614695`, `570 31 0036`, `862`), not a sentence. */
+const ANSWER = /^\s*["'\x60]?[A-Za-z0-9][A-Za-z0-9-]*(?: \d{1,6}){0,6}["'\x60]?[.!]?\s*$/;
+
+/**
+ * The label a question names when `answer` only answers it (`member ID on the front of the card?` then `JQU17…`,
+ * `subscriber's social?` then `570 31 0036`): the last label of a label-driven type in the question, or undefined.
+ */
+export function questionLabel(question: string, answer: string): string | undefined {
+  if (answer.length > 40 || !ANSWER.test(answer)) return undefined;
+  let label: string | undefined;
+  TEXT_LABEL.lastIndex = 0;
+  for (let match = TEXT_LABEL.exec(question); match; match = TEXT_LABEL.exec(question)) {
+    if (match.index === 0 || !LETTER_BEFORE.test(question[match.index - 1])) label = match[0];
+  }
+  TEXT_LABEL.lastIndex = 0;
+  return label;
+}

@@ -17,8 +17,12 @@ export interface TypedSpan {
 /** `key=value`, `key: value`, `"key": "value"` in env dumps, YAML, query strings, headers, logs. */
 // A value runs to the first space, or on through space-separated digit groups (`Phone: 0800 123 4567`, `SSN: 219 09 9999`).
 // A YAML key may carry a namespace (Pulumi `app:dbPassword: …`); LDIF writes `attr:: …` for a base64 value.
-const PAIR = /(?<![\w.-])["']?([A-Za-z][\w.-]{0,48}(?::[A-Za-z][\w.-]{0,48}(?=:[ \t]))?)["']?[ \t]*(?:=|::?(?!\/\/))[ \t]*["']?([^\s"'&;,}]{1,512}(?: (?=[\d(+])[\d()+.-]{1,12}(?![^\s"'&;,}])){0,7})/g;
+// Ruby / Logstash / PHP hashes and debug dumps join with an arrow (`secret_access_key => "…"`, `secret_key->…`).
+const PAIR = /(?<![\w.-])["']?([A-Za-z][\w.-]{0,48}(?::[A-Za-z][\w.-]{0,48}(?=:[ \t]))?)["']?[ \t]*(?:=>|->|=|::?(?!\/\/))[ \t]*["']?([^\s"'&;,}]{1,512}(?: (?=[\d(+])[\d()+.-]{1,12}(?![^\s"'&;,}])){0,7})/g;
 const MAX_PAIRS = 2_000;
+
+/** A C / C++ macro setting a name: `#define SECRET_PASS "…"` (Arduino `arduino_secrets.h`, generated config headers). */
+const DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w{0,48})[ \t]+"?([^\s"]{1,512})"?/gm;
 
 /** A pair inside a pair's value: systemd `Environment="PGPASSWORD=…"`, `-Ddb.password=…`, Helm `--set a.b=…`. */
 const INNER_PAIR = /^([A-Za-z][\w.-]{0,48})=(.+)$/;
@@ -42,8 +46,11 @@ const SQL_OPERATOR = /(?:=|<>|!=|\bin\s*\()\s*'/i;
  * under its collection's name (`/members/X` → `member id`).
  */
 export function embeddedPairs(text: string): SubText[] {
-  if (!/[=:/]/.test(text) && !text.includes('(')) return [];
+  if (!/[=:/#>]/.test(text) && !text.includes('(')) return [];
   const out: SubText[] = [];
+  if (text.includes('define')) {
+    for (const match of text.matchAll(DEFINE)) out.push({ start: match.index + match[0].lastIndexOf(match[2]), text: match[2], key: match[1] });
+  }
   if (text.includes('/') || text.includes('?')) {
     for (const match of text.matchAll(REST_ITEM)) {
       const [name, item] = match[1] ? [match[1], match[2]] : [match[3], match[4]];

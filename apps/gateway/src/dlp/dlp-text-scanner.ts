@@ -3,7 +3,7 @@ import { decodedRuns } from './dlp-decoders';
 import type { DlpDetector } from './dlp-detector.interfaces';
 import { normaliseText } from './dlp-normalise';
 import { dicomSpans, edifactSpans, embeddedPairs, hl7Spans, x12Spans } from './dlp-structure';
-import { labelledValues, labelTypes } from './dlp-labels';
+import { labelledValues, labelTypes, questionLabel } from './dlp-labels';
 import { placeholder } from './dlp-placeholders';
 import { csvCells, fieldsDirectiveCells, htmlTableCells, sqlInsertCells, tableCells } from './dlp-tables';
 import { xmlSpans, xmlTexts } from './dlp-xml';
@@ -91,7 +91,11 @@ export class DlpTextScanner {
     const encodings = new Map<DlpType, string>();
     if (!text.trim()) return { types: [], encodings };
     const normal = normaliseText(text);
-    const spans = this.spansOf(normal, keys, 0, true, only, false, lead && normaliseText(lead.slice(-LEAD_CHARS)));
+    const question = lead && normaliseText(lead.slice(-LEAD_CHARS));
+    const spans = this.spansOf(normal, keys, 0, true, only, false, question);
+    // A turn that only answers the question before it is read under the label the question names.
+    const asked = question && questionLabel(question, normal);
+    if (asked) spans.push(...this.spansOf(normal, [...keys, asked], 0, false, only, true));
     if (hint && this.actionOf(hint) !== 'OFF') spans.push({ start: 0, end: normal.length, type: hint, rank: -1 });
     if (!spans.length) return { types: [], encodings };
     const kept = keepMostSpecific(spans);
