@@ -19,6 +19,8 @@ export interface DlpDetector {
   readonly listContext?: RegExp;
   /** Nearest key, normalised (lowercase letters and digits only), under which the whole value is this type. */
   readonly key?: RegExp;
+  /** True when the keys in view (`keyPath`, as words) say the nearest key (`key`, normalised) names something else here. */
+  keyVeto?(keyPath: string, key: string): boolean;
   /** What the value must look like for `key` to apply (default: anything non-blank). */
   readonly keyValue?: RegExp;
   /** Extra check of a pattern match (`text` and `index` give its surroundings, `keyPath` its keys as words). */

@@ -336,3 +336,22 @@ function qualifiedValue(object: Record<string, unknown>): { key: string; type: D
   }
   return undefined;
 }
+
+/** A program name or path (`mysql`, `/usr/bin/pg_dump`, `docker`). */
+const PROGRAM = /^(?:[\w.-]*\/)*[A-Za-z][\w.+-]{0,40}$/;
+
+/**
+ * A command line given as its arguments (`["mysql", "-h", "10.2.0.7", "-pzephyr…", "orders"]`): 2 to 256 strings without line
+ * breaks, the first a program, at least one an option (`-x`, `--name`); the line joined by spaces, or undefined.
+ */
+export function commandLine(items: unknown[]): string | undefined {
+  if (items.length < 2 || items.length > 256 || typeof items[0] !== 'string' || !PROGRAM.test(items[0])) return undefined;
+  let option = false;
+  let chars = 0;
+  for (const item of items) {
+    if (typeof item !== 'string' || item.includes('\n')) return undefined;
+    chars += item.length;
+    option ||= item.length > 1 && item.charCodeAt(0) === 45;
+  }
+  return option && chars <= 8_192 ? (items as string[]).join(' ') : undefined;
+}

@@ -3,7 +3,7 @@ import type { DlpAction, DlpFinding, DlpResult, DlpType } from '../message/dlp.t
 import { DLP_DETECTORS } from './detectors';
 import type { DlpDetector } from './dlp-detector.interfaces';
 import { DlpScanBudgetError } from './dlp.errors';
-import { boundQuery, dicomKeyword, formFieldTitles, isConversation, isLines, isWrapperKey, labelPairs, namedValue, runText, shapeHint, sheetColumns, siblingHeader, tableHeader, textRuns, turnField } from './dlp-json-fields';
+import { boundQuery, commandLine, dicomKeyword, formFieldTitles, isConversation, isLines, isWrapperKey, labelPairs, namedValue, runText, shapeHint, sheetColumns, siblingHeader, tableHeader, textRuns, turnField } from './dlp-json-fields';
 import { FixedField, fixedWidthFields, fixedWidthLayout } from './dlp-tables';
 import { DlpTextScanner, TextResult } from './dlp-text-scanner';
 
@@ -234,10 +234,13 @@ export class DlpScanner {
    */
   private scanLines(items: unknown[], frame: Frame, record: (path: string, types: DlpType[], masked: boolean) => void): void {
     // Also the runs of a paragraph of rich text (`password ` then the value in a code run).
-    const runs = isLines(items) ? undefined : textRuns(items);
-    if (!runs && !isLines(items)) return;
+    // Also a command line given as its arguments (`/proc/<pid>/cmdline`, Docker `command`, Kubernetes `args`), read joined by spaces.
+    const lines = isLines(items);
+    const runs = lines ? undefined : textRuns(items);
+    const argv = lines || runs !== undefined ? undefined : commandLine(items);
+    if (!runs && !lines && !argv) return;
     const keys = keysOf(frame);
-    const joined = this.text.scan(runs ?? (items as string[]).join(''), keys, frame.hint);
+    const joined = this.text.scan(runs ?? argv ?? (items as string[]).join(''), keys, frame.hint);
     if (!joined.types.length) return;
     const parts = runs === undefined ? (items as string[]) : items.map((item) => runText(item)!);
     const alone = new Set(parts.flatMap((line) => this.text.scan(line, keys, frame.hint).types));

@@ -233,3 +233,42 @@ export function edifactSpans(text: string): TypedSpan[] {
   }
   return out;
 }
+
+/** An ASTM E1394 (LIS2-A2) message header: `H|\\^&|…`, maybe after a frame number (`1H|\\^&`); its field delimiter is the character after `H`. */
+const ASTM_HEADER = /(?:^|[\r\n])(?:[\x02]?\d)?H([|!])\\\^&/;
+/** A patient record (`P|1|…`, `2P|1|…`), also after a frame number. */
+const ASTM_PATIENT = /^(?:\x02?\d)?P$/;
+
+/**
+ * ASTM E1394 patient records by field: P-3 (practice assigned patient id), P-4 (laboratory assigned) and P-5 (patient id
+ * no. 3) are the patient's record numbers at the practice and the lab; a dotted ICD-10 code in a later field (P-19 known
+ * or suspected diagnosis, P-28 alternative diagnostic code) is a diagnosis. Only in text with an ASTM header.
+ */
+export function astmSpans(text: string): TypedSpan[] {
+  const header = ASTM_HEADER.exec(text);
+  if (!header) return [];
+  const delimiter = header[1];
+  const out: TypedSpan[] = [];
+  let offset = 0;
+  for (const record of text.split(/(?<=\r\n|\r|\n)/)) {
+    const fields = record.replace(/[\r\n]+$/, '').split(delimiter);
+    if (ASTM_PATIENT.test(fields[0])) {
+      let at = offset;
+      fields.forEach((field, i) => {
+        const value = field.split('^')[0].trim();
+        const start = at + field.indexOf(value);
+        if (i >= 2 && i <= 4 && value && IDENTIFIER.test(value)) out.push({ start, end: start + value.length, type: 'medical_record_number' });
+        if (i >= 17) {
+          let part = at;
+          for (const component of field.split(/[\\^]/)) {
+            if (/\./.test(component) && ICD10_CODE.test(component)) out.push({ start: part, end: part + component.length, type: 'icd10' });
+            part += component.length + 1;
+          }
+        }
+        at += field.length + 1;
+      });
+    }
+    offset += record.length;
+  }
+  return out;
+}

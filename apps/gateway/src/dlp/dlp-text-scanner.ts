@@ -2,7 +2,7 @@ import type { DlpAction, DlpType } from '../message/dlp.types';
 import { decodedRuns } from './dlp-decoders';
 import type { DlpDetector } from './dlp-detector.interfaces';
 import { normaliseText } from './dlp-normalise';
-import { dicomSpans, edifactSpans, embeddedPairs, hl7Spans, x12Spans } from './dlp-structure';
+import { astmSpans, dicomSpans, edifactSpans, embeddedPairs, hl7Spans, x12Spans } from './dlp-structure';
 import { labelledValues, labelTypes, questionLabel } from './dlp-labels';
 import { placeholder } from './dlp-placeholders';
 import { csvCells, fieldsDirectiveCells, htmlTableCells, sqlInsertCells, tableCells } from './dlp-tables';
@@ -127,7 +127,8 @@ export class DlpTextScanner {
         nearestKey &&
         (detector.key.test(nearestKey) || (joinedKey && detector.key.test(joinedKey)) || (labelled.length > 0 && labelled.includes(detector.type))) &&
         (detector.keyValue ?? (embedded ? EMBEDDED_VALUE : /\S/)).test(text) &&
-        !placeholder(detector.type, text)
+        !placeholder(detector.type, text) &&
+        !detector.keyVeto?.(keyPath, nearestKey)
       ) {
         spans.push({ start: offset, end: offset + text.length, type: detector.type, rank, mask: detector.mask?.(text) });
         return;
@@ -145,7 +146,7 @@ export class DlpTextScanner {
     for (const sub of [...embeddedPairs(text), ...labelledValues(text), ...csvCells(text), ...tableCells(text), ...sqlInsertCells(text), ...htmlTableCells(text), ...fieldsDirectiveCells(text), ...xmlTexts(text)]) {
       spans.push(...this.spansOf(sub.text, [...keys, sub.key], offset + sub.start, false, only, true));
     }
-    for (const span of [...hl7Spans(text), ...xmlSpans(text), ...x12Spans(text), ...dicomSpans(text), ...edifactSpans(text)]) {
+    for (const span of [...hl7Spans(text), ...xmlSpans(text), ...x12Spans(text), ...dicomSpans(text), ...edifactSpans(text), ...astmSpans(text)]) {
       if (this.actionOf(span.type) !== 'OFF' && (!only || only.has(span.type))) spans.push({ ...span, start: offset + span.start, end: offset + span.end, rank: -1 });
     }
     for (const run of decodedRuns(text)) {

@@ -33,6 +33,9 @@ export const medicalRecordNumber: DlpDetector = {
   keyValue: /^\s*(?=(?:\D*\d){5})(?!(?:\D*\d){15})[A-Za-z]{0,4}-?\d+(?:[-.]\d+){0,3}(?:-?[A-Za-z])?\s*$/,
 };
 
+/** Words of the keys above a policy number that say it insures something other than health. */
+const OTHER_INSURANCE = /\b(?:employers?|workers?|workers comp|compensation|wc|auto|vehicle|motor|car|home(?:owners?)?|property|renters?|life|liability|travel|pet|business|commercial|fleet|marine)\b/i;
+
 /** Health insurance ids: Medicare MBIs by shape; member / policy / subscriber numbers with insurance context. */
 export const healthInsuranceNumber: DlpDetector = {
   type: 'health_insurance_number',
@@ -52,6 +55,8 @@ export const healthInsuranceNumber: DlpDetector = {
   contextWindow: { before: 90, after: 40 },
   // Also a parent key read with its child (`{ medicaid: { recipientId } }` → `medicaidrecipientid`).
   key: /^(?:insuranceid|insurancenumber|insuranceno|healthplanid|healthplannumber|(?:medicare|medicaid)(?:recipient|beneficiary|member|enrollee)?(?:id|number|no|cin)|mbi|hicn|kvnr|policynumber|policyno|policyid|(?:payer|plan|insurance|health|dental|medical)?(?:member|subscriber|insured|cardholder)(?:id|no|num|number)|insurancememberid|(?:insurance|benefits?)cardholderid)$/,
+  // A policy of another line of insurance: an employer's workers' comp policy (beside its FEIN and NAICS code), a car's, a home's.
+  keyVeto: (keyPath, key) => key.includes('polic') && OTHER_INSURANCE.test(keyPath),
   // An id, or digit groups as cards print them (French NIR `1 73 06 34 704 351 76`, Australian Medicare `3724 09065 2`).
   keyValue: /^\s*(?:(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{5,19}|(?=(?:\D*\d){8})\d{1,5}(?: \d{1,6}){1,7}(?:[ -]?[A-Z]{1,2})?)\s*$/,
 };

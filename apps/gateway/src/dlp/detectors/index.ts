@@ -2,7 +2,7 @@ import type { DlpDetector } from '../dlp-detector.interfaces';
 import { email, nationalPhone, phone } from './contact.detectors';
 import { cardCode, creditCard, cvv, ssn } from './financial.detectors';
 import { icd10, icd10Dotted, healthInsuranceNumber, medicalRecordNumber } from './health.detectors';
-import { apiKey, awsAccessKey, commandPassword, credentialPair, jwt, linePassword, namedKey, pairPassword, password, privateKey, protocolPassword, tokenField } from './secret.detectors';
+import { apiKey, authFilePassword, awsAccessKey, commandPassword, credentialPair, jwt, linePassword, namedKey, pairPassword, password, privateKey, protocolPassword, tokenField } from './secret.detectors';
 
 export { luhnValid } from './financial.detectors';
 
@@ -22,6 +22,7 @@ export const DLP_DETECTORS: readonly DlpDetector[] = [
   protocolPassword,
   pairPassword,
   linePassword,
+  authFilePassword,
   credentialPair,
   creditCard,
   ssn,

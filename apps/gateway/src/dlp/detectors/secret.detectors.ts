@@ -304,6 +304,16 @@ export const commandPassword: DlpDetector = {
 };
 
 /**
+ * A list of `"user" "secret"` lines in which some secrets are stored hashes (`md5…`, `SCRAM-SHA-256$…`: PgBouncer's auth
+ * file and the like): the other secrets are passwords in clear. Runs only on text holding such a hash.
+ */
+export const authFilePassword: DlpDetector = {
+  type: 'password',
+  pattern: /^[ \t]*"[^"\s]{1,64}"[ \t]+"(?<v>(?!md5[0-9a-f]{32}"|SCRAM-SHA-256\$)[^"\n]{3,128})"[ \t]*\r?$/gm,
+  requires: /^[ \t]*"[^"\s]{1,64}"[ \t]+"(?:md5[0-9a-f]{32}|SCRAM-SHA-256\$[^"\n]+)"[ \t]*\r?$/m,
+};
+
+/**
  * Passwords that are a line of their own: a line of only the word and the value (`.netrc` over
  * several lines, FTP / POP3 `PASS x`, `password x` in configs) and PostgreSQL password file lines
  * (`host:port:database:user:password`, any of the first four may be `*`). Line-anchored (`m`), so
