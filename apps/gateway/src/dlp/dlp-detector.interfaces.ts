@@ -23,6 +23,8 @@ export interface DlpDetector {
   keyVeto?(keyPath: string, key: string): boolean;
   /** What the value must look like for `key` to apply (default: anything non-blank). */
   readonly keyValue?: RegExp;
+  /** A further check of a value `key` and `keyValue` accept. */
+  keyValid?(value: string): boolean;
   /** Extra check of a pattern match (`text` and `index` give its surroundings, `keyPath` its keys as words). */
   validate?(value: string, text: string, index: number, keyPath: string): boolean;
   /** Replacement of a match when the action is REDACT (default `[REDACTED:<type>]`). */

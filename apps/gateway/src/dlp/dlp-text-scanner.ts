@@ -128,7 +128,8 @@ export class DlpTextScanner {
         (detector.key.test(nearestKey) || (joinedKey && detector.key.test(joinedKey)) || (labelled.length > 0 && labelled.includes(detector.type))) &&
         (detector.keyValue ?? (embedded ? EMBEDDED_VALUE : /\S/)).test(text) &&
         !placeholder(detector.type, text) &&
-        !detector.keyVeto?.(keyPath, nearestKey)
+        !detector.keyVeto?.(keyPath, nearestKey) &&
+        (!detector.keyValid || detector.keyValid(text))
       ) {
         spans.push({ start: offset, end: offset + text.length, type: detector.type, rank, mask: detector.mask?.(text) });
         return;

@@ -145,8 +145,27 @@ export const tokenField: DlpDetector = {
 export const namedKey: DlpDetector = {
   type: 'api_key',
   key: /^(?![a-z0-9]*(?:public|publishable|site|pub|device|push|fcm|apns|csrf|xsrf|page|next|cursor|continuation|idempotency|cache|sort|partition|row|object|primary|foreign|lookup|routing|dedup|unique|shard|search|i18n|translation|message|label|ssh|gpg|pgp|host|keyid|rotation)(?:key|token)$)[a-z0-9]*(?:key|token)$/,
-  keyValue: /^\s*(?!(?:\S*-){4})(?=\S*\d)(?=\S*[a-z])(?=\S*[A-Z])(?=(?:\S*[A-Z]){3})(?=(?:\S*[a-z]){3})[A-Za-z0-9_\-+/=.]{24,128}\s*$/,
+  // No dots (a translation key, a dotted name), no UUID, at least two digits; not a path.
+  keyValue: /^\s*(?!(?:\S*-){4})(?!(?:\S*\/){3})(?=(?:\S*\d){2})(?=(?:\S*[A-Z]){3})(?=(?:\S*[a-z]){3})[A-Za-z0-9_\-+/=]{24,128}\s*$/,
+  keyValid: (value) => !identifierLike(value.trim()),
 };
+
+/** A word of an identifier: a capitalised or lowercase word of three letters or more, an acronym, a short number, a joiner. */
+const IDENTIFIER_WORD = /[A-Z][a-z]{2,}|[a-z]{3,}|[A-Z]{2,5}(?![a-z])|\d{1,4}|[_-]/y;
+
+/**
+ * True when `value` reads as a name made of words (`UserProfileSettingsTitle2024`, `MyAppProductionKey2024Final`), not random
+ * characters: it splits wholly into words of {@link IDENTIFIER_WORD} (greedy, linear: no backtracking).
+ */
+function identifierLike(value: string): boolean {
+  let at = 0;
+  while (at < value.length) {
+    IDENTIFIER_WORD.lastIndex = at;
+    if (!IDENTIFIER_WORD.exec(value)) return false;
+    at = IDENTIFIER_WORD.lastIndex;
+  }
+  return true;
+}
 
 /** Password words in English and other languages (`mot de passe`, `Passwort`, `contraseña`, `senha`, `şifre`, `密码`, …). */
 export const PASSWORD_WORD =
