@@ -25,7 +25,7 @@ const MAX_PAIRS = 2_000;
 const DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w{0,48})[ \t]+"?([^\s"]{1,512})"?/gm;
 
 /** A pair inside a pair's value: systemd `Environment="PGPASSWORD=…"`, `-Ddb.password=…`, Helm `--set a.b=…`. */
-const INNER_PAIR = /^([A-Za-z][\w.-]{0,48})=(.+)$/;
+const INNER_PAIR = /^([A-Za-z][\w.-]{0,48}?)(?:=>|->|=)(.+)$/;
 /** A call setting a name to a value: PHP `define('DB_PASSWORD', '…')`, `setenv("X", "…")`, `config.set('x', '…')`. */
 const CALL_PAIR = /\(\s*(["'])([A-Za-z][\w.-]{0,48})\1\s*,\s*(["'])([^"'\n]{1,512})\3\s*\)/g;
 
@@ -71,7 +71,7 @@ export function embeddedPairs(text: string): SubText[] {
     const start = match.index + match[0].length - value.length;
     out.push({ start, text: value, key: match[1] });
     const inner = INNER_PAIR.exec(value);
-    if (inner) out.push({ start: start + inner[1].length + 1, text: inner[2], key: inner[1] });
+    if (inner) out.push({ start: start + value.length - inner[2].length, text: inner[2], key: inner[1] });
     if (out.length >= MAX_PAIRS) break;
   }
   if (text.includes('(')) {

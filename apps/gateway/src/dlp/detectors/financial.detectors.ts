@@ -60,7 +60,9 @@ export const cvv: DlpDetector = {
 /** A card number, then maybe its expiry (`12/30`, `2030-12`), as the arguments or cells before a value: `("6011…", "12/30", "278")`, `["4111…","983",…]`. */
 const CARD_THEN_EXPIRY = /(\d(?:[ -]?\d){12,18})(["']?)[ \t]*[,;|][ \t]*(?:["']?(?:(?:0[1-9]|1[0-2])\/(?:20)?\d{2}|20\d{2}-(?:0[1-9]|1[0-2]))["']?[ \t]*[,;|][ \t]*)?["']?$/;
 /** A card number, then a few words and a word naming its code: `read card 6515 … 1587 and code 576`, `4111…, the CVV is 123`. */
-const CARD_THEN_CODE = /(\d(?:[ -]?\d){12,18})[^\d\n]{0,24}?(?<![A-Za-z])(?:code|cvv2?|cvc2?|csc|cid|security code)[ \t]*(?:is|was|:|=|#)?[ \t]*$/i;
+// Not another code named by the word before it (`promo code`, `zip code`, `auth code`).
+const CARD_THEN_CODE =
+  /(\d(?:[ -]?\d){12,18})[^\d\n]{0,24}?(?<![A-Za-z])(?<!(?:promo|promotion|discount|coupon|voucher|gift|zip|postal|post|area|country|dialling|dialing|auth|authori[sz]ation|approval|reference|ref|booking|confirmation|order|tracking|access|reward|referral|pin)[ _-]?)(?:code|cvv2?|cvc2?|csc|cid|security code)[ \t]*(?:is|was|:|=|#)?[ \t]*$/i;
 /** A field the value is typed into that names a card code: `type '417' into input[name=cvc]`. */
 const CODE_FIELD_AFTER = /^["']?[ \t]+(?:into|in|to|for)[ \t]+[^\n]{0,40}?(?<![A-Za-z])(?:cvv2?|cvc2?|csc|security[ _-]?code)(?![A-Za-z])/i;
 
@@ -71,7 +73,7 @@ const CODE_FIELD_AFTER = /^["']?[ \t]+(?:into|in|to|for)[ \t]+[^\n]{0,40}?(?<![A
  */
 export const cardCode: DlpDetector = {
   type: 'cvv',
-  pattern: /(?<![\d.\/-])\d{3,4}(?![\d\/.-])/g,
+  pattern: /(?<![\d.\/-])\d{3,4}(?![\d\/-]|\.\d)/g,
   requires: /\d(?:[ -]?\d){12}|[Cc][Vv][CcVv]|[Cc][Ss][Cc]|[Ss][Ee][Cc][Uu][Rr][Ii][Tt][Yy].?[Cc][Oo][Dd][Ee]/,
   validate(value, text, index) {
     if (CODE_FIELD_AFTER.test(text.slice(index + value.length, index + value.length + 60))) return true;
