@@ -15,6 +15,8 @@ export interface DlpDetector {
   readonly context?: RegExp;
   /** Characters before (and, for `after`, after) a match searched for `context`. Default 40 / 25. */
   readonly contextWindow?: { before: number; after: number };
+  /** A wider context for matches of a shape (`applies`): `context` within `window` characters, or in the key path. */
+  readonly wideContext?: { context: RegExp; window: { before: number; after: number }; applies: RegExp };
   /** A match in a list item (`1.`, `-`, `•`) also counts when the line heading the list matches this. */
   readonly listContext?: RegExp;
   /** Nearest key, normalised (lowercase letters and digits only), under which the whole value is this type. */

@@ -181,7 +181,10 @@ function hasContext(detector: DlpDetector, text: string, start: number, end: num
   const label = lineLabel(text, start, lines);
   if (label && context.test(label.replace(/_/g, ' '))) return true;
   const heading = detector.listContext ? listHeading(text, start) : undefined;
-  return heading !== undefined && detector.listContext!.test(heading);
+  if (heading !== undefined && detector.listContext!.test(heading)) return true;
+  const wide = detector.wideContext;
+  if (!wide || !wide.applies.test(text.slice(start, end))) return false;
+  return wide.context.test(keyPath) || wide.context.test(`${text.slice(Math.max(0, start - wide.window.before), start)} ${text.slice(end, end + wide.window.after)}`.replace(/_/g, ' '));
 }
 
 /** Where the lines of a text start, found once when first asked (a text has many matches). */

@@ -69,6 +69,15 @@ const NOT_A_DIAGNOSIS_BEFORE =
   /(?:vitamin|room|rm|raum|zimmer|geb[äa]ude|halle|bldg|building|gate|bay|bed|ward|suite|floor|level|garage|platform|gleis|hall|sala|quarto|habitaci[oó]n|chambre|salle|b[âa]timent|seat|stall|dock|aisle|locker|cabin|parking|spot|zone|unit)\.?\s*(?:no\.?|nr\.?|#)?\s*$/i;
 
 /**
+ * Words of clinical documentation, in several languages: a text with one of them is about a patient
+ * (`inhaler given`, `suspected`, `Documentation indicates 'sepsis'`, `hospital no.`, `Rezept`, `患者`),
+ * and disease names by their suffixes (`-itis`, `-osis`, `-emia`, `-pathy`, `-algia`, `-oma`).
+ */
+const CLINICAL =
+  /(?:\b(?:patient(?:e|in|en|s)?|paciente|paziente|pati[ëe]nt|pacjent|hasta(?:nın|ya)?|pt|mrn|medical|clinic(?:al)?|clinique|klinik|hospital|hôpital|krankenhaus|ospedale|ziekenhuis|sjukhus|nurse|doctor|physician|médecin|arzt|ärztin|läkare|lekarz|dr(?=\. [A-Z])|gp|surgery|ward|admission|admitted|discharge(?:d)?|referral|referred|consult(?:ation)?|encounter|visit|appointment|symptoms?|diagnos[a-z]*|suspected|condition|disease|disorder|syndrome|infection|injury|fracture|pain|asthma|diabetes|diabetic|hypertension|sepsis|pneumonia|depression|anxiety|migraine|cancer|tumou?r|inhaler|medication|medicine|prescription|prescribed|rx|dose|dosage|tablets?|mg|treatment|therapy|triage|vitals|chart|coder|coding|claim|documentation|problem list|history of|hx|allerg(?:y|ies)|ordonnance|rezept|receta|ricetta|recept|bedömning|journal(?:anteckning)?|anamnes[ei]s?|befund|tanı|teşhis|muayene|sağlık|zorg|santé|salud|saúde|salute|gesundheit|behandling|behandlung|tratamiento|tratamento|trattamento|traitement|leczenie|tedavi|\w{3,}(?:itis|osis|emia|aemia|pathy|algia|oma|ectomy))\b|患者|病院|診察|診療|処方|환자|병원|진단|진료|病人|医院|诊断|病历)/i;
+
+
+/**
  * ICD-10 diagnosis codes (`E11.9`, `J45.909`, `U07.1`): only with diagnostic context — a key like
  * `diagnosis_code` / `dx1`, a word like diagnosis / dx / ICD nearby (also the classification's name in
  * other languages: `CID-10`, `CIE-10`, `CIM-10`, `МКБ-10`, and `диагноз`, `诊断`, `診断`), or a list
@@ -85,30 +94,11 @@ export const icd10: DlpDetector = {
   listContext:
     /(?:\b(?:(?:discharge|admission|admitting|primary|secondary|principal|final|working|differential|encounter|visit)\s+)?(?:diagnos[ie]s|diagnosen|diagnose|diagnóstico?s?|diagnostici|diagnostic (?:principal|associés?)|dx|ddx|icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|assessment(?: (?:and|&) plan)?|a\/p|impression|problem list|active problems|past medical history|pmh|comorbidities|billing codes|conditions)\b|мкб|диагноз|诊断|診断)/i,
   validate: (_value, text, index) => !NOT_A_DIAGNOSIS_BEFORE.test(text.slice(Math.max(0, index - 16), index)),
+  // A code written with its dot (`K58.9`, `T78.40XA`: the classification's own structure) in a text about a patient: any
+  // clinical word within a few hundred characters or in its keys (a lab frame, a nurse's log, a query to a physician, a URL).
+  wideContext: { context: CLINICAL, window: { before: 400, after: 300 }, applies: /^[A-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}$/ },
   // A code alone under a key naming a diagnosis (`dx`, `diagnosis_code`, `icd10`; other styles through the label classifier).
   key: /^(?:dx\d*(?:codes?)?|diagnosiscodes?|icd10(?:cm)?(?:codes?)?)$/,
   keyValue: /^\s*[A-Z]\d[0-9A-Z](?:\.?[0-9A-Z]{1,4})?\s*$/,
 };
 
-/**
- * Words of clinical documentation, in several languages: a text with one of them is about a patient
- * (`inhaler given`, `suspected`, `Documentation indicates 'sepsis'`, `hospital no.`, `Rezept`, `患者`),
- * and disease names by their suffixes (`-itis`, `-osis`, `-emia`, `-pathy`, `-algia`, `-oma`).
- */
-const CLINICAL =
-  /(?:\b(?:patient(?:e|in|en|s)?|paciente|paziente|pati[ëe]nt|pacjent|hasta(?:nın|ya)?|pt|mrn|medical|clinic(?:al)?|clinique|klinik|hospital|hôpital|krankenhaus|ospedale|ziekenhuis|sjukhus|nurse|doctor|physician|médecin|arzt|ärztin|läkare|lekarz|dr(?=\. [A-Z])|gp|surgery|ward|admission|admitted|discharge(?:d)?|referral|referred|consult(?:ation)?|encounter|visit|appointment|symptoms?|diagnos[a-z]*|suspected|condition|disease|disorder|syndrome|infection|injury|fracture|pain|asthma|diabetes|diabetic|hypertension|sepsis|pneumonia|depression|anxiety|migraine|cancer|tumou?r|inhaler|medication|medicine|prescription|prescribed|rx|dose|dosage|tablets?|mg|treatment|therapy|triage|vitals|chart|coder|coding|claim|documentation|problem list|history of|hx|allerg(?:y|ies)|ordonnance|rezept|receta|ricetta|recept|bedömning|journal(?:anteckning)?|anamnes[ei]s?|befund|tanı|teşhis|muayene|sağlık|zorg|santé|salud|saúde|salute|gesundheit|behandling|behandlung|tratamiento|tratamento|trattamento|traitement|leczenie|tedavi|\w{3,}(?:itis|osis|emia|aemia|pathy|algia|oma|ectomy))\b|患者|病院|診察|診療|処方|환자|병원|진단|진료|病人|医院|诊断|病历)/i;
-
-/**
- * An ICD-10(-CM) code written with its dot (`K58.9`, `T78.40XA`, `G43.909`: a letter, two characters, a dot, one to four
- * more) in a text about a patient — any clinical word within a few hundred characters or in its keys — is a diagnosis
- * code: the dotted form with a letter first is the classification's own structure; where no diagnosis word stands next to
- * it (a lab frame, a nurse's log, a query to a physician, a URL parameter, an OMOP row), the clinical words around say what it is.
- */
-export const icd10Dotted: DlpDetector = {
-  type: 'icd10',
-  pattern: /(?<![A-Za-z0-9.-])[A-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}(?![A-Za-z0-9]|\.\d)/g,
-  requires: /[A-Z]\d[0-9A-Z]\.[0-9A-Z]/,
-  context: CLINICAL,
-  contextWindow: { before: 400, after: 300 },
-  validate: icd10.validate,
-};

@@ -1,7 +1,7 @@
 import type { DlpDetector } from '../dlp-detector.interfaces';
 import { email, nationalPhone, phone } from './contact.detectors';
 import { cardCode, creditCard, cvv, ssn } from './financial.detectors';
-import { icd10, icd10Dotted, healthInsuranceNumber, medicalRecordNumber } from './health.detectors';
+import { icd10, healthInsuranceNumber, medicalRecordNumber } from './health.detectors';
 import { apiKey, authFilePassword, awsAccessKey, commandPassword, credentialPair, jwt, linePassword, namedKey, pairPassword, password, privateKey, protocolPassword, tokenField } from './secret.detectors';
 
 export { luhnValid } from './financial.detectors';
@@ -34,5 +34,4 @@ export const DLP_DETECTORS: readonly DlpDetector[] = [
   phone,
   nationalPhone,
   icd10,
-  icd10Dotted,
 ];
