@@ -184,14 +184,39 @@ function hasContext(detector: DlpDetector, text: string, start: number, end: num
   if (heading !== undefined && detector.listContext!.test(heading)) return true;
   const wide = detector.wideContext;
   if (!wide || !wide.applies.test(text.slice(start, end))) return false;
-  return wide.context.test(keyPath) || wide.context.test(`${text.slice(Math.max(0, start - wide.window.before), start)} ${text.slice(end, end + wide.window.after)}`.replace(/_/g, ' '));
+  if (wide.context.test(keyPath)) return true;
+  // The context's matches are found once per text (one pass), then looked up per code: linear however many codes a text holds.
+  const at = lines.matchesOf(wide.context);
+  let low = 0;
+  let high = at.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (at[mid] < start - wide.window.before) low = mid + 1;
+    else high = mid;
+  }
+  return low < at.length && at[low] <= end + wide.window.after;
 }
 
-/** Where the lines of a text start, found once when first asked (a text has many matches). */
+/** Where the lines of a text start, and where a context pattern matches it, found once when first asked (a text has many matches). */
 class LineStarts {
   private starts?: number[];
+  private matches?: Map<RegExp, number[]>;
 
   constructor(private readonly text: string) {}
+
+  /** Where `pattern` matches the text (`_` read as a space), in order. */
+  matchesOf(pattern: RegExp): number[] {
+    this.matches ??= new Map();
+    let found = this.matches.get(pattern);
+    if (!found) {
+      const global = globalOf(pattern);
+      const text = this.text.includes('_') ? this.text.replace(/_/g, ' ') : this.text;
+      found = [];
+      for (const match of execAll(global, text)) found.push(match.index);
+      this.matches.set(pattern, found);
+    }
+    return found;
+  }
 
   /** The start of the line holding `index`. */
   startOf(index: number): number {
@@ -208,6 +233,14 @@ class LineStarts {
     }
     return this.starts[low];
   }
+}
+
+/** The global form of a context pattern, built once per pattern. */
+const GLOBAL_FORMS = new WeakMap<RegExp, RegExp>();
+function globalOf(pattern: RegExp): RegExp {
+  let global = GLOBAL_FORMS.get(pattern);
+  if (!global) GLOBAL_FORMS.set(pattern, (global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`)));
+  return global;
 }
 
 /** How far before a value its line may start for the line's label to count. */
