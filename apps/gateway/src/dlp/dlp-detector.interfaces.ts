@@ -15,12 +15,18 @@ export interface DlpDetector {
   readonly context?: RegExp;
   /** Characters before (and, for `after`, after) a match searched for `context`. Default 40 / 25. */
   readonly contextWindow?: { before: number; after: number };
+  /** A wider context for matches of a shape (`applies`): `context` within `window` characters, or in the key path. */
+  readonly wideContext?: { context: RegExp; window: { before: number; after: number }; applies: RegExp };
   /** A match in a list item (`1.`, `-`, `•`) also counts when the line heading the list matches this. */
   readonly listContext?: RegExp;
   /** Nearest key, normalised (lowercase letters and digits only), under which the whole value is this type. */
   readonly key?: RegExp;
+  /** True when the keys in view (`keyPath`, as words) say the nearest key (`key`, normalised) names something else here. */
+  keyVeto?(keyPath: string, key: string): boolean;
   /** What the value must look like for `key` to apply (default: anything non-blank). */
   readonly keyValue?: RegExp;
+  /** A further check of a value `key` and `keyValue` accept. */
+  keyValid?(value: string): boolean;
   /** Extra check of a pattern match (`text` and `index` give its surroundings, `keyPath` its keys as words). */
   validate?(value: string, text: string, index: number, keyPath: string): boolean;
   /** Replacement of a match when the action is REDACT (default `[REDACTED:<type>]`). */

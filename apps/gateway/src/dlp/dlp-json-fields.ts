@@ -1,12 +1,13 @@
 import type { DlpType } from '../message/dlp.types';
-import { IDENTIFIER, identifierType, identifierTypeNamed } from './dlp-structure';
+import { ICD10_CODE, IDENTIFIER, identifierType, identifierTypeNamed } from './dlp-structure';
 
 /**
  * Keys that only wrap a value and say nothing about it: `{ value }` under a named key (Spring
  * Actuator, settings dumps), OpenTelemetry and Firestore `{ stringValue }` / `{ arrayValue: { values } }`, DynamoDB `{ S }` / `{ N }`, DICOM JSON
  * `{ Value: [...] }`, xml2js `_` / `#text`. The detectors read such a value under the key above.
  */
-const WRAPPER_KEYS = new Set(['value', 'Value', 'values', 'Values', 'val', 'stringValue', 'intValue', 'doubleValue', 'boolValue', 'bytesValue', 'arrayValue', 'mapValue', 'integerValue', 'S', 'N', '#text', '_text', '_', '$t']);
+// Also the forms a secrets manager gives one value in (Doppler `{ raw, computed }`), and a text extractor's `{ content }` (Azure Document Intelligence).
+const WRAPPER_KEYS = new Set(['value', 'Value', 'values', 'Values', 'val', 'computed', 'raw', 'plaintext', 'decrypted', 'resolved', 'content', 'stringValue', 'intValue', 'doubleValue', 'boolValue', 'bytesValue', 'arrayValue', 'mapValue', 'integerValue', 'S', 'N', '#text', '_text', '_', '$t']);
 
 /** True when `key` only wraps its value (see {@link WRAPPER_KEYS}). */
 export function isWrapperKey(key: string): boolean {
@@ -22,10 +23,14 @@ function isValue(value: unknown): boolean {
 }
 
 // Also a form's question and its answer (Calendly, intake forms), and a typed credential (Keycloak `{ type: 'password', value }`).
-const VALUE_KEYS = ['value', 'val', 'fieldValue', 'answer', 'response'];
-const NAME_KEYS = ['name', 'key', 'field', 'fieldName', 'label', 'param', 'parameter', 'attribute', 'property', 'header', 'ref', 'question', 'prompt', 'type'];
-/** Keys of a nested field description naming the field (`field: { id: 'x8Ty…', ref: 'member_id' }`): a ref or a name, not a random id. */
-const NESTED_NAME_KEYS = ['ref', 'name', 'key', 'label', 'title'];
+// A code typed by its kind (`{ type: 'dx', code: 'O24.410' }`), a keychain item (`{ acct: 'accountPassword', v_Data }`).
+const VALUE_KEYS = ['value', 'val', 'fieldValue', 'answer', 'response', 'code', 'v_Data'];
+const NAME_KEYS = ['name', 'key', 'field', 'fieldName', 'label', 'param', 'parameter', 'attribute', 'property', 'header', 'ref', 'question', 'prompt', 'type', 'acct'];
+/**
+ * Keys of a nested field description naming the field (`field: { id: 'x8Ty…', ref: 'member_id' }`): a ref or a name, not a random id;
+ * an extracted key's text (`key: { content: 'Subscriber ID' }`).
+ */
+const NESTED_NAME_KEYS = ['ref', 'name', 'key', 'label', 'title', 'content', 'text'];
 // A name may be a path whose last part names the value (Consul KV `services/ledger/db/password`).
 const FIELD_NAME = /^[A-Za-z][\w .#/()-]{0,63}$/;
 
@@ -103,6 +108,8 @@ export function shapeHint(object: Record<string, unknown>): { key: string; type:
   if (typeof object.kty === 'string' && typeof object.d === 'string' && /^[A-Za-z0-9_-]{16,}$/.test(object.d)) return { key: 'd', type: 'private_key' };
   const system = typeof object.system === 'string' ? object.system.toLowerCase() : '';
   if (typeof object.code === 'string' && /icd-?10/.test(system)) return { key: 'code', type: 'icd10' };
+  const qualified = qualifiedValue(object);
+  if (qualified) return qualified;
   if (typeof object.value !== 'string' && typeof object.value !== 'number') return undefined;
   if (system === 'email') return { key: 'value', type: 'email' };
   if (system === 'phone' || system === 'sms' || system === 'fax') return { key: 'value', type: 'phone' };
@@ -122,10 +129,28 @@ export function shapeHint(object: Record<string, unknown>): { key: string; type:
 
 /** Keys that make an object a turn of a conversation (a transcript segment, a chat message). */
 const SPEAKER_KEYS = ['speaker', 'role', 'from', 'author', 'sender', 'participant', 'channel', 'user'];
+/** Who speaks in a turn keyed by its speaker (`{ bot: '…' }`, `{ user: '…' }`) or named in a row's cell (`["00:41", "agent", "…"]`). */
+const SPEAKER = /^(?:bot|agent|user|customer|caller|callee|client|assistant|system|human|ai|operator|rep|representative|member|patient|nurse|doctor|staff|me|them|ivr|cashier|guest)$/i;
 
-/** True when `items` reads as a conversation: at least two objects, each with a speaker-like key. */
+/** True when `item` is one turn of a conversation: an object with a speaker-like key, a single field keyed by its speaker, or a row naming its speaker. */
+function isTurn(item: unknown): boolean {
+  if (!item || typeof item !== 'object') return false;
+  if (Array.isArray(item)) return item.length >= 2 && item.length <= 6 && item.some((cell) => typeof cell === 'string' && SPEAKER.test(cell)) && typeof item[item.length - 1] === 'string';
+  const keys = Object.keys(item);
+  return SPEAKER_KEYS.some((key) => key in item) || (keys.length === 1 && SPEAKER.test(keys[0]));
+}
+
+/**
+ * True when `items` reads as a conversation: at least two turns — objects with a speaker-like key, objects of one field
+ * keyed by the speaker (a bot's log), or rows naming the speaker (a call log `[time, speaker, text]`).
+ */
 export function isConversation(items: unknown[]): boolean {
-  return items.length >= 2 && items.every((item) => !!item && typeof item === 'object' && !Array.isArray(item) && SPEAKER_KEYS.some((key) => key in item));
+  return items.length >= 2 && items.every(isTurn);
+}
+
+/** The field of a turn its text is kept under for the next turn: the field's key, or one slot for a turn of a single field (`{ bot }` then `{ user }`). */
+export function turnField(turn: unknown, key: string): string {
+  return turn && typeof turn === 'object' && !Array.isArray(turn) && Object.keys(turn).length === 1 ? '*' : key;
 }
 
 /** Most lines (and characters) of an array of lines read as one text. */
@@ -150,11 +175,23 @@ export function isLines(items: unknown[]): items is string[] {
  * names. Undefined when `rows` is not such a table.
  */
 export function tableHeader(rows: unknown[]): string[] | undefined {
-  if (rows.length < 2 || !rows.every(Array.isArray)) return undefined;
+  if (rows.length < 2 || !rows.every(Array.isArray) || labelPairs(rows)) return undefined;
   const first = rows[0] as unknown[];
   if (first.length < 2 || first.length > 64) return undefined;
   if (!first.every((cell) => typeof cell === 'string' && /^[A-Za-z][\w .#/()-]{0,40}$/.test(cell))) return undefined;
   return first as string[];
+}
+
+/** A label: a short text with a letter and at most a few digits (`Insurance Member #`, `SSN (last 9)`, `Pt Name`). */
+const PAIR_LABEL = /^(?=[^\d]*(?:\d[^\d]*){0,3}$)[\p{L}][\p{L}\p{N} .,'’?#/()&:-]{0,60}$/u;
+
+/**
+ * True when `rows` are label / value pairs (`[["Pt Name", "…"], ["SSN (last 9)", "…"], …]`, a form's fields as pairs): every row two
+ * items, each first a label — not a table whose first row names the columns (its rows below start with values).
+ */
+export function labelPairs(rows: unknown[]): boolean {
+  if (rows.length < 2 || rows.length > 1_000) return false;
+  return rows.every((row) => Array.isArray(row) && row.length === 2 && typeof row[0] === 'string' && PAIR_LABEL.test(row[0]));
 }
 
 const CELL_ADDRESS = /^([A-Z]{1,3})(\d{1,7})$/;
@@ -258,4 +295,63 @@ export function formFieldTitles(object: Record<string, unknown>): Map<string, st
     if (typeof id === 'string' && typeof title === 'string' && FIELD_NAME.test(title)) titles.set(id, title);
   }
   return titles.size ? titles : undefined;
+}
+
+/**
+ * Keys of a sibling saying what kind of value an object holds — its scheme, issuer, terminology, coding system, assigning
+ * authority (openEHR `{ value, scheme: 'MRN' }`, `defining_code: { terminology_id: { value: 'ICD-10' }, code_string }`,
+ * DICOM `{ PatientID, IssuerOfPatientID: 'MRN' }`) — and `type` / `kind`, which count only with an identifier type code (`MR`, `SS`).
+ */
+const QUALIFIER_KEY = /^(?:scheme|idscheme|system|codesystem(?:name)?|codingscheme(?:designator)?|terminology(?:id)?|vocabulary(?:id)?|issuer(?:of[a-z]+)?|assigningauthority(?:name)?|authority|namespace|identifiertype|idtype|type|kind)$/;
+/** Keys of the value a qualifier describes (normalised). */
+const QUALIFIED_KEYS = ['value', 'id', 'code', 'codestring', 'codevalue', 'extension', 'identifier', 'number'];
+
+/** The text of a qualifier: a string, or the one string of an object (`{ value: 'ICD-10' }`). */
+function qualifierText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.length <= 80 ? value : undefined;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const texts = Object.values(value as Record<string, unknown>).filter((item): item is string => typeof item === 'string');
+  return texts.length === 1 && texts[0].length <= 80 ? texts[0] : undefined;
+}
+
+/** A value whose sibling names its kind (see {@link QUALIFIER_KEY}), if the value has that kind's shape. */
+function qualifiedValue(object: Record<string, unknown>): { key: string; type: DlpType } | undefined {
+  const entries = Object.entries(object);
+  if (entries.length > 24) return undefined;
+  const normal = entries.map(([key]) => key.toLowerCase().replace(/[^a-z0-9]/g, ''));
+  for (let i = 0; i < entries.length; i += 1) {
+    const qualifier = QUALIFIER_KEY.exec(normal[i]);
+    if (!qualifier) continue;
+    const text = qualifierText(entries[i][1]);
+    if (!text) continue;
+    const coded = normal[i] === 'type' || normal[i] === 'kind';
+    const type: DlpType | undefined = /^icd[\s_-]?10(?:[\s_-]?cm)?$|^i10c?$/i.test(text.trim()) ? 'icd10' : coded ? identifierType(text) : identifierTypeNamed(text);
+    if (!type) continue;
+    // `IssuerOfPatientID` qualifies `PatientID`; the other qualifiers the object's value, id or code.
+    const of = normal[i].startsWith('issuerof') ? normal[i].slice('issuerof'.length) : undefined;
+    const target = entries.findIndex(([, value], j) => j !== i && (typeof value === 'string' || typeof value === 'number') && (of ? normal[j] === of : QUALIFIED_KEYS.includes(normal[j])));
+    if (target < 0) continue;
+    const value = String(entries[target][1]).trim();
+    if (type === 'icd10' ? ICD10_CODE.test(value) : IDENTIFIER.test(value)) return { key: entries[target][0], type };
+  }
+  return undefined;
+}
+
+/** A program name or path (`mysql`, `/usr/bin/pg_dump`, `docker`). */
+const PROGRAM = /^(?:[\w.-]*\/)*[A-Za-z][\w.+-]{0,40}$/;
+
+/**
+ * A command line given as its arguments (`["mysql", "-h", "10.2.0.7", "-pzephyr…", "orders"]`): 2 to 256 strings without line
+ * breaks, the first a program, at least one an option (`-x`, `--name`); the line joined by spaces, or undefined.
+ */
+export function commandLine(items: unknown[]): string | undefined {
+  if (items.length < 2 || items.length > 256 || typeof items[0] !== 'string' || !PROGRAM.test(items[0])) return undefined;
+  let option = false;
+  let chars = 0;
+  for (const item of items) {
+    if (typeof item !== 'string' || item.includes('\n')) return undefined;
+    chars += item.length;
+    option ||= item.length > 1 && item.charCodeAt(0) === 45;
+  }
+  return option && chars <= 8_192 ? (items as string[]).join(' ') : undefined;
 }

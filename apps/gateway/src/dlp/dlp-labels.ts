@@ -13,7 +13,7 @@ import type { SubText } from './dlp-structure';
 /** A gap between the words of a label: nothing (`memberid`), a possessive, spaces, `_ . / -`. */
 const GAP = String.raw`(?:['’]s)?[\s_./-]*`;
 /** The word saying a label names an identifier: `id`, `I.D.`, `identifier`, `number`, `no.`, `nr`, `#`, `N°`. */
-const ID_WORD = String.raw`(?:id|i\.\s?d\.?|ident(?:ifier|ification)?|num(?:ber|\.)?|nbr|nmbr|no\.?|nr\.?|n[°º]|#|№|cin)`;
+const ID_WORD = String.raw`(?:id|i\.\s?d\.?|ident(?:ifier|ification)?|num(?:ber|\.)?|nummer|numara(?:s[ıi])?|nbr|nmbr|no\.?|nr\.?|n[°º]|#|№|cin)`;
 /** One or two of them (`I.D. NUMBER`, `ID No.`, `ID #`). */
 const ID = `${ID_WORD}(?:${GAP}${ID_WORD})?`;
 
@@ -25,27 +25,30 @@ const VOCABULARY: ReadonlyArray<readonly [DlpType, string]> = [
   [
     'health_insurance_number',
     words(
-      String.raw`(?:member|mbr|subscriber|subscr|insured|insurance|ins|policy|policyholder|beneficiary|cardholder|enrollee|health plan|insurance plan|plan member|medicare|medicaid|afiliad[oa]|asegurad[oa]|assur[ée]e?(?: social)?|versicherten|versicherungs)(?: card)? ${ID}` +
+      // Also Dutch `verzekerdennummer` / `polisnummer`, Turkish `poliçe no` / `üye no`, Italian `tessera sanitaria`, Swedish `försäkringsnummer`.
+      String.raw`(?:member|mbr|subscriber|subscr|insured|insurance|ins|policy|policyholder|beneficiary|cardholder|enrollee|health plan|insurance plan|plan member|medicare|medicaid|afiliad[oa]|asegurad[oa]|assur[ée]e?(?: social)?|versicherten|versicherungs|verzekerden|verzekerings|verzekerde|polis|poli[çc]e|[üu]ye|sigorta|f[öo]rs[äa]krings|ubezpieczenia|tessera sanitaria)(?: card)? ${ID}` +
         // Number first (French, Spanish, Portuguese): `N° d'assuré`, `numéro d'affilié`, `número de afiliado`.
         String.raw`|(?:n[uú]m[ée]ro|n[°º]|no\.?|nr\.?) (?:de |d['’] ?|do |da )?(?:assur[ée]e?(?: social)?|affili[ée]e?|afiliad[oa]|afilia[cç][aã]o|s[ée]curit[ée] sociale|benefici[aá]rio)` +
-        String.raw`|medicare|medicaid|mbi|hicn|kvnr|carteirinha|carteira (?:do |de )?(?:plano|conv[eê]nio)|(?:kranken)?versichertennummer|versicherungsnummer|n[uú]mero de afiliaci[oó]n|afiliad[oa]|assur[ée] social|s[ée]curit[ée] sociale|बीमा संख्या|被保険者(?:番号|証)?|保険証番号|医保卡?号`,
+        String.raw`|medicare|medicaid|mbi|hicn|kvnr|cin|tessera sanitaria|carteirinha|carteira (?:do |de )?(?:plano|conv[eê]nio)|(?:kranken)?versichertennummer|versicherungsnummer|n[uú]mero de afiliaci[oó]n|afiliad[oa]|assur[ée] social|s[ée]curit[ée] sociale|बीमा संख्या|被保険者(?:番号|証)?|保険証番号|医保卡?号`,
     ),
   ],
   [
     'medical_record_number',
     words(
-      String.raw`e?mrn|medical record(?: ${ID})?|med rec(?:ord)?(?: ${ID})?|chart ${ID}|hospital ${ID}|ur ${ID}|historia cl[ií]nica|n[uú]mero de historia|prontu[aá]rio|dossier (?:m[ée]dical|patient)|cartella clinica|patientenakte|krankenakte|nhc|病历号|病案号|住院号|カルテ番号|診察券番号`,
+      String.raw`e?mrn|medical record(?: ${ID})?|(?:patient|resident|client|health|clinical) record ${ID}|journal ?${ID}|patient ?nummer|med rec(?:ord)?(?: ${ID})?|chart ${ID}|hospital ${ID}|ur ${ID}|historia cl[ií]nica|n[uú]mero de historia|prontu[aá]rio|dossier (?:m[ée]dical|patient)|cartella clinica|patientenakte|krankenakte|nhc|病历号|病案号|住院号|カルテ番号|診察券番号`,
     ),
   ],
-  ['ssn', words(String.raw`ssn|ss #|social security(?: ${ID})?|soc sec(?: ${ID})?|social sec`)],
+  // Also the spoken short form (`subscriber's social?`): the value must still be SSN-shaped.
+  ['ssn', words(String.raw`ssn|ss #|social security(?: ${ID})?|soc sec(?: ${ID})?|social sec|social`)],
   // Also a problem list's key (`problems`, `active_problems`, `conditions`), as EHR exports name it, and a CRF's medical history code (`MHTERM_CODE`).
-  ['icd10', words(String.raw`(?:icd(?: ?10)?(?: ?cm)?|diagnos[ie]s|diagnoses|dx(?: ?\d)?|diag|diagn[oó]stico|ci[dem] ?10|problems|problem list|active problems|conditions|comorbidities|(?:medical history|mh) ?(?:term )?code)(?: (?:codes?|description|value))?`)],
-  ['cvv', words(String.raw`cvv2?|cvc2?|csc|cvn|cid(?! ?-?10)|(?:card )?security code|card verification(?: (?:code|value|number))?`)],
-  ['phone', words(String.raw`(?:tele)?phone(?: ${ID})?|mobile(?: ${ID})?|cell(?: ?phone)?(?: ${ID})?|fax(?: ${ID})?|caller ?id|callback(?: ${ID})?|msisdn`)],
+  ['icd10', words(String.raw`(?:icd(?: ?10)?(?: ?cm)?|diagnos[ie]s|diagnoses|dx(?: ?\d)?|diag|diagn[oó]stico|ci[dem] ?10|problems|problem list|active problems|conditions?(?: source)?|comorbidities|(?:medical history|mh) ?(?:term )?code|(?:primary |working |clinical )?impression|assessment|indication|reason for (?:visit|referral|admission|encounter|exam|study|(?:requested )?procedure)|motif(?: de consultation)?|tan[ıi](?: kodu)?|bed[öo]mning|diagnoos|rozpoznanie|diagnose)(?: (?:codes?|description|value))?`)],
+  // Also OpenTravel's `SeriesCode` (hotel and airline guarantees) and the words of other languages.
+  ['cvv', words(String.raw`cvv2?|cvc2?|csc|cvn|cid(?! ?-?10)|(?:card )?security code|card verification(?: (?:code|value|number))?|series code|(?:karten)?pr[üu]fnummer|sicherheitscode|cryptogramme(?: visuel)?|code de s[ée]curit[ée]|c[óo]digo de seguran[çc]a|c[óo]digo de seguridad|codice di sicurezza|beveiligingscode|s[äa]kerhetskod|g[üu]venlik kodu|kod zabezpieczaj[ąa]cy|セキュリティ ?コード|보안 ?코드|安全码|安全碼`)],
+  ['phone', words(String.raw`(?:tele)?phone(?: ${ID})?|mobile(?: ${ID})?|cell(?: ?phone)?(?: ${ID})?|fax(?: ${ID})?|caller ?id|callback(?: ${ID})?|msisdn|recipients?`)],
   [
     'password',
     words(
-      String.raw`password|passwd|passwort|pwd|pw|passphrase|passcode|kennwort|contrase[ñn]a|senha|mot de passe|wachtwoord|(?<!(?:boarding|day|season|bus|hall|ski|free|back|by|bording)[\s_./-]?)pass`,
+      String.raw`password|passwd|passwort|pwd|pw|passphrase|passcode|kennwort|contrase[ñn]a|senha|mot de passe|wachtwoord|psk|(?:pre shared|wpa2?|wi ?fi|wlan|network) key|(?<!(?:boarding|day|season|bus|hall|ski|free|back|by|bording)[\s_./-]?)pass`,
     ),
   ],
 ];
@@ -78,7 +81,10 @@ const keyTypes = memoised((label: string): readonly DlpType[] => {
   const classify = (text: string) => (text.length > 80 ? [] : KEY_PATTERNS.filter(([, pattern]) => pattern.test(text)).map(([type]) => type));
   const types = classify(spaced(label));
   // A note in brackets after the label may say where or how, not what (`Insurance member ID (front of card)`).
-  return !types.length && TRAILING_NOTE.test(label) ? classify(spaced(label.replace(TRAILING_NOTE, ''))) : types;
+  if (types.length || !TRAILING_NOTE.test(label)) return types;
+  const bare = classify(spaced(label.replace(TRAILING_NOTE, '')));
+  // Or the note is the label's abbreviation (`Client ID Number (CIN)`, `Chart No. (MRN)`).
+  return bare.length ? bare : classify(label.match(TRAILING_NOTE)![0].replace(/[\s()[\]]/g, ''));
 }, 16_384);
 
 /** Types whose values are recognised by a label in text (others have patterns or contexts of their own). */
@@ -186,4 +192,22 @@ export function labelledValues(text: string): SubText[] {
   }
   TEXT_LABEL.lastIndex = 0;
   return out;
+}
+
+/** A turn that is only an answer: one value (`JQU171614695`, `570 31 0036`, `862`), not a sentence. */
+const ANSWER = /^\s*["'\x60]?[A-Za-z0-9][A-Za-z0-9-]*(?: \d{1,6}){0,6}["'\x60]?[.!]?\s*$/;
+
+/**
+ * The label a question names when `answer` only answers it (`member ID on the front of the card?` then `JQU17…`,
+ * `subscriber's social?` then `570 31 0036`): the last label of a label-driven type in the question, or undefined.
+ */
+export function questionLabel(question: string, answer: string): string | undefined {
+  if (answer.length > 40 || !ANSWER.test(answer)) return undefined;
+  let label: string | undefined;
+  TEXT_LABEL.lastIndex = 0;
+  for (let match = TEXT_LABEL.exec(question); match; match = TEXT_LABEL.exec(question)) {
+    if (match.index === 0 || !LETTER_BEFORE.test(question[match.index - 1])) label = match[0];
+  }
+  TEXT_LABEL.lastIndex = 0;
+  return label;
 }

@@ -56,12 +56,18 @@ const NAME_LIKE = /^\s*(?=(?:[a-z0-9]*[-_.])*?[a-z]{2,}[-_.](?:[a-z0-9]*[-_.])*?
 
 /** True when a secret-type value is a placeholder, a reference or a mask (see {@link PLACEHOLDER}, {@link REFERENCE}). */
 export function placeholder(type: DlpType, value: string): boolean {
-  if (!SECRET_TYPES.has(type)) return MASKED.test(value);
+  if (!SECRET_TYPES.has(type)) return MASKED.test(value) || (type === 'health_insurance_number' && SPECIMEN_MBI.test(value));
   if (PLACEHOLDER.test(value) || REFERENCE.test(value) || MASK_WORD.test(value)) return true;
   if (type === 'password') return CODE_REFERENCE.test(value) || NOT_A_VALUE.test(value) || PASSWORD_WORD_VALUE.test(value) || PASSWORD_HASH.test(value);
   if (type === 'api_key' && NAME_LIKE.test(value)) return true;
   return NOT_A_KEY.test(value) || (type === 'api_key' && value.length >= 16 && new Set(value).size < 6);
 }
+
+/**
+ * The Medicare number CMS prints on its sample card and in its MBI guides (`1EG4-TE5-MK73`): a published specimen, like
+ * AWS's documentation keys, not anyone's number.
+ */
+const SPECIMEN_MBI = /^\s*1EG4-?TE5-?MK73\s*$/i;
 
 /** An identifier shown masked, all but its last characters (`XXXXXX4840`, `***-**-6789`, `••••1234`): not the identifier. */
 const MASKED = /^\s*(?:[Xx*•#]{4,}|[Xx*•]{3}[- ])[\w-]{0,6}\s*$/;

@@ -3,7 +3,7 @@ import type { DlpAction, DlpFinding, DlpResult, DlpType } from '../message/dlp.t
 import { DLP_DETECTORS } from './detectors';
 import type { DlpDetector } from './dlp-detector.interfaces';
 import { DlpScanBudgetError } from './dlp.errors';
-import { boundQuery, dicomKeyword, formFieldTitles, isConversation, isLines, isWrapperKey, namedValue, runText, shapeHint, sheetColumns, siblingHeader, tableHeader, textRuns } from './dlp-json-fields';
+import { boundQuery, commandLine, dicomKeyword, formFieldTitles, isConversation, isLines, isWrapperKey, labelPairs, namedValue, runText, shapeHint, sheetColumns, siblingHeader, tableHeader, textRuns, turnField } from './dlp-json-fields';
 import { FixedField, fixedWidthFields, fixedWidthLayout } from './dlp-tables';
 import { DlpTextScanner, TextResult } from './dlp-text-scanner';
 
@@ -168,10 +168,11 @@ export class DlpScanner {
         const text = String(value);
         chars += text.length;
         if (chars > this.budget.maxChars) throw new DlpScanBudgetError(`more than ${this.budget.maxChars} characters`);
-        // In a conversation, a turn's field is read after the same field of the turn before.
-        const turns = frame.key !== undefined ? frame.parent?.parent?.turns : undefined;
-        const result = scanText(text, keysOf(frame), frame.hint, turns?.get(frame.key!));
-        turns?.set(frame.key!, text);
+        // In a conversation, a turn's field is read after the same field of the turn before (a row's cell after the same cell).
+        const turns = frame.parent?.parent?.turns;
+        const field = turns && turnField(frame.parent!.value, frame.key ?? frame.segment);
+        const result = scanText(text, keysOf(frame), frame.hint, field ? turns.get(field) : undefined);
+        if (field) turns!.set(field, text);
         if (text.length > 4_096 && overTime()) throw new DlpScanBudgetError(`more than ${this.budget.maxMs} ms`);
         if (frame.layout) this.scanRecord(text, frame, record);
         if (!result.types.length) continue;
@@ -180,10 +181,12 @@ export class DlpScanner {
       } else if (Array.isArray(value)) {
         const columns = frame.columns;
         const header = columns ? undefined : (frame.rowHeader ?? tableHeader(value));
+        // Label / value pairs (`[["SSN (last 9)", "…"], …]`): each value read under its own label.
+        const pairs = !columns && !header && labelPairs(value);
         for (let i = value.length - 1; i >= 0; i -= 1) {
           // A cell of a table row is read under its column's name; the rows after the header carry the names.
           const viewKey = columns && i < columns.length ? columns[i] : undefined;
-          const rowColumns = header && (i > 0 || frame.rowHeader) ? header : undefined;
+          const rowColumns = header && (i > 0 || frame.rowHeader) ? header : pairs ? ['label', (value[i] as string[])[0]] : undefined;
           stack.push({ value: value[i], parent: frame, segment: `[${i}]`, viewKey, inData: frame.inData, hint: frame.hint, columns: rowColumns, layout: frame.layout, titles: frame.titles });
         }
         if (isConversation(value)) frame.turns = new Map();
@@ -231,10 +234,13 @@ export class DlpScanner {
    */
   private scanLines(items: unknown[], frame: Frame, record: (path: string, types: DlpType[], masked: boolean) => void): void {
     // Also the runs of a paragraph of rich text (`password ` then the value in a code run).
-    const runs = isLines(items) ? undefined : textRuns(items);
-    if (!runs && !isLines(items)) return;
+    // Also a command line given as its arguments (`/proc/<pid>/cmdline`, Docker `command`, Kubernetes `args`), read joined by spaces.
+    const lines = isLines(items);
+    const runs = lines ? undefined : textRuns(items);
+    const argv = lines || runs !== undefined ? undefined : commandLine(items);
+    if (!runs && !lines && !argv) return;
     const keys = keysOf(frame);
-    const joined = this.text.scan(runs ?? (items as string[]).join(''), keys, frame.hint);
+    const joined = this.text.scan(runs ?? argv ?? (items as string[]).join(''), keys, frame.hint);
     if (!joined.types.length) return;
     const parts = runs === undefined ? (items as string[]) : items.map((item) => runText(item)!);
     const alone = new Set(parts.flatMap((line) => this.text.scan(line, keys, frame.hint).types));

@@ -17,11 +17,15 @@ export interface TypedSpan {
 /** `key=value`, `key: value`, `"key": "value"` in env dumps, YAML, query strings, headers, logs. */
 // A value runs to the first space, or on through space-separated digit groups (`Phone: 0800 123 4567`, `SSN: 219 09 9999`).
 // A YAML key may carry a namespace (Pulumi `app:dbPassword: …`); LDIF writes `attr:: …` for a base64 value.
-const PAIR = /(?<![\w.-])["']?([A-Za-z][\w.-]{0,48}(?::[A-Za-z][\w.-]{0,48}(?=:[ \t]))?)["']?[ \t]*(?:=|::?(?!\/\/))[ \t]*["']?([^\s"'&;,}]{1,512}(?: (?=[\d(+])[\d()+.-]{1,12}(?![^\s"'&;,}])){0,7})/g;
+// Ruby / Logstash / PHP hashes and debug dumps join with an arrow (`secret_access_key => "…"`, `secret_key->…`).
+const PAIR = /(?<![\w.-])["']?([A-Za-z][\w.-]{0,48}(?::[A-Za-z][\w.-]{0,48}(?=:[ \t]))?)["']?[ \t]*(?:=>|->|=|::?(?!\/\/))[ \t]*["']?([^\s"'&;,}]{1,512}(?: (?=[\d(+])[\d()+.-]{1,12}(?![^\s"'&;,}])){0,7})/g;
 const MAX_PAIRS = 2_000;
 
+/** A C / C++ macro setting a name: `#define SECRET_PASS "…"` (Arduino `arduino_secrets.h`, generated config headers). */
+const DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w{0,48})[ \t]+"?([^\s"]{1,512})"?/gm;
+
 /** A pair inside a pair's value: systemd `Environment="PGPASSWORD=…"`, `-Ddb.password=…`, Helm `--set a.b=…`. */
-const INNER_PAIR = /^([A-Za-z][\w.-]{0,48})=(.+)$/;
+const INNER_PAIR = /^([A-Za-z][\w.-]{0,48}?)(?:=>|->|=)(.+)$/;
 /** A call setting a name to a value: PHP `define('DB_PASSWORD', '…')`, `setenv("X", "…")`, `config.set('x', '…')`. */
 const CALL_PAIR = /\(\s*(["'])([A-Za-z][\w.-]{0,48})\1\s*,\s*(["'])([^"'\n]{1,512})\3\s*\)/g;
 
@@ -42,8 +46,11 @@ const SQL_OPERATOR = /(?:=|<>|!=|\bin\s*\()\s*'/i;
  * under its collection's name (`/members/X` → `member id`).
  */
 export function embeddedPairs(text: string): SubText[] {
-  if (!/[=:/]/.test(text) && !text.includes('(')) return [];
+  if (!/[=:/]|->/.test(text) && !text.includes('(') && !text.includes('define')) return [];
   const out: SubText[] = [];
+  if (text.includes('define')) {
+    for (const match of text.matchAll(DEFINE)) out.push({ start: match.index + match[0].lastIndexOf(match[2]), text: match[2], key: match[1] });
+  }
   if (text.includes('/') || text.includes('?')) {
     for (const match of text.matchAll(REST_ITEM)) {
       const [name, item] = match[1] ? [match[1], match[2]] : [match[3], match[4]];
@@ -64,7 +71,7 @@ export function embeddedPairs(text: string): SubText[] {
     const start = match.index + match[0].length - value.length;
     out.push({ start, text: value, key: match[1] });
     const inner = INNER_PAIR.exec(value);
-    if (inner) out.push({ start: start + inner[1].length + 1, text: inner[2], key: inner[1] });
+    if (inner) out.push({ start: start + value.length - inner[2].length, text: inner[2], key: inner[1] });
     if (out.length >= MAX_PAIRS) break;
   }
   if (text.includes('(')) {
@@ -223,6 +230,45 @@ export function edifactSpans(text: string): TypedSpan[] {
     if (!EDIFACT_PHONE.has(match[2]) || !PHONE_DIGITS.test(match[1])) continue;
     const start = match.index + match[0].indexOf('COM+') + 4;
     out.push({ start, end: start + match[1].length, type: 'phone' });
+  }
+  return out;
+}
+
+/** An ASTM E1394 (LIS2-A2) message header: `H|\\^&|…`, maybe after a frame number (`1H|\\^&`); its field delimiter is the character after `H`. */
+const ASTM_HEADER = /(?:^|[\r\n])(?:[\x02]?\d)?H([|!])\\\^&/;
+/** A patient record (`P|1|…`, `2P|1|…`), also after a frame number. */
+const ASTM_PATIENT = /^(?:\x02?\d)?P$/;
+
+/**
+ * ASTM E1394 patient records by field: P-3 (practice assigned patient id), P-4 (laboratory assigned) and P-5 (patient id
+ * no. 3) are the patient's record numbers at the practice and the lab; a dotted ICD-10 code in a later field (P-19 known
+ * or suspected diagnosis, P-28 alternative diagnostic code) is a diagnosis. Only in text with an ASTM header.
+ */
+export function astmSpans(text: string): TypedSpan[] {
+  const header = ASTM_HEADER.exec(text);
+  if (!header) return [];
+  const delimiter = header[1];
+  const out: TypedSpan[] = [];
+  let offset = 0;
+  for (const record of text.split(/(?<=\r\n|\r|\n)/)) {
+    const fields = record.replace(/[\r\n]+$/, '').split(delimiter);
+    if (ASTM_PATIENT.test(fields[0])) {
+      let at = offset;
+      fields.forEach((field, i) => {
+        const value = field.split('^')[0].trim();
+        const start = at + field.indexOf(value);
+        if (i >= 2 && i <= 4 && value && IDENTIFIER.test(value)) out.push({ start, end: start + value.length, type: 'medical_record_number' });
+        if (i >= 17) {
+          let part = at;
+          for (const component of field.split(/[\\^]/)) {
+            if (/\./.test(component) && ICD10_CODE.test(component)) out.push({ start: part, end: part + component.length, type: 'icd10' });
+            part += component.length + 1;
+          }
+        }
+        at += field.length + 1;
+      });
+    }
+    offset += record.length;
   }
   return out;
 }

@@ -2,8 +2,8 @@ import type { DlpAction, DlpType } from '../message/dlp.types';
 import { decodedRuns } from './dlp-decoders';
 import type { DlpDetector } from './dlp-detector.interfaces';
 import { normaliseText } from './dlp-normalise';
-import { dicomSpans, edifactSpans, embeddedPairs, hl7Spans, x12Spans } from './dlp-structure';
-import { labelledValues, labelTypes } from './dlp-labels';
+import { astmSpans, dicomSpans, edifactSpans, embeddedPairs, hl7Spans, x12Spans } from './dlp-structure';
+import { labelledValues, labelTypes, questionLabel } from './dlp-labels';
 import { placeholder } from './dlp-placeholders';
 import { csvCells, fieldsDirectiveCells, htmlTableCells, sqlInsertCells, tableCells } from './dlp-tables';
 import { xmlSpans, xmlTexts } from './dlp-xml';
@@ -91,7 +91,11 @@ export class DlpTextScanner {
     const encodings = new Map<DlpType, string>();
     if (!text.trim()) return { types: [], encodings };
     const normal = normaliseText(text);
-    const spans = this.spansOf(normal, keys, 0, true, only, false, lead && normaliseText(lead.slice(-LEAD_CHARS)));
+    const question = lead && normaliseText(lead.slice(-LEAD_CHARS));
+    const spans = this.spansOf(normal, keys, 0, true, only, false, question);
+    // A turn that only answers the question before it is read under the label the question names.
+    const asked = question && questionLabel(question, normal);
+    if (asked) spans.push(...this.spansOf(normal, [...keys, asked], 0, false, only, true));
     if (hint && this.actionOf(hint) !== 'OFF') spans.push({ start: 0, end: normal.length, type: hint, rank: -1 });
     if (!spans.length) return { types: [], encodings };
     const kept = keepMostSpecific(spans);
@@ -123,7 +127,9 @@ export class DlpTextScanner {
         nearestKey &&
         (detector.key.test(nearestKey) || (joinedKey && detector.key.test(joinedKey)) || (labelled.length > 0 && labelled.includes(detector.type))) &&
         (detector.keyValue ?? (embedded ? EMBEDDED_VALUE : /\S/)).test(text) &&
-        !placeholder(detector.type, text)
+        !placeholder(detector.type, text) &&
+        !detector.keyVeto?.(keyPath, nearestKey) &&
+        (!detector.keyValid || detector.keyValid(text))
       ) {
         spans.push({ start: offset, end: offset + text.length, type: detector.type, rank, mask: detector.mask?.(text) });
         return;
@@ -141,7 +147,7 @@ export class DlpTextScanner {
     for (const sub of [...embeddedPairs(text), ...labelledValues(text), ...csvCells(text), ...tableCells(text), ...sqlInsertCells(text), ...htmlTableCells(text), ...fieldsDirectiveCells(text), ...xmlTexts(text)]) {
       spans.push(...this.spansOf(sub.text, [...keys, sub.key], offset + sub.start, false, only, true));
     }
-    for (const span of [...hl7Spans(text), ...xmlSpans(text), ...x12Spans(text), ...dicomSpans(text), ...edifactSpans(text)]) {
+    for (const span of [...hl7Spans(text), ...xmlSpans(text), ...x12Spans(text), ...dicomSpans(text), ...edifactSpans(text), ...astmSpans(text)]) {
       if (this.actionOf(span.type) !== 'OFF' && (!only || only.has(span.type))) spans.push({ ...span, start: offset + span.start, end: offset + span.end, rank: -1 });
     }
     for (const run of decodedRuns(text)) {
@@ -175,14 +181,42 @@ function hasContext(detector: DlpDetector, text: string, start: number, end: num
   const label = lineLabel(text, start, lines);
   if (label && context.test(label.replace(/_/g, ' '))) return true;
   const heading = detector.listContext ? listHeading(text, start) : undefined;
-  return heading !== undefined && detector.listContext!.test(heading);
+  if (heading !== undefined && detector.listContext!.test(heading)) return true;
+  const wide = detector.wideContext;
+  if (!wide || !wide.applies.test(text.slice(start, end))) return false;
+  if (wide.context.test(keyPath)) return true;
+  // The context's matches are found once per text (one pass), then looked up per code: linear however many codes a text holds.
+  const at = lines.matchesOf(wide.context);
+  let low = 0;
+  let high = at.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (at[mid] < start - wide.window.before) low = mid + 1;
+    else high = mid;
+  }
+  return low < at.length && at[low] <= end + wide.window.after;
 }
 
-/** Where the lines of a text start, found once when first asked (a text has many matches). */
+/** Where the lines of a text start, and where a context pattern matches it, found once when first asked (a text has many matches). */
 class LineStarts {
   private starts?: number[];
+  private matches?: Map<RegExp, number[]>;
 
   constructor(private readonly text: string) {}
+
+  /** Where `pattern` matches the text (`_` read as a space), in order. */
+  matchesOf(pattern: RegExp): number[] {
+    this.matches ??= new Map();
+    let found = this.matches.get(pattern);
+    if (!found) {
+      const global = globalOf(pattern);
+      const text = this.text.includes('_') ? this.text.replace(/_/g, ' ') : this.text;
+      found = [];
+      for (const match of execAll(global, text)) found.push(match.index);
+      this.matches.set(pattern, found);
+    }
+    return found;
+  }
 
   /** The start of the line holding `index`. */
   startOf(index: number): number {
@@ -199,6 +233,14 @@ class LineStarts {
     }
     return this.starts[low];
   }
+}
+
+/** The global form of a context pattern, built once per pattern. */
+const GLOBAL_FORMS = new WeakMap<RegExp, RegExp>();
+function globalOf(pattern: RegExp): RegExp {
+  let global = GLOBAL_FORMS.get(pattern);
+  if (!global) GLOBAL_FORMS.set(pattern, (global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`)));
+  return global;
 }
 
 /** How far before a value its line may start for the line's label to count. */

@@ -57,6 +57,11 @@ const SGML_TEXT = /<([A-Za-z][\w.]{0,63})>([^<\s][^<\r\n]{0,511}?)\s*(?=<(?!\/\1
 
 /** A property list entry: `<key>password</key>` then `<string>…</string>` (Apple plists, macOS / iOS configuration profiles). */
 const PLIST_ENTRY = /<key>([^<]{1,64})<\/key>\s*<(string|integer|data)>([^<]{1,512})<\/\2>/g;
+/**
+ * A field given as a name element and a value element side by side, the value maybe with attributes (KeePass
+ * `<Key>Password</Key><Value ProtectInMemory="True">…</Value>`, `<Name>…</Name><Value>…</Value>` settings lists).
+ */
+const KEYED_ELEMENT = /<(Key|key|Name|name|Field|field)>([^<]{1,64})<\/\1>\s*<(Value|value|Data|data|Text|text)(?:\s[^<>]*)?>([^<]{1,512})<\/\3>/g;
 /** Attributes that name a field, and attributes that carry its value. */
 const NAME_ATTRIBUTES = new Set(['name', 'key', 'property', 'field', 'param', 'setting']);
 const VALUE_ATTRIBUTES = new Set(['value', 'content', 'defaultvalue']);
@@ -109,6 +114,12 @@ export function xmlTexts(text: string): SubText[] {
     }
   }
   if (text.includes('=')) out.push(...xmlNamedValues(text));
+  if (/<(?:Key|key|Name|name|Field|field)>/.test(text)) {
+    for (const match of text.matchAll(KEYED_ELEMENT)) {
+      out.push({ start: match.index + match[0].length - match[4].length - match[3].length - 3, text: match[4], key: match[2] });
+      if (out.length >= MAX_ELEMENTS) return out;
+    }
+  }
   if (text.includes('<key>')) {
     for (const match of text.matchAll(PLIST_ENTRY)) {
       out.push({ start: match.index + match[0].lastIndexOf(`>${match[3]}<`) + 1, text: match[3], key: match[1] });

@@ -56,6 +56,6 @@ export const nationalPhone: DlpDetector = {
     return !OTHER_NUMBER.test(text.slice(Math.max(0, index - 24), index));
   },
   context:
-    /(?:\b(?:call(?:ed|ing)?|phone|tel|telephone|mobile|cell|ring|reach|whatsapp|sms|text me|fax|dial|hotline|contact(?:ez)?|r(?:ü|ue)ckruf|ruf|anruf|telefon|handy|mobil|erreichbar|téléphone|tél|portable|appel(?:ez|er)?|teléfono|telefono|telefone|móvil|celular|llam[ae]r?|llámame|cellulare|chiam[a-z]*|ligu(?:e|ar)|ligar|contato|anrufen|rufen sie|\d{1,3} +AP[MHBA]? +(?:[A-Z]{3} +)?)\b|телефон|тел\.|моб\.|電話|携帯|連絡先|手机|电话|联系|전화|휴대폰|फ़ोन|फोन|मोबाइल)/i,
+    /(?:\b(?:call(?:ed|ing)?|phone|tel|telephone|mobile|cell|ring|reach(?:ed|able)?|whatsapp|sms|text me|fax|dial|hotline|contact(?:ez)?|r(?:ü|ue)ckruf|ruf|anruf|telefon|handy|mobil|erreichbar|téléphone|tél|portable|appel(?:ez|er)?|teléfono|telefono|telefone|móvil|celular|llam[ae]r?|llámame|cellulare|chiam[a-z]*|ligu(?:e|ar)|ligar|contato|anrufen|rufen sie|\d{1,3} +AP[MHBA]? +(?:[A-Z]{3} +)?)\b|телефон|тел\.|моб\.|電話|携帯|連絡先|手机|电话|联系|전화|휴대폰|फ़ोन|फोन|मोबाइल)/i,
   contextWindow: { before: 40, after: 12 },
 };

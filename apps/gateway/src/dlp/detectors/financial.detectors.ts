@@ -16,6 +16,10 @@ export function luhnValid(digits: string): boolean {
 
 /** Issuer prefixes of the major card networks (Visa, Mastercard, Amex, Diners, Discover, JCB, UnionPay). */
 const CARD_PREFIX = /^(?:4|5[1-5]|2[2-7]|3[47]|3[0689]|35|6(?:011|5|4[4-9]|2))/;
+/**
+ * JCB (`35…`) issues 16 to 19 digits: a Luhn-valid 15-digit `35…` number is an IMEI (type allocation codes `35…`), not a card.
+ */
+const NOT_JCB = /^35\d{13}$/;
 
 /**
  * Payment card numbers: 13–19 digits (one space, dash, dot, slash or underscore allowed between
@@ -34,7 +38,7 @@ export const creditCard: DlpDetector = {
     for (let n = groups.length; n > 0; n -= 1) {
       const digits = groups.slice(0, n).join('');
       if (digits.length < 13) return false;
-      if (digits.length <= 19 && CARD_PREFIX.test(digits) && !/^(\d)\1+$/.test(digits) && luhnValid(digits)) return true;
+      if (digits.length <= 19 && CARD_PREFIX.test(digits) && !NOT_JCB.test(digits) && !/^(\d)\1+$/.test(digits) && luhnValid(digits)) return true;
     }
     return false;
   },
@@ -55,6 +59,10 @@ export const cvv: DlpDetector = {
 
 /** A card number, then maybe its expiry (`12/30`, `2030-12`), as the arguments or cells before a value: `("6011…", "12/30", "278")`, `["4111…","983",…]`. */
 const CARD_THEN_EXPIRY = /(\d(?:[ -]?\d){12,18})(["']?)[ \t]*[,;|][ \t]*(?:["']?(?:(?:0[1-9]|1[0-2])\/(?:20)?\d{2}|20\d{2}-(?:0[1-9]|1[0-2]))["']?[ \t]*[,;|][ \t]*)?["']?$/;
+/** A card number, then a few words and a word naming its code: `read card 6515 … 1587 and code 576`, `4111…, the CVV is 123`. */
+// Not another code named by the word before it (`promo code`, `zip code`, `auth code`).
+const CARD_THEN_CODE =
+  /(\d(?:[ -]?\d){12,18})[^\d\n]{0,24}?(?<![A-Za-z])(?<!(?:promo|promotion|discount|coupon|voucher|gift|zip|postal|post|area|country|dialling|dialing|auth|authori[sz]ation|approval|reference|ref|booking|confirmation|order|tracking|access|reward|referral|pin)[ _-]?)(?:code|cvv2?|cvc2?|csc|cid|security code)[ \t]*(?:is|was|:|=|#)?[ \t]*$/i;
 /** A field the value is typed into that names a card code: `type '417' into input[name=cvc]`. */
 const CODE_FIELD_AFTER = /^["']?[ \t]+(?:into|in|to|for)[ \t]+[^\n]{0,40}?(?<![A-Za-z])(?:cvv2?|cvc2?|csc|security[ _-]?code)(?![A-Za-z])/i;
 
@@ -65,11 +73,13 @@ const CODE_FIELD_AFTER = /^["']?[ \t]+(?:into|in|to|for)[ \t]+[^\n]{0,40}?(?<![A
  */
 export const cardCode: DlpDetector = {
   type: 'cvv',
-  pattern: /(?<![\d.\/-])\d{3,4}(?![\d\/.-])/g,
+  pattern: /(?<![\d.\/-])\d{3,4}(?![\d\/-]|\.\d)/g,
   requires: /\d(?:[ -]?\d){12}|[Cc][Vv][CcVv]|[Cc][Ss][Cc]|[Ss][Ee][Cc][Uu][Rr][Ii][Tt][Yy].?[Cc][Oo][Dd][Ee]/,
   validate(value, text, index) {
     if (CODE_FIELD_AFTER.test(text.slice(index + value.length, index + value.length + 60))) return true;
     const before = text.slice(Math.max(0, index - 60), index);
+    const named = CARD_THEN_CODE.exec(before);
+    if (named && creditCard.validate!(named[1], text, index, '')) return true;
     const card = CARD_THEN_EXPIRY.exec(before);
     // Quoted like the card (a string among strings), not a bare number after a quoted card (an amount).
     return !!card && creditCard.validate!(card[1], text, index, '') && !!card[2] === /["']$/.test(before);

@@ -33,6 +33,9 @@ export const medicalRecordNumber: DlpDetector = {
   keyValue: /^\s*(?=(?:\D*\d){5})(?!(?:\D*\d){15})[A-Za-z]{0,4}-?\d+(?:[-.]\d+){0,3}(?:-?[A-Za-z])?\s*$/,
 };
 
+/** Words of the keys above a policy number that say it insures something other than health. */
+const OTHER_INSURANCE = /\b(?:employers?|workers?|workers comp|compensation|wc|auto|vehicle|motor|car|home(?:owners?)?|property|renters?|life|liability|travel|pet|business|commercial|fleet|marine)\b/i;
+
 /** Health insurance ids: Medicare MBIs by shape; member / policy / subscriber numbers with insurance context. */
 export const healthInsuranceNumber: DlpDetector = {
   type: 'health_insurance_number',
@@ -52,6 +55,8 @@ export const healthInsuranceNumber: DlpDetector = {
   contextWindow: { before: 90, after: 40 },
   // Also a parent key read with its child (`{ medicaid: { recipientId } }` → `medicaidrecipientid`).
   key: /^(?:insuranceid|insurancenumber|insuranceno|healthplanid|healthplannumber|(?:medicare|medicaid)(?:recipient|beneficiary|member|enrollee)?(?:id|number|no|cin)|mbi|hicn|kvnr|policynumber|policyno|policyid|(?:payer|plan|insurance|health|dental|medical)?(?:member|subscriber|insured|cardholder)(?:id|no|num|number)|insurancememberid|(?:insurance|benefits?)cardholderid)$/,
+  // A policy of another line of insurance: an employer's workers' comp policy (beside its FEIN and NAICS code), a car's, a home's.
+  keyVeto: (keyPath, key) => key.includes('polic') && OTHER_INSURANCE.test(keyPath),
   // An id, or digit groups as cards print them (French NIR `1 73 06 34 704 351 76`, Australian Medicare `3724 09065 2`).
   keyValue: /^\s*(?:(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{5,19}|(?=(?:\D*\d){8})\d{1,5}(?: \d{1,6}){1,7}(?:[ -]?[A-Z]{1,2})?)\s*$/,
 };
@@ -64,6 +69,15 @@ const NOT_A_DIAGNOSIS_BEFORE =
   /(?:vitamin|room|rm|raum|zimmer|geb[äa]ude|halle|bldg|building|gate|bay|bed|ward|suite|floor|level|garage|platform|gleis|hall|sala|quarto|habitaci[oó]n|chambre|salle|b[âa]timent|seat|stall|dock|aisle|locker|cabin|parking|spot|zone|unit)\.?\s*(?:no\.?|nr\.?|#)?\s*$/i;
 
 /**
+ * Words of clinical documentation, in several languages: a text with one of them is about a patient
+ * (`inhaler given`, `suspected`, `Documentation indicates 'sepsis'`, `hospital no.`, `Rezept`, `患者`),
+ * and disease names by their suffixes (`-itis`, `-osis`, `-emia`, `-pathy`, `-algia`, `-oma`).
+ */
+const CLINICAL =
+  /(?:\b(?:patient(?:e|in|en|s)?|paciente|paziente|pati[ëe]nt|pacjent|hasta(?:nın|ya)?|pt|mrn|medical|clinic(?:al)?|clinique|klinik|hospital|hôpital|krankenhaus|ospedale|ziekenhuis|sjukhus|nurse|doctor|physician|médecin|arzt|ärztin|läkare|lekarz|dr(?=\. [A-Z])|gp|surgery|ward|admission|admitted|discharge(?:d)?|referral|referred|consult(?:ation)?|encounter|visit|appointment|symptoms?|diagnos[a-z]*|suspected|condition|disease|disorder|syndrome|infection|injury|fracture|pain|asthma|diabetes|diabetic|hypertension|sepsis|pneumonia|depression|anxiety|migraine|cancer|tumou?r|inhaler|medication|medicine|prescription|prescribed|rx|dose|dosage|tablets?|mg|treatment|therapy|triage|vitals|chart|coder|coding|claim|documentation|problem list|history of|hx|allerg(?:y|ies)|ordonnance|rezept|receta|ricetta|recept|bedömning|journal(?:anteckning)?|anamnes[ei]s?|befund|tanı|teşhis|muayene|sağlık|zorg|santé|salud|saúde|salute|gesundheit|behandling|behandlung|tratamiento|tratamento|trattamento|traitement|leczenie|tedavi|\w{3,}(?:itis|osis|emia|aemia|pathy|algia|oma|ectomy))\b|患者|病院|診察|診療|処方|환자|병원|진단|진료|病人|医院|诊断|病历)/i;
+
+
+/**
  * ICD-10 diagnosis codes (`E11.9`, `J45.909`, `U07.1`): only with diagnostic context — a key like
  * `diagnosis_code` / `dx1`, a word like diagnosis / dx / ICD nearby (also the classification's name in
  * other languages: `CID-10`, `CIE-10`, `CIM-10`, `МКБ-10`, and `диагноз`, `诊断`, `診断`), or a list
@@ -74,13 +88,17 @@ export const icd10: DlpDetector = {
   pattern: /(?<![A-Za-z0-9.-])[A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?(?![A-Za-z0-9]|\.\d)/g,
   // Words of clinical documentation and coding (English, and diagnosis in other languages).
   context:
-    /(?:\b(?:icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|diagnos(?!tics?\b)[a-z]*|diagn[oó]stico|diagnosi|diag|dx\d*|ddx|condition codes?|billing codes?|primary codes?|secondary codes?|comorbidit[a-z]*|icd10|coded as|coder|coding|bill(?:ed)?(?: as)?|hx|h\/o|history of|admitted (?:for|with)|unspecified|assessment|impression|indication|referr(?:al|ed|ing)|chief complaint|problem list|reason for (?:visit|referral|admission)|reason ?codes?|(?:today's|visit|progress|clinic(?:al)?|encounter|soap) note|charted|charting)\b|мкб[- ]?10|диагноз|诊断|診断)/i,
+    /(?:\b(?:icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|diagnos(?!tics?\b)[a-z]*|diagn[oó]stico|diagnosi|diag|dx\d*|ddx|condition codes?|suspected|suspicion of|rule out|r\/o|motif|bed[öo]mning|beurteilung|valutazione|tan[ıi]|rozpoznanie|billing codes?|primary codes?|secondary codes?|comorbidit[a-z]*|icd10|coded as|coder|coding|bill(?:ed)?(?: as)?|hx|h\/o|history of|admitted (?:for|with)|unspecified|assessment|impression|indication|referr(?:al|ed|ing)|chief complaint|problem list|reason for (?:visit|referral|admission)|reason ?codes?|(?:today's|visit|progress|clinic(?:al)?|encounter|soap) note|charted|charting)\b|мкб[- ]?10|диагноз|诊断|診断)/i,
   contextWindow: { before: 50, after: 30 },
   // Headings of diagnosis lists (not `Diagnostics:` of a machine, not `Error codes:`).
   listContext:
     /(?:\b(?:(?:discharge|admission|admitting|primary|secondary|principal|final|working|differential|encounter|visit)\s+)?(?:diagnos[ie]s|diagnosen|diagnose|diagnóstico?s?|diagnostici|diagnostic (?:principal|associés?)|dx|ddx|icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|assessment(?: (?:and|&) plan)?|a\/p|impression|problem list|active problems|past medical history|pmh|comorbidities|billing codes|conditions)\b|мкб|диагноз|诊断|診断)/i,
   validate: (_value, text, index) => !NOT_A_DIAGNOSIS_BEFORE.test(text.slice(Math.max(0, index - 16), index)),
+  // A code written with its dot (`K58.9`, `T78.40XA`: the classification's own structure) in a text about a patient: any
+  // clinical word within a few hundred characters or in its keys (a lab frame, a nurse's log, a query to a physician, a URL).
+  wideContext: { context: CLINICAL, window: { before: 400, after: 300 }, applies: /^[A-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}$/ },
   // A code alone under a key naming a diagnosis (`dx`, `diagnosis_code`, `icd10`; other styles through the label classifier).
   key: /^(?:dx\d*(?:codes?)?|diagnosiscodes?|icd10(?:cm)?(?:codes?)?)$/,
   keyValue: /^\s*[A-Z]\d[0-9A-Z](?:\.?[0-9A-Z]{1,4})?\s*$/,
 };
+

@@ -2,7 +2,7 @@ import type { DlpDetector } from '../dlp-detector.interfaces';
 import { email, nationalPhone, phone } from './contact.detectors';
 import { cardCode, creditCard, cvv, ssn } from './financial.detectors';
 import { icd10, healthInsuranceNumber, medicalRecordNumber } from './health.detectors';
-import { apiKey, awsAccessKey, commandPassword, credentialPair, jwt, linePassword, pairPassword, password, privateKey, protocolPassword, tokenField } from './secret.detectors';
+import { apiKey, authFilePassword, awsAccessKey, commandPassword, credentialPair, jwt, linePassword, namedKey, pairPassword, password, privateKey, protocolPassword, tokenField } from './secret.detectors';
 
 export { luhnValid } from './financial.detectors';
 
@@ -16,11 +16,13 @@ export const DLP_DETECTORS: readonly DlpDetector[] = [
   awsAccessKey,
   apiKey,
   tokenField,
+  namedKey,
   password,
   commandPassword,
   protocolPassword,
   pairPassword,
   linePassword,
+  authFilePassword,
   credentialPair,
   creditCard,
   ssn,

@@ -76,7 +76,7 @@ export const apiKey: DlpDetector = {
       // deploy / runner / trigger tokens, Google OAuth client secrets and access tokens, Docker Hub,
       // DigitalOcean, Shopify, Hugging Face, Databricks, PyPI, HashiCorp Vault,
       // Atlassian, Postman, Linear, New Relic, Grafana, Mailgun, Notion, age, Sentry auth tokens.
-      String.raw`(?<![A-Za-z0-9_-])(?:whsec_[A-Za-z0-9+/]{24,}|xapp-\d-[A-Z0-9]+-\d+-[a-f0-9]{32,}|gl(?:dt|rt|ptt|ft|imt|oas|soat|cbt)-[A-Za-z0-9_-]{20,}|GOCSPX-[A-Za-z0-9_-]{24,}|ya29\.[A-Za-z0-9_-]{30,}|dckr_pat_[A-Za-z0-9_-]{24,}|do[opr]_v1_[a-f0-9]{64}|shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}|hf_[A-Za-z]{30,}|dapi[a-f0-9]{32}(?:-\d)?|pypi-AgE[A-Za-z0-9_-]{50,}|hv[sb]\.[A-Za-z0-9_-]{24,}|ATATT3[A-Za-z0-9_=-]{50,}|PMAK-[a-f0-9]{24}-[a-f0-9]{34}|lin_api_[A-Za-z0-9]{40}|NRAK-[A-Z0-9]{27}|gls[a]_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/=]{32,}|key-[a-f0-9]{32}|(?:secret|ntn)_[A-Za-z0-9]{43,46}|AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}|sntrys_[A-Za-z0-9+/=_]{60,})(?![A-Za-z0-9_-])`,
+      String.raw`(?<![A-Za-z0-9_-])(?:whsec_[A-Za-z0-9+/]{24,}|xapp-\d-[A-Z0-9]+-\d+-[a-f0-9]{32,}|gl(?:dt|rt|ptt|ft|imt|oas|soat|cbt)-[A-Za-z0-9_-]{20,}|GOCSPX-[A-Za-z0-9_-]{24,}|ya29\.[A-Za-z0-9_-]{30,}|dckr_pat_[A-Za-z0-9_-]{24,}|do[opr]_v1_[a-f0-9]{64}|shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}|hf_[A-Za-z0-9]{30,}|key_live_[A-Za-z0-9]{32}|dp\.(?:st|ct|sa|scim|audit)\.(?:[a-z0-9_-]{2,35}\.)?[A-Za-z0-9]{40,44}|oy2[a-z0-9]{43}|dapi[a-f0-9]{32}(?:-\d)?|pypi-AgE[A-Za-z0-9_-]{50,}|hv[sb]\.[A-Za-z0-9_-]{24,}|ATATT3[A-Za-z0-9_=-]{50,}|PMAK-[a-f0-9]{24}-[a-f0-9]{34}|lin_api_[A-Za-z0-9]{40}|NRAK-[A-Z0-9]{27}|gls[a]_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/=]{32,}|key-[a-f0-9]{32}|(?:secret|ntn)_[A-Za-z0-9]{43,46}|AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}|sntrys_[A-Za-z0-9+/=_]{60,})(?![A-Za-z0-9_-])`,
       // Telegram bot tokens (`<bot id>:AA…`, 35 characters after the colon) and Discord bot tokens (base64 of the bot's id, a timestamp, an HMAC).
       String.raw`(?<![\w:-])\d{8,10}:AA[A-Za-z0-9_-]{33}(?![\w-])`,
       String.raw`(?<![\w.-])[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![\w.-])`,
@@ -106,6 +106,8 @@ export const apiKey: DlpDetector = {
           .map(anyCase)
           .join('|') +
         String.raw`)[\\"']*\s*[:=]\s*[\\"']*(?<v>(?=[^\s"'\\]*\d)(?=[^\s"'\\]*[A-Za-z])[A-Za-z0-9_\-.+/=~]{16,})`,
+      // A key given to a command line by its flag: `nuget push … --api-key oy2…`, `--token …`, `--auth-token=…`.
+      String.raw`(?<![\w-])--(?:api-?key|api-?token|access-?token|auth-?token|token|secret-?key|client-?secret)[ =]["']?(?<v9>(?=[^\s"']*\d)(?=[^\s"']*[A-Za-z])[A-Za-z0-9_\-.+/=~]{20,})`,
       String.raw`\bBearer\s+(?<v2>(?=[^\s"'\\]*\d)[A-Za-z0-9_\-.~+/]{20,}=*)`,
       // An AWS secret access key right after its key id (`AKIA… / wJal…` in chat), and a Laravel `APP_KEY=base64:…` (32 bytes).
       String.raw`(?:AKIA|ASIA)[A-Z0-9]{16}[ \t]*[/:,|;]?[ \t]*(?<v7>(?=[A-Za-z0-9/+]*\d)(?=[A-Za-z0-9/+]*[a-z])(?=[A-Za-z0-9/+]*[A-Z])[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`,
@@ -113,7 +115,7 @@ export const apiKey: DlpDetector = {
       // An AWS secret access key (40 characters of base64) after its label, also in whitespace-aligned
       // tables (`aws configure list`, `secret_key     2d5A…`).
       String.raw`(?<![A-Za-z0-9])(?:` +
-        ['secret[_ -]?(?:access[_ -]?)?key', 'aws[_ -]?secret'].map(anyCase).join('|') +
+        ['secret(?:[_ -]?(?:access[_ -]?)?key)?', 'aws[_ -]?secret'].map(anyCase).join('|') +
         String.raw`)[\w \[\]]{0,12}?[\s:=|"']+(?<v3>(?=[A-Za-z0-9/+]*\d)(?=[A-Za-z0-9/+]*[a-z])(?=[A-Za-z0-9/+]*[A-Z])(?![A-Za-z0-9/+]*EXAMPLE)[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`,
     ].join('|'),
     'g',
@@ -135,11 +137,42 @@ export const tokenField: DlpDetector = {
   keyValue: /^\s*(?=\S*\d)(?=\S*[a-z])(?=\S*[A-Z])[A-Za-z0-9_\-.+/=~:]{20,}\s*$/,
 };
 
+/**
+ * A key or token under a name of its own (`SEGMENT_WRITE_KEY`, `BRANCH_KEY`, Kong's `key`, `ingest_token`): any name ending in key or
+ * token counts when its value reads as a secret — long, random, letters of both cases and digits — and the name is not one of
+ * the keys that are ids, cursors or public (a site key, a publishable key, a push token, a cache or sort key).
+ */
+export const namedKey: DlpDetector = {
+  type: 'api_key',
+  key: /^(?![a-z0-9]*(?:public|publishable|site|pub|device|push|fcm|apns|csrf|xsrf|page|next|cursor|continuation|idempotency|cache|sort|partition|row|object|primary|foreign|lookup|routing|dedup|unique|shard|search|i18n|translation|message|label|ssh|gpg|pgp|host|keyid|rotation)(?:key|token)$)[a-z0-9]*(?:key|token)$/,
+  // No dots (a translation key, a dotted name), no UUID, at least two digits; not a path.
+  keyValue: /^\s*(?!(?:\S*-){4})(?!(?:\S*\/){3})(?=(?:\S*\d){2})(?=(?:\S*[A-Z]){3})(?=(?:\S*[a-z]){3})[A-Za-z0-9_\-+/=]{24,128}\s*$/,
+  keyValid: (value) => !identifierLike(value.trim()),
+};
+
+/** A word of an identifier: a capitalised or lowercase word of three letters or more, an acronym, a short number, a joiner. */
+const IDENTIFIER_WORD = /[A-Z][a-z]{2,}|[a-z]{3,}|[A-Z]{2,5}(?![a-z])|\d{1,4}|[_-]/y;
+
+/**
+ * True when `value` reads as a name made of words (`UserProfileSettingsTitle2024`, `MyAppProductionKey2024Final`), not random
+ * characters: it splits wholly into words of {@link IDENTIFIER_WORD} (greedy, linear: no backtracking).
+ */
+function identifierLike(value: string): boolean {
+  let at = 0;
+  while (at < value.length) {
+    IDENTIFIER_WORD.lastIndex = at;
+    if (!IDENTIFIER_WORD.exec(value)) return false;
+    at = IDENTIFIER_WORD.lastIndex;
+  }
+  return true;
+}
+
 /** Password words in English and other languages (`mot de passe`, `Passwort`, `contraseña`, `senha`, `şifre`, `密码`, …). */
 export const PASSWORD_WORD =
   'password|passwd|pwd|pw|pword|passphrase|passcode|mot de passe|passwort|kennwort|contraseña|contrasena|senha|wachtwoord|lösenord|adgangskode|salasana|hasło|heslo|lozinka|parolă|şifre|şifresi|sifre|пароль|パスワード|密码|密碼|비밀번호|mật khẩu|รหัสผ่าน|كلمة المرور|كلمة السر|סיסמה|पासवर्ड';
 /** What joins a password word to its value in a sentence: `is`, `ist`, `est`, `es`, `é`, `è`, `lautet`, `är`, `jest`, a dash, CJK `是` / `は` / `는`. */
-const COPULA = String.raw`(?:\s+(?:is|is now|was|will be|ist|lautet|est|es|era|é|è|är|er|jest|je|wynosi)\s+|\s+-\s+|\s*(?:是|为|為|は|는|은)\s*)`;
+// Also what a ticket says an admin did: `Temp password set to …`, `changed to`, `reset to`.
+const COPULA = String.raw`(?:\s+(?:is|is now|was|will be|ist|lautet|est|es|era|é|è|är|er|jest|je|wynosi|(?:was |has been |been )?(?:set|changed|reset|updated) to)\s+|\s+-\s+|\s*(?:是|为|為|は|는|은)\s*)`;
 /** A password's owner between the word and the copula: `the password for the admin account is …`, `la password del Wi-Fi è …`. */
 const OWNER = String.raw`(?:\s+(?:for|of|to|on|del|della|dello|de|du|des|da|do|für|von|van|för|för|til|dla)\b[^\n:=.;,]{1,40}?)?`;
 /** What follows a length or a count, not a password (`password is 8 characters long`). */
@@ -185,7 +218,9 @@ export const password: DlpDetector = {
     !/^[A-Za-z]+[).\]:,?]+$/.test(value) &&
     !/^(?:\d{1,3}|\S|[|>][-+]?\d?)$/.test(value) &&
     !PASSWORD_RULE.test(text.slice(index + value.length, index + value.length + 16)) &&
-    !USER_BEFORE.test(text.slice(Math.max(0, index - 24), index)),
+    !USER_BEFORE.test(text.slice(Math.max(0, index - 24), index)) &&
+    // Inside a shell parameter expansion (`${POSTGRES_PASSWORD:?set it}`): the message shown when the variable is unset.
+    !/\$\{\w*:$/.test(text.slice(Math.max(0, index - 64), index)),
   // `userpass`: OFX `<USERPASS>`; also `db_pass`, `redis_pass`, `db_pwd`; a column saying the password is kept in clear (`password_plain`).
   key: /^(?:[a-z0-9]*password(?:plain|clear|cleartext|raw|temp|tmp)?|[a-z0-9]*passwd|[a-z0-9]{0,12}pwd|[a-z]{0,8}pw|passphrase|passcode|(?:user|login|db|database|admin|root|smtp|mail|redis|mysql|postgres|pg|mongo|rabbitmq|amqp|ldap|ftp|sftp|ssh|proxy|bind|sa|app|service|svc|wifi|wlan)?pass|passwort|kennwort|contrasena|contraseña|senha|motdepasse|wachtwoord|parol|sifre|şifre|hasło|haslo|lösenord|salasana|пароль|密码|密碼|パスワード|비밀번호)$/,
 };
@@ -219,12 +254,20 @@ export const protocolPassword: DlpDetector = {
       String.raw`\bsmbclient\b[^\n]{0,200}?[ \t]-U[ \t]*["']?[^\s%'"]{1,64}%(?<v28>[^\s'"]{3,128})`,
       String.raw`\bhtpasswd\b[ \t]+-[a-zA-Z]*b[a-zA-Z]*[ \t]+\S+[ \t]+\S+[ \t]+["']?(?<v29>[^\s'"]{3,128})`,
       String.raw`\bsqlcmd\b[^\n]{0,200}?[ \t]-P[ \t]*["']?(?<v30>[^\s'"-][^\s'"]{2,127})`,
+      // A password piped into a command that reads it from stdin: `echo … | docker login -u ci --password-stdin`, `passwd --stdin`.
+      String.raw`\becho[ \t]+(?:-n[ \t]+)?["']?(?<v31>[^\s'"|]{3,128})["']?[ \t]*\|[^\n|]{0,120}?(?:--password-stdin|--passwd-stdin|passwd[ \t]+--stdin)`,
+      // Cisco IOS type 0 (clear text): `username x privilege 15 secret 0 …`, `enable password 0 …` (types 5, 8, 9 are hashes, 7 is obfuscation).
+      String.raw`(?<![\w-])(?:secret|password)[ \t]+0[ \t]+(?<v32>\S{3,128})`,
+      // A Wi-Fi QR code's network password (`WIFI:T:WPA;S:ssid;P:…;;`).
+      String.raw`\bWIFI:(?:[^;\n]{0,64};){0,4}?P:(?<v33>(?:[^;\\\n]|\\.){3,63});`,
+      // OpenLDAP tools' bind password: `ldapsearch -x -D "cn=…" -w 'secret'`.
+      String.raw`\bldap(?:search|modify|add|delete|passwd|whoami|compare|modrdn|exop)\b[^\n|;&]{0,200}?[ \t]-w[ \t]+(?:'(?<v34>[^'\n]{3,128})'|"(?<v35>[^"\n]{3,128})"|(?<v36>[^\s'"-][^\s'"]{2,127}))`,
       // A login call with the user and the password as literals: `client.login("user@x", "…")`, `signIn('u', '…')`.
       String.raw`\b(?:login|logIn|log_in|signIn|sign_in|authenticate)\(\s*(?<q1>["'])[^"'\n]{1,128}\k<q1>\s*,\s*(?<q2>["'])(?<v20>[^"'\n]{3,128})\k<q2>\s*[,)]`,
     ].join('|'),
     'g',
   ),
-  requires: /chpasswd|insecure-password|stats[ \t]+auth|LOGIN|PASS|(?:log_?[iI]n|sign_?[iI]n|authenticate)\(|xfreerdp|net[ \t]+user|pass:|(?:store|key)pass|smbclient|htpasswd|sqlcmd/,
+  requires: /chpasswd|insecure-password|stats[ \t]+auth|LOGIN|PASS|(?:log_?[iI]n|sign_?[iI]n|authenticate)\(|xfreerdp|net[ \t]+user|pass:|(?:store|key)pass|smbclient|htpasswd|sqlcmd|-stdin|--stdin|(?:secret|password)[ \t]+0[ \t]|WIFI:|ldap[a-z]+\b/,
   validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value),
 };
 
@@ -277,6 +320,16 @@ export const commandPassword: DlpDetector = {
     if (/PLAIN[ \t]+$/.test(before)) return /^[^\0]*\0[^\0]{1,64}\0[^\0]{3,}$/.test(Buffer.from(value, 'base64').toString('latin1'));
     return !/^[A-Za-z]+[).\]:,?]*$/.test(value);
   },
+};
+
+/**
+ * A list of `"user" "secret"` lines in which some secrets are stored hashes (`md5…`, `SCRAM-SHA-256$…`: PgBouncer's auth
+ * file and the like): the other secrets are passwords in clear. Runs only on text holding such a hash.
+ */
+export const authFilePassword: DlpDetector = {
+  type: 'password',
+  pattern: /^[ \t]*"[^"\s]{1,64}"[ \t]+"(?<v>(?!md5[0-9a-f]{32}"|SCRAM-SHA-256\$)[^"\n]{3,128})"[ \t]*\r?$/gm,
+  requires: /^[ \t]*"[^"\s]{1,64}"[ \t]+"(?:md5[0-9a-f]{32}|SCRAM-SHA-256\$[^"\n]+)"[ \t]*\r?$/m,
 };
 
 /**
