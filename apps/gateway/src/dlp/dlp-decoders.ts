@@ -6,6 +6,21 @@ export interface DecodedRun {
   text: string;
 }
 
+/**
+ * The matches of global `pattern` in `text`, all at once: `text.matchAll(pattern)` without the copy of
+ * the pattern `matchAll` makes on every call (which costs more than the search on a short text).
+ */
+function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    matches.push(match);
+    if (match[0] === '') pattern.lastIndex += 1;
+  }
+  pattern.lastIndex = 0;
+  return matches;
+}
+
 /** Encoded runs shorter than this are left alone. */
 const MIN_RUN = 16;
 /** Runs longer than this are not decoded (the size budget bounds the rest). */
@@ -32,19 +47,19 @@ function readable(text: string): boolean {
  */
 export function decodedRuns(text: string): DecodedRun[] {
   const runs: DecodedRun[] = [];
-  for (const match of text.matchAll(HEX)) {
+  for (const match of matchesOf(HEX, text)) {
     if (match[0].length > MAX_RUN) continue;
     const decoded = Buffer.from(match[0], 'hex').toString('utf8');
     if (readable(decoded)) runs.push({ start: match.index, end: match.index + match[0].length, encoding: 'hex', text: decoded });
   }
-  for (const match of text.matchAll(BASE64)) {
+  for (const match of matchesOf(BASE64, text)) {
     const run = match[0];
     if (run.length < MIN_RUN || run.length > MAX_RUN || /^[0-9A-Fa-f]+$/.test(run) || !/[0-9+/_-]|[a-z][A-Z]|[A-Z][a-z]/.test(run)) continue;
     const decoded = Buffer.from(run.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
     if (decoded.length >= 4 && readable(decoded)) runs.push({ start: match.index, end: match.index + run.length, encoding: 'base64', text: decoded });
   }
   if (text.includes('%')) {
-    for (const match of text.matchAll(PERCENT_RUN)) {
+    for (const match of matchesOf(PERCENT_RUN, text)) {
       try {
         const decoded = decodeURIComponent(match[0].replace(/\+/g, ' '));
         if (decoded !== match[0] && readable(decoded)) runs.push({ start: match.index, end: match.index + match[0].length, encoding: 'percent', text: decoded });
@@ -113,7 +128,7 @@ const RUN_END = /[\s"'<>]/;
 function escapedRuns(text: string): DecodedRun[] {
   const runs: DecodedRun[] = [];
   let covered = 0;
-  for (const match of text.matchAll(ESCAPE)) {
+  for (const match of matchesOf(ESCAPE, text)) {
     if (match.index < covered) continue;
     let start = match.index;
     while (start > covered && !RUN_END.test(text[start - 1]) && match.index - start < 2048) start -= 1;
@@ -137,7 +152,7 @@ const ENTITY_RUN = new RegExp(`(?:${REF}|[^\\s<>"'&]){0,2048}${REF}(?:${REF}|[^\
  */
 function entityRuns(text: string): DecodedRun[] {
   const runs: DecodedRun[] = [];
-  for (const match of text.matchAll(ENTITY_RUN)) {
+  for (const match of matchesOf(ENTITY_RUN, text)) {
     const run = match[0];
     const decoded = run.replace(ENTITY, (whole, decimal: string | undefined, hex: string | undefined) => {
       const code = decimal !== undefined ? Number(decimal) : parseInt(hex!, 16);
@@ -161,7 +176,7 @@ const GROUPED = new RegExp(`(?<!\\d|\\d[.,])(?:\\d{4}(?:${GROUP_GAP}\\d{4}){3}(?
 function groupedRuns(text: string): DecodedRun[] {
   if (!/\d{4}\D/.test(text)) return [];
   const runs: DecodedRun[] = [];
-  for (const match of text.matchAll(GROUPED)) {
+  for (const match of matchesOf(GROUPED, text)) {
     runs.push({ start: match.index, end: match.index + match[0].length, encoding: 'grouped', text: match[0].split(/\D+/).join(' ') });
   }
   return runs;
@@ -191,7 +206,7 @@ function spokenRuns(text: string): DecodedRun[] {
     }
     run = undefined;
   };
-  for (const match of text.matchAll(SPOKEN)) {
+  for (const match of matchesOf(SPOKEN, text)) {
     const digit = DIGIT_WORDS[match[2].toLowerCase()].repeat(match[1] ? (match[1].toLowerCase() === 'double' ? 2 : 3) : 1);
     const gap = run ? text.slice(run.end, match.index) : '';
     if (run && /^[\s,.-]{1,3}$/.test(gap)) {

@@ -5,7 +5,7 @@ import type { DlpDetector } from './dlp-detector.interfaces';
 import { DlpScanBudgetError } from './dlp.errors';
 import { boundQuery, commandLine, dicomKeyword, formFieldTitles, isConversation, isLines, isWrapperKey, labelPairs, namedValue, runText, shapeHint, sheetColumns, siblingHeader, tableHeader, textRuns, turnField } from './dlp-json-fields';
 import { FixedField, fixedWidthFields, fixedWidthLayout } from './dlp-tables';
-import { DlpTextScanner, TextResult } from './dlp-text-scanner';
+import { DlpTextScanner, pathId, TextResult } from './dlp-text-scanner';
 
 export { normaliseKey } from './dlp-text-scanner';
 
@@ -129,8 +129,9 @@ export class DlpScanner {
      * (`clean`) and not scanned again under the same keys.
      */
     const scanText = (text: string, keys: string[], hint?: DlpType, lead?: string): TextResult => {
-      if (text.length > CLEAN_TEXT_CHARS || hint || lead) return this.text.scan(text, keys, hint, undefined, lead);
-      const memoKey = `${keys.join('\u0000')}\u0001${text}`;
+      const path = text.length > CLEAN_TEXT_CHARS || hint || lead ? undefined : pathId(keys);
+      if (path === undefined) return this.text.scan(text, keys, hint, undefined, lead);
+      const memoKey = `${path}\u0001${text}`;
       if (this.clean.has(memoKey)) return NOTHING_FOUND;
       let result = text.length > 24 ? undefined : memo.get(memoKey);
       if (!result) {

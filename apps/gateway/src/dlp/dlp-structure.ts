@@ -1,3 +1,4 @@
+import { memoised } from '@mas/core';
 import type { DlpType } from '../message/dlp.types';
 
 /** A part of a text to scan on its own, under a key of its own (a `key=value` pair, a CSV cell). */
@@ -161,6 +162,12 @@ const PHONE_DIGITS = /^\+?(?:[\s().-]*\d){7,15}[\s().-]*$/;
 /** Code list qualifiers of an X12 HI (health care information codes) composite that mean ICD-10-CM diagnosis codes. */
 const X12_ICD10 = new Set(['ABK', 'ABF', 'ABJ', 'ABN', 'APR']);
 
+/** A segment X12 identifiers are read from (`NM1`, `REF`, `HI`, `PER`), starting a line or after `~`, per element separator. */
+const x12Segment = memoised((element: string) => {
+  const escaped = element.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?:^|[~\\r\\n])\\s*(?:NM1|REF|HI|PER)${escaped}`);
+}, 256);
+
 /**
  * X12 EDI (837 claims, 270/271 eligibility, 834 enrolment) by segment meaning: NM1 identification
  * codes by their qualifier (NM108 `MI` member id, `MR` Medicaid id, `34` SSN), REF values by theirs
@@ -171,8 +178,7 @@ const X12_ICD10 = new Set(['ABK', 'ABF', 'ABJ', 'ABN', 'APR']);
  */
 export function x12Spans(text: string): TypedSpan[] {
   const element = /^ISA(.)/.exec(text.trimStart())?.[1] ?? '*';
-  const escaped = element.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  if (!new RegExp(`(?:^|[~\\r\\n])\\s*(?:NM1|REF|HI|PER)${escaped}`).test(text)) return [];
+  if (!x12Segment(element).test(text)) return [];
   const out: TypedSpan[] = [];
   let offset = 0;
   for (const raw of text.split(/(?<=~)|(?<=\n)/)) {

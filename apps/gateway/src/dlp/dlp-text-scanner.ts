@@ -31,6 +31,31 @@ export interface TextResult {
 }
 
 const DEFAULT_WINDOW = { before: 40, after: 25 };
+
+/** What the detectors make of a key path alone (see {@link DlpTextScanner.viewOf}). */
+interface KeyView {
+  /** The keys as words (`dbPassword` → `db Password`), for contexts and vetoes. */
+  keyPath: string;
+  /** Per detector (by rank): its key names the value's type here, and nothing in view says otherwise. */
+  keyed: readonly boolean[];
+}
+/** Longest key path (characters, joined) whose {@link KeyView} is kept: longer ones are rare and would cost memory. */
+const KEY_VIEW_CHARS = 512;
+/**
+ * A key path as one string (its keys joined by U+0000), for remembering what was worked out for it;
+ * undefined when it is longer than {@link KEY_VIEW_CHARS} or a key holds U+0000 or U+0001 (the
+ * joined form would not tell it from another path: `['a\u0000b']` and `['a', 'b']`).
+ */
+export function pathId(keys: readonly string[]): string | undefined {
+  let chars = 0;
+  for (const key of keys) {
+    chars += key.length + 1;
+    if (chars > KEY_VIEW_CHARS || key.includes('\u0000') || key.includes('\u0001')) return undefined;
+  }
+  return keys.join('\u0000');
+}
+/** Key paths whose {@link KeyView} is kept, per scanner. */
+const KEY_VIEWS_KEPT = 4_096;
 /**
  * What a value inside text (`key: value`) must look like for a key alone to make it sensitive: not
  * a plain word (`password: required`), not a placeholder or prose (`(min 8 chars)`, `<token>`), not a single
@@ -78,6 +103,9 @@ export function normaliseKey(key: string): string {
  * percent-encoded runs decoded once. Values are never kept.
  */
 export class DlpTextScanner {
+  /** {@link KeyView}s by {@link pathId}. */
+  private readonly views = new Map<string, KeyView>();
+
   constructor(
     private readonly actionOf: (type: DlpType) => DlpAction,
     private readonly detectors: readonly DlpDetector[],
@@ -110,25 +138,50 @@ export class DlpTextScanner {
     return { types, redacted: out, encodings };
   }
 
-  /** Spans in `text`; `structured`: also in its pairs, cells, HL7 fields and encoded runs; `embedded`: `text` is such a part. */
-  private spansOf(text: string, keys: readonly string[], offset: number, structured: boolean, only?: ReadonlySet<DlpType>, embedded = false, lead?: string): Span[] {
-    const spans: Span[] = [];
+  /**
+   * What the detectors make of `keys` alone, worked out once per key path (they repeat from value to
+   * value and message to message); a long path is worked out each time rather than kept.
+   */
+  private viewOf(keys: readonly string[]): KeyView {
+    const id = pathId(keys);
+    if (id === undefined) return this.keyView(keys);
+    let view = this.views.get(id);
+    if (!view) {
+      view = this.keyView(keys);
+      if (this.views.size >= KEY_VIEWS_KEPT) this.views.clear();
+      this.views.set(id, view);
+    }
+    return view;
+  }
+
+  private keyView(keys: readonly string[]): KeyView {
     const nearestKey = normaliseKey(keys[keys.length - 1] ?? '');
     // The nearest key read with its parent (`{ medicaid: { recipientId } }`, `{ card: { cvv } }`).
     const joinedKey = nearestKey && keys.length > 1 ? normaliseKey(keys[keys.length - 2]) + nearestKey : '';
     const keyPath = keys.join(' ').replace(SPLIT_KEY, (_m, a?: string, b?: string) => (a ? `${a} ${b}` : ' '));
     // The types the nearest key names as a label (any naming style, abbreviations, other languages).
     const labelled = keys.length ? labelTypes(keys[keys.length - 1], keys[keys.length - 2]) : [];
+    const keyed = this.detectors.map(
+      (detector) =>
+        !!detector.key &&
+        !!nearestKey &&
+        (detector.key.test(nearestKey) || (!!joinedKey && detector.key.test(joinedKey)) || (labelled.length > 0 && labelled.includes(detector.type))) &&
+        !detector.keyVeto?.(keyPath, nearestKey),
+    );
+    return { keyPath, keyed };
+  }
+
+  /** Spans in `text`; `structured`: also in its pairs, cells, HL7 fields and encoded runs; `embedded`: `text` is such a part. */
+  private spansOf(text: string, keys: readonly string[], offset: number, structured: boolean, only?: ReadonlySet<DlpType>, embedded = false, lead?: string, view = this.viewOf(keys)): Span[] {
+    const spans: Span[] = [];
+    const { keyPath, keyed } = view;
     let lines: LineStarts | undefined;
     this.detectors.forEach((detector, rank) => {
       if (this.actionOf(detector.type) === 'OFF' || (only && !only.has(detector.type))) return;
       if (
-        detector.key &&
-        nearestKey &&
-        (detector.key.test(nearestKey) || (joinedKey && detector.key.test(joinedKey)) || (labelled.length > 0 && labelled.includes(detector.type))) &&
+        keyed[rank] &&
         (detector.keyValue ?? (embedded ? EMBEDDED_VALUE : /\S/)).test(text) &&
         !placeholder(detector.type, text) &&
-        !detector.keyVeto?.(keyPath, nearestKey) &&
         (!detector.keyValid || detector.keyValid(text))
       ) {
         spans.push({ start: offset, end: offset + text.length, type: detector.type, rank, mask: detector.mask?.(text) });
@@ -153,7 +206,7 @@ export class DlpTextScanner {
     for (const run of decodedRuns(text)) {
       const inner = normaliseText(run.text);
       // Overlaps inside the decoded text are settled as in plain text (a URL's password is not also an e-mail).
-      const found = keepMostSpecific([...this.spansOf(inner, keys, 0, false, only), ...embeddedPairs(inner).flatMap((sub) => this.spansOf(sub.text, [...keys, sub.key], sub.start, false, only, true))]);
+      const found = keepMostSpecific([...this.spansOf(inner, keys, 0, false, only, false, undefined, view), ...embeddedPairs(inner).flatMap((sub) => this.spansOf(sub.text, [...keys, sub.key], sub.start, false, only, true))]);
       if (!found.length) continue;
       // One span for the run (its most specific type), the run's other types carried along.
       const first = found.reduce((best, span) => (span.rank < best.rank ? span : best));

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { DlpDetector } from './dlp-detector.interfaces';
+import { DlpScanner } from './dlp-scanner';
+import { pathId } from './dlp-text-scanner';
+
+// A scanner remembers, across messages, what it worked out for a key path and which short texts
+// were clean under it. A sender who chooses its own keys must not be able to make a later message's
+// value read as clean, or its key as naming nothing.
+describe('what a DLP scanner remembers between messages', () => {
+  const detector: DlpDetector = { type: 'ssn', key: /^zq$/ };
+
+  it('does not take a key holding U+0000 for two keys (a clean verdict is not carried over)', () => {
+    const scanner = new DlpScanner(() => 'BLOCK', [detector]);
+
+    expect(scanner.scanEnvelope({ data: { 'x\u0000zq': 'abc' } }).findings).toEqual([]);
+    const later = scanner.scanEnvelope({ data: { x: { zq: 'abc' } } });
+
+    expect(later.findings.map((f) => [f.type, f.path])).toEqual([['ssn', 'data.x.zq']]);
+  });
+
+  it('finds the same in a message whatever came before it', () => {
+    const fresh = new DlpScanner(() => 'BLOCK', [detector]);
+    const used = new DlpScanner(() => 'BLOCK', [detector]);
+    for (let i = 0; i < 3; i += 1) used.scanEnvelope({ data: { x: { zq: ' ', [`k${i}\u0001zq`]: 'abc' }, zq: 'v' } });
+
+    const message = { data: { x: { zq: 'abc' }, zq: 'v' } };
+    expect(used.scanEnvelope(message).findings).toEqual(fresh.scanEnvelope(message).findings);
+  });
+
+  it('names a key path by a string no other path shares, or not at all', () => {
+    expect(pathId(['a', 'b'])).not.toEqual(pathId(['a\u0000b']));
+    expect(pathId(['a\u0000b'])).toBeUndefined();
+    expect(pathId(['a\u0001'])).toBeUndefined();
+    expect(pathId(['k'.repeat(600)])).toBeUndefined();
+    expect(pathId(['data', 'seq'])).toBe('data\u0000seq');
+  });
+});
