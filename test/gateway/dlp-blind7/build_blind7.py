@@ -2412,6 +2412,32 @@ def _(d):
     return {"url": "https://app.kestrelpay.com/api/me", "requestHeaders": [["authorization", "Bearer " + d.jwt()]], "responseStatus": 200}
 
 
+FW = str.maketrans("0123456789-+()", "０１２３４５６７８９－＋（）")
+AI = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@tpl("keycloak-login-actions-form-post")
+def _(d):
+    e = d.em("w", enc=True)  # url-encoded in the body
+    return {"request": "POST /realms/staff/login-actions/authenticate?session_code=%s&execution=%s HTTP/1.1\nContent-Type: application/x-www-form-urlencoded\n\nusername=%s&password=%s&credentialId=" % (d.s(B64U, 43), d.uuid(), q(e), q(d.pw(enc=True)))}
+
+
+@tpl("mercari-torihiki-message-ja")
+def _(d):
+    p = d.ph("jp")
+    fw = p.translate(FW)
+    d.values[-1] = ("phone", fw)
+    return {"message": "お世話になります。発送の件でご連絡ください。電話番号：%s" % fw, "item_id": "m" + d.n(11)}
+
+
+@tpl("careem-captain-chat-ar")
+def _(d):
+    p = d.ph(d.ch(["ae", "sa", "eg"]))
+    ai = p.translate(AI)
+    d.values[-1] = ("phone", ai)
+    return {"messages": [{"from": "rider", "text": "أنا عند البوابة، رقمي %s" % ai}, {"from": "captain", "text": "دقيقتين"}]}
+
+
 # ================================================================ hard negatives
 N = lambda fmt: tpl(fmt, neg=True)
 
