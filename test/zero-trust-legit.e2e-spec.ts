@@ -158,4 +158,44 @@ describe('zero-trust mode: provisioned agents through the gateway', () => {
     await agent.send(target.agent.id, 'after.restore', {});
     await waitFor(() => target.received.some((m) => m.messageType === 'after.restore'), 5_000, 'a message with the original credentials');
   });
+
+  it('signs the sends of one turn once together: each is delivered, and an entry altered after signing is refused', async () => {
+    const frank = await world.provision('frank');
+    const gina = await world.provision('gina');
+    // The wire of frank's own connection, read (not changed) on its way to his ingress stream.
+    const written: Array<Array<string | number>> = [];
+    const connection = new MasConnection({ redisUrl: frank.redisUrl });
+    const original = connection.command.xadd.bind(connection.command) as (...args: Array<string | number>) => Promise<unknown>;
+    (connection.command as unknown as { xadd: typeof original }).xadd = (...args) => {
+      if (args[0] === MasKeys.agentIngress(frank.id)) written.push(args);
+      return original(...args);
+    };
+    const sender = await world.start(frank, { connection });
+    const receiver = await world.start(gina);
+
+    await Promise.all(Array.from({ length: 30 }, (_, i) => sender.agent.send(gina.id, 'job', { i })));
+    await waitFor(() => receiver.received.filter((m) => m.messageType === 'job').length === 30, 10_000, 'all 30 jobs');
+
+    const field = (args: Array<string | number>, name: string) => String(args[args.indexOf(name) + 1]);
+    const jobs = written.filter((args) => field(args, 'envelope').includes('"message_type":"job"'));
+    const signatures = jobs.map((args) => JSON.parse(field(args, 'signature')) as { value: string; path?: string[] });
+    expect(jobs).toHaveLength(30);
+    expect(signatures.every((signature) => Array.isArray(signature.path))).toBe(true);
+    expect(new Set(signatures.map((signature) => signature.value)).size).toBeLessThanOrEqual(3); // one per turn, not one per send
+
+    // Frank's own entry, its text changed after signing (i 3 → 333), appended again by frank himself.
+    const auditBefore = await world.admin.command.xlen(MasKeys.audit);
+    const altered = jobs.find((args) => field(args, 'envelope').includes('"i":3}'))!;
+    const copy = [...altered];
+    copy[copy.indexOf('envelope') + 1] = field(altered, 'envelope').replace('"i":3}', '"i":333}');
+    await original(...copy);
+    await waitFor(async () => (await world.admin.command.xlen(MasKeys.audit)) > auditBefore, 5_000, 'the altered entry decided');
+    const [[, fields]] = await world.admin.command.xrevrange(MasKeys.audit, '+', '-', 'COUNT', 1);
+    const entry = Object.fromEntries(fields.flatMap((value, i) => (i % 2 ? [] : [[value, fields[i + 1]]])));
+    expect(entry).toMatchObject({ decision: 'AUTH_FAILED', claimed_sender: frank.id });
+    expect(JSON.parse(entry.violations)).toContain('auth:bad_signature');
+    await sender.agent.send(gina.id, 'after', {});
+    await waitFor(() => receiver.received.some((m) => m.messageType === 'after'), 5_000, "frank's next message");
+    expect(receiver.received.filter((m) => m.messageType === 'job' && m.data.i === 333)).toEqual([]);
+  });
 });

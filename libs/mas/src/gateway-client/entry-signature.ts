@@ -1,5 +1,7 @@
 import { createHash, KeyObject, sign, verify } from 'node:crypto';
+import { RecentSet } from '../util/recent-set';
 import type { SignatureBlock } from './gateway.constants';
+import { merkleLeaf, merklePathNodes, MerkleStep, merkleTree } from './merkle-proof';
 import { freshNonce } from './nonce';
 
 /**
@@ -9,6 +11,11 @@ import { freshNonce } from './nonce';
  * envelope. The gateway checks it before it parses the envelope: the field tells whose key to check
  * it with, then a hash of the text and one verification of a fixed-size input, so an envelope
  * naming a provisioned sender under a junk signature costs no JSON parse and no canonical form.
+ *
+ * The entries an agent writes in one event-loop turn are signed together ({@link signEnvelopeTexts}):
+ * one Ed25519 signature over the root of a hash tree whose leaves are the entries' signing inputs,
+ * each entry carrying its path to that root (`path`). The gateway then checks one signature per
+ * batch and a few hashes per entry, as agents check the gateway's own batches.
  */
 
 /** The `signature` field of a provisioned sender's ingress entry. */
@@ -18,10 +25,22 @@ export interface EntrySignature extends SignatureBlock {
   sender: string;
   /** The envelope's `target_id`. */
   target: string;
+  /**
+   * Signed with other entries: the path from this entry's leaf ({@link entryLeaf}) to the root of
+   * their tree, which `value` signs ({@link entryBatchSigningInput}). Absent: `value` signs this
+   * entry alone ({@link entrySigningInput}).
+   */
+  path?: MerkleStep[];
 }
 
 /** Domain tag at the head of what an entry signature covers: a key signs nothing else in this form. */
 const ENTRY_SIGNATURE_DOMAIN = 'mas.ingress.envelope.v1';
+/** Domain tag of what a batch's signature covers (then the root): neither an entry's input nor the gateway's batches. */
+const ENTRY_BATCH_DOMAIN = Buffer.from('mas.ingress.batch.v1\n');
+/** Longest path read: a batch holds at most 2^16 entries (agents sign at most {@link MAX_ENTRY_BATCH}). */
+const MAX_PATH_STEPS = 16;
+/** Most entries signed together (their paths stay at most 8 steps long, well inside the field's size). */
+export const MAX_ENTRY_BATCH = 256;
 
 /** Longest `signature` field read (nonce, value and the JSON around them take under 300 characters; the rest is for the two ids). */
 export const ENTRY_SIGNATURE_MAX_CHARS = 2_048;
@@ -48,10 +67,35 @@ export function signEnvelopeText(envelopeText: string, route: { sender: string; 
   return { ...unsigned, value: sign(null, entrySigningInput(envelopeText, unsigned), privateKey).toString('base64') };
 }
 
+/** The leaf of an entry in a batch: the hash of its {@link entrySigningInput}. */
+export function entryLeaf(envelopeText: string, signature: Pick<EntrySignature, 'nonce' | 'sender' | 'target'>): Buffer {
+  return merkleLeaf(entrySigningInput(envelopeText, signature));
+}
+
+/** The bytes the signature of a batch of entries covers: its domain tag, then the root (32 bytes). */
+export function entryBatchSigningInput(root: Buffer): Buffer {
+  return Buffer.concat([ENTRY_BATCH_DOMAIN, root]);
+}
+
+/**
+ * Signs the envelope texts of `entries` (at least one) together, each with a fresh nonce: one
+ * Ed25519 signature over the root of the tree of their leaves, each signature with its entry's
+ * path; a single entry is signed alone ({@link signEnvelopeText}).
+ * @throws RangeError when `entries` is empty or holds more than {@link MAX_ENTRY_BATCH}.
+ */
+export function signEnvelopeTexts(entries: ReadonlyArray<{ text: string; sender: string; target: string }>, privateKey: KeyObject): EntrySignature[] {
+  if (!entries.length || entries.length > MAX_ENTRY_BATCH) throw new RangeError(`a batch of entry signatures holds 1 to ${MAX_ENTRY_BATCH} entries (got ${entries.length})`);
+  if (entries.length === 1) return [signEnvelopeText(entries[0].text, entries[0], privateKey)];
+  const unsigned = entries.map(({ sender, target }) => ({ alg: 'ed25519' as const, sender, target, nonce: freshNonce() }));
+  const { root, proofs } = merkleTree(entries.map(({ text }, i) => entryLeaf(text, unsigned[i])));
+  const value = sign(null, entryBatchSigningInput(root), privateKey).toString('base64');
+  return unsigned.map((signature, i) => ({ ...signature, value, path: proofs[i] }));
+}
+
 /** The `signature` field of an ingress entry carrying `signature`. */
 export function encodeEntrySignature(signature: EntrySignature): string {
-  const { alg, sender, target, nonce, value } = signature;
-  return JSON.stringify({ alg, sender, target, nonce, value });
+  const { alg, sender, target, nonce, value, path } = signature;
+  return JSON.stringify(path ? { alg, sender, target, nonce, value, path } : { alg, sender, target, nonce, value });
 }
 
 /**
@@ -67,19 +111,45 @@ export function decodeEntrySignature(field: string): EntrySignature | undefined 
   } catch {
     return undefined;
   }
-  const { alg, sender, target, nonce, value } = (parsed ?? {}) as Partial<Record<keyof EntrySignature, unknown>>;
+  const { alg, sender, target, nonce, value, path } = (parsed ?? {}) as Partial<Record<keyof EntrySignature, unknown>>;
   if (alg !== 'ed25519' || typeof nonce !== 'string' || !NONCE_PATTERN.test(nonce) || typeof value !== 'string') return undefined;
   if (typeof sender !== 'string' || !sender || typeof target !== 'string' || !target) return undefined;
-  return { alg, sender, target, nonce, value };
+  if (path === undefined) return { alg, sender, target, nonce, value };
+  if (!Array.isArray(path) || path.length > MAX_PATH_STEPS || !path.every((step) => typeof step === 'string')) return undefined;
+  return { alg, sender, target, nonce, value, path: path as MerkleStep[] };
 }
 
-/** True when `signature` is a valid signature of `envelopeText` by `publicKey`; false on any mismatch, never throws. */
+/** Nodes of batch trees whose root was verified, per public key. */
+const VERIFIED_NODES_KEPT = 8_192;
+const verifiedNodes = new WeakMap<KeyObject, RecentSet<string>>();
+
+function verifiedNodesOf(publicKey: KeyObject): RecentSet<string> {
+  let nodes = verifiedNodes.get(publicKey);
+  if (!nodes) verifiedNodes.set(publicKey, (nodes = new RecentSet(VERIFIED_NODES_KEPT)));
+  return nodes;
+}
+
+/**
+ * True when `signature` is a valid signature of `envelopeText` by `publicKey`; false on any mismatch, never throws.
+ * A batch signature is checked once per batch: the nodes of a tree whose root `publicKey` verified
+ * are remembered (per key), and an entry whose path meets one is in that tree.
+ */
 export function verifyEnvelopeText(envelopeText: string, signature: EntrySignature, publicKey: KeyObject): boolean {
   if (signature.alg !== 'ed25519' || !NONCE_PATTERN.test(signature.nonce)) return false;
   const value = Buffer.from(signature.value, 'base64');
   if (value.length !== ED25519_SIGNATURE_BYTES) return false;
   try {
-    return verify(null, entrySigningInput(envelopeText, signature), publicKey, value);
+    if (signature.path === undefined) return verify(null, entrySigningInput(envelopeText, signature), publicKey, value);
+    const known = verifiedNodesOf(publicKey);
+    const name = (node: Buffer) => node.toString('latin1');
+    const leaf = entryLeaf(envelopeText, signature);
+    let met = false;
+    const nodes = merklePathNodes(leaf, signature.path, (node) => (met = known.has(name(node))));
+    if (!nodes) return false;
+    if (!nodes.length) met = known.has(name(leaf)); // a batch of one: the leaf is the root
+    if (!met && !verify(null, entryBatchSigningInput(nodes.length ? nodes[nodes.length - 1] : leaf), publicKey, value)) return false;
+    for (const node of nodes.length ? nodes : [leaf]) known.add(name(node));
+    return true;
   } catch {
     return false;
   }

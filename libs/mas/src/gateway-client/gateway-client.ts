@@ -3,7 +3,8 @@ import { coalesceWrites } from '../redis/write-coalescing';
 import { AgentMessage } from '../protocol';
 import type { MasKeySpace } from '../redis/keys';
 import { decodeCredentials } from '../provisioning/agent-credentials';
-import { encodeEntrySignature, signEnvelopeText } from './entry-signature';
+import { EntryBatchSigner } from './entry-batch-signer';
+import { encodeEntrySignature } from './entry-signature';
 import { ed25519KeysFromPem, generateSigningKeys, signEnvelope, SigningKeys } from './envelope-signer';
 import { INGRESS_FIELDS, SignatureAlgorithm } from './gateway.constants';
 
@@ -27,11 +28,14 @@ export interface GatewayClientOptions {
  * What an agent needs to talk through the gateway: it publishes its verification key at start,
  * then signs each envelope and appends it, with its token, to `mas.gateway.ingress`. A provisioned
  * agent (`credentials`) appends to an ingress stream of its own (`mas.gateway.ingress:<id>`) and signs
- * the envelope text as written instead, in the entry's `signature` field (see `signEnvelopeText`),
- * which the gateway checks before it parses the envelope.
+ * the envelope text as written instead, in the entry's `signature` field (see `signEnvelopeText`;
+ * the entries of one event-loop turn are signed together, see `signEnvelopeTexts`), which the
+ * gateway checks before it parses the envelope.
  */
 export class GatewayClient {
   private keys?: SigningKeys;
+  /** Signs a provisioned agent's entries of one event-loop turn together. */
+  private entrySigner?: EntryBatchSigner;
   /**
    * The ingress stream this agent writes to (one per sender: its order is kept): its own
    * ({@link MasKeySpace.agentIngress}) when provisioned, else the shared shard of its id.
@@ -86,7 +90,8 @@ export class GatewayClient {
     let text: string;
     if (this.options.credentials && keys.alg === 'ed25519') {
       text = JSON.stringify(message.toWire());
-      fields.push(INGRESS_FIELDS.signature, encodeEntrySignature(signEnvelopeText(text, { sender: message.senderId, target: message.targetId }, keys.privateKey)));
+      this.entrySigner ??= new EntryBatchSigner(keys.privateKey);
+      fields.push(INGRESS_FIELDS.signature, encodeEntrySignature(await this.entrySigner.sign(text, { sender: message.senderId, target: message.targetId })));
     } else text = JSON.stringify(signEnvelope(message.toWire(), keys));
     coalesceWrites(this.redis);
     await this.redis.xadd(this.ingress, '*', INGRESS_FIELDS.envelope, text, ...fields);
