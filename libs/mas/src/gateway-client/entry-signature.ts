@@ -119,8 +119,8 @@ export function decodeEntrySignature(field: string): EntrySignature | undefined 
   return { alg, sender, target, nonce, value, path: path as MerkleStep[] };
 }
 
-/** Nodes of batch trees whose root was verified, per public key. */
-const VERIFIED_NODES_KEPT = 8_192;
+/** Nodes of batch trees whose root was verified, per public key (a tree of {@link MAX_ENTRY_BATCH} entries has 511). */
+const VERIFIED_NODES_KEPT = 1_024;
 const verifiedNodes = new WeakMap<KeyObject, RecentSet<string>>();
 
 function verifiedNodesOf(publicKey: KeyObject): RecentSet<string> {
