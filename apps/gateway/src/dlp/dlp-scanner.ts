@@ -1,11 +1,10 @@
-import { RecentSet } from '@mas/core';
 import type { DlpAction, DlpFinding, DlpResult, DlpType } from '../message/dlp.types';
 import { DLP_DETECTORS } from './detectors';
 import type { DlpDetector } from './dlp-detector.interfaces';
 import { DlpScanBudgetError } from './dlp.errors';
 import { boundQuery, commandLine, dicomKeyword, formFieldTitles, isConversation, isLines, isWrapperKey, labelPairs, namedValue, runText, shapeHint, sheetColumns, siblingHeader, tableHeader, textRuns, turnField } from './dlp-json-fields';
 import { FixedField, fixedWidthFields, fixedWidthLayout } from './dlp-tables';
-import { DlpTextScanner, pathId, TextResult } from './dlp-text-scanner';
+import { DlpTextScanner, KeyPathNode, TextResult } from './dlp-text-scanner';
 
 export { normaliseKey } from './dlp-text-scanner';
 
@@ -28,15 +27,12 @@ const SHORT_DIGITS = /^\d{1,8}$/;
 /** Top-level envelope fields never scanned: the sender's and the gateway's signature blocks. */
 const UNSCANNED = new Set(['signature', 'gateway_signature']);
 
-/** Longest text (key or value) whose clean scan result is remembered across scans. */
-const CLEAN_TEXT_CHARS = 64;
 /**
- * Short texts (with the keys they were scanned under) in which a scan found nothing, remembered per
- * scanner (a {@link RecentSet}: the recently seen ones kept). A scan result depends only on the text,
- * its keys and the configuration, so such a text need not be scanned again. Only texts with no
- * finding are kept: nothing sensitive is remembered.
+ * Longest text (key or value) whose clean scan result is remembered across scans, under its key
+ * path: a scan result depends only on the text, its keys and the configuration, so such a text need
+ * not be scanned again. Only texts with no finding are kept: nothing sensitive is remembered.
  */
-const CLEAN_TEXTS_KEPT = 8_192;
+const CLEAN_TEXT_CHARS = 64;
 /** The result of a text in which nothing was found (shared: never changed by its readers). */
 const NOTHING_FOUND: TextResult = Object.freeze({ types: [], encodings: new Map<DlpType, string>() });
 
@@ -100,7 +96,6 @@ function keysOf(frame: Frame): string[] {
  */
 export class DlpScanner {
   private readonly text: DlpTextScanner;
-  private readonly clean = new RecentSet<string>(CLEAN_TEXTS_KEPT);
 
   constructor(
     private readonly actionOf: (type: DlpType) => DlpAction,
@@ -122,22 +117,25 @@ export class DlpScanner {
   scanEnvelope(envelope: Record<string, unknown>): DlpResult {
     const started = performance.now();
     if (countValues(envelope, this.budget.maxNodes) > this.budget.maxNodes) throw new DlpScanBudgetError(`more than ${this.budget.maxNodes} values`);
-    const memo = new Map<string, TextResult>();
+    const memo = new Map<KeyPathNode, Map<string, TextResult>>();
     /**
      * Short texts repeat (numbers, flags, enum values): scanned once per scan under the same keys.
      * Object keys and short values repeat across messages too: those found clean are remembered
-     * (`clean`) and not scanned again under the same keys.
+     * under their key path ({@link DlpTextScanner.markClean}) and not scanned again under it.
      */
     const scanText = (text: string, keys: string[], hint?: DlpType, lead?: string): TextResult => {
-      const path = text.length > CLEAN_TEXT_CHARS || hint || lead ? undefined : pathId(keys);
+      const path = text.length > CLEAN_TEXT_CHARS || hint || lead ? undefined : this.text.pathNode(keys);
       if (path === undefined) return this.text.scan(text, keys, hint, undefined, lead);
-      const memoKey = `${path}\u0001${text}`;
-      if (this.clean.has(memoKey)) return NOTHING_FOUND;
-      let result = text.length > 24 ? undefined : memo.get(memoKey);
+      if (path.clean?.has(text)) return NOTHING_FOUND;
+      let result = text.length > 24 ? undefined : memo.get(path)?.get(text);
       if (!result) {
         result = this.text.scan(text, keys);
-        if (!result.types.length) this.clean.add(memoKey);
-        else if (text.length <= 24) memo.set(memoKey, result);
+        if (!result.types.length) this.text.markClean(path, text);
+        else if (text.length <= 24) {
+          const found = memo.get(path);
+          if (found) found.set(text, result);
+          else memo.set(path, new Map([[text, result]]));
+        }
       }
       return result;
     };

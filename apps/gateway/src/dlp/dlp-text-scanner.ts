@@ -39,23 +39,25 @@ interface KeyView {
   /** Per detector (by rank): its key names the value's type here, and nothing in view says otherwise. */
   keyed: readonly boolean[];
 }
-/** Longest key path (characters, joined) whose {@link KeyView} is kept: longer ones are rare and would cost memory. */
-const KEY_VIEW_CHARS = 512;
+/** Longest key path (characters of its keys) remembered: longer ones are rare and would cost memory. */
+const PATH_CHARS = 512;
+/** Key paths remembered per scanner; past that (or {@link CLEAN_TEXTS_KEPT} clean texts) it starts over. */
+const PATHS_KEPT = 4_096;
+/** Short texts found clean remembered per scanner, over all paths. */
+const CLEAN_TEXTS_KEPT = 8_192;
+
 /**
- * A key path as one string (its keys joined by U+0000), for remembering what was worked out for it;
- * undefined when it is longer than {@link KEY_VIEW_CHARS} or a key holds U+0000 or U+0001 (the
- * joined form would not tell it from another path: `['a\u0000b']` and `['a', 'b']`).
+ * A key path as a scanner remembers it, one node per key from the envelope down (a path is its
+ * sequence of keys, whatever characters they hold): what the detectors make of it, and the short
+ * texts found clean under it.
  */
-export function pathId(keys: readonly string[]): string | undefined {
-  let chars = 0;
-  for (const key of keys) {
-    chars += key.length + 1;
-    if (chars > KEY_VIEW_CHARS || key.includes('\u0000') || key.includes('\u0001')) return undefined;
-  }
-  return keys.join('\u0000');
+export interface KeyPathNode {
+  children?: Map<string, KeyPathNode>;
+  view?: KeyView;
+  /** Short texts in which a scan under this path found nothing. */
+  clean?: Set<string>;
 }
-/** Key paths whose {@link KeyView} is kept, per scanner. */
-const KEY_VIEWS_KEPT = 4_096;
+
 /**
  * What a value inside text (`key: value`) must look like for a key alone to make it sensitive: not
  * a plain word (`password: required`), not a placeholder or prose (`(min 8 chars)`, `<token>`), not a single
@@ -103,8 +105,10 @@ export function normaliseKey(key: string): string {
  * percent-encoded runs decoded once. Values are never kept.
  */
 export class DlpTextScanner {
-  /** {@link KeyView}s by {@link pathId}. */
-  private readonly views = new Map<string, KeyView>();
+  /** The key paths remembered ({@link KeyPathNode}), their count, and the clean texts under them. */
+  private paths: KeyPathNode = {};
+  private pathCount = 0;
+  private cleanCount = 0;
 
   constructor(
     private readonly actionOf: (type: DlpType) => DlpAction,
@@ -143,15 +147,41 @@ export class DlpTextScanner {
    * value and message to message); a long path is worked out each time rather than kept.
    */
   private viewOf(keys: readonly string[]): KeyView {
-    const id = pathId(keys);
-    if (id === undefined) return this.keyView(keys);
-    let view = this.views.get(id);
-    if (!view) {
-      view = this.keyView(keys);
-      if (this.views.size >= KEY_VIEWS_KEPT) this.views.clear();
-      this.views.set(id, view);
+    const node = this.pathNode(keys);
+    return node ? (node.view ??= this.keyView(keys)) : this.keyView(keys);
+  }
+
+  /**
+   * The node of `keys` (created on first use); undefined for a path of over {@link PATH_CHARS}
+   * characters. When {@link PATHS_KEPT} paths or {@link CLEAN_TEXTS_KEPT} clean texts are
+   * remembered, everything is forgotten first (it is all worked out again as it comes).
+   */
+  pathNode(keys: readonly string[]): KeyPathNode | undefined {
+    if (this.pathCount >= PATHS_KEPT || this.cleanCount >= CLEAN_TEXTS_KEPT) {
+      this.paths = {};
+      this.pathCount = 0;
+      this.cleanCount = 0;
     }
-    return view;
+    let node = this.paths;
+    let chars = 0;
+    for (const key of keys) {
+      chars += key.length;
+      if (chars > PATH_CHARS) return undefined;
+      node.children ??= new Map();
+      let next = node.children.get(key);
+      if (!next) {
+        node.children.set(key, (next = {}));
+        this.pathCount += 1;
+      }
+      node = next;
+    }
+    return node;
+  }
+
+  /** Remembers that a scan of `text` under `node`'s path found nothing. */
+  markClean(node: KeyPathNode, text: string): void {
+    (node.clean ??= new Set()).add(text);
+    this.cleanCount += 1;
   }
 
   private keyView(keys: readonly string[]): KeyView {
