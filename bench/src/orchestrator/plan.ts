@@ -24,7 +24,7 @@ export const SCENARIOS: readonly ScenarioPlan[] = [
   { name: 'gateway-5k', kind: 'pair', systems: ['mas'] },
   { name: 'gateway-full-x2', kind: 'pair', systems: ['mas'] },
   { name: 'gateway-basic-zt', kind: 'pair', systems: ['mas'], optIn: true },
-  { name: 'gateway-full-zt', kind: 'pair', systems: ['mas'], optIn: true },
+  { name: 'gateway-full-zt', kind: 'pair', systems: ['mas'] },
 ];
 
 const COMMON = {

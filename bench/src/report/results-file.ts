@@ -60,7 +60,7 @@ export const FOOTNOTES = [
   'full: all on), 200 sends awaiting their decision: messages/s handled by the target, latency from send to decision.',
   '`gateway-5k`: every feature on, 5,000 sends/s offered (open loop). `gateway-full-x2`: `gateway-full` through two gateway',
   'processes. `reliable-reqrep-c100`: requests through the receiver\'s inbox stream, replies over pub/sub.',
-  '`gateway-*-zt` (only when named in --scenarios): the same in zero-trust mode, both agents provisioned (ACL users of',
+  '`gateway-full-zt` (and `gateway-basic-zt` when named in --scenarios): the same in zero-trust mode, both agents provisioned (ACL users of',
   'their own, Ed25519 signatures), the gateway as its service user accepting provisioned agents only.',
   ...(NOT_YET_AVAILABLE.length ? [`Not yet available: ${NOT_YET_AVAILABLE.join(', ')}.`] : []),
 ].join('\n');
