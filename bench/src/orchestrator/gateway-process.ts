@@ -190,6 +190,7 @@ export async function cleanUpModeKeys(redisUrl: string, agentIds: string[], befo
       MasKeys.state(id),
       MasKeys.agent(id),
       MasKeys.heartbeat(id),
+      MasKeys.inboxLimits(id),
     ]);
     await redis.del(...keys);
     if (!before) return;
