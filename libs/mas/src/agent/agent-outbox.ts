@@ -168,7 +168,7 @@ export class AgentOutbox implements Replier {
           : (this.limits.known(message.targetId) ?? (await this.gate.run(() => this.limits.lookup(message.targetId)))!);
       const payload = this.encodeFor(message, target);
       if (this.gateway) {
-        if (!(await this.submitToGateway(this.gateway, message, awaitDecision, wanted))) return 0;
+        if (!(await this.submitToGateway(this.gateway, message, payload, awaitDecision, wanted))) return 0;
       } else {
         const deliver = (): Promise<unknown> => {
           coalesceWrites(this.options.redis);
@@ -271,8 +271,8 @@ export class AgentOutbox implements Replier {
     return 1;
   }
 
-  /** Signs `message` into the ingress and waits for the decision; false when `wanted` said to skip it. */
-  private async submitToGateway(gateway: OutboxGateway, message: AgentMessage, awaitDecision: boolean, wanted?: () => boolean): Promise<boolean> {
+  /** Signs `message` (its wire form `payload`) into the ingress and waits for the decision; false when `wanted` said to skip it. */
+  private async submitToGateway(gateway: OutboxGateway, message: AgentMessage, payload: string, awaitDecision: boolean, wanted?: () => boolean): Promise<boolean> {
     const { pending } = this.options;
     const correlationId = decisionCorrelationId(message.messageId);
     const timeout = gateway.decisionTimeoutMs;
@@ -280,8 +280,9 @@ export class AgentOutbox implements Replier {
     // The decision can arrive (and reject) before the XADD below resolves: handled here, awaited below.
     decision?.catch(() => undefined);
     try {
-      const submitted = await this.gate.run(() => gateway.client.submit(message, this.options.token(), awaitDecision).then(() => true), wanted);
-      if (!submitted) {
+      // The entry's id, or undefined when `wanted` said to skip it while Redis was unreachable.
+      const submitted = await this.gate.run(() => gateway.client.submit(message, this.options.token(), awaitDecision, payload), wanted);
+      if (submitted === undefined) {
         pending.fail(correlationId, new RequestAbortedError(message.targetId, message.messageType, 'given up before it was sent'));
         return false;
       }
