@@ -133,6 +133,10 @@ export class AgentOutbox implements Replier {
     try {
       message = createMessage(spec);
       const span = messageTracing.sending(message); // undefined unless an OpenTelemetry SDK is registered
+      if (this.gateway && !span && this.gate.isReady) {
+        const known = this.gateway.readsTargetLimits ? this.limits.known(message.targetId) : UNDECLARED_TARGET;
+        if (known) return this.putThroughGateway(this.gateway, message, this.encodeFor(message, known), !spec.isReply);
+      }
       // The common case takes no async frame: connected, the target's limits known, no span, no
       // gateway, no replica wait — the write's own promise, settled once by `written`.
       const target = span || this.gateway || (reliable && replicas) || !this.gate.isReady ? undefined : this.limits.known(message.targetId);
@@ -271,6 +275,33 @@ export class AgentOutbox implements Replier {
     return 1;
   }
 
+  /**
+   * {@link put} in gateway mode when nothing needs to wait first (connected, the target's limits
+   * known, no span): `message` (its wire form `payload`) signed into the ingress at once; resolves
+   * with 1 once the gateway allowed it (or, for a reply, once appended). No async frame: the
+   * decision's own promise, settled by the decision, a failed append or the decision timeout.
+   */
+  private putThroughGateway(gateway: OutboxGateway, message: AgentMessage, payload: string, awaitDecision: boolean): Promise<number> {
+    const { pending } = this.options;
+    const { targetId, messageType } = message;
+    const sent = (): number => {
+      this.counted(targetId, messageType);
+      return 1;
+    };
+    if (!awaitDecision) {
+      return gateway.client.submit(message, this.options.token(), false, payload).then(sent, (error: unknown) => {
+        throw this.gate.translate(error);
+      });
+    }
+    const correlationId = decisionCorrelationId(message.messageId);
+    const timeout = gateway.decisionTimeoutMs;
+    const decision = pending.track(correlationId, targetId, messageType, timeout, GATEWAY_SENDER_ID);
+    gateway.client.submit(message, this.options.token(), true, payload).then(undefined, (error: unknown) => pending.fail(correlationId, error as Error));
+    return decision.then(sent, (error: unknown) => {
+      throw this.gate.translate(decisionFailure(error, timeout));
+    });
+  }
+
   /** Signs `message` (its wire form `payload`) into the ingress and waits for the decision; false when `wanted` said to skip it. */
   private async submitToGateway(gateway: OutboxGateway, message: AgentMessage, payload: string, awaitDecision: boolean, wanted?: () => boolean): Promise<boolean> {
     const { pending } = this.options;
@@ -294,10 +325,13 @@ export class AgentOutbox implements Replier {
       await decision;
       return true;
     } catch (error) {
-      if (error instanceof RequestTimeoutError) {
-        throw new GatewayRejectedError('SERVICE_UNAVAILABLE', `no decision from the gateway within ${timeout} ms`);
-      }
-      throw error;
+      throw decisionFailure(error, timeout);
     }
   }
+}
+
+/** Why a send waiting for its decision failed: no decision in time is the gateway's SERVICE_UNAVAILABLE. */
+function decisionFailure(error: unknown, timeoutMs: number): unknown {
+  if (error instanceof RequestTimeoutError) return new GatewayRejectedError('SERVICE_UNAVAILABLE', `no decision from the gateway within ${timeoutMs} ms`);
+  return error;
 }
