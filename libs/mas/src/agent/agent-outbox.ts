@@ -2,16 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import type { MasKeySpace } from '../redis/keys';
 import {
-  GatewayRejectedError,
   MasError,
   MessageTooLargeError,
   ReplicationTimeoutError,
-  RequestAbortedError,
-  RequestTimeoutError,
   UnknownTargetError,
 } from '../errors';
-import { GatewayClient, GatewayClientOptions } from '../gateway-client/gateway-client';
-import { decisionCorrelationId, GATEWAY_SENDER_ID } from '../gateway-client/gateway.constants';
+import type { GatewayClientOptions } from '../gateway-client/gateway-client';
 import { AgentMessage, createMessage, encodeMessage, exceedsBytes, MessageData, MessagePriority, NewMessage, replySpec, WireError } from '../protocol';
 import { publishPayload } from '../transport/outbound';
 import { DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_REPLICA_WAIT_MS, ERROR_REPLY_TYPE } from './agent.constants';
@@ -21,6 +17,7 @@ import type { PendingRequests } from './pending-requests';
 import type { OfflineGate } from './offline-gate';
 import type { ReplicatedSends } from './replicated-sends';
 import { TargetInfo, TargetLimits } from './receive-limits';
+import { GatewaySends, UNDECLARED_TARGET } from './gateway-sends';
 import { coalesceWrites } from '../redis/write-coalescing';
 import type { AgentObserver } from '../observability/agent-observer';
 import { MessageSpan, messageTracing } from '../observability/message-tracing';
@@ -54,21 +51,6 @@ export interface OutboxOptions {
   logger?: MasLogger;
 }
 
-/** How an agent's gateway mode is wired into its outbox. */
-interface OutboxGateway {
-  client: GatewayClient;
-  decisionTimeoutMs: number;
-  /**
-   * False for a provisioned agent: its user may not read other agents' limits (their owners write
-   * them: a channel past the gateway), so it sends within the default size and the gateway holds
-   * each message to the size its target declared.
-   */
-  readsTargetLimits: boolean;
-}
-
-/** What a sender that may not read its targets' limits knows of each: nothing declared. */
-const UNDECLARED_TARGET: TargetInfo = Object.freeze({ maxMessageBytes: null, inboxCapacity: null, fill: Object.freeze({ length: -1, coveredUpTo: 0, sent: 0, lastCheck: 0 }) });
-
 /** How one message leaves. */
 export interface PutOptions {
   /** Into the target's inbox stream (at-least-once) instead of PUBLISH. */
@@ -94,20 +76,14 @@ const NO_PUT_OPTIONS: PutOptions = Object.freeze({});
  * received messages answer through it (it is the dispatcher's {@link Replier}).
  */
 export class AgentOutbox implements Replier {
-  private readonly gateway?: OutboxGateway;
+  private readonly gateway?: GatewaySends;
   private readonly limits: TargetLimits;
   private readonly gate: OfflineGate;
 
   constructor(private readonly options: OutboxOptions) {
     this.limits = new TargetLimits(options.redis, options.keys);
     this.gate = options.gate;
-    if (!options.gateway) return;
-    const gatewayOptions = typeof options.gateway === 'object' ? options.gateway : {};
-    this.gateway = {
-      client: new GatewayClient(options.agentId, options.redis, options.keys, gatewayOptions),
-      decisionTimeoutMs: gatewayOptions.decisionTimeoutMs ?? options.requestTimeoutMs,
-      readsTargetLimits: !gatewayOptions.credentials,
-    };
+    if (options.gateway) this.gateway = new GatewaySends(options, typeof options.gateway === 'object' ? options.gateway : {});
   }
 
   /** Gets the outbox ready to send: in gateway mode, publishes the agent's verification key. */
@@ -133,6 +109,11 @@ export class AgentOutbox implements Replier {
     try {
       message = createMessage(spec);
       const span = messageTracing.sending(message); // undefined unless an OpenTelemetry SDK is registered
+      if (this.gateway && !span && this.gate.isReady) {
+        const known = this.gateway.readsTargetLimits ? this.limits.known(message.targetId) : UNDECLARED_TARGET;
+        const { targetId, messageType } = message;
+        if (known) return this.gateway.sendNow(message, this.encodeFor(message, known), !spec.isReply, () => this.counted(targetId, messageType));
+      }
       // The common case takes no async frame: connected, the target's limits known, no span, no
       // gateway, no replica wait — the write's own promise, settled once by `written`.
       const target = span || this.gateway || (reliable && replicas) || !this.gate.isReady ? undefined : this.limits.known(message.targetId);
@@ -168,7 +149,7 @@ export class AgentOutbox implements Replier {
           : (this.limits.known(message.targetId) ?? (await this.gate.run(() => this.limits.lookup(message.targetId)))!);
       const payload = this.encodeFor(message, target);
       if (this.gateway) {
-        if (!(await this.submitToGateway(this.gateway, message, awaitDecision, wanted))) return 0;
+        if (!(await this.gateway.send(message, payload, awaitDecision, wanted))) return 0;
       } else {
         const deliver = (): Promise<unknown> => {
           coalesceWrites(this.options.redis);
@@ -269,34 +250,5 @@ export class AgentOutbox implements Replier {
     const acked = await this.options.replicated.send(targetId, payload, replicas.count, timeoutMs);
     if (acked < replicas.count) throw new ReplicationTimeoutError(targetId, acked, replicas.count, timeoutMs);
     return 1;
-  }
-
-  /** Signs `message` into the ingress and waits for the decision; false when `wanted` said to skip it. */
-  private async submitToGateway(gateway: OutboxGateway, message: AgentMessage, awaitDecision: boolean, wanted?: () => boolean): Promise<boolean> {
-    const { pending } = this.options;
-    const correlationId = decisionCorrelationId(message.messageId);
-    const timeout = gateway.decisionTimeoutMs;
-    const decision = awaitDecision ? pending.track(correlationId, message.targetId, message.messageType, timeout, GATEWAY_SENDER_ID) : undefined;
-    // The decision can arrive (and reject) before the XADD below resolves: handled here, awaited below.
-    decision?.catch(() => undefined);
-    try {
-      const submitted = await this.gate.run(() => gateway.client.submit(message, this.options.token(), awaitDecision).then(() => true), wanted);
-      if (!submitted) {
-        pending.fail(correlationId, new RequestAbortedError(message.targetId, message.messageType, 'given up before it was sent'));
-        return false;
-      }
-    } catch (error) {
-      if (!decision) throw error;
-      pending.fail(correlationId, error as Error);
-    }
-    try {
-      await decision;
-      return true;
-    } catch (error) {
-      if (error instanceof RequestTimeoutError) {
-        throw new GatewayRejectedError('SERVICE_UNAVAILABLE', `no decision from the gateway within ${timeout} ms`);
-      }
-      throw error;
-    }
   }
 }

@@ -19,7 +19,8 @@ const TOO_DEEP = Symbol('too deep');
  * JSON with object keys sorted at every level: the same bytes on every side. Values nested up to
  * {@link RECURSION_DEPTH} levels (every envelope in practice) are written by recursion, deeper ones
  * with an explicit stack, so any depth works; the bytes are the same either way. An array of plain
- * primitives is written in one native pass.
+ * primitives is written in one native pass; other primitives are written without a native call
+ * where JSON.stringify would give the same text (numbers, booleans, strings with nothing to escape).
  */
 export function canonicalJson(value: unknown): string {
   try {
@@ -31,27 +32,70 @@ export function canonicalJson(value: unknown): string {
 }
 
 function shallow(item: unknown, depth: number): string {
-  if (Array.isArray(item)) {
-    if (item.every(isJsonPrimitive)) return JSON.stringify(item);
-    if (depth >= RECURSION_DEPTH) throw TOO_DEEP;
-    let out = '[';
-    for (let i = 0; i < item.length; i += 1) out += (i ? ',' : '') + shallow(item[i], depth + 1);
-    return `${out}]`;
+  switch (typeof item) {
+    case 'string':
+      return quotedString(item);
+    case 'number':
+      return Number.isFinite(item) ? `${item}` : 'null';
+    case 'boolean':
+      return item ? 'true' : 'false';
+    case 'undefined':
+      return 'null';
+    case 'object':
+      if (item === null) return 'null';
+      if (Array.isArray(item)) {
+        if (item.every(isJsonPrimitive)) return JSON.stringify(item);
+        if (depth >= RECURSION_DEPTH) throw TOO_DEEP;
+        let out = '[';
+        for (let i = 0; i < item.length; i += 1) out += (i ? ',' : '') + shallow(item[i], depth + 1);
+        return `${out}]`;
+      }
+      if (depth >= RECURSION_DEPTH) throw TOO_DEEP;
+      return members(item as Record<string, unknown>, sortedKeys(Object.keys(item)), depth);
+    default:
+      // bigint throws as JSON.stringify does; a function or symbol writes nothing
+      return JSON.stringify(item) ?? '';
   }
-  if (item && typeof item === 'object') {
-    if (depth >= RECURSION_DEPTH) throw TOO_DEEP;
-    const record = item as Record<string, unknown>;
-    let out = '{';
-    let first = true;
-    for (const key of Object.keys(record).sort()) {
-      const value = record[key];
-      if (value === undefined) continue;
-      out += `${first ? '' : ','}${quoted(key)}:${shallow(value, depth + 1)}`;
-      first = false;
+}
+
+/** The members of `record` in the order of `keys` (undefined values left out), braced. */
+function members(record: Record<string, unknown>, keys: string[], depth: number): string {
+  let out = '{';
+  let first = true;
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i];
+    const value = record[key];
+    if (value === undefined) continue;
+    out += `${first ? '' : ','}${quoted(key)}:${shallow(value, depth + 1)}`;
+    first = false;
+  }
+  return `${out}}`;
+}
+
+/** Arrays of keys up to this long are sorted by insertion (no comparator calls); longer ones natively. */
+const INSERTION_SORT_MAX = 16;
+
+/** `keys` sorted in place as `Array.prototype.sort` sorts strings (by UTF-16 code units), and returned. */
+function sortedKeys(keys: string[]): string[] {
+  if (keys.length > INSERTION_SORT_MAX) return keys.sort();
+  for (let i = 1; i < keys.length; i += 1) {
+    const key = keys[i];
+    let j = i - 1;
+    while (j >= 0 && keys[j] > key) {
+      keys[j + 1] = keys[j];
+      j -= 1;
     }
-    return `${out}}`;
+    keys[j + 1] = key;
   }
-  return JSON.stringify(item ?? null) ?? '';
+  return keys;
+}
+
+/** A string JSON.stringify would write with an escape: a quote, a backslash, a control character or a surrogate. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** `JSON.stringify(text)`, without the native call when nothing in `text` needs an escape. */
+function quotedString(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
 
 /** Object keys repeat from envelope to envelope: short ones are quoted once. */
@@ -107,7 +151,7 @@ function deep(value: unknown): string {
 export function canonicalJsonWith(record: Record<string, unknown>, field: string, value: unknown): string {
   const keys = Object.keys(record);
   if (!keys.includes(field)) keys.push(field);
-  keys.sort();
+  sortedKeys(keys);
   let out = '{';
   let first = true;
   for (const key of keys) {

@@ -26,17 +26,34 @@ export function ed25519KeysFromPem(privateKeyPem: string): SigningKeys {
 /** The HMAC key object of a hex secret, decoded once per secret (a changed secret is another key). */
 const hmacKey = memoised((secret: string): KeyObject => createSecretKey(Buffer.from(secret, 'hex')), 1_024);
 
-/** Signs `envelope` in place (adds its `signature` block) and returns it. */
-export function signEnvelope(envelope: WireEnvelope, keys: SigningKeys): WireEnvelope {
+/**
+ * The signature block of `envelope` (a fresh nonce, and the signature over the envelope's canonical
+ * form with that nonce); the envelope is left as it is.
+ */
+export function envelopeSignature(envelope: WireEnvelope, keys: SigningKeys): SignatureBlock {
   const nonce = freshNonce();
   const text = signingInput(envelope, keys.alg, nonce);
   const value =
     keys.alg === 'hmac-sha256'
       ? createHmac('sha256', hmacKey(keys.secret)).update(text).digest('base64')
       : sign(null, Buffer.from(text), keys.privateKey).toString('base64');
-  const block: SignatureBlock = { alg: keys.alg, nonce, value };
-  (envelope as WireEnvelope & { signature: SignatureBlock }).signature = block;
+  return { alg: keys.alg, nonce, value };
+}
+
+/** Signs `envelope` in place (adds its `signature` block) and returns it. */
+export function signEnvelope(envelope: WireEnvelope, keys: SigningKeys): WireEnvelope {
+  (envelope as WireEnvelope & { signature: SignatureBlock }).signature = envelopeSignature(envelope, keys);
   return envelope;
+}
+
+/**
+ * The wire form of an envelope signed in place ({@link signEnvelope}) given `payload`, the JSON of
+ * the envelope before signing (which has no `signature` field of its own): the same text as
+ * `JSON.stringify(signEnvelope(envelope, keys))`, as JSON.stringify writes a property added last
+ * last, without writing the envelope a second time.
+ */
+export function withEnvelopeSignature(payload: string, block: SignatureBlock): string {
+  return `${payload.slice(0, -1)},"signature":${JSON.stringify(block)}}`;
 }
 
 /**

@@ -1,11 +1,11 @@
 import type Redis from 'ioredis';
 import { coalesceWrites } from '../redis/write-coalescing';
-import { AgentMessage } from '../protocol';
+import { AgentMessage, encodeMessage } from '../protocol';
 import type { MasKeySpace } from '../redis/keys';
 import { decodeCredentials } from '../provisioning/agent-credentials';
 import { EntryBatchSigner } from './entry-batch-signer';
 import { encodeEntrySignature } from './entry-signature';
-import { ed25519KeysFromPem, generateSigningKeys, signEnvelope, SigningKeys } from './envelope-signer';
+import { ed25519KeysFromPem, envelopeSignature, generateSigningKeys, signEnvelope, SigningKeys, withEnvelopeSignature } from './envelope-signer';
 import { INGRESS_FIELDS, SignatureAlgorithm } from './gateway.constants';
 
 /** Options of an agent in gateway mode (`new Agent(id, { gateway: { ... } })`). */
@@ -81,19 +81,36 @@ export class GatewayClient {
 
   /**
    * Signs `message` and appends it to the ingress stream (the appends of one event-loop turn leave
-   * in one socket write).
+   * in one socket write). `payload`, when given, is the message's wire form as the caller encoded
+   * it (`encodeMessage(message)`, e.g. to check its size): it is signed and sent as it is, not
+   * written again. Resolves with the entry's id.
+   * @throws MessageEncodingError when the data cannot be written as JSON (no payload given).
    */
-  async submit(message: AgentMessage, token: string, notify: boolean): Promise<void> {
-    if (!this.keys) await this.init();
-    const keys = this.keys!;
+  submit(message: AgentMessage, token: string, notify: boolean, payload?: string): Promise<string | null> {
+    if (!this.keys) return this.init().then(() => this.submit(message, token, notify, payload));
+    const keys = this.keys;
     const fields = [INGRESS_FIELDS.token, token, INGRESS_FIELDS.notify, notify ? '1' : '0'];
     let text: string;
-    if (this.options.credentials && keys.alg === 'ed25519') {
-      text = JSON.stringify(message.toWire());
-      this.entrySigner ??= new EntryBatchSigner(keys.privateKey);
-      fields.push(INGRESS_FIELDS.signature, encodeEntrySignature(await this.entrySigner.sign(text, { sender: message.senderId, target: message.targetId })));
-    } else text = JSON.stringify(signEnvelope(message.toWire(), keys));
+    try {
+      text = payload ?? encodeMessage(message);
+      if (this.options.credentials && keys.alg === 'ed25519') {
+        // Signed with this turn's other entries (one Ed25519 signature per batch), then appended.
+        const signed = text;
+        this.entrySigner ??= new EntryBatchSigner(keys.privateKey);
+        return this.entrySigner.sign(signed, { sender: message.senderId, target: message.targetId }).then((signature) => {
+          fields.push(INGRESS_FIELDS.signature, encodeEntrySignature(signature));
+          coalesceWrites(this.redis);
+          return this.redis.xadd(this.ingress, '*', INGRESS_FIELDS.envelope, signed, ...fields);
+        });
+      }
+      if (message.extra === undefined) {
+        // A message this agent made: its wire form has no `signature` field, the block goes last.
+        text = withEnvelopeSignature(text, envelopeSignature(message.toWire(), keys));
+      } else text = JSON.stringify(signEnvelope(message.toWire(), keys));
+    } catch (error) {
+      return Promise.reject(error);
+    }
     coalesceWrites(this.redis);
-    await this.redis.xadd(this.ingress, '*', INGRESS_FIELDS.envelope, text, ...fields);
+    return this.redis.xadd(this.ingress, '*', INGRESS_FIELDS.envelope, text, ...fields);
   }
 }

@@ -62,4 +62,22 @@ describe('GatewayTrust on the bytes received', () => {
     const reordered = JSON.stringify({ gateway_signature: block, ...Object.fromEntries(Object.entries(rest).reverse()) });
     expect(await new GatewayTrust(redis, names).verify(JSON.parse(reordered), reordered)).toBe(true);
   });
+
+  it('verifies the records of interleaved batches in any order, each root checked once; a batch a foreign key signed under the published id is refused', async () => {
+    const trust = new GatewayTrust(redis, names);
+    const batches = [0, 1, 2].map((b) => wireBatch(Array.from({ length: 13 }, (_, i) => delivery(100 * b + i))));
+    const order = batches.flatMap((raws, b) => raws.map((raw, i) => ({ raw, rank: (i * 7 + b * 5) % 13 }))).sort((x, y) => x.rank - y.rank);
+    for (const { raw } of order) expect(await trust.verify(JSON.parse(raw), raw)).toBe(true);
+    const foreign = generateKeyPairSync('ed25519').privateKey;
+    const texts = Array.from({ length: 13 }, (_, i) => gatewaySignedText(delivery(1_000 + i)));
+    const blocks = gatewayBatchSignatures(
+      texts.map(({ digest }) => digest),
+      foreign,
+      keyId,
+    );
+    for (const [i, { text }] of texts.entries()) {
+      const raw = withGatewaySignature(text, blocks[i]);
+      expect(await trust.verify(JSON.parse(raw), raw)).toBe(false);
+    }
+  });
 });

@@ -24,8 +24,8 @@ export class GatewayTrust {
   private readonly keys = new Map<string, KeyObject>();
   private refreshing?: Promise<void>;
   private refreshedAt = 0;
-  /** `key id:node` (the node's 32 bytes as latin1) of nodes of verified batch trees, roots included. */
-  private readonly verifiedNodes = new RecentSet<string>(VERIFIED_NODES_KEPT);
+  /** Per key id, the nodes (32 bytes as latin1) of batch trees whose root that key's signature was verified for, roots included. */
+  private readonly verifiedNodes = new Map<string, RecentSet<string>>();
 
   constructor(
     private readonly redis: Redis,
@@ -66,17 +66,27 @@ export class GatewayTrust {
   /** {@link verify} of a batch-signed record given its leaf: done once its path meets a verified node. */
   private verifyInBatch(leaf: Buffer, block: { value?: unknown; path?: unknown }, keyId: string, key: KeyObject): boolean {
     if (typeof block.value !== 'string') return false;
-    const name = (node: Buffer) => `${keyId}:${node.toString('latin1')}`;
+    const verified = this.verifiedNodesOf(keyId);
     let met = false;
-    const nodes = merklePathNodes(leaf, block.path, (node) => (met = this.verifiedNodes.has(name(node))));
+    const nodes = merklePathNodes(leaf, block.path, (node) => (met = verified.has(node.toString('latin1'))));
     if (!nodes) return false;
-    if (!nodes.length) met = this.verifiedNodes.has(name(leaf)); // a batch of one: the leaf is the root
+    if (!nodes.length) met = verified.has(leaf.toString('latin1')); // a batch of one: the leaf is the root
     if (!met) {
       const root = nodes.length ? nodes[nodes.length - 1] : leaf;
       if (!verify(null, gatewayBatchSigningInput(root), key, Buffer.from(block.value, 'base64'))) return false;
+      for (const node of nodes.length ? nodes : [leaf]) verified.add(node.toString('latin1'));
+    } else {
+      // The node met is remembered already (and was kept so by the look-up): the ones below it are new.
+      for (let i = 0; i < nodes.length - 1; i += 1) verified.add(nodes[i].toString('latin1'));
     }
-    for (const node of nodes.length ? nodes : [leaf]) this.verifiedNodes.add(name(node));
     return true;
+  }
+
+  /** The verified nodes of key `keyId` (the set is made on first use: only for a key known to {@link keys}). */
+  private verifiedNodesOf(keyId: string): RecentSet<string> {
+    let verified = this.verifiedNodes.get(keyId);
+    if (!verified) this.verifiedNodes.set(keyId, (verified = new RecentSet<string>(VERIFIED_NODES_KEPT)));
+    return verified;
   }
 
   private refresh(): Promise<void> {

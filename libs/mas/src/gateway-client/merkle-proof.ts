@@ -82,13 +82,20 @@ export function merklePathNodes(leaf: Buffer, proof: unknown, known?: (node: Buf
   const nodes: Buffer[] = [];
   let hash = leaf;
   for (const step of proof as string[]) {
-    const sibling = Buffer.from(step.slice(1), 'base64');
-    hash = step[0] === 'L' ? node(sibling, hash) : node(hash, sibling);
+    // The sibling decoded straight into the node's input, beside the hash so far (no buffer per step).
+    const left = step[0] === 'L';
+    STEP_INPUT[0] = NODE;
+    STEP_INPUT.write(step.slice(1), left ? 1 : 33, 32, 'base64');
+    hash.copy(STEP_INPUT, left ? 33 : 1);
+    hash = sha256(STEP_INPUT);
     nodes.push(hash);
     if (known?.(hash)) break;
   }
   return nodes;
 }
+
+/** The input of one step's node hash (prefix, left, right), reused: hashing reads it at once. */
+const STEP_INPUT = Buffer.alloc(65);
 
 /** A well-formed step: `L` or `R`, then a SHA-256 in base64 (43 digits and one `=`: exactly 32 bytes). */
 const STEP = /^[LR][A-Za-z0-9+/]{43}=$/;
