@@ -1,5 +1,5 @@
 import type { DlpDetector } from '../dlp-detector.interfaces';
-import { email, nationalPhone, phone } from './contact.detectors';
+import { dialledPhone, email, nationalPhone, phone } from './contact.detectors';
 import { cardCode, creditCard, cvv, ssn } from './financial.detectors';
 import { icd10, healthInsuranceNumber, medicalRecordNumber } from './health.detectors';
 import { apiKey, authFilePassword, awsAccessKey, commandPassword, credentialPair, jwt, linePassword, namedKey, pairPassword, password, privateKey, protocolPassword, tokenField } from './secret.detectors';
@@ -33,5 +33,6 @@ export const DLP_DETECTORS: readonly DlpDetector[] = [
   email,
   phone,
   nationalPhone,
+  dialledPhone,
   icd10,
 ];

@@ -52,6 +52,9 @@ function anyCase(word: string): string {
 /** A plausible secret: long, no spaces, letters and digits mixed. */
 const SECRET_VALUE = /^\s*(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9_\-.+/=~:]{16,}\s*$/;
 
+/** A PGP key id or fingerprint in capitals (git's `signingkey = 56E42F9D84D2C727`): it names a key, it is not one. */
+const PGP_KEY_ID = /^\s*(?:0x)?(?:[0-9A-F]{8}|[0-9A-F]{16}|[0-9A-F]{40})!?\s*$/;
+
 /**
  * API keys and tokens: well-known prefixed formats (Stripe live secret keys, OpenAI, GitHub, Slack, Google, GitLab,
  * SendGrid, npm) anywhere; any long mixed secret after `api_key=`, `"access_token": "..."`,
@@ -124,6 +127,8 @@ export const apiKey: DlpDetector = {
   // an admin key (Algolia), a license key, Authorize.Net's `transactionKey`, a gateway's `security_key`, an `ApiToken`.
   key: /^(?:[a-z0-9]*(?:apikey|apisecret|apitoken|accesstoken|authtoken|adminkey|licen[cs]ekey|transactionkey|securitykey|secretkey|secretkeybase|clientsecret|privatetoken|refreshtoken|bearertoken|secretaccesskey|sessiontoken|accountkey|sharedaccesskey|subscriptionkey|secret|(?:signing|encryption|master|hmac|webhook|jwt)key|(?:service|personalaccess|deploy|bot|webhook|registration|runner|integration)token)|secret)$/,
   keyValue: SECRET_VALUE,
+  keyValid: (value) => !PGP_KEY_ID.test(value),
+  validate: (value) => !PGP_KEY_ID.test(value),
 };
 
 /**
@@ -175,6 +180,11 @@ export const PASSWORD_WORD =
 const COPULA = String.raw`(?:\s+(?:is|is now|was|will be|ist|lautet|est|es|era|é|è|är|er|jest|je|wynosi|(?:was |has been |been )?(?:set|changed|reset|updated) to)\s+|\s+-\s+|\s*(?:是|为|為|は|는|은)\s*)`;
 /** A password's owner between the word and the copula: `the password for the admin account is …`, `la password del Wi-Fi è …`. */
 const OWNER = String.raw`(?:\s+(?:for|of|to|on|del|della|dello|de|du|des|da|do|für|von|van|för|för|til|dla)\b[^\n:=.;,]{1,40}?)?`;
+/**
+ * A word saying what kind of password it is, after the word (`Mot de passe provisoire :`, `senha temporária do portal é`,
+ * `password temporanea:`, `Passwort (neu):` without the brackets).
+ */
+const QUALIFIER = String.raw`(?:\s+(?:provisoire|temporaire|initial(?:e)?|temporary|temp|one-time|new|nouveau|nouvel(?:le)?|neue?s?|vorl[äa]ufige?s?|provisori[oa]|provis[óo]ri[oa]|tempor[áa]ri[oa]|temporal|temporane[oa]|provvisori[oa]|tijdelijke?|nieuwe?|ge[çc]ici|yeni|tymczasowe|nowe|временный|новый|default|por defecto|padr[ãa]o|predeterminad[oa]|inicial))?`;
 /** What follows a length or a count, not a password (`password is 8 characters long`). */
 const PASSWORD_RULE = /^\s*(?:characters?|chars?|digits?|letters?|symbols?|long|zeichen|caract|символ)/i;
 /** What introduces a user's name, not a password, after a password word and its owner (`reset password for user: jdoe42`). */
@@ -199,7 +209,9 @@ export const password: DlpDetector = {
         String.raw`=(?<v3>[^\s"',;&}]+)`,
         // The value on the same line (`DB_PASSWORD=` with nothing after it does not take the next line); LDIF's `::` (base64 value);
         // an owner before the colon too (`Temporary password for the vendor portal: …`).
-        String.raw`${OWNER}(?:\s*(?:::|[:=]|=>)[ \t]*|${COPULA})(?<v4>${BARE_VALUE})`,
+        String.raw`${QUALIFIER}${OWNER}(?:\s*(?:::|[:=]|=>)[ \t]*|${COPULA})(?<v4>${BARE_VALUE})`,
+        // Asked for in a chat and given on the next line: `mi giri la password del wifi?` / `[10:03] Giulia: certo, è …`, `… password? — sure, it's …`.
+        String.raw`[^\n?]{0,60}\?[ \t]*\r?\n[^\n]{0,40}?[:>\]-][ \t]*(?:[^\s]+[ \t]+){0,3}?(?:è|é|is|it's|its|it is|es|ist|c'est|est|то|是)[ \t]+(?<v10>${BARE_VALUE})`,
         // SQL: `ALTER ROLE r WITH LOGIN PASSWORD 'literal'`, `CREATE USER u PASSWORD "literal"`.
         String.raw`[ \t]+'(?<v7>[^'\s]{3,128})'`,
         // Quoted as code or in typographic quotes in chat and tickets: password `x`, password “x”, password «x».
@@ -222,8 +234,14 @@ export const password: DlpDetector = {
     // Inside a shell parameter expansion (`${POSTGRES_PASSWORD:?set it}`): the message shown when the variable is unset.
     !/\$\{\w*:$/.test(text.slice(Math.max(0, index - 64), index)),
   // `userpass`: OFX `<USERPASS>`; also `db_pass`, `redis_pass`, `db_pwd`; a column saying the password is kept in clear (`password_plain`).
-  key: /^(?:[a-z0-9]*password(?:plain|clear|cleartext|raw|temp|tmp)?|[a-z0-9]*passwd|[a-z0-9]{0,12}pwd|[a-z]{0,8}pw|passphrase|passcode|(?:user|login|db|database|admin|root|smtp|mail|redis|mysql|postgres|pg|mongo|rabbitmq|amqp|ldap|ftp|sftp|ssh|proxy|bind|sa|app|service|svc|wifi|wlan)?pass|passwort|kennwort|contrasena|contraseña|senha|motdepasse|wachtwoord|parol|sifre|şifre|hasło|haslo|lösenord|salasana|пароль|密码|密碼|パスワード|비밀번호)$/,
+  // Also `authtok` (PAM and SSSD's authentication token: `ldap_default_authtok`).
+  key: /^(?:[a-z0-9]*authtok|[a-z0-9]*password(?:plain|clear|cleartext|raw|temp|tmp)?|[a-z0-9]*passwd|[a-z0-9]{0,12}pwd|[a-z]{0,8}pw|passphrase|passcode|(?:user|login|db|database|admin|root|smtp|mail|redis|mysql|postgres|pg|mongo|rabbitmq|amqp|ldap|ftp|sftp|ssh|proxy|bind|sa|app|service|svc|wifi|wlan)?pass|passwort|kennwort|contrasena|contraseña|senha|motdepasse|wachtwoord|parol|sifre|şifre|hasło|haslo|lösenord|salasana|пароль|密码|密碼|パスワード|비밀번호)$/,
+  // A field saying its value is encrypted or hashed holds ciphertext (Firefox `encryptedPassword`, `hashed_password`), not a password.
+  keyVeto: (_keyPath, key) => /^(?:encrypted|encrypt|enc|hashed|hash|crypted|sealed|cipher|digest|salted|obfuscated)/.test(key),
 };
+
+/** Inline markup around a value in chat and forums: BBCode `[b]…[/b]`, HTML `<b>…</b>`, Markdown `**…**`, code backticks. */
+const MARKUP = String.raw`(?:\[\/?[a-z]{1,6}\]|<\/?[a-z]{1,6}>|\*\*|\x60)?`;
 
 /**
  * Passwords in the syntax of particular tools and protocols: cloud-init `chpasswd` lists and `echo 'u:p' | chpasswd`,
@@ -242,7 +260,7 @@ export const protocolPassword: DlpDetector = {
       String.raw`\buser[ \t]+[\w.@-]{1,64}[ \t]+insecure-password[ \t]+(?<v14>\S{3,128})`,
       String.raw`\bstats[ \t]+auth[ \t]+[^\s:]{1,64}:(?<v15>\S{3,128})`,
       // IMAP `a001 LOGIN user "pass"` (a tag, the command, the user, the password; quoted or atom).
-      String.raw`(?<![^\n])[A-Za-z0-9.]{1,12}[ \t]+LOGIN[ \t]+(?:"[^"\n]{1,128}"|[^\s"]{1,128})[ \t]+(?:"(?<v17>[^"\n]{3,128})"|(?<v18>[^\s"]{3,128}))`,
+      String.raw`(?<![^\n])(?:(?:[CS]|client|CLIENT)[:>][ \t]*|>{1,3}[ \t]*)?[A-Za-z0-9.]{1,12}[ \t]+LOGIN[ \t]+(?:"[^"\n]{1,128}"|[^\s"]{1,128})[ \t]+(?:"(?<v17>[^"\n]{3,128})"|(?<v18>[^\s"]{3,128}))`,
       // FTP's `PASS …` as a server log quotes the command (vsftpd `FTP command: Client "…", "PASS …"`).
       String.raw`["']PASS[ \t]+(?<v19>[^\s"']{3,128})["']`,
       // Command lines: `xfreerdp /u:x /p:…`, `net user x … /add`, OpenSSL `-passin pass:…`, keytool `-storepass …`,
@@ -262,12 +280,27 @@ export const protocolPassword: DlpDetector = {
       String.raw`\bWIFI:(?:[^;\n]{0,64};){0,4}?P:(?<v33>(?:[^;\\\n]|\\.){3,63});`,
       // OpenLDAP tools' bind password: `ldapsearch -x -D "cn=…" -w 'secret'`.
       String.raw`\bldap(?:search|modify|add|delete|passwd|whoami|compare|modrdn|exop)\b[^\n|;&]{0,200}?[ \t]-w[ \t]+(?:'(?<v34>[^'\n]{3,128})'|"(?<v35>[^"\n]{3,128})"|(?<v36>[^\s'"-][^\s'"]{2,127}))`,
+      // SNMP communities and USM users (`rocommunity …`, `com2sec name source …`, `createUser u SHA "auth" AES "priv"`).
+      String.raw`\b(?:ro|rw)community6?[ \t]+(?<v40>[^\s#"]{3,128})`,
+      String.raw`\bcom2sec6?[ \t]+(?:-Cn[ \t]+\S+[ \t]+)?\S+[ \t]+\S+[ \t]+(?<v41>[^\s#"]{3,128})`,
+      String.raw`\bcreateUser[ \t]+(?:-e[ \t]+\S+[ \t]+)?\S+[ \t]+(?:MD5|SHA(?:-\d+)?)[ \t]+(?:"(?<v42>[^"\n]{3,128})"|(?<v43>[^\s"]{3,128}))`,
+      // Oracle's `user/password@connect` on the tools' command lines (`sqlplus hr/…@//host/svc`) and SQL*Plus `CONNECT user/…@db`.
+      String.raw`\b(?:sqlplus|rman|expdp|impdp|sqlldr|dgmgrl)(?:[ \t]+-\w+)*[ \t]+["']?[\w$#.]{1,30}\/(?<v44>[^\s@/'"]{3,128})(?=@|[\s'"]|$)`,
+      String.raw`\b(?:CONN|CONNECT|conn|connect)[ \t]+[\w$#]{1,30}\/(?<v45>[^\s@/'"]{3,128})@`,
+      // A database or directory connect call, the password its third argument: Perl `DBI->connect($dsn, 'u', '…')`, JDBC
+      // `DriverManager.getConnection(url, "u", "…")`, PHP `new PDO(…)`, `mysqli_connect(host, u, …)`, `ldap_bind($c, $dn, …)`, `imap_open`.
+      String.raw`(?:DBI->connect(?:_cached)?|DriverManager\.getConnection|new[ \t]+PDO|new[ \t]+mysqli|mysqli_(?:real_)?connect|ldap_bind|imap_open|ftp_login|pymysql\.connect|MySQLdb\.connect)\(\s*(?:"[^"\n]{0,256}"|'[^'\n]{0,256}'|\$?[\w.$>-]{1,64})\s*,\s*(?:"[^"\n]{0,128}"|'[^'\n]{0,128}'|\$?[\w.$>-]{1,64})\s*,\s*(?<q3>["'])(?<v46>[^"'\n]{3,128})\k<q3>`,
+      // Bundler's credentials per gem host: `BUNDLE_GEMS__EXAMPLE__COM: "user:…"` (the host's dots written `__`), `bundle config set host user:…`.
+      String.raw`\bBUNDLE_[A-Z0-9_]*?__[A-Z0-9]+["']?[ \t]*[:=][ \t]*["']?[^\s:"']{1,128}:(?<v47>[^\s"']{3,128})`,
+      String.raw`\bbundle[ \t]+config[ \t]+(?:set[ \t]+)?(?:--\w+[ \t]+)*[\w-]+(?:\.[\w-]+)+[ \t]+[^\s:]{1,128}:(?<v48>\S{3,128})`,
+      // A user and a password in chat with markup around them (BBCode `user [b]admin[/b] pass [b]…[/b]`, HTML, Markdown), or none.
+      String.raw`\b(?:user(?:name)?|login)[ \t:]+${MARKUP}[\w.@-]{1,64}${MARKUP}[ \t,;]+(?:and[ \t]+)?(?:pass(?:word)?|pw|pwd)[ \t]*[:=]?[ \t]*${MARKUP}(?<v49>(?=[^\s\[<*\x60]*[\d!#$%^&~+=?@])(?=[^\s\[<*\x60]*[A-Za-z])[^\s\[<*\x60]{6,128}?)(?=${MARKUP}(?:[\s.,;!)]|$))`,
       // A login call with the user and the password as literals: `client.login("user@x", "…")`, `signIn('u', '…')`.
       String.raw`\b(?:login|logIn|log_in|signIn|sign_in|authenticate)\(\s*(?<q1>["'])[^"'\n]{1,128}\k<q1>\s*,\s*(?<q2>["'])(?<v20>[^"'\n]{3,128})\k<q2>\s*[,)]`,
     ].join('|'),
     'g',
   ),
-  requires: /chpasswd|insecure-password|stats[ \t]+auth|LOGIN|PASS|(?:log_?[iI]n|sign_?[iI]n|authenticate)\(|xfreerdp|net[ \t]+user|pass:|(?:store|key)pass|smbclient|htpasswd|sqlcmd|-stdin|--stdin|(?:secret|password)[ \t]+0[ \t]|WIFI:|ldap[a-z]+\b/,
+  requires: /chpasswd|insecure-password|stats[ \t]+auth|LOGIN|PASS|community|com2sec|createUser|sqlplus|rman|expdp|impdp|sqlldr|dgmgrl|\b(?:CONN|conn)(?:ECT|ect)?[ \t]+[\w$#]{1,30}\/|DBI->|getConnection|PDO|mysqli|ldap_bind|imap_open|ftp_login|\.connect\(|BUNDLE_|bundle[ \t]+config|\b(?:user(?:name)?|login)[ \t:]+\S{1,70}[ \t,;]+(?:and[ \t]+)?(?:pass(?:word)?|pw|pwd)\b|(?:log_?[iI]n|sign_?[iI]n|authenticate)\(|xfreerdp|net[ \t]+user|pass:|(?:store|key)pass|smbclient|htpasswd|sqlcmd|-stdin|--stdin|(?:secret|password)[ \t]+0[ \t]|WIFI:|ldap[a-z]+\b/,
   validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value),
 };
 
@@ -342,13 +375,19 @@ export const linePassword: DlpDetector = {
   type: 'password',
   pattern: new RegExp(
     [
-      String.raw`^[ \t]*(?:PASS|[Pp]ass|[Pp]assword|PASSWORD|passwd)[ \t]+(?<v>[^\s]{3,128})[ \t]*\r?$`,
+      // Also as a session transcript prints the client's lines (`C: PASS …`, `>>> PASS …`, `-> PASS …`).
+      String.raw`^[ \t]*(?:(?:[CS]|client|server|CLIENT|SERVER)[:>][ \t]*|(?:>{1,3}|<{1,3}|->|<-)[ \t]*)?(?:PASS|[Pp]ass|[Pp]assword|PASSWORD|passwd)[ \t]+(?<v>[^\s]{3,128})[ \t]*\r?$`,
+      // Postfix `sasl_passwd` (and the like): a relay host, then `user:password`.
+      String.raw`^[ \t]*\[?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\]?(?::\d{1,5})?[ \t]+[^\s:]{1,128}:(?<v3>(?=\S*[A-Za-z])[^\s]{3,128})[ \t]*\r?$`,
+      // A debconf answer typed `password` (Debian preseed `d-i passwd/user-password password …`, `debconf-set-selections`).
+      String.raw`^[ \t]*\S+[ \t]+\S*pass\S*[ \t]+password[ \t]+(?<v4>\S{3,128})[ \t]*\r?$`,
       String.raw`^[ \t]*(?=[^\s:]*[A-Za-z*.])[^\s:#][^\s:]*:(?:\d{2,5}|\*):[^\s:]+:[^\s:]+:(?<v2>(?:[^\s:\\]|\\.){3,128})\r?$`,
     ].join('|'),
     'gm',
   ),
-  requires: /pass|:(?:\d|\*)/i,
-  validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value),
+  requires: /pass|:(?:\d|\*)|\.[A-Za-z]{2,}\]?[ \t]+[^\s:]+:/i,
+  // A line of its own holds a value, not prose: only a plain word is refused (`PASS required`), not random letters of both cases.
+  validate: (value) => !/^(?:[A-Z]?[a-z]+|[A-Z]+)[).\]:,?]*$/.test(value),
 };
 
 /**
