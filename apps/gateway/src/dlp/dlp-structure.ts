@@ -51,7 +51,7 @@ const SQL_OPERATOR = /(?:=|<>|!=|\bin\s*\()\s*'/i;
  * under its collection's name (`/members/X` → `member id`).
  */
 export function embeddedPairs(text: string): SubText[] {
-  if (!/[=:/]|->/.test(text) && !text.includes('(') && !text.includes('define')) return [];
+  if (!/[=:/{]|->|";/.test(text) && !text.includes('(') && !text.includes('define')) return [];
   const out: SubText[] = [];
   if (text.includes('define')) {
     for (const match of text.matchAll(DEFINE)) out.push({ start: match.index + match[0].lastIndexOf(match[2]), text: match[2], key: match[1] });

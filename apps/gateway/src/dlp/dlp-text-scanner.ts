@@ -121,6 +121,8 @@ export class DlpTextScanner {
     // The types the nearest key names as a label (any naming style, abbreviations, other languages).
     const labelled = keys.length ? labelTypes(keys[keys.length - 1], keys[keys.length - 2]) : [];
     let lines: LineStarts | undefined;
+    // A secret's field holding a hash, ciphertext or a placeholder holds nothing to decode (a SCRAM verifier's base64 parts).
+    let holdsNone = false;
     this.detectors.forEach((detector, rank) => {
       if (this.actionOf(detector.type) === 'OFF' || (only && !only.has(detector.type))) return;
       if (
@@ -128,7 +130,7 @@ export class DlpTextScanner {
         nearestKey &&
         (detector.key.test(nearestKey) || (joinedKey && detector.key.test(joinedKey)) || (labelled.length > 0 && labelled.includes(detector.type))) &&
         (detector.keyValue ?? (embedded ? EMBEDDED_VALUE : /\S/)).test(text) &&
-        !placeholder(detector.type, text) &&
+        !(placeholder(detector.type, text) && (holdsNone = true)) &&
         !detector.keyVeto?.(keyPath, nearestKey) &&
         (!detector.keyValid || detector.keyValid(text))
       ) {
@@ -151,7 +153,7 @@ export class DlpTextScanner {
     for (const span of [...hl7Spans(text), ...xmlSpans(text), ...x12Spans(text), ...dicomSpans(text), ...edifactSpans(text), ...astmSpans(text), ...insuranceCardSpans(text), ...cxSpans(text)]) {
       if (this.actionOf(span.type) !== 'OFF' && (!only || only.has(span.type))) spans.push({ ...span, start: offset + span.start, end: offset + span.end, rank: -1 });
     }
-    for (const run of decodedRuns(text)) {
+    for (const run of holdsNone ? [] : decodedRuns(text)) {
       const inner = normaliseText(run.text);
       // Overlaps inside the decoded text are settled as in plain text (a URL's password is not also an e-mail).
       const found = keepMostSpecific([...this.spansOf(inner, keys, 0, false, only), ...embeddedPairs(inner).flatMap((sub) => this.spansOf(sub.text, [...keys, sub.key], sub.start, false, only, true))]);

@@ -18,17 +18,23 @@ function kerberosPrincipal(value: string, text: string, index: number): boolean 
   return domain === domain.toUpperCase() && /[a-z]/.test(value.slice(0, at));
 }
 
-/** E-mail addresses (not `icon@2x.png`-style asset names, not Kerberos principals). */
+/** A SIP URI's number (`sip:16175550143@pbx`, also read as the value of a `sip:` pair): a phone number, not an address. */
+function sipNumber(value: string, text: string, index: number, keyPath: string): boolean {
+  return /^\+?\d{7,15}@/.test(value) && (/(?:sips?|tel):$/i.test(text.slice(Math.max(0, index - 5), index)) || /(?:^|\s)(?:sips?|tel)$/i.test(keyPath));
+}
+
+/** E-mail addresses (not `icon@2x.png`-style asset names, not Kerberos principals, not a SIP URI's number). */
 export const email: DlpDetector = {
   type: 'email',
   pattern: /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])/g,
   // Not an SSH remote (`git@github.com:org/repo.git`, or its prefix quoted in a gitconfig `[url "git@github.com:"]`): a host, a colon and a path; not the user part of
   // a URL (`https://<key>@o1.ingest.sentry.io/2`, `ftp://user@host`).
-  validate: (value, text, index) =>
+  validate: (value, text, index, keyPath) =>
     !FILE_EXTENSIONS.has(value.slice(value.lastIndexOf('.') + 1).toLowerCase()) &&
     !/^:(?:[\w.~-]+\/|["'\]]|$)/.test(text.slice(index + value.length, index + value.length + 64)) &&
     !/[a-z][a-z0-9+.-]*:\/\/[^\s/@]*$/i.test(text.slice(Math.max(0, index - 80), index)) &&
-    !kerberosPrincipal(value, text, index),
+    !kerberosPrincipal(value, text, index) &&
+    !sipNumber(value, text, index, keyPath),
 };
 
 /**
@@ -82,6 +88,6 @@ export const nationalPhone: DlpDetector = {
   context:
     /(?:\b(?:call(?:ed|ing)?|phone|tel|telephone|mobile|cell|ring|reach(?:ed|able)?|whatsapp|sms|text me|fax|dial|hotline|contact(?:ez)?|r(?:ü|ue)ckruf|ruf|anruf|telefon|handy|mobil|erreichbar|téléphone|tél|portable|appel(?:ez|er)?|teléfono|telefono|telefone|móvil|celular|llam[ae]r?|llámame|cellulare|chiam[a-z]*|ligu(?:e|ar)|ligar|contato|anrufen|rufen sie|\d{1,3} +AP[MHBA]? +(?:[A-Z]{3} +)?|bel(?:len|t)?|telefoonnummer|mobiel|zadzwo[ńn]|kom[óo]rk[a-z]*|ara(?:y[ıi]n)?|cep|hubungi|telepon|telp)\b|телефон|тел\.|моб\.|звон[а-яё]*|позвон[а-яё]*|điện thoại|sđt|gọi|هاتف|جوال|موبايل|اتصل|טלפון|נייד|τηλ|โทร|電話|携帯|連絡先|手机|电话|联系|전화|휴대폰|फ़ोन|फोन|मोबाइल)/i,
   // A verb of messaging right before the number (`or text 07700 900829`, `ping me on +…`): the word alone is too common to be context anywhere in the window.
-  leadIn: /(?:^|[^\w])(?:text|txt|sms|ping|whatsapp)(?: me)?(?: (?:at|on))?[ \t:]*$/i,
+  leadIn: /(?:\b(?:or|and|please|pls|just|then|can|to)[ \t]+(?:text|txt|sms|ping|whatsapp)|\b(?:text|txt|sms|ping|whatsapp)[ \t]+(?:me|us))(?:[ \t]+(?:at|on))?[ \t:]*$/i,
   contextWindow: { before: 40, after: 12 },
 };

@@ -211,7 +211,7 @@ export const password: DlpDetector = {
         // an owner before the colon too (`Temporary password for the vendor portal: …`).
         String.raw`${QUALIFIER}${OWNER}(?:\s*(?:::|[:=]|=>)[ \t]*|${COPULA})(?<v4>${BARE_VALUE})`,
         // Asked for in a chat and given on the next line: `mi giri la password del wifi?` / `[10:03] Giulia: certo, è …`, `… password? — sure, it's …`.
-        String.raw`[^\n?]{0,60}\?[ \t]*\r?\n[^\n]{0,40}?[:>\]-][ \t]*(?:[^\s]+[ \t]+){0,3}?(?:è|é|is|it's|its|it is|es|ist|c'est|est|то|是)[ \t]+(?<v10>${BARE_VALUE})`,
+        String.raw`[^\n?]{0,60}\?[ \t]*\r?\n[^\n]{0,40}?[:>\]-][ \t]*(?:[^\s]+[ \t]+){0,3}?(?:è|é|is|it's|its|it is|es|ist|c'est|est|то|是)[ \t]+(?<v10>(?=\S{6})(?:${BARE_VALUE}))`,
         // SQL: `ALTER ROLE r WITH LOGIN PASSWORD 'literal'`, `CREATE USER u PASSWORD "literal"`.
         String.raw`[ \t]+'(?<v7>[^'\s]{3,128})'`,
         // Quoted as code or in typographic quotes in chat and tickets: password `x`, password “x”, password «x».
@@ -285,7 +285,7 @@ export const protocolPassword: DlpDetector = {
       String.raw`\bcom2sec6?[ \t]+(?:-Cn[ \t]+\S+[ \t]+)?\S+[ \t]+\S+[ \t]+(?<v41>[^\s#"]{3,128})`,
       String.raw`\bcreateUser[ \t]+(?:-e[ \t]+\S+[ \t]+)?\S+[ \t]+(?:MD5|SHA(?:-\d+)?)[ \t]+(?:"(?<v42>[^"\n]{3,128})"|(?<v43>[^\s"]{3,128}))`,
       // Oracle's `user/password@connect` on the tools' command lines (`sqlplus hr/…@//host/svc`) and SQL*Plus `CONNECT user/…@db`.
-      String.raw`\b(?:sqlplus|rman|expdp|impdp|sqlldr|dgmgrl)(?:[ \t]+-\w+)*[ \t]+["']?[\w$#.]{1,30}\/(?<v44>[^\s@/'"]{3,128})(?=@|[\s'"]|$)`,
+      String.raw`\b(?:sqlplus|rman|expdp|impdp|sqlldr|dgmgrl)(?:[ \t]+(?:-{1,2}\w+|target|auxiliary|catalog|userid=))*[ \t]+["']?[\w$#.]{1,30}\/(?<v44>[^\s@/'"]{3,128})(?=@|[\s'"]|$)`,
       String.raw`\b(?:CONN|CONNECT|conn|connect)[ \t]+[\w$#]{1,30}\/(?<v45>[^\s@/'"]{3,128})@`,
       // A database or directory connect call, the password its third argument: Perl `DBI->connect($dsn, 'u', '…')`, JDBC
       // `DriverManager.getConnection(url, "u", "…")`, PHP `new PDO(…)`, `mysqli_connect(host, u, …)`, `ldap_bind($c, $dn, …)`, `imap_open`.
@@ -294,13 +294,13 @@ export const protocolPassword: DlpDetector = {
       String.raw`\bBUNDLE_[A-Z0-9_]*?__[A-Z0-9]+["']?[ \t]*[:=][ \t]*["']?[^\s:"']{1,128}:(?<v47>[^\s"']{3,128})`,
       String.raw`\bbundle[ \t]+config[ \t]+(?:set[ \t]+)?(?:--\w+[ \t]+)*[\w-]+(?:\.[\w-]+)+[ \t]+[^\s:]{1,128}:(?<v48>\S{3,128})`,
       // A user and a password in chat with markup around them (BBCode `user [b]admin[/b] pass [b]…[/b]`, HTML, Markdown), or none.
-      String.raw`\b(?:user(?:name)?|login)[ \t:]+${MARKUP}[\w.@-]{1,64}${MARKUP}[ \t,;]+(?:and[ \t]+)?(?:pass(?:word)?|pw|pwd)[ \t]*[:=]?[ \t]*${MARKUP}(?<v49>(?=[^\s\[<*\x60]*[\d!#$%^&~+=?@])(?=[^\s\[<*\x60]*[A-Za-z])[^\s\[<*\x60]{6,128}?)(?=${MARKUP}(?:[\s.,;!)]|$))`,
+      String.raw`\b(?:[Uu]ser(?:name)?|USER(?:NAME)?|[Ll]ogin|LOGIN)[ \t:]+${MARKUP}[\w.@-]{1,64}${MARKUP}[ \t,;]+(?:and[ \t]+)?(?:[Pp]ass(?:word)?|PASS(?:WORD)?|pw|pwd|PW)[ \t]*[:=]?[ \t]*${MARKUP}(?<v49>(?=[^\s\[<*\x60]*[\d!#$%^&~+=?@])(?=[^\s\[<*\x60]*[A-Za-z])[^\s\[<*\x60]{6,128}?)(?=${MARKUP}(?:[\s.,;!)]|$))`,
       // A login call with the user and the password as literals: `client.login("user@x", "…")`, `signIn('u', '…')`.
       String.raw`\b(?:login|logIn|log_in|signIn|sign_in|authenticate)\(\s*(?<q1>["'])[^"'\n]{1,128}\k<q1>\s*,\s*(?<q2>["'])(?<v20>[^"'\n]{3,128})\k<q2>\s*[,)]`,
     ].join('|'),
     'g',
   ),
-  requires: /chpasswd|insecure-password|stats[ \t]+auth|LOGIN|PASS|community|com2sec|createUser|sqlplus|rman|expdp|impdp|sqlldr|dgmgrl|\b(?:CONN|conn)(?:ECT|ect)?[ \t]+[\w$#]{1,30}\/|DBI->|getConnection|PDO|mysqli|ldap_bind|imap_open|ftp_login|\.connect\(|BUNDLE_|bundle[ \t]+config|\b(?:user(?:name)?|login)[ \t:]+\S{1,70}[ \t,;]+(?:and[ \t]+)?(?:pass(?:word)?|pw|pwd)\b|(?:log_?[iI]n|sign_?[iI]n|authenticate)\(|xfreerdp|net[ \t]+user|pass:|(?:store|key)pass|smbclient|htpasswd|sqlcmd|-stdin|--stdin|(?:secret|password)[ \t]+0[ \t]|WIFI:|ldap[a-z]+\b/,
+  requires: /chpasswd|insecure-password|stats[ \t]+auth|LOGIN|PASS|community|com2sec|createUser|sqlplus|rman|expdp|impdp|sqlldr|dgmgrl|\b(?:CONN|conn)(?:ECT|ect)?[ \t]+[\w$#]{1,30}\/|DBI->|getConnection|PDO|mysqli|ldap_bind|imap_open|ftp_login|\.connect\(|BUNDLE_|bundle[ \t]+config|\b(?:[Uu]ser(?:name)?|USER(?:NAME)?|[Ll]ogin|LOGIN)[ \t:]+\S{1,70}[ \t,;]+(?:and[ \t]+)?(?:[Pp]ass(?:word)?|PASS(?:WORD)?|pw|pwd|PW)\b|(?:log_?[iI]n|sign_?[iI]n|authenticate)\(|xfreerdp|net[ \t]+user|pass:|(?:store|key)pass|smbclient|htpasswd|sqlcmd|-stdin|--stdin|(?:secret|password)[ \t]+0[ \t]|WIFI:|ldap[a-z]+\b/,
   validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value),
 };
 
