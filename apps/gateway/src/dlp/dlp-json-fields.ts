@@ -104,7 +104,7 @@ const CONTENT_KEYS = ['text', 'content', 'contents', 'body', 'data'];
  */
 function secretsFileContent(object: Record<string, unknown>): string | undefined {
   const file = [object.path, object.file, object.filename, object.name].find((name): name is string => typeof name === 'string');
-  if (!file || !SECRETS_FILE.test(file)) return undefined;
+  if (!file || file.length > 256 || !SECRETS_FILE.test(file)) return undefined;
   return CONTENT_KEYS.find((key) => {
     const content = object[key];
     return typeof content === 'string' && content.length < 65_536 && /:/.test(content) && content.split('\n').every((line) => SECRET_LINE.test(line));

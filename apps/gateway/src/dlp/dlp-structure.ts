@@ -51,7 +51,7 @@ const SQL_OPERATOR = /(?:=|<>|!=|\bin\s*\()\s*'/i;
  * under its collection's name (`/members/X` → `member id`).
  */
 export function embeddedPairs(text: string): SubText[] {
-  if (!/[=:/{]|->|";/.test(text) && !text.includes('(') && !text.includes('define')) return [];
+  if (!/[=:/]|->|[$@&%]\{|";/.test(text) && !text.includes('(') && !text.includes('define')) return [];
   const out: SubText[] = [];
   if (text.includes('define')) {
     for (const match of text.matchAll(DEFINE)) out.push({ start: match.index + match[0].lastIndexOf(match[2]), text: match[2], key: match[1] });
@@ -85,7 +85,7 @@ export function embeddedPairs(text: string): SubText[] {
       if (out.length >= MAX_PAIRS) break;
     }
   }
-  if (text.includes('{') && text.includes('}')) {
+  if (/[$@&%]\{/.test(text)) {
     for (const match of text.matchAll(VARIABLE_ROW)) {
       out.push({ start: match.index + match[0].length - match[2].length, text: match[2], key: match[1] });
       if (out.length >= MAX_PAIRS) break;

@@ -64,7 +64,7 @@ export const phone: DlpDetector = {
 export const dialledPhone: DlpDetector = {
   type: 'phone',
   pattern: /(?:(?<![\w])(?:PJSIP|SIP|IAX2|DAHDI|Local|H323|Skype)\/(?:[\w.-]+\/){0,3}|(?<![\w.-])(?:sips?|tel|callto):(?:\/\/)?)(?<v>\+?\d{10,15})(?=[,)@;/>\s"'&|]|$)/gi,
-  requires: /(?:SIP|IAX2|DAHDI|Local|H323|Skype)\/|(?:sips?|tel|callto):/i,
+  requires: /SIP\/|sips?:|SIPS?:|tel:|Tel:|TEL:|IAX2\/|DAHDI\/|Local\/|H323\/|Skype\/|callto:/,
 };
 
 /**

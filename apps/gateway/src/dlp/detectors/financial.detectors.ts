@@ -43,7 +43,7 @@ export const creditCard: DlpDetector = {
   // separator (`FII+OR+6011…`) follows a letter.
   // Also the PAN of an EMV TLV dump: tag `5A` (PAN) or `57` (track 2 equivalent, PAN then `D` and the expiry), then the length byte.
   pattern:
-    /(?:(?<=(?<![A-Za-z])(?:CC)?(?:VI|CA|MC|AX|DC|DS|JC|TP|UP|CU|DI|JB|BC|EC)|%B)|(?<!\d|\d[ .\-/_]|[A-Za-z]|(?:^|[^\w+])\+|(?:^|[\s|])(?:5A|57)[ \t]+))\d(?:[ .\-/_]?\d){12,18}(?![\dA-Za-z\-_]|[.]\d|\/(?!\d{2}(?:\d{2})?(?![\d/])))|(?<=(?:^|[\s|])(?:5A|57)[ \t]+[0-9A-Fa-f]{2}[ \t]+)\d{13,19}(?=[DdFf=]|\s|$)/g,
+    /(?=\d)(?:(?:(?<=(?<![A-Za-z])(?:CC)?(?:VI|CA|MC|AX|DC|DS|JC|TP|UP|CU|DI|JB|BC|EC)|%B)|(?<!\d|\d[ .\-/_]|[A-Za-z]|(?:^|[^\w+])\+|(?:^|[\s|])(?:5A|57)[ \t]+))\d(?:[ .\-/_]?\d){12,18}(?![\dA-Za-z\-_]|[.]\d|\/(?!\d{2}(?:\d{2})?(?![\d/])))|\d{13,19}(?<=(?:^|[\s|])(?:5A|57)[ \t]+[0-9A-Fa-f]{2}[ \t]+\d{13,19})(?=[DdFf=]|\s|$))/g,
   validate(value) {
     // The whole run, or the run without its last separated groups (`4111 1111 1111 1111 08 27`).
     const groups = value.split(/[ .\-/_]/);

@@ -2,7 +2,7 @@ import type { DlpDetector } from '../dlp-detector.interfaces';
 import { dialledPhone, email, nationalPhone, phone } from './contact.detectors';
 import { cardCode, creditCard, cvv, ssn } from './financial.detectors';
 import { icd10, healthInsuranceNumber, medicalRecordNumber } from './health.detectors';
-import { apiKey, authFilePassword, awsAccessKey, commandPassword, credentialPair, jwt, linePassword, namedKey, pairPassword, password, privateKey, protocolPassword, tokenField } from './secret.detectors';
+import { apiKey, authFilePassword, awsAccessKey, commandPassword, credentialPair, jwt, linePassword, namedKey, pairPassword, password, privateKey, protocolPassword, tokenField, toolPassword } from './secret.detectors';
 
 export { luhnValid } from './financial.detectors';
 
@@ -20,6 +20,7 @@ export const DLP_DETECTORS: readonly DlpDetector[] = [
   password,
   commandPassword,
   protocolPassword,
+  toolPassword,
   pairPassword,
   linePassword,
   authFilePassword,

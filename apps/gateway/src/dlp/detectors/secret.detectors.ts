@@ -280,6 +280,23 @@ export const protocolPassword: DlpDetector = {
       String.raw`\bWIFI:(?:[^;\n]{0,64};){0,4}?P:(?<v33>(?:[^;\\\n]|\\.){3,63});`,
       // OpenLDAP tools' bind password: `ldapsearch -x -D "cn=…" -w 'secret'`.
       String.raw`\bldap(?:search|modify|add|delete|passwd|whoami|compare|modrdn|exop)\b[^\n|;&]{0,200}?[ \t]-w[ \t]+(?:'(?<v34>[^'\n]{3,128})'|"(?<v35>[^"\n]{3,128})"|(?<v36>[^\s'"-][^\s'"]{2,127}))`,
+      // A login call with the user and the password as literals: `client.login("user@x", "…")`, `signIn('u', '…')`.
+      String.raw`\b(?:login|logIn|log_in|signIn|sign_in|authenticate)\(\s*(?<q1>["'])[^"'\n]{1,128}\k<q1>\s*,\s*(?<q2>["'])(?<v20>[^"'\n]{3,128})\k<q2>\s*[,)]`,
+    ].join('|'),
+    'g',
+  ),
+  requires: /chpasswd|insecure-password|stats[ \t]+auth|LOGIN|PASS|(?:log_?[iI]n|sign_?[iI]n|authenticate)\(|xfreerdp|net[ \t]+user|pass:|(?:store|key)pass|smbclient|htpasswd|sqlcmd|-stdin|--stdin|(?:secret|password)[ \t]+0[ \t]|WIFI:|ldap[a-z]+\b/,
+  validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value),
+};
+
+/**
+ * More tools' password forms, behind a test of their own names: SNMP communities and USM users, Oracle's `user/password@db`, connect
+ * calls taking the password third, Bundler's per-host credentials, and a user and a password in chat with markup around them.
+ */
+export const toolPassword: DlpDetector = {
+  type: 'password',
+  pattern: new RegExp(
+    [
       // SNMP communities and USM users (`rocommunity …`, `com2sec name source …`, `createUser u SHA "auth" AES "priv"`).
       String.raw`\b(?:ro|rw)community6?[ \t]+(?<v40>[^\s#"]{3,128})`,
       String.raw`\bcom2sec6?[ \t]+(?:-Cn[ \t]+\S+[ \t]+)?\S+[ \t]+\S+[ \t]+(?<v41>[^\s#"]{3,128})`,
@@ -295,12 +312,10 @@ export const protocolPassword: DlpDetector = {
       String.raw`\bbundle[ \t]+config[ \t]+(?:set[ \t]+)?(?:--\w+[ \t]+)*[\w-]+(?:\.[\w-]+)+[ \t]+[^\s:]{1,128}:(?<v48>\S{3,128})`,
       // A user and a password in chat with markup around them (BBCode `user [b]admin[/b] pass [b]…[/b]`, HTML, Markdown), or none.
       String.raw`\b(?:[Uu]ser(?:name)?|USER(?:NAME)?|[Ll]ogin|LOGIN)[ \t:]+${MARKUP}[\w.@-]{1,64}${MARKUP}[ \t,;]+(?:and[ \t]+)?(?:[Pp]ass(?:word)?|PASS(?:WORD)?|pw|pwd|PW)[ \t]*[:=]?[ \t]*${MARKUP}(?<v49>(?=[^\s\[<*\x60]*[\d!#$%^&~+=?@])(?=[^\s\[<*\x60]*[A-Za-z])[^\s\[<*\x60]{6,128}?)(?=${MARKUP}(?:[\s.,;!)]|$))`,
-      // A login call with the user and the password as literals: `client.login("user@x", "…")`, `signIn('u', '…')`.
-      String.raw`\b(?:login|logIn|log_in|signIn|sign_in|authenticate)\(\s*(?<q1>["'])[^"'\n]{1,128}\k<q1>\s*,\s*(?<q2>["'])(?<v20>[^"'\n]{3,128})\k<q2>\s*[,)]`,
     ].join('|'),
     'g',
   ),
-  requires: /chpasswd|insecure-password|stats[ \t]+auth|LOGIN|PASS|community|com2sec|createUser|sqlplus|rman|expdp|impdp|sqlldr|dgmgrl|\b(?:CONN|conn)(?:ECT|ect)?[ \t]+[\w$#]{1,30}\/|DBI->|getConnection|PDO|mysqli|ldap_bind|imap_open|ftp_login|\.connect\(|BUNDLE_|bundle[ \t]+config|\b(?:[Uu]ser(?:name)?|USER(?:NAME)?|[Ll]ogin|LOGIN)[ \t:]+\S{1,70}[ \t,;]+(?:and[ \t]+)?(?:[Pp]ass(?:word)?|PASS(?:WORD)?|pw|pwd|PW)\b|(?:log_?[iI]n|sign_?[iI]n|authenticate)\(|xfreerdp|net[ \t]+user|pass:|(?:store|key)pass|smbclient|htpasswd|sqlcmd|-stdin|--stdin|(?:secret|password)[ \t]+0[ \t]|WIFI:|ldap[a-z]+\b/,
+  requires: /community|com2sec|createUser|sqlplus|rman|expdp|impdp|sqlldr|dgmgrl|onn(?:ect|ECT)?[ \t]|DBI->|getConnection|PDO|mysqli|ldap_bind|imap_open|ftp_login|\.connect\(|BUNDLE_|bundle[ \t]+config|(?:ser(?:name)?|SER(?:NAME)?|ogin|OGIN)[ \t:]+\S{1,70}[ \t,;]+(?:and[ \t]+)?(?:[Pp]ass|PASS|pw|PW)/,
   validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value),
 };
 
@@ -373,16 +388,19 @@ export const authFilePassword: DlpDetector = {
  */
 export const linePassword: DlpDetector = {
   type: 'password',
+  // One line start for all the forms (each alternative anchored on its own would be tried at every position).
   pattern: new RegExp(
+    String.raw`^[ \t]*(?:` +
     [
       // Also as a session transcript prints the client's lines (`C: PASS …`, `>>> PASS …`, `-> PASS …`).
-      String.raw`^[ \t]*(?:(?:[CS]|client|server|CLIENT|SERVER)[:>][ \t]*|(?:>{1,3}|<{1,3}|->|<-)[ \t]*)?(?:PASS|[Pp]ass|[Pp]assword|PASSWORD|passwd)[ \t]+(?<v>[^\s]{3,128})[ \t]*\r?$`,
+      String.raw`(?:(?:[CS]|client|server|CLIENT|SERVER)[:>][ \t]*|(?:>{1,3}|<{1,3}|->|<-)[ \t]*)?(?:PASS|[Pp]ass|[Pp]assword|PASSWORD|passwd)[ \t]+(?<v>[^\s]{3,128})[ \t]*\r?$`,
       // Postfix `sasl_passwd` (and the like): a relay host, then `user:password`.
-      String.raw`^[ \t]*\[?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\]?(?::\d{1,5})?[ \t]+[^\s:]{1,128}:(?<v3>(?=\S*[A-Za-z])[^\s]{3,128})[ \t]*\r?$`,
+      String.raw`\[?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\]?(?::\d{1,5})?[ \t]+[^\s:]{1,128}:(?<v3>(?=\S*[A-Za-z])[^\s]{3,128})[ \t]*\r?$`,
       // A debconf answer typed `password` (Debian preseed `d-i passwd/user-password password …`, `debconf-set-selections`).
-      String.raw`^[ \t]*\S+[ \t]+\S*pass\S*[ \t]+password[ \t]+(?<v4>\S{3,128})[ \t]*\r?$`,
-      String.raw`^[ \t]*(?=[^\s:]*[A-Za-z*.])[^\s:#][^\s:]*:(?:\d{2,5}|\*):[^\s:]+:[^\s:]+:(?<v2>(?:[^\s:\\]|\\.){3,128})\r?$`,
-    ].join('|'),
+      String.raw`\S+[ \t]+\S*pass\S*[ \t]+password[ \t]+(?<v4>\S{3,128})[ \t]*\r?$`,
+      String.raw`(?=[^\s:]*[A-Za-z*.])[^\s:#][^\s:]*:(?:\d{2,5}|\*):[^\s:]+:[^\s:]+:(?<v2>(?:[^\s:\\]|\\.){3,128})\r?$`,
+    ].join('|') +
+      ')',
     'gm',
   ),
   requires: /pass|:(?:\d|\*)|\.[A-Za-z]{2,}\]?[ \t]+[^\s:]+:/i,
