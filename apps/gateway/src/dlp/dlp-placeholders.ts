@@ -1,5 +1,5 @@
 import type { DlpType } from '../message/dlp.types';
-import { PASSWORD_WORD } from './detectors/secret.detectors';
+import { PASSWORD_WORD } from './detectors/password.detectors';
 
 // What a field holds when it holds no secret or identifier: placeholders, references, masks.
 

@@ -5,7 +5,8 @@ import { normaliseText } from './dlp-normalise';
 import { astmSpans, cxSpans, dicomSpans, edifactSpans, embeddedPairs, hl7Spans, x12Spans } from './dlp-structure';
 import { insuranceCardSpans, labelledValues, labelTypes, questionLabel } from './dlp-labels';
 import { placeholder } from './dlp-placeholders';
-import { csvCells, fieldsDirectiveCells, htmlTableCells, layoutCells, sqlInsertCells, tableCells, wikiTableCells } from './dlp-tables';
+import { layoutCells, wikiTableCells } from './dlp-layout-tables';
+import { csvCells, fieldsDirectiveCells, htmlTableCells, sqlInsertCells, tableCells } from './dlp-tables';
 import { xmlSpans, xmlTexts } from './dlp-xml';
 
 /** A match in a (normalised) text. */

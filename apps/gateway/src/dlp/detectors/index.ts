@@ -2,7 +2,8 @@ import type { DlpDetector } from '../dlp-detector.interfaces';
 import { dialledPhone, email, nationalPhone, phone } from './contact.detectors';
 import { cardCode, creditCard, cvv, ssn } from './financial.detectors';
 import { icd10, healthInsuranceNumber, medicalRecordNumber } from './health.detectors';
-import { apiKey, authFilePassword, awsAccessKey, commandPassword, credentialPair, jwt, linePassword, namedKey, pairPassword, password, privateKey, protocolPassword, tokenField, toolPassword } from './secret.detectors';
+import { authFilePassword, commandPassword, credentialPair, linePassword, pairPassword, password, protocolPassword, toolPassword } from './password.detectors';
+import { apiKey, awsAccessKey, jwt, namedKey, privateKey, tokenField } from './secret.detectors';
 
 export { luhnValid } from './financial.detectors';
 
