@@ -13,6 +13,8 @@ export interface DlpDetector {
   readonly requires?: RegExp;
   /** A pattern match only counts when this matches the key path or the text just before / after it. */
   readonly context?: RegExp;
+  /** Words that count as context only right before a match (tested on the text just before it, anchored at its end). */
+  readonly leadIn?: RegExp;
   /** Characters before (and, for `after`, after) a match searched for `context`. Default 40 / 25. */
   readonly contextWindow?: { before: number; after: number };
   /** A wider context for matches of a shape (`applies`): `context` within `window` characters, or in the key path. */

@@ -32,7 +32,8 @@ const NAME_KEYS = ['name', 'key', 'field', 'fieldName', 'label', 'param', 'param
  */
 const NESTED_NAME_KEYS = ['ref', 'name', 'key', 'label', 'title', 'content', 'text'];
 // A name may be a path whose last part names the value (Consul KV `services/ledger/db/password`).
-const FIELD_NAME = /^[A-Za-z][\w .#/()-]{0,63}$/;
+// Also a private field's name (WordPress post meta `_offline_cc_cvc`).
+const FIELD_NAME = /^_{0,2}[A-Za-z][\w .#/()-]{0,63}$/;
 
 /**
  * A JSON object that names the field it carries — `{ name: 'card_cvc', value: '123' }`, `{ key:
@@ -91,6 +92,25 @@ function dicomValue(attribute: unknown): string | undefined {
   return typeof first === 'string' || typeof first === 'number' ? String(first).trim() : undefined;
 }
 
+/** A file whose name says it holds secrets: rsync's `rsyncd.secrets`, `*.secrets`, `passwords.txt` (not `/etc/passwd`, which holds none). */
+const SECRETS_FILE = /(?:^|[/\\])(?:[\w.-]*\.secrets?|secrets(?:\.txt)?|[\w.-]*passwords(?:\.txt)?)$/i;
+/** A line of such a file: `user:secret`, or a comment. */
+const SECRET_LINE = /^\s*(?:#.*|[^\s:#]{1,64}:\S{3,128})?\s*$/;
+const CONTENT_KEYS = ['text', 'content', 'contents', 'body', 'data'];
+
+/**
+ * The key of a file's content that is `user:secret` lines, when a sibling names the file (`path`, `file`, `filename`) as one that
+ * holds secrets: each such line is a password in clear (rsync's secrets file).
+ */
+function secretsFileContent(object: Record<string, unknown>): string | undefined {
+  const file = [object.path, object.file, object.filename, object.name].find((name): name is string => typeof name === 'string');
+  if (!file || file.length > 256 || !SECRETS_FILE.test(file)) return undefined;
+  return CONTENT_KEYS.find((key) => {
+    const content = object[key];
+    return typeof content === 'string' && content.length < 65_536 && /:/.test(content) && content.split('\n').every((line) => SECRET_LINE.test(line));
+  });
+}
+
 /**
  * What a JSON object's shape says about one of its values (FHIR and look-alikes): an identifier
  * `{ type: { coding: [{ code: 'MR' }] }, value }` or `{ system: '…/mrn', value }`, a telecom `{ system: 'email' | 'phone', value }`, a
@@ -99,6 +119,8 @@ function dicomValue(attribute: unknown): string | undefined {
  * key of the value and its type.
  */
 export function shapeHint(object: Record<string, unknown>): { key: string; type: DlpType } | undefined {
+  const secrets = secretsFileContent(object);
+  if (secrets) return { key: secrets, type: 'password' };
   if ('00100020' in object) {
     const id = dicomValue(object['00100020']);
     const deidentified = /^YES$/i.test(dicomValue(object['00120062']) ?? '');

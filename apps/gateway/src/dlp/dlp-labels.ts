@@ -1,6 +1,6 @@
 import { memoised } from '@mas/core';
 import type { DlpType } from '../message/dlp.types';
-import type { SubText } from './dlp-structure';
+import type { SubText, TypedSpan } from './dlp-structure';
 
 /**
  * What a label names: one classifier for object keys (every naming style), table columns, XML tags
@@ -29,7 +29,7 @@ const VOCABULARY: ReadonlyArray<readonly [DlpType, string]> = [
       String.raw`(?:member|mbr|subscriber|subscr|insured|insurance|ins|policy|policyholder|beneficiary|cardholder|enrollee|health plan|insurance plan|plan member|medicare|medicaid|afiliad[oa]|asegurad[oa]|assur[ée]e?(?: social)?|versicherten|versicherungs|verzekerden|verzekerings|verzekerde|polis|poli[çc]e|[üu]ye|sigorta|f[öo]rs[äa]krings|ubezpieczenia|tessera sanitaria)(?: card)? ${ID}` +
         // Number first (French, Spanish, Portuguese): `N° d'assuré`, `numéro d'affilié`, `número de afiliado`.
         String.raw`|(?:n[uú]m[ée]ro|n[°º]|no\.?|nr\.?) (?:de |d['’] ?|do |da )?(?:assur[ée]e?(?: social)?|affili[ée]e?|afiliad[oa]|afilia[cç][aã]o|s[ée]curit[ée] sociale|benefici[aá]rio)` +
-        String.raw`|medicare|medicaid|mbi|hicn|kvnr|cin|tessera sanitaria|carteirinha|carteira (?:do |de )?(?:plano|conv[eê]nio)|(?:kranken)?versichertennummer|versicherungsnummer|n[uú]mero de afiliaci[oó]n|afiliad[oa]|assur[ée] social|s[ée]curit[ée] sociale|बीमा संख्या|被保険者(?:番号|証)?|保険証番号|医保卡?号`,
+        String.raw`|medicare|medicaid|mbi|hicn|kvnr|cin|tessera sanitaria|(?:provincial )?health (?:insurance )?card(?: ${ID})?|health care card|medicare card|ohip|ramq|carte vitale|tarjeta sanitaria|carteirinha|carteira (?:do |de )?(?:plano|conv[eê]nio)|(?:kranken)?versichertennummer|versicherungsnummer|n[uú]mero de afiliaci[oó]n|afiliad[oa]|assur[ée] social|s[ée]curit[ée] sociale|बीमा संख्या|被保険者(?:番号|証)?|保険証番号|医保卡?号`,
     ),
   ],
   [
@@ -111,7 +111,8 @@ const VALUE = String.raw`["'\x60]?(?<v>[^\s"'\x60,;]{1,40}(?: \d{1,6}(?![^\s,;])
  * `ID: TO81722B`).
  */
 const NEXT_TO_LABEL = new RegExp(
-  String.raw`(?:[^\S\n]*(?:\([^()\n]{1,40}\)|\[[^\]\n]{1,20}\]))?[^\S\n]*[:#=|№-]*[^\S\n]*(?:(?:is|es|ist|est|é|lautet)[^\S\n]+)?` +
+  // The label may close a bracket (`Client ID (CIN) SN68…`: the abbreviation given after a description).
+  String.raw`[)\]]?(?:[^\S\n]*(?:\([^()\n]{1,40}\)|\[[^\]\n]{1,20}\]))?[^\S\n]*[:#=|№-]*[^\S\n]*(?:(?:is|es|ist|est|é|lautet)[^\S\n]+)?` +
     String.raw`(?:(?:\r?\n[^\S\n]*)?(?:id|no|nr|number|#)\.?[^\S\n]*[:#][^\S\n]*|\r?\n[^\S\n]*)?${VALUE}`,
   'iy',
 );
@@ -210,4 +211,24 @@ export function questionLabel(question: string, answer: string): string | undefi
   }
   TEXT_LABEL.lastIndex = 0;
   return label;
+}
+
+/** A Japanese health insurance card's insured id, printed in two parts: `記号 32-586  番号 65436` (symbol, then number), maybe `記号・番号`. */
+const JP_SYMBOL_NUMBER = /記号[^\S\n]*[:：]?[^\S\n]*(?<symbol>[0-9A-Za-z][0-9A-Za-z-]{0,11})[^\S\n]*[・,、]?[^\S\n]*番号[^\S\n]*[:：]?[^\S\n]*(?<number>\d{1,12})(?!\d)/g;
+/** What makes a text a Japanese health insurance card or record: 保険 (insurance) with 被保険者 (insured) or 保険証 (the card). */
+const JP_INSURANCE = /被保険者|保険証|健康保険/;
+
+/**
+ * The insured's id of a Japanese health insurance card (健康保険被保険者証): its symbol and number read together (either alone is
+ * short, and 番号 alone is any number). Only in a text naming the card or the insured.
+ */
+export function insuranceCardSpans(text: string): TypedSpan[] {
+  if (!text.includes('記号') || !JP_INSURANCE.test(text)) return [];
+  const out: TypedSpan[] = [];
+  for (const match of text.matchAll(JP_SYMBOL_NUMBER)) {
+    const start = match.index + match[0].indexOf(match.groups!.symbol, 2);
+    if ((match.groups!.symbol + match.groups!.number).replace(/\D/g, '').length >= 6) out.push({ start, end: match.index + match[0].length, type: 'health_insurance_number' });
+    if (out.length >= MAX_LABELS) break;
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import type { DlpType } from '../message/dlp.types';
-import { PASSWORD_WORD } from './detectors/secret.detectors';
+import { PASSWORD_WORD } from './detectors/password.detectors';
 
 // What a field holds when it holds no secret or identifier: placeholders, references, masks.
 
@@ -26,20 +26,23 @@ const REFERENCE =
  * A password field's value that is code reading it from elsewhere: `request.form['password']`, `os.getenv(`,
  * `settings.DB_PASSWORD`, a PowerShell cmdlet (`$pw = Read-Host -AsSecureString`, `Get-Credential`).
  */
+// Each dotted part a name (`settings.DB_PASSWORD`, `process.env.PG_PASS2`): a random value with a dot (`w0J$8JuDx.x2tg`) is not code.
 const CODE_REFERENCE =
-  /^\s*(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:[[(].*)?|(?:ENV|env|getenv|input|getpass)\s*[[(].*|(?:Read|Get|ConvertTo|ConvertFrom|Import|Unprotect)-[A-Z][A-Za-z]+)["'\\]*\s*$/;
+  /^\s*(?:\$?[A-Za-z_][A-Za-z_]*\d*(?:\.\$?[A-Za-z_][A-Za-z_]*\d*)+(?:[[(].*)?|(?:ENV|env|getenv|input|getpass)\s*[[(].*|(?:Read|Get|ConvertTo|ConvertFrom|Import|Unprotect)-[A-Z][A-Za-z]+)["'\\]*\s*$/;
 /**
  * A stored password hash, not a password: modular crypt (`$6$salt$…`, `$2b$12$…`, `$argon2id$…`, `$y$…`),
- * Django / Passlib `algorithm$iterations$salt$hash` (`pbkdf2_sha256$870000$…`), LDAP `{SSHA}…`.
+ * Django / Passlib `algorithm$iterations$salt$hash` (`pbkdf2_sha256$870000$…`), LDAP `{SSHA}…`, PostgreSQL's `SCRAM-SHA-256$4096:salt$key:key`
+ * and `md5` + 32 hex digits (`pg_authid.rolpassword`).
  */
 const PASSWORD_HASH =
-  /^\s*["'\\]*(?:\$(?:1|2[abxy]?|5|6|7|y|gy|apr1|md5|sha1|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?)\$|(?:pbkdf2_sha\d+|argon2|bcrypt(?:_sha256)?|sha1|md5|unsalted_md5|scrypt|crypt)\$|\{(?:SSHA|SHA|SMD5|MD5|CRYPT|SSHA256|SSHA512|PBKDF2[\w-]*|ARGON2)\})[A-Za-z0-9./+=$_-]{8,}["'\\]*\s*$/i;
+  /^\s*["'\\]*(?:SCRAM-SHA-\d+\$\d+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:|md5(?=[0-9a-f]{32}["'\\]*\s*$)|\$(?:1|2[abxy]?|5|6|7|y|gy|apr1|md5|sha1|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?)\$|(?:pbkdf2_sha\d+|argon2|bcrypt(?:_sha256)?|sha1|md5|unsalted_md5|scrypt|crypt)\$|\{(?:SSHA|SHA|SMD5|MD5|CRYPT|SSHA256|SSHA512|PBKDF2[\w-]*|ARGON2)\})[A-Za-z0-9./+=$_-]{8,}["'\\]*\s*$/i;
 /**
  * Values of a key or token field that are not secrets: Stripe object ids and test / publishable keys
  * (`tok_…`, `pm_…`, `cus_…`, `sk_test_…`, `pk_live_…`), masks and AWS's documentation keys; and (API
  * keys) values with too few distinct characters to be anything but a placeholder (`ghp_xxxxxxxx…`).
  */
-const NOT_A_KEY = /^\s*["'\\]*(?:(?:tok|pm|card|cus|ch|pi|src|seti|sub|in|ii|prod|price|txn|evt|acct|ba|btok|py|po|re|si|cs|pk_live|pk_test|sk_test|rk_test)_[A-Za-z0-9_]{6,}["'\\]*\s*$|.*(?:\*{4}|•{3}|EXAMPLE))/;
+// Also Mapbox's public tokens (`pk.eyJ…`, meant for the browser like Stripe's `pk_live_`; its secret ones are `sk.`).
+const NOT_A_KEY = /^\s*["'\\]*(?:pk\.eyJ[\w.-]*["'\\]*\s*$|(?:tok|pm|card|cus|ch|pi|src|seti|sub|in|ii|prod|price|txn|evt|acct|ba|btok|py|po|re|si|cs|pk_live|pk_test|sk_test|rk_test)_[A-Za-z0-9_]{6,}["'\\]*\s*$|.*(?:\*{4}|•{3}|EXAMPLE))/;
 
 /**
  * A secret's value replaced by a word saying so, in any brackets or case: `(redacted)`, `<hidden>`,
@@ -48,6 +51,9 @@ const NOT_A_KEY = /^\s*["'\\]*(?:(?:tok|pm|card|cus|ch|pi|src|seti|sub|in|ii|pro
 const MASK_WORD = /^\s*["'\\]*[([{<*_-]*(?:redacted|hidden|masked|filtered|removed|omitted|sanitized|scrubbed|obfuscated|censored|suppressed|withheld|not[ _-]?shown)(?:[\s_-][A-Za-z0-9]*)*[)\]}>*_-]*["'\\]*\s*$/i;
 /** A password field whose value is the word password itself, in some language: a form label or a translation (`login.password=Passwort`). */
 const PASSWORD_WORD_VALUE = new RegExp(`^\\s*["'\\\\]*(?:${PASSWORD_WORD})["'\\\\]*\\s*$`, 'i');
+
+/** A password field's value longer than any password, all base64: ciphertext (a SealedSecret's `encryptedData`, an encrypted vault entry). */
+const CIPHERTEXT = /^\s*["'\\]*[A-Za-z0-9+/_-]{129,}={0,2}["'\\]*\s*$/;
 
 /** A field's value that says there is none, or a setting: `N/A`, `-`, `true`, `none`, `required`, `?`. */
 const NOT_A_VALUE = /^\s*["'\\]*(?:n\/?a|none|null|nil|tbd|true|false|yes|no|on|off|required|optional|enabled|disabled|-+|—|\?+)["'\\]*\s*$/i;
@@ -58,7 +64,7 @@ const NAME_LIKE = /^\s*(?=(?:[a-z0-9]*[-_.])*?[a-z]{2,}[-_.](?:[a-z0-9]*[-_.])*?
 export function placeholder(type: DlpType, value: string): boolean {
   if (!SECRET_TYPES.has(type)) return MASKED.test(value) || (type === 'health_insurance_number' && SPECIMEN_MBI.test(value));
   if (PLACEHOLDER.test(value) || REFERENCE.test(value) || MASK_WORD.test(value)) return true;
-  if (type === 'password') return CODE_REFERENCE.test(value) || NOT_A_VALUE.test(value) || PASSWORD_WORD_VALUE.test(value) || PASSWORD_HASH.test(value);
+  if (type === 'password') return CIPHERTEXT.test(value) || CODE_REFERENCE.test(value) || NOT_A_VALUE.test(value) || PASSWORD_WORD_VALUE.test(value) || PASSWORD_HASH.test(value);
   if (type === 'api_key' && NAME_LIKE.test(value)) return true;
   return NOT_A_KEY.test(value) || (type === 'api_key' && value.length >= 16 && new Set(value).size < 6);
 }

@@ -25,6 +25,11 @@ const MAX_PAIRS = 2_000;
 /** A C / C++ macro setting a name: `#define SECRET_PASS "…"` (Arduino `arduino_secrets.h`, generated config headers). */
 const DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w{0,48})[ \t]+"?([^\s"]{1,512})"?/gm;
 
+/** A variable set in a table of variables: Robot Framework `${PASSWORD}    …` (the name, two or more spaces or a tab, the value), `@{…}`, `&{…}`. */
+const VARIABLE_ROW = /^[ \t]*[$@&%]\{([A-Za-z][\w .-]{0,48})\}=?(?:[ \t]{2,}|\t)[ \t]*(\S[^\n]{0,511}?)[ \t]*\r?$/gm;
+/** A statement of a braces config (BIND `named.conf`, ISC dhcpd, Unbound): a name, then a quoted value closed by `;` (`secret "…";`). */
+const STATEMENT = /(?<![\w.-])([A-Za-z][\w-]{0,48})[ \t]+"([^"\n]{1,512})";/g;
+
 /** A pair inside a pair's value: systemd `Environment="PGPASSWORD=…"`, `-Ddb.password=…`, Helm `--set a.b=…`. */
 const INNER_PAIR = /^([A-Za-z][\w.-]{0,48}?)(?:=>|->|=)(.+)$/;
 /** A call setting a name to a value: PHP `define('DB_PASSWORD', '…')`, `setenv("X", "…")`, `config.set('x', '…')`. */
@@ -47,7 +52,7 @@ const SQL_OPERATOR = /(?:=|<>|!=|\bin\s*\()\s*'/i;
  * under its collection's name (`/members/X` → `member id`).
  */
 export function embeddedPairs(text: string): SubText[] {
-  if (!/[=:/]|->/.test(text) && !text.includes('(') && !text.includes('define')) return [];
+  if (!/[=:/]|->|[$@&%]\{|";/.test(text) && !text.includes('(') && !text.includes('define')) return [];
   const out: SubText[] = [];
   if (text.includes('define')) {
     for (const match of text.matchAll(DEFINE)) out.push({ start: match.index + match[0].lastIndexOf(match[2]), text: match[2], key: match[1] });
@@ -78,6 +83,18 @@ export function embeddedPairs(text: string): SubText[] {
   if (text.includes('(')) {
     for (const match of text.matchAll(CALL_PAIR)) {
       out.push({ start: match.index + match[0].lastIndexOf(match[4]), text: match[4], key: match[2] });
+      if (out.length >= MAX_PAIRS) break;
+    }
+  }
+  if (/[$@&%]\{/.test(text)) {
+    for (const match of text.matchAll(VARIABLE_ROW)) {
+      out.push({ start: match.index + match[0].length - match[2].length, text: match[2], key: match[1] });
+      if (out.length >= MAX_PAIRS) break;
+    }
+  }
+  if (text.includes('";')) {
+    for (const match of text.matchAll(STATEMENT)) {
+      out.push({ start: match.index + match[0].length - match[2].length - 2, text: match[2], key: match[1] });
       if (out.length >= MAX_PAIRS) break;
     }
   }
@@ -124,6 +141,24 @@ export function hl7Spans(text: string): TypedSpan[] {
       component(49, (value, start) => push(start, value, 'health_insurance_number'));
     }
     offset += segment.length + 1;
+  }
+  return out;
+}
+
+/**
+ * An HL7 v2 extended composite identifier (CX) outside a message, its type code in the fifth component: `2682475^^^HLH&1.2.840…&ISO^MR`
+ * in an IHE XDS slot (`sourcePatientInfo`), a query, a log. The value is its first component.
+ */
+const CX = /(?<![\w^&.-])(?<v>[A-Za-z0-9][A-Za-z0-9-]{3,23})\^[^^|~\s<>]{0,40}\^[^^|~\s<>]{0,40}\^[^^|~\s<>]{0,160}\^(?<t>[A-Z]{2,3})(?![\w&])/g;
+
+/** Identifiers written as HL7 CX composites whose type code (HL7 table 0203) names a DLP type (see {@link CX}). */
+export function cxSpans(text: string): TypedSpan[] {
+  if (!text.includes('^^')) return [];
+  const out: TypedSpan[] = [];
+  for (const match of text.matchAll(CX)) {
+    const type = identifierType(match.groups!.t);
+    if (type && /\d/.test(match.groups!.v)) out.push({ start: match.index, end: match.index + match.groups!.v.length, type });
+    if (out.length >= 1_000) break;
   }
   return out;
 }

@@ -1,19 +1,21 @@
 import type { SubText } from './dlp-structure';
 
 /** Tables longer than this (lines) are not read as tables (the detectors still scan their text). */
-const MAX_LINES = 10_000;
+export const MAX_LINES = 10_000;
 /**
  * What a column name looks like: `patient_mrn`, `Member ID`, `dx code`, `CONTAINER ID`, `Card #`, `Телефон`, and
  * a form's question as a spreadsheet of responses heads it (`Insurance member ID (front of card)`).
  */
 const COLUMN_NAME = /^[\p{L}_][\p{L}\p{N}_ .,'’?#/()-]{0,80}$/u;
 
-interface Line {
+/** A line (or a part of one) of a text, with its offset in the text. */
+export interface Line {
   text: string;
   start: number;
 }
 
-function linesOf(text: string): Line[] {
+/** The lines of `text` (without `\r`), with their offsets. */
+export function linesOf(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
   for (const text_ of text.split('\n')) {
@@ -24,7 +26,7 @@ function linesOf(text: string): Line[] {
 }
 
 /** The parts of `line` between `separator`s, trimmed, with their offsets in the whole text. */
-function split(line: Line, separator: RegExp): Line[] {
+export function split(line: Line, separator: RegExp): Line[] {
   const out: Line[] = [];
   let at = 0;
   for (const match of [...line.text.matchAll(separator), undefined]) {
@@ -127,7 +129,8 @@ export function tableCells(text: string): SubText[] {
 }
 
 const SQL_INSERT = /\bINSERT\s+(?:IGNORE\s+)?INTO\s+[\w.`"[\]]{1,128}\s*\(([^()]{1,2000})\)\s*VALUES\s*/gi;
-const MAX_ROWS = 1_000;
+/** Rows (cells, for the readers that count cells) read from one table at most. */
+export const MAX_ROWS = 1_000;
 
 /** The parameters a query log prints after the query: TypeORM `-- PARAMETERS: ["…","…"]`, `params: [...]`. */
 const PARAMETERS = /\b(?:PARAMETERS|params|parameters|bindings)["']?[ \t]*[:=][ \t]*(\[[^\n]{0,4000}\])/i;
@@ -319,3 +322,4 @@ export function fixedWidthFields(record: string, layout: readonly FixedField[]):
   }
   return out;
 }
+

@@ -2,9 +2,10 @@ import type { DlpAction, DlpType } from '../message/dlp.types';
 import { decodedRuns } from './dlp-decoders';
 import type { DlpDetector } from './dlp-detector.interfaces';
 import { normaliseText } from './dlp-normalise';
-import { astmSpans, dicomSpans, edifactSpans, embeddedPairs, hl7Spans, x12Spans } from './dlp-structure';
-import { labelledValues, labelTypes, questionLabel } from './dlp-labels';
+import { astmSpans, cxSpans, dicomSpans, edifactSpans, embeddedPairs, hl7Spans, x12Spans } from './dlp-structure';
+import { insuranceCardSpans, labelledValues, labelTypes, questionLabel } from './dlp-labels';
 import { placeholder } from './dlp-placeholders';
+import { layoutCells, wikiTableCells } from './dlp-layout-tables';
 import { csvCells, fieldsDirectiveCells, htmlTableCells, sqlInsertCells, tableCells } from './dlp-tables';
 import { xmlSpans, xmlTexts } from './dlp-xml';
 
@@ -36,8 +37,10 @@ const DEFAULT_WINDOW = { before: 40, after: 25 };
 interface KeyView {
   /** The keys as words (`dbPassword` → `db Password`), for contexts and vetoes. */
   keyPath: string;
-  /** Per detector (by rank): its key names the value's type here, and nothing in view says otherwise. */
+  /** Per detector (by rank): its key names the value's type here. */
   keyed: readonly boolean[];
+  /** Per detector (by rank): its key names the type, but the keys in view say it names something else here. */
+  vetoed: readonly boolean[];
 }
 /** Longest key path (characters of its keys) remembered: longer ones are rare and would cost memory. */
 const PATH_CHARS = 512;
@@ -64,7 +67,8 @@ export interface KeyPathNode {
  * character, one to three digits (a field number: protobuf `string password = 4;`) or a YAML block indicator
  * (`password: |`, the value on the lines below).
  */
-const EMBEDDED_VALUE = /^(?![a-z]+$|[A-Z][a-z]+$|[A-Z_]+$|[A-Za-z]+[).\]:,?]+$|[([<{$*>=]|\S$|\d{1,3}$|[|>][-+]?\d?$)\S+$/;
+// Nor a type name of words (`password: SecretStr = Field(…)`, `password: String`).
+const EMBEDDED_VALUE = /^(?![a-z]+$|(?:[A-Z][a-z]+)+$|[A-Z_]+$|[A-Za-z]+[).\]:,?]+$|[([<{$*>=]|\S$|\d{1,3}$|[|>][-+]?\d?$)\S+$/;
 const SPLIT_KEY = /([a-z0-9])([A-Z])|[_\-.\s]+/g;
 
 /**
@@ -195,23 +199,26 @@ export class DlpTextScanner {
       (detector) =>
         !!detector.key &&
         !!nearestKey &&
-        (detector.key.test(nearestKey) || (!!joinedKey && detector.key.test(joinedKey)) || (labelled.length > 0 && labelled.includes(detector.type))) &&
-        !detector.keyVeto?.(keyPath, nearestKey),
+        (detector.key.test(nearestKey) || (!!joinedKey && detector.key.test(joinedKey)) || (labelled.length > 0 && labelled.includes(detector.type))),
     );
-    return { keyPath, keyed };
+    const vetoed = this.detectors.map((detector, rank) => keyed[rank] && !!detector.keyVeto?.(keyPath, nearestKey));
+    return { keyPath, keyed, vetoed };
   }
 
   /** Spans in `text`; `structured`: also in its pairs, cells, HL7 fields and encoded runs; `embedded`: `text` is such a part. */
   private spansOf(text: string, keys: readonly string[], offset: number, structured: boolean, only?: ReadonlySet<DlpType>, embedded = false, lead?: string, view = this.viewOf(keys)): Span[] {
     const spans: Span[] = [];
-    const { keyPath, keyed } = view;
+    const { keyPath, keyed, vetoed } = view;
     let lines: LineStarts | undefined;
+    // A secret's field holding a hash, ciphertext or a placeholder holds nothing to decode (a SCRAM verifier's base64 parts).
+    let holdsNone = false;
     this.detectors.forEach((detector, rank) => {
       if (this.actionOf(detector.type) === 'OFF' || (only && !only.has(detector.type))) return;
       if (
         keyed[rank] &&
         (detector.keyValue ?? (embedded ? EMBEDDED_VALUE : /\S/)).test(text) &&
-        !placeholder(detector.type, text) &&
+        !(placeholder(detector.type, text) && (holdsNone = true)) &&
+        !vetoed[rank] &&
         (!detector.keyValid || detector.keyValid(text))
       ) {
         spans.push({ start: offset, end: offset + text.length, type: detector.type, rank, mask: detector.mask?.(text) });
@@ -227,13 +234,13 @@ export class DlpTextScanner {
       }
     });
     if (!structured) return spans;
-    for (const sub of [...embeddedPairs(text), ...labelledValues(text), ...csvCells(text), ...tableCells(text), ...sqlInsertCells(text), ...htmlTableCells(text), ...fieldsDirectiveCells(text), ...xmlTexts(text)]) {
+    for (const sub of [...embeddedPairs(text), ...labelledValues(text), ...csvCells(text), ...tableCells(text), ...sqlInsertCells(text), ...htmlTableCells(text), ...fieldsDirectiveCells(text), ...wikiTableCells(text), ...layoutCells(text), ...xmlTexts(text)]) {
       spans.push(...this.spansOf(sub.text, [...keys, sub.key], offset + sub.start, false, only, true));
     }
-    for (const span of [...hl7Spans(text), ...xmlSpans(text), ...x12Spans(text), ...dicomSpans(text), ...edifactSpans(text), ...astmSpans(text)]) {
+    for (const span of [...hl7Spans(text), ...xmlSpans(text), ...x12Spans(text), ...dicomSpans(text), ...edifactSpans(text), ...astmSpans(text), ...insuranceCardSpans(text), ...cxSpans(text)]) {
       if (this.actionOf(span.type) !== 'OFF' && (!only || only.has(span.type))) spans.push({ ...span, start: offset + span.start, end: offset + span.end, rank: -1 });
     }
-    for (const run of decodedRuns(text)) {
+    for (const run of holdsNone ? [] : decodedRuns(text)) {
       const inner = normaliseText(run.text);
       // Overlaps inside the decoded text are settled as in plain text (a URL's password is not also an e-mail).
       const found = keepMostSpecific([...this.spansOf(inner, keys, 0, false, only, false, undefined, view), ...embeddedPairs(inner).flatMap((sub) => this.spansOf(sub.text, [...keys, sub.key], sub.start, false, only, true))]);
@@ -250,12 +257,15 @@ export class DlpTextScanner {
 /** How much of the previous turn is context for the next, and for how much of the next. */
 const LEAD_CHARS = 120;
 const LEAD_REACH = 40;
+/** How much of the text right before a match a detector's `leadIn` is tested on. */
+const LEAD_IN_CHARS = 48;
 
 function hasContext(detector: DlpDetector, text: string, start: number, end: number, keyPath: string, lines: LineStarts, lead?: string): boolean {
   const context = detector.context!;
   if (context.test(keyPath)) return true;
   // An answer to the question just asked: `And the security code on the back?` → `five two nine, so 529`.
   if (lead && start < LEAD_REACH && context.test(lead)) return true;
+  if (detector.leadIn?.test(text.slice(Math.max(0, start - LEAD_IN_CHARS), start))) return true;
   const window = detector.contextWindow ?? DEFAULT_WINDOW;
   // `_` joins words in identifiers (`diagnosis_codes: [`): read as a space so that `\b` sees the word.
   const around = `${text.slice(Math.max(0, start - window.before), start)} ${text.slice(end, end + window.after)}`.replace(/_/g, ' ');
@@ -263,7 +273,7 @@ function hasContext(detector: DlpDetector, text: string, start: number, end: num
   // The label the value's line starts with (`Principal diagnosis: Encounter for … (Z00.00)`).
   const label = lineLabel(text, start, lines);
   if (label && context.test(label.replace(/_/g, ' '))) return true;
-  const heading = detector.listContext ? listHeading(text, start) : undefined;
+  const heading = detector.listContext ? listHeading(text, start, lines) : undefined;
   if (heading !== undefined && detector.listContext!.test(heading)) return true;
   const wide = detector.wideContext;
   if (!wide || !wide.applies.test(text.slice(start, end))) return false;
@@ -340,20 +350,31 @@ function lineLabel(text: string, index: number, lines: LineStarts): string | und
   return undefined;
 }
 
-/** A list item's marker: `1.`, `2)`, `a.`, `-`, `*`, `•`. */
-const LIST_ITEM = /^\s*(?:\d{1,2}[.)]|[a-z][.)]|[-*•·+])\s/;
+/** A list item's marker: `1.`, `2)`, `a.`, `-`, `*`, `•` (sticky: tried at a line's start only). */
+const LIST_ITEM = /[ \t]*(?:\d{1,2}[.)]|[a-z][.)]|[-*•·+])\s/y;
+/** How far above a value a list's heading may be (characters and lines). */
+const LIST_REACH = 600;
+const LIST_LINES = 12;
+
+/** True when a list item's marker starts the line at `lineStart` and ends before `end`. */
+function listItemAt(text: string, lineStart: number, end: number): boolean {
+  LIST_ITEM.lastIndex = lineStart;
+  return LIST_ITEM.test(text) && LIST_ITEM.lastIndex <= end;
+}
 
 /**
  * The line heading the list that `index` is in (the first line above it that is not a list item,
- * within 12 lines and 600 characters), or undefined when `index` is not in a list item.
+ * within {@link LIST_LINES} lines and {@link LIST_REACH} characters), or undefined when `index` is not in a list item.
+ * Lines are found through the text's line index (a binary search), and a line is only tried for a marker at its
+ * start: the work per value is bounded, however long its line (a 128 KB line of codes is not searched back per code).
  */
-function listHeading(text: string, index: number): string | undefined {
-  let lineStart = text.lastIndexOf('\n', index - 1) + 1;
-  if (!LIST_ITEM.test(text.slice(lineStart, index))) return undefined;
-  for (let lines = 0; lineStart > 0 && lines < 12 && index - lineStart < 600; lines += 1) {
-    const previous = text.lastIndexOf('\n', lineStart - 2) + 1;
-    const line = text.slice(previous, lineStart - 1);
-    if (!LIST_ITEM.test(line)) return line;
+function listHeading(text: string, index: number, lines: LineStarts): string | undefined {
+  let lineStart = lines.startOf(index);
+  if (!listItemAt(text, lineStart, index)) return undefined;
+  for (let count = 0; lineStart > 0 && count < LIST_LINES && index - lineStart < LIST_REACH; count += 1) {
+    const previous = lines.startOf(lineStart - 1);
+    // The heading's last characters only (a heading is short; a long line above is read no further back than that).
+    if (!listItemAt(text, previous, lineStart - 1)) return text.slice(Math.max(previous, lineStart - 1 - LIST_REACH), lineStart - 1);
     lineStart = previous;
   }
   return undefined;

@@ -51,6 +51,13 @@ export function xmlSpans(text: string): TypedSpan[] {
 
 /** Element names that say nothing alone (`<Number>`, `<Value>`, `<ID>`): read with their parent's name. */
 const GENERIC_ELEMENT = /^(?:number|value|id|identifier|code|text|no|num)$/i;
+const WRAPPER_ELEMENT = /^(?:value|text)$/i;
+/**
+ * An element naming the kind of its sibling's value, both of one stem: MISMO `<TaxpayerIdentifierType>SocialSecurityNumber</…>` then
+ * `<TaxpayerIdentifierValue>…</…>`, `<IdType>MRN</IdType><IdValue>…`; the value is read under the kind.
+ */
+const TYPED_ELEMENT =
+  /<(?:[A-Za-z_][\w.-]*:)?([A-Za-z][\w.-]{0,63}?)(?:Type|Kind|Scheme|Qualifier|TypeCode)(?:\s[^<>]*)?>([^<]{1,64})<\/(?:[A-Za-z_][\w.-]*:)?\1(?:Type|Kind|Scheme|Qualifier|TypeCode)>\s*<(?:[A-Za-z_][\w.-]*:)?\1(?:Value|Identifier|ID|Id|Number|Text)(?:\s[^<>]*)?>([^<]{1,128})</g;
 const XML_TEXT = /(?:<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]{0,63})(?:\s[^<>]*)?>\s*)?<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]{0,63})(?:\s[^<>]*)?>([^<]{1,512})<\/(?:[A-Za-z_][\w.-]*:)?\2\s*>/g;
 /** SGML elements left open (OFX 1.x `<USERID>jdoe<USERPASS>…<LANGUAGE>`): a value up to the next tag. */
 const SGML_TEXT = /<([A-Za-z][\w.]{0,63})>([^<\s][^<\r\n]{0,511}?)\s*(?=<(?!\/\1>))/g;
@@ -108,12 +115,19 @@ export function xmlTexts(text: string): SubText[] {
   const out: SubText[] = [];
   if (text.includes('</')) {
     for (const match of text.matchAll(XML_TEXT)) {
-      const key = match[1] && GENERIC_ELEMENT.test(match[2]) ? `${match[1]} ${match[2]}` : match[2];
+      // A wrapper element says nothing of its own: read under its parent alone (`<AdministratorPassword><Value>…`).
+      const key = match[1] && GENERIC_ELEMENT.test(match[2]) ? (WRAPPER_ELEMENT.test(match[2]) ? match[1] : `${match[1]} ${match[2]}`) : match[2];
       out.push({ start: match.index + match[0].length - match[3].length - match[0].slice(match[0].lastIndexOf('<')).length, text: match[3], key });
       if (out.length >= MAX_ELEMENTS) return out;
     }
   }
   if (text.includes('=')) out.push(...xmlNamedValues(text));
+  if (/(?:Type|Kind|Scheme|Qualifier|TypeCode)>/.test(text)) {
+    for (const match of text.matchAll(TYPED_ELEMENT)) {
+      out.push({ start: match.index + match[0].length - match[3].length, text: match[3], key: match[2].trim() });
+      if (out.length >= MAX_ELEMENTS) return out;
+    }
+  }
   if (/<(?:Key|key|Name|name|Field|field)>/.test(text)) {
     for (const match of text.matchAll(KEYED_ELEMENT)) {
       out.push({ start: match.index + match[0].length - match[4].length - match[3].length - 3, text: match[4], key: match[2] });

@@ -7,16 +7,34 @@ const DATE_FIRST = /^(?:(?:19|20)\d{2}[-./ ](?:0?[1-9]|1[0-2])[-./ ](?:0?[1-9]|[
 /** Words naming a number that is not a phone number, right before it. */
 const OTHER_NUMBER = /\b(?:id|pin|code|passcode|order|ref|reference|invoice|account|acct|tracking|ticket|case|serial|sku|part|booking|confirmation|meeting|conference)\b[\s.:#-]*(?:no\.?|number|#)?[\s.:#-]*$/i;
 
-/** E-mail addresses (not `icon@2x.png`-style asset names). */
+/**
+ * A Kerberos principal, not an e-mail address: a service principal (`host/web01.corp.local@CORP.LOCAL`, `krbtgt/…@…`: the part
+ * after a `/`), or a user in a realm, which Kerberos writes in capitals (`jdoe@CORP.LOCAL`) while the user's name is not.
+ */
+function kerberosPrincipal(value: string, text: string, index: number): boolean {
+  if (index > 0 && text[index - 1] === '/') return true;
+  const at = value.lastIndexOf('@');
+  const domain = value.slice(at + 1);
+  return domain === domain.toUpperCase() && /[a-z]/.test(value.slice(0, at));
+}
+
+/** A SIP URI's number (`sip:16175550143@pbx`, also read as the value of a `sip:` pair): a phone number, not an address. */
+function sipNumber(value: string, text: string, index: number, keyPath: string): boolean {
+  return /^\+?\d{7,15}@/.test(value) && (/(?:sips?|tel):$/i.test(text.slice(Math.max(0, index - 5), index)) || /(?:^|\s)(?:sips?|tel)$/i.test(keyPath));
+}
+
+/** E-mail addresses (not `icon@2x.png`-style asset names, not Kerberos principals, not a SIP URI's number). */
 export const email: DlpDetector = {
   type: 'email',
   pattern: /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])/g,
   // Not an SSH remote (`git@github.com:org/repo.git`, or its prefix quoted in a gitconfig `[url "git@github.com:"]`): a host, a colon and a path; not the user part of
   // a URL (`https://<key>@o1.ingest.sentry.io/2`, `ftp://user@host`).
-  validate: (value, text, index) =>
+  validate: (value, text, index, keyPath) =>
     !FILE_EXTENSIONS.has(value.slice(value.lastIndexOf('.') + 1).toLowerCase()) &&
     !/^:(?:[\w.~-]+\/|["'\]]|$)/.test(text.slice(index + value.length, index + value.length + 64)) &&
-    !/[a-z][a-z0-9+.-]*:\/\/[^\s/@]*$/i.test(text.slice(Math.max(0, index - 80), index)),
+    !/[a-z][a-z0-9+.-]*:\/\/[^\s/@]*$/i.test(text.slice(Math.max(0, index - 80), index)) &&
+    !kerberosPrincipal(value, text, index) &&
+    !sipNumber(value, text, index, keyPath),
 };
 
 /**
@@ -33,8 +51,20 @@ export const phone: DlpDetector = {
     return digits >= 10 && digits <= 15 && !OTHER_NUMBER.test(text.slice(Math.max(0, index - 24), index));
   },
   // Also German / Spanish / Italian / Portuguese / French compounds and keys in other scripts.
-  key: /^(?:[a-z]*(?:phone|telephone|mobile|cell|fax|whatsapp|landline|callback|contact)(?:number|no|num|nr)?|tel|telno|telnr|mobil|handy|telefon[a-z]*|teléfono|telefono|telefone|telephonenumber|numérodetéléphone|numerodetelephone|(?:handy|mobil|ruf|fax)nummer|celular|móvil|movil|portable|cellulare|msisdn|callerid|caller(?:number|no)?|телефон|мобильный|電話|电话|手机|手機|携帯|電話番号|전화|전화번호|फोन)$/,
+  key: /^(?:[a-z]*(?:phone|telephone|mobile|cell|fax|whatsapp|landline|callback|contact)(?:number|no|num|nr)?|tel|telno|telnr|mobil|handy|telefon[a-z]*|teléfono|telefono|telefone|telephonenumber|numérodetéléphone|numerodetelephone|(?:handy|mobil|ruf|fax)nummer|celular|móvil|movil|portable|cellulare|msisdn|callerid|caller(?:number|no)?|(?:source|src|dest|destination|called|calling)(?:addr|number|partynumber)|телефон|мобильный|電話|电话|手机|手機|携帯|電話番号|전화|전화번호|फोन)$/,
   keyValue: /^\s*\+?[\d\s().-]{7,20}\s*$/,
+  // Not an IPv4 address (a `dest_addr` of a network log), and at least 7 digits.
+  keyValid: (value) => !/^\s*\d{1,3}(?:\.\d{1,3}){3}\s*$/.test(value) && value.replace(/\D/g, '').length >= 7,
+};
+
+/**
+ * A number in a dial string or a calling URI: Asterisk / FreeSWITCH `Dial(PJSIP/trunk/19195550129,30)`, `SIP/…`, `IAX2/…`,
+ * `DAHDI/…`, and `tel:`, `sip:`, `callto:` URIs without a `+` (`sip:4155550132@pbx`). Ten to fifteen digits: an extension is shorter.
+ */
+export const dialledPhone: DlpDetector = {
+  type: 'phone',
+  pattern: /(?:(?<![\w])(?:PJSIP|SIP|IAX2|DAHDI|Local|H323|Skype)\/(?:[\w.-]+\/){0,3}|(?<![\w.-])(?:sips?|tel|callto):(?:\/\/)?)(?<v>\+?\d{10,15})(?=[,)@;/>\s"'&|]|$)/gi,
+  requires: /SIP\/|sips?:|SIPS?:|tel:|Tel:|TEL:|IAX2\/|DAHDI\/|Local\/|H323\/|Skype\/|callto:/,
 };
 
 /**
@@ -56,6 +86,8 @@ export const nationalPhone: DlpDetector = {
     return !OTHER_NUMBER.test(text.slice(Math.max(0, index - 24), index));
   },
   context:
-    /(?:\b(?:call(?:ed|ing)?|phone|tel|telephone|mobile|cell|ring|reach(?:ed|able)?|whatsapp|sms|text me|fax|dial|hotline|contact(?:ez)?|r(?:ü|ue)ckruf|ruf|anruf|telefon|handy|mobil|erreichbar|téléphone|tél|portable|appel(?:ez|er)?|teléfono|telefono|telefone|móvil|celular|llam[ae]r?|llámame|cellulare|chiam[a-z]*|ligu(?:e|ar)|ligar|contato|anrufen|rufen sie|\d{1,3} +AP[MHBA]? +(?:[A-Z]{3} +)?)\b|телефон|тел\.|моб\.|電話|携帯|連絡先|手机|电话|联系|전화|휴대폰|फ़ोन|फोन|मोबाइल)/i,
+    /(?:\b(?:call(?:ed|ing)?|phone|tel|telephone|mobile|cell|ring|reach(?:ed|able)?|whatsapp|sms|text me|fax|dial|hotline|contact(?:ez)?|r(?:ü|ue)ckruf|ruf|anruf|telefon|handy|mobil|erreichbar|téléphone|tél|portable|appel(?:ez|er)?|teléfono|telefono|telefone|móvil|celular|llam[ae]r?|llámame|cellulare|chiam[a-z]*|ligu(?:e|ar)|ligar|contato|anrufen|rufen sie|\d{1,3} +AP[MHBA]? +(?:[A-Z]{3} +)?|bel(?:len|t)?|telefoonnummer|mobiel|zadzwo[ńn]|kom[óo]rk[a-z]*|ara(?:y[ıi]n)?|cep|hubungi|telepon|telp)\b|телефон|тел\.|моб\.|звон[а-яё]*|позвон[а-яё]*|điện thoại|sđt|gọi|هاتف|جوال|موبايل|اتصل|טלפון|נייד|τηλ|โทร|電話|携帯|連絡先|手机|电话|联系|전화|휴대폰|फ़ोन|फोन|मोबाइल)/i,
+  // A verb of messaging right before the number (`or text 07700 900829`, `ping me on +…`): the word alone is too common to be context anywhere in the window.
+  leadIn: /(?:\b(?:or|and|please|pls|just|then|can|to)[ \t]+(?:text|txt|sms|ping|whatsapp)|\b(?:text|txt|sms|ping|whatsapp)[ \t]+(?:me|us))(?:[ \t]+(?:at|on))?[ \t:]*$/i,
   contextWindow: { before: 40, after: 12 },
 };

@@ -20,6 +20,15 @@ const CARD_PREFIX = /^(?:4|5[1-5]|2[2-7]|3[47]|3[0689]|35|6(?:011|5|4[4-9]|2))/;
  * JCB (`35…`) issues 16 to 19 digits: a Luhn-valid 15-digit `35…` number is an IMEI (type allocation codes `35…`), not a card.
  */
 const NOT_JCB = /^35\d{13}$/;
+/**
+ * Mastercard's 2-series (`2221–2720`) is issued at 16 digits only: a Luhn-valid `2…` run of another length or outside the range
+ * (a library barcode `23029389075609`, an item number) is not a card.
+ */
+function networkLength(digits: string): boolean {
+  if (!digits.startsWith('2')) return true;
+  const range = Number(digits.slice(0, 4));
+  return range >= 2221 && range <= 2720 && digits.length === 16;
+}
 
 /**
  * Payment card numbers: 13–19 digits (one space, dash, dot, slash or underscore allowed between
@@ -30,15 +39,18 @@ export const creditCard: DlpDetector = {
   type: 'credit_card',
   // Also glued to an IATA card code in a GDS form of payment (`FP CCVI4111…/1227`, `*AX3782…`), and
   // followed by `/MMYY` there; and after a magnetic stripe's track 1 format code (`%B4111…^DOE/JANE^…`).
+  // Not after a `+` that starts a number: that is a phone number in international form (`+55 11 96650-6165`); an EDIFACT
+  // separator (`FII+OR+6011…`) follows a letter.
+  // Also the PAN of an EMV TLV dump: tag `5A` (PAN) or `57` (track 2 equivalent, PAN then `D` and the expiry), then the length byte.
   pattern:
-    /(?:(?<=(?<![A-Za-z])(?:CC)?(?:VI|CA|MC|AX|DC|DS|JC|TP|UP|CU|DI|JB|BC|EC)|%B)|(?<!\d|\d[ .\-/_]|[A-Za-z]))\d(?:[ .\-/_]?\d){12,18}(?![\dA-Za-z\-_]|[.]\d|\/(?!\d{2}(?:\d{2})?(?![\d/])))/g,
+    /(?=\d)(?:(?:(?<=(?<![A-Za-z])(?:CC)?(?:VI|CA|MC|AX|DC|DS|JC|TP|UP|CU|DI|JB|BC|EC)|%B)|(?<!\d|\d[ .\-/_]|[A-Za-z]|(?:^|[^\w+])\+|(?:^|[\s|])(?:5A|57)[ \t]+))\d(?:[ .\-/_]?\d){12,18}(?![\dA-Za-z\-_]|[.]\d|\/(?!\d{2}(?:\d{2})?(?![\d/])))|\d{13,19}(?<=(?:^|[\s|])(?:5A|57)[ \t]+[0-9A-Fa-f]{2}[ \t]+\d{13,19})(?=[DdFf=]|\s|$))/g,
   validate(value) {
     // The whole run, or the run without its last separated groups (`4111 1111 1111 1111 08 27`).
     const groups = value.split(/[ .\-/_]/);
     for (let n = groups.length; n > 0; n -= 1) {
       const digits = groups.slice(0, n).join('');
       if (digits.length < 13) return false;
-      if (digits.length <= 19 && CARD_PREFIX.test(digits) && !NOT_JCB.test(digits) && !/^(\d)\1+$/.test(digits) && luhnValid(digits)) return true;
+      if (digits.length <= 19 && CARD_PREFIX.test(digits) && networkLength(digits) && !NOT_JCB.test(digits) && !/^(\d)\1+$/.test(digits) && luhnValid(digits)) return true;
     }
     return false;
   },
@@ -51,8 +63,11 @@ export const cvv: DlpDetector = {
   // A sentence may end right after the code (`CVC 417.`), a decimal may not (`3.14`).
   pattern: /(?<![\d.])\d{3,4}(?!\d|[.,]\d)/g,
   context:
-    /\b(?:cvv2?|cvc2?|csc|cid|security code|code on the back|card (?:verification|security) (?:code|value|number)|(?:karten)?prüfnummer|sicherheitscode|kartenprüfziffer|cryptogramme(?: visuel)?|code de sécurité|código de seguridad|código de segurança|codice di sicurezza)\b/i,
+    /\b(?:cvv2?|cvc2?|csc|cid|security code|code on the (?:back|front)|card (?:verification|security) (?:code|value|number)|(?:karten)?prüfnummer|sicherheitscode|kartenprüfziffer|cryptogramme(?: visuel)?|code de sécurité|código de seguridad|código de segurança|codice di sicurezza)\b/i,
   contextWindow: { before: 24, after: 0 },
+  // The code described by where it is printed, right before it: `the 3 digits on the back are 228`, `4 digit code on the front: 6619`.
+  leadIn:
+    /(?:\b(?:\d|three|four)[- ]digits?(?: (?:code|number))?|\bcode) (?:on|at) the (?:back|front)(?: of (?:the|my|your) card)?[ \t]*(?:(?:is|are|was|were|reads?)[ \t]+|[:=#-][ \t]*)?$/i,
   key: /^(?:(?:(?:credit|debit)?card|cc|payment)?(?:cvv2?|cvc2?|csc|cvn|cvnumber|cvcode)|cid|(?:(?:credit|debit)?card)?securitycode|cardcode|cardverification(?:code|value|number)?)$/,
   keyValue: /^\s*\d{3,4}\s*$/,
 };
@@ -89,17 +104,18 @@ export const cardCode: DlpDetector = {
 // Also the spoken short form: `my social is …`, `social number`.
 const SSN_CONTEXT = /\b(?:ssn|ss#|social security|social sec|soc sec|taxpayer id|tax id|tin|my social|social(?= (?:is|number|no)\b))\b/i;
 
-/** US social security numbers: `123-45-6789` anywhere; `123 45 6789` or `123456789` only with SSN context. */
+/** US social security numbers: `123-45-6789` anywhere (also `123 - 45 - 6789`, as forms and OCR space the dashes); `123 45 6789` or `123456789` only with SSN context. */
 export const ssn: DlpDetector = {
   type: 'ssn',
   // Not the digits of a longer id (`W245995116`, `XDP123456789`): no letter or digit glued before or after.
-  pattern: /(?<![\dA-Za-z-])(?<v>(?!000|666|9\d\d)\d{3}(?<sep>[- ]?)(?!00)\d{2}\k<sep>(?!0000)\d{4})(?![\dA-Za-z-])/g,
+  pattern: /(?<![\dA-Za-z-])(?<v>(?!000|666|9\d\d)\d{3}(?<sep>[- ]?| - )(?!00)\d{2}\k<sep>(?!0000)\d{4})(?![\dA-Za-z-])/g,
   // A US taxpayer id of nine digits in the SSN ranges is an SSN (an EIN is written `12-3456789`).
   key: /^(?:ssn|socialsecurity(?:number|no|num)?|ssnumber|taxpayerid|taxid|tin|taxidnumber)$/,
-  keyValue: /^\s*(?!000|666|9\d\d)\d{3}[- ]?(?!00)\d{2}[- ]?(?!0000)\d{4}\s*$/,
+  keyValue: /^\s*(?!000|666|9\d\d)\d{3}(?:[- ]?| - )(?!00)\d{2}(?:[- ]?| - )(?!0000)\d{4}\s*$/,
   validate(value, text, index, keyPath) {
     // Dashed numbers are SSNs by their shape; spaced or bare ones need SSN context nearby or in the keys.
-    return value.includes('-') || SSN_CONTEXT.test(keyPath) || SSN_CONTEXT.test(text.slice(Math.max(0, index - 40), index + value.length + 40));
+    // Spaced dashes (`123 - 45 - 6789`) read as a range or a sum without SSN context.
+    return (value.includes('-') && !value.includes(' ')) || SSN_CONTEXT.test(keyPath) || SSN_CONTEXT.test(text.slice(Math.max(0, index - 40), index + value.length + 40));
   },
   mask: (value) => `XXX-XX-${value.replace(/\D/g, '').slice(-4)}`,
 };

@@ -77,6 +77,9 @@ const CLINICAL =
   /(?:\b(?:patient(?:e|in|en|s)?|paciente|paziente|pati[ëe]nt|pacjent|hasta(?:nın|ya)?|pt|mrn|medical|clinic(?:al)?|clinique|klinik|hospital|hôpital|krankenhaus|ospedale|ziekenhuis|sjukhus|nurse|doctor|physician|médecin|arzt|ärztin|läkare|lekarz|dr(?=\. [A-Z])|gp|surgery|ward|admission|admitted|discharge(?:d)?|referral|referred|consult(?:ation)?|encounter|visit|appointment|symptoms?|diagnos[a-z]*|suspected|condition|disease|disorder|syndrome|infection|injury|fracture|pain|asthma|diabetes|diabetic|hypertension|sepsis|pneumonia|depression|anxiety|migraine|cancer|tumou?r|inhaler|medication|medicine|prescription|prescribed|rx|dose|dosage|tablets?|mg|treatment|therapy|triage|vitals|chart|coder|coding|claim|documentation|problem list|history of|hx|allerg(?:y|ies)|ordonnance|rezept|receta|ricetta|recept|bedömning|journal(?:anteckning)?|anamnes[ei]s?|befund|tanı|teşhis|muayene|sağlık|zorg|santé|salud|saúde|salute|gesundheit|behandling|behandlung|tratamiento|tratamento|trattamento|traitement|leczenie|tedavi|\w{3,}(?:itis|osis|emia|aemia|pathy|algia|oma|ectomy))\b|患者|病院|診察|診療|処方|환자|병원|진단|진료|病人|医院|诊断|病历)/i;
 
 
+/** Words of diagnosis itself (not of billing or coding in general), for undotted codes. */
+const UNDOTTED_CONTEXT = /(?:\b(?:icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|diag[a-z]*|diagn[oó]stico|dx\d*|ddx)\b|диагноз|诊断|診断|мкб)/i;
+
 /**
  * ICD-10 diagnosis codes (`E11.9`, `J45.909`, `U07.1`): only with diagnostic context — a key like
  * `diagnosis_code` / `dx1`, a word like diagnosis / dx / ICD nearby (also the classification's name in
@@ -85,7 +88,8 @@ const CLINICAL =
  */
 export const icd10: DlpDetector = {
   type: 'icd10',
-  pattern: /(?<![A-Za-z0-9.-])[A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?(?![A-Za-z0-9]|\.\d)/g,
+  // Also undotted, as claims print them (UB-04 / CMS-1500 boxes, X12: `R7303`, `S060X0A`), still only with diagnostic context.
+  pattern: /(?<![A-Za-z0-9.-])[A-Z]\d[0-9A-Z](?:\.?[0-9A-Z]{1,4})?(?![A-Za-z0-9]|\.\d)/g,
   // Words of clinical documentation and coding (English, and diagnosis in other languages).
   context:
     /(?:\b(?:icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|diagnos(?!tics?\b)[a-z]*|diagn[oó]stico|diagnosi|diag|dx\d*|ddx|condition codes?|suspected|suspicion of|rule out|r\/o|motif|bed[öo]mning|beurteilung|valutazione|tan[ıi]|rozpoznanie|billing codes?|primary codes?|secondary codes?|comorbidit[a-z]*|icd10|coded as|coder|coding|bill(?:ed)?(?: as)?|hx|h\/o|history of|admitted (?:for|with)|unspecified|assessment|impression|indication|referr(?:al|ed|ing)|chief complaint|problem list|reason for (?:visit|referral|admission)|reason ?codes?|(?:today's|visit|progress|clinic(?:al)?|encounter|soap) note|charted|charting)\b|мкб[- ]?10|диагноз|诊断|診断)/i,
@@ -93,7 +97,11 @@ export const icd10: DlpDetector = {
   // Headings of diagnosis lists (not `Diagnostics:` of a machine, not `Error codes:`).
   listContext:
     /(?:\b(?:(?:discharge|admission|admitting|primary|secondary|principal|final|working|differential|encounter|visit)\s+)?(?:diagnos[ie]s|diagnosen|diagnose|diagnóstico?s?|diagnostici|diagnostic (?:principal|associés?)|dx|ddx|icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|assessment(?: (?:and|&) plan)?|a\/p|impression|problem list|active problems|past medical history|pmh|comorbidities|billing codes|conditions)\b|мкб|диагноз|诊断|診断)/i,
-  validate: (_value, text, index) => !NOT_A_DIAGNOSIS_BEFORE.test(text.slice(Math.max(0, index - 16), index)),
+  // An undotted code longer than a category (`R7303`, `S060X0A`) needs a word of diagnosis itself nearby or in its keys: procedure codes
+  // billed beside it (CDT `D0120`, HCPCS `J1100`) have the same shape.
+  validate: (value, text, index, keyPath) =>
+    !NOT_A_DIAGNOSIS_BEFORE.test(text.slice(Math.max(0, index - 16), index)) &&
+    (value.length <= 3 || value.includes('.') || UNDOTTED_CONTEXT.test(keyPath) || UNDOTTED_CONTEXT.test(text.slice(Math.max(0, index - 60), index))),
   // A code written with its dot (`K58.9`, `T78.40XA`: the classification's own structure) in a text about a patient: any
   // clinical word within a few hundred characters or in its keys (a lab frame, a nurse's log, a query to a physician, a URL).
   wideContext: { context: CLINICAL, window: { before: 400, after: 300 }, applies: /^[A-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}$/ },

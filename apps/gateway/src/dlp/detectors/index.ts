@@ -1,8 +1,9 @@
 import type { DlpDetector } from '../dlp-detector.interfaces';
-import { email, nationalPhone, phone } from './contact.detectors';
+import { dialledPhone, email, nationalPhone, phone } from './contact.detectors';
 import { cardCode, creditCard, cvv, ssn } from './financial.detectors';
 import { icd10, healthInsuranceNumber, medicalRecordNumber } from './health.detectors';
-import { apiKey, authFilePassword, awsAccessKey, commandPassword, credentialPair, jwt, linePassword, namedKey, pairPassword, password, privateKey, protocolPassword, tokenField } from './secret.detectors';
+import { authFilePassword, commandPassword, credentialPair, linePassword, pairPassword, password, protocolPassword, toolPassword } from './password.detectors';
+import { apiKey, awsAccessKey, jwt, namedKey, privateKey, tokenField } from './secret.detectors';
 
 export { luhnValid } from './financial.detectors';
 
@@ -20,6 +21,7 @@ export const DLP_DETECTORS: readonly DlpDetector[] = [
   password,
   commandPassword,
   protocolPassword,
+  toolPassword,
   pairPassword,
   linePassword,
   authFilePassword,
@@ -33,5 +35,6 @@ export const DLP_DETECTORS: readonly DlpDetector[] = [
   email,
   phone,
   nationalPhone,
+  dialledPhone,
   icd10,
 ];

@@ -1,0 +1,251 @@
+import type { DlpDetector } from '../dlp-detector.interfaces';
+import { anyCase } from './secret.detectors';
+
+// Passwords: after a password word in any language, in connection strings and URLs, and in the forms of tools and protocols.
+
+/** Password words in English and other languages (`mot de passe`, `Passwort`, `contraseña`, `senha`, `şifre`, `密码`, …). */
+export const PASSWORD_WORD =
+  'password|passwd|pwd|pw|pword|passphrase|passcode|mot de passe|passwort|kennwort|contraseña|contrasena|senha|wachtwoord|lösenord|adgangskode|salasana|hasło|heslo|lozinka|parolă|şifre|şifresi|sifre|пароль|パスワード|密码|密碼|비밀번호|mật khẩu|รหัสผ่าน|كلمة المرور|كلمة السر|סיסמה|पासवर्ड';
+/** What joins a password word to its value in a sentence: `is`, `ist`, `est`, `es`, `é`, `è`, `lautet`, `är`, `jest`, a dash, CJK `是` / `は` / `는`. */
+// Also what a ticket says an admin did: `Temp password set to …`, `changed to`, `reset to`.
+const COPULA = String.raw`(?:\s+(?:is|is now|was|will be|ist|lautet|est|es|era|é|è|är|er|jest|je|wynosi|(?:was |has been |been )?(?:set|changed|reset|updated) to)\s+|\s+-\s+|\s*(?:是|为|為|は|는|은)\s*)`;
+/** A password's owner between the word and the copula: `the password for the admin account is …`, `la password del Wi-Fi è …`. */
+const OWNER = String.raw`(?:\s+(?:for|of|to|on|del|della|dello|de|du|des|da|do|für|von|van|för|för|til|dla)\b[^\n:=.;,]{1,40}?)?`;
+/**
+ * A word saying what kind of password it is, after the word (`Mot de passe provisoire :`, `senha temporária do portal é`,
+ * `password temporanea:`, `Passwort (neu):` without the brackets).
+ */
+const QUALIFIER = String.raw`(?:\s+(?:provisoire|temporaire|initial(?:e)?|temporary|temp|one-time|new|nouveau|nouvel(?:le)?|neue?s?|vorl[äa]ufige?s?|provisori[oa]|provis[óo]ri[oa]|tempor[áa]ri[oa]|temporal|temporane[oa]|provvisori[oa]|tijdelijke?|nieuwe?|ge[çc]ici|yeni|tymczasowe|nowe|временный|новый|default|por defecto|padr[ãa]o|predeterminad[oa]|inicial))?`;
+/** What follows a length or a count, not a password (`password is 8 characters long`). */
+const PASSWORD_RULE = /^\s*(?:characters?|chars?|digits?|letters?|symbols?|long|zeichen|caract|символ)/i;
+/** What introduces a user's name, not a password, after a password word and its owner (`reset password for user: jdoe42`). */
+const USER_BEFORE = /(?:^|\s)(?:user(?:name)?|account|login|e-?mail|id)[ \t]*[:=][ \t]*$/i;
+/** A bare value: not a plain word (`password: required`), not a bracket or a placeholder opening. */
+const BARE_VALUE = String.raw`[^\s"',;&}([<][^\s"',;&}]*?[^\s"',;&}A-Za-z][^\s"',;&}]*|[^\s"',;&}A-Za-z([<][^\s"',;&}]*`;
+
+/**
+ * Passwords: any non-blank value under a key like `password`, `db_password`, `passwd`, `pwd`; and
+ * in text `password=...`, `"password": "..."` (also JSON escaped inside a string), `pwd: ...`,
+ * `password is ...`, `the password for X is ...` — a bare value counts only when it is not a plain
+ * word, so prose stays clean — SQL's `PASSWORD 'literal'`, and the password of
+ * `scheme://user:password@host` (the last `@` before the host ends it; not a placeholder such as
+ * `USER:PASSWORD@HOST`).
+ */
+export const password: DlpDetector = {
+  type: 'password',
+  pattern: new RegExp(
+    String.raw`(?<![A-Za-z0-9])(?:${PASSWORD_WORD})(?:\\?["'])?(?:` +
+      [
+        String.raw`\s*(?:[:=]|=>)\s*(?:\\?"(?<v>(?:[^"\\]|\\[^"])+?)\\?"|'(?<v2>[^']+)')`,
+        String.raw`=(?<v3>[^\s"',;&}]+)`,
+        // The value on the same line (`DB_PASSWORD=` with nothing after it does not take the next line); LDIF's `::` (base64 value);
+        // an owner before the colon too (`Temporary password for the vendor portal: …`).
+        String.raw`${QUALIFIER}${OWNER}(?:\s*(?:::|[:=]|=>)[ \t]*|${COPULA})(?<v4>${BARE_VALUE})`,
+        // Asked for in a chat and given on the next line: `mi giri la password del wifi?` / `[10:03] Giulia: certo, è …`, `… password? — sure, it's …`.
+        String.raw`[^\n?]{0,60}\?[ \t]*\r?\n[^\n]{0,40}?[:>\]-][ \t]*(?:[^\s]+[ \t]+){0,3}?(?:è|é|is|it's|its|it is|es|ist|c'est|est|то|是)[ \t]+(?<v10>(?=\S{6})(?:${BARE_VALUE}))`,
+        // SQL: `ALTER ROLE r WITH LOGIN PASSWORD 'literal'`, `CREATE USER u PASSWORD "literal"`.
+        String.raw`[ \t]+'(?<v7>[^'\s]{3,128})'`,
+        // Quoted as code or in typographic quotes in chat and tickets: password `x`, password “x”, password «x».
+        String.raw`[ \t]+(?:\x60(?<v8>[^\x60\s]{3,128})\x60|[“‘«](?<v9>[^”’»\s]{3,128})[”’»])`,
+      ].join('|') +
+      ')' +
+      // credentials in a URL: scheme://user:password@host (a password may hold an unencoded `@`: the last one before the host ends it)
+      String.raw`|(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://[^\s:/@]*:(?<v5>(?![A-Z_]+@(?![^\s/@]*@)|\$\{|<|\*+@|x+@)[^\s/]{1,256}?)@(?=[\w[])(?![^\s/@]*@)` +
+      // curl / wget / httpie basic auth on the command line: `-u user:password`, `--user user:password`.
+      String.raw`|(?<![\w-])(?:-u|--user|--http-user)[ =]["']?[^\s:'"]+:(?<v6>(?![A-Z_]+["'\s]|\$)[^\s'"]+)`,
+    'gi',
+  ),
+  // A plain word closed by punctuation is prose (`(using password: YES)`, `password: required.`); one character is a test's
+  // stand-in (`User.new(password: "x")`), a YAML block indicator (`password: |`) has the value below; after `for user:` comes a name.
+  validate: (value, text, index) =>
+    !/^[A-Za-z]+[).\]:,?]+$/.test(value) &&
+    !/^(?:\d{1,3}|\S|[|>][-+]?\d?)$/.test(value) &&
+    !PASSWORD_RULE.test(text.slice(index + value.length, index + value.length + 16)) &&
+    !USER_BEFORE.test(text.slice(Math.max(0, index - 24), index)) &&
+    // Inside a shell parameter expansion (`${POSTGRES_PASSWORD:?set it}`): the message shown when the variable is unset.
+    !/\$\{\w*:$/.test(text.slice(Math.max(0, index - 64), index)),
+  // `userpass`: OFX `<USERPASS>`; also `db_pass`, `redis_pass`, `db_pwd`; a column saying the password is kept in clear (`password_plain`).
+  // Also `authtok` (PAM and SSSD's authentication token: `ldap_default_authtok`).
+  key: /^(?:[a-z0-9]*authtok|[a-z0-9]*password(?:plain|clear|cleartext|raw|temp|tmp)?|[a-z0-9]*passwd|[a-z0-9]{0,12}pwd|[a-z]{0,8}pw|passphrase|passcode|(?:user|login|db|database|admin|root|smtp|mail|redis|mysql|postgres|pg|mongo|rabbitmq|amqp|ldap|ftp|sftp|ssh|proxy|bind|sa|app|service|svc|wifi|wlan)?pass|passwort|kennwort|contrasena|contraseña|senha|motdepasse|wachtwoord|parol|sifre|şifre|hasło|haslo|lösenord|salasana|пароль|密码|密碼|パスワード|비밀번호)$/,
+  // A field saying its value is encrypted or hashed holds ciphertext (Firefox `encryptedPassword`, `hashed_password`), not a password.
+  keyVeto: (_keyPath, key) => /^(?:encrypted|encrypt|enc|hashed|hash|crypted|sealed|cipher|digest|salted|obfuscated)/.test(key),
+};
+
+/** Inline markup around a value in chat and forums: BBCode `[b]…[/b]`, HTML `<b>…</b>`, Markdown `**…**`, code backticks. */
+const MARKUP = String.raw`(?:\[\/?[a-z]{1,6}\]|<\/?[a-z]{1,6}>|\*\*|\x60)?`;
+
+/**
+ * Passwords in the syntax of particular tools and protocols: cloud-init `chpasswd` lists and `echo 'u:p' | chpasswd`,
+ * HAProxy `insecure-password` and `stats auth`, IMAP `LOGIN`, FTP `PASS` as a server log quotes it, command lines
+ * (`xfreerdp /p:`, `net user`, OpenSSL `pass:`, keytool `-storepass`, `smbclient -U u%p`, `htpasswd -b`, `sqlcmd -P`),
+ * and a login call with literals. Each form names itself, so the pattern runs only on text that has one of those words.
+ */
+export const protocolPassword: DlpDetector = {
+  type: 'password',
+  pattern: new RegExp(
+    [
+      // cloud-init `chpasswd: list: |` then `user:password` lines; `echo 'user:password' | chpasswd` (not a `$6$…` hash with `-e`).
+      String.raw`\bchpasswd:[ \t]*\r?\n[ \t]+list:[ \t]*\|?[ \t]*\r?\n[ \t]+[\w.-]{1,32}:(?<v22>(?!\$)[^\s:]{3,128})`,
+      String.raw`\becho[ \t]+["']?[\w.-]{1,32}:(?<v23>(?!\$)[^\s'":]{3,128})["']?[ \t]*\|[ \t]*(?:sudo[ \t]+)?chpasswd\b(?![ \t]+-e)`,
+      // HAProxy userlists and stats pages: `user admin insecure-password …`, `stats auth ops:…`.
+      String.raw`\buser[ \t]+[\w.@-]{1,64}[ \t]+insecure-password[ \t]+(?<v14>\S{3,128})`,
+      String.raw`\bstats[ \t]+auth[ \t]+[^\s:]{1,64}:(?<v15>\S{3,128})`,
+      // IMAP `a001 LOGIN user "pass"` (a tag, the command, the user, the password; quoted or atom).
+      String.raw`(?<![^\n])(?:(?:[CS]|client|CLIENT)[:>][ \t]*|>{1,3}[ \t]*)?[A-Za-z0-9.]{1,12}[ \t]+LOGIN[ \t]+(?:"[^"\n]{1,128}"|[^\s"]{1,128})[ \t]+(?:"(?<v17>[^"\n]{3,128})"|(?<v18>[^\s"]{3,128}))`,
+      // FTP's `PASS …` as a server log quotes the command (vsftpd `FTP command: Client "…", "PASS …"`).
+      String.raw`["']PASS[ \t]+(?<v19>[^\s"']{3,128})["']`,
+      // Command lines: `xfreerdp /u:x /p:…`, `net user x … /add`, OpenSSL `-passin pass:…`, keytool `-storepass …`,
+      // `smbclient -U user%…`, `htpasswd -b file user …`, `sqlcmd -P …`.
+      String.raw`\bxfreerdp\b[^\n]{0,200}?[ \t]\/p:(?<v24>[^\s'"]{3,128})`,
+      String.raw`\bnet[ \t]+user[ \t]+[^\s/]{1,64}[ \t]+(?<v25>(?![/*])[^\s]{3,128})`,
+      String.raw`-pass(?:in|out)[ \t]+pass:(?<v26>[^\s'"]{3,128})`,
+      String.raw`[ \t]-(?:src|dest)?(?:store|key)pass[ \t]+["']?(?<v27>(?![-$])[^\s'"]{3,128})`,
+      String.raw`\bsmbclient\b[^\n]{0,200}?[ \t]-U[ \t]*["']?[^\s%'"]{1,64}%(?<v28>[^\s'"]{3,128})`,
+      String.raw`\bhtpasswd\b[ \t]+-[a-zA-Z]*b[a-zA-Z]*[ \t]+\S+[ \t]+\S+[ \t]+["']?(?<v29>[^\s'"]{3,128})`,
+      String.raw`\bsqlcmd\b[^\n]{0,200}?[ \t]-P[ \t]*["']?(?<v30>[^\s'"-][^\s'"]{2,127})`,
+      // A password piped into a command that reads it from stdin: `echo … | docker login -u ci --password-stdin`, `passwd --stdin`.
+      String.raw`\becho[ \t]+(?:-n[ \t]+)?["']?(?<v31>[^\s'"|]{3,128})["']?[ \t]*\|[^\n|]{0,120}?(?:--password-stdin|--passwd-stdin|passwd[ \t]+--stdin)`,
+      // Cisco IOS type 0 (clear text): `username x privilege 15 secret 0 …`, `enable password 0 …` (types 5, 8, 9 are hashes, 7 is obfuscation).
+      String.raw`(?<![\w-])(?:secret|password)[ \t]+0[ \t]+(?<v32>\S{3,128})`,
+      // A Wi-Fi QR code's network password (`WIFI:T:WPA;S:ssid;P:…;;`).
+      String.raw`\bWIFI:(?:[^;\n]{0,64};){0,4}?P:(?<v33>(?:[^;\\\n]|\\.){3,63});`,
+      // OpenLDAP tools' bind password: `ldapsearch -x -D "cn=…" -w 'secret'`.
+      String.raw`\bldap(?:search|modify|add|delete|passwd|whoami|compare|modrdn|exop)\b[^\n|;&]{0,200}?[ \t]-w[ \t]+(?:'(?<v34>[^'\n]{3,128})'|"(?<v35>[^"\n]{3,128})"|(?<v36>[^\s'"-][^\s'"]{2,127}))`,
+      // A login call with the user and the password as literals: `client.login("user@x", "…")`, `signIn('u', '…')`.
+      String.raw`\b(?:login|logIn|log_in|signIn|sign_in|authenticate)\(\s*(?<q1>["'])[^"'\n]{1,128}\k<q1>\s*,\s*(?<q2>["'])(?<v20>[^"'\n]{3,128})\k<q2>\s*[,)]`,
+    ].join('|'),
+    'g',
+  ),
+  requires: /chpasswd|insecure-password|stats[ \t]+auth|LOGIN|PASS|(?:log_?[iI]n|sign_?[iI]n|authenticate)\(|xfreerdp|net[ \t]+user|pass:|(?:store|key)pass|smbclient|htpasswd|sqlcmd|-stdin|--stdin|(?:secret|password)[ \t]+0[ \t]|WIFI:|ldap[a-z]+\b/,
+  validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value),
+};
+
+/**
+ * More tools' password forms, behind a test of their own names: SNMP communities and USM users, Oracle's `user/password@db`, connect
+ * calls taking the password third, Bundler's per-host credentials, and a user and a password in chat with markup around them.
+ */
+export const toolPassword: DlpDetector = {
+  type: 'password',
+  pattern: new RegExp(
+    [
+      // SNMP communities and USM users (`rocommunity …`, `com2sec name source …`, `createUser u SHA "auth" AES "priv"`).
+      String.raw`\b(?:ro|rw)community6?[ \t]+(?<v40>[^\s#"]{3,128})`,
+      String.raw`\bcom2sec6?[ \t]+(?:-Cn[ \t]+\S+[ \t]+)?\S+[ \t]+\S+[ \t]+(?<v41>[^\s#"]{3,128})`,
+      String.raw`\bcreateUser[ \t]+(?:-e[ \t]+\S+[ \t]+)?\S+[ \t]+(?:MD5|SHA(?:-\d+)?)[ \t]+(?:"(?<v42>[^"\n]{3,128})"|(?<v43>[^\s"]{3,128}))`,
+      // Oracle's `user/password@connect` on the tools' command lines (`sqlplus hr/…@//host/svc`) and SQL*Plus `CONNECT user/…@db`.
+      String.raw`\b(?:sqlplus|rman|expdp|impdp|sqlldr|dgmgrl)(?:[ \t]+(?:-{1,2}\w+|target|auxiliary|catalog|userid=))*[ \t]+["']?[\w$#.]{1,30}\/(?<v44>[^\s@/'"]{3,128})(?=@|[\s'"]|$)`,
+      String.raw`\b(?:CONN|CONNECT|conn|connect)[ \t]+[\w$#]{1,30}\/(?<v45>[^\s@/'"]{3,128})@`,
+      // A database or directory connect call, the password its third argument: Perl `DBI->connect($dsn, 'u', '…')`, JDBC
+      // `DriverManager.getConnection(url, "u", "…")`, PHP `new PDO(…)`, `mysqli_connect(host, u, …)`, `ldap_bind($c, $dn, …)`, `imap_open`.
+      String.raw`(?:DBI->connect(?:_cached)?|DriverManager\.getConnection|new[ \t]+PDO|new[ \t]+mysqli|mysqli_(?:real_)?connect|ldap_bind|imap_open|ftp_login|pymysql\.connect|MySQLdb\.connect)\(\s*(?:"[^"\n]{0,256}"|'[^'\n]{0,256}'|\$?[\w.$>-]{1,64})\s*,\s*(?:"[^"\n]{0,128}"|'[^'\n]{0,128}'|\$?[\w.$>-]{1,64})\s*,\s*(?<q3>["'])(?<v46>[^"'\n]{3,128})\k<q3>`,
+      // Bundler's credentials per gem host: `BUNDLE_GEMS__EXAMPLE__COM: "user:…"` (the host's dots written `__`), `bundle config set host user:…`.
+      String.raw`\bBUNDLE_[A-Z0-9_]*?__[A-Z0-9]+["']?[ \t]*[:=][ \t]*["']?[^\s:"']{1,128}:(?<v47>[^\s"']{3,128})`,
+      String.raw`\bbundle[ \t]+config[ \t]+(?:set[ \t]+)?(?:--\w+[ \t]+)*[\w-]+(?:\.[\w-]+)+[ \t]+[^\s:]{1,128}:(?<v48>\S{3,128})`,
+      // A user and a password in chat with markup around them (BBCode `user [b]admin[/b] pass [b]…[/b]`, HTML, Markdown), or none.
+      String.raw`\b(?:[Uu]ser(?:name)?|USER(?:NAME)?|[Ll]ogin|LOGIN)[ \t:]+${MARKUP}[\w.@-]{1,64}${MARKUP}[ \t,;]+(?:and[ \t]+)?(?:[Pp]ass(?:word)?|PASS(?:WORD)?|pw|pwd|PW)[ \t]*[:=]?[ \t]*${MARKUP}(?<v49>(?=[^\s\[<*\x60]*[\d!#$%^&~+=?@])(?=[^\s\[<*\x60]*[A-Za-z])[^\s\[<*\x60]{6,128}?)(?=${MARKUP}(?:[\s.,;!)]|$))`,
+    ].join('|'),
+    'g',
+  ),
+  requires: /community|com2sec|createUser|sqlplus|rman|expdp|impdp|sqlldr|dgmgrl|onn(?:ect|ECT)?[ \t]|DBI->|getConnection|PDO|mysqli|ldap_bind|imap_open|ftp_login|\.connect\(|BUNDLE_|bundle[ \t]+config|(?:ser(?:name)?|SER(?:NAME)?|ogin|OGIN)[ \t:]+\S{1,70}[ \t,;]+(?:and[ \t]+)?(?:[Pp]ass|PASS|pw|PW)/,
+  validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value),
+};
+
+/** A user and a password given in chat as `user app / …`, `login admin/…`: the password has a letter and a digit or a symbol. */
+export const pairPassword: DlpDetector = {
+  type: 'password',
+  pattern: /\b(?:user(?:name)?|login|creds?)[ \t:]+[\w.@-]{1,64}[ \t]*\/[ \t]*(?<v>(?=[^\s/]*[\d!#$%^&*~+=?@])(?=[^\s/]*[A-Za-z])[^\s/]{6,128})(?![^\s/]*\/)/gi,
+  requires: /(?:user|login|cred)[^\n/]{0,70}\//i,
+};
+
+/** `IDENTIFIED BY` in any case. */
+const IDENTIFIED_BY = String.raw`${anyCase('identified')}(?:\s+${anyCase('with')}\s+\w+)?\s+${anyCase('by')}`;
+
+/**
+ * Passwords given to a command rather than after a password word: Redis `AUTH [user] pass` (also in
+ * `MONITOR` output, `"AUTH" "default" "…"`), `requirepass` / `masterauth` in redis.conf, SQL
+ * `IDENTIFIED BY 'pass'` (not `IDENTIFIED BY PASSWORD '*hash'`), `--password pass` on a command line,
+ * `mysql -ppass`, `sshpass -p pass`, `redis-cli -a pass`, PowerShell `ConvertTo-SecureString … -AsPlainText`,
+ * `net use … /user:x pass`, `.netrc` lines, and HTTP `Basic` credentials
+ * (base64 of `user:password`). Case-sensitive where the command is (`AUTH`).
+ */
+export const commandPassword: DlpDetector = {
+  type: 'password',
+  pattern: new RegExp(
+    [
+      // Redis AUTH as MONITOR or a RESP log prints it (every argument quoted), or typed at a redis-cli prompt.
+      String.raw`"AUTH"[ \t]+(?:"[^"\s]{1,64}"[ \t]+)?"(?<v>[^"\s]{4,128})"`,
+      String.raw`(?:redis-cli\b[^\n]{0,80}?|(?<![\w.-])[\w.-]{1,64}:\d{2,5}>)[ \t]*AUTH[ \t]+(?:[\w.@-]{1,64}[ \t]+)?(?<v7>[^\s"]{4,128})(?=\s|$)`,
+      String.raw`(?<![\w-])(?:requirepass|masterauth)[ \t]+"?(?<v2>[^\s"]{4,128})`,
+      String.raw`${IDENTIFIED_BY}\s+(?!${anyCase('password')}\b)['"]?(?<v3>[^\s'";]{3,128})`,
+      String.raw`(?<![\w-])--(?:[a-z]+-)?(?:password|passwd|pass)[ \t]+(?!-)['"]?(?<v4>[^\s'"]{3,128})`,
+      String.raw`\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n|;&]{0,120}?[ \t]-p(?:(?<v5>[^\s'"-][^\s'"]{2,127})|'(?<v12>[^'\n]{3,128})'|"(?<v13>[^"\n]{3,128})")`,
+      // SMTP / IMAP SASL PLAIN: base64 of `authzid NUL user NUL password`.
+      String.raw`\bAUTH[ \t]+PLAIN[ \t]+(?<v16>[A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])`,
+      // PowerShell `ConvertTo-SecureString "pass" -AsPlainText`, Windows `net use \\host\share /user:name pass`.
+      String.raw`ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?["'](?<v10>[^"'\s]{3,128})["'][ \t]+-AsPlainText`,
+      String.raw`\bnet[ \t]+use\b[^\n]{0,120}?[ \t]/user:\S{1,64}[ \t]+(?<v11>[^\s/*][^\s]{2,127})`,
+      // .netrc: `machine host login user password pass`.
+      String.raw`\blogin[ \t]+\S{1,64}[ \t]+password[ \t]+(?<v8>\S{3,128})`,
+      // HTTP Basic credentials: base64 of `user:password`.
+      String.raw`\bBasic[ \t]+(?<v9>[A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])`,
+      String.raw`\b(?:sshpass[ \t]+-p|redis-cli\b[^\n|;&]{0,120}?[ \t]-a)[ \t]*['"]?(?<v6>[^\s'"-][^\s'"]{2,127})`,
+    ].join('|'),
+    'g',
+  ),
+  // Not a plain word (`AUTH failed`); a Basic credential only when it decodes to `user:password`.
+  validate(value, text, index) {
+    const before = text.slice(Math.max(0, index - 12), index);
+    if (/Basic[ \t]+$/.test(before)) return /^[^\s:]{1,64}:[\x21-\x7e]{3,}$/.test(Buffer.from(value, 'base64').toString('latin1'));
+    if (/PLAIN[ \t]+$/.test(before)) return /^[^\0]*\0[^\0]{1,64}\0[^\0]{3,}$/.test(Buffer.from(value, 'base64').toString('latin1'));
+    return !/^[A-Za-z]+[).\]:,?]*$/.test(value);
+  },
+};
+
+/**
+ * A list of `"user" "secret"` lines in which some secrets are stored hashes (`md5…`, `SCRAM-SHA-256$…`: PgBouncer's auth
+ * file and the like): the other secrets are passwords in clear. Runs only on text holding such a hash.
+ */
+export const authFilePassword: DlpDetector = {
+  type: 'password',
+  pattern: /^[ \t]*"[^"\s]{1,64}"[ \t]+"(?<v>(?!md5[0-9a-f]{32}"|SCRAM-SHA-256\$)[^"\n]{3,128})"[ \t]*\r?$/gm,
+  requires: /^[ \t]*"[^"\s]{1,64}"[ \t]+"(?:md5[0-9a-f]{32}|SCRAM-SHA-256\$[^"\n]+)"[ \t]*\r?$/m,
+};
+
+/**
+ * Passwords that are a line of their own: a line of only the word and the value (`.netrc` over
+ * several lines, FTP / POP3 `PASS x`, `password x` in configs) and PostgreSQL password file lines
+ * (`host:port:database:user:password`, any of the first four may be `*`). Line-anchored (`m`), so
+ * that the pattern costs little on text that has no such line.
+ */
+export const linePassword: DlpDetector = {
+  type: 'password',
+  // One line start for all the forms (each alternative anchored on its own would be tried at every position).
+  pattern: new RegExp(
+    String.raw`^[ \t]*(?:` +
+    [
+      // Also as a session transcript prints the client's lines (`C: PASS …`, `>>> PASS …`, `-> PASS …`).
+      String.raw`(?:(?:[CS]|client|server|CLIENT|SERVER)[:>][ \t]*|(?:>{1,3}|<{1,3}|->|<-)[ \t]*)?(?:PASS|[Pp]ass|[Pp]assword|PASSWORD|passwd)[ \t]+(?<v>[^\s]{3,128})[ \t]*\r?$`,
+      // Postfix `sasl_passwd` (and the like): a relay host, then `user:password`.
+      String.raw`\[?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\]?(?::\d{1,5})?[ \t]+[^\s:]{1,128}:(?<v3>(?=\S*[A-Za-z])[^\s]{3,128})[ \t]*\r?$`,
+      // A debconf answer typed `password` (Debian preseed `d-i passwd/user-password password …`, `debconf-set-selections`).
+      String.raw`\S+[ \t]+\S*pass\S*[ \t]+password[ \t]+(?<v4>\S{3,128})[ \t]*\r?$`,
+      String.raw`(?=[^\s:]*[A-Za-z*.])[^\s:#][^\s:]*:(?:\d{2,5}|\*):[^\s:]+:[^\s:]+:(?<v2>(?:[^\s:\\]|\\.){3,128})\r?$`,
+    ].join('|') +
+      ')',
+    'gm',
+  ),
+  requires: /pass|:(?:\d|\*)|\.[A-Za-z]{2,}\]?[ \t]+[^\s:]+:/i,
+  // A line of its own holds a value, not prose: only a plain word is refused (`PASS required`), not random letters of both cases.
+  validate: (value) => !/^(?:[A-Z]?[a-z]+|[A-Z]+)[).\]:,?]*$/.test(value),
+};
+
+/**
+ * `user:password` under a key naming basic credentials: Docker's `config.json` `auth` and npm's
+ * `_auth` (base64 of it, decoded before the detectors read it), `userinfo`, `credentials`. The
+ * password part must not be a plain word (`user:password` in docs).
+ */
+export const credentialPair: DlpDetector = {
+  type: 'password',
+  key: /^(?:auth|basicauth|httpauth|userinfo|credentials?|userpass|logincredentials)$/,
+  keyValue: /^\s*[^\s:]{1,64}:(?![A-Za-z]+\s*$)\S{3,128}\s*$/,
+};

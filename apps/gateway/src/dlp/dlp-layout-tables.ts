@@ -1,0 +1,67 @@
+import type { SubText } from './dlp-structure';
+import { Line, linesOf, MAX_LINES, MAX_ROWS, split } from './dlp-tables';
+
+// Tables a text declares by markup (MediaWiki) or by a layout comment above its records.
+
+/**
+ * The cells of MediaWiki tables (`{|` … `|}`), each under its column's name: a header of `!` cells (`! System !! Login !! Password`,
+ * or one `!` line per column), rows after `|-` of `|` cells (`| a || b || c`, or one `|` line per cell).
+ */
+export function wikiTableCells(text: string): SubText[] {
+  if (!text.includes('{|') || !text.includes('\n|')) return [];
+  const lines = linesOf(text);
+  if (lines.length > MAX_LINES) return [];
+  const out: SubText[] = [];
+  let header: Line[] = [];
+  let row: Line[] = [];
+  const flush = () => {
+    row.forEach((cell, i) => i < header.length && cell.text && out.push({ start: cell.start, text: cell.text, key: header[i].text }));
+    row = [];
+  };
+  for (const line of lines) {
+    const trimmed = line.text.trimStart();
+    const at = { text: trimmed.slice(1), start: line.start + line.text.length - trimmed.length + 1 };
+    if (trimmed.startsWith('{|')) (header = []), (row = []);
+    else if (trimmed.startsWith('|}') || trimmed.startsWith('|-')) flush();
+    else if (trimmed.startsWith('!')) header.push(...split(at, /!!|\|\|/g));
+    else if (trimmed.startsWith('|') && !trimmed.startsWith('|+')) row.push(...split(at, /\|\|/g));
+    if (out.length >= MAX_ROWS) break;
+  }
+  flush();
+  return out;
+}
+
+/** A comment declaring a record's fields in order: `# layout: REC PAN(19) EMBOSS_NAME(26) EXP_MMYY SVC CVV2 SEQ` (names, maybe widths). */
+const LAYOUT_LINE = /^[ \t]*(?:#|\/\/|--|;|\*|REM\b)?[ \t]*(?:record )?(?:layout|fields|columns|format|header|record)[ \t]*[:=][ \t]*((?:[A-Z][A-Z0-9_]*(?:\(\d{1,3}\))?[ \t]+){2,39}[A-Z][A-Z0-9_]*(?:\(\d{1,3}\))?)[ \t]*$/i;
+/** The cheap test before {@link LAYOUT_LINE}: its word, a colon and a name. */
+const LAYOUT_WORD = /(?:layout|fields|columns|format|header|record)[ \t]*[:=][ \t]*[A-Za-z]/i;
+/** A field holding free text (a name, an address), whose value may hold spaces: the fields after it are counted from the record's end. */
+const TEXT_FIELD = /NAME|ADDR|STREET|CITY|DESC|TEXT|NOTE|COMMENT|TITLE|LINE/i;
+
+/**
+ * The fields of records under a layout comment (a card embossing file, a batch export), each under its field's name: the record's
+ * words in order, those after a free-text field (`EMBOSS_NAME`, whose value has spaces) counted from the record's end.
+ */
+export function layoutCells(text: string): SubText[] {
+  if (!text.includes('\n') || !LAYOUT_WORD.test(text)) return [];
+  const lines = linesOf(text);
+  if (lines.length > MAX_LINES) return [];
+  const out: SubText[] = [];
+  for (let i = 0; i < lines.length - 1 && out.length < MAX_ROWS; i += 1) {
+    const declared = LAYOUT_LINE.exec(lines[i].text);
+    if (!declared) continue;
+    const names = declared[1].split(/[ \t]+/).map((name) => name.replace(/\(\d+\)$/, ''));
+    const free = names.findIndex((name) => TEXT_FIELD.test(name));
+    for (let j = i + 1; j < lines.length && out.length < MAX_ROWS; j += 1) {
+      const line = lines[j];
+      if (LAYOUT_LINE.test(line.text)) break;
+      const words = split({ text: line.text.trim(), start: line.start + line.text.length - line.text.trimStart().length }, /[ \t]+/g);
+      if (words.length < names.length || (free < 0 && words.length !== names.length)) continue;
+      names.forEach((name, k) => {
+        const word = free < 0 || k < free ? words[k] : k > free ? words[words.length - (names.length - k)] : undefined;
+        if (word?.text) out.push({ start: word.start, text: word.text, key: name });
+      });
+    }
+  }
+  return out;
+}
