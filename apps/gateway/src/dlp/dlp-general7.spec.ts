@@ -99,6 +99,10 @@ describe('DLP general 7: card codes, cards and what only looks like a card', () 
     ['a record under a layout comment', { file: '# layout: SEQ PAN CARDHOLDER_NAME EXP CVC\n000001 4012888888881881 ANA MARIA SOUZA 0728 311\n' }, ['credit_card', 'cvv']],
     ['a PAN in an EMV TLV dump', { dump: '9F06 07 A0000000041010\n5A 08 5413330089020011\n5F24 03 251231' }, ['credit_card']],
     ['an international phone number that passes Luhn', { text: 'WhatsApp: +55 21 99876-5432' }, ['phone']],
+    // Mir (2200–2204) is a `2…` network too, at 16 to 19 digits, beside Mastercard's 16-digit 2-series.
+    ['a Mir card', { text: 'Оплата картой МИР 2200 7001 2345 6781' }, ['credit_card']],
+    ['a 19-digit Mir card', { pan: '2204123456789012343' }, ['credit_card']],
+    ['a Mastercard 2-series card', { text: 'card 2221 0012 3456 7896' }, ['credit_card']],
   ])('%s', (_what, data, types) => {
     expect(typesOf(data)).toEqual(types);
   });
@@ -109,6 +113,7 @@ describe('DLP general 7: card codes, cards and what only looks like a card', () 
     ['another private meta key', { meta: [{ id: 13, key: '_order_total', value: '927' }] }],
     ['a layout without card fields', { file: '# columns: SEQ SKU DESCRIPTION QTY CVC_FLAG\n1 A-77 BLUE MUG 2 N\n' }],
     ['a 14-digit barcode in the 2-series', { text: 'barcode 23018844129077 due 2026-01-09' }],
+    ['a 16-digit number between the Mir and Mastercard ranges', { text: 'ref 2210000000000002' }],
   ])('not a card or a code: %s', (_what, data) => {
     expect(typesOf(data)).toEqual([]);
   });

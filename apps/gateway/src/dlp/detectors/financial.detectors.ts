@@ -21,12 +21,14 @@ const CARD_PREFIX = /^(?:4|5[1-5]|2[2-7]|3[47]|3[0689]|35|6(?:011|5|4[4-9]|2))/;
  */
 const NOT_JCB = /^35\d{13}$/;
 /**
- * Mastercard's 2-series (`2221–2720`) is issued at 16 digits only: a Luhn-valid `2…` run of another length or outside the range
- * (a library barcode `23029389075609`, an item number) is not a card.
+ * The `2…` networks: Mastercard's 2-series (`2221–2720`), issued at 16 digits only, and Mir (`2200–2204`), 16 to 19
+ * digits. A Luhn-valid `2…` run of another length or outside both ranges (a library barcode `23029389075609`, an item
+ * number) is not a card.
  */
 function networkLength(digits: string): boolean {
   if (!digits.startsWith('2')) return true;
   const range = Number(digits.slice(0, 4));
+  if (range >= 2200 && range <= 2204) return digits.length >= 16;
   return range >= 2221 && range <= 2720 && digits.length === 16;
 }
 
