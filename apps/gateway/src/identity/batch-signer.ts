@@ -1,14 +1,8 @@
 import type { KeyObject } from 'node:crypto';
-import { gatewayBatchSignatures, gatewayRecordDigest, type GatewaySignatureBlock } from '@mas/core';
+import { gatewayBatchSignatures, gatewayRecordDigest, type GatewaySignatureBlock, TurnBatch } from '@mas/core';
 
 /** Most records signed together (their paths stay at most 10 steps long). */
 const MAX_BATCH = 1_024;
-
-interface Waiting {
-  digest: Buffer;
-  resolve: (block: GatewaySignatureBlock) => void;
-  reject: (error: unknown) => void;
-}
 
 /**
  * Signs the records asked for during one event-loop turn together: one Ed25519 signature over the
@@ -18,13 +12,11 @@ interface Waiting {
  * and an agent verifies one signature per batch (it remembers verified roots).
  */
 export class BatchSigner {
-  private waiting: Waiting[] = [];
-  private scheduled = false;
+  private readonly batch: TurnBatch<Buffer, GatewaySignatureBlock>;
 
-  constructor(
-    private readonly privateKey: KeyObject,
-    private readonly keyId: string,
-  ) {}
+  constructor(privateKey: KeyObject, keyId: string) {
+    this.batch = new TurnBatch<Buffer, GatewaySignatureBlock>((digests) => gatewayBatchSignatures(digests, privateKey, keyId), MAX_BATCH);
+  }
 
   /**
    * The signature block of `record`, signed with the others of this turn.
@@ -36,34 +28,6 @@ export class BatchSigner {
 
   /** {@link sign} given the record's digest (`gatewayRecordDigest`). */
   signDigest(digest: Buffer): Promise<GatewaySignatureBlock> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ digest, resolve, reject });
-      if (this.waiting.length >= MAX_BATCH) this.flush();
-      else if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => {
-          this.scheduled = false;
-          this.flush();
-        });
-      }
-    });
-  }
-
-  private flush(): void {
-    const batch = this.waiting;
-    this.waiting = [];
-    if (!batch.length) return;
-    let blocks: GatewaySignatureBlock[];
-    try {
-      blocks = gatewayBatchSignatures(
-        batch.map((w) => w.digest),
-        this.privateKey,
-        this.keyId,
-      );
-    } catch (error) {
-      for (const w of batch) w.reject(error);
-      return;
-    }
-    batch.forEach((w, i) => w.resolve(blocks[i]));
+    return this.batch.add(digest);
   }
 }

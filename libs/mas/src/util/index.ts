@@ -4,3 +4,4 @@ export * from './listening-url';
 export * from './mas-logger';
 export * from './recent-set';
 export * from './memoised';
+export * from './turn-batch';
