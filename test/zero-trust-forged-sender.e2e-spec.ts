@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Redis from 'ioredis';
-import { createMessage, encodeEntrySignature, INGRESS_FIELDS, MasKeys, ProvisionedAgent, signEnvelopeText, signingInput } from '@mas/core';
+import { createMessage, decodeCredentials, encodeEntrySignature, INGRESS_FIELDS, MasKeys, ProvisionedAgent, signEnvelopeText, signingInput } from '@mas/core';
 import { ChannelTap, waitFor } from './support/e2e-helpers';
 import { decisionsOn } from './gateway/spec-helpers';
 import { ZeroTrustAgent, ZeroTrustWorld } from './support/zero-trust';
@@ -90,6 +90,29 @@ for (const signing of [true, false]) {
         expect(entry.claimed_sender).toBe(aliceId.id);
       }
       expect(await admin.xlen(MasKeys.auditBySender(aliceId.id))).toBe(filedBefore + 1); // her real message only
+    });
+
+    it("an entry alice signed, appended to mallory's own stream, is refused by whose stream it came from", async () => {
+      // A copy of alice's entry, or one signed with her key: valid under her key, but only alice's Redis
+      // user can append to alice's stream, and this one came from mallory's.
+      const admin = world.admin.command;
+      const { privateKey } = decodeCredentials(aliceId.credentials, aliceId.id);
+      const envelope = createMessage({ senderId: aliceId.id, targetId: bobId.id, messageType: 'transfer.copy', data: { amount: 5 } }).toWire();
+      const text = JSON.stringify(envelope);
+      const signature = encodeEntrySignature(signEnvelopeText(text, { sender: aliceId.id, target: bobId.id }, privateKey));
+      const auditBefore = await admin.xlen(MasKeys.audit);
+      await attacker.xadd(MasKeys.agentIngress(mallory.id), '*', INGRESS_FIELDS.envelope, text, INGRESS_FIELDS.signature, signature, INGRESS_FIELDS.token, '', INGRESS_FIELDS.notify, '1');
+      await waitFor(async () => (await admin.xlen(MasKeys.audit)) > auditBefore, 5_000, 'the copy decided');
+      await alice.agent.send(bobId.id, 'hello.after', {});
+      await waitFor(() => bob.received.some((m) => m.messageType === 'hello.after'), 5_000, "alice's real message");
+
+      expect(bob.received.filter((m) => m.messageType === 'transfer.copy')).toEqual([]);
+      const copy = (await admin.xrange(MasKeys.audit, '-', '+'))
+        .slice(auditBefore)
+        .map(([, fields]) => Object.fromEntries(fields.flatMap((value, i) => (i % 2 ? [] : [[value, fields[i + 1]]]))))
+        .find((entry) => entry.message_type === 'transfer.copy');
+      expect(copy).toMatchObject({ decision: 'AUTH_FAILED', sender_id: '', claimed_sender: aliceId.id });
+      expect(JSON.parse(copy!.violations)).toEqual(['auth:foreign_stream']);
     });
   });
 }

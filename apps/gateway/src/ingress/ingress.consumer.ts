@@ -285,21 +285,32 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   private async screen(shard: IngressShard, batch: Array<{ id: string; ingress: IngressMessage }>): Promise<void> {
-    const messages = batch.filter(({ ingress }) => !RegistrationHandler.matches(ingress)).map(({ ingress }) => ingress);
+    const refused: Array<{ id: string; ingress: IngressMessage; error: AuthenticationRefusal }> = [];
+    // An agent's own stream carries its own entries only (its Redis user is the only one that may
+    // append to it): one naming another sender is refused before anything is read or verified for it.
+    const owned = shard.owner === undefined ? batch : batch.filter((entry) => this.ownedBy(shard.owner!, entry, refused));
+    const messages = owned.filter(({ ingress }) => !RegistrationHandler.matches(ingress)).map(({ ingress }) => ingress);
     let refusals: Array<AuthenticationRefusal | undefined> = [];
     try {
       refusals = await this.prefetch.read(messages);
     } catch (error) {
       this.logger.warn(`Reading what the checks of ${messages.length} ingress entries need failed (each check reads for itself): ${String(error)}`);
     }
-    const refused: Array<{ id: string; ingress: IngressMessage; error: AuthenticationRefusal }> = [];
-    let next = 0; // messages is batch without its registration requests, in order
-    for (const { id, ingress } of batch) {
+    let next = 0; // messages is owned without its registration requests, in order
+    for (const { id, ingress } of owned) {
       const error = messages[next] === ingress ? refusals[next++] : undefined;
       if (error) refused.push({ id, ingress, error });
       else this.track(shard, id, shard.gate.run(() => this.process(shard, ingress), shard.stream));
     }
     if (refused.length) await this.refuseInBulk(shard, refused);
+  }
+
+  /** True when `entry` of `owner`'s own stream names `owner` as its sender; else it joins `refused`. */
+  private ownedBy(owner: string, entry: { id: string; ingress: IngressMessage }, refused: Array<{ id: string; ingress: IngressMessage; error: AuthenticationRefusal }>): boolean {
+    const sender = entry.ingress.route?.senderId;
+    if (sender === undefined || sender === owner) return true; // a malformed entry is refused as such by authentication
+    refused.push({ ...entry, error: { reason: `an entry of "${owner}"'s own ingress stream names "${sender}" as its sender`, violation: 'auth:foreign_stream' } });
+    return false;
   }
 
   /**
