@@ -212,6 +212,17 @@ export class IngressMessage {
     return { senderId: route?.senderId, targetId: route?.targetId, ...this.looked };
   }
 
+  /**
+   * The route the envelope text itself names, read without decoding it (exact, as decoding gives);
+   * for an entry signed beside the envelope it may differ from {@link route}, the signature's. Undefined
+   * for a text over the size limit, not a JSON object, or not built from written text.
+   */
+  get writtenRoute(): EnvelopeRoute | undefined {
+    const text = this.written?.text;
+    if (text === undefined || this.oversized) return undefined;
+    return peekEnvelopeRoute(text) ?? scanEnvelopeRoute(text);
+  }
+
   /** Sender id, also of a malformed envelope when it names one. */
   get senderId(): string | undefined {
     return this.message?.senderId ?? stringField(this.envelope, 'sender_id');

@@ -58,6 +58,14 @@ export class RegistrationHandler {
    */
   async handle(ingress: IngressMessage): Promise<void> {
     const sender = ingress.route!.senderId; // matches() read the route
+    // The sender the signature names must be the one the envelope names: else nobody is
+    // authenticated, and the request is audited as such (under no one's name, nothing told to either).
+    const written = ingress.entrySignatureField === undefined ? undefined : ingress.writtenRoute;
+    if (written !== undefined && (written.senderId !== sender || written.targetId !== GATEWAY_SENDER_ID)) {
+      const reason = `malformed registration request: its envelope names "${written.senderId}", its entry signature "${sender}"`;
+      await this.recorder.recordUnauthenticated([{ ingress, error: { reason, violation: 'auth:malformed' } }]);
+      return;
+    }
     try {
       const grant = await this.registrar.grantOf(sender);
       if (!grant) throw new AuthenticationFailedError(`"${sender}" is not provisioned`, 'auth:not_provisioned');
