@@ -94,14 +94,18 @@ describe('PendingRequests', () => {
 
   it('times out each of many requests at its own deadline, whatever was answered before it', async () => {
     const pending = new PendingRequests();
-    const timedOutAfter = (request: Promise<unknown>, from = Date.now()) =>
-      request.then(() => 'reply' as const, (e: unknown) => (e instanceof RequestTimeoutError ? Date.now() - from : e));
-    const early = Array.from({ length: 2_000 }, (_, i) => timedOutAfter(pending.track(`early-${i}`, 'worker', 't', 80)));
+    // Timed from just before each request is made (its deadline is taken inside `track`): a pause
+    // between the two must not count against the timer.
+    const timedOutAfter = (track: () => Promise<unknown>) => {
+      const from = Date.now();
+      return track().then(() => 'reply' as const, (e: unknown) => (e instanceof RequestTimeoutError ? Date.now() - from : e));
+    };
+    const early = Array.from({ length: 2_000 }, (_, i) => timedOutAfter(() => pending.track(`early-${i}`, 'worker', 't', 80)));
     // Most early ones answered (so the shared queue drops them), every tenth left to time out.
     for (let i = 0; i < 2_000; i++) if (i % 10) expect(pending.settle(replyTo(`early-${i}`))).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 40));
-    const late = timedOutAfter(pending.track('late', 'worker', 't', 80));
-    const other = timedOutAfter(pending.track('other', 'worker', 't', 20));
+    const late = timedOutAfter(() => pending.track('late', 'worker', 't', 80));
+    const other = timedOutAfter(() => pending.track('other', 'worker', 't', 20));
 
     const outcomes = await Promise.all(early);
     expect(outcomes.filter((o) => o === 'reply')).toHaveLength(1_800);
