@@ -1,24 +1,11 @@
+import { matchesOf } from './dlp-matches';
+
 /** A run of encoded text and what it decodes to. */
 export interface DecodedRun {
   start: number;
   end: number;
   encoding: 'base64' | 'hex' | 'percent' | 'escape' | 'spoken' | 'hexdump' | 'entity' | 'grouped';
   text: string;
-}
-
-/**
- * The matches of global `pattern` in `text`, all at once: `text.matchAll(pattern)` without the copy of
- * the pattern `matchAll` makes on every call (which costs more than the search on a short text).
- */
-function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
-  const matches: RegExpExecArray[] = [];
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    matches.push(match);
-    if (match[0] === '') pattern.lastIndex += 1;
-  }
-  pattern.lastIndex = 0;
-  return matches;
 }
 
 /** Encoded runs shorter than this are left alone. */

@@ -1,5 +1,6 @@
 import type { DlpAction, DlpType } from '../message/dlp.types';
 import { decodedRuns } from './dlp-decoders';
+import { matchesOf } from './dlp-matches';
 import type { DlpDetector } from './dlp-detector.interfaces';
 import { normaliseText } from './dlp-normalise';
 import { astmSpans, cxSpans, dicomSpans, edifactSpans, embeddedPairs, hl7Spans, x12Spans } from './dlp-structure';
@@ -70,25 +71,6 @@ export interface KeyPathNode {
 // Nor a type name of words (`password: SecretStr = Field(…)`, `password: String`).
 const EMBEDDED_VALUE = /^(?![a-z]+$|(?:[A-Z][a-z]+)+$|[A-Z_]+$|[A-Za-z]+[).\]:,?]+$|[([<{$*>=]|\S$|\d{1,3}$|[|>][-+]?\d?$)\S+$/;
 const SPLIT_KEY = /([a-z0-9])([A-Z])|[_\-.\s]+/g;
-
-/**
- * The matches of a global pattern, like `text.matchAll(pattern)` but on the pattern itself: `matchAll`
- * clones its pattern each call, which for the large detector patterns costs more than scanning a short
- * string. The pattern's `lastIndex` is reset first and after.
- */
-function* execAll(pattern: RegExp, text: string): Generator<RegExpExecArray> {
-  pattern.lastIndex = 0;
-  try {
-    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-      if (match[0] === '') pattern.lastIndex += 1;
-      const next = pattern.lastIndex;
-      yield match;
-      pattern.lastIndex = next;
-    }
-  } finally {
-    pattern.lastIndex = 0;
-  }
-}
 
 /** The part of a match a detector names (its first `v…` group that took part), or the whole match. */
 function valueOf(match: RegExpExecArray | RegExpMatchArray): string {
@@ -225,7 +207,7 @@ export class DlpTextScanner {
         return;
       }
       if (!detector.pattern || (detector.requires && !detector.requires.test(text))) return;
-      for (const match of execAll(detector.pattern, text)) {
+      for (const match of matchesOf(detector.pattern, text)) {
         const part = valueOf(match);
         const start = match.index + (part === match[0] ? 0 : match[0].lastIndexOf(part));
         if (!part || placeholder(detector.type, part) || (detector.validate && !detector.validate(part, text, start, keyPath))) continue;
@@ -305,7 +287,7 @@ class LineStarts {
       const global = globalOf(pattern);
       const text = this.text.includes('_') ? this.text.replace(/_/g, ' ') : this.text;
       found = [];
-      for (const match of execAll(global, text)) found.push(match.index);
+      for (const match of matchesOf(global, text)) found.push(match.index);
       this.matches.set(pattern, found);
     }
     return found;

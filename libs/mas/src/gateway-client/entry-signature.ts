@@ -1,7 +1,7 @@
 import { createHash, KeyObject, sign, verify } from 'node:crypto';
 import { RecentSet } from '../util/recent-set';
 import type { SignatureBlock } from './gateway.constants';
-import { merkleLeaf, merklePathNodes, MerkleStep, merkleTree } from './merkle-proof';
+import { inVerifiedTree, merkleLeaf, MerkleStep, merkleTree } from './merkle-proof';
 import { freshNonce } from './nonce';
 
 /**
@@ -140,16 +140,8 @@ export function verifyEnvelopeText(envelopeText: string, signature: EntrySignatu
   if (value.length !== ED25519_SIGNATURE_BYTES) return false;
   try {
     if (signature.path === undefined) return verify(null, entrySigningInput(envelopeText, signature), publicKey, value);
-    const known = verifiedNodesOf(publicKey);
-    const name = (node: Buffer) => node.toString('latin1');
     const leaf = entryLeaf(envelopeText, signature);
-    let met = false;
-    const nodes = merklePathNodes(leaf, signature.path, (node) => (met = known.has(name(node))));
-    if (!nodes) return false;
-    if (!nodes.length) met = known.has(name(leaf)); // a batch of one: the leaf is the root
-    if (!met && !verify(null, entryBatchSigningInput(nodes.length ? nodes[nodes.length - 1] : leaf), publicKey, value)) return false;
-    for (const node of nodes.length ? nodes : [leaf]) known.add(name(node));
-    return true;
+    return inVerifiedTree(leaf, signature.path, verifiedNodesOf(publicKey), (root) => verify(null, entryBatchSigningInput(root), publicKey, value));
   } catch {
     return false;
   }

@@ -3,7 +3,7 @@ import type Redis from 'ioredis';
 import type { MasKeySpace } from '../redis/keys';
 import { RecentSet } from '../util/recent-set';
 import { GATEWAY_SIGNATURE_FIELD, gatewayBatchSigningInput, gatewayRecordDigest, gatewaySignedBytes, gatewaySignedTextOf } from './gateway-signature';
-import { merklePathNodes, merkleTextLeaf } from './merkle-proof';
+import { inVerifiedTree, merkleTextLeaf } from './merkle-proof';
 
 /** Least time between two reloads of the gateway keys (an unknown key id triggers one). */
 const REFRESH_EVERY_MS = 1_000;
@@ -65,21 +65,9 @@ export class GatewayTrust {
 
   /** {@link verify} of a batch-signed record given its leaf: done once its path meets a verified node. */
   private verifyInBatch(leaf: Buffer, block: { value?: unknown; path?: unknown }, keyId: string, key: KeyObject): boolean {
-    if (typeof block.value !== 'string') return false;
-    const verified = this.verifiedNodesOf(keyId);
-    let met = false;
-    const nodes = merklePathNodes(leaf, block.path, (node) => (met = verified.has(node.toString('latin1'))));
-    if (!nodes) return false;
-    if (!nodes.length) met = verified.has(leaf.toString('latin1')); // a batch of one: the leaf is the root
-    if (!met) {
-      const root = nodes.length ? nodes[nodes.length - 1] : leaf;
-      if (!verify(null, gatewayBatchSigningInput(root), key, Buffer.from(block.value, 'base64'))) return false;
-      for (const node of nodes.length ? nodes : [leaf]) verified.add(node.toString('latin1'));
-    } else {
-      // The node met is remembered already (and was kept so by the look-up): the ones below it are new.
-      for (let i = 0; i < nodes.length - 1; i += 1) verified.add(nodes[i].toString('latin1'));
-    }
-    return true;
+    const value = block.value;
+    if (typeof value !== 'string') return false;
+    return inVerifiedTree(leaf, block.path, this.verifiedNodesOf(keyId), (root) => verify(null, gatewayBatchSigningInput(root), key, Buffer.from(value, 'base64')));
   }
 
   /** The verified nodes of key `keyId` (the set is made on first use: only for a key known to {@link keys}). */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { merkleLeaf, merkleRootOf, merkleTree } from './merkle-proof';
+import { RecentSet } from '../util/recent-set';
+import { inVerifiedTree, merkleLeaf, merkleRootOf, merkleTree } from './merkle-proof';
 
 const leavesOf = (n: number) => Array.from({ length: n }, () => merkleLeaf(randomBytes(40)));
 
@@ -39,5 +40,21 @@ describe('merkleTree / merkleRootOf', () => {
     const leaves = leavesOf(2);
     const { root } = merkleTree(leaves);
     expect(merkleLeaf(Buffer.concat(leaves)).equals(root)).toBe(false);
+  });
+});
+
+describe('inVerifiedTree', () => {
+  const leaves = Array.from({ length: 5 }, (_, i) => merkleLeaf(Buffer.from(`record ${i}`)));
+  const { root, proofs } = merkleTree(leaves);
+
+  it('checks the root once per tree, then takes the other leaves by their paths, and nothing else', () => {
+    const known = new RecentSet<string>(64);
+    const roots: Buffer[] = [];
+    const signed = (candidate: Buffer) => (roots.push(candidate), candidate.equals(root));
+    expect(leaves.every((leaf, i) => inVerifiedTree(leaf, proofs[i], known, signed))).toBe(true);
+    expect(roots).toHaveLength(1);
+    expect(inVerifiedTree(merkleLeaf(Buffer.from('record 9')), proofs[0], known, signed)).toBe(false);
+    expect(inVerifiedTree(leaves[0], ['Xnot-a-step'], known, signed)).toBe(false);
+    expect(inVerifiedTree(leaves[0], proofs[0], new RecentSet<string>(64), () => false)).toBe(false);
   });
 });

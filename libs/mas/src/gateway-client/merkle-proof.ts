@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import type { RecentSet } from '../util/recent-set';
 
 /** Prefix of a leaf hash (RFC 6962 style): a leaf can never pass for an inner node, nor the reverse. */
 const LEAF = 0;
@@ -92,6 +93,28 @@ export function merklePathNodes(leaf: Buffer, proof: unknown, known?: (node: Buf
     if (known?.(hash)) break;
   }
   return nodes;
+}
+
+/**
+ * True when `leaf` is in a tree whose root `signed` accepts, given its `path` (an unchecked proof):
+ * verified once per tree. `known` holds the nodes (32 bytes as latin1) of trees already verified
+ * (one set per signing key): a path meeting one is in that tree, its root's signature is not checked
+ * again; otherwise the root is checked with `signed`, and the path's nodes are remembered. False on
+ * a malformed path or a root `signed` refuses.
+ */
+export function inVerifiedTree(leaf: Buffer, path: unknown, known: RecentSet<string>, signed: (root: Buffer) => boolean): boolean {
+  let met = false;
+  const nodes = merklePathNodes(leaf, path, (node) => (met = known.has(node.toString('latin1'))));
+  if (!nodes) return false;
+  if (!nodes.length) met = known.has(leaf.toString('latin1')); // a tree of one: the leaf is the root
+  if (!met) {
+    if (!signed(nodes.length ? nodes[nodes.length - 1] : leaf)) return false;
+    for (const node of nodes.length ? nodes : [leaf]) known.add(node.toString('latin1'));
+  } else {
+    // The node met is remembered already (and was kept so by the look-up): the ones below it are new.
+    for (let i = 0; i < nodes.length - 1; i += 1) known.add(nodes[i].toString('latin1'));
+  }
+  return true;
 }
 
 /** The input of one step's node hash (prefix, left, right), reused: hashing reads it at once. */
