@@ -37,7 +37,10 @@ describe('red team: registration requests', () => {
     const replicas = await admin.type(MasKeys.replicas(mallory.id)).then(async (type) => (type === 'zset' ? admin.zcard(MasKeys.replicas(mallory.id)) : type === 'hash' ? admin.hlen(MasKeys.replicas(mallory.id)) : type === 'set' ? admin.scard(MasKeys.replicas(mallory.id)) : 0));
     const perMinute = 100; // the gateway's default rate limit
     expect(replicas, `replicas recorded of ${total} requests`).toBeLessThanOrEqual(perMinute);
-    const decisions = (await admin.xrange(MasKeys.auditBySender(mallory.id), '-', '+')).map(([, fields]) => fields[fields.indexOf('decision') + 1]);
+    // The index holds pointers (audit_id) into audit:messages.
+    const pointers = (await admin.xrange(MasKeys.auditBySender(mallory.id), '-', '+')).map(([, fields]) => fields[fields.indexOf('audit_id') + 1]);
+    const entries = await Promise.all(pointers.map(async (id) => (await admin.xrange(MasKeys.audit, id, id))[0][1]));
+    const decisions = entries.map((fields) => fields[fields.indexOf('decision') + 1]);
     expect(decisions.filter((d) => d === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(total - perMinute);
     expect(audited).toBe(total);
   }, 60_000);

@@ -37,7 +37,10 @@ const CLOCK_MARGIN_MS = 300_000;
 /**
  * Reads the audit trail: by sender or target from their index streams, otherwise from
  * `audit:messages`; the time range (on each entry's `ts`) narrows the scan by stream id; decision
- * and violation filter the entries.
+ * and violation filter the entries. An index entry holds only the `audit_id` of its entry in
+ * `audit:messages`, read from there (one pipeline per page; an entry cut by retention meanwhile is
+ * left out); index entries written by earlier versions, which hold a copy of every field, are read
+ * as they are.
  */
 @Injectable()
 export class AuditQuery {
@@ -54,6 +57,7 @@ export class AuditQuery {
    */
   async page(filter: AuditFilter = {}): Promise<AuditPage> {
     const stream = filter.sender ? this.redis.keys.auditBySender(filter.sender) : filter.target ? this.redis.keys.auditByTarget(filter.target) : this.redis.keys.audit;
+    const indexed = stream !== this.redis.keys.audit;
     const limit = Math.max(1, filter.limit ?? 100);
     const oldestFirst = filter.order === 'oldest';
     let high = filter.to === undefined ? '+' : String(filter.to + CLOCK_MARGIN_MS);
@@ -69,8 +73,12 @@ export class AuditQuery {
           ? await this.redis.command.xrange(stream, low, high, 'COUNT', PAGE)
           : await this.redis.command.xrevrange(stream, high, low, 'COUNT', PAGE)
       ) as Array<[string, string[]]>;
-      for (const [id, flat] of page) {
-        const view = auditViewOf(id, fieldsOf(flat));
+      const entries = indexed ? await this.resolved(page) : page;
+      for (let i = 0; i < page.length; i += 1) {
+        const id = page[i][0];
+        const flat = entries[i][1];
+        if (!flat) continue; // cut by retention since it was indexed
+        const view = auditViewOf(entries[i][0], fieldsOf(flat));
         if (matches(view, filter)) out.push(view);
         if (out.length >= limit) return { entries: out, next: id };
       }
@@ -79,6 +87,31 @@ export class AuditQuery {
       if (oldestFirst) low = last;
       else high = last;
     }
+  }
+
+  /**
+   * The entries of `audit:messages` that index entries point to, in their order (fields null for
+   * one no longer there); an index entry with fields of its own (an earlier version's copy) is kept.
+   */
+  private async resolved(page: Array<[string, string[]]>): Promise<Array<[string, string[] | null]>> {
+    const out: Array<[string, string[] | null]> = page.map(([id, flat]) => [id, flat]);
+    const pipeline = this.redis.command.pipeline();
+    const pointing: number[] = [];
+    for (let i = 0; i < page.length; i += 1) {
+      const flat = page[i][1];
+      if (flat.length !== 2 || flat[0] !== 'audit_id') continue; // a full copy
+      pointing.push(i);
+      pipeline.xrange(this.redis.keys.audit, flat[1], flat[1]);
+    }
+    if (!pointing.length) return out;
+    const replies = (await pipeline.exec()) ?? [];
+    pointing.forEach((index, k) => {
+      const [error, found] = replies[k] ?? [new Error('no reply')];
+      if (error) throw error;
+      const entry = (found as Array<[string, string[]]>)[0];
+      out[index] = entry ? [entry[0], entry[1]] : [page[index][1][1], null];
+    });
+    return out;
   }
 
   /** The query's entries as CSV (header row, RFC 4180 quoting). */
