@@ -17,6 +17,24 @@ export async function readCommandCalls(redisUrl: string): Promise<CommandCalls> 
 }
 
 /**
+ * CPU seconds the bench's Redis server has used so far (`INFO cpu`: user + system, every thread), or
+ * undefined when it cannot be read. Every client of the server counts, as in the command counts.
+ */
+export async function readRedisCpuSeconds(redisUrl: string): Promise<number | undefined> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    const info = await redis.info('cpu');
+    const user = /^used_cpu_user:([\d.]+)/m.exec(info);
+    const system = /^used_cpu_sys:([\d.]+)/m.exec(info);
+    return user && system ? Number(user[1]) + Number(system[1]) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/**
  * Commands per operation between two readings: the total and the most frequent ones (Lua scripts
  * count as their EVALSHA plus each command they run). The orchestrator's own INFO calls are left out.
  */

@@ -4,7 +4,7 @@ import { BENCH_IDENTITY_ENV, gatewayInstances, isGatewayScenario, isReliableScen
 import type { WorkerRole } from '../worker/worker';
 import type { Task } from './plan';
 import { allowTarget, cleanUpModeKeys, GatewayProcess, gatewayRbac, KeySnapshot, snapshotGatewayKeys } from './gateway-process';
-import { commandsPerOp, readCommandCalls } from './command-stats';
+import { commandsPerOp, readCommandCalls, readRedisCpuSeconds } from './command-stats';
 import { LoadProbe, processCpuSeconds } from './machine-load';
 import { WorkerHandle } from './worker-handle';
 import { provisionZeroTrust, ZeroTrustSetup } from './zero-trust-setup';
@@ -98,17 +98,27 @@ export async function runTask(task: Task, spec: TaskSpec, options: TaskRunnerOpt
     const gatewayCpuAtGo = gatewayCpu();
     // Every pair scenario: the Redis commands per message (every client of the server counts).
     const callsAtGo = await readCommandCalls(spec.redisUrl).catch(() => undefined);
+    const redisCpuAtGo = await readRedisCpuSeconds(spec.redisUrl);
     sender.send({ t: 'go' });
     const measured = await Promise.race([results, otherFailure]);
     const [senderCpu, receiverCpu] = [sender.cpuSeconds() - cpuAtGo[0], receiver.cpuSeconds() - cpuAtGo[1]];
     const gatewaySeconds = gatewayCpu() - gatewayCpuAtGo;
     const callsAfter = callsAtGo ? await readCommandCalls(spec.redisUrl).catch(() => undefined) : undefined;
+    const redisCpuAfter = redisCpuAtGo === undefined ? undefined : await readRedisCpuSeconds(spec.redisUrl);
+    const redisSeconds = redisCpuAtGo !== undefined && redisCpuAfter !== undefined ? redisCpuAfter - redisCpuAtGo : undefined;
     const busy = load.read();
     return measured.map((result) => ({
       ...result,
       ...busy,
       ...(result.ops && Number.isFinite(senderCpu + receiverCpu)
-        ? { cpu_us_per_op: { sender: (senderCpu * 1e6) / result.ops, receiver: (receiverCpu * 1e6) / result.ops, ...(gateways.length ? { gateway: (gatewaySeconds * 1e6) / result.ops } : {}) } }
+        ? {
+            cpu_us_per_op: {
+              sender: (senderCpu * 1e6) / result.ops,
+              receiver: (receiverCpu * 1e6) / result.ops,
+              ...(gateways.length ? { gateway: (gatewaySeconds * 1e6) / result.ops } : {}),
+              ...(redisSeconds !== undefined ? { redis: (redisSeconds * 1e6) / result.ops } : {}),
+            },
+          }
         : {}),
       ...(callsAtGo && callsAfter && result.ops ? { redis_commands_per_op: commandsPerOp(callsAtGo, callsAfter, result.ops) } : {}),
     }));

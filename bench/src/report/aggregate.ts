@@ -35,6 +35,8 @@ export function summarise(samples: RunResult[]): Summary[] {
       summary.cpu_us_per_op = { sender: round(senderCpu, 1), receiver: round(receiverCpu, 1) };
       const gatewayCpu = median(group.map((sample) => sample.cpu_us_per_op?.gateway));
       if (gatewayCpu !== null) summary.cpu_us_per_op.gateway = round(gatewayCpu, 1);
+      const redisCpu = median(group.map((sample) => sample.cpu_us_per_op?.redis));
+      if (redisCpu !== null) summary.cpu_us_per_op.redis = round(redisCpu, 1);
     }
     const commands = group.map((sample) => sample.redis_commands_per_op).filter((c) => c !== undefined);
     if (commands.length) summary.redis_commands_per_op = commands.sort((a, b) => a.total - b.total)[Math.floor(commands.length / 2)];

@@ -135,17 +135,17 @@ function verdict(row: Row, index: SummaryIndex): string {
   return notes.join('; ');
 }
 
-/** Gateway scenarios: CPU µs per delivered message of the gateway process(es), the sender and the receiver. */
+/** Gateway scenarios: CPU µs per delivered message of the gateway process(es), the sender, the receiver and Redis. */
 export function renderGatewayCpuTable(index: SummaryIndex): string {
   const scenarios = ['gateway-basic', 'gateway-full', 'gateway-5k', 'gateway-full-x2', 'gateway-basic-zt', 'gateway-full-zt'].filter((scenario) => index.get(scenario, 'mas')?.cpu_us_per_op?.gateway !== undefined);
   if (scenarios.length === 0) return '';
-  const header = ['CPU µs per message (mas)', 'gateway', 'sender', 'receiver', 'Redis commands per message (most frequent)'];
+  const header = ['CPU µs per message (mas)', 'gateway', 'sender', 'receiver', 'Redis', 'Redis commands per message (most frequent)'];
   const lines = scenarios.map((scenario) => {
     const summary = index.get(scenario, 'mas')!;
     const cpu = summary.cpu_us_per_op!;
     const commands = summary.redis_commands_per_op;
     const top = commands ? `${number(commands.total, 1)}: ${Object.entries(commands.top).slice(0, 6).map(([name, n]) => `${name} ${number(n, 1)}`).join(', ')}` : '—';
-    return [scenario, number(cpu.gateway ?? 0, 1), number(cpu.sender, 1), number(cpu.receiver, 1), top];
+    return [scenario, number(cpu.gateway ?? 0, 1), number(cpu.sender, 1), number(cpu.receiver, 1), cpu.redis === undefined ? '—' : number(cpu.redis, 1), top];
   });
   return markdown(header, lines);
 }
@@ -199,11 +199,12 @@ export function renderCommandsTable(index: SummaryIndex): string {
       const commands = index.get(scenario, system)?.redis_commands_per_op;
       if (!commands) continue;
       const top = Object.entries(commands.top).slice(0, 8).map(([name, n]) => `${name} ${number(n, 3)}`).join(', ');
-      lines.push([scenario, system, number(commands.total, 2), top]);
+      const redisCpu = index.get(scenario, system)?.cpu_us_per_op?.redis;
+      lines.push([scenario, system, number(commands.total, 2), redisCpu === undefined ? '—' : number(redisCpu, 1), top]);
     }
   }
   if (lines.length === 0) return '';
-  return markdown(['Redis commands per message', 'system', 'total', 'most frequent'], lines);
+  return markdown(['Redis commands per message', 'system', 'total', 'Redis CPU µs', 'most frequent'], lines);
 }
 
 function markdown(header: string[], lines: string[][]): string {

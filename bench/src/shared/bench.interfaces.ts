@@ -83,8 +83,12 @@ export interface RunResult {
   errors?: number;
   /** Operations completed in the whole run, warm-up included (for CPU per operation). */
   ops?: number;
-  /** CPU time per operation in µs of the sender and receiver processes (warm-up included). */
-  cpu_us_per_op?: { sender: number; receiver: number; gateway?: number };
+  /**
+   * CPU time per operation in µs of the sender and receiver processes (warm-up included), of the
+   * gateway process(es) in gateway scenarios, and of the Redis server (pair scenarios; every client of
+   * the server counts).
+   */
+  cpu_us_per_op?: { sender: number; receiver: number; gateway?: number; redis?: number };
   /** Gateway scenarios: Redis commands per delivered message (INFO commandstats, every client), total and the most frequent. */
   redis_commands_per_op?: { total: number; top: Record<string, number> };
   /** While it ran: how busy the whole machine was (% of all cores), and how much of that was the task's workers. */
