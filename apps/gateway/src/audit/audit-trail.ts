@@ -5,7 +5,7 @@ import { InjectInstanceId } from '../gateway.constants';
 import { InjectGatewaySettings } from '../gateway-module-definition';
 import { GatewaySecrets, SECRET_FILES } from '../identity/gateway-secrets';
 import { readSecret, writeSecret } from '../identity/secret-file';
-import { AuditFields, AuditRecord, chainHash, GENESIS_HASH, isSecurityEvent, recordFields } from './audit-entry';
+import { AuditFields, AuditRecord, chainHash, GENESIS_HASH, isSecurityEvent, recordFields, STORED_FIELDS } from './audit-entry';
 import { ChainPoint, checkpointFields, headPoint, sealCheckpoint, sealHead } from './audit-seal';
 import { AUDIT_APPEND_SCRIPT } from './audit.scripts';
 
@@ -136,16 +136,19 @@ export class AuditTrail implements OnApplicationBootstrap, BeforeApplicationShut
     const current = headPoint(head);
     let previous: ChainPoint = current ? { seq: current.seq, hash: current.hash } : { seq: 0, hash: GENESIS_HASH };
     const keys: string[] = [this.redis.keys.auditHead, this.redis.keys.audit, this.redis.keys.securityEvents];
-    const entries: Array<string | number> = [];
+    const entries: Array<string | number> = [STORED_FIELDS.length, ...STORED_FIELDS];
     for (const { record, fields: content } of batch) {
       const fields: AuditFields = { ...content, seq: String(previous.seq + 1), prev_hash: previous.hash };
       fields.hash = chainHash(fields, this.secrets.auditKey);
       previous = { seq: previous.seq + 1, hash: fields.hash };
       keys.push(this.redis.keys.auditBySender(record.senderId ?? ''), this.redis.keys.auditByTarget(record.targetId ?? ''));
       const indexed = !record.claimedSender; // unauthenticated ingress is filed under nobody's name
-      const names = Object.keys(fields);
-      entries.push(isSecurityEvent(record) ? 1 : 0, indexed && record.senderId ? 1 : 0, indexed && record.targetId ? 1 : 0, 2 * names.length);
-      for (const name of names) entries.push(name, fields[name]);
+      const flags = `${isSecurityEvent(record) ? 1 : 0}${indexed && record.senderId ? 1 : 0}${indexed && record.targetId ? 1 : 0}`;
+      const count = fields.claimed_sender === undefined ? STORED_FIELDS.length - 1 : STORED_FIELDS.length;
+      // Every hashed field is stored: one the list does not name would fail verify later.
+      if (Object.keys(fields).length !== count) throw new Error(`audit entry fields not in STORED_FIELDS: ${Object.keys(fields).join(',')}`);
+      entries.push(flags, count);
+      for (let i = 0; i < count; i += 1) entries.push(fields[STORED_FIELDS[i]]);
     }
     const newHead = sealHead(this.secrets.identity, previous);
     return { keys, args: [head, newHead, batch.length, this.settings.audit.indexMaxEntries, ...entries], head: newHead, point: previous };
