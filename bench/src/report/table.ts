@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { SystemName, SYSTEMS } from '../shared/bench.interfaces';
 import type { Summary, SummaryIndex } from './aggregate';
 import { TARGETS } from './targets';
@@ -135,17 +136,31 @@ function verdict(row: Row, index: SummaryIndex): string {
   return notes.join('; ');
 }
 
-/** Gateway scenarios: CPU µs per delivered message of the gateway process(es), the sender, the receiver and Redis. */
-export function renderGatewayCpuTable(index: SummaryIndex): string {
+/**
+ * Gateway scenarios: CPU µs per delivered message of the gateway process(es), the sender, the
+ * receiver and Redis, their total, and the rate that total allows on this machine's `cores` when
+ * every process shares them (as in the bench): `cores × 10⁶ / total` messages per second.
+ */
+export function renderGatewayCpuTable(index: SummaryIndex, cores = availableParallelism()): string {
   const scenarios = ['gateway-basic', 'gateway-full', 'gateway-5k', 'gateway-full-x2', 'gateway-basic-zt', 'gateway-full-zt'].filter((scenario) => index.get(scenario, 'mas')?.cpu_us_per_op?.gateway !== undefined);
   if (scenarios.length === 0) return '';
-  const header = ['CPU µs per message (mas)', 'gateway', 'sender', 'receiver', 'Redis', 'Redis commands per message (most frequent)'];
+  const header = ['CPU µs per message (mas)', 'gateway', 'sender', 'receiver', 'Redis', 'total', `msg/s ${cores} cores allow`, 'Redis commands per message (most frequent)'];
   const lines = scenarios.map((scenario) => {
     const summary = index.get(scenario, 'mas')!;
     const cpu = summary.cpu_us_per_op!;
     const commands = summary.redis_commands_per_op;
     const top = commands ? `${number(commands.total, 1)}: ${Object.entries(commands.top).slice(0, 6).map(([name, n]) => `${name} ${number(n, 1)}`).join(', ')}` : '—';
-    return [scenario, number(cpu.gateway ?? 0, 1), number(cpu.sender, 1), number(cpu.receiver, 1), cpu.redis === undefined ? '—' : number(cpu.redis, 1), top];
+    const total = cpu.redis === undefined ? undefined : (cpu.gateway ?? 0) + cpu.sender + cpu.receiver + cpu.redis;
+    return [
+      scenario,
+      number(cpu.gateway ?? 0, 1),
+      number(cpu.sender, 1),
+      number(cpu.receiver, 1),
+      cpu.redis === undefined ? '—' : number(cpu.redis, 1),
+      total === undefined ? '—' : number(total, 1),
+      total === undefined ? '—' : number((cores * 1e6) / total, 0),
+      top,
+    ];
   });
   return markdown(header, lines);
 }
