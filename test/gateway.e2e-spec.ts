@@ -100,6 +100,16 @@ describe('gateway: delivery', () => {
     expect(entry).toMatchObject({ decision: 'ALLOWED', target_id: bob.id, message_id: message.messageId });
   });
 
+  it('delivers data holding a Date, a toJSON object and a function as JSON writes them (the signature covers what the gateway parses)', async () => {
+    const { agent: alice } = await gatewayAgent('dates-a');
+    const { agent: bob, received } = await gatewayAgent('dates-b');
+    const at = new Date(Date.UTC(2026, 11, 3, 12, 0, 0));
+    const amount = { toJSON: () => '19.99 EUR' };
+    await expect(alice.send(bob.id, 'dated', { at, amount, format: () => 'x', list: [at] })).resolves.toBe(1);
+    await waitFor(() => received.length === 1, 5_000, 'bob to receive the dated message');
+    expect(received[0].data).toEqual({ at: '2026-12-03T12:00:00.000Z', amount: '19.99 EUR', list: ['2026-12-03T12:00:00.000Z'] });
+  });
+
   it('carries a request and its reply through the gateway both ways', async () => {
     const { agent: alice } = await gatewayAgent('req');
     const { agent: bob } = await gatewayAgent('rep');

@@ -71,6 +71,38 @@ describe('canonicalJson', () => {
     expect(canonicalJson(parsed)).toBe('{"__proto__":{"a":2,"b":1},"constructor":"c","toString":[1,{"x":"\\ud800","y":0}]}');
   });
 
+  it('writes values as JSON.stringify does (toJSON, boxed primitives, functions and symbols): what a sender signs is what a receiver computes over the parsed JSON', () => {
+    const cases: unknown[] = [
+      { at: new Date(0) },
+      [new Date(86_400_000), { when: new Date(1) }],
+      { f: () => 1, s: Symbol('x'), a: 1, u: undefined },
+      [() => 1, Symbol('x'), undefined, 2],
+      { b: Buffer.from('hi') },
+      { m: new Map([[1, 2]]), set: new Set([1]) },
+      { d: { toJSON: (key: string) => `key=${key}` }, list: [{ toJSON: (key: string) => `index ${key}` }] },
+      { boxed: [new Number(3), new String('s'), new Boolean(false)], n: new Number(NaN) },
+      { later: { toJSON: () => undefined }, inArray: [{ toJSON: () => () => 1 }] },
+      { again: { toJSON: () => new Date(0) } }, // toJSON's result is not asked for its own toJSON
+      new Date(5),
+    ];
+    const next = generator(7);
+    for (let i = 0; i < 500; i += 1) {
+      const value = randomValue(next, 0) as Record<string, unknown>;
+      cases.push({ value, at: new Date(Math.floor(next() * 1e12)), nested: [{ at: new Date(0), value }] });
+    }
+    for (const value of cases) {
+      const parsed: unknown = JSON.parse(JSON.stringify(value) ?? 'null');
+      expect(canonicalJson(value)).toBe(canonicalJson(parsed));
+      expect(canonicalJsonWith({ data: value, a: 1 }, 'signature', { alg: 'x' })).toBe(canonicalJson(JSON.parse(JSON.stringify({ data: value, a: 1, signature: { alg: 'x' } }))));
+    }
+    expect(canonicalJson({ at: new Date(0) })).toBe('{"at":"1970-01-01T00:00:00.000Z"}');
+    expect(canonicalJson([() => 1, undefined])).toBe('[null,null]');
+    let deepDates: unknown = { at: new Date(0) };
+    for (let i = 0; i < 200; i += 1) deepDates = { d: deepDates, f: () => i };
+    expect(canonicalJson(deepDates)).toBe(canonicalJson(JSON.parse(JSON.stringify(deepDates))));
+    expect(() => canonicalJson({ big: 1n })).toThrow(TypeError);
+  });
+
   it('sorts many keys (past the insertion sort) as Array.prototype.sort does', () => {
     const record: Record<string, number> = {};
     for (let i = 0; i < 200; i += 1) record[`k${(i * 37) % 200}`] = i;
