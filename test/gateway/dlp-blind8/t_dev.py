@@ -208,7 +208,7 @@ def _(g):
 @T("mastodon-env-production")
 def _(g):
     return {".env.production": f"LOCAL_DOMAIN={g.word()}.social\nSECRET_KEY_BASE={g.key('hex64')}{g.hexs(64)}\nOTP_SECRET={g.hexs(128)}\nDB_HOST=db\nDB_USER=mastodon\nDB_NAME=mastodon_production\nDB_PASS={g.pw()}\n"
-                                 f"SMTP_SERVER=smtp.mailgun.org\nSMTP_LOGIN=postmaster@mg.{g.word()}.social\nSMTP_PASSWORD={g.pw('gen_url')}\n".replace("@mg.", "-at-mg.")}
+                                 f"SMTP_SERVER=smtp.mailgun.org\nSMTP_LOGIN={g.role_em('postmaster', 'mg.' + g.word() + '.social')}\nSMTP_PASSWORD={g.pw('gen_url')}\n"}
 
 
 @T("synapse-homeserver-yaml")
@@ -366,7 +366,7 @@ def _(g):
 
 @T("opensmtpd-secrets-table")
 def _(g):
-    return {"/etc/mail/secrets": f"relay   {g.first().lower()}@smtp.{g.word()}.net:{g.pw()}\n".replace("@smtp.", " smtp-"), "smtpd.conf": "table secrets file:/etc/mail/secrets\naction \"outbound\" relay host smtp+tls://relay@smtp.relay.net:587 auth <secrets>"}
+    return {"/etc/mail/secrets": f"relay   {g.first().lower()}:{g.pw()}\n", "smtpd.conf": "table secrets file:/etc/mail/secrets\naction \"outbound\" relay host smtp+tls://relay@smtp.relay.net:587 auth <secrets>"}
 
 
 @T("ppp-chap-secrets")
@@ -592,7 +592,8 @@ def _(g):
 
 @T("kamctl-add-subscriber")
 def _(g):
-    return {"shell": f"# kamctl add {g.ri(2000, 2999)}@sip.{g.word()}.net {g.pw()}\nnew user '{g.ri(2000, 2999)}@sip.{g.word()}.net' added".replace("@sip", "-at-sip")}
+    ext = g.ri(2000, 2999)
+    return {"shell": f"# kamctl add {ext} {g.pw()}\nMySQL password for user 'kamailio@localhost':\nnew user '{ext}' added"}
 
 
 @T("yealink-phone-provisioning-cfg")
@@ -832,7 +833,7 @@ def _(g):
 
 @T("deploy-script-heredoc-ssh-key")
 def _(g):
-    return {"deploy.sh": "#!/bin/bash\nmkdir -p ~/.ssh\ncat > ~/.ssh/id_deploy <<'EOF'\n" + g.pem("openssh") + "\nEOF\nchmod 600 ~/.ssh/id_deploy\nrsync -az -e 'ssh -i ~/.ssh/id_deploy' dist/ deploy@web1:/srv/app/".replace("deploy@web1", "deploy-at-web1")}
+    return {"deploy.sh": "#!/bin/bash\nmkdir -p ~/.ssh\ncat > ~/.ssh/id_deploy <<'EOF'\n" + g.pem("openssh") + "\nEOF\nchmod 600 ~/.ssh/id_deploy\nrsync -az -e 'ssh -i ~/.ssh/id_deploy' dist/ deploy@web1:/srv/app/"}
 
 
 @T("talosconfig-yaml")
