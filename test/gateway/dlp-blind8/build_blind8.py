@@ -11,7 +11,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import core8  # noqa: E402
 from core8 import G, REG, cardlike, luhn_ok, issuer_ok  # noqa: E402
-import t_pay, t_dev, t_health, t_comm, t_neg, t_more  # noqa: E402,F401
+import t_pay, t_dev, t_health, t_comm, t_neg, t_neg2, t_more  # noqa: E402,F401
 
 SEED = 20261208
 TYPES = ["ssn", "credit_card", "cvv", "email", "phone", "aws_access_key", "api_key", "private_key", "jwt", "password",

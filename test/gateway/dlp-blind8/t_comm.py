@@ -180,7 +180,7 @@ def _(g):
     return {"contractor": {"name": g.name(), "email": g.em(), "phone": g.ph("co"), "country": "CO", "tax_residence": "CO", "us_person": True, "us_ssn": g.ssn()}}
 
 
-@T("i9-everify-case-json")
+@T("everify-case-create-json")
 def _(g):
     return {"case_number": g.num(15, "2026"), "first_name": g.first(), "last_name": g.last(), "ssn": g.ssn(None), "citizenship_status_code": "US_CITIZEN", "document_type": "US_PASSPORT", "case_status": "EMPLOYMENT_AUTHORIZED"}
 
@@ -306,9 +306,9 @@ def _(g):
     return {"data": [{"id": str(g.ri(10 ** 6, 10 ** 7)), "name": g.name(), "phone": g.ph("us_dash"), "username": g.first().lower(), "password": g.pw(), "licenseState": "TX"}]}
 
 
-@T("chat-hu-messenger-export")
+@T("hu-szolgaltato-sms-wifi")
 def _(g):
-    return {"uzenetek": [{"felado": g.first(), "szoveg": f"Szia! A wifi jelszó: {g.pw()}", "ido": g.ts()}, {"felado": g.first(), "szoveg": "köszi!", "ido": g.ts()}]}
+    return {"sms": f"Kedves Ügyfelünk! Az új routere telepítve. WiFi név: {g.word()}-5G, jelszó: {g.pw()}. Ügyfélszolgálat: {g.ph('hu')}"}
 
 
 @T("email-cs-reklamace")
@@ -341,12 +341,12 @@ def _(g):
     return {"skjema": {"navn": g.name(), "mobilnummer": g.ph("no"), "epost": g.em(), "årsak": "resept fornyelse", "fødselsdato": g.dob()}}
 
 
-@T("whatsapp-he-business-chat")
+@T("whatsapp-cloud-api-webhook-he")
 def _(g):
     return {"messages": [{"from": g.ph("il").replace("-", ""), "text": {"body": f"שלום, הסיסמה החדשה שלי למערכת היא {g.pw()} אבל היא לא עובדת"}, "timestamp": str(g.epoch())}]}
 
 
-@T("telegram-fa-support-bot-update")
+@T("telegram-bot-api-update-fa")
 def _(g):
     return {"update_id": g.ri(10 ** 8, 10 ** 9), "message": {"chat": {"id": g.ri(10 ** 8, 10 ** 9)}, "text": f"سلام، شماره تماس من {g.ph('ir')} است. لطفا تماس بگیرید."}}
 
@@ -461,14 +461,14 @@ def _(g):
     return {"inprimakia": {"izena": g.name(), "telefonoa": g.ph("es"), "posta elektronikoa": g.em(), "historia klinikoa (MRN)": g.mrn()}}
 
 
-@T("ssn-on-rental-screening-form")
+@T("utility-service-start-request-form")
 def _(g):
-    return {"pdf_text": f"TENANT SCREENING CONSENT\nApplicant: {g.name()}\nSocial Security No.: {g.ssn()}\nCurrent landlord phone: {g.ph('us')}\nI authorize a consumer report."}
+    return {"form": {"service_address": g.street(), "start_date": g.date(), "account_holder": g.name(), "ssn_for_credit_check": g.ssn(), "contact_phone": g.ph("us"), "paperless": True}}
 
 
-@T("tax-preparer-organizer-text")
+@T("hospital-financial-assistance-application")
 def _(g):
-    return {"organizer": f"2026 TAX ORGANIZER\nTaxpayer SSN {g.ssn()}  Spouse SSN {g.ssn()}\nDependents: {g.first()} (SSN {g.ssn()}), age {g.ri(1, 16)}\nPhone {g.ph('us_dash')}  Email {g.em()}"}
+    return {"pdf_text": f"FINANCIAL ASSISTANCE APPLICATION\nPatient name: {g.name()}   Account #: {g.num(9)}\nApplicant SSN: {g.ssn()}   Spouse SSN: {g.ssn()}\nHousehold size: {g.ri(1, 6)}   Monthly income: ${g.ri(900, 5000)}\nPhone: {g.ph('us_dash')}   Email: {g.em()}"}
 
 
 @T("student-loan-servicer-chat")
@@ -491,9 +491,9 @@ def _(g):
     return {"note": f"Caller {g.name()} asked about Part D coverage gap. Verified MBI {g.mbi()} and DOB. Callback {g.ph('us_dash')}. Tier 3 copay explained."}
 
 
-@T("jwt-in-ios-unified-log")
+@T("charles-session-text-export")
 def _(g):
-    return {"log": f"{g.date()} {g.hms()}.{g.num(6)}+0100 0x{g.hexs(6)} Default 0x0 {g.ri(100, 999)} 0 {g.word().title()}App: [Network] refreshing session, token={g.jwt()}"}
+    return {"export": f"URL\thttps://api.{g.word()}.app/v3/profile\nStatus\tComplete\nResponse Code\t200 OK\nProtocol\tHTTP/2.0\n\nRequest Header\n:method: GET\nauthorization: Bearer {g.jwt()}\nuser-agent: {g.word().title()}/{g.ver()} CFNetwork/1494.0.7"}
 
 
 @T("jwt-in-nginx-error-log")

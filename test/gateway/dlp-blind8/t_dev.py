@@ -642,10 +642,9 @@ def _(g):
     return {"domain.xml": f"<domain type='kvm'><name>{g.word()}-vm</name><memory unit='GiB'>4</memory><devices><graphics type='vnc' port='-1' autoport='yes' listen='0.0.0.0' passwd='{g.pw('gen_url')[:8]}'/></devices></domain>"}
 
 
-@T("putty-session-registry-export")
+@T("kitty-portable-session-file")
 def _(g):
-    return {"putty.reg": f"Windows Registry Editor Version 5.00\n\n[HKEY_CURRENT_USER\\Software\\SimonTatham\\PuTTY\\Sessions\\{g.word()}-jump]\n\"HostName\"=\"{g.host()}\"\n\"ProxyMethod\"=dword:00000003\n"
-                         f"\"ProxyHost\"=\"proxy.corp.lan\"\n\"ProxyUsername\"=\"{g.first().lower()}\"\n\"ProxyPassword\"=\"{g.pw()}\"\n"}
+    return {"path": f"Sessions/{g.word()}-jump", "content": f"HostName\\{g.host()}\\\nPortNumber\\22\\\nProxyMethod\\3\\\nProxyHost\\proxy.corp.lan\\\nProxyUsername\\{g.first().lower()}\\\nProxyPassword\\{g.pw('gen_url')}\\\n"}
 
 
 @T("jenkins-init-groovy-credentials")
@@ -654,9 +653,9 @@ def _(g):
                                           f"def c = new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, 'nexus-deploy', 'Nexus deploy user', 'deployer', '{g.pw()}')\nstore.addCredentials(Domain.global(), c)"}
 
 
-@T("kubectl-create-secret-from-literal-shell")
+@T("gh-secret-set-shell")
 def _(g):
-    return {"history": f"kubectl -n payments create secret generic db-creds --from-literal=username=payments --from-literal=password='{g.pw()}'\nkubectl -n payments rollout restart deploy/api"}
+    return {"history": f"gh secret set DB_PASSWORD --repo {g.word()}/api --body '{g.pw()}'\ngh secret list --repo {g.word()}/api"}
 
 
 @T("pm2-ecosystem-config-js")
@@ -867,6 +866,6 @@ def _(g):
     return {"user_data": "#!/bin/bash\nmkdir -p /etc/chef\ncat > /etc/chef/validation.pem <<'PEM'\n" + g.pem("rsa") + "\nPEM\nchef-client -r 'role[web]' -E production"}
 
 
-@T("gitea-deploy-key-form-post")
+@T("coolify-private-key-api-post")
 def _(g):
-    return {"form": {"title": "ci-deploy", "content": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI" + g.b64(43) + " ci@runner", "read_only": "on"}, "note": "public half only; private half kept in the runner", "private_half": g.pem("openssh", nl="\\n")}
+    return {"method": "POST", "url": f"https://coolify.{g.word()}.dev/api/v1/security/keys", "body": {"name": "deploy-" + g.word(), "description": "server key", "private_key": g.pem("openssh")}}

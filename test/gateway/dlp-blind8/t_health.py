@@ -307,10 +307,10 @@ def _(g):
             "reasonCode": [{"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": g.icd(), "display": "see code"}]}], "subject": {"reference": "Patient/" + g.uuid()}}
 
 
-@T("fhir-patient-identifier-mr")
+@T("nextgen-pm-patient-export-csv")
 def _(g):
-    return {"resourceType": "Patient", "identifier": [{"use": "usual", "type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "MR"}]}, "system": "urn:oid:1.2.36.146.595.217.0.1", "value": g.mrn()}],
-            "active": True, "gender": "female", "birthDate": g.dob()}
+    rows = [f"{g.mrn()},{g.last()},{g.first()},{g.dob()},{g.pick(['Medicare', 'Self Pay', 'Cigna'])}" for _ in range(3)]
+    return {"export.csv": "Med Rec Nbr,Last Name,First Name,Birth Date,Financial Class\n" + "\n".join(rows)}
 
 
 @T("hl7-oru-r01-obx-result")
@@ -330,10 +330,12 @@ def _(g):
     return {"uuid": g.uuid(), "display": g.name(), "identifiers": [{"identifier": g.mrn("dash"), "identifierType": {"display": "MRN"}, "preferred": True}], "person": {"gender": "M", "age": g.ri(1, 90)}}
 
 
-@T("medicare-hicn-legacy-claim-text")
+@T("hicn-to-mbi-crosswalk-csv")
 def _(g):
-    return {"scan": f"CMS-1450 (legacy backlog)\n60 INSURED'S UNIQUE ID: {g.sec(g.ssn(None) + 'A', 'health_insurance_number')}\n58 INSURED'S NAME: {g.last().upper()} {g.first().upper()}\n67 PRIN DX: {g.icd_nodot()}",
-            "note": "pre-2020 HICN: the beneficiary's SSN plus a letter"}
+    rows = []
+    for _ in range(2):
+        rows.append(f"{g.sec(g.ssn(None) + g.pick(['A', 'B', 'D', 'C1']), 'health_insurance_number')},{g.mbi()},{g.last().upper()},{g.dob()}")
+    return {"csv": "HICN,MBI,LAST_NAME,DOB\n" + "\n".join(rows), "note": "pre-2020 HICNs are the beneficiary's SSN plus a suffix"}
 
 
 @T("dialysis-center-intake-json")

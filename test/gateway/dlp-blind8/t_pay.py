@@ -344,11 +344,9 @@ def _(g):
             "layout": "Metro 2 base segment (abridged), consumer SSN then DOB then phone"}
 
 
-@T("bureau-inquiry-xml-request")
+@T("twn-verification-order-json")
 def _(g):
-    return {"xml": f"<NetConnectRequest><Request><Products><CreditProfile><Subscriber><OpInitials>KD</OpInitials><SubCode>{g.num(7)}</SubCode></Subscriber>"
-                   f"<PrimaryApplicant><Name><Surname>{g.last().upper()}</Surname><First>{g.first().upper()}</First></Name><SSN>{g.ssn(None)}</SSN>"
-                   f"<CurrentAddress><Street>{g.street().upper()}</Street><City>RENO</City><State>NV</State><Zip>89501</Zip></CurrentAddress></PrimaryApplicant></CreditProfile></Products></Request></NetConnectRequest>"}
+    return {"order": {"verificationType": "EMPLOYMENT_INCOME", "permissiblePurpose": "CREDIT_APPLICATION", "subject": {"ssn": g.ssn(None), "firstName": g.first(), "lastName": g.last()}, "employer": {"name": g.co()}, "requestor": {"trackingId": g.hexs(10)}}}
 
 
 @T("persona-inquiry-completed-webhook")
@@ -391,16 +389,14 @@ def _(g):
                   f"  GENAC 1 : ARQC\n  WITHDRAWAL  {g.ri(2, 40) * 20}.00\n  STAN {g.num(6)} RRN {g.num(12)}\n  NOTES PRESENTED 0,{g.ri(1, 9)},0,0\n  NOTES TAKEN\n  TRANSACTION END"}
 
 
-@T("pinpad-emv-receipt-text")
+@T("terminal-management-param-download")
 def _(g):
-    return {"receipt": f"{g.co().upper()}\nMID: {g.num(15)}  TID: {g.num(8)}\nVISA CREDIT\n************{g.last4()}  CHIP\nAID: A0000000031010\nTVR: 0000008000\nTSI: E800\nAPP LABEL: VISA CREDIT\n"
-                       f"SALE  USD {g.amt()}\nAUTH CODE: {g.chars('ABCDEFGHJKLMNPQRSTUVWXYZ0123456789', 6)}\nINVOICE: {g.num(6)}\n*** CUSTOMER COPY ***"}
+    return {"params": {"terminal_id": g.num(8), "merchant_id": g.num(15), "host_primary": f"{g.pubip()}:{g.ri(1000, 9999)}", "aid_list": ["A0000000031010", "A0000000041010"], "floor_limit": g.ri(0, 50) * 100, "tms_version": g.ver()}}
 
 
-@T("verifone-settlement-report")
+@T("marketplace-payout-report-csv")
 def _(g):
-    rows = "\n".join(f"{b:<10}{g.ri(1, 80):>6}{g.amt(100, 9000):>14}" for b in ["VISA", "MC", "AMEX", "DISCOVER"])
-    return {"report": f"BATCH #{g.num(4)}  {g.date()}\nCARD TYPE  COUNT      AMOUNT\n{rows}\nHOST RESPONSE: ACCEPTED  REF {g.num(9)}"}
+    return {"csv": "payout_id,date,gross,fees,refunds,net\n" + "\n".join(f"po_{g.hexs(10)},{g.date()},{g.amt(100, 9000)},{g.amt(1, 90)},{g.amt(0, 50)},{g.amt(100, 9000)}" for _ in range(3))}
 
 
 @T("apple-pay-payment-token-json")
