@@ -79,7 +79,7 @@ def _(g):
 
 @T("gcloud-credentials-db-row")
 def _(g):
-    cred = json.dumps({"client_id": g.num(12) + "-" + g.chars(LO + DG, 32) + ".apps.googleusercontent.com", "client_secret": "d-FL95Q19q7MQmFpd7hHD0Ty", "refresh_token": g.sec("1//0g" + g.b64url(100)), "type": "authorized_user"})
+    cred = json.dumps({"client_id": g.num(12) + "-" + g.chars(LO + DG, 32) + ".apps.googleusercontent.com", "client_secret": g.b64url(24), "refresh_token": g.sec("1//0g" + g.b64url(100)), "type": "authorized_user"})
     return {"sqlite": "sqlite> select * from credentials;", "row": f"{g.first().lower()}.{g.last().lower()}|{cred}".replace(f"{g.first().lower()}", "ops", 1)}
 
 
