@@ -192,7 +192,7 @@ def _(g):
 
 @T("eyemed-member-card-json")
 def _(g):
-    return {"memberCard": {"memberId": g.hin("us"), "name": g.name(), "groupNumber": g.num(7), "plan": "Insight Network", "customerServicePhone": "1-866-800-5457", "effective": g.date()}}
+    return {"memberCard": {"memberId": g.hin("us"), "name": g.name(), "groupNumber": g.num(7), "plan": "Insight Network", "customerServicePhone": g.ph("us_dash"), "effective": g.date()}}
 
 
 @T("adt-bed-assignment-webhook-json")

@@ -128,7 +128,7 @@ def _(g):
 @T("hyperpay-copyandpay-server-to-server")
 def _(g):
     body = f"entityId=8ac7a4c7{g.hexs(24)}&amount={g.amt()}&currency=SAR&paymentBrand=VISA&paymentType=DB&card.number={g.cc('visa')}&card.holder={quote(g.name())}&card.expiryMonth={mm(g)}&card.expiryYear={yyyy(g)}&card.cvv={g.cvv()}"
-    return {"method": "POST", "url": "https://eu-prod.oppwa.com/v1/payments", "headers": {"Authorization": "Bearer " + g.b64(40) + "=="}, "body": body}
+    return {"method": "POST", "url": "https://eu-prod.oppwa.com/v1/payments", "headers": {"Authorization": "Bearer " + g.sec(g.b64(40) + "==")}, "body": body}
 
 
 @T("paytabs-payment-request")
@@ -166,7 +166,7 @@ def _(g):
 
 @T("nuvei-payment-request")
 def _(g):
-    return {"merchantId": g.num(19), "merchantSiteId": g.num(6), "sessionToken": g.uuid(), "clientRequestId": g.num(12), "amount": g.amt(), "currency": "EUR",
+    return {"merchantId": g.num(19), "merchantSiteId": g.num(6), "sessionToken": g.sec(g.uuid()), "clientRequestId": g.num(12), "amount": g.amt(), "currency": "EUR",
             "paymentOption": {"card": {"cardNumber": g.cc(), "cardHolderName": g.name(), "expirationMonth": mm(g), "expirationYear": yyyy(g), "CVV": g.cvv()}},
             "billingAddress": {"email": g.em(), "country": "DE"}, "timeStamp": g.num(14, "2026"), "checksum": g.sha256()}
 
