@@ -110,4 +110,33 @@ describe('reliable inbox: replicas and dead letters (real processes)', () => {
     expect(stats.inbox).toMatchObject({ delivered: 1, acked: 1, duplicates: 3, redelivered: 0 });
     expect(await redis.zcard(`mas:done:${id}`)).toBe(1);
   }, TEST_TIMEOUT);
+
+  it('keeps the dedup record to the newest dedupMaxEntries ids: bounded, recent copies still dropped, a copy older than the record handled again', async () => {
+    const id = agentId('bounded');
+    const log = scratch.file(`${id}.log`);
+    const stream = `agent.stream:${id}`;
+    const cap = 200;
+    const receiver = await start({ redisUrl, agentId: id, log, inbox: { claimIdleMs: 5000, maxInFlight: 32, blockMs: 200, dedupMaxEntries: cap } });
+    await sender.send(id, 'item', { seq: 0 }, { reliable: true });
+    await waitFor(() => readHandled(log).length === 1, 10_000, 'the first message handled');
+    const [[, first]] = (await redis.xrange(stream, '-', '+')) as Array<[string, string[]]>;
+    await sendNumbered(sender, id, 1_500, { from: 1, concurrency: 50 });
+    await waitFor(() => readHandled(log).length === 1_501, 60_000, () => `1,501 handled, got ${readHandled(log).length}`);
+    const size = await redis.zcard(`mas:done:${id}`);
+    // Cut once every tenth of the cap (at least 100 ids): never more than the cap, that and a batch.
+    expect(size).toBeGreaterThanOrEqual(cap);
+    expect(size).toBeLessThanOrEqual(cap + 100 + 32);
+
+    // A copy of a recent message is still dropped; a copy of the first one, cut from the record, is
+    // handled again (what the limit costs, as documented).
+    const [[, last]] = (await redis.xrevrange(stream, '+', '-', 'COUNT', 1)) as Array<[string, string[]]>;
+    const lastSeq = (JSON.parse(last[last.indexOf('envelope') + 1]) as { data: { seq: number } }).data.seq;
+    await redis.xadd(stream, '*', ...last);
+    await redis.xadd(stream, '*', ...first);
+    await waitFor(() => readHandled(log).filter((r) => r.seq === 0).length === 2, 10_000, 'the old copy handled');
+    await waitFor(async () => (await redis.xpending(stream, 'mas'))[0] === 0, 5_000, 'an empty PEL');
+    const stats = await receiver.stop();
+    expect(readHandled(log).filter((r) => r.seq === lastSeq)).toHaveLength(1);
+    expect(stats.inbox!.duplicates).toBe(1);
+  }, TEST_TIMEOUT);
 });

@@ -55,11 +55,16 @@ interface PendingCommit {
 export class InboxCommits {
   private queue: PendingCommit[] = [];
   private scheduled = false;
+  /** Ids recorded since the dedup record's size was last looked at. */
+  private sinceTrim = 0;
+  private trimming = false;
 
   constructor(
     private readonly redis: Redis,
     private readonly keys: InboxCommitKeys,
     private readonly dedupWindowMs: number,
+    private readonly dedupMaxEntries = Number.POSITIVE_INFINITY,
+    private readonly onTrimError: (error: unknown) => void = () => undefined,
   ) {}
 
   /**
@@ -113,7 +118,40 @@ export class InboxCommits {
       for (const commit of batch) commit.done(error ?? new Error('commit failed'), false);
       return;
     }
-    batch.forEach((commit, i) => commit.done(undefined, results[i] === true || results[i] === 1));
+    let recorded = 0;
+    batch.forEach((commit, i) => {
+      const committed = results[i] === true || results[i] === 1;
+      if (committed) recorded += 1;
+      commit.done(undefined, committed);
+    });
+    this.recorded(recorded);
+  }
+
+  /**
+   * Counts ids recorded; once a tenth of `dedupMaxEntries` (at least 100) were, looks at the record's
+   * size and cuts it to the newest `dedupMaxEntries` (by their completion time: ids completed in the
+   * same millisecond as the oldest kept stay too). Off the commit's path: a cut that fails is logged
+   * and tried again later; nothing is lost by it, a duplicate of a cut id is only no longer recognised.
+   */
+  private recorded(count: number): void {
+    if (!Number.isFinite(this.dedupMaxEntries)) return;
+    this.sinceTrim += count;
+    if (this.trimming || this.sinceTrim < Math.max(100, this.dedupMaxEntries / 10)) return;
+    this.sinceTrim = 0;
+    this.trimming = true;
+    this.trim()
+      .catch(this.onTrimError)
+      .finally(() => (this.trimming = false));
+  }
+
+  private async trim(): Promise<void> {
+    const { completed } = this.keys;
+    const size = await this.redis.zcard(completed);
+    const excess = size - this.dedupMaxEntries;
+    if (excess <= 0) return;
+    // The oldest id kept (rank `excess`), and everything completed before it removed.
+    const [, oldestKept] = (await this.redis.zrange(completed, excess, excess, 'WITHSCORES')) as string[];
+    if (oldestKept !== undefined) await this.redis.zremrangebyscore(completed, '-inf', `(${oldestKept}`);
   }
 
   /**

@@ -104,6 +104,8 @@ export class InboxConsumer {
       connection.command,
       { stream: this.stream, group: keys.inboxGroup, completed: keys.completed(host.id), state: keys.state(host.id) },
       this.options.dedupWindowMs,
+      this.options.dedupMaxEntries,
+      (error) => host.logger.warn?.(`Inbox ${this.stream}: could not cut the dedup record to ${this.options.dedupMaxEntries} ids: ${String(error)}`),
     );
     this.reader = new StreamGroupReader(
       connection,

@@ -12,6 +12,12 @@ export interface InboxOptions {
   /** How long completed message ids are remembered to drop duplicates. Default 1 h. */
   dedupWindowMs: number;
   /**
+   * Completed message ids remembered at most (the newest; a sorted set of ~120 bytes per id), so that
+   * a busy agent's dedup record stays bounded: at 10,000 messages/s an hour is 36 million ids. A copy
+   * of a message older than both limits is no longer recognised. Default 1 000 000.
+   */
+  dedupMaxEntries: number;
+  /**
    * Capacity of this agent's inbox: the unacknowledged messages it holds, declared at start (stored
    * in its limits hash) and enforced on every sender. Acknowledged entries are trimmed to make room;
    * unacknowledged ones never are. Default 100 000.
@@ -34,6 +40,7 @@ export const DEFAULT_INBOX_OPTIONS: InboxOptions = {
   maxAttempts: 5,
   maxInFlight: 64,
   dedupWindowMs: 3_600_000,
+  dedupMaxEntries: 1_000_000,
   maxLength: 100_000,
   overflow: 'refuse',
   deadLetterMaxLength: 100_000,
