@@ -1,4 +1,4 @@
-import { createHash, KeyObject, sign, verify } from 'node:crypto';
+import { hash, KeyObject, sign, verify } from 'node:crypto';
 import { RecentSet } from '../util/recent-set';
 import type { SignatureBlock } from './gateway.constants';
 import { inVerifiedTree, merkleLeaf, MerkleStep, merkleTree } from './merkle-proof';
@@ -58,7 +58,8 @@ const ED25519_SIGNATURE_BYTES = 64;
  */
 export function entrySigningInput(envelopeText: string, signature: Pick<EntrySignature, 'nonce' | 'sender' | 'target'>): Buffer {
   const head = `${ENTRY_SIGNATURE_DOMAIN}\n${JSON.stringify([signature.nonce, signature.sender, signature.target])}\n`;
-  return Buffer.concat([Buffer.from(head), createHash('sha256').update(envelopeText).digest()]);
+  // The digest as latin1 (one character per byte): the binding writes a string faster than a Buffer.
+  return Buffer.concat([Buffer.from(head), Buffer.from(hash('sha256', envelopeText, 'binary'), 'latin1')]);
 }
 
 /** Signs `envelopeText` (the very string to be written to the entry, from `sender` to `target`) with a fresh nonce. */
