@@ -3,6 +3,7 @@ import type { ChainableCommander } from 'ioredis';
 import { execAll, MasConnection, MasKeySpace, memoised, slotPipeline, verifyEnvelopeText } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { AuthenticationFailedError } from '../message/gateway-denial.errors';
+import type { EnvelopeRoute } from '../message/envelope-route';
 import type { IngressMessage } from '../message/ingress-message';
 import { sameSecret } from './same-secret';
 
@@ -103,8 +104,14 @@ export function authenticationRefusal(ingress: IngressMessage, credentials: Send
   const refuse = (reason: string, violation: string) => ({ reason, violation });
   const route = ingress.route;
   if (!credentials || route === undefined) return refuse(`malformed envelope: ${ingress.parseError}`, 'auth:malformed');
+  return credentialsRefusal(route.senderId, ingress.token, credentials, settings) ?? entryRefusal(ingress, route, credentials);
+}
+
+/** What {@link authenticationRefusal} checks once the sender's credentials passed: its entry signature (provisioned) and its envelope. */
+function entryRefusal(ingress: IngressMessage, route: EnvelopeRoute, credentials: SenderCredentials): AuthenticationRefusal | undefined {
+  const refuse = (reason: string, violation: string) => ({ reason, violation });
   const sender = route.senderId;
-  const refusal = credentialsRefusal(sender, ingress.token, credentials, settings) ?? (credentials.provisioned ? entrySignatureRefusal(ingress, sender, credentials.publicKeyPem) : undefined);
+  const refusal = credentials.provisioned ? entrySignatureRefusal(ingress, sender, credentials.publicKeyPem) : undefined;
   if (refusal) return refusal;
   if (!ingress.message) return refuse(`malformed envelope: ${ingress.parseError}`, 'auth:malformed');
   if (ingress.message.senderId !== sender) return refuse('malformed envelope: its "sender_id" is not the sender its entry names', 'auth:malformed');
@@ -162,10 +169,11 @@ export function authenticateBatch(batch: readonly IngressMessage[], settings: Ga
   const judged = new Map<SenderCredentials, AuthenticationRefusal | undefined>();
   return batch.map((ingress) => {
     const credentials = ingress.credentials;
-    const sender = ingress.route?.senderId;
-    if (!credentials || sender === undefined) return authenticationRefusal(ingress, credentials, settings);
-    if (!judged.has(credentials)) judged.set(credentials, credentialsRefusal(sender, ingress.token, credentials, settings));
-    return judged.get(credentials) ?? authenticationRefusal(ingress, credentials, settings);
+    const route = ingress.route;
+    if (!credentials || route === undefined) return authenticationRefusal(ingress, credentials, settings);
+    if (!judged.has(credentials)) judged.set(credentials, credentialsRefusal(route.senderId, ingress.token, credentials, settings));
+    // Credentials that passed are not judged again for each entry presenting them: only the entry itself is.
+    return judged.get(credentials) ?? entryRefusal(ingress, route, credentials);
   });
 }
 

@@ -27,8 +27,19 @@ export class CircuitBreaker {
    * from `stored` (state, opened_at) when the caller read them with its batch ({@link queuePeek}).
    */
   async peek(target: string, stored?: Array<string | null>): Promise<CircuitState> {
+    return this.peekStored(stored) ?? this.stateOf(await this.redis.command.hmget(this.redis.keys.circuit(target), 'state', 'opened_at'));
+  }
+
+  /**
+   * {@link peek} without a promise when it needs no read: CLOSED while disabled, else the state of
+   * `stored` when the caller read it with its batch; undefined when it must be read.
+   */
+  peekStored(stored?: Array<string | null>): CircuitState | undefined {
     if (!this.enabled) return 'CLOSED';
-    const [state, openedAt] = stored ?? (await this.redis.command.hmget(this.redis.keys.circuit(target), 'state', 'opened_at'));
+    return stored && this.stateOf(stored);
+  }
+
+  private stateOf([state, openedAt]: Array<string | null>): CircuitState {
     if (state !== 'OPEN') return (state as CircuitState | null) ?? 'CLOSED';
     return Date.now() - Number(openedAt) >= this.settings.circuitBreaker.openTimeoutMs ? 'HALF_OPEN' : 'OPEN';
   }

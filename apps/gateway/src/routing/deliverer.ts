@@ -35,6 +35,11 @@ export class Deliverer {
     return (this.limits.known(target) ?? (await this.limits.lookup(target))).maxMessageBytes;
   }
 
+  /** {@link declaredMaxBytes} without a promise while it is cached; undefined when it must be read. */
+  knownMaxBytes(target: string): number | null | undefined {
+    return this.limits.known(target)?.maxMessageBytes;
+  }
+
   /**
    * Delivers `message`. `targetStatus` is the target's registry status and `circuit` the state its
    * circuit breaker granted, when the caller already read them for the batch this message came

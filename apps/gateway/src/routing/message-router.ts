@@ -47,14 +47,15 @@ export class MessageRouter {
       throw new AuthorizationDeniedError('the request this reply answers was already settled', 'authz:unsolicited_reply');
     }
     if (meta.expectsReply && meta.correlationId) await this.replies.expect(senderId, meta.correlationId, targetId);
-    const circuit = await this.breaker.peek(queued.target, ingress.prefetched?.circuit);
+    const circuit = this.breaker.peekStored(ingress.prefetched?.circuit) ?? (await this.breaker.peek(queued.target));
     if (circuit === 'OPEN') {
       await this.deadLetters.add(queued, 'circuit_open', `the circuit of "${queued.target}" is open`, ingress.entryId);
       throw new CircuitOpenError(`the circuit of "${queued.target}" is open; the message was dead-lettered`, 'routing:circuit_open');
     }
     // What the target declared it accepts, held here: provisioned senders may not read it (the
     // target writes it: a channel past the gateway), and the target would drop a larger envelope.
-    const maxBytes = await this.deliverer.declaredMaxBytes(queued.target);
+    const known = this.deliverer.knownMaxBytes(queued.target);
+    const maxBytes = known !== undefined ? known : await this.deliverer.declaredMaxBytes(queued.target);
     const bytes = maxBytes === null ? 0 : Buffer.byteLength(queued.envelope);
     if (maxBytes !== null && bytes > maxBytes) {
       throw new RoutingFailedError(`the envelope (${bytes} bytes as delivered) is larger than the ${maxBytes} bytes "${queued.target}" accepts`, 'routing:too_large');
