@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { MasConnection } from '@mas/core';
 import { AuthenticationFailedError } from '../message/gateway-denial.errors';
@@ -59,7 +59,7 @@ export class AuthenticationGuard implements CanActivate {
     if (this.settings.zeroTrust.requireProvisioned) throw new AuthenticationFailedError(`sender "${sender}" is not provisioned`, 'auth:not_provisioned');
     if (!token || status === null) throw new AuthenticationFailedError(`sender "${sender}" is not registered`, 'auth:unknown_agent');
     if ((await this.redis.command.sismember(this.redis.keys.revokedTokens(sender), token)) === 1) throw new AuthenticationFailedError('token revoked', 'auth:revoked_token');
-    if (!sameSecret(createHash('sha256').update(token).digest('hex'), tokenHash)) throw new AuthenticationFailedError('token does not match the registry', 'auth:invalid_token');
+    if (!sameSecret(hash('sha256', token, 'hex'), tokenHash)) throw new AuthenticationFailedError('token does not match the registry', 'auth:invalid_token');
     if (status !== 'ACTIVE') throw new AuthenticationFailedError(`sender "${sender}" is ${status ?? 'not ACTIVE'}`, 'auth:inactive');
     return true;
   }

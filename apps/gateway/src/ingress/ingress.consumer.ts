@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { INGRESS_FIELDS, MasConnection, StreamGroupEntry, StreamGroupReader, streamEntryField } from '@mas/core';
 import { DecisionRecorder } from '../audit/decision-recorder';
@@ -375,7 +375,7 @@ export class IngressConsumer implements OnApplicationBootstrap, BeforeApplicatio
     const entrySignature = ingress.entrySignatureField;
     const written = entrySignature !== undefined && !ingress.oversized ? ingress.envelopeText : undefined;
     const envelope = written ?? (ingress.envelope ? JSON.stringify(ingress.envelope) : '');
-    const tokenHash = createHash('sha256').update(ingress.token).digest('hex');
+    const tokenHash = hash('sha256', ingress.token, 'hex');
     const letter = { envelope, target: ingress.targetId ?? '', sender: ingress.senderId ?? '', messageId: ingress.messageId ?? '', tokenHash, ...(written !== undefined ? { entrySignature } : {}) };
     try {
       await this.deadLetters.add(letter, 'unprocessable', `not decided after ${attempt - 1} attempts`, id);
