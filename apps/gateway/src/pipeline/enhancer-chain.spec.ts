@@ -94,6 +94,25 @@ describe('enhancerChain', () => {
     await close();
   });
 
+  it('is not built when the resolvers find fewer guards, interceptors or filters than are declared (Nest’s own chain is used then)', async () => {
+    const module = await Test.createTestingModule({
+      providers: [Handler, FirstGuard, SecondGuard, OuterInterceptor, InnerInterceptor, RecordingFilter, { provide: APP_GUARD, useClass: GlobalGuard }],
+    }).compile();
+    await module.init();
+    const creator = module.get(ExternalContextCreator) as unknown as Record<string, { create(...args: unknown[]): unknown }>;
+    const handler = module.get(Handler);
+    const method = handler.handle as (...args: unknown[]) => Promise<unknown>;
+    for (const resolver of ['guardsContextCreator', 'interceptorsContextCreator', 'filtersContextCreator']) {
+      const real = creator[resolver];
+      // A Nest whose resolver finds nothing (renamed metadata, another injector): never a chain with a check missing.
+      creator[resolver] = { create: () => (resolver === 'filtersContextCreator' ? Object.assign(Object.create(Object.getPrototypeOf(real.create(handler, method, ''))), { filters: [] }) : []) };
+      expect(enhancerChain(creator as unknown as ExternalContextCreator, handler, method, CONTEXT), resolver).toBeUndefined();
+      creator[resolver] = real;
+    }
+    expect(enhancerChain(creator as unknown as ExternalContextCreator, handler, method, CONTEXT)).toBeTypeOf('function');
+    await module.close();
+  });
+
   it('runs concurrent calls apart (each its own context)', async () => {
     const { lean, close } = await chains();
     const calls = Array.from({ length: 20 }, (_, i): Call => ({ steps: [], refuseAt: i % 3 === 0 ? 'first' : undefined }));

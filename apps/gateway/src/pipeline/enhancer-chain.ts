@@ -1,4 +1,5 @@
 import { CanActivate, ForbiddenException, NestInterceptor } from '@nestjs/common';
+import { EXCEPTION_FILTERS_METADATA, GUARDS_METADATA, INTERCEPTORS_METADATA } from '@nestjs/common/constants.js';
 import type { ExternalContextCreator } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
 import { defer, from, isObservable, lastValueFrom, mergeAll, Observable } from 'rxjs';
@@ -29,8 +30,10 @@ interface EnhancerResolvers {
  * deferred observable; the chain is subscribed to within the call, so it runs in the caller's async
  * context (what Nest's `AsyncResource` binding gives it).
  *
- * Undefined when this Nest version's `ExternalContextCreator` does not expose its resolvers: the
- * caller then uses `create` (the same behaviour, at Nest's cost).
+ * Undefined when this Nest version's `ExternalContextCreator` does not expose its resolvers, or when
+ * they resolve fewer guards, interceptors or filters than the method and its class declare (a Nest
+ * whose resolvers changed: never a chain with a check missing): the caller then uses `create` (the
+ * same behaviour, at Nest's cost).
  */
 export function enhancerChain<T>(
   contextCreator: ExternalContextCreator,
@@ -46,6 +49,10 @@ export function enhancerChain<T>(
   const guards = guardsContextCreator.create(handler, method, module);
   const interceptors = interceptorsContextCreator.create(handler, method, module);
   const filters = filtersContextCreator.create(handler, method, module);
+  const declared = (key: string) => declaredCount(key, method) + declaredCount(key, hostClass);
+  const resolvedFilters = (filters as unknown as { filters?: unknown[] }).filters;
+  if (guards.length < declared(GUARDS_METADATA) || interceptors.length < declared(INTERCEPTORS_METADATA)) return undefined;
+  if (Array.isArray(resolvedFilters) && resolvedFilters.length < declared(EXCEPTION_FILTERS_METADATA)) return undefined;
 
   const activate = async (context: ExecutionContextHost): Promise<void> => {
     for (const guard of guards) {
@@ -73,4 +80,10 @@ export function enhancerChain<T>(
       return (await filters.next(exception, host)) as T;
     }
   };
+}
+
+/** How many enhancers of kind `key` (`@UseGuards`, `@UseInterceptors`, `@UseFilters` metadata) `target` declares. */
+function declaredCount(key: string, target: object): number {
+  const declared: unknown = Reflect.getMetadata(key, target);
+  return Array.isArray(declared) ? declared.length : 0;
 }

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ExternalContextCreator } from '@nestjs/core';
 import { GATEWAY_CONTEXT_TYPE } from '../gateway.constants';
 import type { GatewayOutcome } from '../message/gateway-outcome.interfaces';
@@ -23,7 +23,9 @@ export class GatewayPipeline implements OnModuleInit {
 
   onModuleInit(): void {
     const handle = this.handler.handle as (...args: unknown[]) => Promise<unknown>;
-    this.run = enhancerChain<GatewayOutcome>(this.contextCreator, this.handler, handle, GATEWAY_CONTEXT_TYPE) ?? this.nestChain();
+    const lean = enhancerChain<GatewayOutcome>(this.contextCreator, this.handler, handle, GATEWAY_CONTEXT_TYPE);
+    if (!lean) new Logger('GatewayPipeline').warn("Nest's resolvers of the pipeline's guards, interceptors and filters are not as expected: running them with Nest's own (slower) chain");
+    this.run = lean ?? this.nestChain();
   }
 
   /** The same chain run by Nest's own consumer (a Nest whose `ExternalContextCreator` hides its resolvers). */
