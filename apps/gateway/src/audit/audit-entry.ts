@@ -102,8 +102,31 @@ export function recordFields(record: AuditRecord, instance: string, now = Date.n
  */
 export function chainHash(fields: AuditFields, hmacKey: string): string {
   // A stored entry carries both; one being written has neither yet (no copy then).
-  const input = canonicalJson('hash' in fields || 'audit_id' in fields ? hashedContent(fields) : fields);
+  const input = storedCanonicalJson(fields) ?? canonicalJson('hash' in fields || 'audit_id' in fields ? hashedContent(fields) : fields);
   return (hmacKey ? createHmac('sha256', keyObjectOf(hmacKey)) : createHash('sha256')).update(input).digest('hex');
+}
+
+/** The hashed names of {@link STORED_FIELDS} (all but `hash`) in canonical (sorted) order, each with its quoted form. */
+const HASHED_IN_ORDER: ReadonlyArray<readonly [string, string]> = STORED_FIELDS.filter((name) => name !== 'hash')
+  .sort()
+  .map((name) => [name, `${JSON.stringify(name)}:`] as const);
+const STORED_NAMES: ReadonlySet<string> = new Set<string>([...STORED_FIELDS, 'audit_id']);
+
+/**
+ * The canonical JSON {@link chainHash} covers, written straight in the known order of the stored
+ * names, for an entry holding only those names (and `audit_id`) with string values — every entry the
+ * trail writes: the same text as `canonicalJson` of its hashed fields, without sorting keys per entry.
+ * Undefined for any other record (then written the general way).
+ */
+function storedCanonicalJson(fields: AuditFields): string | undefined {
+  for (const name in fields) if (!STORED_NAMES.has(name) || typeof fields[name] !== 'string') return undefined;
+  let out = '{';
+  for (const [name, quotedName] of HASHED_IN_ORDER) {
+    const value = fields[name];
+    if (value === undefined) continue;
+    out += `${out.length > 1 ? ',' : ''}${quotedName}${JSON.stringify(value)}`;
+  }
+  return `${out}}`;
 }
 
 /** The last chain key turned into a key object (its UTF-8 bytes, as `createHmac` takes a string key): once, not per entry. */
