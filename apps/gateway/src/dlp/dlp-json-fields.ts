@@ -23,9 +23,10 @@ function isValue(value: unknown): boolean {
 }
 
 // Also a form's question and its answer (Calendly, intake forms), and a typed credential (Keycloak `{ type: 'password', value }`).
-// A code typed by its kind (`{ type: 'dx', code: 'O24.410' }`), a keychain item (`{ acct: 'accountPassword', v_Data }`).
-const VALUE_KEYS = ['value', 'val', 'fieldValue', 'answer', 'response', 'code', 'v_Data'];
-const NAME_KEYS = ['name', 'key', 'field', 'fieldName', 'label', 'param', 'parameter', 'attribute', 'property', 'header', 'ref', 'question', 'prompt', 'type', 'acct'];
+// A code typed by its kind (`{ type: 'dx', code: 'O24.410' }`), a keychain item (`{ acct: 'accountPassword', v_Data }`), a board's
+// column (`{ id: 'phone', text }`). Keys are matched in any case: deploy tools and .NET serialisers write `{ Name, Value }`.
+const VALUE_KEYS = ['value', 'val', 'fieldvalue', 'answer', 'response', 'code', 'v_data', 'text'];
+const NAME_KEYS = ['name', 'key', 'field', 'fieldname', 'label', 'param', 'parameter', 'attribute', 'property', 'header', 'ref', 'question', 'prompt', 'type', 'acct', 'id', 'title', 'variable', 'setting'];
 /**
  * Keys of a nested field description naming the field (`field: { id: 'x8Ty…', ref: 'member_id' }`): a ref or a name, not a random id;
  * an extracted key's text (`key: { content: 'Subscriber ID' }`).
@@ -44,10 +45,13 @@ const FIELD_NAME = /^_{0,2}[A-Za-z][\w .#/()-]{0,63}$/;
  * the key of the value and the name it should be read under.
  */
 export function namedValue(object: Record<string, unknown>, titles?: ReadonlyMap<string, string>): { key: string; name: string } | undefined {
-  let valueKey = VALUE_KEYS.find((key) => isValue(object[key]));
+  const actual = new Map(Object.keys(object).map((key) => [key.toLowerCase(), key]));
+  let valueKey = VALUE_KEYS.map((key) => actual.get(key)).find((key) => key !== undefined && isValue(object[key]));
   if (!valueKey && typeof object.type === 'string' && object.type !== 'type' && isValue(object[object.type])) valueKey = object.type;
   if (!valueKey) return undefined;
-  for (const nameKey of NAME_KEYS) {
+  for (const lower of NAME_KEYS) {
+    const nameKey = actual.get(lower);
+    if (nameKey === undefined || nameKey === valueKey) continue;
     let name = object[nameKey];
     if (name && typeof name === 'object' && !Array.isArray(name)) {
       const field = name as Record<string, unknown>;

@@ -43,7 +43,7 @@ export const healthInsuranceNumber: DlpDetector = {
     [
       // Medicare Beneficiary Identifier: 1EG4-TE5-MK73 (letters without S, L, O, I, B, Z).
       String.raw`(?<![A-Za-z0-9])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}(?![A-Za-z0-9])`,
-      String.raw`(?<![A-Za-z])(?:member|subscriber|policy|insurance|medicare|medicaid|health plan|insured|cardholder)[ _-]?(?:id|no\.?|number|num|#)(?:\s*\([A-Za-z]{2,6}\))?\s*(?:#?\s*[:=]|#|is)?\s*(?<v>(?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{5,19})(?![\w-])`,
+      String.raw`(?<![A-Za-z])(?:member|subscriber|policy|insurance|medicare|medicaid|health plan|insured|cardholder)[ _-]?(?:id|no\.?|number|num|#)(?:\s*\([A-Za-z]{2,6}\))?\s*(?:#?\s*[:=]|#|is)?\s*(?<v>(?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{5,19}(?: \d{2}(?![\w-]))?)(?![\w-])`,
       // German statutory insurance number (KVNR): a letter and nine digits, after its label.
       String.raw`(?<![A-Za-z])(?:Versichertennummer|Krankenversichertennummer|Versicherten-Nr\.?|KVNR|Versicherungsnummer)\s*(?:[:#=]|ist)?\s*(?<v2>[A-Z]\d{9})(?![\w-])`,
     ].join('|'),
@@ -58,7 +58,8 @@ export const healthInsuranceNumber: DlpDetector = {
   // A policy of another line of insurance: an employer's workers' comp policy (beside its FEIN and NAICS code), a car's, a home's.
   keyVeto: (keyPath, key) => key.includes('polic') && OTHER_INSURANCE.test(keyPath),
   // An id, or digit groups as cards print them (French NIR `1 73 06 34 704 351 76`, Australian Medicare `3724 09065 2`).
-  keyValue: /^\s*(?:(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{5,19}|(?=(?:\D*\d){8})\d{1,5}(?: \d{1,6}){1,7}(?:[ -]?[A-Z]{1,2})?)\s*$/,
+  // A member id may end in the member's two-digit suffix within the subscriber's contract (`U07478560 01`: 01 the subscriber, 02 a dependant).
+  keyValue: /^\s*(?:(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{5,19}(?: \d{2})?|(?=(?:\D*\d){8})\d{1,5}(?: \d{1,6}){1,7}(?:[ -]?[A-Z]{1,2})?)\s*$/,
 };
 
 /**
