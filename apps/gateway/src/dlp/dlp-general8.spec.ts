@@ -38,3 +38,24 @@ describe('DLP general 8: a member id with the member suffix', () => {
     ['a member since date', { member: { since: '2019 04' } }],
   ])('not %s', (_name, data) => expect(typesOf(data)).toEqual([]));
 });
+
+describe('DLP general 8: a password joined to its label by a space', () => {
+  it.each([
+    ['a broker bridge directive', { conf: 'connection edge\naddress broker.internal:8883\nremote_username edge01\nremote_password Kestrel#7719' }],
+    ['a camelCase directive', { conf: 'ldap {\n  bindDn cn=reader,dc=corp\n  bindPassword Snow!Fall82\n}' }],
+    ['a ticket naming user and password', { body: 'Created the account, user jvance password Marlin.Tide.55 - rotate it Monday' }],
+    ['a Dutch note', { note: 'kiosk account: wachtwoord Ruby#2290 voor de balie' }],
+    ['a prompt answered with a value starting with a symbol', { tty: 'Changing password for kiosk.\nNew UNIX password: &Lq9trW!z\n' }],
+    ['a pair split by a slash', { chat: 'use login ops / pass Fv7-qLm2-Rt' }],
+  ])('%s', (_name, data) => expect(typesOf(data)).toEqual(['password']));
+
+  it.each([
+    ['a field name after the word', { error: 'password field2 is required' }],
+    ['the user a passwd command changes', { sh: 'sudo passwd deploy01' }],
+    ['a boarding pass code', { mail: 'your boarding pass AB1234 is attached' }],
+    ['a file of a password directive', { conf: 'password_file /etc/app2.pw' }],
+    ['a variable', { conf: 'HTTP_Passwd ${HTTP_PASSWD}\nbindPassword $LDAP_PW2' }],
+    ['a version', { text: 'password policy v3.1 applies to all staff' }],
+    ['a test runner line', { log: 'PASS src/auth/password.spec.ts (12 tests)' }],
+  ])('not %s', (_name, data) => expect(typesOf(data)).toEqual([]));
+});

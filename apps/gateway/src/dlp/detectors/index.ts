@@ -2,7 +2,7 @@ import type { DlpDetector } from '../dlp-detector.interfaces';
 import { dialledPhone, email, nationalPhone, phone } from './contact.detectors';
 import { cardCode, creditCard, cvv, ssn } from './financial.detectors';
 import { icd10, healthInsuranceNumber, medicalRecordNumber } from './health.detectors';
-import { authFilePassword, commandPassword, credentialPair, linePassword, pairPassword, password, protocolPassword, toolPassword } from './password.detectors';
+import { authFilePassword, commandPassword, credentialPair, linePassword, pairPassword, password, protocolPassword, spacedPassword, toolPassword } from './password.detectors';
 import { apiKey, awsAccessKey, jwt, namedKey, privateKey, tokenField } from './secret.detectors';
 
 export { luhnValid } from './financial.detectors';
@@ -26,6 +26,7 @@ export const DLP_DETECTORS: readonly DlpDetector[] = [
   linePassword,
   authFilePassword,
   credentialPair,
+  spacedPassword,
   creditCard,
   ssn,
   medicalRecordNumber,

@@ -142,11 +142,11 @@ export const toolPassword: DlpDetector = {
       String.raw`\bBUNDLE_[A-Z0-9_]*?__[A-Z0-9]+["']?[ \t]*[:=][ \t]*["']?[^\s:"']{1,128}:(?<v47>[^\s"']{3,128})`,
       String.raw`\bbundle[ \t]+config[ \t]+(?:set[ \t]+)?(?:--\w+[ \t]+)*[\w-]+(?:\.[\w-]+)+[ \t]+[^\s:]{1,128}:(?<v48>\S{3,128})`,
       // A user and a password in chat with markup around them (BBCode `user [b]admin[/b] pass [b]…[/b]`, HTML, Markdown), or none.
-      String.raw`\b(?:[Uu]ser(?:name)?|USER(?:NAME)?|[Ll]ogin|LOGIN)[ \t:]+${MARKUP}[\w.@-]{1,64}${MARKUP}[ \t,;]+(?:and[ \t]+)?(?:[Pp]ass(?:word)?|PASS(?:WORD)?|pw|pwd|PW)[ \t]*[:=]?[ \t]*${MARKUP}(?<v49>(?=[^\s\[<*\x60]*[\d!#$%^&~+=?@])(?=[^\s\[<*\x60]*[A-Za-z])[^\s\[<*\x60]{6,128}?)(?=${MARKUP}(?:[\s.,;!)]|$))`,
+      String.raw`\b(?:[Uu]ser(?:name)?|USER(?:NAME)?|[Ll]ogin|LOGIN)[ \t:]+${MARKUP}[\w.@-]{1,64}${MARKUP}[ \t,;/]+(?:and[ \t]+)?(?:[Pp]ass(?:word)?|PASS(?:WORD)?|pw|pwd|PW)[ \t]*[:=]?[ \t]*${MARKUP}(?<v49>(?=[^\s\[<*\x60]*[\d!#$%^&~+=?@])(?=[^\s\[<*\x60]*[A-Za-z])[^\s\[<*\x60]{6,128}?)(?=${MARKUP}(?:[\s.,;!)]|$))`,
     ].join('|'),
     'g',
   ),
-  requires: /community|com2sec|createUser|sqlplus|rman|expdp|impdp|sqlldr|dgmgrl|onn(?:ect|ECT)?[ \t]|DBI->|getConnection|PDO|mysqli|ldap_bind|imap_open|ftp_login|\.connect\(|BUNDLE_|bundle[ \t]+config|(?:ser(?:name)?|SER(?:NAME)?|ogin|OGIN)[ \t:]+\S{1,70}[ \t,;]+(?:and[ \t]+)?(?:[Pp]ass|PASS|pw|PW)/,
+  requires: /community|com2sec|createUser|sqlplus|rman|expdp|impdp|sqlldr|dgmgrl|onn(?:ect|ECT)?[ \t]|DBI->|getConnection|PDO|mysqli|ldap_bind|imap_open|ftp_login|\.connect\(|BUNDLE_|bundle[ \t]+config|(?:ser(?:name)?|SER(?:NAME)?|ogin|OGIN)[ \t:]+\S{1,70}[ \t,;/]+(?:and[ \t]+)?(?:[Pp]ass|PASS|pw|PW)/,
   validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value),
 };
 
@@ -248,4 +248,32 @@ export const credentialPair: DlpDetector = {
   type: 'password',
   key: /^(?:auth|basicauth|httpauth|userinfo|credentials?|userpass|logincredentials)$/,
   keyValue: /^\s*[^\s:]{1,64}:(?![A-Za-z]+\s*$)\S{3,128}\s*$/,
+};
+
+/**
+ * What a password looks like when nothing but a space joins it to its label: six to 64 characters, a letter and a digit or a
+ * symbol, not a path, a variable, a placeholder, a URL or a call (`$DB_PASS`, `<secret>`, `/run/secrets/db`, `env(X)`).
+ */
+const CREDENTIAL = String.raw`(?=[^\s]*[A-Za-z])(?=[^\s]*[\d!#$%^&*@?~+=])(?![^\s]*:\/\/)[^\s'"<>(){}[\]$%/\\,;\x60][^\s'"<>(){}[\]\\,;\x60]{5,63}?`;
+/** A label ending in a password word: the word itself, or a directive or variable whose last part is one (`auth_pass`, `HTTP_Passwd`, `bindPassword`). */
+const SPACED_LABEL = String.raw`(?<![A-Za-z0-9_-])(?:${anyCase(PASSWORD_WORD)}|(?!${anyCase('(?:boarding|day|season|bus|ski|free|back|by)[_-]?pass')})[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)*(?:[_-]${anyCase('(?:pass|passwd|password|pwd|pw|passphrase)')}|(?<=[a-z])(?:Pass|Passwd|Password|Pwd|PASS|PASSWD|PASSWORD)))`;
+
+/**
+ * A password after its label with only a space or a colon between: configuration directives written `name value` (keepalived
+ * `auth_pass …`, FRR and IOS `neighbor … password …`, Fluent Bit `HTTP_Passwd …`, Squid, Dovecot), and tickets and chats that name
+ * the password without punctuation (`user migrator password …`, `reset to temporary password …`). Only a credential-shaped value
+ * counts (a plain word, a number, a path or a variable is a setting or prose), and never the user a `passwd` command changes.
+ */
+export const spacedPassword: DlpDetector = {
+  type: 'password',
+  pattern: new RegExp(String.raw`${SPACED_LABEL}(?::?[ \t]+)(?<v>${CREDENTIAL})(?=[.,;:!?)]*(?:\s|$))`, 'g'),
+  requires: /pass|pwd|pw|kennwort|contrase|senha|wachtwoord|lösenord|salasana|has[łl]o|heslo|lozinka|parol|[şs]ifre|пароль|パスワード|密[码碼]|비밀번호|mật khẩu|รหัสผ่าน|كلمة|סיסמה|पासवर्ड|mot de passe/i,
+  validate: (value, text, index) => {
+    const label = text.slice(Math.max(0, index - 12), index);
+    // `passwd deploy01` changes the password of the user it names.
+    if (/(?:^|[^\w-])passwd:?[ \t]+$/i.test(label) && /^[a-z0-9._-]+$/.test(value)) return false;
+    // Lower-case letters and a digit or two are a name (`field2`, `node01`); a password of that alphabet is longer.
+    if (/^[a-z0-9]+$/.test(value) && (value.length < 7 || !/\d.*\d/.test(value))) return false;
+    return !/^[\w.-]+=/.test(value) && !/^(?:[A-Za-z]+-)*\d+(?:\.\d+)*[A-Za-z]?$/.test(value) && !PASSWORD_RULE.test(text.slice(index + value.length, index + value.length + 16));
+  },
 };
