@@ -59,3 +59,24 @@ describe('DLP general 8: a password joined to its label by a space', () => {
     ['a test runner line', { log: 'PASS src/auth/password.spec.ts (12 tests)' }],
   ])('not %s', (_name, data) => expect(typesOf(data)).toEqual([]));
 });
+
+describe('DLP general 8: health insurance numbers of national and public schemes, where they are printed', () => {
+  it.each([
+    ['a Brazilian referral naming the SUS card', { texto: 'Encaminho a paciente, cartão nacional de saúde 898 0012 3456 7801, para avaliação.' }],
+    ['a Spanish report naming the CIP', { informe: 'Paciente: M. Ruiz  código CIP: BBRR781103AB12' }],
+    ['a British Columbia PHN', { intake: 'PHN: 9698 658 215\nReason: follow-up' }],
+    ['an Ontario health number', { note: 'health number 5584 486 674 YM on file' }],
+    ['an Austrian SV number key', { patient: { svNr: '1237 010180' } }],
+    ['a TRICARE benefits number', { screen: 'DoD Benefits Number: 20841176532\nPlan: TRICARE Select' }],
+    ['a Korean card number', { text: '건강보험증 번호: 5-2290371184' }],
+    ['a Quebec card in a letter, the number in brackets', { lettre: "Votre carte d'assurance maladie (numéro TREM 5512 0817) arrive à échéance." }],
+    ['where the id is printed, before the copula', { transcript: 'the subscriber ID on the back of my card is JQX40018832' }],
+    ['an X12 member id with its suffix', { edi: 'NM1*IL*1*DOE*JANE****MI*H50877123 02~' }],
+  ])('%s', (_name, data) => expect(typesOf(data)).toEqual(['health_insurance_number']));
+
+  it.each([
+    ['an order number before a copula', { chat: 'the order number for my account is 88812345' }],
+    ['a health check count', { log: 'Health check number 3 of 5 passed' }],
+    ['a bracketed note that is not a number', { text: 'PHN (see page 2) pending' }],
+  ])('not %s', (_name, data) => expect(typesOf(data)).toEqual([]));
+});

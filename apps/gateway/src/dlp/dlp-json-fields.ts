@@ -1,5 +1,5 @@
 import type { DlpType } from '../message/dlp.types';
-import { ICD10_CODE, IDENTIFIER, identifierType, identifierTypeNamed } from './dlp-structure';
+import { ICD10_CODE, IDENTIFIER, identifierShape, identifierType, identifierTypeNamed } from './dlp-structure';
 
 /**
  * Keys that only wrap a value and say nothing about it: `{ value }` under a named key (Spring
@@ -358,7 +358,7 @@ function qualifiedValue(object: Record<string, unknown>): { key: string; type: D
     const target = entries.findIndex(([, value], j) => j !== i && (typeof value === 'string' || typeof value === 'number') && (of ? normal[j] === of : QUALIFIED_KEYS.includes(normal[j])));
     if (target < 0) continue;
     const value = String(entries[target][1]).trim();
-    if (type === 'icd10' ? ICD10_CODE.test(value) : IDENTIFIER.test(value)) return { key: entries[target][0], type };
+    if (type === 'icd10' ? ICD10_CODE.test(value) : identifierShape(type).test(value)) return { key: entries[target][0], type };
   }
   return undefined;
 }

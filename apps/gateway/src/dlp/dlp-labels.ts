@@ -29,7 +29,10 @@ const VOCABULARY: ReadonlyArray<readonly [DlpType, string]> = [
       String.raw`(?:member|mbr|subscriber|subscr|insured|insurance|ins|policy|policyholder|beneficiary|cardholder|enrollee|health plan|insurance plan|plan member|medicare|medicaid|afiliad[oa]|asegurad[oa]|assur[ée]e?(?: social)?|versicherten|versicherungs|verzekerden|verzekerings|verzekerde|polis|poli[çc]e|[üu]ye|sigorta|f[öo]rs[äa]krings|ubezpieczenia|tessera sanitaria)(?: card)? ${ID}` +
         // Number first (French, Spanish, Portuguese): `N° d'assuré`, `numéro d'affilié`, `número de afiliado`.
         String.raw`|(?:n[uú]m[ée]ro|n[°º]|no\.?|nr\.?) (?:de |d['’] ?|do |da )?(?:assur[ée]e?(?: social)?|affili[ée]e?|afiliad[oa]|afilia[cç][aã]o|s[ée]curit[ée] sociale|benefici[aá]rio)` +
-        String.raw`|medicare|medicaid|mbi|hicn|kvnr|cin|tessera sanitaria|(?:provincial )?health (?:insurance )?card(?: ${ID})?|health care card|medicare card|ohip|ramq|carte vitale|tarjeta sanitaria|carteirinha|carteira (?:do |de )?(?:plano|conv[eê]nio)|(?:kranken)?versichertennummer|versicherungsnummer|n[uú]mero de afiliaci[oó]n|afiliad[oa]|assur[ée] social|s[ée]curit[ée] sociale|बीमा संख्या|被保険者(?:番号|証)?|保険証番号|医保卡?号`,
+        String.raw`|medicare|medicaid|mbi|hicn|kvnr|cin|tessera sanitaria|` +
+        // National and public schemes by name: Brazil's SUS card, Spain's CIP, Canada's PHN and health number, Austria's SV number,
+        // TRICARE's DoD benefits number, PhilHealth, the EHIC, Québec's and Korea's health insurance cards.
+        String.raw`cart[ãa]o (?:nacional de sa[úu]de|(?:do )?sus)|c[óo]digo cip|cip sns|phn|personal health ${ID}|health ${ID}|sv ?nr|sv nummer|do ?d benefits? ${ID}|philhealth(?: ${ID}| pin)?|ehic|european health insurance card(?: ${ID})?|carte d['’] ?assurance maladie|건강보험증? ?번호|보험증 ?번호|(?:provincial )?health (?:insurance )?card(?: ${ID})?|health care card|medicare card|ohip|ramq|carte vitale|tarjeta sanitaria|carteirinha|carteira (?:do |de )?(?:plano|conv[eê]nio)|(?:kranken)?versichertennummer|versicherungsnummer|n[uú]mero de afiliaci[oó]n|afiliad[oa]|assur[ée] social|s[ée]curit[ée] sociale|बीमा संख्या|被保険者(?:番号|証)?|保険証番号|医保卡?号`,
     ),
   ],
   [
@@ -103,7 +106,7 @@ const TEXT_LABEL = new RegExp(
   'gi',
 );
 /** The value: a token, with the digit groups that follow it (`1 73 06 34 704 351 76`, `3724 09065 2`). */
-const VALUE = String.raw`["'\x60]?(?<v>[^\s"'\x60,;]{1,40}(?: \d{1,6}(?![^\s,;]))*)`;
+const VALUE = String.raw`["'\x60]?(?<v>[^\s"'\x60,;]{1,40}(?: \d{1,6}(?![^\s,;)\]]))*)`;
 /**
  * What joins a label to its value: maybe an abbreviation or a note in brackets (`(MRN)`, `(IP No.)`,
  * `(seguro médico)`), separators (`:` `#` `=` `|`), a copula (`is`, `es`, `ist`), a generic id word
@@ -112,8 +115,10 @@ const VALUE = String.raw`["'\x60]?(?<v>[^\s"'\x60,;]{1,40}(?: \d{1,6}(?![^\s,;])
  */
 const NEXT_TO_LABEL = new RegExp(
   // The label may close a bracket (`Client ID (CIN) SN68…`: the abbreviation given after a description).
-  String.raw`[)\]]?(?:[^\S\n]*(?:\([^()\n]{1,40}\)|\[[^\]\n]{1,20}\]))?[^\S\n]*[:#=|№-]*[^\S\n]*(?:(?:is|es|ist|est|é|lautet)[^\S\n]+)?` +
-    String.raw`(?:(?:\r?\n[^\S\n]*)?(?:id|no|nr|number|#)\.?[^\S\n]*[:#][^\S\n]*|\r?\n[^\S\n]*)?${VALUE}`,
+  // Where the value is printed may come before the copula (`member ID on my card is …`, `the number on the back is …`).
+  String.raw`[)\]]?(?:[^\S\n]*(?:\((?![^\S\n]*(?:num[ée]ro|n[°º]|no\.?|nr\.?|number)[^\S\n])[^()\n]{1,40}\)|\[[^\]\n]{1,20}\]))?(?:[^\S\n]+(?:on|from|for|of)(?:[^\S\n]+[A-Za-z'’]{1,12}){1,6}?(?=[^\S\n]+(?:is|es|ist|est|é)[^\S\n]))?[^\S\n]*[:#=|№-]*[^\S\n]*(?:(?:is|es|ist|est|é|lautet)[^\S\n]+)?` +
+    // A number word opening a bracket (`carte d'assurance maladie (numéro PUGV 4065 6332)`).
+    String.raw`(?:(?:\r?\n[^\S\n]*)?(?:id|no|nr|number|#)\.?[^\S\n]*[:#][^\S\n]*|\r?\n[^\S\n]*|\([^\S\n]*(?:num[ée]ro|n[°º]|no\.?|nr\.?|number)[^\S\n]+)?${VALUE}`,
   'iy',
 );
 /** After a prompt naming the label, what was collected on that line or the next (`prompt="enter your member ID" … collected: H847…#`). */

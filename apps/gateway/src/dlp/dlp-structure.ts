@@ -185,6 +185,10 @@ export const SYSTEM_OIDS: Record<string, DlpType> = {
 export const ICD10_CODE = /^[A-Z]\d[0-9A-Z](?:\.?[0-9A-Z]{1,4})?$/;
 /** What an identifier looks like once a structure names its type: 4 to 24 letters, digits and dashes, with digits. */
 export const IDENTIFIER = /^(?=(?:[A-Za-z-]*\d){3})[A-Za-z0-9][A-Za-z0-9-]{3,23}$/;
+/** A member id as payers print it: an identifier, maybe with the member's two-digit suffix within the contract (`U16428293 01`). */
+export const MEMBER_IDENTIFIER = /^(?=(?:[A-Za-z-]*\d){3})[A-Za-z0-9][A-Za-z0-9-]{3,23}(?: \d{2})?$/;
+/** The shape an identifier of `type` has once a structure names that type. */
+export const identifierShape = (type: DlpType | undefined): RegExp => (type === 'health_insurance_number' ? MEMBER_IDENTIFIER : IDENTIFIER);
 
 /** X12 reference qualifiers (REF01) and identification code qualifiers (NM108) whose values are of a DLP type. */
 const X12_REF: Record<string, DlpType> = { '1W': 'health_insurance_number', '0F': 'health_insurance_number', IG: 'health_insurance_number', F6: 'health_insurance_number', SY: 'ssn', EA: 'medical_record_number' };
@@ -225,9 +229,9 @@ export function x12Spans(text: string): TypedSpan[] {
     const push = (index: number, type: DlpType | undefined, shape: RegExp, value = fields[index], start = starts[index]) => {
       if (type && value && shape.test(value)) out.push({ start, end: start + value.length, type });
     };
-    if (fields[0] === 'NM1') push(9, X12_NM1[fields[8] ?? ''], IDENTIFIER);
+    if (fields[0] === 'NM1') push(9, X12_NM1[fields[8] ?? ''], identifierShape(X12_NM1[fields[8] ?? '']));
     else if (fields[0] === 'PER') for (const at of [4, 6, 8]) push(at, X12_PHONE.has(fields[at - 1] ?? '') ? 'phone' : undefined, PHONE_DIGITS);
-    else if (fields[0] === 'REF') push(2, X12_REF[fields[1] ?? ''], IDENTIFIER);
+    else if (fields[0] === 'REF') push(2, X12_REF[fields[1] ?? ''], identifierShape(X12_REF[fields[1] ?? '']));
     else if (fields[0] === 'HI') {
       fields.slice(1).forEach((composite, i) => {
         const [qualifier, code] = composite.split(/[:>^]/);

@@ -57,9 +57,9 @@ export const healthInsuranceNumber: DlpDetector = {
   key: /^(?:insuranceid|insurancenumber|insuranceno|healthplanid|healthplannumber|(?:medicare|medicaid)(?:recipient|beneficiary|member|enrollee)?(?:id|number|no|cin)|mbi|hicn|kvnr|policynumber|policyno|policyid|(?:payer|plan|insurance|health|dental|medical)?(?:member|subscriber|insured|cardholder)(?:id|no|num|number)|insurancememberid|(?:insurance|benefits?)cardholderid)$/,
   // A policy of another line of insurance: an employer's workers' comp policy (beside its FEIN and NAICS code), a car's, a home's.
   keyVeto: (keyPath, key) => key.includes('polic') && OTHER_INSURANCE.test(keyPath),
-  // An id, or digit groups as cards print them (French NIR `1 73 06 34 704 351 76`, Australian Medicare `3724 09065 2`).
+  // An id, or digit groups as cards print them (French NIR `1 73 06 34 704 351 76`, Australian Medicare `3724 09065 2`, Québec's `PUGV 4065 6332`).
   // A member id may end in the member's two-digit suffix within the subscriber's contract (`U07478560 01`: 01 the subscriber, 02 a dependant).
-  keyValue: /^\s*(?:(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{5,19}(?: \d{2})?|(?=(?:\D*\d){8})\d{1,5}(?: \d{1,6}){1,7}(?:[ -]?[A-Z]{1,2})?)\s*$/,
+  keyValue: /^\s*(?:(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{5,19}(?: \d{2})?|(?=(?:\D*\d){8})(?:[A-Z]{1,4} )?\d{1,5}(?: \d{1,6}){1,7}(?:[ -]?[A-Z]{1,2})?)\s*$/,
 };
 
 /**
