@@ -80,3 +80,42 @@ describe('DLP general 8: health insurance numbers of national and public schemes
     ['a bracketed note that is not a number', { text: 'PHN (see page 2) pending' }],
   ])('not %s', (_name, data) => expect(typesOf(data)).toEqual([]));
 });
+
+describe('DLP general 8: a national phone number as a whole field, whatever its key', () => {
+  it.each([
+    ['a caller in a call-centre webhook', { call: { caller: '0161 496 0732', duration: 42 } }],
+    ['a Swiss mobile as the sender of an SMS', { sms: { originator: '079 555 12 34', text: 'STOP' } }],
+    ['an Austrian number with a slash under a contact key', { kontakt: { festnetz: '01/5123-4567' } }],
+    ['a French number in a CRM cell', { rows: [['Nom', 'Ligne'], ['Durand', '04 72 55 18 90']] }],
+    ['a Korean mobile after the word for contact', { text: '연락처: 010-4412-7789' }],
+    ['a German mobile after a compound word', { body: 'meine Mobilnummer ist 0176 4412 8890, danke' }],
+    ['a front desk line in a notice', { notice: 'Check-in from 3pm\nReception: 0131 496 0118' }],
+  ])('%s', (_name, data) => expect(typesOf(data)).toEqual(['phone']));
+
+  it.each([
+    ['an ISBN-10', { book: { isbn: '0-19-852663-6' } }],
+    ['a National Drug Code', { rx: { drug: 'Lisinopril', code: '00378-1805-10' } }],
+    ['an account number with a leading zero, under its key', { payout: { account: '0412 5566 78' } }],
+    ['a padded reference', { ref: '0000 4521 9981' }],
+    ['a date', { due: '03.11.2026' }],
+    ['a form input mask', { field: { type: 'phoneNumber', inputMask: '(999) 999-9999' } }],
+    ['a number inside prose with no phone word', { note: 'batch 0451 228 193 shipped' }],
+  ])('not %s', (_name, data) => expect(typesOf(data)).toEqual([]));
+});
+
+describe('DLP general 8: card codes under the names issuers and gateways give them', () => {
+  it.each([
+    ['a verification value element', { xml: '<card><pan>4111111111111111</pan><verification_value>771</verification_value></card>' }, ['credit_card', 'cvv']],
+    ['a CVD value (card validation digits)', { req: { cvd: { cvd_value: '4402' } } }, ['cvv']],
+    ['a CV2 form field', { body: 'Amount=12.00&CV2=318&Currency=GBP' }, ['cvv']],
+    ['a generic number under a CVN element', { xml: '<cvn><number>905</number><presind>1</presind></cvn>' }, ['cvv']],
+    ['a code described by where it is printed', { ocr: 'Expiry 11/28\n4-digit code on front 7710' }, ['cvv']],
+    ['an Arabic security code', { chat: 'ورمز الأمان 552 من فضلك' }, ['cvv']],
+  ])('%s', (_name, data, types) => expect(typesOf(data)).toEqual(types));
+
+  it.each([
+    ['a code on the back of a device', { text: 'the 6 digit code on the back of the modem is 8812' }],
+    ['a verification value that is a count', { log: 'verification value 3 of 5 checked' }],
+    ['a CVD indicator', { req: { cvd: { cvd_indicator: '1' } } }],
+  ])('not %s', (_name, data) => expect(typesOf(data)).toEqual([]));
+});

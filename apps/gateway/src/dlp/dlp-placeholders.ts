@@ -62,7 +62,7 @@ const NAME_LIKE = /^\s*(?=(?:[a-z0-9]*[-_.])*?[a-z]{2,}[-_.](?:[a-z0-9]*[-_.])*?
 
 /** True when a secret-type value is a placeholder, a reference or a mask (see {@link PLACEHOLDER}, {@link REFERENCE}). */
 export function placeholder(type: DlpType, value: string): boolean {
-  if (!SECRET_TYPES.has(type)) return MASKED.test(value) || (type === 'health_insurance_number' && SPECIMEN_MBI.test(value));
+  if (!SECRET_TYPES.has(type)) return MASKED.test(value) || INPUT_MASK.test(value) || (type === 'health_insurance_number' && SPECIMEN_MBI.test(value));
   if (PLACEHOLDER.test(value) || REFERENCE.test(value) || MASK_WORD.test(value)) return true;
   if (type === 'password') return CIPHERTEXT.test(value) || CODE_REFERENCE.test(value) || NOT_A_VALUE.test(value) || PASSWORD_WORD_VALUE.test(value) || PASSWORD_HASH.test(value);
   if (type === 'api_key' && NAME_LIKE.test(value)) return true;
@@ -74,6 +74,9 @@ export function placeholder(type: DlpType, value: string): boolean {
  * AWS's documentation keys, not anyone's number.
  */
 const SPECIMEN_MBI = /^\s*1EG4-?TE5-?MK73\s*$/i;
+
+/** A form's input mask, every digit a 9 or every digit a 0 (`(999) 999-9999`, `000-00-0000`, `9999 9999 9999 9999`): a format, not a number. */
+const INPUT_MASK = /^\s*[(+]?(?:9+[\s()./-]*){3,}\s*$|^\s*[(+]?(?:0+[\s()./-]*){3,}\s*$/;
 
 /** An identifier shown masked, all but its last characters (`XXXXXX4840`, `***-**-6789`, `••••1234`): not the identifier. */
 const MASKED = /^\s*(?:[Xx*•#]{4,}|[Xx*•]{3}[- ])[\w-]{0,6}\s*$/;

@@ -67,9 +67,10 @@ export const cvv: DlpDetector = {
   context:
     /\b(?:cvv2?|cvc2?|csc|cid|security code|code on the (?:back|front)|card (?:verification|security) (?:code|value|number)|(?:karten)?prüfnummer|sicherheitscode|kartenprüfziffer|cryptogramme(?: visuel)?|code de sécurité|código de seguridad|código de segurança|codice di sicurezza)\b/i,
   contextWindow: { before: 24, after: 0 },
-  // The code described by where it is printed, right before it: `the 3 digits on the back are 228`, `4 digit code on the front: 6619`.
+  // The code described by where it is printed, right before it: `the 3 digits on the back are 228`, `4 digit code on the front: 6619`,
+  // an order form's `3-digit code on back 169`.
   leadIn:
-    /(?:\b(?:\d|three|four)[- ]digits?(?: (?:code|number))?|\bcode) (?:on|at) the (?:back|front)(?: of (?:the|my|your) card)?[ \t]*(?:(?:is|are|was|were|reads?)[ \t]+|[:=#-][ \t]*)?$/i,
+    /(?:\b(?:\d|three|four)[- ]digits?(?: (?:code|number))?|\bcode) (?:on|at) (?:the )?(?:back|front|reverse)(?: of (?:the|my|your) card)?[ \t]*(?:(?:is|are|was|were|reads?)[ \t]+|[:=#-][ \t]*)?$/i,
   key: /^(?:(?:(?:credit|debit)?card|cc|payment)?(?:cvv2?|cvc2?|csc|cvn|cvnumber|cvcode)|cid|(?:(?:credit|debit)?card)?securitycode|cardcode|cardverification(?:code|value|number)?)$/,
   keyValue: /^\s*\d{3,4}\s*$/,
 };

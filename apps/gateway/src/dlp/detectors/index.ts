@@ -1,5 +1,5 @@
 import type { DlpDetector } from '../dlp-detector.interfaces';
-import { dialledPhone, email, nationalPhone, phone } from './contact.detectors';
+import { dialledPhone, email, nationalPhone, phone, trunkPhone } from './contact.detectors';
 import { cardCode, creditCard, cvv, ssn } from './financial.detectors';
 import { icd10, healthInsuranceNumber, medicalRecordNumber } from './health.detectors';
 import { authFilePassword, commandPassword, credentialPair, linePassword, pairPassword, password, protocolPassword, spacedPassword, toolPassword } from './password.detectors';
@@ -37,5 +37,6 @@ export const DLP_DETECTORS: readonly DlpDetector[] = [
   phone,
   nationalPhone,
   dialledPhone,
+  trunkPhone,
   icd10,
 ];
