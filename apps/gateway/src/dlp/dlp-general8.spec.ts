@@ -119,3 +119,27 @@ describe('DLP general 8: card codes under the names issuers and gateways give th
     ['a CVD indicator', { req: { cvd: { cvd_indicator: '1' } } }],
   ])('not %s', (_name, data) => expect(typesOf(data)).toEqual([]));
 });
+
+describe('DLP general 8: credentials as tools store and pass them', () => {
+  it.each([
+    ['a secret store list item, name then value', { yaml: 'secrets:\n  - name: services/billing/smtp_password\n    value: "Gannet-9920-cliff"' }],
+    ['a CI variable element with its value in a child', { xml: '<vars><var name="REDIS_PASSWORD" masked="no"><value>Heron!5571q</value></var></vars>' }],
+    ['a call with options after the value', { js: 'vault.put("db.password", "Osprey#4410k", { ttl: 3600 })' }],
+    ['a database tool login by flags', { sh: 'bcp Sales.dbo.Orders out orders.dat -S db02 -U loader -P "Puffin+2231" -c' }],
+    ['a password piped to a tool reading stdin', { sh: "echo 'Tern-7731-sand' | sudo -S systemctl restart nginx" }],
+    ['a clear-text scheme tag', { ldif: 'dn: uid=kiosk,ou=people\nuserPassword: {CLEARTEXT}Auk_5590x' }],
+    ['a key path and its value on the next line', { out: '/services/mail/relay_password\nSkua.Marsh.7719\n' }],
+    ['a chat export asking, then answering', { export: '[08:01] Lena: can you send me the VPN password\n[08:02] Omar: Shag&Rock42\n' }],
+    ['a login option with user:password', { fstab: '//nas/backup /mnt/b cifs login=backup:Eider#6612,vers=3.0 0 0' }],
+  ])('%s', (_name, data) => expect(typesOf(data)).toEqual(['password']));
+
+  it.each([
+    ['a settings list item that is not secret', { yaml: '- key: feature.newCheckout\n  value: enabled\n- name: ui/theme\n  value: dark' }],
+    ['a key path and a plain value', { out: '/config/app/name\norders-service\n/config/app/replicas\n3' }],
+    ['a pset option after -P', { sh: 'psql -h db -U app -P pager=off -c "select 1"' }],
+    ['a chat answer that is a word', { chat: 'Ana: where do I reset my password?\nBob: Settings' }],
+    ['a translated message under a password key', { 'fr.arb': { passwordMismatch: 'Les mots de passe ne correspondent pas.', passwordForgot: 'Mot de passe oublié?' } }],
+    ['a validation error under a password key', { errors: { password: ['is too short', 'must include a digit'] } }],
+    ['a stored PHC hash', { user: { passwd: '$argon2i$v=19$m=4096,t=3,p=1$c2FsdHNhbHQ$3pJq1mZ0pYxQf2t8l7H9dA' } }],
+  ])('not %s', (_name, data) => expect(typesOf(data)).toEqual([]));
+});

@@ -32,8 +32,18 @@ const STATEMENT = /(?<![\w.-])([A-Za-z][\w-]{0,48})[ \t]+"([^"\n]{1,512})";/g;
 
 /** A pair inside a pair's value: systemd `Environment="PGPASSWORD=…"`, `-Ddb.password=…`, Helm `--set a.b=…`. */
 const INNER_PAIR = /^([A-Za-z][\w.-]{0,48}?)(?:=>|->|=)(.+)$/;
-/** A call setting a name to a value: PHP `define('DB_PASSWORD', '…')`, `setenv("X", "…")`, `config.set('x', '…')`. */
-const CALL_PAIR = /\(\s*(["'])([A-Za-z][\w.-]{0,48})\1\s*,\s*(["'])([^"'\n]{1,512})\3\s*\)/g;
+/**
+ * A call setting a name to a value: PHP `define('DB_PASSWORD', '…')`, `setenv("X", "…")`, `config.set('x', '…')`, maybe with
+ * options after the value (TeamCity `password("env.SIGNING_PASS", "…", display = HIDDEN)`, `setSecret('k', '…', { ttl })`).
+ */
+const CALL_PAIR = /\(\s*(["'])([A-Za-z][\w.-]{0,48})\1\s*,\s*(["'])([^"'\n]{1,512})\3\s*[,)]/g;
+/**
+ * A list item naming its field in one line and giving its value in the next (YAML `- key: /prod/db/password` then
+ * `value: …`, as secret stores, feature flags and settings lists write name / value pairs).
+ */
+const NAMED_ITEM = /^[ \t]*-?[ \t]*(?:key|name|id|field|secretKey|remoteKey)[ \t]*:[ \t]*["']?([^\s"'][^\n"']{0,63}?)["']?[ \t]*\r?\n[ \t]*(?:value|val|text)[ \t]*:[ \t]*["']?([^\s"'][^\n"']{0,511}?)["']?[ \t]*\r?$/gm;
+/** A key path on a line of its own, its value on the next (`etcdctl get --prefix`, `consul kv get -recurse` without `:`, ZooKeeper dumps). */
+const PATH_THEN_VALUE = /^(\/[\w.-]+(?:\/[\w.-]+)+)[ \t]*\r?\n(?!\/)(\S[^\n]{0,511}?)[ \t]*\r?$/gm;
 
 /**
  * A REST path naming a collection, then one of its items (`/members/W57…`, `/v2/subscribers/XGH…/claims`),
@@ -84,6 +94,20 @@ export function embeddedPairs(text: string): SubText[] {
     for (const match of text.matchAll(CALL_PAIR)) {
       out.push({ start: match.index + match[0].lastIndexOf(match[4]), text: match[4], key: match[2] });
       if (out.length >= MAX_PAIRS) break;
+    }
+  }
+  if (text.includes('\n')) {
+    if (/(?:key|name|id|field|Key)[ \t]*:[^\n]*\n[ \t]*(?:value|val|text)[ \t]*:/.test(text)) {
+      for (const match of text.matchAll(NAMED_ITEM)) {
+        out.push({ start: match.index + match[0].lastIndexOf(match[2]), text: match[2], key: match[1] });
+        if (out.length >= MAX_PAIRS) return out;
+      }
+    }
+    if (/(?:^|\n)\/[\w.-]+\//.test(text)) {
+      for (const match of text.matchAll(PATH_THEN_VALUE)) {
+        out.push({ start: match.index + match[0].lastIndexOf(match[2]), text: match[2], key: match[1] });
+        if (out.length >= MAX_PAIRS) return out;
+      }
     }
   }
   if (/[$@&%]\{/.test(text)) {

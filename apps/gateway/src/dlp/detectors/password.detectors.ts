@@ -68,7 +68,9 @@ export const password: DlpDetector = {
   // Also `authtok` (PAM and SSSD's authentication token: `ldap_default_authtok`).
   key: /^(?:[a-z0-9]*authtok|[a-z0-9]*password(?:plain|clear|cleartext|raw|temp|tmp)?|[a-z0-9]*passwd|[a-z0-9]{0,12}pwd|[a-z]{0,8}pw|passphrase|passcode|(?:user|login|db|database|admin|root|smtp|mail|redis|mysql|postgres|pg|mongo|rabbitmq|amqp|ldap|ftp|sftp|ssh|proxy|bind|sa|app|service|svc|wifi|wlan)?pass|passwort|kennwort|contrasena|contraseña|senha|motdepasse|wachtwoord|parol|sifre|şifre|hasło|haslo|lösenord|salasana|пароль|密码|密碼|パスワード|비밀번호)$/,
   // A field saying its value is encrypted or hashed holds ciphertext (Firefox `encryptedPassword`, `hashed_password`), not a password.
-  keyVeto: (_keyPath, key) => /^(?:encrypted|encrypt|enc|hashed|hash|crypted|sealed|cipher|digest|salted|obfuscated)/.test(key),
+  // Nor a field of a form's validation errors, hints or translations (`errors.password: ["can't be blank"]`, an ARB file's `wrongPassword`).
+  keyVeto: (keyPath, key) =>
+    /^(?:encrypted|encrypt|enc|hashed|hash|crypted|sealed|cipher|digest|salted|obfuscated)/.test(key) || /\b(?:errors?|validation|i18n|l10n|translations?|locales?|arb|hints?|placeholders?)\b/i.test(keyPath),
 };
 
 /** Inline markup around a value in chat and forums: BBCode `[b]…[/b]`, HTML `<b>…</b>`, Markdown `**…**`, code backticks. */
@@ -104,7 +106,11 @@ export const protocolPassword: DlpDetector = {
       String.raw`\bhtpasswd\b[ \t]+-[a-zA-Z]*b[a-zA-Z]*[ \t]+\S+[ \t]+\S+[ \t]+["']?(?<v29>[^\s'"]{3,128})`,
       String.raw`\bsqlcmd\b[^\n]{0,200}?[ \t]-P[ \t]*["']?(?<v30>[^\s'"-][^\s'"]{2,127})`,
       // A password piped into a command that reads it from stdin: `echo … | docker login -u ci --password-stdin`, `passwd --stdin`.
-      String.raw`\becho[ \t]+(?:-n[ \t]+)?["']?(?<v31>[^\s'"|]{3,128})["']?[ \t]*\|[^\n|]{0,120}?(?:--password-stdin|--passwd-stdin|passwd[ \t]+--stdin)`,
+      String.raw`\becho[ \t]+(?:-n[ \t]+)?["']?(?<v31>[^\s'"|]{3,128})["']?[ \t]*\|[^\n|]{0,120}?(?:--password-stdin|--passwd-stdin|passwd[ \t]+--stdin|kinit\b|sudo[ \t]+-S\b|smbpasswd\b[^\n|]*[ \t]-s\b|htpasswd\b[^\n|]*[ \t]-i\b|-passin[ \t]+stdin)`,
+      // A password scheme tag saying the stored value is clear text (Dovecot passwd-files, OpenLDAP `userPassword`): `{PLAIN}…`, `{CLEARTEXT}…`.
+      String.raw`\{(?:PLAIN|CLEARTEXT|CLEAR|plain|cleartext)\}(?<v37>[^\s:{}]{3,128})`,
+      // A database tool's login as flags, the user then the password (`tsql -S h -U sa -P …`, `bcp … -U u -P …`, `isql -U u -P …`).
+      String.raw`[ \t]-U[ \t]*["']?[^\s'"-][^\s'"]{0,63}["']?(?:[ \t]+-[A-Za-z](?:[ \t]+[^\s-]\S*)?){0,4}[ \t]+-P[ \t]*(?:'(?<v38>[^'\n]{3,128})'|"(?<v39>[^"\n]{3,128})"|(?<v50>[^\s'"-][^\s'"]{2,127}))`,
       // Cisco IOS type 0 (clear text): `username x privilege 15 secret 0 …`, `enable password 0 …` (types 5, 8, 9 are hashes, 7 is obfuscation).
       String.raw`(?<![\w-])(?:secret|password)[ \t]+0[ \t]+(?<v32>\S{3,128})`,
       // A Wi-Fi QR code's network password (`WIFI:T:WPA;S:ssid;P:…;;`).
@@ -116,8 +122,8 @@ export const protocolPassword: DlpDetector = {
     ].join('|'),
     'g',
   ),
-  requires: /chpasswd|insecure-password|stats[ \t]+auth|LOGIN|PASS|(?:log_?[iI]n|sign_?[iI]n|authenticate)\(|xfreerdp|net[ \t]+user|pass:|(?:store|key)pass|smbclient|htpasswd|sqlcmd|-stdin|--stdin|(?:secret|password)[ \t]+0[ \t]|WIFI:|ldap[a-z]+\b/,
-  validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value),
+  requires: /chpasswd|insecure-password|stats[ \t]+auth|LOGIN|PASS|kinit|sudo[ \t]+-S|passin[ \t]+stdin|\{(?:PLAIN|CLEAR|plain|clear)|[ \t]-P[ \t'"]|(?:log_?[iI]n|sign_?[iI]n|authenticate)\(|xfreerdp|net[ \t]+user|pass:|(?:store|key)pass|smbclient|htpasswd|sqlcmd|-stdin|--stdin|(?:secret|password)[ \t]+0[ \t]|WIFI:|ldap[a-z]+\b/,
+  validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value) && !/^[\w.-]+=/.test(value),
 };
 
 /**
@@ -246,7 +252,8 @@ export const linePassword: DlpDetector = {
  */
 export const credentialPair: DlpDetector = {
   type: 'password',
-  key: /^(?:auth|basicauth|httpauth|userinfo|credentials?|userpass|logincredentials)$/,
+  // Also a `login=user:password` option (Squid `cache_peer`, proxy and mount options).
+  key: /^(?:auth|basicauth|httpauth|userinfo|credentials?|userpass|logincredentials|login)$/,
   keyValue: /^\s*[^\s:]{1,64}:(?![A-Za-z]+\s*$)\S{3,128}\s*$/,
 };
 
@@ -266,12 +273,19 @@ const SPACED_LABEL = String.raw`(?<![A-Za-z0-9_-])(?:${anyCase(PASSWORD_WORD)}|(
  */
 export const spacedPassword: DlpDetector = {
   type: 'password',
-  pattern: new RegExp(String.raw`${SPACED_LABEL}(?::?[ \t]+)(?<v>${CREDENTIAL})(?=[.,;:!?)]*(?:\s|$))`, 'g'),
+  pattern: new RegExp(
+    String.raw`${SPACED_LABEL}(?::?[ \t]+)(?<v>${CREDENTIAL})(?=[.,;:!?)]*(?:\s|$))` +
+      // A chat export's line asking for a password, the next line's message nothing but a credential (`A: send me the mail password please` / `B: …`).
+      String.raw`|(?<![A-Za-z0-9_-])(?:${anyCase(PASSWORD_WORD)})[^\n]{0,80}\r?\n[^\n]{1,40}?:[ \t]*(?<v2>${CREDENTIAL})[ \t]*\r?(?=\n|$)`,
+    'g',
+  ),
   requires: /pass|pwd|pw|kennwort|contrase|senha|wachtwoord|lösenord|salasana|has[łl]o|heslo|lozinka|parol|[şs]ifre|пароль|パスワード|密[码碼]|비밀번호|mật khẩu|รหัสผ่าน|كلمة|סיסמה|पासवर्ड|mot de passe/i,
   validate: (value, text, index) => {
     const label = text.slice(Math.max(0, index - 12), index);
     // `passwd deploy01` changes the password of the user it names.
     if (/(?:^|[^\w-])passwd:?[ \t]+$/i.test(label) && /^[a-z0-9._-]+$/.test(value)) return false;
+    // The digit or symbol is the value's own, not the punctuation closing the sentence (`Mot de passe oublié?`).
+    if (!/[\d!#$%^&*@?~+=]/.test(value)) return false;
     // Lower-case letters and a digit or two are a name (`field2`, `node01`); a password of that alphabet is longer.
     if (/^[a-z0-9]+$/.test(value) && (value.length < 7 || !/\d.*\d/.test(value))) return false;
     return !/^[\w.-]+=/.test(value) && !/^(?:[A-Za-z]+-)*\d+(?:\.\d+)*[A-Za-z]?$/.test(value) && !PASSWORD_RULE.test(text.slice(index + value.length, index + value.length + 16));
