@@ -63,12 +63,18 @@ const NOT_A_VALUE = /^\s*["'\\]*(?:n\/?a|none|null|nil|tbd|true|false|yes|no|on|
 /** A resource name, not a key: lowercase words and numbers joined by `-` `_` `.` with two or more plain words (`db-creds-2026-v1`). */
 const NAME_LIKE = /^\s*(?=(?:[a-z0-9]*[-_.])*?[a-z]{2,}[-_.](?:[a-z0-9]*[-_.])*?[a-z]{2,}(?:[-_.]|\s*$))[a-z0-9]+(?:[-_.][a-z0-9]+)+\s*$/;
 
+/**
+ * A part of a value that is random, not a word or a version: eight or more letters and digits with three digits and two letters
+ * (`sk_live_a994d08a…`, HubSpot's `pat-na1-d4c433ae-…`): a key whose prefix is words is still a key.
+ */
+const RANDOM_PART = /(?:^|[-_.])(?=(?:[a-z]*\d){3})(?=(?:\d*[a-z]){2})[a-z0-9]{8,}(?=[-_.]|\s*$)/;
+
 /** True when a secret-type value is a placeholder, a reference or a mask (see {@link PLACEHOLDER}, {@link REFERENCE}). */
 export function placeholder(type: DlpType, value: string): boolean {
   if (!SECRET_TYPES.has(type)) return MASKED.test(value) || INPUT_MASK.test(value) || (type === 'health_insurance_number' && SPECIMEN_MBI.test(value));
   if (PLACEHOLDER.test(value) || REFERENCE.test(value) || MASK_WORD.test(value)) return true;
   if (type === 'password') return UI_SENTENCE.test(value) || CIPHERTEXT.test(value) || CODE_REFERENCE.test(value) || NOT_A_VALUE.test(value) || PASSWORD_WORD_VALUE.test(value) || PASSWORD_HASH.test(value);
-  if (type === 'api_key' && NAME_LIKE.test(value)) return true;
+  if (type === 'api_key' && NAME_LIKE.test(value) && !RANDOM_PART.test(value)) return true;
   return NOT_A_KEY.test(value) || (type === 'api_key' && value.length >= 16 && new Set(value).size < 6);
 }
 

@@ -3,7 +3,7 @@ import { dialledPhone, email, nationalPhone, phone, trunkPhone } from './contact
 import { cardCode, creditCard, cvv, ssn } from './financial.detectors';
 import { icd10, healthInsuranceNumber, medicalRecordNumber } from './health.detectors';
 import { authFilePassword, commandPassword, credentialPair, linePassword, pairPassword, password, protocolPassword, spacedPassword, toolPassword } from './password.detectors';
-import { apiKey, awsAccessKey, jwt, namedKey, privateKey, tokenField } from './secret.detectors';
+import { apiKey, awsAccessKey, hexKey, jwt, namedKey, privateKey, tokenField } from './secret.detectors';
 
 export { luhnValid } from './financial.detectors';
 
@@ -18,6 +18,7 @@ export const DLP_DETECTORS: readonly DlpDetector[] = [
   apiKey,
   tokenField,
   namedKey,
+  hexKey,
   password,
   commandPassword,
   protocolPassword,
