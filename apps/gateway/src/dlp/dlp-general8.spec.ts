@@ -163,3 +163,18 @@ describe('DLP general 8: keys by how services issue them', () => {
     ['a secret that is a name of words', { client_secret: 'MyApplicationProductionSecret' }],
   ])('not %s', (_name, data) => expect(typesOf(data)).toEqual([]));
 });
+
+describe('DLP general 8: debit networks, and a card split over fields only as cards are printed', () => {
+  it.each([
+    ['a Maestro card of 16 digits', { chat: 'kaart 6759 0438 5977 5751 graag terugboeken' }],
+    ['a Maestro card of 19 digits in a payment request', { payment: { card: { number: '6759911953004101948' } } }],
+    ['a RuPay card', { upi: { card_no: '6074 9008 6310 6380' } }],
+    ['a card split in fours over fields', { pan: { p1: '4111', p2: '1111', p3: '1111', p4: '1111' } }],
+  ])('%s', (_name, data) => expect(typesOf(data)).toEqual(['credit_card']));
+
+  it.each([
+    ['a 13-digit EAN with a debit prefix', { item: { gtin: '5018374012345' } }],
+    ['short numbers of an insurance card (group, payer id, BIN)', { card: { groupNumber: '702211', payerId: '61101', rxBin: '004336' } }],
+    ['an id beside a record number', { _id: 48102277, record_no: '55190342' }],
+  ])('not %s', (_name, data) => expect(typesOf(data)).toEqual([]));
+});

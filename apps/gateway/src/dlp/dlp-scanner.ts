@@ -286,7 +286,7 @@ export class DlpScanner {
    */
   private scanSplitObject(entries: Array<[string, unknown]>, frame: Frame, record: (path: string, types: DlpType[], masked: boolean) => void): void {
     const digits = entries.map(([, item]) => (typeof item === 'number' && Number.isInteger(item) ? String(item) : item)).filter((item): item is string => typeof item === 'string' && SHORT_DIGITS.test(item));
-    if (digits.length >= 2 && digits.length <= 64) this.scanParts(digits, `${pathOf(frame)}{*}`, frame, record);
+    if (digits.length >= 2 && digits.length <= 64 && printedGroups(digits)) this.scanParts(digits, `${pathOf(frame)}{*}`, frame, record);
     if (frame.key !== undefined && entries.length === 1 && SHORT_DIGITS.test(frame.key)) return; // inside a chain: read from its first key
     const chain: string[] = [];
     let node: unknown = entries.length === 1 ? Object.fromEntries(entries) : undefined;
@@ -308,6 +308,16 @@ export class DlpScanner {
     const split = joined.types.filter((type) => !alone.has(type));
     if (split.length) record(path, split, false);
   }
+}
+
+/**
+ * True when the short digit values of an object's properties are split as a card or an SSN is printed: fours (the last maybe
+ * shorter), Amex's and Diners' 4-6-5 and 4-6-4, the SSN's 3-2-4, or a digit or two per field (a form's boxes). Other properties
+ * holding short numbers (an id, a group number, a BIN, a count) are not the parts of one number.
+ */
+function printedGroups(parts: string[]): boolean {
+  const lengths = parts.map((part) => part.length).join(',');
+  return /^(?:4,)+[1-4]$|^4,6,[45]$|^3,2,4$|^[12](?:,[12])+$/.test(lengths);
 }
 
 /** Values and keys in `root`, counted without scanning (stops once past `limit`). */

@@ -14,8 +14,15 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** Issuer prefixes of the major card networks (Visa, Mastercard, Amex, Diners, Discover, JCB, UnionPay). */
-const CARD_PREFIX = /^(?:4|5[1-5]|2[2-7]|3[47]|3[0689]|35|6(?:011|5|4[4-9]|2))/;
+/**
+ * Issuer prefixes of the major card networks (Visa, Mastercard, Amex, Diners, Discover, JCB, UnionPay) and of debit networks
+ * issuing 16 to 19 digits (see {@link debitLength}): Maestro (`5018`, `5020`, `5038`, `5893`, `6304`, `6759`, `6761–6763`), Verve (`5061`,
+ * `5078`, `6500`), RuPay (`60`, `6521–6522`).
+ */
+const CARD_PREFIX = /^(?:4|5[1-5]|2[2-7]|3[47]|3[0689]|35|6(?:011|5|4[4-9]|2)|50(?:18|20|38|61|78)|5893|6304|6759|676[1-3]|60)/;
+/** The debit prefixes of {@link CARD_PREFIX} that no credit network shares, issued at 16 to 19 digits only. */
+const DEBIT_PREFIX = /^(?:50|5893|6304|6759|676[1-3]|60(?!11))/;
+const debitLength = (digits: string): boolean => !DEBIT_PREFIX.test(digits) || digits.length >= 16;
 /**
  * JCB (`35…`) issues 16 to 19 digits: a Luhn-valid 15-digit `35…` number is an IMEI (type allocation codes `35…`), not a card.
  */
@@ -52,7 +59,7 @@ export const creditCard: DlpDetector = {
     for (let n = groups.length; n > 0; n -= 1) {
       const digits = groups.slice(0, n).join('');
       if (digits.length < 13) return false;
-      if (digits.length <= 19 && CARD_PREFIX.test(digits) && networkLength(digits) && !NOT_JCB.test(digits) && !/^(\d)\1+$/.test(digits) && luhnValid(digits)) return true;
+      if (digits.length <= 19 && CARD_PREFIX.test(digits) && networkLength(digits) && debitLength(digits) && !NOT_JCB.test(digits) && !/^(\d)\1+$/.test(digits) && luhnValid(digits)) return true;
     }
     return false;
   },
