@@ -178,3 +178,25 @@ describe('DLP general 8: debit networks, and a card split over fields only as ca
     ['an id beside a record number', { _id: 48102277, record_no: '55190342' }],
   ])('not %s', (_name, data) => expect(typesOf(data)).toEqual([]));
 });
+
+describe('DLP general 8: tables a database client prints, record layouts by position, ids named by a code', () => {
+  it.each([
+    ['an SQL*Plus result under a dashed ruler', { out: 'SQL> select mrn, dx from enc;\n\nMRN        DX\n---------- -------\n  00418832 E1165\n' }, ['icd10', 'medical_record_number']],
+    ['a sqlcmd result with a member column', { out: 'SubscriberNo   PlanCode\n-------------- --------\nXKW402281193   PPO2\n\n(1 rows affected)' }, ['health_insurance_number']],
+    ['a record layout by column positions', { file: 'DOE JANE  219099999 \n', layout: 'NAME(1-10) SSN(11-19) FILLER(20-20)' }, ['ssn']],
+    ['an id whose kind a sibling code names', { ids: [{ idValue: '219-09-9999'.replace(/-/g, ''), typeCode: { code: 'SSN' } }] }, ['ssn']],
+    ['a dotted SSN in a Spanish chat', { chat: 'mi seguro social es 219.09.9999, gracias' }, ['ssn']],
+    ['a principal diagnosis key', { claim: { pdx: 'I2510', adx: 'R079' } }, ['icd10']],
+    ['a Polish disease code key', { zwolnienie: { kod_choroby: 'J20.9' } }, ['icd10']],
+    ['a queried code in a consult question', { question: 'Scaly patches on both elbows, ?L40.0, please advise' }, ['icd10']],
+    ['a hospital record number key', { 'patient/hospital_record_no': '00719922' }, ['medical_record_number']],
+  ])('%s', (_name, data, types) => expect(typesOf(data)).toEqual(types));
+
+  it.each([
+    ['a client table of plain columns', { out: 'NAME       CITY\n---------- ----------\nAna Silva  Lisbon\n' }],
+    ['a dotted version or address', { text: 'deployed 10.20.3045 to 172.16.254.1' }],
+    ['a dotted number without SSN words', { ref: 'invoice 219.09.9999' }],
+    ['a query string with a code-like name', { url: 'https://example.org/search?A12.3=1' }],
+    ['a layout by positions over a short note', { file: 'see attached', layout: 'NAME(1-10) SSN(11-19) FILLER(20-20)' }],
+  ])('not %s', (_name, data) => expect(typesOf(data)).toEqual([]));
+});

@@ -328,9 +328,10 @@ export function formFieldTitles(object: Record<string, unknown>): Map<string, st
  * authority (openEHR `{ value, scheme: 'MRN' }`, `defining_code: { terminology_id: { value: 'ICD-10' }, code_string }`,
  * DICOM `{ PatientID, IssuerOfPatientID: 'MRN' }`) — and `type` / `kind`, which count only with an identifier type code (`MR`, `SS`).
  */
-const QUALIFIER_KEY = /^(?:scheme|idscheme|system|codesystem(?:name)?|codingscheme(?:designator)?|terminology(?:id)?|vocabulary(?:id)?|issuer(?:of[a-z]+)?|assigningauthority(?:name)?|authority|namespace|identifiertype|idtype|type|kind)$/;
+// Also a code naming the id (ADP `governmentIDs: [{ idValue, nameCode: { codeValue: 'SSN' } }]`, `typeCode`, `documentType`).
+const QUALIFIER_KEY = /^(?:namecode|typecode|idtypecode|documenttype|scheme|idscheme|system|codesystem(?:name)?|codingscheme(?:designator)?|terminology(?:id)?|vocabulary(?:id)?|issuer(?:of[a-z]+)?|assigningauthority(?:name)?|authority|namespace|identifiertype|idtype|type|kind)$/;
 /** Keys of the value a qualifier describes (normalised). */
-const QUALIFIED_KEYS = ['value', 'id', 'code', 'codestring', 'codevalue', 'extension', 'identifier', 'number'];
+const QUALIFIED_KEYS = ['value', 'id', 'idvalue', 'code', 'codestring', 'codevalue', 'extension', 'identifier', 'number'];
 
 /** The text of a qualifier: a string, or the one string of an object (`{ value: 'ICD-10' }`). */
 function qualifierText(value: unknown): string | undefined {

@@ -38,13 +38,13 @@ const VOCABULARY: ReadonlyArray<readonly [DlpType, string]> = [
   [
     'medical_record_number',
     words(
-      String.raw`e?mrn|medical record(?: ${ID})?|(?:patient|resident|client|health|clinical) record ${ID}|journal ?${ID}|patient ?nummer|med rec(?:ord)?(?: ${ID})?|chart ${ID}|hospital ${ID}|ur ${ID}|historia cl[ií]nica|n[uú]mero de historia|prontu[aá]rio|dossier (?:m[ée]dical|patient)|cartella clinica|patientenakte|krankenakte|nhc|病历号|病案号|住院号|カルテ番号|診察券番号`,
+      String.raw`e?mrn|medical record(?: ${ID})?|(?:patient|resident|client|health|clinical|hospital|case) record ${ID}|journal ?${ID}|patient ?nummer|med rec(?:ord)?(?: ${ID})?|chart ${ID}|hospital ${ID}|ur ${ID}|historia cl[ií]nica|n[uú]mero de historia|prontu[aá]rio|dossier (?:m[ée]dical|patient)|cartella clinica|patientenakte|krankenakte|nhc|病历号|病案号|住院号|カルテ番号|診察券番号`,
     ),
   ],
   // Also the spoken short form (`subscriber's social?`): the value must still be SSN-shaped.
   ['ssn', words(String.raw`ssn|ss #|social security(?: ${ID})?|soc sec(?: ${ID})?|social sec|social`)],
   // Also a problem list's key (`problems`, `active_problems`, `conditions`), as EHR exports name it, and a CRF's medical history code (`MHTERM_CODE`).
-  ['icd10', words(String.raw`(?:icd(?: ?10)?(?: ?cm)?|diagnos[ie]s|diagnoses|dx(?: ?\d)?|diag|diagn[oó]stico|ci[dem] ?10|problems|problem list|active problems|conditions?(?: source)?|comorbidities|(?:medical history|mh) ?(?:term )?code|(?:primary |working |clinical )?impression|assessment|indication|reason for (?:visit|referral|admission|encounter|exam|study|(?:requested )?procedure)|motif(?: de consultation)?|tan[ıi](?: kodu)?|bed[öo]mning|diagnoos|rozpoznanie|diagnose)(?: (?:codes?|description|value))?`)],
+  ['icd10', words(String.raw`(?:icd(?: ?10)?(?: ?cm)?|diagnos[ie]s|diagnoses|[pas]?dx(?: ?\d)?|kod choroby|kod rozpoznania|diag|diagn[oó]stico|ci[dem] ?10|problems|problem list|active problems|conditions?(?: source)?|comorbidities|(?:medical history|mh) ?(?:term )?code|(?:primary |working |clinical )?impression|assessment|indication|reason for (?:visit|referral|admission|encounter|exam|study|(?:requested )?procedure)|motif(?: de consultation)?|tan[ıi](?: kodu)?|bed[öo]mning|diagnoos|rozpoznanie|diagnose)(?: (?:codes?|description|value))?`)],
   // Also OpenTravel's `SeriesCode` (hotel and airline guarantees) and the words of other languages.
   ['cvv', words(String.raw`(?:cvv2?|cvc2?|cv2|csc|cvn|cvd)(?: (?:value|${ID}))?|cid(?! ?-?10)|(?:card )?verification value|رمز الأمان|رمز الحماية|(?:card )?security code|card verification(?: (?:code|value|number))?|series code|(?:karten)?pr[üu]fnummer|sicherheitscode|cryptogramme(?: visuel)?|code de s[ée]curit[ée]|c[óo]digo de seguran[çc]a|c[óo]digo de seguridad|codice di sicurezza|beveiligingscode|s[äa]kerhetskod|g[üu]venlik kodu|kod zabezpieczaj[ąa]cy|セキュリティ ?コード|보안 ?코드|安全码|安全碼`)],
   ['phone', words(String.raw`(?:tele)?phone(?: ${ID})?|mobile(?: ${ID})?|cell(?: ?phone)?(?: ${ID})?|fax(?: ${ID})?|caller ?id|callback(?: ${ID})?|msisdn|recipients?`)],

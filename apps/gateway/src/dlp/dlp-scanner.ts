@@ -264,8 +264,9 @@ export class DlpScanner {
     const keys = keysOf(frame);
     const width = frame.layout!.reduce((sum, field) => sum + field.width, 0);
     for (const line of text.split('\n')) {
-      // A record is about as long as its layout (a file name or a note beside it is not one).
-      if (Math.abs(line.trimEnd().length - width) > width / 5) continue;
+      // A record is about as long as its layout (a file name or a note beside it is not one), counting the blanks that pad its last field.
+      const padded = line.replace(/\r$/, '');
+      if (Math.abs(padded.trimEnd().length - width) > width / 5 && Math.abs(padded.length - width) > width / 5) continue;
       const types = new Set(fixedWidthFields(line, frame.layout!).flatMap((field) => this.text.scan(field.text, [...keys, field.key]).types));
       if (types.size) record(pathOf(frame), [...types], false);
     }

@@ -6,7 +6,7 @@ import { normaliseText } from './dlp-normalise';
 import { astmSpans, cxSpans, dicomSpans, edifactSpans, embeddedPairs, hl7Spans, x12Spans } from './dlp-structure';
 import { insuranceCardSpans, labelledValues, labelTypes, questionLabel } from './dlp-labels';
 import { placeholder } from './dlp-placeholders';
-import { layoutCells, wikiTableCells } from './dlp-layout-tables';
+import { layoutCells, rulerTableCells, wikiTableCells } from './dlp-layout-tables';
 import { csvCells, fieldsDirectiveCells, htmlTableCells, sqlInsertCells, tableCells } from './dlp-tables';
 import { xmlSpans, xmlTexts } from './dlp-xml';
 
@@ -216,7 +216,7 @@ export class DlpTextScanner {
       }
     });
     if (!structured) return spans;
-    for (const sub of [...embeddedPairs(text), ...labelledValues(text), ...csvCells(text), ...tableCells(text), ...sqlInsertCells(text), ...htmlTableCells(text), ...fieldsDirectiveCells(text), ...wikiTableCells(text), ...layoutCells(text), ...xmlTexts(text)]) {
+    for (const sub of [...embeddedPairs(text), ...labelledValues(text), ...csvCells(text), ...tableCells(text), ...sqlInsertCells(text), ...htmlTableCells(text), ...fieldsDirectiveCells(text), ...wikiTableCells(text), ...layoutCells(text), ...rulerTableCells(text), ...xmlTexts(text)]) {
       spans.push(...this.spansOf(sub.text, [...keys, sub.key], offset + sub.start, false, only, true));
     }
     for (const span of [...hl7Spans(text), ...xmlSpans(text), ...x12Spans(text), ...dicomSpans(text), ...edifactSpans(text), ...astmSpans(text), ...insuranceCardSpans(text), ...cxSpans(text)]) {

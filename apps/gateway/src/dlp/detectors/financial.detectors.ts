@@ -112,20 +112,22 @@ export const cardCode: DlpDetector = {
 };
 
 // Also the spoken short form: `my social is …`, `social number`.
-const SSN_CONTEXT = /\b(?:ssn|ss#|social security|social sec|soc sec|taxpayer id|tax id|tin|my social|social(?= (?:is|number|no)\b))\b/i;
+// Also the words of Spanish speakers in the US (`número de seguro social`).
+const SSN_CONTEXT = /\b(?:ssn|ss#|social security|social sec|soc sec|taxpayer id|tax id|tin|my social|social(?= (?:is|number|no)\b)|seguro social|seguridad social)\b/i;
 
 /** US social security numbers: `123-45-6789` anywhere (also `123 - 45 - 6789`, as forms and OCR space the dashes); `123 45 6789` or `123456789` only with SSN context. */
 export const ssn: DlpDetector = {
   type: 'ssn',
   // Not the digits of a longer id (`W245995116`, `XDP123456789`): no letter or digit glued before or after.
-  pattern: /(?<![\dA-Za-z-])(?<v>(?!000|666|9\d\d)\d{3}(?<sep>[- ]?| - )(?!00)\d{2}\k<sep>(?!0000)\d{4})(?![\dA-Za-z-])/g,
+  // Dotted (`844.43.6054`, as some forms and chats write it) only with SSN context, as spaced ones.
+  pattern: /(?<![\dA-Za-z.-])(?<v>(?!000|666|9\d\d)\d{3}(?<sep>[- .]?| - )(?!00)\d{2}\k<sep>(?!0000)\d{4})(?![\dA-Za-z-]|\.\d)/g,
   // A US taxpayer id of nine digits in the SSN ranges is an SSN (an EIN is written `12-3456789`).
   key: /^(?:ssn|socialsecurity(?:number|no|num)?|ssnumber|taxpayerid|taxid|tin|taxidnumber)$/,
   keyValue: /^\s*(?!000|666|9\d\d)\d{3}(?:[- ]?| - )(?!00)\d{2}(?:[- ]?| - )(?!0000)\d{4}\s*$/,
   validate(value, text, index, keyPath) {
     // Dashed numbers are SSNs by their shape; spaced or bare ones need SSN context nearby or in the keys.
     // Spaced dashes (`123 - 45 - 6789`) read as a range or a sum without SSN context.
-    return (value.includes('-') && !value.includes(' ')) || SSN_CONTEXT.test(keyPath) || SSN_CONTEXT.test(text.slice(Math.max(0, index - 40), index + value.length + 40));
+    return (value.includes('-') && !value.includes(' ') && !value.includes('.')) || SSN_CONTEXT.test(keyPath) || SSN_CONTEXT.test(text.slice(Math.max(0, index - 40), index + value.length + 40));
   },
   mask: (value) => `XXX-XX-${value.replace(/\D/g, '').slice(-4)}`,
 };

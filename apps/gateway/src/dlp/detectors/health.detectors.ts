@@ -95,6 +95,8 @@ export const icd10: DlpDetector = {
   context:
     /(?:\b(?:icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|diagnos(?!tics?\b)[a-z]*|diagn[oó]stico|diagnosi|diag|dx\d*|ddx|condition codes?|suspected|suspicion of|rule out|r\/o|motif|bed[öo]mning|beurteilung|valutazione|tan[ıi]|rozpoznanie|billing codes?|primary codes?|secondary codes?|comorbidit[a-z]*|icd10|coded as|coder|coding|bill(?:ed)?(?: as)?|hx|h\/o|history of|admitted (?:for|with)|unspecified|assessment|impression|indication|referr(?:al|ed|ing)|chief complaint|problem list|reason for (?:visit|referral|admission)|reason ?codes?|(?:today's|visit|progress|clinic(?:al)?|encounter|soap) note|charted|charting)\b|мкб[- ]?10|диагноз|诊断|診断)/i,
   contextWindow: { before: 50, after: 30 },
+  // A code queried as clinicians write it (`?M54.5 vs eczema`: suspected).
+  leadIn: /(?:^|[\s(,;:])\?$/,
   // Headings of diagnosis lists (not `Diagnostics:` of a machine, not `Error codes:`).
   listContext:
     /(?:\b(?:(?:discharge|admission|admitting|primary|secondary|principal|final|working|differential|encounter|visit)\s+)?(?:diagnos[ie]s|diagnosen|diagnose|diagnóstico?s?|diagnostici|diagnostic (?:principal|associés?)|dx|ddx|icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|assessment(?: (?:and|&) plan)?|a\/p|impression|problem list|active problems|past medical history|pmh|comorbidities|billing codes|conditions)\b|мкб|диагноз|诊断|診断)/i,
