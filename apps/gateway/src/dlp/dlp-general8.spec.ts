@@ -200,3 +200,20 @@ describe('DLP general 8: tables a database client prints, record layouts by posi
     ['a layout by positions over a short note', { file: 'see attached', layout: 'NAME(1-10) SSN(11-19) FILLER(20-20)' }],
   ])('not %s', (_name, data) => expect(typesOf(data)).toEqual([]));
 });
+
+describe('DLP general 8: a few more forms of the same types', () => {
+  it.each([
+    ['an IKE secrets file entry', { file: '# site-to-site\n192.0.2.10 198.51.100.7 : PSK "Vq7#mZt2!pLw9"' }, ['password']],
+    ['a directive value starting with a digit', { conf: '[OUTPUT]\n    HTTP_Passwd 7Kd9mWq2=xZ\n' }, ['password']],
+    ['a French number written in dotted pairs', { caller: { number: '01.44.55.66.77' } }, ['phone']],
+    ['a German number with a slash in text', { ocr: 'Praxis Dr. Weber, Telefon 0711/2255-480' }, ['phone']],
+    ['a phone number after a card code', { note: 'Amex 378282246310005, CID 4417, contact +44 7700 900461' }, ['credit_card', 'cvv', 'phone']],
+    ['a card code of nines', { note: 'Karte 4111 1111 1111 1111, Prüfnummer 999' }, ['credit_card', 'cvv']],
+  ])('%s', (_name, data, types) => expect(typesOf(data)).toEqual(types));
+
+  it.each([
+    ['an RSA entry of a secrets file (a path, not a secret)', { file: ': RSA /etc/ipsec.d/private/gw.pem' }],
+    ['a directive setting a key to a value', { conf: 'HTTP_Passwd env=HTTP_PW2' }],
+    ['a dotted version', { version: '1.20.3' }],
+  ])('not %s', (_name, data) => expect(typesOf(data)).toEqual([]));
+});

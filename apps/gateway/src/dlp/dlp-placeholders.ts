@@ -84,8 +84,8 @@ export function placeholder(type: DlpType, value: string): boolean {
  */
 const SPECIMEN_MBI = /^\s*1EG4-?TE5-?MK73\s*$/i;
 
-/** A form's input mask, every digit a 9 or every digit a 0 (`(999) 999-9999`, `000-00-0000`, `9999 9999 9999 9999`): a format, not a number. */
-const INPUT_MASK = /^\s*[(+]?(?:9+[\s()./-]*){3,}\s*$|^\s*[(+]?(?:0+[\s()./-]*){3,}\s*$/;
+/** A form's input mask, seven digits or more, every one a 9 or every one a 0 (`(999) 999-9999`, `000-000-0000`, `9999 9999 9999 9999`): a format, not a number. */
+const INPUT_MASK = /^\s*[(+]?(?=(?:\D*9){7})9[9\s()./-]*$|^\s*[(+]?(?=(?:\D*0){7})0[0\s()./-]*$/;
 
 /** An identifier shown masked, all but its last characters (`XXXXXX4840`, `***-**-6789`, `••••1234`): not the identifier. */
 const MASKED = /^\s*(?:[Xx*•#]{4,}|[Xx*•]{3}[- ])[\w-]{0,6}\s*$/;

@@ -79,7 +79,8 @@ export const dialledPhone: DlpDetector = {
  */
 export const nationalPhone: DlpDetector = {
   type: 'phone',
-  pattern: /(?<![\w+.\/-])(?:\d{1,4}[ .-]?)?\(?\d{1,5}\)?(?:[ .-]\d{1,8}){1,14}(?![\w\/-]|[.,]\d)/g,
+  // A slash may follow the area code (`089/3785-320`, German-speaking countries).
+  pattern: /(?<![\w+.\/-])(?:\d{1,4}[ .-]?)?\(?\d{1,5}\)?(?:[ .\/-]\d{1,8})(?:[ .-]\d{1,8}){0,13}(?![\w\/-]|[.,]\d)/g,
   validate(value, text, index) {
     const digits = value.replace(/\D/g, '').length;
     if (digits < 9 || digits > 13 || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(value) || DATE_FIRST.test(value)) return false;
@@ -106,7 +107,8 @@ const OTHER_NUMBER_KEY = /\b(?:ndc|npi|isbn|issn|sku|ean|upc|gtin|order|invoice|
 
 export const trunkPhone: DlpDetector = {
   type: 'phone',
-  pattern: /^\s*(?<v>(?:\(0[1-9]\d{0,3}\)[ ]?|0[1-9]\d{0,3}(?:[ /-]))\d{2,8}(?:[ -]\d{2,8}){0,3})\s*$/g,
+  // Also French digit pairs with dots (`06.39.98.62.55`).
+  pattern: /^\s*(?<v>(?:\(0[1-9]\d{0,3}\)[ ]?|0[1-9]\d{0,3}(?:[ /-]))\d{2,8}(?:[ -]\d{2,8}){0,3}|0[1-9](?:\.\d{2}){4})\s*$/g,
   requires: /^\s*\(?0[1-9]/,
   validate(value, _text, _index, keyPath) {
     const digits = value.replace(/\D/g, '').length;

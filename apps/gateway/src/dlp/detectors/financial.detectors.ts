@@ -70,7 +70,8 @@ export const creditCard: DlpDetector = {
 export const cvv: DlpDetector = {
   type: 'cvv',
   // A sentence may end right after the code (`CVC 417.`), a decimal may not (`3.14`).
-  pattern: /(?<![\d.])\d{3,4}(?!\d|[.,]\d)/g,
+  // Nor a group of a longer grouped number (`+44 7700 900286`: a phone number after the code).
+  pattern: /(?<![\d.])(?<!\+\d{1,3}[ .-]?)\d{3,4}(?!\d|[.,]\d|[ .-]\d{3})/g,
   context:
     /\b(?:cvv2?|cvc2?|csc|cid|security code|code on the (?:back|front)|card (?:verification|security) (?:code|value|number)|(?:karten)?prüfnummer|sicherheitscode|kartenprüfziffer|cryptogramme(?: visuel)?|code de sécurité|código de seguridad|código de segurança|codice di sicurezza)\b/i,
   contextWindow: { before: 24, after: 0 },

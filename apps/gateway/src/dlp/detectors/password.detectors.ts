@@ -107,6 +107,8 @@ export const protocolPassword: DlpDetector = {
       String.raw`\bsqlcmd\b[^\n]{0,200}?[ \t]-P[ \t]*["']?(?<v30>[^\s'"-][^\s'"]{2,127})`,
       // A password piped into a command that reads it from stdin: `echo … | docker login -u ci --password-stdin`, `passwd --stdin`.
       String.raw`\becho[ \t]+(?:-n[ \t]+)?["']?(?<v31>[^\s'"|]{3,128})["']?[ \t]*\|[^\n|]{0,120}?(?:--password-stdin|--passwd-stdin|passwd[ \t]+--stdin|kinit\b|sudo[ \t]+-S\b|smbpasswd\b[^\n|]*[ \t]-s\b|htpasswd\b[^\n|]*[ \t]-i\b|-passin[ \t]+stdin)`,
+      // An IKE secrets file's entry (strongSwan / Libreswan `ipsec.secrets`): selectors, a colon, the type, the quoted secret.
+      String.raw`:[ \t]*(?:PSK|EAP|XAUTH|NTLM)[ \t]+"(?<v51>[^"\n]{3,128})"`,
       // A password scheme tag saying the stored value is clear text (Dovecot passwd-files, OpenLDAP `userPassword`): `{PLAIN}…`, `{CLEARTEXT}…`.
       String.raw`\{(?:PLAIN|CLEARTEXT|CLEAR|plain|cleartext)\}(?<v37>[^\s:{}]{3,128})`,
       // A database tool's login as flags, the user then the password (`tsql -S h -U sa -P …`, `bcp … -U u -P …`, `isql -U u -P …`).
@@ -122,7 +124,7 @@ export const protocolPassword: DlpDetector = {
     ].join('|'),
     'g',
   ),
-  requires: /chpasswd|insecure-password|stats[ \t]+auth|LOGIN|PASS|kinit|sudo[ \t]+-S|passin[ \t]+stdin|\{(?:PLAIN|CLEAR|plain|clear)|[ \t]-P[ \t'"]|(?:log_?[iI]n|sign_?[iI]n|authenticate)\(|xfreerdp|net[ \t]+user|pass:|(?:store|key)pass|smbclient|htpasswd|sqlcmd|-stdin|--stdin|(?:secret|password)[ \t]+0[ \t]|WIFI:|ldap[a-z]+\b/,
+  requires: /chpasswd|insecure-password|stats[ \t]+auth|LOGIN|PASS|PSK|EAP|XAUTH|NTLM|kinit|sudo[ \t]+-S|passin[ \t]+stdin|\{(?:PLAIN|CLEAR|plain|clear)|[ \t]-P[ \t'"]|(?:log_?[iI]n|sign_?[iI]n|authenticate)\(|xfreerdp|net[ \t]+user|pass:|(?:store|key)pass|smbclient|htpasswd|sqlcmd|-stdin|--stdin|(?:secret|password)[ \t]+0[ \t]|WIFI:|ldap[a-z]+\b/,
   validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value) && !/^[\w.-]+=/.test(value),
 };
 
@@ -288,6 +290,6 @@ export const spacedPassword: DlpDetector = {
     if (!/[\d!#$%^&*@?~+=]/.test(value)) return false;
     // Lower-case letters and a digit or two are a name (`field2`, `node01`); a password of that alphabet is longer.
     if (/^[a-z0-9]+$/.test(value) && (value.length < 7 || !/\d.*\d/.test(value))) return false;
-    return !/^[\w.-]+=/.test(value) && !/^(?:[A-Za-z]+-)*\d+(?:\.\d+)*[A-Za-z]?$/.test(value) && !PASSWORD_RULE.test(text.slice(index + value.length, index + value.length + 16));
+    return !/^[A-Za-z_][\w.-]*=/.test(value) && !/^(?:[A-Za-z]+-)*\d+(?:\.\d+)*[A-Za-z]?$/.test(value) && !PASSWORD_RULE.test(text.slice(index + value.length, index + value.length + 16));
   },
 };
