@@ -217,3 +217,16 @@ describe('DLP general 8: a few more forms of the same types', () => {
     ['a dotted version', { version: '1.20.3' }],
   ])('not %s', (_name, data) => expect(typesOf(data)).toEqual([]));
 });
+
+describe('DLP general 8: a record whose coded fields a sibling data dictionary describes', () => {
+  it.each([
+    ['XML elements named by codes', { xml: '<rec><F0012>219099999</F0012><F0031>N18.3</F0031></rec>', legend: { F0012: 'Social Security Number', F0031: 'Admitting diagnosis (ICD-10)' } }, ['icd10', 'ssn']],
+    ['pairs named by codes', { line: 'c1=Lopez c7=XKW402281193 c9=2026-01-02', codebook: { c1: 'Surname', c7: 'Insurance Member ID', c9: 'Visit date' } }, ['health_insurance_number']],
+  ])('%s', (_name, data, types) => expect(typesOf(data)).toEqual(types));
+
+  it.each([
+    ['a dictionary of plain fields', { xml: '<rec><F1>Lisbon</F1><F2>42</F2></rec>', legend: { F1: 'City', F2: 'Order count' } }],
+    ['coded fields without a dictionary', { xml: '<rec><F0012>219099999</F0012></rec>' }],
+    ['a map of translations (not a dictionary of the record)', { labels: { ssn: 'Numéro de sécurité sociale', phone: 'Téléphone' }, title: 'Formulaire' }],
+  ])('not %s', (_name, data) => expect(typesOf(data)).toEqual([]));
+});

@@ -3,6 +3,7 @@ import { DLP_DETECTORS } from './detectors';
 import type { DlpDetector } from './dlp-detector.interfaces';
 import { DlpScanBudgetError } from './dlp.errors';
 import { boundQuery, commandLine, dicomKeyword, formFieldTitles, isConversation, isLines, isWrapperKey, labelPairs, namedValue, runText, shapeHint, sheetColumns, siblingHeader, tableHeader, textRuns, turnField } from './dlp-json-fields';
+import { dictionaryFields, fieldDictionary } from './dlp-field-dictionary';
 import { FixedField, fixedWidthFields, fixedWidthLayout } from './dlp-tables';
 import { DlpTextScanner, KeyPathNode, TextResult } from './dlp-text-scanner';
 
@@ -206,6 +207,9 @@ export class DlpScanner {
         let layout: FixedField[] | undefined;
         let layoutKey: string | undefined;
         for (const [key, item] of entries) if (!layout && typeof item === 'string' && item.includes('(') && (layout = fixedWidthLayout(item))) layoutKey = key;
+        // A sibling data dictionary names the coded fields of the other strings (NEMSIS `ePatient.12` → `Social Security Number`).
+        const dictionary = entries.length > 1 ? fieldDictionary(value as Record<string, unknown>) : undefined;
+        if (dictionary) this.scanDictionary(entries, dictionary, frame, record);
         for (let i = entries.length - 1; i >= 0; i -= 1) {
           const [key, item] = entries[i];
           chars += key.length;
@@ -269,6 +273,16 @@ export class DlpScanner {
       if (Math.abs(padded.trimEnd().length - width) > width / 5 && Math.abs(padded.length - width) > width / 5) continue;
       const types = new Set(fixedWidthFields(line, frame.layout!).flatMap((field) => this.text.scan(field.text, [...keys, field.key]).types));
       if (types.size) record(pathOf(frame), [...types], false);
+    }
+  }
+
+  /** The strings beside a data dictionary, their fields read under the descriptions it gives (findings recorded under each string). */
+  private scanDictionary(entries: Array<[string, unknown]>, dictionary: NonNullable<ReturnType<typeof fieldDictionary>>, frame: Frame, record: (path: string, types: DlpType[], masked: boolean) => void): void {
+    const keys = keysOf(frame);
+    for (const [key, item] of entries) {
+      if (key === dictionary.key || typeof item !== 'string') continue;
+      const types = new Set(dictionaryFields(item, dictionary.names).flatMap((field) => this.text.scan(field.text, [...keys, key, field.key]).types));
+      if (types.size) record(`${pathOf(frame)}.${key}`, [...types], false);
     }
   }
 
