@@ -230,3 +230,15 @@ describe('DLP general 8: a record whose coded fields a sibling data dictionary d
     ['a map of translations (not a dictionary of the record)', { labels: { ssn: 'Numéro de sécurité sociale', phone: 'Téléphone' }, title: 'Formulaire' }],
   ])('not %s', (_name, data) => expect(typesOf(data)).toEqual([]));
 });
+
+describe('DLP general 8: pharmacy claims by field id, member ids after the bare word', () => {
+  it.each([
+    ['an NCPDP claim: cardholder id and diagnosis code', { claim: 'D0B1          1011956800     20260301\u001e\u001cAM04\u001cC2ZGP40091187\u001cCCANA\u001e\u001cAM07\u001cEM1\u001cD21188230\u001e\u001cAM13\u001cDOJ4520' }, ['health_insurance_number', 'icd10']],
+    ['a member id with its suffix after the bare word, in a payer note', { note: 'Eligibility verified with the plan. Member H40917736 03, copay 25.' }, ['health_insurance_number']],
+  ])('%s', (_name, data, types) => expect(typesOf(data)).toEqual(types));
+
+  it.each([
+    ['an NCPDP field of another kind', { claim: 'D0B1          1011956800     20260301\u001e\u001cAM07\u001cEM1\u001cD21188230' }],
+    ['a club member number with a suffix', { text: 'Member AB1234567 01 of the chess club since 2019' }],
+  ])('not %s', (_name, data) => expect(typesOf(data)).toEqual([]));
+});

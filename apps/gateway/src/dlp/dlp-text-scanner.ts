@@ -5,6 +5,7 @@ import type { DlpDetector } from './dlp-detector.interfaces';
 import { normaliseText } from './dlp-normalise';
 import { astmSpans, cxSpans, dicomSpans, edifactSpans, embeddedPairs, hl7Spans, x12Spans } from './dlp-structure';
 import { insuranceCardSpans, labelledValues, labelTypes, questionLabel } from './dlp-labels';
+import { ncpdpSpans } from './dlp-ncpdp';
 import { placeholder } from './dlp-placeholders';
 import { layoutCells, rulerTableCells, wikiTableCells } from './dlp-layout-tables';
 import { csvCells, fieldsDirectiveCells, htmlTableCells, sqlInsertCells, tableCells } from './dlp-tables';
@@ -219,7 +220,7 @@ export class DlpTextScanner {
     for (const sub of [...embeddedPairs(text), ...labelledValues(text), ...csvCells(text), ...tableCells(text), ...sqlInsertCells(text), ...htmlTableCells(text), ...fieldsDirectiveCells(text), ...wikiTableCells(text), ...layoutCells(text), ...rulerTableCells(text), ...xmlTexts(text)]) {
       spans.push(...this.spansOf(sub.text, [...keys, sub.key], offset + sub.start, false, only, true));
     }
-    for (const span of [...hl7Spans(text), ...xmlSpans(text), ...x12Spans(text), ...dicomSpans(text), ...edifactSpans(text), ...astmSpans(text), ...insuranceCardSpans(text), ...cxSpans(text)]) {
+    for (const span of [...hl7Spans(text), ...xmlSpans(text), ...x12Spans(text), ...dicomSpans(text), ...edifactSpans(text), ...astmSpans(text), ...insuranceCardSpans(text), ...cxSpans(text), ...ncpdpSpans(text)]) {
       if (this.actionOf(span.type) !== 'OFF' && (!only || only.has(span.type))) spans.push({ ...span, start: offset + span.start, end: offset + span.end, rank: -1 });
     }
     for (const run of holdsNone ? [] : decodedRuns(text)) {

@@ -36,6 +36,9 @@ export const medicalRecordNumber: DlpDetector = {
 /** Words of the keys above a policy number that say it insures something other than health. */
 const OTHER_INSURANCE = /\b(?:employers?|workers?|workers comp|compensation|wc|auto|vehicle|motor|car|home(?:owners?)?|property|renters?|life|liability|travel|pet|business|commercial|fleet|marine)\b/i;
 
+/** Words of health cover and its administration (for a member id given after the bare word `member`). */
+const HEALTH_COVER = /\b(?:insur[a-z]*|health|medic[a-z]*|payer|plan|claims?|patient|dental|vision|pharmacy|rx|copay|coverage|benefits?|eligib[a-z]*|auth(?:ori[sz]ation)?|dx|diagnos[a-z]*|admission|ur|utilization)\b/i;
+
 /** Health insurance ids: Medicare MBIs by shape; member / policy / subscriber numbers with insurance context. */
 export const healthInsuranceNumber: DlpDetector = {
   type: 'health_insurance_number',
@@ -44,6 +47,8 @@ export const healthInsuranceNumber: DlpDetector = {
       // Medicare Beneficiary Identifier: 1EG4-TE5-MK73 (letters without S, L, O, I, B, Z).
       String.raw`(?<![A-Za-z0-9])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}(?![A-Za-z0-9])`,
       String.raw`(?<![A-Za-z])(?:member|subscriber|policy|insurance|medicare|medicaid|health plan|insured|cardholder)[ _-]?(?:id|no\.?|number|num|#)(?:\s*\([A-Za-z]{2,6}\))?\s*(?:#?\s*[:=]|#|is)?\s*(?<v>(?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{5,19}(?: \d{2}(?![\w-]))?)(?![\w-])`,
+      // A member id with the member's suffix after the bare word (`Member U33095250 02`): the suffix says it is a payer's member id.
+      String.raw`(?<![A-Za-z])(?:member|subscriber|mbr)[ \t]*:?[ \t]+(?<v3>[A-Z]{1,3}\d{6,11} \d{2})(?![\w-])`,
       // German statutory insurance number (KVNR): a letter and nine digits, after its label.
       String.raw`(?<![A-Za-z])(?:Versichertennummer|Krankenversichertennummer|Versicherten-Nr\.?|KVNR|Versicherungsnummer)\s*(?:[:#=]|ist)?\s*(?<v2>[A-Z]\d{9})(?![\w-])`,
     ].join('|'),
@@ -53,6 +58,10 @@ export const healthInsuranceNumber: DlpDetector = {
     /\b(?:insurance|insured|insurer|health|medical|medicare|medicaid|plan|policy|coverage|payer|member|subscriber|claim|beneficiary|patient|mbi|versicher[a-z]*|kvnr|krankenkasse|krankenversicherung|seguro|asegurado|assurance maladie|assuré|mutuelle)\b/i,
   // A label may sit in the question before the answer (`your Medicare number …? It's 1EG4-…`).
   contextWindow: { before: 90, after: 40 },
+  // A member id after the bare word (no id word) needs words of health cover around it, not only `member` (a club's, an airline's).
+  validate: (value, text, index) =>
+    !/(?:member|subscriber|mbr)[ \t]*:?[ \t]+$/i.test(text.slice(Math.max(0, index - 16), index)) ||
+    HEALTH_COVER.test(text.slice(Math.max(0, index - 300), index + value.length + 200)),
   // Also a parent key read with its child (`{ medicaid: { recipientId } }` → `medicaidrecipientid`).
   key: /^(?:insuranceid|insurancenumber|insuranceno|healthplanid|healthplannumber|(?:medicare|medicaid)(?:recipient|beneficiary|member|enrollee)?(?:id|number|no|cin)|mbi|hicn|kvnr|policynumber|policyno|policyid|(?:payer|plan|insurance|health|dental|medical)?(?:member|subscriber|insured|cardholder)(?:id|no|num|number)|insurancememberid|(?:insurance|benefits?)cardholderid)$/,
   // A policy of another line of insurance: an employer's workers' comp policy (beside its FEIN and NAICS code), a car's, a home's.
