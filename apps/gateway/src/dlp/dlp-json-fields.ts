@@ -26,6 +26,8 @@ function isValue(value: unknown): boolean {
 // A code typed by its kind (`{ type: 'dx', code: 'O24.410' }`), a keychain item (`{ acct: 'accountPassword', v_Data }`), a board's
 // column (`{ id: 'phone', text }`). Keys are matched in any case: deploy tools and .NET serialisers write `{ Name, Value }`.
 const VALUE_KEYS = ['value', 'val', 'fieldvalue', 'answer', 'response', 'code', 'v_data', 'text'];
+/** The first letters of {@link VALUE_KEYS}, lower case (a cheap test before the keys are looked up in any case). */
+const VALUE_INITIALS = new Set(VALUE_KEYS.map((key) => key.charCodeAt(0)));
 const NAME_KEYS = ['name', 'key', 'field', 'fieldname', 'label', 'param', 'parameter', 'attribute', 'property', 'header', 'ref', 'question', 'prompt', 'type', 'acct', 'id', 'title', 'variable', 'setting'];
 /**
  * Keys of a nested field description naming the field (`field: { id: 'x8Ty…', ref: 'member_id' }`): a ref or a name, not a random id;
@@ -45,6 +47,10 @@ const FIELD_NAME = /^_{0,2}[A-Za-z][\w .#/()-]{0,63}$/;
  * the key of the value and the name it should be read under.
  */
 export function namedValue(object: Record<string, unknown>, titles?: ReadonlyMap<string, string>): { key: string; name: string } | undefined {
+  // Most objects have no key a value key could be (the first letters of VALUE_KEYS): nothing to look up, no map built.
+  let candidate = typeof object.type === 'string';
+  for (const key in object) if ((candidate ||= VALUE_INITIALS.has(key.charCodeAt(0) | 32))) break;
+  if (!candidate) return undefined;
   const actual = new Map(Object.keys(object).map((key) => [key.toLowerCase(), key]));
   let valueKey = VALUE_KEYS.map((key) => actual.get(key)).find((key) => key !== undefined && isValue(object[key]));
   if (!valueKey && typeof object.type === 'string' && object.type !== 'type' && isValue(object[object.type])) valueKey = object.type;
