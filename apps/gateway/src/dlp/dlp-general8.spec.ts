@@ -242,3 +242,15 @@ describe('DLP general 8: pharmacy claims by field id, member ids after the bare 
     ['a club member number with a suffix', { text: 'Member AB1234567 01 of the chess club since 2019' }],
   ])('not %s', (_name, data) => expect(typesOf(data)).toEqual([]));
 });
+
+describe('DLP general 8: a word-level transcript read as its sentence', () => {
+  it.each([
+    ['speech-to-text words with timings', { words: [{ word: 'my', start: 0.1 }, { word: 'card', start: 0.3 }, { word: 'number', start: 0.5 }, { word: '4111', start: 0.9 }, { word: '1111', start: 1.2 }, { word: '1111', start: 1.5 }, { word: '1111', start: 1.8 }] }, ['credit_card']],
+    ['transcript items with punctuation', { items: [{ type: 'pronunciation', content: 'wifi' }, { type: 'pronunciation', content: 'password' }, { type: 'pronunciation', content: 'is' }, { type: 'pronunciation', content: 'Otter-5512!' }, { type: 'punctuation', content: '.' }] }, ['password']],
+  ])('%s', (_name, data, types) => expect(typesOf(data)).toEqual(types));
+
+  it.each([
+    ['words of plain speech', { words: [{ word: 'thanks' }, { word: 'for' }, { word: 'calling' }, { word: 'goodbye' }] }],
+    ['a list of tags', { tags: [{ text: 'urgent' }, { text: 'billing' }, { text: 'vip' }] }],
+  ])('not %s', (_name, data) => expect(typesOf(data)).toEqual([]));
+});

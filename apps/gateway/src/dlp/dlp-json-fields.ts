@@ -305,6 +305,37 @@ export function runText(item: unknown): string | undefined {
   return text !== undefined && code ? `\x60${text}\x60` : text;
 }
 
+/** Keys a speech recogniser keeps one recognised word under (Rev.ai `value`, Deepgram `word` / `punctuated_word`, AWS Transcribe `content`). */
+const WORD_KEYS = ['value', 'punctuated_word', 'word', 'content', 'text'];
+
+/** The word of one item of a word-level transcript, if it is one: a short token without spaces, maybe typed `text` or `punct`. */
+function wordOf(item: unknown): string | undefined {
+  if (!item || typeof item !== 'object' || Array.isArray(item)) return undefined;
+  const token = item as Record<string, unknown>;
+  if (token.type !== undefined && token.type !== 'text' && token.type !== 'punct' && token.type !== 'pronunciation' && token.type !== 'punctuation') return undefined;
+  for (const key of WORD_KEYS) {
+    const word = token[key];
+    if (typeof word === 'string') return /^\S{1,64}$/.test(word) || (token.type === 'punct' && word.length <= 2) ? word : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A word-level transcript (one recognised word per item: Rev.ai `elements`, Deepgram `words`, AWS Transcribe `items`): the words
+ * read as the sentence they make, punctuation glued to the word before; undefined when `items` are not such words.
+ */
+export function transcriptWords(items: unknown[]): { text: string; words: string[] } | undefined {
+  if (items.length < 3 || items.length > MAX_LINES) return undefined;
+  const words: string[] = [];
+  for (const item of items) {
+    const word = wordOf(item);
+    if (word === undefined) return undefined;
+    words.push(word);
+  }
+  const text = words.reduce((sentence, word) => (!sentence ? word : /^[.,!?;:]$|^\s+$/.test(word) ? sentence + word.trim() : `${sentence} ${word}`), '');
+  return text.length <= MAX_LINES_CHARS ? { text, words } : undefined;
+}
+
 /** The runs of one paragraph of rich text (Notion `rich_text`, Slack `rich_text_section` elements), joined; undefined when `items` are not such runs. */
 export function textRuns(items: unknown[]): string | undefined {
   if (items.length < 2 || items.length > MAX_LINES) return undefined;

@@ -2,7 +2,7 @@ import type { DlpAction, DlpFinding, DlpResult, DlpType } from '../message/dlp.t
 import { DLP_DETECTORS } from './detectors';
 import type { DlpDetector } from './dlp-detector.interfaces';
 import { DlpScanBudgetError } from './dlp.errors';
-import { boundQuery, commandLine, dicomKeyword, formFieldTitles, isConversation, isLines, isWrapperKey, labelPairs, namedValue, runText, shapeHint, sheetColumns, siblingHeader, tableHeader, textRuns, turnField } from './dlp-json-fields';
+import { boundQuery, commandLine, dicomKeyword, formFieldTitles, isConversation, isLines, isWrapperKey, labelPairs, namedValue, runText, shapeHint, sheetColumns, siblingHeader, tableHeader, textRuns, transcriptWords, turnField } from './dlp-json-fields';
 import { dictionaryFields, fieldDictionary } from './dlp-field-dictionary';
 import { FixedField, fixedWidthFields, fixedWidthLayout } from './dlp-tables';
 import { DlpTextScanner, KeyPathNode, TextResult } from './dlp-text-scanner';
@@ -239,13 +239,15 @@ export class DlpScanner {
     // Also the runs of a paragraph of rich text (`password ` then the value in a code run).
     // Also a command line given as its arguments (`/proc/<pid>/cmdline`, Docker `command`, Kubernetes `args`), read joined by spaces.
     const lines = isLines(items);
+    // Also a word-level transcript, one recognised word per item (`the`, `password`, `is`, `…`), read as its sentence.
     const runs = lines ? undefined : textRuns(items);
-    const argv = lines || runs !== undefined ? undefined : commandLine(items);
-    if (!runs && !lines && !argv) return;
+    const spoken = lines || runs !== undefined ? undefined : transcriptWords(items);
+    const argv = lines || runs !== undefined || spoken ? undefined : commandLine(items);
+    if (!runs && !lines && !argv && !spoken) return;
     const keys = keysOf(frame);
-    const joined = this.text.scan(runs ?? argv ?? (items as string[]).join(''), keys, frame.hint);
+    const joined = this.text.scan(runs ?? spoken?.text ?? argv ?? (items as string[]).join(''), keys, frame.hint);
     if (!joined.types.length) return;
-    const parts = runs === undefined ? (items as string[]) : items.map((item) => runText(item)!);
+    const parts = spoken ? spoken.words : runs === undefined ? (items as string[]) : items.map((item) => runText(item)!);
     const alone = new Set(parts.flatMap((line) => this.text.scan(line, keys, frame.hint).types));
     const found = joined.types.filter((type) => !alone.has(type));
     if (found.length) record(`${pathOf(frame)}[*]`, found, false);
