@@ -254,3 +254,15 @@ describe('DLP general 8: a word-level transcript read as its sentence', () => {
     ['a list of tags', { tags: [{ text: 'urgent' }, { text: 'billing' }, { text: 'vip' }] }],
   ])('not %s', (_name, data) => expect(typesOf(data)).toEqual([]));
 });
+
+describe('DLP general 8: a number that markup splits word by word', () => {
+  it.each([
+    ['an OCR layer of words (hOCR)', { hocr: "<span class='ocrx_word'>4111</span> <span class='ocrx_word'>1111</span> <span class='ocrx_word'>1111</span> <span class='ocrx_word'>1111</span>" }, ['credit_card']],
+    ['HTML spans of OCR words', { html: '<p><span>SSN</span> <span>219</span> <span>09</span> <span>9999</span></p>' }, ['ssn']],
+  ])('%s', (_name, data, types) => expect(typesOf(data)).toEqual(types));
+
+  it.each([
+    ['table cells of a date', { html: '<td>12</td><td>34</td><td>2026</td>' }],
+    ['fields side by side without space', { xml: '<r><qty>4111</qty><ref>111111111111</ref></r>' }],
+  ])('not %s', (_name, data) => expect(typesOf(data)).toEqual([]));
+});
