@@ -16,6 +16,13 @@ const MAX_FIELDS = 400;
  * Undefined when the object has none.
  */
 export function fieldDictionary(object: Record<string, unknown>): { key: string; names: ReadonlyMap<string, string> } | undefined {
+  // Only beside a record whose fields are named in its text (XML elements, pairs): most objects have none.
+  let record = false;
+  for (const key in object) {
+    const value = object[key];
+    if ((record = typeof value === 'string' && (value.includes('<') || value.includes('=')))) break;
+  }
+  if (!record) return undefined;
   for (const [key, value] of Object.entries(object)) {
     if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
     const entries = Object.entries(value as Record<string, unknown>);

@@ -25,10 +25,15 @@ function isValue(value: unknown): boolean {
 // Also a form's question and its answer (Calendly, intake forms), and a typed credential (Keycloak `{ type: 'password', value }`).
 // A code typed by its kind (`{ type: 'dx', code: 'O24.410' }`), a keychain item (`{ acct: 'accountPassword', v_Data }`), a board's
 // column (`{ id: 'phone', text }`). Keys are matched in any case: deploy tools and .NET serialisers write `{ Name, Value }`.
-const VALUE_KEYS = ['value', 'val', 'fieldvalue', 'answer', 'response', 'code', 'v_data', 'text'];
-/** The first letters of {@link VALUE_KEYS}, lower case (a cheap test before the keys are looked up in any case). */
-const VALUE_INITIALS = new Set(VALUE_KEYS.map((key) => key.charCodeAt(0)));
-const NAME_KEYS = ['name', 'key', 'field', 'fieldname', 'label', 'param', 'parameter', 'attribute', 'property', 'header', 'ref', 'question', 'prompt', 'type', 'acct', 'id', 'title', 'variable', 'setting'];
+// As written (`fieldValue`, `v_Data`), and in the other styles keys come in (`Value`, `VALUE`, `field_value`): looked up as
+// properties, no map built; the other styles only for an object with a key starting with a capital.
+const styles = (names: string[]): string[] => [
+  ...new Set(names.flatMap((name) => [name[0].toUpperCase() + name.slice(1), name.toUpperCase(), name.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase(), name.toLowerCase()])),
+].filter((name) => !names.includes(name));
+const VALUE_KEYS = ['value', 'val', 'fieldValue', 'answer', 'response', 'code', 'v_Data', 'text'];
+const NAME_KEYS = ['name', 'key', 'field', 'fieldName', 'label', 'param', 'parameter', 'attribute', 'property', 'header', 'ref', 'question', 'prompt', 'type', 'acct', 'id', 'title', 'variable', 'setting'];
+const VALUE_KEYS_STYLED = [...VALUE_KEYS, ...styles(VALUE_KEYS)];
+const NAME_KEYS_STYLED = [...NAME_KEYS, ...styles(NAME_KEYS)];
 /**
  * Keys of a nested field description naming the field (`field: { id: 'x8Ty…', ref: 'member_id' }`): a ref or a name, not a random id;
  * an extracted key's text (`key: { content: 'Subscriber ID' }`).
@@ -47,17 +52,21 @@ const FIELD_NAME = /^_{0,2}[A-Za-z][\w .#/()-]{0,63}$/;
  * the key of the value and the name it should be read under.
  */
 export function namedValue(object: Record<string, unknown>, titles?: ReadonlyMap<string, string>): { key: string; name: string } | undefined {
-  // Most objects have no key a value key could be (the first letters of VALUE_KEYS): nothing to look up, no map built.
-  let candidate = typeof object.type === 'string';
-  for (const key in object) if ((candidate ||= VALUE_INITIALS.has(key.charCodeAt(0) | 32))) break;
-  if (!candidate) return undefined;
-  const actual = new Map(Object.keys(object).map((key) => [key.toLowerCase(), key]));
-  let valueKey = VALUE_KEYS.map((key) => actual.get(key)).find((key) => key !== undefined && isValue(object[key]));
+  let valueKeys = VALUE_KEYS;
+  let nameKeys = NAME_KEYS;
+  for (const key in object) {
+    const first = key.charCodeAt(0);
+    if (first >= 65 && first <= 90) {
+      valueKeys = VALUE_KEYS_STYLED;
+      nameKeys = NAME_KEYS_STYLED;
+      break;
+    }
+  }
+  let valueKey = valueKeys.find((key) => isValue(object[key]));
   if (!valueKey && typeof object.type === 'string' && object.type !== 'type' && isValue(object[object.type])) valueKey = object.type;
   if (!valueKey) return undefined;
-  for (const lower of NAME_KEYS) {
-    const nameKey = actual.get(lower);
-    if (nameKey === undefined || nameKey === valueKey) continue;
+  for (const nameKey of nameKeys) {
+    if (nameKey === valueKey || object[nameKey] === undefined) continue;
     let name = object[nameKey];
     if (name && typeof name === 'object' && !Array.isArray(name)) {
       const field = name as Record<string, unknown>;
