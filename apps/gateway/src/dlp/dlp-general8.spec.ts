@@ -266,3 +266,8 @@ describe('DLP general 8: a number that markup splits word by word', () => {
     ['fields side by side without space', { xml: '<r><qty>4111</qty><ref>111111111111</ref></r>' }],
   ])('not %s', (_name, data) => expect(typesOf(data)).toEqual([]));
 });
+
+describe('DLP general 8: a client password file named by its path', () => {
+  it('a relay password file of a mail client', () => expect(typesOf({ path: '/etc/postfix/sasl_passwd', content: 'mail.example.net relay:Wq7-Ber9!x' })).toEqual(['password']));
+  it('not the system account file', () => expect(typesOf({ file: '/etc/passwd', content: 'root:x:0:0:root:/root:/bin/bash\nops:x:1000:1000::/home/ops:/bin/sh' })).toEqual([]));
+});

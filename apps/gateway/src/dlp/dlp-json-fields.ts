@@ -112,7 +112,8 @@ function dicomValue(attribute: unknown): string | undefined {
 }
 
 /** A file whose name says it holds secrets: rsync's `rsyncd.secrets`, `*.secrets`, `passwords.txt` (not `/etc/passwd`, which holds none). */
-const SECRETS_FILE = /(?:^|[/\\])(?:[\w.-]*\.secrets?|secrets(?:\.txt)?|[\w.-]*passwords(?:\.txt)?)$/i;
+// Also a password file of a client or a relay (Exim `passwd.client`, Postfix `sasl_passwd`, `*.passwd`), not `/etc/passwd` itself.
+const SECRETS_FILE = /(?:^|[/\\])(?:[\w.-]*\.secrets?|secrets(?:\.txt)?|[\w.-]*passwords(?:\.txt)?|passwd\.[\w-]+|[\w-]+[._]passwd)$/i;
 /** A line of such a file: `user:secret`, or a comment. */
 const SECRET_LINE = /^\s*(?:#.*|[^\s:#]{1,64}:\S{3,128})?\s*$/;
 const CONTENT_KEYS = ['text', 'content', 'contents', 'body', 'data'];
