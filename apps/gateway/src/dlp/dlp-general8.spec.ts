@@ -271,3 +271,12 @@ describe('DLP general 8: a client password file named by its path', () => {
   it('a relay password file of a mail client', () => expect(typesOf({ path: '/etc/postfix/sasl_passwd', content: 'mail.example.net relay:Wq7-Ber9!x' })).toEqual(['password']));
   it('not the system account file', () => expect(typesOf({ file: '/etc/passwd', content: 'root:x:0:0:root:/root:/bin/bash\nops:x:1000:1000::/home/ops:/bin/sh' })).toEqual([]));
 });
+
+describe('DLP general 8: members of other things than health cover', () => {
+  it.each([
+    ['an airline programme statement', { text: 'SkyBonus statement\nMember no. 40021877653\nFlight LH402, Miles 1200' }],
+    ['a hotel loyalty card', { card: 'Rewards club - member ID 88120934412, tier points 4500' }],
+  ])('not %s', (_name, data) => expect(typesOf(data)).toEqual([]));
+
+  it('still a member id beside words of health cover', () => expect(typesOf({ text: 'Health plan card\nMember no. 40021877653\nCopay $20, rewards program enrolled' })).toEqual(['health_insurance_number']));
+});

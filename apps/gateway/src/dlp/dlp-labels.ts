@@ -1,5 +1,6 @@
 import { memoised } from '@mas/core';
 import type { DlpType } from '../message/dlp.types';
+import { otherMembership } from './detectors/health.detectors';
 import type { SubText, TypedSpan } from './dlp-structure';
 
 /**
@@ -183,6 +184,8 @@ export function labelledValues(text: string): SubText[] {
   TEXT_LABEL.lastIndex = 0;
   for (let match = TEXT_LABEL.exec(text); match && out.length < MAX_LABELS; match = TEXT_LABEL.exec(text)) {
     if (match.index > 0 && LETTER_BEFORE.test(text[match.index - 1])) continue;
+    // A member number of an airline's, a hotel's or a club's programme is not a health insurance id.
+    if (/^(?:member|mbr)\b/i.test(match[0]) && otherMembership(text)) continue;
     const lineStart = Math.max(0, match.index - BEFORE_REACH);
     const before = VALUE_BEFORE_LABEL.exec(text.slice(lineStart, match.index));
     if (before && (before.index > 0 || lineStart === 0 || text[lineStart - 1] === '\n')) {

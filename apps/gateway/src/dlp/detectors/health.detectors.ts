@@ -37,7 +37,15 @@ export const medicalRecordNumber: DlpDetector = {
 const OTHER_INSURANCE = /\b(?:employers?|workers?|workers comp|compensation|wc|auto|vehicle|motor|car|home(?:owners?)?|property|renters?|life|liability|travel|pet|business|commercial|fleet|marine)\b/i;
 
 /** Words of health cover and its administration (for a member id given after the bare word `member`). */
-const HEALTH_COVER = /\b(?:insur[a-z]*|health|medic[a-z]*|payer|plan|claims?|patient|dental|vision|pharmacy|rx|copay|coverage|benefits?|eligib[a-z]*|auth(?:ori[sz]ation)?|dx|diagnos[a-z]*|admission|ur|utilization)\b/i;
+export const HEALTH_COVER = /\b(?:insur[a-z]*|health|medic[a-z]*|payer|plan|claims?|patient|dental|vision|pharmacy|rx|copay|coverage|benefits?|eligib[a-z]*|auth(?:ori[sz]ation)?|dx|diagnos[a-z]*|admission|ur|utilization)\b/i;
+
+/**
+ * Words of the other things people are members of — airline and hotel programmes, loyalty schemes, clubs, libraries, gyms: a
+ * text with one of them and no word of health cover numbers a membership, not an insurance.
+ */
+export const OTHER_MEMBERSHIP = /\b(?:miles|points|frequent flyer|loyalty|rewards?|pnr|airlines?|boarding|bonus|hotel|club|gym|fitness|library|stamps|cashback|tier (?:status|points))\b/i;
+/** True when `text` numbers another membership than health cover (see {@link OTHER_MEMBERSHIP}). */
+export const otherMembership = (text: string): boolean => OTHER_MEMBERSHIP.test(text) && !HEALTH_COVER.test(text);
 
 /** Health insurance ids: Medicare MBIs by shape; member / policy / subscriber numbers with insurance context. */
 export const healthInsuranceNumber: DlpDetector = {
@@ -60,8 +68,9 @@ export const healthInsuranceNumber: DlpDetector = {
   contextWindow: { before: 90, after: 40 },
   // A member id after the bare word (no id word) needs words of health cover around it, not only `member` (a club's, an airline's).
   validate: (value, text, index) =>
-    !/(?:member|subscriber|mbr)[ \t]*:?[ \t]+$/i.test(text.slice(Math.max(0, index - 16), index)) ||
-    HEALTH_COVER.test(text.slice(Math.max(0, index - 300), index + value.length + 200)),
+    !(/(?:member|mbr)\b[^\n]{0,16}$/i.test(text.slice(Math.max(0, index - 24), index)) && otherMembership(text.slice(Math.max(0, index - 300), index + 300))) &&
+    (!/(?:member|subscriber|mbr)[ \t]*:?[ \t]+$/i.test(text.slice(Math.max(0, index - 16), index)) ||
+    HEALTH_COVER.test(text.slice(Math.max(0, index - 300), index + value.length + 200))),
   // Also a parent key read with its child (`{ medicaid: { recipientId } }` → `medicaidrecipientid`).
   key: /^(?:insuranceid|insurancenumber|insuranceno|healthplanid|healthplannumber|(?:medicare|medicaid)(?:recipient|beneficiary|member|enrollee)?(?:id|number|no|cin)|mbi|hicn|kvnr|policynumber|policyno|policyid|(?:payer|plan|insurance|health|dental|medical)?(?:member|subscriber|insured|cardholder)(?:id|no|num|number)|insurancememberid|(?:insurance|benefits?)cardholderid)$/,
   // A policy of another line of insurance: an employer's workers' comp policy (beside its FEIN and NAICS code), a car's, a home's.
