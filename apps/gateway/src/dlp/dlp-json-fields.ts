@@ -67,7 +67,7 @@ export function namedValue(object: Record<string, unknown>, titles?: ReadonlyMap
   if (!valueKey) return undefined;
   for (const nameKey of nameKeys) {
     if (nameKey === valueKey || object[nameKey] === undefined) continue;
-    let name = object[nameKey];
+    let name: unknown = object[nameKey];
     if (name && typeof name === 'object' && !Array.isArray(name)) {
       const field = name as Record<string, unknown>;
       name = NESTED_NAME_KEYS.map((key) => field[key]).find((value) => typeof value === 'string' && FIELD_NAME.test(value));
