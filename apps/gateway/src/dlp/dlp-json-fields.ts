@@ -1,5 +1,5 @@
 import type { DlpType } from '../message/dlp.types';
-import { ICD10_CODE, IDENTIFIER, identifierType, identifierTypeNamed } from './dlp-structure';
+import { ICD10_CODE, IDENTIFIER, identifierShape, identifierType, identifierTypeNamed } from './dlp-structure';
 
 /**
  * Keys that only wrap a value and say nothing about it: `{ value }` under a named key (Spring
@@ -23,9 +23,17 @@ function isValue(value: unknown): boolean {
 }
 
 // Also a form's question and its answer (Calendly, intake forms), and a typed credential (Keycloak `{ type: 'password', value }`).
-// A code typed by its kind (`{ type: 'dx', code: 'O24.410' }`), a keychain item (`{ acct: 'accountPassword', v_Data }`).
-const VALUE_KEYS = ['value', 'val', 'fieldValue', 'answer', 'response', 'code', 'v_Data'];
-const NAME_KEYS = ['name', 'key', 'field', 'fieldName', 'label', 'param', 'parameter', 'attribute', 'property', 'header', 'ref', 'question', 'prompt', 'type', 'acct'];
+// A code typed by its kind (`{ type: 'dx', code: 'O24.410' }`), a keychain item (`{ acct: 'accountPassword', v_Data }`), a board's
+// column (`{ id: 'phone', text }`). Keys are matched in any case: deploy tools and .NET serialisers write `{ Name, Value }`.
+// As written (`fieldValue`, `v_Data`), and in the other styles keys come in (`Value`, `VALUE`, `field_value`): looked up as
+// properties, no map built; the other styles only for an object with a key starting with a capital.
+const styles = (names: string[]): string[] => [
+  ...new Set(names.flatMap((name) => [name[0].toUpperCase() + name.slice(1), name.toUpperCase(), name.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase(), name.toLowerCase()])),
+].filter((name) => !names.includes(name));
+const VALUE_KEYS = ['value', 'val', 'fieldValue', 'answer', 'response', 'code', 'v_Data', 'text'];
+const NAME_KEYS = ['name', 'key', 'field', 'fieldName', 'label', 'param', 'parameter', 'attribute', 'property', 'header', 'ref', 'question', 'prompt', 'type', 'acct', 'id', 'title', 'variable', 'setting'];
+const VALUE_KEYS_STYLED = [...VALUE_KEYS, ...styles(VALUE_KEYS)];
+const NAME_KEYS_STYLED = [...NAME_KEYS, ...styles(NAME_KEYS)];
 /**
  * Keys of a nested field description naming the field (`field: { id: 'x8Ty…', ref: 'member_id' }`): a ref or a name, not a random id;
  * an extracted key's text (`key: { content: 'Subscriber ID' }`).
@@ -44,11 +52,22 @@ const FIELD_NAME = /^_{0,2}[A-Za-z][\w .#/()-]{0,63}$/;
  * the key of the value and the name it should be read under.
  */
 export function namedValue(object: Record<string, unknown>, titles?: ReadonlyMap<string, string>): { key: string; name: string } | undefined {
-  let valueKey = VALUE_KEYS.find((key) => isValue(object[key]));
+  let valueKeys = VALUE_KEYS;
+  let nameKeys = NAME_KEYS;
+  for (const key in object) {
+    const first = key.charCodeAt(0);
+    if (first >= 65 && first <= 90) {
+      valueKeys = VALUE_KEYS_STYLED;
+      nameKeys = NAME_KEYS_STYLED;
+      break;
+    }
+  }
+  let valueKey = valueKeys.find((key) => isValue(object[key]));
   if (!valueKey && typeof object.type === 'string' && object.type !== 'type' && isValue(object[object.type])) valueKey = object.type;
   if (!valueKey) return undefined;
-  for (const nameKey of NAME_KEYS) {
-    let name = object[nameKey];
+  for (const nameKey of nameKeys) {
+    if (nameKey === valueKey || object[nameKey] === undefined) continue;
+    let name: unknown = object[nameKey];
     if (name && typeof name === 'object' && !Array.isArray(name)) {
       const field = name as Record<string, unknown>;
       name = NESTED_NAME_KEYS.map((key) => field[key]).find((value) => typeof value === 'string' && FIELD_NAME.test(value));
@@ -93,7 +112,8 @@ function dicomValue(attribute: unknown): string | undefined {
 }
 
 /** A file whose name says it holds secrets: rsync's `rsyncd.secrets`, `*.secrets`, `passwords.txt` (not `/etc/passwd`, which holds none). */
-const SECRETS_FILE = /(?:^|[/\\])(?:[\w.-]*\.secrets?|secrets(?:\.txt)?|[\w.-]*passwords(?:\.txt)?)$/i;
+// Also a password file of a client or a relay (Exim `passwd.client`, Postfix `sasl_passwd`, `*.passwd`), not `/etc/passwd` itself.
+const SECRETS_FILE = /(?:^|[/\\])(?:[\w.-]*\.secrets?|secrets(?:\.txt)?|[\w.-]*passwords(?:\.txt)?|passwd\.[\w-]+|[\w-]+[._]passwd)$/i;
 /** A line of such a file: `user:secret`, or a comment. */
 const SECRET_LINE = /^\s*(?:#.*|[^\s:#]{1,64}:\S{3,128})?\s*$/;
 const CONTENT_KEYS = ['text', 'content', 'contents', 'body', 'data'];
@@ -295,6 +315,37 @@ export function runText(item: unknown): string | undefined {
   return text !== undefined && code ? `\x60${text}\x60` : text;
 }
 
+/** Keys a speech recogniser keeps one recognised word under (Rev.ai `value`, Deepgram `word` / `punctuated_word`, AWS Transcribe `content`). */
+const WORD_KEYS = ['value', 'punctuated_word', 'word', 'content', 'text'];
+
+/** The word of one item of a word-level transcript, if it is one: a short token without spaces, maybe typed `text` or `punct`. */
+function wordOf(item: unknown): string | undefined {
+  if (!item || typeof item !== 'object' || Array.isArray(item)) return undefined;
+  const token = item as Record<string, unknown>;
+  if (token.type !== undefined && token.type !== 'text' && token.type !== 'punct' && token.type !== 'pronunciation' && token.type !== 'punctuation') return undefined;
+  for (const key of WORD_KEYS) {
+    const word = token[key];
+    if (typeof word === 'string') return /^\S{1,64}$/.test(word) || (token.type === 'punct' && word.length <= 2) ? word : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A word-level transcript (one recognised word per item: Rev.ai `elements`, Deepgram `words`, AWS Transcribe `items`): the words
+ * read as the sentence they make, punctuation glued to the word before; undefined when `items` are not such words.
+ */
+export function transcriptWords(items: unknown[]): { text: string; words: string[] } | undefined {
+  if (items.length < 3 || items.length > MAX_LINES) return undefined;
+  const words: string[] = [];
+  for (const item of items) {
+    const word = wordOf(item);
+    if (word === undefined) return undefined;
+    words.push(word);
+  }
+  const text = words.reduce((sentence, word) => (!sentence ? word : /^[.,!?;:]$|^\s+$/.test(word) ? sentence + word.trim() : `${sentence} ${word}`), '');
+  return text.length <= MAX_LINES_CHARS ? { text, words } : undefined;
+}
+
 /** The runs of one paragraph of rich text (Notion `rich_text`, Slack `rich_text_section` elements), joined; undefined when `items` are not such runs. */
 export function textRuns(items: unknown[]): string | undefined {
   if (items.length < 2 || items.length > MAX_LINES) return undefined;
@@ -324,9 +375,10 @@ export function formFieldTitles(object: Record<string, unknown>): Map<string, st
  * authority (openEHR `{ value, scheme: 'MRN' }`, `defining_code: { terminology_id: { value: 'ICD-10' }, code_string }`,
  * DICOM `{ PatientID, IssuerOfPatientID: 'MRN' }`) — and `type` / `kind`, which count only with an identifier type code (`MR`, `SS`).
  */
-const QUALIFIER_KEY = /^(?:scheme|idscheme|system|codesystem(?:name)?|codingscheme(?:designator)?|terminology(?:id)?|vocabulary(?:id)?|issuer(?:of[a-z]+)?|assigningauthority(?:name)?|authority|namespace|identifiertype|idtype|type|kind)$/;
+// Also a code naming the id (ADP `governmentIDs: [{ idValue, nameCode: { codeValue: 'SSN' } }]`, `typeCode`, `documentType`).
+const QUALIFIER_KEY = /^(?:namecode|typecode|idtypecode|documenttype|scheme|idscheme|system|codesystem(?:name)?|codingscheme(?:designator)?|terminology(?:id)?|vocabulary(?:id)?|issuer(?:of[a-z]+)?|assigningauthority(?:name)?|authority|namespace|identifiertype|idtype|type|kind)$/;
 /** Keys of the value a qualifier describes (normalised). */
-const QUALIFIED_KEYS = ['value', 'id', 'code', 'codestring', 'codevalue', 'extension', 'identifier', 'number'];
+const QUALIFIED_KEYS = ['value', 'id', 'idvalue', 'code', 'codestring', 'codevalue', 'extension', 'identifier', 'number'];
 
 /** The text of a qualifier: a string, or the one string of an object (`{ value: 'ICD-10' }`). */
 function qualifierText(value: unknown): string | undefined {
@@ -354,7 +406,7 @@ function qualifiedValue(object: Record<string, unknown>): { key: string; type: D
     const target = entries.findIndex(([, value], j) => j !== i && (typeof value === 'string' || typeof value === 'number') && (of ? normal[j] === of : QUALIFIED_KEYS.includes(normal[j])));
     if (target < 0) continue;
     const value = String(entries[target][1]).trim();
-    if (type === 'icd10' ? ICD10_CODE.test(value) : IDENTIFIER.test(value)) return { key: entries[target][0], type };
+    if (type === 'icd10' ? ICD10_CODE.test(value) : identifierShape(type).test(value)) return { key: entries[target][0], type };
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 import { memoised } from '@mas/core';
 import type { DlpType } from '../message/dlp.types';
+import { otherMembership } from './detectors/health.detectors';
 import type { SubText, TypedSpan } from './dlp-structure';
 
 /**
@@ -29,21 +30,24 @@ const VOCABULARY: ReadonlyArray<readonly [DlpType, string]> = [
       String.raw`(?:member|mbr|subscriber|subscr|insured|insurance|ins|policy|policyholder|beneficiary|cardholder|enrollee|health plan|insurance plan|plan member|medicare|medicaid|afiliad[oa]|asegurad[oa]|assur[ée]e?(?: social)?|versicherten|versicherungs|verzekerden|verzekerings|verzekerde|polis|poli[çc]e|[üu]ye|sigorta|f[öo]rs[äa]krings|ubezpieczenia|tessera sanitaria)(?: card)? ${ID}` +
         // Number first (French, Spanish, Portuguese): `N° d'assuré`, `numéro d'affilié`, `número de afiliado`.
         String.raw`|(?:n[uú]m[ée]ro|n[°º]|no\.?|nr\.?) (?:de |d['’] ?|do |da )?(?:assur[ée]e?(?: social)?|affili[ée]e?|afiliad[oa]|afilia[cç][aã]o|s[ée]curit[ée] sociale|benefici[aá]rio)` +
-        String.raw`|medicare|medicaid|mbi|hicn|kvnr|cin|tessera sanitaria|(?:provincial )?health (?:insurance )?card(?: ${ID})?|health care card|medicare card|ohip|ramq|carte vitale|tarjeta sanitaria|carteirinha|carteira (?:do |de )?(?:plano|conv[eê]nio)|(?:kranken)?versichertennummer|versicherungsnummer|n[uú]mero de afiliaci[oó]n|afiliad[oa]|assur[ée] social|s[ée]curit[ée] sociale|बीमा संख्या|被保険者(?:番号|証)?|保険証番号|医保卡?号`,
+        String.raw`|medicare|medicaid|mbi|hicn|kvnr|cin|tessera sanitaria|` +
+        // National and public schemes by name: Brazil's SUS card, Spain's CIP, Canada's PHN and health number, Austria's SV number,
+        // TRICARE's DoD benefits number, PhilHealth, the EHIC, Québec's and Korea's health insurance cards.
+        String.raw`cart[ãa]o (?:nacional de sa[úu]de|(?:do )?sus)|c[óo]digo cip|cip sns|phn|personal health ${ID}|health ${ID}|sv ?nr|sv nummer|do ?d benefits? ${ID}|philhealth(?: ${ID}| pin)?|ehic|european health insurance card(?: ${ID})?|carte d['’] ?assurance maladie|건강보험증? ?번호|보험증 ?번호|(?:provincial )?health (?:insurance )?card(?: ${ID})?|health care card|medicare card|ohip|ramq|carte vitale|tarjeta sanitaria|carteirinha|carteira (?:do |de )?(?:plano|conv[eê]nio)|(?:kranken)?versichertennummer|versicherungsnummer|n[uú]mero de afiliaci[oó]n|afiliad[oa]|assur[ée] social|s[ée]curit[ée] sociale|बीमा संख्या|被保険者(?:番号|証)?|保険証番号|医保卡?号`,
     ),
   ],
   [
     'medical_record_number',
     words(
-      String.raw`e?mrn|medical record(?: ${ID})?|(?:patient|resident|client|health|clinical) record ${ID}|journal ?${ID}|patient ?nummer|med rec(?:ord)?(?: ${ID})?|chart ${ID}|hospital ${ID}|ur ${ID}|historia cl[ií]nica|n[uú]mero de historia|prontu[aá]rio|dossier (?:m[ée]dical|patient)|cartella clinica|patientenakte|krankenakte|nhc|病历号|病案号|住院号|カルテ番号|診察券番号`,
+      String.raw`e?mrn|medical record(?: ${ID})?|(?:patient|resident|client|health|clinical|hospital|case) record ${ID}|journal ?${ID}|patient ?nummer|med rec(?:ord)?(?: ${ID})?|chart ${ID}|hospital ${ID}|ur ${ID}|historia cl[ií]nica|n[uú]mero de historia|prontu[aá]rio|dossier (?:m[ée]dical|patient)|cartella clinica|patientenakte|krankenakte|nhc|病历号|病案号|住院号|カルテ番号|診察券番号`,
     ),
   ],
   // Also the spoken short form (`subscriber's social?`): the value must still be SSN-shaped.
   ['ssn', words(String.raw`ssn|ss #|social security(?: ${ID})?|soc sec(?: ${ID})?|social sec|social`)],
   // Also a problem list's key (`problems`, `active_problems`, `conditions`), as EHR exports name it, and a CRF's medical history code (`MHTERM_CODE`).
-  ['icd10', words(String.raw`(?:icd(?: ?10)?(?: ?cm)?|diagnos[ie]s|diagnoses|dx(?: ?\d)?|diag|diagn[oó]stico|ci[dem] ?10|problems|problem list|active problems|conditions?(?: source)?|comorbidities|(?:medical history|mh) ?(?:term )?code|(?:primary |working |clinical )?impression|assessment|indication|reason for (?:visit|referral|admission|encounter|exam|study|(?:requested )?procedure)|motif(?: de consultation)?|tan[ıi](?: kodu)?|bed[öo]mning|diagnoos|rozpoznanie|diagnose)(?: (?:codes?|description|value))?`)],
+  ['icd10', words(String.raw`(?:icd(?: ?10)?(?: ?cm)?|diagnos[ie]s|diagnoses|[pas]?dx(?: ?\d)?|kod choroby|kod rozpoznania|diag|diagn[oó]stico|ci[dem] ?10|problems|problem list|active problems|conditions?(?: source)?|comorbidities|(?:medical history|mh) ?(?:term )?code|(?:primary |working |clinical )?impression|assessment|indication|reason for (?:visit|referral|admission|encounter|exam|study|(?:requested )?procedure)|motif(?: de consultation)?|tan[ıi](?: kodu)?|bed[öo]mning|diagnoos|rozpoznanie|diagnose)(?: (?:codes?|description|value))?`)],
   // Also OpenTravel's `SeriesCode` (hotel and airline guarantees) and the words of other languages.
-  ['cvv', words(String.raw`cvv2?|cvc2?|csc|cvn|cid(?! ?-?10)|(?:card )?security code|card verification(?: (?:code|value|number))?|series code|(?:karten)?pr[üu]fnummer|sicherheitscode|cryptogramme(?: visuel)?|code de s[ée]curit[ée]|c[óo]digo de seguran[çc]a|c[óo]digo de seguridad|codice di sicurezza|beveiligingscode|s[äa]kerhetskod|g[üu]venlik kodu|kod zabezpieczaj[ąa]cy|セキュリティ ?コード|보안 ?코드|安全码|安全碼`)],
+  ['cvv', words(String.raw`(?:cvv2?|cvc2?|cv2|csc|cvn|cvd)(?: (?:value|${ID}))?|cid(?! ?-?10)|(?:card )?verification value|رمز الأمان|رمز الحماية|(?:card )?security code|card verification(?: (?:code|value|number))?|series code|(?:karten)?pr[üu]fnummer|sicherheitscode|cryptogramme(?: visuel)?|code de s[ée]curit[ée]|c[óo]digo de seguran[çc]a|c[óo]digo de seguridad|codice di sicurezza|beveiligingscode|s[äa]kerhetskod|g[üu]venlik kodu|kod zabezpieczaj[ąa]cy|セキュリティ ?コード|보안 ?코드|安全码|安全碼`)],
   ['phone', words(String.raw`(?:tele)?phone(?: ${ID})?|mobile(?: ${ID})?|cell(?: ?phone)?(?: ${ID})?|fax(?: ${ID})?|caller ?id|callback(?: ${ID})?|msisdn|recipients?`)],
   [
     'password',
@@ -103,7 +107,7 @@ const TEXT_LABEL = new RegExp(
   'gi',
 );
 /** The value: a token, with the digit groups that follow it (`1 73 06 34 704 351 76`, `3724 09065 2`). */
-const VALUE = String.raw`["'\x60]?(?<v>[^\s"'\x60,;]{1,40}(?: \d{1,6}(?![^\s,;]))*)`;
+const VALUE = String.raw`["'\x60]?(?<v>[^\s"'\x60,;]{1,40}(?: \d{1,6}(?![^\s,;)\]]))*)`;
 /**
  * What joins a label to its value: maybe an abbreviation or a note in brackets (`(MRN)`, `(IP No.)`,
  * `(seguro médico)`), separators (`:` `#` `=` `|`), a copula (`is`, `es`, `ist`), a generic id word
@@ -112,8 +116,10 @@ const VALUE = String.raw`["'\x60]?(?<v>[^\s"'\x60,;]{1,40}(?: \d{1,6}(?![^\s,;])
  */
 const NEXT_TO_LABEL = new RegExp(
   // The label may close a bracket (`Client ID (CIN) SN68…`: the abbreviation given after a description).
-  String.raw`[)\]]?(?:[^\S\n]*(?:\([^()\n]{1,40}\)|\[[^\]\n]{1,20}\]))?[^\S\n]*[:#=|№-]*[^\S\n]*(?:(?:is|es|ist|est|é|lautet)[^\S\n]+)?` +
-    String.raw`(?:(?:\r?\n[^\S\n]*)?(?:id|no|nr|number|#)\.?[^\S\n]*[:#][^\S\n]*|\r?\n[^\S\n]*)?${VALUE}`,
+  // Where the value is printed may come before the copula (`member ID on my card is …`, `the number on the back is …`).
+  String.raw`[)\]]?(?:[^\S\n]*(?:\((?![^\S\n]*(?:num[ée]ro|n[°º]|no\.?|nr\.?|number)[^\S\n])[^()\n]{1,40}\)|\[[^\]\n]{1,20}\]))?(?:[^\S\n]+(?:on|from|for|of)(?:[^\S\n]+[A-Za-z'’]{1,12}){1,6}?(?=[^\S\n]+(?:is|es|ist|est|é)[^\S\n]))?[^\S\n]*[:#=|№-]*[^\S\n]*(?:(?:is|es|ist|est|é|lautet)[^\S\n]+)?` +
+    // A number word opening a bracket (`carte d'assurance maladie (numéro PUGV 4065 6332)`).
+    String.raw`(?:(?:\r?\n[^\S\n]*)?(?:id|no|nr|number|#)\.?[^\S\n]*[:#][^\S\n]*|\r?\n[^\S\n]*|\([^\S\n]*(?:num[ée]ro|n[°º]|no\.?|nr\.?|number)[^\S\n]+)?${VALUE}`,
   'iy',
 );
 /** After a prompt naming the label, what was collected on that line or the next (`prompt="enter your member ID" … collected: H847…#`). */
@@ -178,6 +184,8 @@ export function labelledValues(text: string): SubText[] {
   TEXT_LABEL.lastIndex = 0;
   for (let match = TEXT_LABEL.exec(text); match && out.length < MAX_LABELS; match = TEXT_LABEL.exec(text)) {
     if (match.index > 0 && LETTER_BEFORE.test(text[match.index - 1])) continue;
+    // A member number of an airline's, a hotel's or a club's programme is not a health insurance id.
+    if (/^(?:member|mbr)\b/i.test(match[0]) && otherMembership(text)) continue;
     const lineStart = Math.max(0, match.index - BEFORE_REACH);
     const before = VALUE_BEFORE_LABEL.exec(text.slice(lineStart, match.index));
     if (before && (before.index > 0 || lineStart === 0 || text[lineStart - 1] === '\n')) {

@@ -1,7 +1,7 @@
 import type { SubText } from './dlp-structure';
 import { Line, linesOf, MAX_LINES, MAX_ROWS, split } from './dlp-tables';
 
-// Tables a text declares by markup (MediaWiki) or by a layout comment above its records.
+// Tables a text declares by markup (MediaWiki), by a layout comment above its records, or by a ruler under its header.
 
 /**
  * The cells of MediaWiki tables (`{|` … `|}`), each under its column's name: a header of `!` cells (`! System !! Login !! Password`,
@@ -60,6 +60,39 @@ export function layoutCells(text: string): SubText[] {
       names.forEach((name, k) => {
         const word = free < 0 || k < free ? words[k] : k > free ? words[words.length - (names.length - k)] : undefined;
         if (word?.text) out.push({ start: word.start, text: word.text, key: name });
+      });
+    }
+  }
+  return out;
+}
+
+/** A ruler under a header: two or more runs of `-` or `=` apart (SQL*Plus, sqlcmd, Teradata BTEQ, Firebird isql, DB2 CLP). */
+const RULER = /^[ \t]*[-=]{2,}(?:[ \t]+[-=]{2,})+[ \t]*\r?$/;
+/** The cheap test before {@link RULER}. */
+const RULER_START = /[-=]{2,}[ \t]+[-=]{2,}/;
+
+/**
+ * The cells of a table a database client prints: a header line, a ruler of dashes or equals signs under it marking each column,
+ * then rows up to a blank line, each cell (the characters from its column's start to the next column's) under its header's name.
+ */
+export function rulerTableCells(text: string): SubText[] {
+  if (!text.includes('\n') || !RULER_START.test(text)) return [];
+  const lines = linesOf(text);
+  if (lines.length > MAX_LINES) return [];
+  const out: SubText[] = [];
+  for (let i = 1; i < lines.length - 1 && out.length < MAX_ROWS; i += 1) {
+    if (!RULER.test(lines[i].text)) continue;
+    const header = lines[i - 1].text;
+    const starts = [...lines[i].text.matchAll(/[-=]+/g)].map((run) => run.index);
+    const names = starts.map((start, k) => header.slice(start, starts[k + 1]).trim());
+    if (names.some((name) => !/^[A-Za-z_][\w .#/-]{0,63}$/.test(name))) continue;
+    for (let j = i + 1; j < lines.length && out.length < MAX_ROWS; j += 1) {
+      const row = lines[j].text;
+      if (!row.trim() || RULER.test(row)) break;
+      starts.forEach((start, k) => {
+        const raw = row.slice(start, starts[k + 1]);
+        const value = raw.trim();
+        if (value) out.push({ start: lines[j].start + start + raw.indexOf(value), text: value, key: names[k] });
       });
     }
   }

@@ -35,7 +35,7 @@ const CODE_REFERENCE =
  * and `md5` + 32 hex digits (`pg_authid.rolpassword`).
  */
 const PASSWORD_HASH =
-  /^\s*["'\\]*(?:SCRAM-SHA-\d+\$\d+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:|md5(?=[0-9a-f]{32}["'\\]*\s*$)|\$(?:1|2[abxy]?|5|6|7|y|gy|apr1|md5|sha1|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?)\$|(?:pbkdf2_sha\d+|argon2|bcrypt(?:_sha256)?|sha1|md5|unsalted_md5|scrypt|crypt)\$|\{(?:SSHA|SHA|SMD5|MD5|CRYPT|SSHA256|SSHA512|PBKDF2[\w-]*|ARGON2)\})[A-Za-z0-9./+=$_-]{8,}["'\\]*\s*$/i;
+  /^\s*["'\\]*(?:SCRAM-SHA-\d+\$\d+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:|md5(?=[0-9a-f]{32}["'\\]*\s*$)|\$(?:1|2[abxy]?|5|6|7|y|gy|apr1|md5|sha1|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?)\$|(?:pbkdf2_sha\d+|argon2|bcrypt(?:_sha256)?|sha1|md5|unsalted_md5|scrypt|crypt)\$|\{(?:SSHA|SHA|SMD5|MD5|CRYPT|SSHA256|SSHA512|PBKDF2[\w-]*|ARGON2)\})[A-Za-z0-9./+=$_,-]{8,}["'\\]*\s*$/i;
 /**
  * Values of a key or token field that are not secrets: Stripe object ids and test / publishable keys
  * (`tok_…`, `pm_…`, `cus_…`, `sk_test_…`, `pk_live_…`), masks and AWS's documentation keys; and (API
@@ -52,6 +52,9 @@ const MASK_WORD = /^\s*["'\\]*[([{<*_-]*(?:redacted|hidden|masked|filtered|remov
 /** A password field whose value is the word password itself, in some language: a form label or a translation (`login.password=Passwort`). */
 const PASSWORD_WORD_VALUE = new RegExp(`^\\s*["'\\\\]*(?:${PASSWORD_WORD})["'\\\\]*\\s*$`, 'i');
 
+/** A sentence of a user interface under a password key (`Falsches Passwort. Bitte erneut versuchen.`, `Passwort vergessen?`): words closed by `.`, `?` or `!`. */
+const UI_SENTENCE = /^\s*["'\\]*\p{Lu}[\p{L}'’]*(?:[ ,.;:]*[ ][\p{L}'’]+)+[.?!…]["'\\]*\s*$/u;
+
 /** A password field's value longer than any password, all base64: ciphertext (a SealedSecret's `encryptedData`, an encrypted vault entry). */
 const CIPHERTEXT = /^\s*["'\\]*[A-Za-z0-9+/_-]{129,}={0,2}["'\\]*\s*$/;
 
@@ -60,12 +63,18 @@ const NOT_A_VALUE = /^\s*["'\\]*(?:n\/?a|none|null|nil|tbd|true|false|yes|no|on|
 /** A resource name, not a key: lowercase words and numbers joined by `-` `_` `.` with two or more plain words (`db-creds-2026-v1`). */
 const NAME_LIKE = /^\s*(?=(?:[a-z0-9]*[-_.])*?[a-z]{2,}[-_.](?:[a-z0-9]*[-_.])*?[a-z]{2,}(?:[-_.]|\s*$))[a-z0-9]+(?:[-_.][a-z0-9]+)+\s*$/;
 
+/**
+ * A part of a value that is random, not a word or a version: eight or more letters and digits with three digits and two letters
+ * (`sk_live_a994d08a…`, HubSpot's `pat-na1-d4c433ae-…`): a key whose prefix is words is still a key.
+ */
+const RANDOM_PART = /(?:^|[-_.])(?=(?:[a-z]*\d){3})(?=(?:\d*[a-z]){2})[a-z0-9]{8,}(?=[-_.]|\s*$)/;
+
 /** True when a secret-type value is a placeholder, a reference or a mask (see {@link PLACEHOLDER}, {@link REFERENCE}). */
 export function placeholder(type: DlpType, value: string): boolean {
-  if (!SECRET_TYPES.has(type)) return MASKED.test(value) || (type === 'health_insurance_number' && SPECIMEN_MBI.test(value));
+  if (!SECRET_TYPES.has(type)) return MASKED.test(value) || INPUT_MASK.test(value) || (type === 'health_insurance_number' && SPECIMEN_MBI.test(value));
   if (PLACEHOLDER.test(value) || REFERENCE.test(value) || MASK_WORD.test(value)) return true;
-  if (type === 'password') return CIPHERTEXT.test(value) || CODE_REFERENCE.test(value) || NOT_A_VALUE.test(value) || PASSWORD_WORD_VALUE.test(value) || PASSWORD_HASH.test(value);
-  if (type === 'api_key' && NAME_LIKE.test(value)) return true;
+  if (type === 'password') return UI_SENTENCE.test(value) || CIPHERTEXT.test(value) || CODE_REFERENCE.test(value) || NOT_A_VALUE.test(value) || PASSWORD_WORD_VALUE.test(value) || PASSWORD_HASH.test(value);
+  if (type === 'api_key' && NAME_LIKE.test(value) && !RANDOM_PART.test(value)) return true;
   return NOT_A_KEY.test(value) || (type === 'api_key' && value.length >= 16 && new Set(value).size < 6);
 }
 
@@ -74,6 +83,9 @@ export function placeholder(type: DlpType, value: string): boolean {
  * AWS's documentation keys, not anyone's number.
  */
 const SPECIMEN_MBI = /^\s*1EG4-?TE5-?MK73\s*$/i;
+
+/** A form's input mask, seven digits or more, every one a 9 or every one a 0 (`(999) 999-9999`, `000-000-0000`, `9999 9999 9999 9999`): a format, not a number. */
+const INPUT_MASK = /^\s*[(+]?(?=(?:\D*9){7})9[9\s()./-]*$|^\s*[(+]?(?=(?:\D*0){7})0[0\s()./-]*$/;
 
 /** An identifier shown masked, all but its last characters (`XXXXXX4840`, `***-**-6789`, `••••1234`): not the identifier. */
 const MASKED = /^\s*(?:[Xx*•#]{4,}|[Xx*•]{3}[- ])[\w-]{0,6}\s*$/;

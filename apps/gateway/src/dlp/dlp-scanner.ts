@@ -2,7 +2,8 @@ import type { DlpAction, DlpFinding, DlpResult, DlpType } from '../message/dlp.t
 import { DLP_DETECTORS } from './detectors';
 import type { DlpDetector } from './dlp-detector.interfaces';
 import { DlpScanBudgetError } from './dlp.errors';
-import { boundQuery, commandLine, dicomKeyword, formFieldTitles, isConversation, isLines, isWrapperKey, labelPairs, namedValue, runText, shapeHint, sheetColumns, siblingHeader, tableHeader, textRuns, turnField } from './dlp-json-fields';
+import { boundQuery, commandLine, dicomKeyword, formFieldTitles, isConversation, isLines, isWrapperKey, labelPairs, namedValue, runText, shapeHint, sheetColumns, siblingHeader, tableHeader, textRuns, transcriptWords, turnField } from './dlp-json-fields';
+import { dictionaryFields, fieldDictionary } from './dlp-field-dictionary';
 import { FixedField, fixedWidthFields, fixedWidthLayout } from './dlp-tables';
 import { DlpTextScanner, KeyPathNode, TextResult } from './dlp-text-scanner';
 
@@ -206,6 +207,9 @@ export class DlpScanner {
         let layout: FixedField[] | undefined;
         let layoutKey: string | undefined;
         for (const [key, item] of entries) if (!layout && typeof item === 'string' && item.includes('(') && (layout = fixedWidthLayout(item))) layoutKey = key;
+        // A sibling data dictionary names the coded fields of the other strings (NEMSIS `ePatient.12` → `Social Security Number`).
+        const dictionary = entries.length > 1 ? fieldDictionary(value as Record<string, unknown>) : undefined;
+        if (dictionary) this.scanDictionary(entries, dictionary, frame, record);
         for (let i = entries.length - 1; i >= 0; i -= 1) {
           const [key, item] = entries[i];
           chars += key.length;
@@ -235,13 +239,15 @@ export class DlpScanner {
     // Also the runs of a paragraph of rich text (`password ` then the value in a code run).
     // Also a command line given as its arguments (`/proc/<pid>/cmdline`, Docker `command`, Kubernetes `args`), read joined by spaces.
     const lines = isLines(items);
+    // Also a word-level transcript, one recognised word per item (`the`, `password`, `is`, `…`), read as its sentence.
     const runs = lines ? undefined : textRuns(items);
-    const argv = lines || runs !== undefined ? undefined : commandLine(items);
-    if (!runs && !lines && !argv) return;
+    const spoken = lines || runs !== undefined ? undefined : transcriptWords(items);
+    const argv = lines || runs !== undefined || spoken ? undefined : commandLine(items);
+    if (!runs && !lines && !argv && !spoken) return;
     const keys = keysOf(frame);
-    const joined = this.text.scan(runs ?? argv ?? (items as string[]).join(''), keys, frame.hint);
+    const joined = this.text.scan(runs ?? spoken?.text ?? argv ?? (items as string[]).join(''), keys, frame.hint);
     if (!joined.types.length) return;
-    const parts = runs === undefined ? (items as string[]) : items.map((item) => runText(item)!);
+    const parts = spoken ? spoken.words : runs === undefined ? (items as string[]) : items.map((item) => runText(item)!);
     const alone = new Set(parts.flatMap((line) => this.text.scan(line, keys, frame.hint).types));
     const found = joined.types.filter((type) => !alone.has(type));
     if (found.length) record(`${pathOf(frame)}[*]`, found, false);
@@ -264,10 +270,21 @@ export class DlpScanner {
     const keys = keysOf(frame);
     const width = frame.layout!.reduce((sum, field) => sum + field.width, 0);
     for (const line of text.split('\n')) {
-      // A record is about as long as its layout (a file name or a note beside it is not one).
-      if (Math.abs(line.trimEnd().length - width) > width / 5) continue;
+      // A record is about as long as its layout (a file name or a note beside it is not one), counting the blanks that pad its last field.
+      const padded = line.replace(/\r$/, '');
+      if (Math.abs(padded.trimEnd().length - width) > width / 5 && Math.abs(padded.length - width) > width / 5) continue;
       const types = new Set(fixedWidthFields(line, frame.layout!).flatMap((field) => this.text.scan(field.text, [...keys, field.key]).types));
       if (types.size) record(pathOf(frame), [...types], false);
+    }
+  }
+
+  /** The strings beside a data dictionary, their fields read under the descriptions it gives (findings recorded under each string). */
+  private scanDictionary(entries: Array<[string, unknown]>, dictionary: NonNullable<ReturnType<typeof fieldDictionary>>, frame: Frame, record: (path: string, types: DlpType[], masked: boolean) => void): void {
+    const keys = keysOf(frame);
+    for (const [key, item] of entries) {
+      if (key === dictionary.key || typeof item !== 'string') continue;
+      const types = new Set(dictionaryFields(item, dictionary.names).flatMap((field) => this.text.scan(field.text, [...keys, key, field.key]).types));
+      if (types.size) record(`${pathOf(frame)}.${key}`, [...types], false);
     }
   }
 
@@ -286,7 +303,7 @@ export class DlpScanner {
    */
   private scanSplitObject(entries: Array<[string, unknown]>, frame: Frame, record: (path: string, types: DlpType[], masked: boolean) => void): void {
     const digits = entries.map(([, item]) => (typeof item === 'number' && Number.isInteger(item) ? String(item) : item)).filter((item): item is string => typeof item === 'string' && SHORT_DIGITS.test(item));
-    if (digits.length >= 2 && digits.length <= 64) this.scanParts(digits, `${pathOf(frame)}{*}`, frame, record);
+    if (digits.length >= 2 && digits.length <= 64 && printedGroups(digits)) this.scanParts(digits, `${pathOf(frame)}{*}`, frame, record);
     if (frame.key !== undefined && entries.length === 1 && SHORT_DIGITS.test(frame.key)) return; // inside a chain: read from its first key
     const chain: string[] = [];
     let node: unknown = entries.length === 1 ? Object.fromEntries(entries) : undefined;
@@ -308,6 +325,16 @@ export class DlpScanner {
     const split = joined.types.filter((type) => !alone.has(type));
     if (split.length) record(path, split, false);
   }
+}
+
+/**
+ * True when the short digit values of an object's properties are split as a card or an SSN is printed: fours (the last maybe
+ * shorter), Amex's and Diners' 4-6-5 and 4-6-4, the SSN's 3-2-4, or a digit or two per field (a form's boxes). Other properties
+ * holding short numbers (an id, a group number, a BIN, a count) are not the parts of one number.
+ */
+function printedGroups(parts: string[]): boolean {
+  const lengths = parts.map((part) => part.length).join(',');
+  return /^(?:4,)+[1-4]$|^4,6,[45]$|^3,2,4$|^[12](?:,[12])+$/.test(lengths);
 }
 
 /** Values and keys in `root`, counted without scanning (stops once past `limit`). */

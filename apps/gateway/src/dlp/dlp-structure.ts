@@ -32,8 +32,18 @@ const STATEMENT = /(?<![\w.-])([A-Za-z][\w-]{0,48})[ \t]+"([^"\n]{1,512})";/g;
 
 /** A pair inside a pair's value: systemd `Environment="PGPASSWORD=…"`, `-Ddb.password=…`, Helm `--set a.b=…`. */
 const INNER_PAIR = /^([A-Za-z][\w.-]{0,48}?)(?:=>|->|=)(.+)$/;
-/** A call setting a name to a value: PHP `define('DB_PASSWORD', '…')`, `setenv("X", "…")`, `config.set('x', '…')`. */
-const CALL_PAIR = /\(\s*(["'])([A-Za-z][\w.-]{0,48})\1\s*,\s*(["'])([^"'\n]{1,512})\3\s*\)/g;
+/**
+ * A call setting a name to a value: PHP `define('DB_PASSWORD', '…')`, `setenv("X", "…")`, `config.set('x', '…')`, maybe with
+ * options after the value (TeamCity `password("env.SIGNING_PASS", "…", display = HIDDEN)`, `setSecret('k', '…', { ttl })`).
+ */
+const CALL_PAIR = /\(\s*(["'])([A-Za-z][\w.-]{0,48})\1\s*,\s*(["'])([^"'\n]{1,512})\3\s*[,)]/g;
+/**
+ * A list item naming its field in one line and giving its value in the next (YAML `- key: /prod/db/password` then
+ * `value: …`, as secret stores, feature flags and settings lists write name / value pairs).
+ */
+const NAMED_ITEM = /^[ \t]*-?[ \t]*(?:key|name|id|field|secretKey|remoteKey)[ \t]*:[ \t]*["']?([^\s"'][^\n"']{0,63}?)["']?[ \t]*\r?\n[ \t]*(?:value|val|text)[ \t]*:[ \t]*["']?([^\s"'][^\n"']{0,511}?)["']?[ \t]*\r?$/gm;
+/** A key path on a line of its own, its value on the next (`etcdctl get --prefix`, `consul kv get -recurse` without `:`, ZooKeeper dumps). */
+const PATH_THEN_VALUE = /^(\/[\w.-]+(?:\/[\w.-]+)+)[ \t]*\r?\n(?!\/)(\S[^\n]{0,511}?)[ \t]*\r?$/gm;
 
 /**
  * A REST path naming a collection, then one of its items (`/members/W57…`, `/v2/subscribers/XGH…/claims`),
@@ -84,6 +94,20 @@ export function embeddedPairs(text: string): SubText[] {
     for (const match of text.matchAll(CALL_PAIR)) {
       out.push({ start: match.index + match[0].lastIndexOf(match[4]), text: match[4], key: match[2] });
       if (out.length >= MAX_PAIRS) break;
+    }
+  }
+  if (text.includes('\n')) {
+    if (/(?:key|name|id|field|Key)[ \t]*:[^\n]*\n[ \t]*(?:value|val|text)[ \t]*:/.test(text)) {
+      for (const match of text.matchAll(NAMED_ITEM)) {
+        out.push({ start: match.index + match[0].lastIndexOf(match[2]), text: match[2], key: match[1] });
+        if (out.length >= MAX_PAIRS) return out;
+      }
+    }
+    if (/(?:^|\n)\/[\w.-]+\//.test(text)) {
+      for (const match of text.matchAll(PATH_THEN_VALUE)) {
+        out.push({ start: match.index + match[0].lastIndexOf(match[2]), text: match[2], key: match[1] });
+        if (out.length >= MAX_PAIRS) return out;
+      }
     }
   }
   if (/[$@&%]\{/.test(text)) {
@@ -185,6 +209,10 @@ export const SYSTEM_OIDS: Record<string, DlpType> = {
 export const ICD10_CODE = /^[A-Z]\d[0-9A-Z](?:\.?[0-9A-Z]{1,4})?$/;
 /** What an identifier looks like once a structure names its type: 4 to 24 letters, digits and dashes, with digits. */
 export const IDENTIFIER = /^(?=(?:[A-Za-z-]*\d){3})[A-Za-z0-9][A-Za-z0-9-]{3,23}$/;
+/** A member id as payers print it: an identifier, maybe with the member's two-digit suffix within the contract (`U16428293 01`). */
+export const MEMBER_IDENTIFIER = /^(?=(?:[A-Za-z-]*\d){3})[A-Za-z0-9][A-Za-z0-9-]{3,23}(?: \d{2})?$/;
+/** The shape an identifier of `type` has once a structure names that type. */
+export const identifierShape = (type: DlpType | undefined): RegExp => (type === 'health_insurance_number' ? MEMBER_IDENTIFIER : IDENTIFIER);
 
 /** X12 reference qualifiers (REF01) and identification code qualifiers (NM108) whose values are of a DLP type. */
 const X12_REF: Record<string, DlpType> = { '1W': 'health_insurance_number', '0F': 'health_insurance_number', IG: 'health_insurance_number', F6: 'health_insurance_number', SY: 'ssn', EA: 'medical_record_number' };
@@ -225,9 +253,9 @@ export function x12Spans(text: string): TypedSpan[] {
     const push = (index: number, type: DlpType | undefined, shape: RegExp, value = fields[index], start = starts[index]) => {
       if (type && value && shape.test(value)) out.push({ start, end: start + value.length, type });
     };
-    if (fields[0] === 'NM1') push(9, X12_NM1[fields[8] ?? ''], IDENTIFIER);
+    if (fields[0] === 'NM1') push(9, X12_NM1[fields[8] ?? ''], identifierShape(X12_NM1[fields[8] ?? '']));
     else if (fields[0] === 'PER') for (const at of [4, 6, 8]) push(at, X12_PHONE.has(fields[at - 1] ?? '') ? 'phone' : undefined, PHONE_DIGITS);
-    else if (fields[0] === 'REF') push(2, X12_REF[fields[1] ?? ''], IDENTIFIER);
+    else if (fields[0] === 'REF') push(2, X12_REF[fields[1] ?? ''], identifierShape(X12_REF[fields[1] ?? '']));
     else if (fields[0] === 'HI') {
       fields.slice(1).forEach((composite, i) => {
         const [qualifier, code] = composite.split(/[:>^]/);

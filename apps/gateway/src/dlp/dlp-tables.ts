@@ -294,9 +294,10 @@ export interface FixedField {
   width: number;
 }
 
-const LAYOUT_FIELD = /([A-Za-z][\w.#-]{0,40})\((\d{1,3})\)/g;
+// A field's width, or the columns it spans (`SSN(26-36)`, as record layouts printed by position give it).
+const LAYOUT_FIELD = /([A-Za-z][\w.#-]{0,40})\((\d{1,3})(?:-(\d{1,3}))?\)/g;
 /** A layout starts with a field (a cheap test before reading it whole). */
-const LAYOUT_START = /^\s*[A-Za-z][\w.#-]{0,40}\(\d{1,3}\)/;
+const LAYOUT_START = /^\s*[A-Za-z][\w.#-]{0,40}\(\d{1,3}(?:-\d{1,3})?\)/;
 
 /**
  * A fixed-width record layout written as its fields' names and widths (`EMPNO(6) LAST(15) SSN(9)`,
@@ -304,7 +305,8 @@ const LAYOUT_START = /^\s*[A-Za-z][\w.#-]{0,40}\(\d{1,3}\)/;
  */
 export function fixedWidthLayout(spec: string): FixedField[] | undefined {
   if (spec.length > 2_000 || !LAYOUT_START.test(spec)) return undefined;
-  const fields = [...spec.matchAll(LAYOUT_FIELD)].map((m) => ({ name: m[1], width: Number(m[2]) }));
+  const fields = [...spec.matchAll(LAYOUT_FIELD)].map((m) => ({ name: m[1], width: m[3] ? Number(m[3]) - Number(m[2]) + 1 : Number(m[2]) }));
+  if (fields.some((field) => field.width < 1)) return undefined;
   if (fields.length < 3 || spec.replace(LAYOUT_FIELD, '').replace(/[\s,;|]/g, '') !== '') return undefined;
   return fields;
 }

@@ -5,8 +5,9 @@ import type { DlpDetector } from './dlp-detector.interfaces';
 import { normaliseText } from './dlp-normalise';
 import { astmSpans, cxSpans, dicomSpans, edifactSpans, embeddedPairs, hl7Spans, x12Spans } from './dlp-structure';
 import { insuranceCardSpans, labelledValues, labelTypes, questionLabel } from './dlp-labels';
+import { ncpdpSpans } from './dlp-ncpdp';
 import { placeholder } from './dlp-placeholders';
-import { layoutCells, wikiTableCells } from './dlp-layout-tables';
+import { layoutCells, rulerTableCells, wikiTableCells } from './dlp-layout-tables';
 import { csvCells, fieldsDirectiveCells, htmlTableCells, sqlInsertCells, tableCells } from './dlp-tables';
 import { xmlSpans, xmlTexts } from './dlp-xml';
 
@@ -216,11 +217,18 @@ export class DlpTextScanner {
       }
     });
     if (!structured) return spans;
-    for (const sub of [...embeddedPairs(text), ...labelledValues(text), ...csvCells(text), ...tableCells(text), ...sqlInsertCells(text), ...htmlTableCells(text), ...fieldsDirectiveCells(text), ...wikiTableCells(text), ...layoutCells(text), ...xmlTexts(text)]) {
+    for (const sub of [...embeddedPairs(text), ...labelledValues(text), ...csvCells(text), ...tableCells(text), ...sqlInsertCells(text), ...htmlTableCells(text), ...fieldsDirectiveCells(text), ...wikiTableCells(text), ...layoutCells(text), ...rulerTableCells(text), ...xmlTexts(text)]) {
       spans.push(...this.spansOf(sub.text, [...keys, sub.key], offset + sub.start, false, only, true));
     }
-    for (const span of [...hl7Spans(text), ...xmlSpans(text), ...x12Spans(text), ...dicomSpans(text), ...edifactSpans(text), ...astmSpans(text), ...insuranceCardSpans(text), ...cxSpans(text)]) {
+    for (const span of [...hl7Spans(text), ...xmlSpans(text), ...x12Spans(text), ...dicomSpans(text), ...edifactSpans(text), ...astmSpans(text), ...insuranceCardSpans(text), ...cxSpans(text), ...ncpdpSpans(text)]) {
       if (this.actionOf(span.type) !== 'OFF' && (!only || only.has(span.type))) spans.push({ ...span, start: offset + span.start, end: offset + span.end, rank: -1 });
+    }
+    // Digits that markup splits word by word (hOCR and HTML spans per OCR word, Word's `<w:t>` runs): read without the tags.
+    if (MARKUP_SPLIT.test(text)) {
+      const { plain, at } = withoutTags(text);
+      for (const span of this.spansOf(plain, keys, 0, false, SPLIT_BY_MARKUP, false, undefined, view)) {
+        if (!only || only.has(span.type)) spans.push({ ...span, start: offset + at[span.start], end: offset + at[span.end - 1] + 1 });
+      }
     }
     for (const run of holdsNone ? [] : decodedRuns(text)) {
       const inner = normaliseText(run.text);
@@ -234,6 +242,37 @@ export class DlpTextScanner {
     }
     return spans;
   }
+}
+
+/** Digits, a closing tag, maybe space, an opening tag, digits: a number split by markup. */
+const MARKUP_SPLIT = /\d<\/[A-Za-z][^<>]{0,40}>\s*<[A-Za-z][^<>]{0,200}>\d/;
+/** The types a number split by markup is read for. */
+const SPLIT_BY_MARKUP: ReadonlySet<DlpType> = new Set<DlpType>(['credit_card', 'ssn', 'phone']);
+
+/**
+ * `text` without its tags, and for each character left where it was in `text`. Tags with no space on either side (`</pan><cvv>`:
+ * the end of one field, the start of the next) leave a line break, so that only words the markup spaces apart are read together.
+ */
+function withoutTags(text: string): { plain: string; at: number[] } {
+  const at: number[] = [];
+  let plain = '';
+  for (let i = 0; i < text.length; i += 1) {
+    if (text[i] === '<') {
+      let end = i;
+      for (let close = text.indexOf('>', end); text[end] === '<' && close > end; close = text.indexOf('>', end)) end = close + 1;
+      if (end > i) {
+        if (plain && /\S/.test(plain[plain.length - 1]) && end < text.length && /\S/.test(text[end])) {
+          plain += '\n';
+          at.push(i);
+        }
+        i = end - 1;
+        continue;
+      }
+    }
+    plain += text[i];
+    at.push(i);
+  }
+  return { plain, at };
 }
 
 /** How much of the previous turn is context for the next, and for how much of the next. */

@@ -72,7 +72,8 @@ const KEYED_ELEMENT = /<(Key|key|Name|name|Field|field)>([^<]{1,64})<\/\1>\s*<(V
 /** Attributes that name a field, and attributes that carry its value. */
 const NAME_ATTRIBUTES = new Set(['name', 'key', 'property', 'field', 'param', 'setting']);
 const VALUE_ATTRIBUTES = new Set(['value', 'content', 'defaultvalue']);
-const ENTRY_TEXT = /<([A-Za-z_][\w.:-]{0,63})\s[^<>]*?\b(?:[Kk]ey|[Nn]ame|[Pp]roperty)\s*=\s*["']([^"'<>]{1,64})["'][^<>]*>([^<]{1,512})<\/\1\s*>/g;
+// The text may sit in a value element of its own (GoCD `<variable name="…"><value>…</value>`, XFDF `<field name="…"><value>`).
+const ENTRY_TEXT = /<([A-Za-z_][\w.:-]{0,63})\s[^<>]*?\b(?:[Kk]ey|[Nn]ame|[Pp]roperty)\s*=\s*["']([^"'<>]{1,64})["'][^<>]*>\s*(?:<(?:[Vv]alue|VALUE|string|data)>)?([^<]{1,512})<\/(?:[Vv]alue|VALUE|string|data|\1)\s*>/g;
 
 /**
  * An element that names its field in an attribute: the value of `<add key="ApiKey" value="…"/>`

@@ -53,7 +53,8 @@ export const phone: DlpDetector = {
   },
   // Also German / Spanish / Italian / Portuguese / French compounds and keys in other scripts.
   key: /^(?:[a-z]*(?:phone|telephone|mobile|cell|fax|whatsapp|landline|callback|contact)(?:number|no|num|nr)?|tel|telno|telnr|mobil|handy|telefon[a-z]*|teléfono|telefono|telefone|telephonenumber|numérodetéléphone|numerodetelephone|(?:handy|mobil|ruf|fax)nummer|celular|móvil|movil|portable|cellulare|msisdn|callerid|caller(?:number|no)?|(?:source|src|dest|destination|called|calling)(?:addr|number|partynumber)|телефон|мобильный|電話|电话|手机|手機|携帯|電話番号|전화|전화번호|फोन)$/,
-  keyValue: /^\s*\+?[\d\s().-]{7,20}\s*$/,
+  // Also with a slash after the area code, as German-speaking countries write it (`089/6814-968`).
+  keyValue: /^\s*\+?[\d\s()./-]{7,20}\s*$/,
   // Not an IPv4 address (a `dest_addr` of a network log), and at least 7 digits.
   keyValid: (value) => !/^\s*\d{1,3}(?:\.\d{1,3}){3}\s*$/.test(value) && value.replace(/\D/g, '').length >= 7,
 };
@@ -79,7 +80,8 @@ export const dialledPhone: DlpDetector = {
  */
 export const nationalPhone: DlpDetector = {
   type: 'phone',
-  pattern: /(?<![\w+.\/-])(?:\d{1,4}[ .-]?)?\(?\d{1,5}\)?(?:[ .-]\d{1,8}){1,14}(?![\w\/-]|[.,]\d)/g,
+  // A slash may follow the area code (`089/3785-320`, German-speaking countries).
+  pattern: /(?<![\w+.\/-])(?:\d{1,4}[ .-]?)?\(?\d{1,5}\)?(?:[ .\/-]\d{1,8})(?:[ .-]\d{1,8}){0,13}(?![\w\/-]|[.,]\d)/g,
   validate(value, text, index) {
     const digits = value.replace(/\D/g, '').length;
     if (digits < 9 || digits > 13 || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(value) || DATE_FIRST.test(value)) return false;
@@ -87,8 +89,31 @@ export const nationalPhone: DlpDetector = {
     return !OTHER_NUMBER.test(text.slice(Math.max(0, index - 24), index));
   },
   context:
-    /(?:\b(?:call(?:ed|ing)?|phone|tel|telephone|mobile|cell|ring|reach(?:ed|able)?|whatsapp|sms|text me|fax|dial|hotline|contact(?:ez)?|r(?:ü|ue)ckruf|ruf|anruf|telefon|handy|mobil|erreichbar|téléphone|tél|portable|appel(?:ez|er)?|teléfono|telefono|telefone|móvil|celular|llam[ae]r?|llámame|cellulare|chiam[a-z]*|ligu(?:e|ar)|ligar|contato|anrufen|rufen sie|\d{1,3} +AP[MHBA]? +(?:[A-Z]{3} +)?|bel(?:len|t)?|telefoonnummer|mobiel|zadzwo[ńn]|kom[óo]rk[a-z]*|ara(?:y[ıi]n)?|cep|hubungi|telepon|telp)\b|телефон|тел\.|моб\.|звон[а-яё]*|позвон[а-яё]*|điện thoại|sđt|gọi|هاتف|جوال|موبايل|اتصل|טלפון|נייד|τηλ|โทร|電話|携帯|連絡先|手机|电话|联系|전화|휴대폰|फ़ोन|फोन|मोबाइल)/i,
+    /(?:\b(?:call(?:ed|ing)?|phone|tel|telephone|mobile|cell|ring|reach(?:ed|able)?|whatsapp|sms|text me|fax|dial|hotline|contact(?:ez)?|r(?:ü|ue)ckruf|ruf|anruf|telefon|handy|mobil|erreichbar|téléphone|tél|portable|appel(?:ez|er)?|teléfono|telefono|telefone|móvil|celular|llam[ae]r?|llámame|cellulare|chiam[a-z]*|ligu(?:e|ar)|ligar|contato|anrufen|rufen sie|\d{1,3} +AP[MHBA]? +(?:[A-Z]{3} +)?|bel(?:len|t)?|telefoonnummer|mobiel|(?:handy|telefon|mobil|ruf|festnetz)nummer|front desk|reception|rezeption|zadzwo[ńn]|kom[óo]rk[a-z]*|ara(?:y[ıi]n)?|cep|hubungi|telepon|telp)\b|телефон|тел\.|моб\.|звон[а-яё]*|позвон[а-яё]*|điện thoại|sđt|gọi|هاتف|جوال|موبايل|اتصل|טלפון|נייד|τηλ|โทร|電話|携帯|連絡先|手机|电话|联系|전화|휴대폰|연락처|핸드폰|फ़ोन|फोन|मोबाइल)/i,
   // A verb of messaging right before the number (`or text 07700 900829`, `ping me on +…`): the word alone is too common to be context anywhere in the window.
   leadIn: /(?:\b(?:or|and|please|pls|just|then|can|to)[ \t]+(?:text|txt|sms|ping|whatsapp)|\b(?:text|txt|sms|ping|whatsapp)[ \t]+(?:me|us))(?:[ \t]+(?:at|on))?[ \t:]*$/i,
   contextWindow: { before: 40, after: 12 },
+};
+
+/**
+ * A field that holds nothing but a national number as its country writes it: the trunk `0`, an area or mobile prefix, a separator,
+ * then groups (UK `07700 900677`, `020 7946 0228`, German `0151 3919156` and `089/6814-968`, Swedish `076-430 60 82`, Korean
+ * `010-7192-9389`, Australian `(02) 5550 6437`). A whole value of that shape is a phone number whatever its key (`from`, `raw_digits`,
+ * a device's name); a part of a longer text still needs a phone word (see {@link nationalPhone}). Not `00…` (an account or a
+ * padded id), not a date, not an ISBN-10 (four groups, the last one character).
+ */
+const NDC = /^\d{4,5}-\d{3,4}-\d{1,2}$/;
+/** The last keys naming a number that is not a phone (drug, product, book, order, account codes). */
+const OTHER_NUMBER_KEY = /\b(?:ndc|npi|isbn|issn|sku|ean|upc|gtin|order|invoice|account|acct|iban|ref|reference|serial|part|lot|batch|tracking|ticket|case|policy|claim)\b/i;
+
+export const trunkPhone: DlpDetector = {
+  type: 'phone',
+  // Also French digit pairs with dots (`06.39.98.62.55`).
+  pattern: /^\s*(?<v>(?:\(0[1-9]\d{0,3}\)[ ]?|0[1-9]\d{0,3}(?:[ /-]))\d{2,8}(?:[ -]\d{2,8}){0,3}|0[1-9](?:\.\d{2}){4})\s*$/g,
+  requires: /^\s*\(?0[1-9]/,
+  validate(value, _text, _index, keyPath) {
+    const digits = value.replace(/\D/g, '').length;
+    // Nor a National Drug Code (`08134-2151-03`: labeller, product, package, dashed 4-4-2, 5-3-2 or 5-4-1/2), nor a value its key names as another number.
+    return digits >= 9 && digits <= 12 && !DATE_FIRST.test(value) && !/^\d+-\d+-\d+-[\dX]$/.test(value) && !NDC.test(value) && !OTHER_NUMBER_KEY.test(keyPath.slice(-24));
+  },
 };

@@ -14,8 +14,15 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** Issuer prefixes of the major card networks (Visa, Mastercard, Amex, Diners, Discover, JCB, UnionPay). */
-const CARD_PREFIX = /^(?:4|5[1-5]|2[2-7]|3[47]|3[0689]|35|6(?:011|5|4[4-9]|2))/;
+/**
+ * Issuer prefixes of the major card networks (Visa, Mastercard, Amex, Diners, Discover, JCB, UnionPay) and of debit networks
+ * issuing 16 to 19 digits (see {@link debitLength}): Maestro (`5018`, `5020`, `5038`, `5893`, `6304`, `6759`, `6761–6763`), Verve (`5061`,
+ * `5078`, `6500`), RuPay (`60`, `6521–6522`).
+ */
+const CARD_PREFIX = /^(?:4|5[1-5]|2[2-7]|3[47]|3[0689]|35|6(?:011|5|4[4-9]|2)|50(?:18|20|38|61|78)|5893|6304|6759|676[1-3]|60)/;
+/** The debit prefixes of {@link CARD_PREFIX} that no credit network shares, issued at 16 to 19 digits only. */
+const DEBIT_PREFIX = /^(?:50|5893|6304|6759|676[1-3]|60(?!11))/;
+const debitLength = (digits: string): boolean => !DEBIT_PREFIX.test(digits) || digits.length >= 16;
 /**
  * JCB (`35…`) issues 16 to 19 digits: a Luhn-valid 15-digit `35…` number is an IMEI (type allocation codes `35…`), not a card.
  */
@@ -54,7 +61,7 @@ export const creditCard: DlpDetector = {
     for (let n = groups.length; n > 0; n -= 1) {
       const digits = groups.slice(0, n).join('');
       if (digits.length < 13) return false;
-      if (digits.length <= 19 && CARD_PREFIX.test(digits) && networkLength(digits) && !NOT_JCB.test(digits) && !/^(\d)\1+$/.test(digits) && luhnValid(digits)) return true;
+      if (digits.length <= 19 && CARD_PREFIX.test(digits) && networkLength(digits) && debitLength(digits) && !NOT_JCB.test(digits) && !/^(\d)\1+$/.test(digits) && luhnValid(digits)) return true;
     }
     return false;
   },
@@ -65,13 +72,15 @@ export const creditCard: DlpDetector = {
 export const cvv: DlpDetector = {
   type: 'cvv',
   // A sentence may end right after the code (`CVC 417.`), a decimal may not (`3.14`).
-  pattern: /(?<![\d.])\d{3,4}(?!\d|[.,]\d)/g,
+  // Nor a group of a longer grouped number (`+44 7700 900286`: a phone number after the code).
+  pattern: /(?<![\d.])(?<!\+\d{1,3}[ .-]?)\d{3,4}(?!\d|[.,]\d|[ .-]\d{3})/g,
   context:
     /\b(?:cvv2?|cvc2?|csc|cid|security code|code on the (?:back|front)|card (?:verification|security) (?:code|value|number)|(?:karten)?prüfnummer|sicherheitscode|kartenprüfziffer|cryptogramme(?: visuel)?|code de sécurité|código de seguridad|código de segurança|codice di sicurezza)\b/i,
   contextWindow: { before: 24, after: 0 },
-  // The code described by where it is printed, right before it: `the 3 digits on the back are 228`, `4 digit code on the front: 6619`.
+  // The code described by where it is printed, right before it: `the 3 digits on the back are 228`, `4 digit code on the front: 6619`,
+  // an order form's `3-digit code on back 169`.
   leadIn:
-    /(?:\b(?:\d|three|four)[- ]digits?(?: (?:code|number))?|\bcode) (?:on|at) the (?:back|front)(?: of (?:the|my|your) card)?[ \t]*(?:(?:is|are|was|were|reads?)[ \t]+|[:=#-][ \t]*)?$/i,
+    /(?:\b(?:\d|three|four)[- ]digits?(?: (?:code|number))?|\bcode) (?:on|at) (?:the )?(?:back|front|reverse)(?: of (?:the|my|your) card)?[ \t]*(?:(?:is|are|was|were|reads?)[ \t]+|[:=#-][ \t]*)?$/i,
   key: /^(?:(?:(?:credit|debit)?card|cc|payment)?(?:cvv2?|cvc2?|csc|cvn|cvnumber|cvcode)|cid|(?:(?:credit|debit)?card)?securitycode|cardcode|cardverification(?:code|value|number)?)$/,
   keyValue: /^\s*\d{3,4}\s*$/,
 };
@@ -106,20 +115,22 @@ export const cardCode: DlpDetector = {
 };
 
 // Also the spoken short form: `my social is …`, `social number`.
-const SSN_CONTEXT = /\b(?:ssn|ss#|social security|social sec|soc sec|taxpayer id|tax id|tin|my social|social(?= (?:is|number|no)\b))\b/i;
+// Also the words of Spanish speakers in the US (`número de seguro social`).
+const SSN_CONTEXT = /\b(?:ssn|ss#|social security|social sec|soc sec|taxpayer id|tax id|tin|my social|social(?= (?:is|number|no)\b)|seguro social|seguridad social)\b/i;
 
 /** US social security numbers: `123-45-6789` anywhere (also `123 - 45 - 6789`, as forms and OCR space the dashes); `123 45 6789` or `123456789` only with SSN context. */
 export const ssn: DlpDetector = {
   type: 'ssn',
   // Not the digits of a longer id (`W245995116`, `XDP123456789`): no letter or digit glued before or after.
-  pattern: /(?<![\dA-Za-z-])(?<v>(?!000|666|9\d\d)\d{3}(?<sep>[- ]?| - )(?!00)\d{2}\k<sep>(?!0000)\d{4})(?![\dA-Za-z-])/g,
+  // Dotted (`844.43.6054`, as some forms and chats write it) only with SSN context, as spaced ones.
+  pattern: /(?<![\dA-Za-z.-])(?<v>(?!000|666|9\d\d)\d{3}(?<sep>[- .]?| - )(?!00)\d{2}\k<sep>(?!0000)\d{4})(?![\dA-Za-z-]|\.\d)/g,
   // A US taxpayer id of nine digits in the SSN ranges is an SSN (an EIN is written `12-3456789`).
   key: /^(?:ssn|socialsecurity(?:number|no|num)?|ssnumber|taxpayerid|taxid|tin|taxidnumber)$/,
   keyValue: /^\s*(?!000|666|9\d\d)\d{3}(?:[- ]?| - )(?!00)\d{2}(?:[- ]?| - )(?!0000)\d{4}\s*$/,
   validate(value, text, index, keyPath) {
     // Dashed numbers are SSNs by their shape; spaced or bare ones need SSN context nearby or in the keys.
     // Spaced dashes (`123 - 45 - 6789`) read as a range or a sum without SSN context.
-    return (value.includes('-') && !value.includes(' ')) || SSN_CONTEXT.test(keyPath) || SSN_CONTEXT.test(text.slice(Math.max(0, index - 40), index + value.length + 40));
+    return (value.includes('-') && !value.includes(' ') && !value.includes('.')) || SSN_CONTEXT.test(keyPath) || SSN_CONTEXT.test(text.slice(Math.max(0, index - 40), index + value.length + 40));
   },
   mask: (value) => `XXX-XX-${value.replace(/\D/g, '').slice(-4)}`,
 };

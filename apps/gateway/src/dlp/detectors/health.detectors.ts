@@ -36,6 +36,17 @@ export const medicalRecordNumber: DlpDetector = {
 /** Words of the keys above a policy number that say it insures something other than health. */
 const OTHER_INSURANCE = /\b(?:employers?|workers?|workers comp|compensation|wc|auto|vehicle|motor|car|home(?:owners?)?|property|renters?|life|liability|travel|pet|business|commercial|fleet|marine)\b/i;
 
+/** Words of health cover and its administration (for a member id given after the bare word `member`). */
+export const HEALTH_COVER = /\b(?:insur[a-z]*|health|medic[a-z]*|payer|plan|claims?|patient|dental|vision|pharmacy|rx|copay|coverage|benefits?|eligib[a-z]*|auth(?:ori[sz]ation)?|dx|diagnos[a-z]*|admission|ur|utilization)\b/i;
+
+/**
+ * Words of the other things people are members of — airline and hotel programmes, loyalty schemes, clubs, libraries, gyms: a
+ * text with one of them and no word of health cover numbers a membership, not an insurance.
+ */
+export const OTHER_MEMBERSHIP = /\b(?:miles|points|frequent flyer|loyalty|rewards?|pnr|airlines?|boarding|bonus|hotel|club|gym|fitness|library|stamps|cashback|tier (?:status|points))\b/i;
+/** True when `text` numbers another membership than health cover (see {@link OTHER_MEMBERSHIP}). */
+export const otherMembership = (text: string): boolean => OTHER_MEMBERSHIP.test(text) && !HEALTH_COVER.test(text);
+
 /** Health insurance ids: Medicare MBIs by shape; member / policy / subscriber numbers with insurance context. */
 export const healthInsuranceNumber: DlpDetector = {
   type: 'health_insurance_number',
@@ -43,7 +54,9 @@ export const healthInsuranceNumber: DlpDetector = {
     [
       // Medicare Beneficiary Identifier: 1EG4-TE5-MK73 (letters without S, L, O, I, B, Z).
       String.raw`(?<![A-Za-z0-9])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}(?![A-Za-z0-9])`,
-      String.raw`(?<![A-Za-z])(?:member|subscriber|policy|insurance|medicare|medicaid|health plan|insured|cardholder)[ _-]?(?:id|no\.?|number|num|#)(?:\s*\([A-Za-z]{2,6}\))?\s*(?:#?\s*[:=]|#|is)?\s*(?<v>(?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{5,19})(?![\w-])`,
+      String.raw`(?<![A-Za-z])(?:member|subscriber|policy|insurance|medicare|medicaid|health plan|insured|cardholder)[ _-]?(?:id|no\.?|number|num|#)(?:\s*\([A-Za-z]{2,6}\))?\s*(?:#?\s*[:=]|#|is)?\s*(?<v>(?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{5,19}(?: \d{2}(?![\w-]))?)(?![\w-])`,
+      // A member id with the member's suffix after the bare word (`Member U33095250 02`): the suffix says it is a payer's member id.
+      String.raw`(?<![A-Za-z])(?:member|subscriber|mbr)[ \t]*:?[ \t]+(?<v3>[A-Z]{1,3}\d{6,11} \d{2})(?![\w-])`,
       // German statutory insurance number (KVNR): a letter and nine digits, after its label.
       String.raw`(?<![A-Za-z])(?:Versichertennummer|Krankenversichertennummer|Versicherten-Nr\.?|KVNR|Versicherungsnummer)\s*(?:[:#=]|ist)?\s*(?<v2>[A-Z]\d{9})(?![\w-])`,
     ].join('|'),
@@ -53,12 +66,18 @@ export const healthInsuranceNumber: DlpDetector = {
     /\b(?:insurance|insured|insurer|health|medical|medicare|medicaid|plan|policy|coverage|payer|member|subscriber|claim|beneficiary|patient|mbi|versicher[a-z]*|kvnr|krankenkasse|krankenversicherung|seguro|asegurado|assurance maladie|assuré|mutuelle)\b/i,
   // A label may sit in the question before the answer (`your Medicare number …? It's 1EG4-…`).
   contextWindow: { before: 90, after: 40 },
+  // A member id after the bare word (no id word) needs words of health cover around it, not only `member` (a club's, an airline's).
+  validate: (value, text, index) =>
+    !(/(?:member|mbr)\b[^\n]{0,16}$/i.test(text.slice(Math.max(0, index - 24), index)) && otherMembership(text.slice(Math.max(0, index - 300), index + 300))) &&
+    (!/(?:member|subscriber|mbr)[ \t]*:?[ \t]+$/i.test(text.slice(Math.max(0, index - 16), index)) ||
+    HEALTH_COVER.test(text.slice(Math.max(0, index - 300), index + value.length + 200))),
   // Also a parent key read with its child (`{ medicaid: { recipientId } }` → `medicaidrecipientid`).
   key: /^(?:insuranceid|insurancenumber|insuranceno|healthplanid|healthplannumber|(?:medicare|medicaid)(?:recipient|beneficiary|member|enrollee)?(?:id|number|no|cin)|mbi|hicn|kvnr|policynumber|policyno|policyid|(?:payer|plan|insurance|health|dental|medical)?(?:member|subscriber|insured|cardholder)(?:id|no|num|number)|insurancememberid|(?:insurance|benefits?)cardholderid)$/,
   // A policy of another line of insurance: an employer's workers' comp policy (beside its FEIN and NAICS code), a car's, a home's.
   keyVeto: (keyPath, key) => key.includes('polic') && OTHER_INSURANCE.test(keyPath),
-  // An id, or digit groups as cards print them (French NIR `1 73 06 34 704 351 76`, Australian Medicare `3724 09065 2`).
-  keyValue: /^\s*(?:(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{5,19}|(?=(?:\D*\d){8})\d{1,5}(?: \d{1,6}){1,7}(?:[ -]?[A-Z]{1,2})?)\s*$/,
+  // An id, or digit groups as cards print them (French NIR `1 73 06 34 704 351 76`, Australian Medicare `3724 09065 2`, Québec's `PUGV 4065 6332`).
+  // A member id may end in the member's two-digit suffix within the subscriber's contract (`U07478560 01`: 01 the subscriber, 02 a dependant).
+  keyValue: /^\s*(?:(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{5,19}(?: \d{2})?|(?=(?:\D*\d){8})(?:[A-Z]{1,4} )?\d{1,5}(?: \d{1,6}){1,7}(?:[ -]?[A-Z]{1,2})?)\s*$/,
 };
 
 /**
@@ -94,6 +113,8 @@ export const icd10: DlpDetector = {
   context:
     /(?:\b(?:icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|diagnos(?!tics?\b)[a-z]*|diagn[oó]stico|diagnosi|diag|dx\d*|ddx|condition codes?|suspected|suspicion of|rule out|r\/o|motif|bed[öo]mning|beurteilung|valutazione|tan[ıi]|rozpoznanie|billing codes?|primary codes?|secondary codes?|comorbidit[a-z]*|icd10|coded as|coder|coding|bill(?:ed)?(?: as)?|hx|h\/o|history of|admitted (?:for|with)|unspecified|assessment|impression|indication|referr(?:al|ed|ing)|chief complaint|problem list|reason for (?:visit|referral|admission)|reason ?codes?|(?:today's|visit|progress|clinic(?:al)?|encounter|soap) note|charted|charting)\b|мкб[- ]?10|диагноз|诊断|診断)/i,
   contextWindow: { before: 50, after: 30 },
+  // A code queried as clinicians write it (`?M54.5 vs eczema`: suspected).
+  leadIn: /(?:^|[\s(,;:])\?$/,
   // Headings of diagnosis lists (not `Diagnostics:` of a machine, not `Error codes:`).
   listContext:
     /(?:\b(?:(?:discharge|admission|admitting|primary|secondary|principal|final|working|differential|encounter|visit)\s+)?(?:diagnos[ie]s|diagnosen|diagnose|diagnóstico?s?|diagnostici|diagnostic (?:principal|associés?)|dx|ddx|icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|assessment(?: (?:and|&) plan)?|a\/p|impression|problem list|active problems|past medical history|pmh|comorbidities|billing codes|conditions)\b|мкб|диагноз|诊断|診断)/i,

@@ -1,9 +1,9 @@
 import type { DlpDetector } from '../dlp-detector.interfaces';
-import { dialledPhone, email, nationalPhone, phone } from './contact.detectors';
+import { dialledPhone, email, nationalPhone, phone, trunkPhone } from './contact.detectors';
 import { cardCode, creditCard, cvv, ssn } from './financial.detectors';
 import { icd10, healthInsuranceNumber, medicalRecordNumber } from './health.detectors';
-import { authFilePassword, commandPassword, credentialPair, linePassword, pairPassword, password, protocolPassword, toolPassword } from './password.detectors';
-import { apiKey, awsAccessKey, jwt, namedKey, privateKey, tokenField } from './secret.detectors';
+import { authFilePassword, commandPassword, credentialPair, linePassword, pairPassword, password, protocolPassword, spacedPassword, toolPassword } from './password.detectors';
+import { apiKey, awsAccessKey, hexKey, jwt, namedKey, privateKey, tokenField } from './secret.detectors';
 
 export { luhnValid } from './financial.detectors';
 
@@ -18,6 +18,7 @@ export const DLP_DETECTORS: readonly DlpDetector[] = [
   apiKey,
   tokenField,
   namedKey,
+  hexKey,
   password,
   commandPassword,
   protocolPassword,
@@ -26,6 +27,7 @@ export const DLP_DETECTORS: readonly DlpDetector[] = [
   linePassword,
   authFilePassword,
   credentialPair,
+  spacedPassword,
   creditCard,
   ssn,
   medicalRecordNumber,
@@ -36,5 +38,6 @@ export const DLP_DETECTORS: readonly DlpDetector[] = [
   phone,
   nationalPhone,
   dialledPhone,
+  trunkPhone,
   icd10,
 ];

@@ -68,7 +68,9 @@ export const password: DlpDetector = {
   // Also `authtok` (PAM and SSSD's authentication token: `ldap_default_authtok`).
   key: /^(?:[a-z0-9]*authtok|[a-z0-9]*password(?:plain|clear|cleartext|raw|temp|tmp)?|[a-z0-9]*passwd|[a-z0-9]{0,12}pwd|[a-z]{0,8}pw|passphrase|passcode|(?:user|login|db|database|admin|root|smtp|mail|redis|mysql|postgres|pg|mongo|rabbitmq|amqp|ldap|ftp|sftp|ssh|proxy|bind|sa|app|service|svc|wifi|wlan)?pass|passwort|kennwort|contrasena|contraseña|senha|motdepasse|wachtwoord|parol|sifre|şifre|hasło|haslo|lösenord|salasana|пароль|密码|密碼|パスワード|비밀번호)$/,
   // A field saying its value is encrypted or hashed holds ciphertext (Firefox `encryptedPassword`, `hashed_password`), not a password.
-  keyVeto: (_keyPath, key) => /^(?:encrypted|encrypt|enc|hashed|hash|crypted|sealed|cipher|digest|salted|obfuscated)/.test(key),
+  // Nor a field of a form's validation errors, hints or translations (`errors.password: ["can't be blank"]`, an ARB file's `wrongPassword`).
+  keyVeto: (keyPath, key) =>
+    /^(?:encrypted|encrypt|enc|hashed|hash|crypted|sealed|cipher|digest|salted|obfuscated)/.test(key) || /\b(?:errors?|validation|i18n|l10n|translations?|locales?|arb|hints?|placeholders?)\b/i.test(keyPath),
 };
 
 /** Inline markup around a value in chat and forums: BBCode `[b]…[/b]`, HTML `<b>…</b>`, Markdown `**…**`, code backticks. */
@@ -104,7 +106,13 @@ export const protocolPassword: DlpDetector = {
       String.raw`\bhtpasswd\b[ \t]+-[a-zA-Z]*b[a-zA-Z]*[ \t]+\S+[ \t]+\S+[ \t]+["']?(?<v29>[^\s'"]{3,128})`,
       String.raw`\bsqlcmd\b[^\n]{0,200}?[ \t]-P[ \t]*["']?(?<v30>[^\s'"-][^\s'"]{2,127})`,
       // A password piped into a command that reads it from stdin: `echo … | docker login -u ci --password-stdin`, `passwd --stdin`.
-      String.raw`\becho[ \t]+(?:-n[ \t]+)?["']?(?<v31>[^\s'"|]{3,128})["']?[ \t]*\|[^\n|]{0,120}?(?:--password-stdin|--passwd-stdin|passwd[ \t]+--stdin)`,
+      String.raw`\becho[ \t]+(?:-n[ \t]+)?["']?(?<v31>[^\s'"|]{3,128})["']?[ \t]*\|[^\n|]{0,120}?(?:--password-stdin|--passwd-stdin|passwd[ \t]+--stdin|kinit\b|sudo[ \t]+-S\b|smbpasswd\b[^\n|]*[ \t]-s\b|htpasswd\b[^\n|]*[ \t]-i\b|-passin[ \t]+stdin)`,
+      // An IKE secrets file's entry (strongSwan / Libreswan `ipsec.secrets`): selectors, a colon, the type, the quoted secret.
+      String.raw`:[ \t]*(?:PSK|EAP|XAUTH|NTLM)[ \t]+"(?<v51>[^"\n]{3,128})"`,
+      // A password scheme tag saying the stored value is clear text (Dovecot passwd-files, OpenLDAP `userPassword`): `{PLAIN}…`, `{CLEARTEXT}…`.
+      String.raw`\{(?:PLAIN|CLEARTEXT|CLEAR|plain|cleartext)\}(?<v37>[^\s:{}]{3,128})`,
+      // A database tool's login as flags, the user then the password (`tsql -S h -U sa -P …`, `bcp … -U u -P …`, `isql -U u -P …`).
+      String.raw`[ \t]-U[ \t]*["']?[^\s'"-][^\s'"]{0,63}["']?(?:[ \t]+-[A-Za-z](?:[ \t]+[^\s-]\S*)?){0,4}[ \t]+-P[ \t]*(?:'(?<v38>[^'\n]{3,128})'|"(?<v39>[^"\n]{3,128})"|(?<v50>[^\s'"-][^\s'"]{2,127}))`,
       // Cisco IOS type 0 (clear text): `username x privilege 15 secret 0 …`, `enable password 0 …` (types 5, 8, 9 are hashes, 7 is obfuscation).
       String.raw`(?<![\w-])(?:secret|password)[ \t]+0[ \t]+(?<v32>\S{3,128})`,
       // A Wi-Fi QR code's network password (`WIFI:T:WPA;S:ssid;P:…;;`).
@@ -116,8 +124,8 @@ export const protocolPassword: DlpDetector = {
     ].join('|'),
     'g',
   ),
-  requires: /chpasswd|insecure-password|stats[ \t]+auth|LOGIN|PASS|(?:log_?[iI]n|sign_?[iI]n|authenticate)\(|xfreerdp|net[ \t]+user|pass:|(?:store|key)pass|smbclient|htpasswd|sqlcmd|-stdin|--stdin|(?:secret|password)[ \t]+0[ \t]|WIFI:|ldap[a-z]+\b/,
-  validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value),
+  requires: /chpasswd|insecure-password|stats[ \t]+auth|LOGIN|PASS|PSK|EAP|XAUTH|NTLM|kinit|sudo[ \t]+-S|passin[ \t]+stdin|\{(?:PLAIN|CLEAR|plain|clear)|[ \t]-P[ \t'"]|(?:log_?[iI]n|sign_?[iI]n|authenticate)\(|xfreerdp|net[ \t]+user|pass:|(?:store|key)pass|smbclient|htpasswd|sqlcmd|-stdin|--stdin|(?:secret|password)[ \t]+0[ \t]|WIFI:|ldap[a-z]+\b/,
+  validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value) && !/^[\w.-]+=/.test(value),
 };
 
 /**
@@ -142,11 +150,11 @@ export const toolPassword: DlpDetector = {
       String.raw`\bBUNDLE_[A-Z0-9_]*?__[A-Z0-9]+["']?[ \t]*[:=][ \t]*["']?[^\s:"']{1,128}:(?<v47>[^\s"']{3,128})`,
       String.raw`\bbundle[ \t]+config[ \t]+(?:set[ \t]+)?(?:--\w+[ \t]+)*[\w-]+(?:\.[\w-]+)+[ \t]+[^\s:]{1,128}:(?<v48>\S{3,128})`,
       // A user and a password in chat with markup around them (BBCode `user [b]admin[/b] pass [b]…[/b]`, HTML, Markdown), or none.
-      String.raw`\b(?:[Uu]ser(?:name)?|USER(?:NAME)?|[Ll]ogin|LOGIN)[ \t:]+${MARKUP}[\w.@-]{1,64}${MARKUP}[ \t,;]+(?:and[ \t]+)?(?:[Pp]ass(?:word)?|PASS(?:WORD)?|pw|pwd|PW)[ \t]*[:=]?[ \t]*${MARKUP}(?<v49>(?=[^\s\[<*\x60]*[\d!#$%^&~+=?@])(?=[^\s\[<*\x60]*[A-Za-z])[^\s\[<*\x60]{6,128}?)(?=${MARKUP}(?:[\s.,;!)]|$))`,
+      String.raw`\b(?:[Uu]ser(?:name)?|USER(?:NAME)?|[Ll]ogin|LOGIN)[ \t:]+${MARKUP}[\w.@-]{1,64}${MARKUP}[ \t,;/]+(?:and[ \t]+)?(?:[Pp]ass(?:word)?|PASS(?:WORD)?|pw|pwd|PW)[ \t]*[:=]?[ \t]*${MARKUP}(?<v49>(?=[^\s\[<*\x60]*[\d!#$%^&~+=?@])(?=[^\s\[<*\x60]*[A-Za-z])[^\s\[<*\x60]{6,128}?)(?=${MARKUP}(?:[\s.,;!)]|$))`,
     ].join('|'),
     'g',
   ),
-  requires: /community|com2sec|createUser|sqlplus|rman|expdp|impdp|sqlldr|dgmgrl|onn(?:ect|ECT)?[ \t]|DBI->|getConnection|PDO|mysqli|ldap_bind|imap_open|ftp_login|\.connect\(|BUNDLE_|bundle[ \t]+config|(?:ser(?:name)?|SER(?:NAME)?|ogin|OGIN)[ \t:]+\S{1,70}[ \t,;]+(?:and[ \t]+)?(?:[Pp]ass|PASS|pw|PW)/,
+  requires: /community|com2sec|createUser|sqlplus|rman|expdp|impdp|sqlldr|dgmgrl|onn(?:ect|ECT)?[ \t]|DBI->|getConnection|PDO|mysqli|ldap_bind|imap_open|ftp_login|\.connect\(|BUNDLE_|bundle[ \t]+config|(?:ser(?:name)?|SER(?:NAME)?|ogin|OGIN)[ \t:]+\S{1,70}[ \t,;/]+(?:and[ \t]+)?(?:[Pp]ass|PASS|pw|PW)/,
   validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value),
 };
 
@@ -246,6 +254,42 @@ export const linePassword: DlpDetector = {
  */
 export const credentialPair: DlpDetector = {
   type: 'password',
-  key: /^(?:auth|basicauth|httpauth|userinfo|credentials?|userpass|logincredentials)$/,
+  // Also a `login=user:password` option (Squid `cache_peer`, proxy and mount options).
+  key: /^(?:auth|basicauth|httpauth|userinfo|credentials?|userpass|logincredentials|login)$/,
   keyValue: /^\s*[^\s:]{1,64}:(?![A-Za-z]+\s*$)\S{3,128}\s*$/,
+};
+
+/**
+ * What a password looks like when nothing but a space joins it to its label: six to 64 characters, a letter and a digit or a
+ * symbol, not a path, a variable, a placeholder, a URL or a call (`$DB_PASS`, `<secret>`, `/run/secrets/db`, `env(X)`).
+ */
+const CREDENTIAL = String.raw`(?=[^\s]*[A-Za-z])(?=[^\s]*[\d!#$%^&*@?~+=])(?![^\s]*:\/\/)[^\s'"<>(){}[\]$%/\\,;\x60][^\s'"<>(){}[\]\\,;\x60]{5,63}?`;
+/** A label ending in a password word: the word itself, or a directive or variable whose last part is one (`auth_pass`, `HTTP_Passwd`, `bindPassword`). */
+const SPACED_LABEL = String.raw`(?<![A-Za-z0-9_-])(?:${anyCase(PASSWORD_WORD)}|(?!${anyCase('(?:boarding|day|season|bus|ski|free|back|by)[_-]?pass')})[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)*(?:[_-]${anyCase('(?:pass|passwd|password|pwd|pw|passphrase)')}|(?<=[a-z])(?:Pass|Passwd|Password|Pwd|PASS|PASSWD|PASSWORD)))`;
+
+/**
+ * A password after its label with only a space or a colon between: configuration directives written `name value` (keepalived
+ * `auth_pass …`, FRR and IOS `neighbor … password …`, Fluent Bit `HTTP_Passwd …`, Squid, Dovecot), and tickets and chats that name
+ * the password without punctuation (`user migrator password …`, `reset to temporary password …`). Only a credential-shaped value
+ * counts (a plain word, a number, a path or a variable is a setting or prose), and never the user a `passwd` command changes.
+ */
+export const spacedPassword: DlpDetector = {
+  type: 'password',
+  pattern: new RegExp(
+    String.raw`${SPACED_LABEL}(?::?[ \t]+)(?<v>${CREDENTIAL})(?=[.,;:!?)]*(?:\s|$))` +
+      // A chat export's line asking for a password, the next line's message nothing but a credential (`A: send me the mail password please` / `B: …`).
+      String.raw`|(?<![A-Za-z0-9_-])(?:${anyCase(PASSWORD_WORD)})[^\n]{0,80}\r?\n[^\n]{1,40}?:[ \t]*(?<v2>${CREDENTIAL})[ \t]*\r?(?=\n|$)`,
+    'g',
+  ),
+  requires: /pass|pwd|pw|kennwort|contrase|senha|wachtwoord|lösenord|salasana|has[łl]o|heslo|lozinka|parol|[şs]ifre|пароль|パスワード|密[码碼]|비밀번호|mật khẩu|รหัสผ่าน|كلمة|סיסמה|पासवर्ड|mot de passe/i,
+  validate: (value, text, index) => {
+    const label = text.slice(Math.max(0, index - 12), index);
+    // `passwd deploy01` changes the password of the user it names.
+    if (/(?:^|[^\w-])passwd:?[ \t]+$/i.test(label) && /^[a-z0-9._-]+$/.test(value)) return false;
+    // The digit or symbol is the value's own, not the punctuation closing the sentence (`Mot de passe oublié?`).
+    if (!/[\d!#$%^&*@?~+=]/.test(value)) return false;
+    // Lower-case letters and a digit or two are a name (`field2`, `node01`); a password of that alphabet is longer.
+    if (/^[a-z0-9]+$/.test(value) && (value.length < 7 || !/\d.*\d/.test(value))) return false;
+    return !/^[A-Za-z_][\w.-]*=/.test(value) && !/^(?:[A-Za-z]+-)*\d+(?:\.\d+)*[A-Za-z]?$/.test(value) && !PASSWORD_RULE.test(text.slice(index + value.length, index + value.length + 16));
+  },
 };

@@ -17,9 +17,10 @@ const PPK = /^PuTTY-User-Key-File-\d:[\s\S]*?Private-Lines:\s*\d+\r?\n(?<body>[A
 /** PEM private key blocks (RSA, EC, OpenSSH, PKCS#8, encrypted, PGP), also cut short; PuTTY `.ppk` key files. */
 export const privateKey: DlpDetector = {
   type: 'private_key',
-  // Both forms start with a literal the pattern cannot match without (the pattern alone tries every position).
-  requires: /-----BEGIN |PuTTY-User-Key-File-/,
-  pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|$)|PuTTY-User-Key-File-\d:[^\n]{0,200}\n(?:[^\n]{0,200}\n){0,400}?Private-Lines:[ \t]*\d+\r?\n[A-Za-z0-9+/=]{16,}/g,
+  // Every form starts with a literal the pattern cannot match without (the pattern alone tries every position).
+  requires: /AGE-SECRET-KEY-1|-----BEGIN |PuTTY-User-Key-File-/,
+  // Also an age identity (`AGE-SECRET-KEY-1…`, Bech32): the private half of an age key pair.
+  pattern: /(?<![A-Z0-9-])AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}(?![A-Z0-9])|-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|$)|PuTTY-User-Key-File-\d:[^\n]{0,200}\n(?:[^\n]{0,200}\n){0,400}?Private-Lines:[ \t]*\d+\r?\n[A-Za-z0-9+/=]{16,}/g,
   // Key material (even cut short), not a header around a placeholder (`[REDACTED - rotated]`, `<key>`, `...`).
   validate(value) {
     if (value.startsWith('PuTTY')) return (PPK.exec(value)?.groups?.body.replace(/\s/g, '').length ?? 0) >= 16;
@@ -53,7 +54,8 @@ export function anyCase(word: string): string {
 }
 
 /** A plausible secret: long, no spaces, letters and digits mixed. */
-const SECRET_VALUE = /^\s*(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9_\-.+/=~:]{16,}\s*$/;
+// Or 24 letters or more of both cases with no digit (an OIDC client secret `WgmzqkaqUeUKbpRH…`), when not a name of words.
+const SECRET_VALUE = /^\s*(?:(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9_\-.+/=~:]{16,}|(?=[^\s]*[a-z])(?=[^\s]*[A-Z])[A-Za-z]{24,})\s*$/;
 
 /** A PGP key id or fingerprint in capitals (git's `signingkey = 56E42F9D84D2C727`): it names a key, it is not one. */
 const PGP_KEY_ID = /^\s*(?:0x)?(?:[0-9A-F]{8}|[0-9A-F]{16}|[0-9A-F]{40})!?\s*$/;
@@ -82,7 +84,7 @@ export const apiKey: DlpDetector = {
       // deploy / runner / trigger tokens, Google OAuth client secrets and access tokens, Docker Hub,
       // DigitalOcean, Shopify, Hugging Face, Databricks, PyPI, HashiCorp Vault,
       // Atlassian, Postman, Linear, New Relic, Grafana, Mailgun, Notion, age, Sentry auth tokens.
-      String.raw`(?<![A-Za-z0-9_-])(?:whsec_[A-Za-z0-9+/]{24,}|xapp-\d-[A-Z0-9]+-\d+-[a-f0-9]{32,}|gl(?:dt|rt|ptt|ft|imt|oas|soat|cbt)-[A-Za-z0-9_-]{20,}|GOCSPX-[A-Za-z0-9_-]{24,}|ya29\.[A-Za-z0-9_-]{30,}|dckr_pat_[A-Za-z0-9_-]{24,}|do[opr]_v1_[a-f0-9]{64}|shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}|hf_[A-Za-z0-9]{30,}|key_live_[A-Za-z0-9]{32}|dp\.(?:st|ct|sa|scim|audit)\.(?:[a-z0-9_-]{2,35}\.)?[A-Za-z0-9]{40,44}|oy2[a-z0-9]{43}|dapi[a-f0-9]{32}(?:-\d)?|pypi-AgE[A-Za-z0-9_-]{50,}|hv[sb]\.[A-Za-z0-9_-]{24,}|ATATT3[A-Za-z0-9_=-]{50,}|PMAK-[a-f0-9]{24}-[a-f0-9]{34}|lin_api_[A-Za-z0-9]{40}|NRAK-[A-Z0-9]{27}|gls[a]_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/=]{32,}|key-[a-f0-9]{32}|(?:secret|ntn)_[A-Za-z0-9]{43,46}|AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}|sntrys_[A-Za-z0-9+/=_]{60,})(?![A-Za-z0-9_-])`,
+      String.raw`(?<![A-Za-z0-9_-])(?:whsec_[A-Za-z0-9+/]{24,}|xapp-\d-[A-Z0-9]+-\d+-[a-f0-9]{32,}|gl(?:dt|rt|ptt|ft|imt|oas|soat|cbt)-[A-Za-z0-9_-]{20,}|GOCSPX-[A-Za-z0-9_-]{24,}|ya29\.[A-Za-z0-9_-]{30,}|dckr_pat_[A-Za-z0-9_-]{24,}|do[opr]_v1_[a-f0-9]{64}|shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}|hf_[A-Za-z0-9]{30,}|key_live_[A-Za-z0-9]{32}|dp\.(?:st|ct|sa|scim|audit)\.(?:[a-z0-9_-]{2,35}\.)?[A-Za-z0-9]{40,44}|oy2[a-z0-9]{43}|dapi[a-f0-9]{32}(?:-\d)?|pypi-AgE[A-Za-z0-9_-]{50,}|hv[sb]\.[A-Za-z0-9_-]{24,}|ATATT3[A-Za-z0-9_=-]{50,}|PMAK-[a-f0-9]{24}-[a-f0-9]{34}|lin_api_[A-Za-z0-9]{40}|NRAK-[A-Z0-9]{27}|gls[a]_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/=]{32,}|key-[a-f0-9]{32}|(?:secret|ntn)_[A-Za-z0-9]{43,46}|sntrys_[A-Za-z0-9+/=_]{60,}|tskey-(?:auth|api|client|scim|webhook)-[A-Za-z0-9]{6,}-[A-Za-z0-9]{20,}|pat-(?:na|eu|ap)\d-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|sq0(?:atp|csp)-[A-Za-z0-9_-]{22,43})(?![A-Za-z0-9_-])`,
       // Telegram bot tokens (`<bot id>:AA…`, 35 characters after the colon) and Discord bot tokens (base64 of the bot's id, a timestamp, an HMAC).
       String.raw`(?<![\w:-])\d{8,10}:AA[A-Za-z0-9_-]{33}(?![\w-])`,
       String.raw`(?<![\w.-])[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![\w.-])`,
@@ -122,7 +124,7 @@ export const apiKey: DlpDetector = {
       // tables (`aws configure list`, `secret_key     2d5A…`).
       String.raw`(?<![A-Za-z0-9])(?:` +
         ['secret(?:[_ -]?(?:access[_ -]?)?key)?', 'aws[_ -]?secret'].map(anyCase).join('|') +
-        String.raw`)[\w \[\]]{0,12}?[\s:=|"']+(?<v3>(?=[A-Za-z0-9/+]*\d)(?=[A-Za-z0-9/+]*[a-z])(?=[A-Za-z0-9/+]*[A-Z])(?![A-Za-z0-9/+]*EXAMPLE)[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`,
+        String.raw`)[\w \[\]]{0,12}?[\s:=|"'\x60]+(?<v3>(?=[A-Za-z0-9/+]*\d)(?=[A-Za-z0-9/+]*[a-z])(?=[A-Za-z0-9/+]*[A-Z])(?![A-Za-z0-9/+]*EXAMPLE)[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`,
     ].join('|'),
     'g',
   ),
@@ -130,7 +132,8 @@ export const apiKey: DlpDetector = {
   // an admin key (Algolia), a license key, Authorize.Net's `transactionKey`, a gateway's `security_key`, an `ApiToken`.
   key: /^(?:[a-z0-9]*(?:apikey|apisecret|apitoken|accesstoken|authtoken|adminkey|licen[cs]ekey|transactionkey|securitykey|secretkey|secretkeybase|clientsecret|privatetoken|refreshtoken|bearertoken|secretaccesskey|sessiontoken|accountkey|sharedaccesskey|subscriptionkey|secret|(?:signing|encryption|master|hmac|webhook|jwt)key|(?:service|personalaccess|deploy|bot|webhook|registration|runner|integration)token)|secret)$/,
   keyValue: SECRET_VALUE,
-  keyValid: (value) => !PGP_KEY_ID.test(value),
+  // Letters only and made of capitalised words (`MyApplicationProductionSecret`): a name.
+  keyValid: (value) => !PGP_KEY_ID.test(value) && !/^\s*[a-z]*(?:[A-Z][a-z]+)+\s*$/.test(value),
   validate: (value) => !PGP_KEY_ID.test(value),
 };
 
@@ -150,12 +153,25 @@ export const tokenField: DlpDetector = {
  * token counts when its value reads as a secret — long, random, letters of both cases and digits — and the name is not one of
  * the keys that are ids, cursors or public (a site key, a publishable key, a push token, a cache or sort key).
  */
+/** What a name ending in key or token says when the value is not a secret: public, an id, a cursor, a hash (see {@link namedKey}). */
+const NOT_SECRET_NAMES = 'public|publishable|site|pub|device|push|fcm|apns|csrf|xsrf|page|next|cursor|continuation|idempotency|cache|sort|partition|row|object|primary|foreign|lookup|routing|dedup|unique|shard|search|i18n|translation|message|label|ssh|gpg|pgp|host|keyid|rotation|etag|hash|checksum|digest|fingerprint|md5|sha1|sha256|content|response|submission|request|form|invite|invitation|verification|confirmation|reset|upload|download|share|tracking|checkout|cart|order|basket|payment|invoice|receipt|ticket|coupon|voucher|gift|card|nonce|state|correlation|trace|request';
+
 export const namedKey: DlpDetector = {
   type: 'api_key',
-  key: /^(?![a-z0-9]*(?:public|publishable|site|pub|device|push|fcm|apns|csrf|xsrf|page|next|cursor|continuation|idempotency|cache|sort|partition|row|object|primary|foreign|lookup|routing|dedup|unique|shard|search|i18n|translation|message|label|ssh|gpg|pgp|host|keyid|rotation)(?:key|token)$)[a-z0-9]*(?:key|token)$/,
+  key: new RegExp(String.raw`^(?![a-z0-9]*(?:${NOT_SECRET_NAMES})(?:key|token)$)[a-z0-9]*(?:key|token)$`),
   // No dots (a translation key, a dotted name), no UUID, at least two digits; not a path.
   keyValue: /^\s*(?!(?:\S*-){4})(?!(?:\S*\/){3})(?=(?:\S*\d){2})(?=(?:\S*[A-Z]){3})(?=(?:\S*[a-z]){3})[A-Za-z0-9_\-+/=]{24,128}\s*$/,
   keyValid: (value) => !identifierLike(value.trim()),
+};
+
+/**
+ * A key or token of 32 to 64 hex digits under a name that qualifies it (`twilio_token`, `DATADOG_API_KEY`, `authkey`), as many
+ * services issue them. A bare `token` or `key` is not enough: a CSRF token, a form response's id and a hash are hex too.
+ */
+export const hexKey: DlpDetector = {
+  type: 'api_key',
+  key: new RegExp(String.raw`^(?![a-z0-9]*(?:${NOT_SECRET_NAMES})(?:key|token)$)[a-z0-9]{2,}(?:key|token)$`),
+  keyValue: /^\s*(?=(?:[a-f]*\d){4})(?=(?:\d*[a-f]){4})[0-9a-f]{32,64}\s*$/,
 };
 
 /** A word of an identifier: a capitalised or lowercase word of three letters or more, an acronym, a short number, a joiner. */
