@@ -26,7 +26,6 @@ function sipNumber(value: string, text: string, index: number, keyPath: string):
 /** E-mail addresses (not `icon@2x.png`-style asset names, not Kerberos principals, not a SIP URI's number). */
 export const email: DlpDetector = {
   type: 'email',
-  requires: /@/,
   pattern: /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])/g,
   // Not an SSH remote (`git@github.com:org/repo.git`, or its prefix quoted in a gitconfig `[url "git@github.com:"]`): a host, a colon and a path; not the user part of
   // a URL (`https://<key>@o1.ingest.sentry.io/2`, `ftp://user@host`).

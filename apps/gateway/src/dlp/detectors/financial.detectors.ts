@@ -51,8 +51,6 @@ export const creditCard: DlpDetector = {
   // Not after a `+` that starts a number: that is a phone number in international form (`+55 11 96650-6165`); an EDIFACT
   // separator (`FII+OR+6011…`) follows a letter.
   // Also the PAN of an EMV TLV dump: tag `5A` (PAN) or `57` (track 2 equivalent, PAN then `D` and the expiry), then the length byte.
-  // Both forms hold 13 digits, one separator at most between two (the pattern's lookbehinds cost at every digit).
-  requires: /\d(?:[ .\-/_]?\d){12}/,
   pattern:
     /(?=\d)(?:(?:(?<=(?<![A-Za-z])(?:CC)?(?:VI|CA|MC|AX|DC|DS|JC|TP|UP|CU|DI|JB|BC|EC)|%B)|(?<!\d|\d[ .\-/_]|[A-Za-z]|(?:^|[^\w+])\+|(?:^|[\s|])(?:5A|57)[ \t]+))\d(?:[ .\-/_]?\d){12,18}(?![\dA-Za-z\-_]|[.]\d|\/(?!\d{2}(?:\d{2})?(?![\d/])))|\d{13,19}(?<=(?:^|[\s|])(?:5A|57)[ \t]+[0-9A-Fa-f]{2}[ \t]+\d{13,19})(?=[DdFf=]|\s|$))/g,
   validate(value) {

@@ -17,8 +17,6 @@ const PPK = /^PuTTY-User-Key-File-\d:[\s\S]*?Private-Lines:\s*\d+\r?\n(?<body>[A
 /** PEM private key blocks (RSA, EC, OpenSSH, PKCS#8, encrypted, PGP), also cut short; PuTTY `.ppk` key files. */
 export const privateKey: DlpDetector = {
   type: 'private_key',
-  // Every form starts with a literal the pattern cannot match without (the pattern alone tries every position).
-  requires: /AGE-SECRET-KEY-1|-----BEGIN |PuTTY-User-Key-File-/,
   // Also an age identity (`AGE-SECRET-KEY-1…`, Bech32): the private half of an age key pair.
   pattern: /(?<![A-Z0-9-])AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}(?![A-Z0-9])|-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|$)|PuTTY-User-Key-File-\d:[^\n]{0,200}\n(?:[^\n]{0,200}\n){0,400}?Private-Lines:[ \t]*\d+\r?\n[A-Za-z0-9+/=]{16,}/g,
   // Key material (even cut short), not a header around a placeholder (`[REDACTED - rotated]`, `<key>`, `...`).
@@ -36,7 +34,6 @@ export const privateKey: DlpDetector = {
 /** JSON Web Tokens: base64url `{"`-header, `{"`-payload, signature (possibly empty). */
 export const jwt: DlpDetector = {
   type: 'jwt',
-  requires: /eyJ/,
   pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*(?![A-Za-z0-9_-])/g,
   validate(value) {
     try {
