@@ -1,4 +1,3 @@
-import { isUtf8 } from 'node:buffer';
 import { matchesOf } from './dlp-matches';
 
 /** A run of encoded text and what it decodes to. */
@@ -37,18 +36,13 @@ export function decodedRuns(text: string): DecodedRun[] {
   const runs: DecodedRun[] = [];
   for (const match of matchesOf(HEX, text)) {
     if (match[0].length > MAX_RUN) continue;
-    const bytes = Buffer.from(match[0], 'hex');
-    // Bytes that are not UTF-8 would decode with replacement characters: not readable (checked natively, no string made).
-    if (!isUtf8(bytes)) continue;
-    const decoded = bytes.toString('utf8');
+    const decoded = Buffer.from(match[0], 'hex').toString('utf8');
     if (readable(decoded)) runs.push({ start: match.index, end: match.index + match[0].length, encoding: 'hex', text: decoded });
   }
   for (const match of matchesOf(BASE64, text)) {
     const run = match[0];
     if (run.length < MIN_RUN || run.length > MAX_RUN || /^[0-9A-Fa-f]+$/.test(run) || !/[0-9+/_-]|[a-z][A-Z]|[A-Z][a-z]/.test(run)) continue;
-    const bytes = Buffer.from(run.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
-    if (!isUtf8(bytes)) continue; // as for hex: would not be readable
-    const decoded = bytes.toString('utf8');
+    const decoded = Buffer.from(run.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
     if (decoded.length >= 4 && readable(decoded)) runs.push({ start: match.index, end: match.index + run.length, encoding: 'base64', text: decoded });
   }
   if (text.includes('%')) {
