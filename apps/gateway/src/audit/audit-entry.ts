@@ -52,29 +52,11 @@ export const AUDIT_COLUMNS = [
 ] as const;
 
 /**
- * The names of an entry's fields as stored, in order: the content, the chain fields, then
- * `claimed_sender`, which only entries of unauthenticated ingress carry (so an entry's fields are the
- * first 16 or all 17 of these).
+ * The names of an entry's fields as stored, in order: the CSV columns, whose last one,
+ * `claimed_sender`, only entries of unauthenticated ingress carry (so an entry's fields are the first
+ * 16 or all 17 of these).
  */
-export const STORED_FIELDS = [
-  'ts',
-  'stage',
-  'decision',
-  'reason',
-  'message_id',
-  'sender_id',
-  'target_id',
-  'message_type',
-  'priority',
-  'violations',
-  'findings',
-  'latency_ms',
-  'instance',
-  'seq',
-  'prev_hash',
-  'hash',
-  'claimed_sender',
-] as const;
+export const STORED_FIELDS = AUDIT_COLUMNS;
 
 /** The content fields of a record (everything but seq, prev_hash and hash). */
 export function recordFields(record: AuditRecord, instance: string, now = Date.now()): AuditFields {
