@@ -41,7 +41,8 @@ export function decodedRuns(text: string): DecodedRun[] {
   }
   for (const match of matchesOf(BASE64, text)) {
     const run = match[0];
-    if (run.length < MIN_RUN || run.length > MAX_RUN || /^[0-9A-Fa-f]+$/.test(run) || !/[0-9+/_-]|[a-z][A-Z]|[A-Z][a-z]/.test(run)) continue;
+    // Hex digits alone, or with dashes (a UUID, a GUID, a dashed hash), are hex, not base64: their base64 reading is noise.
+    if (run.length < MIN_RUN || run.length > MAX_RUN || /^[0-9A-Fa-f-]+$/.test(run) || !/[0-9+/_-]|[a-z][A-Z]|[A-Z][a-z]/.test(run)) continue;
     const decoded = Buffer.from(run.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
     if (decoded.length >= 4 && readable(decoded)) runs.push({ start: match.index, end: match.index + run.length, encoding: 'base64', text: decoded });
   }
