@@ -86,4 +86,39 @@ describe('red team: DLQ replay as the original sender', () => {
     expect(result, `replay result ${JSON.stringify(result)}`).toMatchObject({ delivered: true, decision: 'ALLOWED' });
     await waitFor(() => bob.received.some((m) => m.messageType === 'payment' && m.senderId === aliceId.id), 5_000, "alice's payment at bob");
   }, 40_000);
+  it("alice's message dead-lettered after admission (her target's inbox failed) is replayed as hers once repaired, and refused once her key has changed", async () => {
+    const alice = await world.start(aliceId, { capabilities: ['payments'] });
+    await world.start(bobId, { capabilities: ['echo'] });
+    const admin = world.admin.command;
+    // bob's inbox cannot be written (a stand-in for an out-of-memory Redis): the admitted messages' deliveries fail.
+    await admin.multi().del(MasKeys.inbox(bobId.id)).set(MasKeys.inbox(bobId.id), 'not a stream').exec();
+    await alice.agent.send(bobId.id, 'payment', { amount: 9 });
+    await alice.agent.send(bobId.id, 'payment', { amount: 10 });
+    const letters = await waitFor(async () => {
+      const entries = (await admin.xrange(MasKeys.deadLetters, '-', '+')) as Array<[string, string[]]>;
+      const failed = entries.filter(([, f]) => f.includes(bobId.id) && f.some((v) => v.startsWith('delivery_failed')));
+      return failed.length === 2 ? failed : undefined;
+    }, 10_000, 'the two failed deliveries in the dead-letter stream');
+    expect(letters[0][1]).toContain('sender_key_sha256'); // the key that authenticated alice, signed with the letter
+    await admin.del(MasKeys.inbox(bobId.id)); // repaired
+    const gateway = gatewaysOf(world)[gatewaysOf(world).length - 1];
+    const replay = gateway.app.get(DeadLetterReplay);
+    const payments = async () => {
+      const entries = (await admin.xrange(MasKeys.inbox(bobId.id), '-', '+')) as Array<[string, string[]]>;
+      return entries.map(([, f]) => JSON.parse(f[f.indexOf('envelope') + 1]) as { sender_id: string; message_type: string; data: unknown }).filter((e) => e.message_type === 'payment');
+    };
+
+    const result = await replay.replay(letters[0][0]);
+    expect(result, `replay result ${JSON.stringify(result)}`).toMatchObject({ delivered: true, decision: 'ALLOWED' });
+    const delivered = await waitFor(async () => ((await payments()).length ? payments() : undefined), 5_000, "alice's payment in bob's inbox");
+    expect(delivered).toEqual([expect.objectContaining({ sender_id: aliceId.id, data: { amount: 9 } })]);
+
+    // alice is provisioned again with a new key (her old one leaked, say): what the old key authenticated is not replayed.
+    await world.provisioner.provisionAgent(aliceId.id, { capabilities: ['payments'] });
+    const refused = await replay.replay(letters[1][0]);
+    expect(refused, `replay result ${JSON.stringify(refused)}`).toMatchObject({ delivered: false, decision: 'AUTH_FAILED' });
+    await sleep(300);
+    expect((await payments()).map((e) => e.data)).toEqual([{ amount: 9 }]);
+    expect((await admin.xrange(MasKeys.deadLetters, letters[1][0], letters[1][0])).length).toBe(1); // it stays where it is
+  }, 40_000);
 });

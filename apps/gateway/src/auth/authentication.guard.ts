@@ -7,7 +7,7 @@ import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
 import { TracedCheck } from '../observability/gateway-tracing';
 import { sameSecret } from './same-secret';
-import { authenticate, readSenderCredentials } from './sender-credentials';
+import { authenticate, readSenderCredentials, senderKeyHashOf } from './sender-credentials';
 
 /**
  * Guard 1: the envelope is well formed, its sender is registered and ACTIVE, and the entry's token is
@@ -42,13 +42,25 @@ export class AuthenticationGuard implements CanActivate {
 
   /**
    * A DLQ replay runs as the original sender: the token it authenticated with (kept as a hash) must
-   * still be its token; a provisioned sender's envelope must still carry its valid signature.
+   * still be its token; a provisioned sender's envelope must still carry its valid signature, or, for
+   * a message dead-lettered after it was admitted (the letter holds the envelope as delivered, which
+   * that signature does not cover), the key that verified it then must still be the sender's.
    */
   private async authenticateReplay(ingress: IngressMessage, tokenHash: string): Promise<boolean> {
     if (!ingress.message) throw new AuthenticationFailedError(`malformed envelope: ${ingress.parseError}`, 'auth:malformed');
     const sender = ingress.message.senderId;
     const [credentials] = await readSenderCredentials(this.redis, [ingress]);
     const { token, status, provisioned } = credentials!;
+    if (provisioned && ingress.replay?.senderKeyHash && ingress.entrySignatureField === undefined) {
+      // The gateway signed the letter of a message it had admitted as this sender's, naming the key
+      // that verified it: the sender must still be ACTIVE and hold that key (not re-keyed or deprovisioned since).
+      const { publicKeyPem } = credentials!;
+      if (!publicKeyPem || !sameSecret(senderKeyHashOf(publicKeyPem), ingress.replay.senderKeyHash)) {
+        throw new AuthenticationFailedError(`the key that authenticated this message is no longer "${sender}"'s`, 'auth:bad_signature');
+      }
+      if (status !== 'ACTIVE') throw new AuthenticationFailedError(`sender "${sender}" is ${status ?? 'not registered'}`, 'auth:inactive');
+      return true;
+    }
     if (provisioned) {
       // The letter's own gateway signature says the gateway wrote it, not that the sender did (an
       // unauthenticated entry dead-lettered as unprocessable is a letter too): the envelope must carry

@@ -1,4 +1,4 @@
-import { createPublicKey, KeyObject } from 'node:crypto';
+import { createPublicKey, hash, KeyObject } from 'node:crypto';
 import type { ChainableCommander } from 'ioredis';
 import { execAll, MasConnection, MasKeySpace, memoised, slotPipeline, verifyEnvelopeText } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
@@ -118,6 +118,12 @@ function entryRefusal(ingress: IngressMessage, route: EnvelopeRoute, credentials
   if (ingress.message.targetId !== route.targetId) return refuse('malformed envelope: its "target_id" is not the target its entry names', 'auth:malformed');
   return undefined;
 }
+
+/**
+ * SHA-256 (hex) of a provisioned sender's public key (PEM), worked out once per key: kept in the dead
+ * letters of its admitted messages, it says which key authenticated them (see `QueuedMessage.senderKeyHash`).
+ */
+export const senderKeyHashOf = memoised((pem: string): string => hash('sha256', pem), 1_024);
 
 /** A public key parsed once per PEM, not per message. */
 export const publicKeyOf = memoised((pem: string): KeyObject => createPublicKey(pem), 1_024);

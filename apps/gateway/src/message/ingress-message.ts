@@ -48,9 +48,11 @@ export class IngressMessage {
   signatureVerifiedWith?: string;
   /**
    * Set when a dead letter the gateway wrote (and signed) is replayed: its id and the SHA-256 of the
-   * token its sender authenticated with, which stands in for the token (not kept in the letter).
+   * token its sender authenticated with, which stands in for the token (not kept in the letter); for a
+   * provisioned sender's message dead-lettered after it was admitted (no entry signature kept: the
+   * envelope is the one delivered), the SHA-256 of the public key that verified it then.
    */
-  replay?: { letterId: string; tokenHash: string };
+  replay?: { letterId: string; tokenHash: string; senderKeyHash?: string };
 
   constructor(
     /** Id of the ingress stream entry. */

@@ -29,7 +29,9 @@ export interface ReplayResult {
 /**
  * Replays dead letters the gateway itself wrote and signed: the envelope runs through the whole
  * pipeline again as its original sender — authentication (the token it came with, kept as a hash,
- * must still be the sender's and not revoked), authorization, rate limit, DLP, audit, routing — and
+ * must still be the sender's and not revoked; a provisioned sender's entry signature, kept with the
+ * envelope as written, is checked again, or for a message dead-lettered after it was admitted the key
+ * that verified it then must still be the sender's), authorization, rate limit, DLP, audit, routing — and
  * leaves the stream once admitted. A letter the gateway did not sign (an inbox's, a planted or an
  * altered one) is refused and stays where it is.
  */
@@ -51,7 +53,7 @@ export class DeadLetterReplay {
     const signed = this.deadLetters.signedContent(letter);
     if (!signed) return refused('not a dead letter the gateway wrote and signed: it cannot be replayed');
     const ingress = new IngressMessage(`replay:${id}`, '', false, 1);
-    ingress.replay = { letterId: id, tokenHash: signed.tokenHash };
+    ingress.replay = { letterId: id, tokenHash: signed.tokenHash, ...(signed.entrySignature === undefined && signed.senderKeyHash ? { senderKeyHash: signed.senderKeyHash } : {}) };
     ingress.holdWritten(signed.envelope, signed.entrySignature); // the sender's entry signature, if it came with one, is checked again
     if (!ingress.message) return refused(`unreadable envelope: ${ingress.parseError}`);
     if (ingress.message.senderId !== signed.senderId || ingress.message.targetId !== signed.agentId) return refused('the envelope does not match its letter');

@@ -15,6 +15,8 @@ const TOKEN_HASH_FIELD = 'token_sha256';
 const LETTER_SIGNATURE_FIELD = 'gateway_signature';
 /** Field of a gateway dead letter of an ingress entry a provisioned sender signed: that entry's `signature` field. */
 const ENTRY_SIGNATURE_FIELD = 'entry_signature';
+/** Field of a gateway dead letter of a provisioned sender's admitted message: SHA-256 of the public key that verified it. */
+const SENDER_KEY_HASH_FIELD = 'sender_key_sha256';
 
 /** What the gateway signed in a dead letter it wrote. */
 export interface SignedLetter {
@@ -26,6 +28,8 @@ export interface SignedLetter {
   tokenHash: string;
   /** The `signature` field of the ingress entry the envelope came in (a provisioned sender's); absent for the others. */
   entrySignature?: string;
+  /** A provisioned sender's message dead-lettered after admission: SHA-256 of the public key that authenticated it. */
+  senderKeyHash?: string;
 }
 
 /** How often, at most, one reason for one target is logged again (the letters between are counted in the next line). */
@@ -87,6 +91,8 @@ export class DeadLetters {
     const content: SignedLetter = { envelope: letter.envelope, agentId: letter.agentId, senderId: letter.senderId, messageId: letter.messageId, tokenHash: letter.fields[TOKEN_HASH_FIELD] ?? '' };
     const entrySignature = letter.fields[ENTRY_SIGNATURE_FIELD];
     if (entrySignature !== undefined) content.entrySignature = entrySignature; // signed only where present: older letters verify as written
+    const senderKeyHash = letter.fields[SENDER_KEY_HASH_FIELD];
+    if (senderKeyHash !== undefined) content.senderKeyHash = senderKeyHash;
     const value = letter.fields[LETTER_SIGNATURE_FIELD];
     if (letter.source !== GATEWAY_DLQ_SOURCE || !value) return undefined;
     const identity = this.secrets.identity;
@@ -99,16 +105,18 @@ export class DeadLetters {
 
   /**
    * Dead-letters a message (`entryId`: the ingress entry it came from; `entrySignature`: that entry's
-   * `signature` field, kept with the envelope as written so a replay can check it); resolves with the entry id.
+   * `signature` field, kept with the envelope as written so a replay can check it; else a provisioned
+   * sender's admitted message keeps `senderKeyHash`); resolves with the entry id.
    */
   async add(
-    message: Pick<QueuedMessage, 'envelope' | 'target' | 'sender' | 'messageId' | 'tokenHash'> & { entrySignature?: string },
+    message: Pick<QueuedMessage, 'envelope' | 'target' | 'sender' | 'messageId' | 'tokenHash' | 'senderKeyHash'> & { entrySignature?: string },
     code: DeadLetterReason,
     detail: string,
     entryId = '',
   ): Promise<string> {
     const content: SignedLetter = { envelope: message.envelope, agentId: message.target, senderId: message.sender, messageId: message.messageId, tokenHash: message.tokenHash ?? '' };
     if (message.entrySignature !== undefined) content.entrySignature = message.entrySignature;
+    else if (message.senderKeyHash !== undefined) content.senderKeyHash = message.senderKeyHash;
     const sealed = this.sealed(content);
     const id = await this.stream.add({
       envelope: message.envelope,
@@ -123,6 +131,7 @@ export class DeadLetters {
         [TOKEN_HASH_FIELD]: sealed.tokenHash,
         [LETTER_SIGNATURE_FIELD]: sealed.signature,
         ...(sealed.entrySignature !== undefined ? { [ENTRY_SIGNATURE_FIELD]: sealed.entrySignature } : {}),
+        ...(sealed.senderKeyHash !== undefined ? { [SENDER_KEY_HASH_FIELD]: sealed.senderKeyHash } : {}),
       },
     });
     this.metrics.deadLetters.inc({ reason: code });

@@ -14,6 +14,7 @@ import { PriorityQueues } from './priority-queues';
 import { expiryOf, QueuedMessage } from './queued-message';
 import { ReplyTracker } from './reply-tracker';
 import { TracedCheck, withGatewayTraceContext } from '../observability/gateway-tracing';
+import { senderKeyHashOf } from '../auth/sender-credentials';
 
 /**
  * Routing of a message the guards and interceptors let through: refused (and dead-lettered) when the
@@ -97,6 +98,8 @@ export class MessageRouter {
     if (Object.keys(extra).length) outgoing.extra = extra;
     const envelope = await encodeSigned(this.secrets, outgoing.toWire() as unknown as Record<string, unknown>, message.messageType);
     const { defaultTtlMs, maxTtlMs } = this.settings.priorityQueue;
+    const verifiedWith = ingress.signatureVerifiedWith;
+    const senderKeyHash = verifiedWith ? senderKeyHashOf(verifiedWith) : ingress.replay?.senderKeyHash;
     return {
       envelope,
       target: message.targetId,
@@ -105,6 +108,7 @@ export class MessageRouter {
       priority: ingress.priority,
       expiresAt: expiryOf(ingress.envelope, message.timestamp, defaultTtlMs, maxTtlMs),
       tokenHash: ingress.replay?.tokenHash ?? hash('sha256', ingress.token),
+      ...(senderKeyHash ? { senderKeyHash } : {}),
     };
   }
 }

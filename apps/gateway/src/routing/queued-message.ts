@@ -15,6 +15,12 @@ export interface QueuedMessage {
   expiresAt: number;
   /** SHA-256 (hex) of the token the sender authenticated with (kept in its dead letter, for a replay). */
   tokenHash?: string;
+  /**
+   * SHA-256 (hex) of the public key that verified a provisioned sender's entry signature (kept in its
+   * dead letter: the envelope queued is the one to deliver, which that signature does not cover, so a
+   * replay is authenticated by this key being still the sender's).
+   */
+  senderKeyHash?: string;
 }
 
 /**
