@@ -106,6 +106,27 @@ describe('gateway routing', () => {
     expect(delivered.filter((d) => (d.data as { priority: string }).priority === 'BULK').map((d) => (d.data as { i: number }).i)).toEqual([0, 1, 2, 3]);
   });
 
+  it('queues references to messages written once: drained, nothing is left behind; a member an earlier version queued whole is delivered; a reference without its message is logged and skipped', async () => {
+    const target = await registeredTarget('refs');
+    const queued = (i: number, priority: MessagePriority = 'NORMAL') => {
+      const message = createMessage({ senderId: 'refs', targetId: target, messageType: 'm', data: { i }, priority });
+      return { envelope: encodeMessage(message), target, sender: 'refs', messageId: message.messageId, priority, expiresAt: Date.now() + 60_000 };
+    };
+    const queues = gateway.app.get(PriorityQueues);
+    const bodies = `priority_queue:${target}:bodies`;
+    // Written as a gateway before references queued it (the whole message as the member), and a reference someone deleted the message of.
+    await redis.zadd(`priority_queue:${target}:LOW`, Date.now(), JSON.stringify(queued(0, 'LOW')));
+    await redis.zadd(`priority_queue:${target}:LOW`, Date.now(), '0000000000orphan');
+    await queues.enqueue(queued(1), queued(2), queued(3));
+    const members = await redis.zrange(`priority_queue:${target}:NORMAL`, 0, -1);
+    expect(members.map((m) => m.length)).toEqual([18, 18, 18]); // references, not messages
+    expect(await redis.hlen(bodies)).toBe(3);
+
+    const delivered = await waitFor(async () => ((await inbox(target)).length === 4 ? inbox(target) : undefined), 5_000, 'the four messages');
+    expect(delivered.map((d) => (d.data as { i: number }).i)).toEqual([1, 2, 0, 3]); // weights normal 2, low 1: N N L, then N
+    await waitFor(async () => ((await redis.exists(bodies, `priority_queue:${target}:LOW`, `priority_queue:${target}:NORMAL`)) === 0 ? true : undefined), 5_000, 'the queues and bodies gone');
+  });
+
   it('dead-letters a message whose time to live ran out before delivery', async () => {
     const target = await registeredTarget('ttl');
     const message = createMessage({ senderId: 'slow', targetId: target, messageType: 'stale', priority: 'LOW' });

@@ -9,11 +9,14 @@ import { LuaScript } from '@mas/core';
  * level gives over all the rounds is read at once (up to `weight × rounds` visible messages, one
  * ZRANGEBYSCORE) and leased at once (one ZADD per 1,000), then dealt out round by round: the same order as
  * reading it round by round.
+ * Queue members are references; each message is read from the target's bodies hash (a member
+ * with no body there is returned with `false`: a caller reads a member queued whole by an earlier
+ * version as its own body).
  * Reads the target's registry status. Touches the keys of one target only (one hash slot in the
  * cluster key style): forgetting a drained target in the targets set is the caller's step.
- * KEYS: the five queues CRITICAL..BULK, the target's registry hash.
+ * KEYS: the five queues CRITICAL..BULK, the target's registry hash, the target's bodies hash.
  * ARGV: the five weights, lease ms, rounds.
- * Returns { status or '', messages left besides these, message... }.
+ * Returns { status or '', messages left besides these, member, body or false, member, body or false... }.
  */
 export const TAKE_ROUND_SCRIPT = new LuaScript(`
 local t = redis.call('TIME')
@@ -34,22 +37,32 @@ for i = 1, 5 do
     redis.call('ZADD', KEYS[i], unpack(leased))
   end
 end
+local taken = {}
 for round = 0, rounds - 1 do
   local took = 0
   for i = 1, 5 do
     local weight = tonumber(ARGV[i])
     local items = levels[i]
     for j = round * weight + 1, math.min(#items, (round + 1) * weight) do
-      out[#out + 1] = items[j]
+      taken[#taken + 1] = items[j]
       took = took + 1
     end
   end
   if took == 0 then break end
 end
+for from = 1, #taken, 1000 do
+  local refs = {}
+  for j = from, math.min(#taken, from + 999) do refs[#refs + 1] = taken[j] end
+  local bodies = redis.call('HMGET', KEYS[7], unpack(refs))
+  for j = 1, #refs do
+    out[#out + 1] = refs[j]
+    out[#out + 1] = bodies[j]
+  end
+end
 local left = 0
 for i = 1, 5 do
   left = left + redis.call('ZCARD', KEYS[i])
 end
-out[2] = left - (#out - 2)
+out[2] = left - #taken
 return out
 `);

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
 import { execAll, isClusterClient, MasConnection, slotPipeline } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
@@ -9,7 +10,7 @@ import { PRIORITIES, QueuedMessage } from './queued-message';
 export interface QueueRound {
   /** The target's registry status ('' when it is not registered). */
   targetStatus: string;
-  /** The messages, highest priority first, each with its raw queue member (to settle it). */
+  /** The messages, highest priority first, each with its queue member (to settle it). */
   messages: Array<{ message: QueuedMessage; member: string }>;
   /** Messages still queued besides these. */
   left: number;
@@ -17,14 +18,21 @@ export interface QueueRound {
 
 /**
  * Per-target priority queues `priority_queue:{target}:{PRIORITY}` and the set of targets with
- * messages waiting, shared by every gateway instance. Taking a message leases it; {@link settle}
- * removes it for good.
+ * messages waiting, shared by every gateway instance. A queue holds references, in the order they
+ * were queued; the messages themselves are in the target's `priority_queue:{target}:bodies` hash,
+ * written once (a sorted set holding the whole message would carry it to Redis again to remove it, and
+ * compare whole messages to order those queued in the same millisecond). Taking a message leases it;
+ * {@link settle} removes it for good.
  */
 @Injectable()
 export class PriorityQueues {
   private readonly weights: number[];
   private pending: QueuedMessage[] = [];
   private flushing?: Promise<void>;
+  private readonly logger = new Logger('PriorityQueues');
+  /** This instance's part of every reference it makes, and how many it made. */
+  private readonly instanceTag = randomBytes(6).toString('base64url');
+  private made = 0;
 
   constructor(
     private readonly redis: MasConnection,
@@ -50,20 +58,26 @@ export class PriorityQueues {
   }
 
   /**
-   * Queues messages behind those already waiting at their level (member: the message JSON; score:
-   * when it becomes visible; ZADD NX, so an ingress entry read again after a crash is queued once),
-   * then names their targets in the targets set. In that order: a dispatcher that forgets a drained
-   * target looks at its queues again afterwards ({@link forgetIfDrained}), so a message is never
-   * queued under a target nobody will look at. On one server both go in one pipeline (one connection
-   * runs them in order); on a cluster, where the targets set has a slot of its own, the SADD waits.
+   * Queues messages behind those already waiting at their level: each message under a new reference
+   * in its target's bodies hash, then the reference in its queue (score: when it becomes visible;
+   * references of one millisecond sort in the order they were made, so a level is first in, first
+   * out), then names their targets in the targets set. In that order: a taker never finds a
+   * reference without its message, and a dispatcher that forgets a drained target looks at its
+   * queues again afterwards ({@link forgetIfDrained}), so a message is never queued under a target
+   * nobody will look at. On one server all go in one pipeline (one connection runs them in order);
+   * on a cluster, where the targets set has a slot of its own, the SADD waits.
    */
   async enqueue(...messages: QueuedMessage[]): Promise<void> {
     if (!messages.length) return;
     const now = Date.now();
     const command = this.redis.command;
     const queued = slotPipeline(command);
-    for (const [queue, members] of grouped(messages, (m) => this.redis.keys.priorityQueue(m.target, m.priority), (m) => JSON.stringify(m))) {
-      queued.zadd(queue, 'NX', ...members.flatMap((member) => [now, member]));
+    const items = messages.map((message) => ({ message, ref: this.reference() }));
+    for (const [bodies, fields] of grouped(items, ({ message }) => this.redis.keys.priorityQueueBodies(message.target), ({ message, ref }) => [ref, bodyOf(message)])) {
+      queued.hset(bodies, ...fields.flat());
+    }
+    for (const [queue, members] of grouped(items, ({ message }) => this.redis.keys.priorityQueue(message.target, message.priority), ({ ref }) => ref)) {
+      queued.zadd(queue, ...members.flatMap((member) => [now, member]));
     }
     const targets = [...new Set(messages.map((m) => m.target))];
     if (!isClusterClient(command)) {
@@ -79,14 +93,42 @@ export class PriorityQueues {
    * (one script over the target's own keys), and forgets the target when its queues are empty.
    */
   async takeRound(target: string, rounds = 1): Promise<QueueRound> {
-    const keys = [...PRIORITIES.map((priority) => this.redis.keys.priorityQueue(target, priority)), this.redis.keys.agent(target)];
-    const [status, left, ...members] = await TAKE_ROUND_SCRIPT.run<[string, number, ...string[]]>(this.redis.command, keys, [
+    const keys = [...PRIORITIES.map((priority) => this.redis.keys.priorityQueue(target, priority)), this.redis.keys.agent(target), this.redis.keys.priorityQueueBodies(target)];
+    const [status, left, ...pairs] = await TAKE_ROUND_SCRIPT.run<[string, number, ...Array<string | null>]>(this.redis.command, keys, [
       ...this.weights,
       this.settings.ingress.claimIdleMs,
       rounds,
     ]);
-    if (!members.length && !left) await this.forgetIfDrained(target);
-    return { targetStatus: status, left, messages: members.map((member) => ({ member, message: JSON.parse(member) as QueuedMessage })) };
+    if (!pairs.length && !left) await this.forgetIfDrained(target);
+    const messages: QueueRound['messages'] = [];
+    const lost: string[] = [];
+    for (let i = 0; i < pairs.length; i += 2) {
+      const member = pairs[i]!;
+      const body = pairs[i + 1];
+      // A member queued whole (by a gateway of an earlier version) is its own body.
+      const message = body !== null ? parseBody(body) : member.startsWith('{') ? (JSON.parse(member) as QueuedMessage) : undefined;
+      if (message) messages.push({ member, message });
+      else lost.push(member);
+    }
+    if (lost.length) await this.dropLost(target, lost);
+    return { targetStatus: status, left, messages };
+  }
+
+  /**
+   * References whose message is not in the bodies hash (only a hand on Redis removes one: a message
+   * is written before its reference and removed with it): logged and removed, so that the queue moves on.
+   */
+  private async dropLost(target: string, refs: string[]): Promise<void> {
+    this.logger.error(`${refs.length} queued reference(s) for "${target}" have no message in ${this.redis.keys.priorityQueueBodies(target)} (removed from the queues; nothing to deliver): ${refs.slice(0, 5).join(', ')}`);
+    const pipeline = this.redis.command.pipeline();
+    for (const priority of PRIORITIES) pipeline.zrem(this.redis.keys.priorityQueue(target, priority), ...refs);
+    await execAll(pipeline);
+  }
+
+  /** A new reference: this instance's count in a fixed width (so that they sort as made), then its tag. */
+  private reference(): string {
+    this.made += 1;
+    return `${this.made.toString(36).padStart(10, '0')}${this.instanceTag}`;
   }
 
   /**
@@ -101,14 +143,15 @@ export class PriorityQueues {
     if (sizes.some((size) => size > 0)) await this.redis.command.sadd(this.redis.keys.priorityQueueTargets, target);
   }
 
-  /** Removes taken messages for good (delivered or dead-lettered). */
+  /** Removes taken messages for good (delivered or dead-lettered): their references and bodies at once. */
   async settle(target: string, taken: QueueRound['messages']): Promise<void> {
     if (!taken.length) return;
-    const pipeline = this.redis.command.pipeline();
+    const transaction = this.redis.command.multi();
     for (const [queue, members] of grouped(taken, ({ message }) => this.redis.keys.priorityQueue(target, message.priority), ({ member }) => member)) {
-      pipeline.zrem(queue, ...members);
+      transaction.zrem(queue, ...members);
     }
-    await execAll(pipeline);
+    transaction.hdel(this.redis.keys.priorityQueueBodies(target), ...taken.map(({ member }) => member));
+    await execAll(transaction);
   }
 
   /** Targets that may have messages waiting. */
@@ -128,9 +171,24 @@ export class PriorityQueues {
   }
 }
 
+/**
+ * A queued message as the bodies hash holds it: its other fields as JSON, a line break, then the
+ * envelope as it is (JSON has no raw line break: the first one ends the fields; the envelope is not
+ * escaped into a JSON string a second time).
+ */
+function bodyOf(message: QueuedMessage): string {
+  const { envelope, ...fields } = message;
+  return `${JSON.stringify(fields)}\n${envelope}`;
+}
+
+function parseBody(body: string): QueuedMessage {
+  const end = body.indexOf('\n');
+  return { ...(JSON.parse(body.slice(0, end)) as Omit<QueuedMessage, 'envelope'>), envelope: body.slice(end + 1) };
+}
+
 /** The members of `items` by the queue each goes to, in order (one command per queue, not per message). */
-function grouped<T>(items: readonly T[], queueOf: (item: T) => string, memberOf: (item: T) => string): Map<string, string[]> {
-  const byQueue = new Map<string, string[]>();
+function grouped<T, M>(items: readonly T[], queueOf: (item: T) => string, memberOf: (item: T) => M): Map<string, M[]> {
+  const byQueue = new Map<string, M[]>();
   for (const item of items) {
     const queue = queueOf(item);
     let members = byQueue.get(queue);

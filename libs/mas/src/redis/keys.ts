@@ -284,6 +284,8 @@ export class MasKeySpace {
   readonly auditByTarget = (id: string): string => this.trail(`by_target:${id}`);
   /** gateway: per-target priority queue. */
   readonly priorityQueue = (target: string, priority: string): string => `${this.prefix}priority_queue:${this.tag(target)}:${priority}`;
+  /** gateway: the queued messages of a target's priority queues by reference (hash: reference → message), in their hash slot. */
+  readonly priorityQueueBodies = (target: string): string => `${this.prefix}priority_queue:${this.tag(target)}:bodies`;
   /** zero-trust: what an agent was provisioned with (hash: `capabilities`, `roles`, `provisioned_at`); only services read it. */
   readonly provisionGrant = (id: string): string => `${this.prefix}mas:zt:grant:${this.tag(id)}`;
   /**
