@@ -34,4 +34,14 @@ describe('what a DLP scanner remembers between messages', () => {
       expect(scanner.scanEnvelope({ data: { 'x\u0001zq': 'abc', x: { zq: 'abc' } } }).findings.map((f) => f.path)).toEqual(['data.x.zq']);
     }
   });
+
+  it('does not forget what it worked out because a field holds a new value in every message (an id, a timestamp)', () => {
+    const scanned: string[] = [];
+    const counting: DlpDetector = { type: 'ssn', pattern: /\d{3}-\d{2}-\d{4}/g, validate: () => false };
+    const watched: DlpDetector = { type: 'email', pattern: /gold/g, validate: (value, text) => (scanned.push(text), false) };
+    const scanner = new DlpScanner(() => 'BLOCK', [counting, watched]);
+    for (let i = 0; i < 20_000; i += 1) scanner.scanEnvelope({ message_id: `id-${i}`, data: { seq: i, tier: 'gold' } });
+
+    expect(scanned.filter((text) => text === 'gold')).toHaveLength(1); // scanned once, remembered clean since
+  });
 });

@@ -50,6 +50,12 @@ const PATH_CHARS = 512;
 const PATHS_KEPT = 4_096;
 /** Short texts found clean remembered per scanner, over all paths. */
 const CLEAN_TEXTS_KEPT = 8_192;
+/**
+ * Short texts found clean remembered per path: a field whose values keep changing (an id, a
+ * timestamp, a counter) fills its share and adds no more, rather than filling the whole memory
+ * (which then starts over, every path's work with it) with values that never come again.
+ */
+const CLEAN_TEXTS_PER_PATH = 64;
 
 /**
  * A key path as a scanner remembers it, one node per key from the envelope down (a path is its
@@ -165,8 +171,9 @@ export class DlpTextScanner {
     return node;
   }
 
-  /** Remembers that a scan of `text` under `node`'s path found nothing. */
+  /** Remembers that a scan of `text` under `node`'s path found nothing (up to {@link CLEAN_TEXTS_PER_PATH} texts a path). */
   markClean(node: KeyPathNode, text: string): void {
+    if (node.clean && node.clean.size >= CLEAN_TEXTS_PER_PATH) return;
     (node.clean ??= new Set()).add(text);
     this.cleanCount += 1;
   }
