@@ -11,6 +11,7 @@ from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True
 
 import gen  # noqa: E402
 import t_health, t_dev, t_pay, t_comm, t_more, t_neg  # noqa: E402,F401  (registration order is part of the seed)
