@@ -34,7 +34,9 @@ export const email: DlpDetector = {
     !/^:(?:[\w.~-]+\/|["'\]]|$)/.test(text.slice(index + value.length, index + value.length + 64)) &&
     !/[a-z][a-z0-9+.-]*:\/\/[^\s/@]*$/i.test(text.slice(Math.max(0, index - 80), index)) &&
     !kerberosPrincipal(value, text, index) &&
-    !sipNumber(value, text, index, keyPath),
+    !sipNumber(value, text, index, keyPath) &&
+    // Not an SSH algorithm's name: the OpenSSH and libssh projects name their extensions `name@openssh.com` (`ssh-rsa-cert-v01@openssh.com`).
+    !/^[a-z0-9.-]+@(?:openssh\.com|libssh\.org)$/.test(value),
 };
 
 /**
