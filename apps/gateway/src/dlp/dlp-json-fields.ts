@@ -81,8 +81,17 @@ export function namedValue(object: Record<string, unknown>, titles?: ReadonlyMap
   return undefined;
 }
 
-/** A key naming a kind (`legalIdType`, `id_scheme`, `documentKind`) and the stem it qualifies. */
-const KIND_KEY = /^(.{2,40}?)[_-]?(?:type|Type|TYPE|kind|Kind|KIND|scheme|Scheme|SCHEME)$/;
+/** The last words of a key naming a kind (`legalIdType`, `id_scheme`, `documentKind`), before which is the stem it qualifies. */
+const KIND_SUFFIXES = ['type', 'kind', 'scheme'];
+/** The stem a key naming a kind qualifies (`legalId` of `legalIdType`, `id` of `id_scheme`), or undefined. */
+function kindStem(key: string): string | undefined {
+  if (key.length < 6 || key.length > 48) return undefined;
+  const lower = key.toLowerCase();
+  const suffix = KIND_SUFFIXES.find((word) => lower.endsWith(word));
+  if (!suffix) return undefined;
+  const stem = key.slice(0, -suffix.length).replace(/[_-]$/, '');
+  return stem.length >= 2 ? stem : undefined;
+}
 /** What the value of such a stem is under (`legalIdValue`, `id_number`). */
 const STEM_VALUE_SUFFIXES = ['Value', 'value', '_value', 'Number', 'number', '_number'];
 
@@ -94,7 +103,7 @@ function stemPair(object: Record<string, unknown>): { key: string; name: string 
   for (const key in object) {
     const kind = object[key];
     if (typeof kind !== 'string' || kind.length > 40) continue;
-    const stem = KIND_KEY.exec(key)?.[1];
+    const stem = kindStem(key);
     if (!stem) continue;
     const valueKey = STEM_VALUE_SUFFIXES.map((suffix) => stem + suffix).find((name) => name !== key && isValue(object[name]));
     if (valueKey && FIELD_NAME.test(kind)) return { key: valueKey, name: kind };

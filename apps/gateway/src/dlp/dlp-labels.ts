@@ -14,7 +14,7 @@ import type { SubText, TypedSpan } from './dlp-structure';
 /** A gap between the words of a label: nothing (`memberid`), a possessive, spaces, `_ . / -`. */
 const GAP = String.raw`(?:['’]s)?[\s_./-]*`;
 /** The word saying a label names an identifier: `id`, `I.D.`, `identifier`, `number`, `no.`, `nr`, `#`, `N°`. */
-const ID_WORD = String.raw`(?:id|n[öo]mr[əe](?:si|niz|miz)?|i\.\s?d\.?|ident(?:ifier|ification)?|num(?:ber|\.)?|nummer|numara(?:s[ıi])?|nbr|nmbr|no\.?|nr\.?|n[°º]|#|№|cin)`;
+const ID_WORD = String.raw`(?:id|i\.\s?d\.?|ident(?:ifier|ification)?|num(?:ber|\.)?|nummer|numara(?:s[ıi])?|nbr|nmbr|no\.?|nr\.?|n[°º]|#|№|cin)`;
 /** One or two of them (`I.D. NUMBER`, `ID No.`, `ID #`). */
 const ID = `${ID_WORD}(?:${GAP}${ID_WORD})?`;
 
@@ -27,7 +27,7 @@ const VOCABULARY: ReadonlyArray<readonly [DlpType, string]> = [
     'health_insurance_number',
     words(
       // Also Dutch `verzekerdennummer` / `polisnummer`, Turkish `poliçe no` / `üye no`, Italian `tessera sanitaria`, Swedish `försäkringsnummer`.
-      String.raw`(?:member|mbr|subscriber|subscr|insured|insurance|ins|polic(?:y|ies)|policyholder|poliisi|s[ıi][gğ]orta polis|ravikindlustus|beneficiary|cardholder|enrollee|health plan|insurance plan|plan member|medicare|medicaid|afiliad[oa]|asegurad[oa]|assur[ée]e?(?: social)?|versicherten|versicherungs|verzekerden|verzekerings|verzekerde|polis|poli[çc]e|[üu]ye|sigorta|f[öo]rs[äa]krings|ubezpieczenia|tessera sanitaria|versichertenkarte|medical card|abha|காப்பீட்டு)(?: card)? ${ID}` +
+      String.raw`(?:member|mbr|subscriber|subscr|insured|insurance|ins|polic(?:y|ies)|policyholder|poliisi|ravikindlustus|beneficiary|cardholder|enrollee|health plan|insurance plan|plan member|medicare|medicaid|afiliad[oa]|asegurad[oa]|assur[ée]e?(?: social)?|versicherten|versicherungs|verzekerden|verzekerings|verzekerde|polis|poli[çc]e|[üu]ye|sigorta|f[öo]rs[äa]krings|ubezpieczenia|tessera sanitaria|versichertenkarte|medical card|abha|காப்பீட்டு)(?: card)? ${ID}` +
         // Number first (French, Spanish, Portuguese): `N° d'assuré`, `numéro d'affilié`, `número de afiliado`.
         String.raw`|(?:n[uú]m[ée]ro|n[°º]|no\.?|nr\.?) (?:de |d['’] ?|do |da )?(?:assur[ée]e?(?: social)?|assurance maladie|affili[ée]e?|afiliad[oa]|afilia[cç][aã]o|s[ée]curit[ée] sociale|ss|s[ée]cu|benefici[aá]rio|miembro)`
         // A header joining two of the id nouns (`Policy/Member`, `Member / Subscriber`): an id column either way.
@@ -35,7 +35,7 @@ const VOCABULARY: ReadonlyArray<readonly [DlpType, string]> = [
         String.raw`|medicare|medicaid|mbi|hicn|kvnr|cin|tessera sanitaria|` +
         // National and public schemes by name: Brazil's SUS card, Spain's CIP, Canada's PHN and health number, Austria's SV number,
         // TRICARE's DoD benefits number, PhilHealth, the EHIC, Québec's and Korea's health insurance cards.
-        String.raw`cart[ãa]o (?:nacional de sa[úu]de|(?:do )?sus)|(?:n[º°o]\.?|n[uú]mero) (?:de )?utente|காப்பீட்டு எண்|utente sns|taj(?: sz[áa]m)?|(?:s[ốo] )?(?:th[ẻe] )?bhyt|[čc][íi]slo poji[šs]t[ěe]nce|targeta sanit[àa]ria|c[óo]digo cip|cip sns|phn|personal health ${ID}|health ${ID}|sv ?nr|sv nummer|do ?d benefits? ${ID}|philhealth(?: ${ID}| pin)?|ehic|european health insurance card(?: ${ID})?|carte d['’] ?assurance maladie|건강보험증? ?번호|보험증 ?번호|(?:provincial )?health (?:insurance )?card(?: ${ID})?|health care card|medicare card|ohip|ramq|carte vitale|tarjeta sanitaria|carteirinha|carteira (?:do |de )?(?:plano|conv[eê]nio)|(?:kranken)?versichertennummer|versicherungsnummer|n[uú]mero de afiliaci[oó]n|afiliad[oa]|assur[ée] social|s[ée]curit[ée] sociale|बीमा संख्या|被保険者(?:番号|証)?|保険証番号|医保卡?号`,
+        String.raw`cart[ãa]o (?:nacional de sa[úu]de|(?:do )?sus)|(?:n[º°o]\.?|n[uú]mero) (?:de )?utente|காப்பீட்டு எண்|s[ıi][gğ]orta polis n[öo]mr[əe](?:si|niz|miz)?|utente sns|taj(?: sz[áa]m)?|(?:s[ốo] )?(?:th[ẻe] )?bhyt|[čc][íi]slo poji[šs]t[ěe]nce|targeta sanit[àa]ria|c[óo]digo cip|cip sns|phn|personal health ${ID}|health ${ID}|sv ?nr|sv nummer|do ?d benefits? ${ID}|philhealth(?: ${ID}| pin)?|ehic|european health insurance card(?: ${ID})?|carte d['’] ?assurance maladie|건강보험증? ?번호|보험증 ?번호|(?:provincial )?health (?:insurance )?card(?: ${ID})?|health care card|medicare card|ohip|ramq|carte vitale|tarjeta sanitaria|carteirinha|carteira (?:do |de )?(?:plano|conv[eê]nio)|(?:kranken)?versichertennummer|versicherungsnummer|n[uú]mero de afiliaci[oó]n|afiliad[oa]|assur[ée] social|s[ée]curit[ée] sociale|बीमा संख्या|被保険者(?:番号|証)?|保険証番号|医保卡?号`,
     ),
   ],
   [

@@ -101,8 +101,8 @@ export function rulerTableCells(text: string): SubText[] {
 
 /** A header of a report printed in columns: three or more names apart by two spaces or more (`Room  Name      MRN     Acct#`). */
 const ALIGNED_HEADER = /^[ \t]*[A-Za-z][\w.#/()-]*(?: [\w.#/()-]+)*(?:(?: {2,}|\t)[A-Za-z][\w.#/()-]*(?: [\w.#/()-]+)*){2,}[ \t]*\r?$/;
-/** The cheap test before {@link ALIGNED_HEADER}: a line break and a gap of two spaces. */
-const ALIGNED_START = /\n[^\n]*\S {2,}\S/;
+/** The cheap test before {@link ALIGNED_HEADER} (with a line break): a gap of two spaces between words. */
+const ALIGNED_START = /\S {2}/;
 
 /**
  * The cells of a report printed in columns with no ruler (a census, a worklist, a terminal screen): under a header whose column names
@@ -110,7 +110,7 @@ const ALIGNED_START = /\n[^\n]*\S {2,}\S/;
  * type are read (a name with spaces in another column does not shift them: the columns are found by position, not by counting words).
  */
 export function alignedColumnCells(text: string, names: (label: string) => boolean): SubText[] {
-  if (!ALIGNED_START.test(text)) return [];
+  if (!text.includes('\n') || !ALIGNED_START.test(text)) return [];
   const lines = linesOf(text);
   if (lines.length > MAX_LINES) return [];
   const out: SubText[] = [];

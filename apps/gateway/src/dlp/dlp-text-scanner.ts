@@ -178,7 +178,7 @@ export class DlpTextScanner {
 
   private keyView(keys: readonly string[]): KeyView {
     // A map keyed by host or URL (Pulumi `accessTokens: { 'https://api.pulumi.com': … }`, registries' auths): the map's key names the value.
-    if (keys.length > 1 && HOST_KEY.test(keys[keys.length - 1])) keys = keys.slice(0, -1);
+    if (keys.length > 1 && keys[keys.length - 1].includes(':') && HOST_KEY.test(keys[keys.length - 1])) keys = keys.slice(0, -1);
     const nearestKey = normaliseKey(keys[keys.length - 1] ?? '');
     // The nearest key read with its parent (`{ medicaid: { recipientId } }`, `{ card: { cvv } }`).
     const joinedKey = nearestKey && keys.length > 1 ? normaliseKey(keys[keys.length - 2]) + nearestKey : '';

@@ -139,7 +139,8 @@ export const protocolPassword: DlpDetector = {
 
 /**
  * More tools' password forms, behind a test of their own names: SNMP communities and USM users, Oracle's `user/password@db`, connect
- * calls taking the password third, Bundler's per-host credentials, and a user and a password in chat with markup around them.
+ * calls taking the password third, Bundler's per-host credentials, a user and a password in chat with markup around them, and
+ * commands that set or take a password as an argument (`-u user -p …`, `set-initial-password …`, `*ctl add_user u …`, `secret set X_PASSWORD --body …`).
  */
 export const toolPassword: DlpDetector = {
   type: 'password',
@@ -160,10 +161,19 @@ export const toolPassword: DlpDetector = {
       String.raw`\bbundle[ \t]+config[ \t]+(?:set[ \t]+)?(?:--\w+[ \t]+)*[\w-]+(?:\.[\w-]+)+[ \t]+[^\s:]{1,128}:(?<v48>\S{3,128})`,
       // A user and a password in chat with markup around them (BBCode `user [b]admin[/b] pass [b]…[/b]`, HTML, Markdown), or none.
       String.raw`\b(?:[Uu]ser(?:name)?|USER(?:NAME)?|[Ll]ogin|LOGIN)[ \t:]+${MARKUP}[\w.@-]{1,64}${MARKUP}[ \t,;/]+(?:and[ \t]+)?(?:[Pp]ass(?:word)?|PASS(?:WORD)?|pw|pwd|PW)[ \t]*[:=]?[ \t]*${MARKUP}(?<v49>(?=[^\s\[<*\x60]*[\d!#$%^&~+=?@])(?=[^\s\[<*\x60]*[A-Za-z])[^\s\[<*\x60]{6,128}?)(?=${MARKUP}[.,;!)]*(?:\s|<|$))`,
+      // A command named for setting a password, the password its argument (`neo4j-admin dbms set-initial-password …`, `… change-password …`).
+      String.raw`(?<![\w-])(?:set|change|reset|update)(?:-initial)?-password[ \t]+(?!-)['"]?(?<v14>[^\s'"]{6,128})`,
+      // An admin tool adding a user, the user then the password (`rabbitmqctl add_user u '…'`, `kamctl add 2575 …`, `ejabberdctl register u host …`).
+      String.raw`\b[a-z]+ctl[ \t]+(?:add_?user|add|change_password|register)[ \t]+['"]?[\w.@-]{1,64}['"]?[ \t]+(?:[\w-]+(?:\.[\w-]+)+[ \t]+)?['"]?(?<v15>(?!-)[^\s'"]{4,128})`,
+      // A user and a password as lower-case flags of a remote command (`PsExec \\host -u CORP\x -p …`, `racadm -r host -u root -p …`): a value
+      // with a letter and something else, not a port or a port mapping (`-p 8080:80`).
+      String.raw`[ \t]-u[ \t]+['"]?[^\s'"-][^\s'"]{0,63}['"]?(?:[ \t]+-[A-Za-z](?:[ \t]+[^\s-]\S*)?){0,3}[ \t]+-p[ \t]+['"]?(?<v17>(?=[^\s'"]*[A-Za-z])(?=[^\s'"]*[^A-Za-z\s'"])(?!\d+(?::\d+)*(?:\/\w+)?(?:['"\s]|$))[^\s'"-][^\s'"]{2,127})`,
+      // A secret stored under a name saying it is a password (`gh secret set DB_PASSWORD --body '…'`, `… ADMIN_PASS --value …`).
+      String.raw`\b[A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|_PASS|_PWD)\b[^\n|;&]{0,60}?[ \t](?:--body|--value|-b)[ \t=]+(?:'(?<v18>[^'\n]{3,128})'|"(?<v19>[^"\n]{3,128})"|(?<v20>[^\s'"-][^\s'"]{2,127}))`,
     ].join('|'),
     'g',
   ),
-  requires: /community|com2sec|createUser|sqlplus|rman|expdp|impdp|sqlldr|dgmgrl|onn(?:ect|ECT)?[ \t]|DBI->|getConnection|PDO|mysqli|ldap_bind|imap_open|ftp_login|\.connect\(|BUNDLE_|bundle[ \t]+config|(?:ser(?:name)?|SER(?:NAME)?|ogin|OGIN)[ \t:]+\S{1,70}[ \t,;/]+(?:and[ \t]+)?(?:[Pp]ass|PASS|pw|PW)/,
+  requires: /-(?:u[ \t]|password[ \t]|-body|-value|b[ \t=])|ctl[ \t]|community|com2sec|createUser|sqlplus|rman|expdp|impdp|sqlldr|dgmgrl|onn(?:ect|ECT)?[ \t]|DBI->|getConnection|PDO|mysqli|ldap_bind|imap_open|ftp_login|\.connect\(|BUNDLE_|bundle[ \t]+config|(?:ser(?:name)?|SER(?:NAME)?|ogin|OGIN)[ \t:]+\S{1,70}[ \t,;/]+(?:and[ \t]+)?(?:[Pp]ass|PASS|pw|PW)/,
   validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value),
 };
 
@@ -172,7 +182,7 @@ export const pairPassword: DlpDetector = {
   type: 'password',
   // Also the sentence saying what to log in with (`the test account logs in with demo-user / …`).
   pattern: /\b(?:user(?:name)?|login|log(?:s|ged|ging)?[ -]?in(?:[ \t]+(?:with|as))?|creds?|credentials)[ \t:]+[\w.@-]{1,64}[ \t]*\/[ \t]*(?<v>(?=[^\s/]*[\d!#$%^&*~+=?@])(?=[^\s/]*[A-Za-z])[^\s/]{6,128})(?![^\s/]*\/)/gi,
-  requires: /(?:user|log|cred)[^\n/]{0,70}\//i,
+  requires: /(?:user|log(?:s|ged|ging)?[ -]?in|cred)[^\n/]{0,70}\//i,
 };
 
 /** `IDENTIFIED BY` in any case. */
@@ -207,15 +217,6 @@ export const commandPassword: DlpDetector = {
       // HTTP Basic credentials: base64 of `user:password`.
       String.raw`\bBasic[ \t]+(?<v9>[A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])`,
       String.raw`\b(?:sshpass[ \t]+-p|redis-cli\b[^\n|;&]{0,120}?[ \t]-a)[ \t]*['"]?(?<v6>[^\s'"-][^\s'"]{2,127})`,
-      // A command named for setting a password, the password its argument (`neo4j-admin dbms set-initial-password …`, `… change-password …`).
-      String.raw`(?<![\w-])(?:set|change|reset|update)(?:-initial)?-password[ \t]+(?!-)['"]?(?<v14>[^\s'"]{6,128})`,
-      // An admin tool adding a user, the user then the password (`rabbitmqctl add_user u '…'`, `kamctl add 2575 …`, `ejabberdctl register u host …`).
-      String.raw`\b[a-z]+ctl[ \t]+(?:add_?user|add|change_password|register)[ \t]+['"]?[\w.@-]{1,64}['"]?[ \t]+(?:[\w-]+(?:\.[\w-]+)+[ \t]+)?['"]?(?<v15>(?!-)[^\s'"]{4,128})`,
-      // A user and a password as lower-case flags of a remote command (`PsExec \\host -u CORP\x -p …`, `racadm -r host -u root -p …`): a value
-      // with a letter and something else, not a port or a port mapping (`-p 8080:80`).
-      String.raw`[ \t]-u[ \t]+['"]?[^\s'"-][^\s'"]{0,63}['"]?(?:[ \t]+-[A-Za-z](?:[ \t]+[^\s-]\S*)?){0,3}[ \t]+-p[ \t]+['"]?(?<v17>(?=[^\s'"]*[A-Za-z])(?=[^\s'"]*[^A-Za-z\s'"])(?!\d+(?::\d+)*(?:\/\w+)?(?:['"\s]|$))[^\s'"-][^\s'"]{2,127})`,
-      // A secret stored under a name saying it is a password (`gh secret set DB_PASSWORD --body '…'`, `… ADMIN_PASS --value …`).
-      String.raw`\b[A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|_PASS|_PWD)\b[^\n|;&]{0,60}?[ \t](?:--body|--value|-b)[ \t=]+(?:'(?<v18>[^'\n]{3,128})'|"(?<v19>[^"\n]{3,128})"|(?<v20>[^\s'"-][^\s'"]{2,127}))`,
     ].join('|'),
     'g',
   ),
@@ -345,8 +346,8 @@ export const wirelessKeyPassword: DlpDetector = {
 export const managerOutputPassword: DlpDetector = {
   type: 'password',
   pattern:
-    /^[^\n]{0,60}?(?:^|[$#>%][ \t]+)(?:pass(?:[ \t]+show)?|gopass(?:[ \t]+show)?|secret-tool[ \t]+lookup|security[ \t]+find-(?:generic|internet)-password\b[^\n]*?[ \t]-w|op[ \t]+read|bw[ \t]+get[ \t]+password|keyring[ \t]+get)[ \t]+[^\n]*\r?\n(?<v>[^\s$#][^\s]{2,127})[ \t]*\r?$/gm,
-  requires: /(?:pass|gopass)[ \t]+\S|secret-tool|find-(?:generic|internet)-password|op[ \t]+read|bw[ \t]+get|keyring[ \t]+get/,
+    /^[^\n]{0,60}?(?:^|[$#>%][ \t]+)(?:g?o?pass[ \t]+show|secret-tool[ \t]+lookup|security[ \t]+find-(?:generic|internet)-password\b[^\n]*?[ \t]-w|op[ \t]+read|bw[ \t]+get[ \t]+password|keyring[ \t]+get)[ \t]+[^\n]*\r?\n(?<v>[^\s$#][^\s]{2,127})[ \t]*\r?$/gm,
+  requires: /pass[ \t]+show|secret-tool[ \t]|find-(?:generic|internet)-password|op[ \t]+read|bw[ \t]+get|keyring[ \t]+get/,
   validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value),
 };
 
@@ -356,7 +357,6 @@ export const managerOutputPassword: DlpDetector = {
  */
 export const secretsFilePassword: DlpDetector = {
   type: 'password',
-  pattern: /^[ \t]*(?:[\w.-]{1,64}[ \t]+)?[\w.@\\-]{1,64}:(?<v>(?=[^\s:]*[A-Za-z])(?=[^\s:]*[^A-Za-z\s:])[^\s:$][^\s:]{2,127})[ \t]*\r?$/gm,
-  requires: /:/,
-  validate: (_value, _text, _index, keyPath) => /(?:^|[\s/])(?:secrets|passwd|passwords|credentials|htpasswd)$/i.test(keyPath),
+  key: /(?:secrets|passwd|passwords|credentials|htpasswd)$/,
+  keyValue: /^(?:[ \t]*[^\n]*\r?\n)*?[ \t]*(?:[\w.-]{1,64}[ \t]+)?[\w.@\\-]{1,64}:(?=[^\s:]*[A-Za-z])(?=[^\s:]*[^A-Za-z\s:])[^\s:$][^\s:]{2,127}[ \t]*\r?(?:\n|$)/,
 };
