@@ -214,6 +214,15 @@ describe("DLP general 9: a value's kind named by a sibling sharing its stem", ()
   ])('not %s', (_name, data) => expect(typesOf(data)).toEqual([]));
 });
 
+describe('DLP general 9: the SSN inside a pre-2020 Medicare number', () => {
+  it.each([
+    ['a crosswalk column of HICNs', { csv: 'HICN,MBI,LAST\n219443018A,5RT4-KD2-WQ81,NOLAN' }],
+    ['a HICN after its label', { note: 'Old Medicare number (HICN): 521443018B1, replaced by the MBI in 2019.' }],
+  ])('%s', (_name, data) => expect(typesOf(data)).toEqual(['health_insurance_number', 'ssn']));
+
+  it('not a plan member id of the same shape', () => expect(typesOf({ claim: { payerMemberId: '521443018XB' } })).toEqual(['health_insurance_number']));
+});
+
 describe('DLP general 9: an SSN given in the answer to the question asking for it', () => {
   it('a chat turn after the question', () =>
     expect(typesOf({ transcript: [{ agent: 'Can you confirm the SSN on the account?' }, { customer: "yes it's 521 44 3018 thanks" }] })).toEqual(['ssn']));
@@ -227,6 +236,19 @@ describe('DLP general 9: HL7 guarantor and next-of-kin fields', () => {
   it('a next of kin phone', () => expect(typesOf({ hl7: 'MSH|^~\\&|A|B|C|D|202601020304||ADT^A04|1|P|2.5\rNK1|1|DOE^MAX|SPO|1 ELM ST|(503)555-0188' })).toEqual(['phone']));
   it('not a message type trigger event read as a diagnosis', () =>
     expect(typesOf({ hl7: 'MSH|^~\\&|LAB|H|EHR|H|202601020304||ORU^R01|991|P|2.5\rOBR|1||7781|CBC^Blood count' })).toEqual([]));
+});
+
+describe('DLP general 9: phone numbers after the phone words of more languages', () => {
+  it.each([
+    ['Finnish, reachable at a number', { viesti: 'Huoltoyhtiö tavoittaa numerosta 050 771 2290 arkisin.' }],
+    ['Persian, my contact number', { text: 'سلام، شماره تماس من 0935 221 7788 است.' }],
+    ['the line of an eSIM', { mail: 'The eSIM for 06-31188420 is active on your account.' }],
+  ])('%s', (_name, data) => expect(typesOf(data)).toEqual(['phone']));
+
+  it.each([
+    ['a Finnish order number', { viesti: 'Tilausnumero 4402 1187 93 vahvistettu.' }],
+    ['a Persian order number', { text: 'شماره سفارش 4402 1187 93 ثبت شد.' }],
+  ])('not %s', (_name, data) => expect(typesOf(data)).toEqual([]));
 });
 
 describe('DLP general 9: card networks, card codes and e-mail look-alikes', () => {

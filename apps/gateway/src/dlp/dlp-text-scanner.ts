@@ -211,7 +211,7 @@ export class DlpTextScanner {
         !vetoed[rank] &&
         (!detector.keyValid || detector.keyValid(text))
       ) {
-        spans.push({ start: offset, end: offset + text.length, type: detector.type, rank, mask: detector.mask?.(text) });
+        spans.push({ start: offset, end: offset + text.length, type: detector.type, rank, mask: detector.mask?.(text), also: detector.keyAlso?.(text, keyPath) });
         return;
       }
       if (!detector.pattern || (detector.requires && !detector.requires.test(text))) return;
@@ -425,7 +425,12 @@ function keepMostSpecific(spans: Span[]): Span[] {
     }
     const before = kept[low - 1];
     const after = kept[low];
-    if ((before && before.end > span.start) || (after && after.start < span.end)) continue;
+    if ((before && before.end > span.start) || (after && after.start < span.end)) {
+      // The same value found again under another name may say more it carries (`Medicare number (HICN): …`: also an SSN).
+      const same = [before, after].find((other) => other && other.start === span.start && other.end === span.end && other.type === span.type);
+      if (same && span.also?.length) same.also = [...new Set([...(same.also ?? []), ...span.also])];
+      continue;
+    }
     kept.splice(low, 0, span);
   }
   return kept;

@@ -47,6 +47,11 @@ export const OTHER_MEMBERSHIP = /\b(?:miles|points|frequent flyer|loyalty|reward
 /** True when `text` numbers another membership than health cover (see {@link OTHER_MEMBERSHIP}). */
 export const otherMembership = (text: string): boolean => OTHER_MEMBERSHIP.test(text) && !HEALTH_COVER.test(text);
 
+/** A Health Insurance Claim Number: nine digits in the SSN ranges, then a beneficiary identification code (`A`, `B1`, `C2`, `D`, `T`, …). */
+const HICN = /^\s*(?!000|666|9\d\d)\d{3}(?!00)\d{2}(?!0000)\d{4}[A-Z][0-9A-Z]?\s*$/;
+/** The HICN's names, as keys and labels give them. */
+const HICN_NAME = /\b(?:hicn|health insurance claim (?:number|no|nr)|medicare claim (?:number|no))\b/i;
+
 /** Health insurance ids: Medicare MBIs by shape; member / policy / subscriber numbers with insurance context. */
 export const healthInsuranceNumber: DlpDetector = {
   type: 'health_insurance_number',
@@ -73,6 +78,9 @@ export const healthInsuranceNumber: DlpDetector = {
     HEALTH_COVER.test(text.slice(Math.max(0, index - 300), index + value.length + 200))),
   // Also a parent key read with its child (`{ medicaid: { recipientId } }` → `medicaidrecipientid`).
   key: /^(?:insuranceid|insurancenumber|insuranceno|healthplanid|healthplannumber|(?:medicare|medicaid)(?:recipient|beneficiary|member|enrollee)?(?:id|number|no|cin)|mbi|hicn|kvnr|policynumber|policyno|policyid|(?:payer|plan|insurance|health|dental|medical)?(?:member|subscriber|insured|cardholder)(?:id|no|num|number)|insurancememberid|(?:insurance|benefits?)cardholderid|cns|[a-z]*(?:health|benefits?|insurance|coverage)[a-z]*certificate(?:id|no|num|number))$/,
+  // A pre-2020 Medicare number (HICN) is the beneficiary's SSN and a letter or two (the beneficiary's relation to the worker): under its name it
+  // carries the SSN (a plan's member id of the same shape does not).
+  keyAlso: (value, keyPath) => (HICN_NAME.test(keyPath) && HICN.test(value) ? ['ssn'] : undefined),
   // A policy of another line of insurance: an employer's workers' comp policy (beside its FEIN and NAICS code), a car's, a home's.
   // Also a generic key under a list of policies (`vehicle: { policies: [{ num }] }`).
   keyVeto: (keyPath, key) => (key.includes('polic') || /polic(?:y|ies)\s+\S+$/i.test(keyPath)) && OTHER_INSURANCE.test(keyPath),
