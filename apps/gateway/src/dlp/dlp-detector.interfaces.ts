@@ -29,8 +29,10 @@ export interface DlpDetector {
   readonly keyValue?: RegExp;
   /** A further check of a value `key` and `keyValue` accept. */
   keyValid?(value: string): boolean;
-  /** Extra check of a pattern match (`text` and `index` give its surroundings, `keyPath` its keys as words). */
-  validate?(value: string, text: string, index: number, keyPath: string): boolean;
+  /** Other types a value `key` accepts carries inside it, its keys (`keyPath`, as words) saying what it is (a pre-2020 Medicare number holds the beneficiary's SSN). */
+  keyAlso?(value: string, keyPath: string): DlpType[] | undefined;
+  /** Extra check of a pattern match (`text` and `index` give its surroundings, `keyPath` its keys as words, `lead` the turn before in a conversation). */
+  validate?(value: string, text: string, index: number, keyPath: string, lead?: string): boolean;
   /** Replacement of a match when the action is REDACT (default `[REDACTED:<type>]`). */
   mask?(value: string): string;
 }

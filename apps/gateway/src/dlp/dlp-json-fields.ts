@@ -31,7 +31,8 @@ const styles = (names: string[]): string[] => [
   ...new Set(names.flatMap((name) => [name[0].toUpperCase() + name.slice(1), name.toUpperCase(), name.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase(), name.toLowerCase()])),
 ].filter((name) => !names.includes(name));
 const VALUE_KEYS = ['value', 'val', 'fieldValue', 'answer', 'response', 'code', 'v_Data', 'text'];
-const NAME_KEYS = ['name', 'key', 'field', 'fieldName', 'label', 'param', 'parameter', 'attribute', 'property', 'header', 'ref', 'question', 'prompt', 'type', 'acct', 'id', 'title', 'variable', 'setting'];
+// Also a browser test's step (`{ command: 'type', target: 'id=password', value }`): the field typed into is its target.
+const NAME_KEYS = ['name', 'key', 'field', 'fieldName', 'label', 'param', 'parameter', 'attribute', 'property', 'header', 'ref', 'question', 'prompt', 'type', 'acct', 'id', 'title', 'variable', 'setting', 'target'];
 const VALUE_KEYS_STYLED = [...VALUE_KEYS, ...styles(VALUE_KEYS)];
 const NAME_KEYS_STYLED = [...NAME_KEYS, ...styles(NAME_KEYS)];
 /**
@@ -41,7 +42,8 @@ const NAME_KEYS_STYLED = [...NAME_KEYS, ...styles(NAME_KEYS)];
 const NESTED_NAME_KEYS = ['ref', 'name', 'key', 'label', 'title', 'content', 'text'];
 // A name may be a path whose last part names the value (Consul KV `services/ledger/db/password`).
 // Also a private field's name (WordPress post meta `_offline_cc_cvc`).
-const FIELD_NAME = /^_{0,2}[A-Za-z][\w .#/()-]{0,63}$/;
+// A parameter store's path (`/prod/orders/db_password`, AWS SSM), a locator (`id=password`, `name=pin`).
+const FIELD_NAME = /^(?:_{0,2}|\/)[A-Za-z][\w .#/()=-]{0,63}$/;
 
 /**
  * A JSON object that names the field it carries — `{ name: 'card_cvc', value: '123' }`, `{ key:
@@ -64,7 +66,7 @@ export function namedValue(object: Record<string, unknown>, titles?: ReadonlyMap
   }
   let valueKey = valueKeys.find((key) => isValue(object[key]));
   if (!valueKey && typeof object.type === 'string' && object.type !== 'type' && isValue(object[object.type])) valueKey = object.type;
-  if (!valueKey) return undefined;
+  if (!valueKey) return stemPair(object);
   for (const nameKey of nameKeys) {
     if (nameKey === valueKey || object[nameKey] === undefined) continue;
     let name: unknown = object[nameKey];
@@ -75,6 +77,36 @@ export function namedValue(object: Record<string, unknown>, titles?: ReadonlyMap
       if (name === undefined && titles && typeof field.id === 'string') name = titles.get(field.id);
     }
     if (typeof name === 'string' && FIELD_NAME.test(name)) return { key: valueKey, name };
+  }
+  return undefined;
+}
+
+/** The last words of a key naming a kind (`legalIdType`, `id_scheme`, `documentKind`), before which is the stem it qualifies. */
+const KIND_SUFFIXES = ['type', 'kind', 'scheme'];
+/** The stem a key naming a kind qualifies (`legalId` of `legalIdType`, `id` of `id_scheme`), or undefined. */
+function kindStem(key: string): string | undefined {
+  if (key.length < 6 || key.length > 48) return undefined;
+  const lower = key.toLowerCase();
+  const suffix = KIND_SUFFIXES.find((word) => lower.endsWith(word));
+  if (!suffix) return undefined;
+  const stem = key.slice(0, -suffix.length).replace(/[_-]$/, '');
+  return stem.length >= 2 ? stem : undefined;
+}
+/** What the value of such a stem is under (`legalIdValue`, `id_number`). */
+const STEM_VALUE_SUFFIXES = ['Value', 'value', '_value', 'Number', 'number', '_number'];
+
+/**
+ * Two siblings sharing a stem, one naming the kind of the other (`{ legalIdType: 'SSN', legalIdValue: '…' }`, `{ id_type: 'MRN', id_value }`):
+ * the value read under the kind it is given.
+ */
+function stemPair(object: Record<string, unknown>): { key: string; name: string } | undefined {
+  for (const key in object) {
+    const kind = object[key];
+    if (typeof kind !== 'string' || kind.length > 40) continue;
+    const stem = kindStem(key);
+    if (!stem) continue;
+    const valueKey = STEM_VALUE_SUFFIXES.map((suffix) => stem + suffix).find((name) => name !== key && isValue(object[name]));
+    if (valueKey && FIELD_NAME.test(kind)) return { key: valueKey, name: kind };
   }
   return undefined;
 }

@@ -98,3 +98,37 @@ export function rulerTableCells(text: string): SubText[] {
   }
   return out;
 }
+
+/** A header of a report printed in columns: three or more names apart by two spaces or more (`Room  Name      MRN     Acct#`). */
+const ALIGNED_HEADER = /^[ \t]*[A-Za-z][\w.#/()-]*(?: [\w.#/()-]+)*(?:(?: {2,}|\t)[A-Za-z][\w.#/()-]*(?: [\w.#/()-]+)*){2,}[ \t]*\r?$/;
+/** The cheap test before {@link ALIGNED_HEADER} (with a line break): a gap of two spaces between words. */
+const ALIGNED_START = /\S {2}/;
+
+/**
+ * The cells of a report printed in columns with no ruler (a census, a worklist, a terminal screen): under a header whose column names
+ * a type (`MRN`, `Member ID`), the word of each row starting where its column starts, up to a blank line. Only the columns that name a
+ * type are read (a name with spaces in another column does not shift them: the columns are found by position, not by counting words).
+ */
+export function alignedColumnCells(text: string, names: (label: string) => boolean): SubText[] {
+  if (!text.includes('\n') || !ALIGNED_START.test(text)) return [];
+  const lines = linesOf(text);
+  if (lines.length > MAX_LINES) return [];
+  const out: SubText[] = [];
+  for (let i = 0; i < lines.length - 1 && out.length < MAX_ROWS; i += 1) {
+    const header = lines[i].text;
+    if (!ALIGNED_HEADER.test(header)) continue;
+    const columns = [...header.matchAll(/(?:^|(?<= {2}|\t))[A-Za-z][\w.#/()-]*(?: [\w.#/()-]+)*/g)].filter((column) => column.index > 0 && names(column[0]));
+    if (!columns.length) continue;
+    for (let j = i + 1; j < lines.length && out.length < MAX_ROWS; j += 1) {
+      const row = lines[j].text;
+      if (!row.trim()) break;
+      for (const column of columns) {
+        const at = column.index;
+        if (row[at - 1] !== ' ' && row[at - 1] !== '\t') continue;
+        const word = /^\S+/.exec(row.slice(at));
+        if (word) out.push({ start: lines[j].start + at, text: word[0], key: column[0] });
+      }
+    }
+  }
+  return out;
+}

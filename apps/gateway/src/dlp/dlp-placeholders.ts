@@ -12,7 +12,7 @@ const SECRET_TYPES: ReadonlySet<DlpType> = new Set<DlpType>(['password', 'api_ke
  * phrase here`), and masks (`********`, `••••`, `[REDACTED]`).
  */
 const PLACEHOLDER =
-  /^\s*["'\\]*(?:\{\{|\{%|\$\{|\$\(|<%|%\(|<[\w -]+>|\[(?:REDACTED|HIDDEN|MASKED|FILTERED)[^\]]*\]|\$[A-Z_][A-Z0-9_]*["'\\]*\s*$|(?:var|local|module|data|secrets|vars|env)\.[A-Za-z_][\w.-]*["'\\]*\s*$|[Yy]our[_-][\w-]+$|YOUR[_-][A-Z0-9_-]+|[\w-]*[_-](?:here|HERE)["'\\]*\s*$|(?:[Pp]ut|[Ee]nter|[Ii]nsert|[Tt]ype) your\b|[*•xX]{4,}["'\\]*\s*$)/;
+  /^\s*["'\\]*(?:\{\{|\{%|\$\{|\$\(|<%|%\(|<[\w -]+>|\[(?:REDACTED|HIDDEN|MASKED|FILTERED)[^\]]*\]|\$\$?[A-Z_][A-Z0-9_]*["'\\]*\s*$|(?:var|local|module|data|secrets|vars|env)\.[A-Za-z_][\w.-]*["'\\]*\s*$|[Yy]our[_-][\w-]+$|YOUR[_-][A-Z0-9_-]+|[\w-]*[_-](?:here|HERE)["'\\]*\s*$|(?:[Pp]ut|[Ee]nter|[Ii]nsert|[Tt]ype) your\b|[*•xX]{4,}["'\\]*\s*$)/;
 
 /**
  * A secret's value that is a reference to where the secret is kept, or ciphertext: Jasypt `ENC(…)`,
@@ -42,7 +42,7 @@ const PASSWORD_HASH =
  * keys) values with too few distinct characters to be anything but a placeholder (`ghp_xxxxxxxx…`).
  */
 // Also Mapbox's public tokens (`pk.eyJ…`, meant for the browser like Stripe's `pk_live_`; its secret ones are `sk.`).
-const NOT_A_KEY = /^\s*["'\\]*(?:pk\.eyJ[\w.-]*["'\\]*\s*$|(?:tok|pm|card|cus|ch|pi|src|seti|sub|in|ii|prod|price|txn|evt|acct|ba|btok|py|po|re|si|cs|pk_live|pk_test|sk_test|rk_test)_[A-Za-z0-9_]{6,}["'\\]*\s*$|.*(?:\*{4}|•{3}|EXAMPLE))/;
+const NOT_A_KEY = /^\s*["'\\]*(?:pk\.eyJ[\w.-]*["'\\]*\s*$|(?:tok|pm|card|cus|ch|pi|src|seti|sub|in|ii|prod|price|txn|evt|acct|ba|btok|py|po|re|si|cs|pk_live|pk_test|sk_test|rk_test|pub_(?:prod|test|live|sandbox)|[a-z]{2,8}_(?:development|public))_[A-Za-z0-9_-]{6,}["'\\]*\s*$|.*(?:\*{4}|•{3}|EXAMPLE))/;
 
 /**
  * A secret's value replaced by a word saying so, in any brackets or case: `(redacted)`, `<hidden>`,
@@ -51,6 +51,30 @@ const NOT_A_KEY = /^\s*["'\\]*(?:pk\.eyJ[\w.-]*["'\\]*\s*$|(?:tok|pm|card|cus|ch
 const MASK_WORD = /^\s*["'\\]*[([{<*_-]*(?:redacted|hidden|masked|filtered|removed|omitted|sanitized|scrubbed|obfuscated|censored|suppressed|withheld|not[ _-]?shown)(?:[\s_-][A-Za-z0-9]*)*[)\]}>*_-]*["'\\]*\s*$/i;
 /** A password field whose value is the word password itself, in some language: a form label or a translation (`login.password=Passwort`). */
 const PASSWORD_WORD_VALUE = new RegExp(`^\\s*["'\\\\]*(?:${PASSWORD_WORD})["'\\\\]*\\s*$`, 'i');
+
+/** A line of a credentials file, `user:secret`. */
+const USER_SECRET_LINE = /^\s*[^\s:]{1,64}:(\S+)\s*$/;
+/** pgpool's encrypted form of a stored password (`AES` then base64), beside its `md5…` hashes in `pool_passwd`. */
+const AES_STORED = /^AES[A-Za-z0-9+/]{16,}={0,2}$/;
+
+/**
+ * A password file whose every line's secret is a stored hash or ciphertext (mosquitto `passwd` of `$7$…`, pgpool `pool_passwd` of `md5…`
+ * and `AES…`): it holds no password in clear.
+ */
+function hashedLines(value: string): boolean {
+  if (!value.includes('\n')) return false;
+  const lines = value.split(/\r?\n/).filter((line) => line.trim());
+  return lines.length > 0 && lines.every((line) => {
+    const secret = USER_SECRET_LINE.exec(line)?.[1];
+    return secret !== undefined && (PASSWORD_HASH.test(secret) || AES_STORED.test(secret));
+  });
+}
+
+/**
+ * A password field's value that is the name of a variable holding the password (Bicep / ARM `administratorLoginPassword: adminPassword`,
+ * `password = dbPassword`): an identifier in camelCase ending in a password word refers to the password, it is not one.
+ */
+const PASSWORD_VARIABLE = /^\s*["'\\]*[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)*(?:Password|Passwd|Pwd|Pass|Secret)["'\\]*\s*$/;
 
 /** A sentence of a user interface under a password key (`Falsches Passwort. Bitte erneut versuchen.`, `Passwort vergessen?`): words closed by `.`, `?` or `!`. */
 const UI_SENTENCE = /^\s*["'\\]*\p{Lu}[\p{L}'’]*(?:[ ,.;:]*[ ][\p{L}'’]+)+[.?!…]["'\\]*\s*$/u;
@@ -67,13 +91,14 @@ const NAME_LIKE = /^\s*(?=(?:[a-z0-9]*[-_.])*?[a-z]{2,}[-_.](?:[a-z0-9]*[-_.])*?
  * A part of a value that is random, not a word or a version: eight or more letters and digits with three digits and two letters
  * (`sk_live_a994d08a…`, HubSpot's `pat-na1-d4c433ae-…`): a key whose prefix is words is still a key.
  */
-const RANDOM_PART = /(?:^|[-_.])(?=(?:[a-z]*\d){3})(?=(?:\d*[a-z]){2})[a-z0-9]{8,}(?=[-_.]|\s*$)/;
+// Or a UUID after the words (Plaid's `access-production-<uuid>`): the words say what the token is, the UUID is the random part.
+const RANDOM_PART = /(?:^|[-_.])(?:(?=(?:[a-z]*\d){3})(?=(?:\d*[a-z]){2})[a-z0-9]{8,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?=[-_.]|\s*$)/;
 
 /** True when a secret-type value is a placeholder, a reference or a mask (see {@link PLACEHOLDER}, {@link REFERENCE}). */
 export function placeholder(type: DlpType, value: string): boolean {
   if (!SECRET_TYPES.has(type)) return MASKED.test(value) || INPUT_MASK.test(value) || (type === 'health_insurance_number' && SPECIMEN_MBI.test(value));
   if (PLACEHOLDER.test(value) || REFERENCE.test(value) || MASK_WORD.test(value)) return true;
-  if (type === 'password') return UI_SENTENCE.test(value) || CIPHERTEXT.test(value) || CODE_REFERENCE.test(value) || NOT_A_VALUE.test(value) || PASSWORD_WORD_VALUE.test(value) || PASSWORD_HASH.test(value);
+  if (type === 'password') return UI_SENTENCE.test(value) || CIPHERTEXT.test(value) || CODE_REFERENCE.test(value) || NOT_A_VALUE.test(value) || PASSWORD_WORD_VALUE.test(value) || PASSWORD_HASH.test(value) || AES_STORED.test(value) || PASSWORD_VARIABLE.test(value) || hashedLines(value);
   if (type === 'api_key' && NAME_LIKE.test(value) && !RANDOM_PART.test(value)) return true;
   return NOT_A_KEY.test(value) || (type === 'api_key' && value.length >= 16 && new Set(value).size < 6);
 }

@@ -19,11 +19,14 @@ export interface TypedSpan {
 // A value runs to the first space, or on through space-separated digit groups (`Phone: 0800 123 4567`, `SSN: 219 09 9999`).
 // A YAML key may carry a namespace (Pulumi `app:dbPassword: …`); LDIF writes `attr:: …` for a base64 value.
 // Ruby / Logstash / PHP hashes and debug dumps join with an arrow (`secret_access_key => "…"`, `secret_key->…`).
-const PAIR = /(?<![\w.-])["']?([A-Za-z][\w.-]{0,48}(?::[A-Za-z][\w.-]{0,48}(?=:[ \t]))?)["']?[ \t]*(?:=>|->|=|::?(?!\/\/))[ \t]*["']?([^\s"'&;,}]{1,512}(?: (?=[\d(+])[\d()+.-]{1,12}(?![^\s"'&;,}])){0,7})/g;
+// A key in a subscript closes its bracket before the `=` (Ruby / PHP `settings['hash_salt'] = '…'`).
+const PAIR = /(?<![\w.-])["']?([A-Za-z][\w.-]{0,48}(?::[A-Za-z][\w.-]{0,48}(?=:[ \t]))?)["']?\]?[ \t]*(?:=>|->|=|::?(?!\/\/))[ \t]*["']?([^\s"'&;,}]{1,512}(?: (?=[\d(+])[\d()+.-]{1,12}(?![^\s"'&;,}])){0,7})/g;
 const MAX_PAIRS = 2_000;
 
 /** A C / C++ macro setting a name: `#define SECRET_PASS "…"` (Arduino `arduino_secrets.h`, generated config headers). */
 const DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w{0,48})[ \t]+"?([^\s"]{1,512})"?/gm;
+/** The same macro given to the compiler as a flag: `-DWIFI_PASS=\"…\"` (PlatformIO `build_flags`, CMake, make), the quotes maybe escaped. */
+const DEFINE_FLAG = /(?<![\w-])-D([A-Za-z_]\w{0,48})=\\?["']?([^\s"'\\]{1,512})/g;
 
 /** A variable set in a table of variables: Robot Framework `${PASSWORD}    …` (the name, two or more spaces or a tab, the value), `@{…}`, `&{…}`. */
 const VARIABLE_ROW = /^[ \t]*[$@&%]\{([A-Za-z][\w .-]{0,48})\}=?(?:[ \t]{2,}|\t)[ \t]*(\S[^\n]{0,511}?)[ \t]*\r?$/gm;
@@ -36,7 +39,8 @@ const INNER_PAIR = /^([A-Za-z][\w.-]{0,48}?)(?:=>|->|=)(.+)$/;
  * A call setting a name to a value: PHP `define('DB_PASSWORD', '…')`, `setenv("X", "…")`, `config.set('x', '…')`, maybe with
  * options after the value (TeamCity `password("env.SIGNING_PASS", "…", display = HIDDEN)`, `setSecret('k', '…', { ttl })`).
  */
-const CALL_PAIR = /\(\s*(["'])([A-Za-z][\w.-]{0,48})\1\s*,\s*(["'])([^"'\n]{1,512})\3\s*[,)]/g;
+// The name may be a CSS selector of the field (`page.type('#password', '…')`, `fill('.email', …)`).
+const CALL_PAIR = /\(\s*(["'])[#.]?([A-Za-z][\w.-]{0,48})\1\s*,\s*(["'])([^"'\n]{1,512})\3\s*[,)]/g;
 /**
  * A list item naming its field in one line and giving its value in the next (YAML `- key: /prod/db/password` then
  * `value: …`, as secret stores, feature flags and settings lists write name / value pairs).
@@ -66,6 +70,9 @@ export function embeddedPairs(text: string): SubText[] {
   const out: SubText[] = [];
   if (text.includes('define')) {
     for (const match of text.matchAll(DEFINE)) out.push({ start: match.index + match[0].lastIndexOf(match[2]), text: match[2], key: match[1] });
+  }
+  if (text.includes('-D')) {
+    for (const match of text.matchAll(DEFINE_FLAG)) out.push({ start: match.index + match[0].lastIndexOf(match[2]), text: match[2], key: match[1] });
   }
   if (text.includes('/') || text.includes('?')) {
     for (const match of text.matchAll(REST_ITEM)) {
@@ -133,12 +140,16 @@ export function identifierType(code: string | undefined): DlpType | undefined {
   return code ? IDENTIFIER_TYPES[code.trim().toUpperCase()] : undefined;
 }
 
+/** A phone number as an HL7 XTN field's first component holds it: 7 to 15 digits, maybe with `(`, `)`, `-`, spaces or a `+`. */
+const HL7_PHONE = /^\+?(?=(?:\D*\d){7,15}\D*$)[\d() .-]+$/;
+
 /**
  * HL7 v2 fields of a known meaning: PID-3 identifiers by their type code (component 5), PID-19
- * (SSN), DG1-3 with an ICD-10 coding system, IN1-36 (policy number) and IN1-49 (insured's id).
+ * (SSN), DG1-3 with an ICD-10 coding system, IN1-36 (policy number) and IN1-49 (insured's id); the phone numbers and SSN of
+ * the guarantor (GT1-6, GT1-7, GT1-12) and of the next of kin (NK1-5, NK1-6), and the patient's phones (PID-13, PID-14).
  */
 export function hl7Spans(text: string): TypedSpan[] {
-  if (!/(?:^|[\r\n])(?:PID|DG1|IN1)\|/.test(text)) return [];
+  if (!/(?:^|[\r\n])(?:PID|DG1|IN1|GT1|NK1)\|/.test(text)) return [];
   const out: TypedSpan[] = [];
   let offset = 0;
   for (const segment of text.split(/\r\n|\r|\n/)) {
@@ -158,6 +169,11 @@ export function hl7Spans(text: string): TypedSpan[] {
       // By the identifier type code (CX-5), else by an assigning authority that names it (CX-4 `MRN`).
       component(3, (value, start, parts) => push(start, value, identifierType(parts[4]) ?? (parts[4] ? undefined : identifierTypeNamed(parts[3]?.split('&')[0]))));
       component(19, (value, start) => push(start, value, 'ssn'));
+      for (const index of [13, 14]) component(index, (value, start) => push(start, value, HL7_PHONE.test(value) ? 'phone' : undefined));
+    } else if (fields[0] === 'GT1' || fields[0] === 'NK1') {
+      const [home, work] = fields[0] === 'GT1' ? [6, 7] : [5, 6];
+      for (const index of [home, work]) component(index, (value, start) => push(start, value, HL7_PHONE.test(value) ? 'phone' : undefined));
+      if (fields[0] === 'GT1') component(12, (value, start) => push(start, value, /^\d{3}-?\d{2}-?\d{4}$/.test(value) ? 'ssn' : undefined));
     } else if (fields[0] === 'DG1') {
       component(3, (value, start, parts) => push(start, value, /^(?:I10|I10C|ICD10|ICD-10)/i.test(parts[2] ?? '') ? 'icd10' : undefined));
     } else if (fields[0] === 'IN1') {

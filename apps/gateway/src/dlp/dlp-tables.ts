@@ -43,7 +43,8 @@ export function split(line: Line, separator: RegExp): Line[] {
 export function csvCells(text: string): SubText[] {
   const lines = text.split(/\r?\n/);
   if (lines.length < 2 || lines.length > MAX_LINES) return [];
-  const separator = [',', ';', '\t'].find((s) => lines[0].split(s).length >= 2);
+  // Also `|` (pipe-delimited flat files: rosters, eligibility and claim extracts).
+  const separator = [',', ';', '\t', '|'].find((s) => lines[0].split(s).length >= 2);
   if (!separator) return [];
   const header = lines[0].split(separator).map((h) => h.trim());
   if (!header.every((h) => COLUMN_NAME.test(h) && !/^[\d_]/.test(h))) return [];

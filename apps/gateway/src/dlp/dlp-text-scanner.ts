@@ -7,7 +7,7 @@ import { astmSpans, cxSpans, dicomSpans, edifactSpans, embeddedPairs, hl7Spans, 
 import { insuranceCardSpans, labelledValues, labelTypes, questionLabel } from './dlp-labels';
 import { ncpdpSpans } from './dlp-ncpdp';
 import { placeholder } from './dlp-placeholders';
-import { layoutCells, rulerTableCells, wikiTableCells } from './dlp-layout-tables';
+import { alignedColumnCells, layoutCells, rulerTableCells, wikiTableCells } from './dlp-layout-tables';
 import { csvCells, fieldsDirectiveCells, htmlTableCells, sqlInsertCells, tableCells } from './dlp-tables';
 import { xmlSpans, xmlTexts } from './dlp-xml';
 
@@ -78,6 +78,11 @@ export interface KeyPathNode {
 // Nor a type name of words (`password: SecretStr = Field(…)`, `password: String`).
 const EMBEDDED_VALUE = /^(?![a-z]+$|(?:[A-Z][a-z]+)+$|[A-Z_]+$|[A-Za-z]+[).\]:,?]+$|[([<{$*>=]|\S$|\d{1,3}$|[|>][-+]?\d?$)\S+$/;
 const SPLIT_KEY = /([a-z0-9])([A-Z])|[_\-.\s]+/g;
+/**
+ * A key that is a URL or a host with its port (`https://api.pulumi.com`, `registry.example.com:5000`), not a name of what it holds (a dotted
+ * key without a port, `aws.secret.key`, is a property's name).
+ */
+const HOST_KEY = /^(?:[a-z][a-z0-9+.-]*:\/\/[^\s/]+\S*|(?:[a-z0-9-]+\.)+[a-z]{2,}:\d{1,5})$/i;
 
 /** The part of a match a detector names (its first `v…` group that took part), or the whole match. */
 function valueOf(match: RegExpExecArray | RegExpMatchArray): string {
@@ -179,6 +184,8 @@ export class DlpTextScanner {
   }
 
   private keyView(keys: readonly string[]): KeyView {
+    // A map keyed by host or URL (Pulumi `accessTokens: { 'https://api.pulumi.com': … }`, registries' auths): the map's key names the value.
+    if (keys.length > 1 && keys[keys.length - 1].includes(':') && HOST_KEY.test(keys[keys.length - 1])) keys = keys.slice(0, -1);
     const nearestKey = normaliseKey(keys[keys.length - 1] ?? '');
     // The nearest key read with its parent (`{ medicaid: { recipientId } }`, `{ card: { cvv } }`).
     const joinedKey = nearestKey && keys.length > 1 ? normaliseKey(keys[keys.length - 2]) + nearestKey : '';
@@ -211,20 +218,20 @@ export class DlpTextScanner {
         !vetoed[rank] &&
         (!detector.keyValid || detector.keyValid(text))
       ) {
-        spans.push({ start: offset, end: offset + text.length, type: detector.type, rank, mask: detector.mask?.(text) });
+        spans.push({ start: offset, end: offset + text.length, type: detector.type, rank, mask: detector.mask?.(text), also: detector.keyAlso?.(text, keyPath) });
         return;
       }
       if (!detector.pattern || (detector.requires && !detector.requires.test(text))) return;
       for (const match of matchesOf(detector.pattern, text)) {
         const part = valueOf(match);
         const start = match.index + (part === match[0] ? 0 : match[0].lastIndexOf(part));
-        if (!part || placeholder(detector.type, part) || (detector.validate && !detector.validate(part, text, start, keyPath))) continue;
+        if (!part || placeholder(detector.type, part) || (detector.validate && !detector.validate(part, text, start, keyPath, lead))) continue;
         if (detector.context && !hasContext(detector, text, start, start + part.length, keyPath, (lines ??= new LineStarts(text)), lead)) continue;
         spans.push({ start: offset + start, end: offset + start + part.length, type: detector.type, rank, mask: detector.mask?.(part) });
       }
     });
     if (!structured) return spans;
-    for (const sub of [...embeddedPairs(text), ...labelledValues(text), ...csvCells(text), ...tableCells(text), ...sqlInsertCells(text), ...htmlTableCells(text), ...fieldsDirectiveCells(text), ...wikiTableCells(text), ...layoutCells(text), ...rulerTableCells(text), ...xmlTexts(text)]) {
+    for (const sub of [...embeddedPairs(text), ...labelledValues(text), ...csvCells(text), ...tableCells(text), ...sqlInsertCells(text), ...htmlTableCells(text), ...fieldsDirectiveCells(text), ...wikiTableCells(text), ...layoutCells(text), ...rulerTableCells(text), ...alignedColumnCells(text, namesLabelledType), ...xmlTexts(text)]) {
       spans.push(...this.spansOf(sub.text, [...keys, sub.key], offset + sub.start, false, only, true));
     }
     for (const span of [...hl7Spans(text), ...xmlSpans(text), ...x12Spans(text), ...dicomSpans(text), ...edifactSpans(text), ...astmSpans(text), ...insuranceCardSpans(text), ...cxSpans(text), ...ncpdpSpans(text)]) {
@@ -250,6 +257,10 @@ export class DlpTextScanner {
     return spans;
   }
 }
+
+/** True when a column's name names a type read by its label (an MRN, a member id, an SSN column of a printed report). */
+const LABEL_TYPES: ReadonlySet<DlpType> = new Set<DlpType>(['medical_record_number', 'health_insurance_number', 'ssn']);
+const namesLabelledType = (label: string): boolean => labelTypes(label).some((type) => LABEL_TYPES.has(type));
 
 /** Digits, a closing tag, maybe space, an opening tag, digits: a number split by markup. */
 const MARKUP_SPLIT = /\d<\/[A-Za-z][^<>]{0,40}>\s*<[A-Za-z][^<>]{0,200}>\d/;
@@ -421,7 +432,12 @@ function keepMostSpecific(spans: Span[]): Span[] {
     }
     const before = kept[low - 1];
     const after = kept[low];
-    if ((before && before.end > span.start) || (after && after.start < span.end)) continue;
+    if ((before && before.end > span.start) || (after && after.start < span.end)) {
+      // The same value found again under another name may say more it carries (`Medicare number (HICN): …`: also an SSN).
+      const same = [before, after].find((other) => other && other.start === span.start && other.end === span.end && other.type === span.type);
+      if (same && span.also?.length) same.also = [...new Set([...(same.also ?? []), ...span.also])];
+      continue;
+    }
     kept.splice(low, 0, span);
   }
   return kept;

@@ -34,7 +34,9 @@ export const email: DlpDetector = {
     !/^:(?:[\w.~-]+\/|["'\]]|$)/.test(text.slice(index + value.length, index + value.length + 64)) &&
     !/[a-z][a-z0-9+.-]*:\/\/[^\s/@]*$/i.test(text.slice(Math.max(0, index - 80), index)) &&
     !kerberosPrincipal(value, text, index) &&
-    !sipNumber(value, text, index, keyPath),
+    !sipNumber(value, text, index, keyPath) &&
+    // Not an SSH algorithm's name: the OpenSSH and libssh projects name their extensions `name@openssh.com` (`ssh-rsa-cert-v01@openssh.com`).
+    !/^[a-z0-9.-]+@(?:openssh\.com|libssh\.org)$/.test(value),
 };
 
 /**
@@ -88,7 +90,7 @@ export const nationalPhone: DlpDetector = {
     return !OTHER_NUMBER.test(text.slice(Math.max(0, index - 24), index));
   },
   context:
-    /(?:\b(?:call(?:ed|ing)?|phone|tel|telephone|mobile|cell|ring|reach(?:ed|able)?|whatsapp|sms|text me|fax|dial|hotline|contact(?:ez)?|r(?:ü|ue)ckruf|ruf|anruf|telefon|handy|mobil|erreichbar|téléphone|tél|portable|appel(?:ez|er)?|teléfono|telefono|telefone|móvil|celular|llam[ae]r?|llámame|cellulare|chiam[a-z]*|ligu(?:e|ar)|ligar|contato|anrufen|rufen sie|\d{1,3} +AP[MHBA]? +(?:[A-Z]{3} +)?|bel(?:len|t)?|telefoonnummer|mobiel|(?:handy|telefon|mobil|ruf|festnetz)nummer|front desk|reception|rezeption|zadzwo[ńn]|kom[óo]rk[a-z]*|ara(?:y[ıi]n)?|cep|hubungi|telepon|telp)\b|телефон|тел\.|моб\.|звон[а-яё]*|позвон[а-яё]*|điện thoại|sđt|gọi|هاتف|جوال|موبايل|اتصل|טלפון|נייד|τηλ|โทร|電話|携帯|連絡先|手机|电话|联系|전화|휴대폰|연락처|핸드폰|फ़ोन|फोन|मोबाइल)/i,
+    /(?:\b(?:call(?:ed|ing)?|phone|tel|telephone|mobile|cell|ring|reach(?:ed|able)?|whatsapp|sms|text me|fax|dial|hotline|contact(?:ez)?|r(?:ü|ue)ckruf|ruf|anruf|telefon|handy|mobil|erreichbar|téléphone|tél|portable|appel(?:ez|er)?|teléfono|telefono|telefone|móvil|celular|llam[ae]r?|llámame|cellulare|chiam[a-z]*|ligu(?:e|ar)|ligar|contato|anrufen|rufen sie|\d{1,3} +AP[MHBA]? +(?:[A-Z]{3} +)?|bel(?:len|t)?|telefoonnummer|mobiel|(?:handy|telefon|mobil|ruf|festnetz)nummer|front desk|reception|rezeption|zadzwo[ńn]|kom[óo]rk[a-z]*|ara(?:y[ıi]n)?|cep|hubungi|telepon|telp|e?sim|numero(?:sta|on|lla)|puhelin(?:numero)?|puh|soita|tavoittaa)\b|телефон|тел\.|моб\.|звон[а-яё]*|позвон[а-яё]*|điện thoại|sđt|gọi|هاتف|جوال|موبايل|اتصل|شماره تماس|تماس|تلفن|טלפון|נייד|τηλ|โทร|電話|携帯|連絡先|手机|电话|联系|전화|휴대폰|연락처|핸드폰|फ़ोन|फोन|मोबाइल)/i,
   // A verb of messaging right before the number (`or text 07700 900829`, `ping me on +…`): the word alone is too common to be context anywhere in the window.
   leadIn: /(?:\b(?:or|and|please|pls|just|then|can|to)[ \t]+(?:text|txt|sms|ping|whatsapp)|\b(?:text|txt|sms|ping|whatsapp)[ \t]+(?:me|us))(?:[ \t]+(?:at|on))?[ \t:]*$/i,
   contextWindow: { before: 40, after: 12 },

@@ -15,11 +15,11 @@ export function luhnValid(digits: string): boolean {
 }
 
 /**
- * Issuer prefixes of the major card networks (Visa, Mastercard, Amex, Diners, Discover, JCB, UnionPay) and of debit networks
+ * Issuer prefixes of the major card networks (Visa, Mastercard, Amex, Diners — `300–305`, `3095`, `36`, `38–39` —, Discover, JCB, UnionPay) and of debit networks
  * issuing 16 to 19 digits (see {@link debitLength}): Maestro (`5018`, `5020`, `5038`, `5893`, `6304`, `6759`, `6761–6763`), Verve (`5061`,
  * `5078`, `6500`), RuPay (`60`, `6521–6522`).
  */
-const CARD_PREFIX = /^(?:4|5[1-5]|2[2-7]|3[47]|3[0689]|35|6(?:011|5|4[4-9]|2)|50(?:18|20|38|61|78)|5893|6304|6759|676[1-3]|60)/;
+const CARD_PREFIX = /^(?:4|5[1-5]|2[2-7]|3[47]|30[0-5]|3095|3[689]|35|6(?:011|5|4[4-9]|2)|50(?:18|20|38|61|78)|5893|6304|6759|676[1-3]|60)/;
 /** The debit prefixes of {@link CARD_PREFIX} that no credit network shares, issued at 16 to 19 digits only. */
 const DEBIT_PREFIX = /^(?:50|5893|6304|6759|676[1-3]|60(?!11))/;
 const debitLength = (digits: string): boolean => !DEBIT_PREFIX.test(digits) || digits.length >= 16;
@@ -125,10 +125,16 @@ export const ssn: DlpDetector = {
   // A US taxpayer id of nine digits in the SSN ranges is an SSN (an EIN is written `12-3456789`).
   key: /^(?:ssn|socialsecurity(?:number|no|num)?|ssnumber|taxpayerid|taxid|tin|taxidnumber)$/,
   keyValue: /^\s*(?!000|666|9\d\d)\d{3}(?:[- ]?| - )(?!00)\d{2}(?:[- ]?| - )(?!0000)\d{4}\s*$/,
-  validate(value, text, index, keyPath) {
+  validate(value, text, index, keyPath, lead) {
     // Dashed numbers are SSNs by their shape; spaced or bare ones need SSN context nearby or in the keys.
     // Spaced dashes (`123 - 45 - 6789`) read as a range or a sum without SSN context.
-    return (value.includes('-') && !value.includes(' ') && !value.includes('.')) || SSN_CONTEXT.test(keyPath) || SSN_CONTEXT.test(text.slice(Math.max(0, index - 40), index + value.length + 40));
+    // Or in the question just asked, for a number early in the answer (`… the last four of your SSN.` → `sure, it's 794 49 4935`).
+    return (
+      (value.includes('-') && !value.includes(' ') && !value.includes('.')) ||
+      SSN_CONTEXT.test(keyPath) ||
+      SSN_CONTEXT.test(text.slice(Math.max(0, index - 40), index + value.length + 40)) ||
+      (lead !== undefined && index < 40 && SSN_CONTEXT.test(lead))
+    );
   },
   mask: (value) => `XXX-XX-${value.replace(/\D/g, '').slice(-4)}`,
 };

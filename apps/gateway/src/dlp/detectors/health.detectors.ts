@@ -47,6 +47,11 @@ export const OTHER_MEMBERSHIP = /\b(?:miles|points|frequent flyer|loyalty|reward
 /** True when `text` numbers another membership than health cover (see {@link OTHER_MEMBERSHIP}). */
 export const otherMembership = (text: string): boolean => OTHER_MEMBERSHIP.test(text) && !HEALTH_COVER.test(text);
 
+/** A Health Insurance Claim Number: nine digits in the SSN ranges, then a beneficiary identification code (`A`, `B1`, `C2`, `D`, `T`, …). */
+const HICN = /^\s*(?!000|666|9\d\d)\d{3}(?!00)\d{2}(?!0000)\d{4}[A-Z][0-9A-Z]?\s*$/;
+/** The HICN's names, as keys and labels give them. */
+const HICN_NAME = /\b(?:hicn|health insurance claim (?:number|no|nr)|medicare claim (?:number|no))\b/i;
+
 /** Health insurance ids: Medicare MBIs by shape; member / policy / subscriber numbers with insurance context. */
 export const healthInsuranceNumber: DlpDetector = {
   type: 'health_insurance_number',
@@ -72,12 +77,41 @@ export const healthInsuranceNumber: DlpDetector = {
     (!/(?:member|subscriber|mbr)[ \t]*:?[ \t]+$/i.test(text.slice(Math.max(0, index - 16), index)) ||
     HEALTH_COVER.test(text.slice(Math.max(0, index - 300), index + value.length + 200))),
   // Also a parent key read with its child (`{ medicaid: { recipientId } }` → `medicaidrecipientid`).
-  key: /^(?:insuranceid|insurancenumber|insuranceno|healthplanid|healthplannumber|(?:medicare|medicaid)(?:recipient|beneficiary|member|enrollee)?(?:id|number|no|cin)|mbi|hicn|kvnr|policynumber|policyno|policyid|(?:payer|plan|insurance|health|dental|medical)?(?:member|subscriber|insured|cardholder)(?:id|no|num|number)|insurancememberid|(?:insurance|benefits?)cardholderid)$/,
+  key: /^(?:insuranceid|insurancenumber|insuranceno|healthplanid|healthplannumber|(?:medicare|medicaid)(?:recipient|beneficiary|member|enrollee)?(?:id|number|no|cin)|mbi|hicn|kvnr|policynumber|policyno|policyid|(?:payer|plan|insurance|health|dental|medical)?(?:member|subscriber|insured|cardholder)(?:id|no|num|number)|insurancememberid|(?:insurance|benefits?)cardholderid|cns|[a-z]*(?:health|benefits?|insurance|coverage)[a-z]*certificate(?:id|no|num|number))$/,
+  // A pre-2020 Medicare number (HICN) is the beneficiary's SSN and a letter or two (the beneficiary's relation to the worker): under its name it
+  // carries the SSN (a plan's member id of the same shape does not).
+  keyAlso: (value, keyPath) => (HICN_NAME.test(keyPath) && HICN.test(value) ? ['ssn'] : undefined),
   // A policy of another line of insurance: an employer's workers' comp policy (beside its FEIN and NAICS code), a car's, a home's.
-  keyVeto: (keyPath, key) => key.includes('polic') && OTHER_INSURANCE.test(keyPath),
+  // Also a generic key under a list of policies (`vehicle: { policies: [{ num }] }`).
+  keyVeto: (keyPath, key) => (key.includes('polic') || /polic(?:y|ies)\s+\S+$/i.test(keyPath)) && OTHER_INSURANCE.test(keyPath),
   // An id, or digit groups as cards print them (French NIR `1 73 06 34 704 351 76`, Australian Medicare `3724 09065 2`, Québec's `PUGV 4065 6332`).
   // A member id may end in the member's two-digit suffix within the subscriber's contract (`U07478560 01`: 01 the subscriber, 02 a dependant).
-  keyValue: /^\s*(?:(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{5,19}(?: \d{2})?|(?=(?:\D*\d){8})(?:[A-Z]{1,4} )?\d{1,5}(?: \d{1,6}){1,7}(?:[ -]?[A-Z]{1,2})?)\s*$/,
+  // A birth number as Czech and Slovak insurers use it (`825316/4755`).
+  keyValue: /^\s*(?:(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{5,19}(?: \d{2})?|\d{6}\/\d{3,4}|(?=(?:\D*\d){8})(?:[A-Z]{1,4} )?\d{1,5}(?: \d{1,6}){1,7}(?:[ -]?[A-Z]{1,2})?)\s*$/,
+};
+
+/** The key of a French social security number: 97 minus the first 13 digits modulo 97 (Corsica's 2A / 2B read as 19 / 18). */
+function nirKeyValid(value: string): boolean {
+  const compact = value.replace(/[\s.]/g, '').toUpperCase();
+  const body = compact.slice(0, 13).replace('2A', '19').replace('2B', '18');
+  if (!/^\d{13}$/.test(body)) return false;
+  const month = Number(compact.slice(3, 5));
+  if (!((month >= 1 && month <= 12) || (month >= 20 && month <= 42) || month >= 50)) return false;
+  return 97 - (Number(body) % 97) === Number(compact.slice(13));
+}
+
+/**
+ * The French social security number (NIR), which is the number of the insured on every health document (carte Vitale, feuille de
+ * soins, attestation de tiers payant): sex, year, month, department, commune, order number and a key, as printed in groups
+ * (`1 84 12 59 654 866 40`) or run together. Only with its key right and a word of health cover or social security near.
+ */
+export const frenchSocialSecurityNumber: DlpDetector = {
+  type: 'health_insurance_number',
+  pattern: /(?<![\w.-])[12][ .]?\d{2}[ .]?\d{2}[ .]?(?:\d{2}|2[ABab])[ .]?\d{3}[ .]?\d{3}[ .]?\d{2}(?![\w-]|\.\d)/g,
+  requires: /\d{2}[ .]?\d{3}[ .]?\d{3}[ .]?\d{2}/,
+  validate: nirKeyValid,
+  context: /(?:assur|s[ée]curit[ée] sociale|s[ée]cu\b|immatricul|\bNIR\b|\bn[°º]\s*SS\b|vitale|\bcpam\b|ameli|mutuelle|soins|patient|b[ée]n[ée]ficiaire|health|insur)/i,
+  contextWindow: { before: 200, after: 60 },
 };
 
 /**
@@ -122,6 +156,8 @@ export const icd10: DlpDetector = {
   // billed beside it (CDT `D0120`, HCPCS `J1100`) have the same shape.
   validate: (value, text, index, keyPath) =>
     !NOT_A_DIAGNOSIS_BEFORE.test(text.slice(Math.max(0, index - 16), index)) &&
+    // Not an HL7 message type's trigger event (`ADT^A08`, `ORU^R01`, `SIU^S12`): a message code, a caret, the event.
+    !/(?:^|[|^])[A-Z]{3}\^$/.test(text.slice(Math.max(0, index - 5), index)) &&
     (value.length <= 3 || value.includes('.') || UNDOTTED_CONTEXT.test(keyPath) || UNDOTTED_CONTEXT.test(text.slice(Math.max(0, index - 60), index))),
   // A code written with its dot (`K58.9`, `T78.40XA`: the classification's own structure) in a text about a patient: any
   // clinical word within a few hundred characters or in its keys (a lab frame, a nurse's log, a query to a physician, a URL).

@@ -1,9 +1,9 @@
 import type { DlpDetector } from '../dlp-detector.interfaces';
 import { dialledPhone, email, nationalPhone, phone, trunkPhone } from './contact.detectors';
 import { cardCode, creditCard, cvv, ssn } from './financial.detectors';
-import { icd10, healthInsuranceNumber, medicalRecordNumber } from './health.detectors';
-import { authFilePassword, commandPassword, credentialPair, linePassword, pairPassword, password, protocolPassword, spacedPassword, toolPassword } from './password.detectors';
-import { apiKey, awsAccessKey, hexKey, jwt, namedKey, privateKey, tokenField } from './secret.detectors';
+import { frenchSocialSecurityNumber, icd10, healthInsuranceNumber, medicalRecordNumber } from './health.detectors';
+import { authFilePassword, commandPassword, credentialPair, userCredentialPair, linePassword, managerOutputPassword, pairPassword, password, protocolPassword, secretsFilePassword, spacedPassword, toolPassword, wirelessKeyPassword } from './password.detectors';
+import { apiKey, authorizationKey, awsAccessKey, basicAuthKey, hexKey, jwt, namedKey, privateKey, tokenField } from './secret.detectors';
 
 export { luhnValid } from './financial.detectors';
 
@@ -17,6 +17,8 @@ export const DLP_DETECTORS: readonly DlpDetector[] = [
   awsAccessKey,
   apiKey,
   tokenField,
+  authorizationKey,
+  basicAuthKey,
   namedKey,
   hexKey,
   password,
@@ -27,11 +29,16 @@ export const DLP_DETECTORS: readonly DlpDetector[] = [
   linePassword,
   authFilePassword,
   credentialPair,
+  userCredentialPair,
   spacedPassword,
+  wirelessKeyPassword,
+  managerOutputPassword,
+  secretsFilePassword,
   creditCard,
   ssn,
   medicalRecordNumber,
   healthInsuranceNumber,
+  frenchSocialSecurityNumber,
   cvv,
   cardCode,
   email,

@@ -5,17 +5,18 @@ import { anyCase } from './secret.detectors';
 
 /** Password words in English and other languages (`mot de passe`, `Passwort`, `contraseña`, `senha`, `şifre`, `密码`, …). */
 export const PASSWORD_WORD =
-  'password|passwd|pwd|pw|pword|passphrase|passcode|mot de passe|passwort|kennwort|contraseña|contrasena|senha|wachtwoord|lösenord|adgangskode|salasana|hasło|heslo|lozinka|parolă|şifre|şifresi|sifre|пароль|パスワード|密码|密碼|비밀번호|mật khẩu|รหัสผ่าน|كلمة المرور|كلمة السر|סיסמה|पासवर्ड';
+  'password|passwd|pwd|pw|pword|passphrase|passcode|mot de passe|passwort|kennwort|contraseña|contrasena|senha|wachtwoord|lösenord|adgangskode|salasana|hasło|heslo|lozinka|parolă|şifre|şifresi|sifre|пароль|パスワード|密码|密碼|비밀번호|mật khẩu|รหัสผ่าน|كلمة المرور|كلمة السر|סיסמה|पासवर्ड|jelszó|jelszava|jelszót|κωδικός πρόσβασης|پاس ورڈ|پسورد|wpa2? key|wpa2?[ -]psk|wi-?fi key|pre-?shared key';
 /** What joins a password word to its value in a sentence: `is`, `ist`, `est`, `es`, `é`, `è`, `lautet`, `är`, `jest`, a dash, CJK `是` / `は` / `는`. */
 // Also what a ticket says an admin did: `Temp password set to …`, `changed to`, `reset to`.
-const COPULA = String.raw`(?:\s+(?:is|is now|was|will be|ist|lautet|est|es|era|é|è|är|er|jest|je|wynosi|(?:was |has been |been )?(?:set|changed|reset|updated) to)\s+|\s+-\s+|\s*(?:是|为|為|は|는|은)\s*)`;
+const COPULA = String.raw`(?:\s+(?:is|is now|was|will be|ist|lautet|est|es|era|é|è|är|er|jest|je|wynosi|(?:was |has been |been )?(?:set|changed|reset|updated) to|είναι|היא|הוא|là|adalah)\s+|\s+-\s+|\s*(?:是|为|為|は|는|은|คือ)\s*)`;
 /** A password's owner between the word and the copula: `the password for the admin account is …`, `la password del Wi-Fi è …`. */
-const OWNER = String.raw`(?:\s+(?:for|of|to|on|del|della|dello|de|du|des|da|do|für|von|van|för|för|til|dla)\b[^\n:=.;,]{1,40}?)?`;
+// Greek `για`, Hebrew `של` / `שלי` (of, mine) and `ל…` (for), Russian `для`, written without a Latin word boundary.
+const OWNER = String.raw`(?:\s+(?:for|of|to|on|del|della|dello|de|du|des|da|do|für|von|van|för|för|til|dla)\b[^\n:=.;,]{1,40}?|\s+(?:για|של|שלי|ל|для)[^\n:=.;,]{0,40}?)?`;
 /**
  * A word saying what kind of password it is, after the word (`Mot de passe provisoire :`, `senha temporária do portal é`,
  * `password temporanea:`, `Passwort (neu):` without the brackets).
  */
-const QUALIFIER = String.raw`(?:\s+(?:provisoire|temporaire|initial(?:e)?|temporary|temp|one-time|new|nouveau|nouvel(?:le)?|neue?s?|vorl[äa]ufige?s?|provisori[oa]|provis[óo]ri[oa]|tempor[áa]ri[oa]|temporal|temporane[oa]|provvisori[oa]|tijdelijke?|nieuwe?|ge[çc]ici|yeni|tymczasowe|nowe|временный|новый|default|por defecto|padr[ãa]o|predeterminad[oa]|inicial))?`;
+const QUALIFIER = String.raw`(?:\s+(?:provisoire|temporaire|initial(?:e)?|temporary|temp|one-time|new|nouveau|nouvel(?:le)?|neue?s?|vorl[äa]ufige?s?|provisori[oa]|provis[óo]ri[oa]|tempor[áa]ri[oa]|temporal|temporane[oa]|provvisori[oa]|tijdelijke?|nieuwe?|ge[çc]ici|yeni|tymczasowe|nowe|временный|новый|default|por defecto|padr[ãa]o|predeterminad[oa]|inicial|νέος|νέο|החדשה|החדש|új|uusi)|ใหม่)?`;
 /** What follows a length or a count, not a password (`password is 8 characters long`). */
 const PASSWORD_RULE = /^\s*(?:characters?|chars?|digits?|letters?|symbols?|long|zeichen|caract|символ)/i;
 /** What introduces a user's name, not a password, after a password word and its owner (`reset password for user: jdoe42`). */
@@ -34,7 +35,8 @@ const BARE_VALUE = String.raw`[^\s"',;&}([<][^\s"',;&}]*?[^\s"',;&}A-Za-z][^\s"'
 export const password: DlpDetector = {
   type: 'password',
   pattern: new RegExp(
-    String.raw`(?<![A-Za-z0-9])(?:${PASSWORD_WORD})(?:\\?["'])?(?:` +
+    // A key in a subscript may close its bracket before the `=` (`gitlab_rails['smtp_password'] = "…"`, PHP `$cfg['password'] = '…'`).
+    String.raw`(?<![A-Za-z0-9])(?:${PASSWORD_WORD})(?:\\?["'])?\]?(?:` +
       [
         String.raw`\s*(?:[:=]|=>)\s*(?:\\?"(?<v>(?:[^"\\]|\\[^"])+?)\\?"|'(?<v2>[^']+)')`,
         String.raw`=(?<v3>[^\s"',;&}]+)`,
@@ -43,6 +45,8 @@ export const password: DlpDetector = {
         String.raw`${QUALIFIER}${OWNER}(?:\s*(?:::|[:=]|=>)[ \t]*|${COPULA})(?<v4>${BARE_VALUE})`,
         // Asked for in a chat and given on the next line: `mi giri la password del wifi?` / `[10:03] Giulia: certo, è …`, `… password? — sure, it's …`.
         String.raw`[^\n?]{0,60}\?[ \t]*\r?\n[^\n]{0,40}?[:>\]-][ \t]*(?:[^\s]+[ \t]+){0,3}?(?:è|é|is|it's|its|it is|es|ist|c'est|est|то|是)[ \t]+(?<v10>(?=\S{6})(?:${BARE_VALUE}))`,
+        // A configuration written as calls (syslog-ng `password("…")`, Gradle / Groovy DSLs `password('…')`): one quoted literal, not a word.
+        String.raw`\(\s*(?:"(?<v11>(?![A-Za-z]+")[^"\s]{3,128})"|'(?<v12>(?![A-Za-z]+')[^'\s]{3,128})')\s*\)`,
         // SQL: `ALTER ROLE r WITH LOGIN PASSWORD 'literal'`, `CREATE USER u PASSWORD "literal"`.
         String.raw`[ \t]+'(?<v7>[^'\s]{3,128})'`,
         // Quoted as code or in typographic quotes in chat and tickets: password `x`, password “x”, password «x».
@@ -50,7 +54,8 @@ export const password: DlpDetector = {
       ].join('|') +
       ')' +
       // credentials in a URL: scheme://user:password@host (a password may hold an unencoded `@`: the last one before the host ends it)
-      String.raw`|(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://[^\s:/@]*:(?<v5>(?![A-Z_]+@(?![^\s/@]*@)|\$\{|<|\*+@|x+@)[^\s/]{1,256}?)@(?=[\w[])(?![^\s/@]*@)` +
+      // Letters only are a placeholder (`USER:PASSWORD@HOST`, `user:secret@`) unless of both cases (`redash:sGkMrzAOktACOkUlic@postgres`: random).
+      String.raw`|(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://[^\s:/@]*:(?<v5>(?!\$\{|<|\*+@|x+@)[^\s/]{1,256}?)@(?=[\w[])(?![^\s/@]*@)` +
       // curl / wget / httpie basic auth on the command line: `-u user:password`, `--user user:password`.
       String.raw`|(?<![\w-])(?:-u|--user|--http-user)[ =]["']?[^\s:'"]+:(?<v6>(?![A-Z_]+["'\s]|\$)[^\s'"]+)`,
     'gi',
@@ -59,6 +64,8 @@ export const password: DlpDetector = {
   // stand-in (`User.new(password: "x")`), a YAML block indicator (`password: |`) has the value below; after `for user:` comes a name.
   validate: (value, text, index) =>
     !/^[A-Za-z]+[).\]:,?]+$/.test(value) &&
+    // A URL's password of letters only (the pattern is case-insensitive, so this is checked here).
+    !(text[index + value.length] === '@' && /^[A-Za-z_]+$/.test(value) && !(/[a-z]/.test(value) && /[A-Z]/.test(value))) &&
     !/^(?:\d{1,3}|\S|[|>][-+]?\d?)$/.test(value) &&
     !PASSWORD_RULE.test(text.slice(index + value.length, index + value.length + 16)) &&
     !USER_BEFORE.test(text.slice(Math.max(0, index - 24), index)) &&
@@ -66,7 +73,7 @@ export const password: DlpDetector = {
     !/\$\{\w*:$/.test(text.slice(Math.max(0, index - 64), index)),
   // `userpass`: OFX `<USERPASS>`; also `db_pass`, `redis_pass`, `db_pwd`; a column saying the password is kept in clear (`password_plain`).
   // Also `authtok` (PAM and SSSD's authentication token: `ldap_default_authtok`).
-  key: /^(?:[a-z0-9]*authtok|[a-z0-9]*password(?:plain|clear|cleartext|raw|temp|tmp)?|[a-z0-9]*passwd|[a-z0-9]{0,12}pwd|[a-z]{0,8}pw|passphrase|passcode|(?:user|login|db|database|admin|root|smtp|mail|redis|mysql|postgres|pg|mongo|rabbitmq|amqp|ldap|ftp|sftp|ssh|proxy|bind|sa|app|service|svc|wifi|wlan)?pass|passwort|kennwort|contrasena|contraseña|senha|motdepasse|wachtwoord|parol|sifre|şifre|hasło|haslo|lösenord|salasana|пароль|密码|密碼|パスワード|비밀번호)$/,
+  key: /^(?:[a-z0-9]*authtok|[a-z0-9]*password(?:plain|clear|cleartext|raw|temp|tmp)?|[a-z0-9]*passwd|[a-z0-9]{0,12}pwd|[a-z]{0,8}pw|passphrase|passcode|(?:user|login|db|database|admin|root|smtp|mail|redis|mysql|postgres|pg|mongo|rabbitmq|amqp|ldap|ftp|sftp|ssh|proxy|bind|sa|app|service|svc|wifi|wlan|remote|local|master|server|client|vnc|imap|pop|pop3|web|auth|backup)?pass|(?:wpa|wpa2|wifi|wlan)?psk|passwort|kennwort|contrasena|contraseña|senha|motdepasse|wachtwoord|parol|sifre|şifre|hasło|haslo|lösenord|salasana|пароль|密码|密碼|パスワード|비밀번호)$/,
   // A field saying its value is encrypted or hashed holds ciphertext (Firefox `encryptedPassword`, `hashed_password`), not a password.
   // Nor a field of a form's validation errors, hints or translations (`errors.password: ["can't be blank"]`, an ARB file's `wrongPassword`).
   keyVeto: (keyPath, key) =>
@@ -106,7 +113,7 @@ export const protocolPassword: DlpDetector = {
       String.raw`\bhtpasswd\b[ \t]+-[a-zA-Z]*b[a-zA-Z]*[ \t]+\S+[ \t]+\S+[ \t]+["']?(?<v29>[^\s'"]{3,128})`,
       String.raw`\bsqlcmd\b[^\n]{0,200}?[ \t]-P[ \t]*["']?(?<v30>[^\s'"-][^\s'"]{2,127})`,
       // A password piped into a command that reads it from stdin: `echo … | docker login -u ci --password-stdin`, `passwd --stdin`.
-      String.raw`\becho[ \t]+(?:-n[ \t]+)?["']?(?<v31>[^\s'"|]{3,128})["']?[ \t]*\|[^\n|]{0,120}?(?:--password-stdin|--passwd-stdin|passwd[ \t]+--stdin|kinit\b|sudo[ \t]+-S\b|smbpasswd\b[^\n|]*[ \t]-s\b|htpasswd\b[^\n|]*[ \t]-i\b|-passin[ \t]+stdin)`,
+      String.raw`\becho[ \t]+(?:-n[ \t]+)?["']?(?<v31>[^\s'"|]{3,128})["']?[ \t]*\|[^\n|]{0,120}?(?:--password-stdin|--passw(?:or)?d(?:-on)?-stdin|passwd[ \t]+--stdin|kinit\b|sudo[ \t]+-S\b|smbpasswd\b[^\n|]*[ \t]-s\b|htpasswd\b[^\n|]*[ \t]-i\b|-passin[ \t]+stdin)`,
       // An IKE secrets file's entry (strongSwan / Libreswan `ipsec.secrets`): selectors, a colon, the type, the quoted secret.
       String.raw`:[ \t]*(?:PSK|EAP|XAUTH|NTLM)[ \t]+"(?<v51>[^"\n]{3,128})"`,
       // A password scheme tag saying the stored value is clear text (Dovecot passwd-files, OpenLDAP `userPassword`): `{PLAIN}…`, `{CLEARTEXT}…`.
@@ -121,16 +128,19 @@ export const protocolPassword: DlpDetector = {
       String.raw`\bldap(?:search|modify|add|delete|passwd|whoami|compare|modrdn|exop)\b[^\n|;&]{0,200}?[ \t]-w[ \t]+(?:'(?<v34>[^'\n]{3,128})'|"(?<v35>[^"\n]{3,128})"|(?<v36>[^\s'"-][^\s'"]{2,127}))`,
       // A login call with the user and the password as literals: `client.login("user@x", "…")`, `signIn('u', '…')`.
       String.raw`\b(?:login|logIn|log_in|signIn|sign_in|authenticate)\(\s*(?<q1>["'])[^"'\n]{1,128}\k<q1>\s*,\s*(?<q2>["'])(?<v20>[^"'\n]{3,128})\k<q2>\s*[,)]`,
+      // A credentials object built from literals, the user then the password last (Jenkins `new UsernamePasswordCredentialsImpl(scope, id, description, 'u', '…')`).
+      String.raw`\b\w*(?:UsernamePassword|UserPass(?:word)?)\w*\((?:[^()\n]*?,)?\s*(?<q4>["'])[^"'\n]{1,64}\k<q4>\s*,\s*(?<q5>["'])(?<v52>[^"'\n]{3,128})\k<q5>\s*\)`,
     ].join('|'),
     'g',
   ),
-  requires: /chpasswd|insecure-password|stats[ \t]+auth|LOGIN|PASS|PSK|EAP|XAUTH|NTLM|kinit|sudo[ \t]+-S|passin[ \t]+stdin|\{(?:PLAIN|CLEAR|plain|clear)|[ \t]-P[ \t'"]|(?:log_?[iI]n|sign_?[iI]n|authenticate)\(|xfreerdp|net[ \t]+user|pass:|(?:store|key)pass|smbclient|htpasswd|sqlcmd|-stdin|--stdin|(?:secret|password)[ \t]+0[ \t]|WIFI:|ldap[a-z]+\b/,
+  requires: /chpasswd|insecure-password|stats[ \t]+auth|LOGIN|PASS|PSK|EAP|XAUTH|NTLM|kinit|sudo[ \t]+-S|passin[ \t]+stdin|\{(?:PLAIN|CLEAR|plain|clear)|[ \t]-P[ \t'"]|(?:log_?[iI]n|sign_?[iI]n|authenticate)\(|sernamePassword\w*\(|serPass\w*\(|xfreerdp|net[ \t]+user|pass:|(?:store|key)pass|smbclient|htpasswd|sqlcmd|-stdin|--stdin|(?:secret|password)[ \t]+0[ \t]|WIFI:|ldap[a-z]+\b/,
   validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value) && !/^[\w.-]+=/.test(value),
 };
 
 /**
  * More tools' password forms, behind a test of their own names: SNMP communities and USM users, Oracle's `user/password@db`, connect
- * calls taking the password third, Bundler's per-host credentials, and a user and a password in chat with markup around them.
+ * calls taking the password third, Bundler's per-host credentials, a user and a password in chat with markup around them, and
+ * commands that set or take a password as an argument (`-u user -p …`, `set-initial-password …`, `*ctl add_user u …`, `secret set X_PASSWORD --body …`).
  */
 export const toolPassword: DlpDetector = {
   type: 'password',
@@ -150,19 +160,29 @@ export const toolPassword: DlpDetector = {
       String.raw`\bBUNDLE_[A-Z0-9_]*?__[A-Z0-9]+["']?[ \t]*[:=][ \t]*["']?[^\s:"']{1,128}:(?<v47>[^\s"']{3,128})`,
       String.raw`\bbundle[ \t]+config[ \t]+(?:set[ \t]+)?(?:--\w+[ \t]+)*[\w-]+(?:\.[\w-]+)+[ \t]+[^\s:]{1,128}:(?<v48>\S{3,128})`,
       // A user and a password in chat with markup around them (BBCode `user [b]admin[/b] pass [b]…[/b]`, HTML, Markdown), or none.
-      String.raw`\b(?:[Uu]ser(?:name)?|USER(?:NAME)?|[Ll]ogin|LOGIN)[ \t:]+${MARKUP}[\w.@-]{1,64}${MARKUP}[ \t,;/]+(?:and[ \t]+)?(?:[Pp]ass(?:word)?|PASS(?:WORD)?|pw|pwd|PW)[ \t]*[:=]?[ \t]*${MARKUP}(?<v49>(?=[^\s\[<*\x60]*[\d!#$%^&~+=?@])(?=[^\s\[<*\x60]*[A-Za-z])[^\s\[<*\x60]{6,128}?)(?=${MARKUP}(?:[\s.,;!)]|$))`,
+      String.raw`\b(?:[Uu]ser(?:name)?|USER(?:NAME)?|[Ll]ogin|LOGIN)[ \t:]+${MARKUP}[\w.@-]{1,64}${MARKUP}[ \t,;/]+(?:and[ \t]+)?(?:[Pp]ass(?:word)?|PASS(?:WORD)?|pw|pwd|PW)[ \t]*[:=]?[ \t]*${MARKUP}(?<v49>(?=[^\s\[<*\x60]*[\d!#$%^&~+=?@])(?=[^\s\[<*\x60]*[A-Za-z])[^\s\[<*\x60]{6,128}?)(?=${MARKUP}[.,;!)]*(?:\s|<|$))`,
+      // A command named for setting a password, the password its argument (`neo4j-admin dbms set-initial-password …`, `… change-password …`).
+      String.raw`(?<![\w-])(?:set|change|reset|update)(?:-initial)?-password[ \t]+(?!-)['"]?(?<v14>[^\s'"]{6,128})`,
+      // An admin tool adding a user, the user then the password (`rabbitmqctl add_user u '…'`, `kamctl add 2575 …`, `ejabberdctl register u host …`).
+      String.raw`\b[a-z]+ctl[ \t]+(?:add_?user|add|change_password|register)[ \t]+['"]?[\w.@-]{1,64}['"]?[ \t]+(?:[\w-]+(?:\.[\w-]+)+[ \t]+)?['"]?(?<v15>(?!-)[^\s'"]{4,128})`,
+      // A user and a password as lower-case flags of a remote command (`PsExec \\host -u CORP\x -p …`, `racadm -r host -u root -p …`): a value
+      // with a letter and something else, not a port or a port mapping (`-p 8080:80`).
+      String.raw`[ \t]-u[ \t]+['"]?[^\s'"-][^\s'"]{0,63}['"]?(?:[ \t]+-[A-Za-z](?:[ \t]+[^\s-]\S*)?){0,3}[ \t]+-p[ \t]+['"]?(?<v17>(?=[^\s'"]*[A-Za-z])(?=[^\s'"]*[^A-Za-z\s'"])(?!\d+(?::\d+)*(?:\/\w+)?(?:['"\s]|$))[^\s'"-][^\s'"]{2,127})`,
+      // A secret stored under a name saying it is a password (`gh secret set DB_PASSWORD --body '…'`, `… ADMIN_PASS --value …`).
+      String.raw`\b[A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|_PASS|_PWD)\b[^\n|;&]{0,60}?[ \t](?:--body|--value|-b)[ \t=]+(?:'(?<v18>[^'\n]{3,128})'|"(?<v19>[^"\n]{3,128})"|(?<v20>[^\s'"-][^\s'"]{2,127}))`,
     ].join('|'),
     'g',
   ),
-  requires: /community|com2sec|createUser|sqlplus|rman|expdp|impdp|sqlldr|dgmgrl|onn(?:ect|ECT)?[ \t]|DBI->|getConnection|PDO|mysqli|ldap_bind|imap_open|ftp_login|\.connect\(|BUNDLE_|bundle[ \t]+config|(?:ser(?:name)?|SER(?:NAME)?|ogin|OGIN)[ \t:]+\S{1,70}[ \t,;/]+(?:and[ \t]+)?(?:[Pp]ass|PASS|pw|PW)/,
+  requires: /-(?:u[ \t]|password[ \t]|-body|-value|b[ \t=])|ctl[ \t]|community|com2sec|createUser|sqlplus|rman|expdp|impdp|sqlldr|dgmgrl|onn(?:ect|ECT)?[ \t]|DBI->|getConnection|PDO|mysqli|ldap_bind|imap_open|ftp_login|\.connect\(|BUNDLE_|bundle[ \t]+config|(?:ser(?:name)?|SER(?:NAME)?|ogin|OGIN)[ \t:]+\S{1,70}[ \t,;/]+(?:and[ \t]+)?(?:[Pp]ass|PASS|pw|PW)/,
   validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value),
 };
 
 /** A user and a password given in chat as `user app / …`, `login admin/…`: the password has a letter and a digit or a symbol. */
 export const pairPassword: DlpDetector = {
   type: 'password',
-  pattern: /\b(?:user(?:name)?|login|creds?)[ \t:]+[\w.@-]{1,64}[ \t]*\/[ \t]*(?<v>(?=[^\s/]*[\d!#$%^&*~+=?@])(?=[^\s/]*[A-Za-z])[^\s/]{6,128})(?![^\s/]*\/)/gi,
-  requires: /(?:user|login|cred)[^\n/]{0,70}\//i,
+  // Also the sentence saying what to log in with (`the test account logs in with demo-user / …`).
+  pattern: /\b(?:user(?:name)?|login|log(?:s|ged|ging)?[ -]?in(?:[ \t]+(?:with|as))?|creds?|credentials)[ \t:]+[\w.@-]{1,64}[ \t]*\/[ \t]*(?<v>(?=[^\s/]*[\d!#$%^&*~+=?@])(?=[^\s/]*[A-Za-z])[^\s/]{6,128})(?![^\s/]*\/)/gi,
+  requires: /(?:user|log(?:s|ged|ging)?[ -]?in|cred)[^\n/]{0,70}\//i,
 };
 
 /** `IDENTIFIED BY` in any case. */
@@ -260,6 +280,20 @@ export const credentialPair: DlpDetector = {
 };
 
 /**
+ * `user=name:password` (coturn's long-term credentials, a daemon's `--user` option): under a bare `user` the second part must read as a
+ * password — a letter and a digit or a symbol — not a port, a group (`www-data:www-data`) or a path.
+ */
+export const userCredentialPair: DlpDetector = {
+  type: 'password',
+  key: /^user$/,
+  keyValue: /^\s*[^\s:]{1,64}:\S{3,128}\s*$/,
+  keyValid: (value) => {
+    const [name, secret = ''] = value.trim().split(/:(.*)/);
+    return secret !== name && !/^(?:\d+|[\w.-]*\/\S*)$/.test(secret) && /[A-Za-z]/.test(secret) && /[\d!#$%^&*@?~+=]/.test(secret);
+  },
+};
+
+/**
  * What a password looks like when nothing but a space joins it to its label: six to 64 characters, a letter and a digit or a
  * symbol, not a path, a variable, a placeholder, a URL or a call (`$DB_PASS`, `<secret>`, `/run/secrets/db`, `env(X)`).
  */
@@ -281,7 +315,7 @@ export const spacedPassword: DlpDetector = {
       String.raw`|(?<![A-Za-z0-9_-])(?:${anyCase(PASSWORD_WORD)})[^\n]{0,80}\r?\n[^\n]{1,40}?:[ \t]*(?<v2>${CREDENTIAL})[ \t]*\r?(?=\n|$)`,
     'g',
   ),
-  requires: /pass|pwd|pw|kennwort|contrase|senha|wachtwoord|lösenord|salasana|has[łl]o|heslo|lozinka|parol|[şs]ifre|пароль|パスワード|密[码碼]|비밀번호|mật khẩu|รหัสผ่าน|كلمة|סיסמה|पासवर्ड|mot de passe/i,
+  requires: /pass|pwd|pw|kennwort|contrase|senha|wachtwoord|lösenord|salasana|has[łl]o|heslo|lozinka|parol|[şs]ifre|пароль|パスワード|密[码碼]|비밀번호|mật khẩu|รหัสผ่าน|كلمة|סיסמה|पासवर्ड|mot de passe|jelsz|κωδικός|پاس ورڈ|پسورد|wpa|wi-?fi key|shared key/i,
   validate: (value, text, index) => {
     const label = text.slice(Math.max(0, index - 12), index);
     // `passwd deploy01` changes the password of the user it names.
@@ -292,4 +326,37 @@ export const spacedPassword: DlpDetector = {
     if (/^[a-z0-9]+$/.test(value) && (value.length < 7 || !/\d.*\d/.test(value))) return false;
     return !/^[A-Za-z_][\w.-]*=/.test(value) && !/^(?:[A-Za-z]+-)*\d+(?:\.\d+)*[A-Za-z]?$/.test(value) && !PASSWORD_RULE.test(text.slice(index + value.length, index + value.length + 16));
   },
+};
+
+/**
+ * The key of a wireless network's settings: in a section that names the network (`ssid`) and a WPA / pre-shared-key mode, a field
+ * called `key` is the network's passphrase (OpenWrt UCI `option key '…'`, router exports, provisioning files).
+ */
+export const wirelessKeyPassword: DlpDetector = {
+  type: 'password',
+  pattern: /(?<![\w-])(?:option[ \t]+)?key['"]?[ \t]*(?:[=:][ \t]*|[ \t]+)["']?(?<v>[^\s'"]{8,63})["']?/g,
+  requires: /ssid/i,
+  validate: (value, text) => /\b(?:psk2?|wpa\d?|sae|encryption)\b/i.test(text) && !/^[A-Za-z]+$/.test(value) && !/^(?:psk|wpa|sae)/i.test(value),
+};
+
+/**
+ * What a password manager's command prints: the password alone on the line after it (`pass show work/portal`, `gopass show`, GNOME
+ * `secret-tool lookup …`, macOS `security find-generic-password … -w`, 1Password `op read`, Bitwarden `bw get password`, `keyring get`).
+ */
+export const managerOutputPassword: DlpDetector = {
+  type: 'password',
+  pattern:
+    /^[^\n]{0,60}?(?:^|[$#>%][ \t]+)(?:g?o?pass[ \t]+show|secret-tool[ \t]+lookup|security[ \t]+find-(?:generic|internet)-password\b[^\n]*?[ \t]-w|op[ \t]+read|bw[ \t]+get[ \t]+password|keyring[ \t]+get)[ \t]+[^\n]*\r?\n(?<v>[^\s$#][^\s]{2,127})[ \t]*\r?$/gm,
+  requires: /pass[ \t]+show|secret-tool[ \t]|find-(?:generic|internet)-password|op[ \t]+read|bw[ \t]+get|keyring[ \t]+get/,
+  validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value),
+};
+
+/**
+ * A file of credentials, one `user:password` per line, maybe after a label (OpenSMTPD `table secrets`, `relay  user:…`; htpasswd-style
+ * lists in clear): under a key naming such a file (`/etc/mail/secrets`, `passwd`, `credentials`). Hashes are not passwords (see the placeholders).
+ */
+export const secretsFilePassword: DlpDetector = {
+  type: 'password',
+  key: /(?:secrets|passwd|passwords|credentials|htpasswd)$/,
+  keyValue: /^(?:[ \t]*[^\n]*\r?\n)*?[ \t]*(?:[\w.-]{1,64}[ \t]+)?[\w.@\\-]{1,64}:(?=[^\s:]*[A-Za-z])(?=[^\s:]*[^A-Za-z\s:])[^\s:$][^\s:]{2,127}[ \t]*\r?(?:\n|$)/,
 };

@@ -82,6 +82,14 @@ export const apiKey: DlpDetector = {
       // DigitalOcean, Shopify, Hugging Face, Databricks, PyPI, HashiCorp Vault,
       // Atlassian, Postman, Linear, New Relic, Grafana, Mailgun, Notion, age, Sentry auth tokens.
       String.raw`(?<![A-Za-z0-9_-])(?:whsec_[A-Za-z0-9+/]{24,}|xapp-\d-[A-Z0-9]+-\d+-[a-f0-9]{32,}|gl(?:dt|rt|ptt|ft|imt|oas|soat|cbt)-[A-Za-z0-9_-]{20,}|GOCSPX-[A-Za-z0-9_-]{24,}|ya29\.[A-Za-z0-9_-]{30,}|dckr_pat_[A-Za-z0-9_-]{24,}|do[opr]_v1_[a-f0-9]{64}|shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}|hf_[A-Za-z0-9]{30,}|key_live_[A-Za-z0-9]{32}|dp\.(?:st|ct|sa|scim|audit)\.(?:[a-z0-9_-]{2,35}\.)?[A-Za-z0-9]{40,44}|oy2[a-z0-9]{43}|dapi[a-f0-9]{32}(?:-\d)?|pypi-AgE[A-Za-z0-9_-]{50,}|hv[sb]\.[A-Za-z0-9_-]{24,}|ATATT3[A-Za-z0-9_=-]{50,}|PMAK-[a-f0-9]{24}-[a-f0-9]{34}|lin_api_[A-Za-z0-9]{40}|NRAK-[A-Z0-9]{27}|gls[a]_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/=]{32,}|key-[a-f0-9]{32}|(?:secret|ntn)_[A-Za-z0-9]{43,46}|sntrys_[A-Za-z0-9+/=_]{60,}|tskey-(?:auth|api|client|scim|webhook)-[A-Za-z0-9]{6,}-[A-Za-z0-9]{20,}|pat-(?:na|eu|ap)\d-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|sq0(?:atp|csp)-[A-Za-z0-9_-]{22,43})(?![A-Za-z0-9_-])`,
+      // SonarQube tokens (`squ_` user, `sqp_` project, `sqa_` global analysis: 40 hex digits), Pulumi access tokens (`pul-` and 40 hex
+      // digits), NATS nkey seeds (`S` then the key's kind — user, account, operator, server, cluster — in base32, 58 characters).
+      String.raw`(?<![A-Za-z0-9_-])(?:sq[upa]_[0-9a-f]{40}|pul-[0-9a-f]{40})(?![A-Za-z0-9])`,
+      String.raw`(?<![A-Z0-9])S[UAONCPX][A-Z2-7]{56}(?![A-Z0-9])`,
+      // An API key given as the user of HTTP basic auth with no password (`curl -u sk_…:`, Omise, Pin Payments, Stripe's own curl examples).
+      String.raw`(?<![\w-])(?:-u|--user)[ =]["']?(?<v10>(?=[^\s:'"]*\d)(?=[^\s:'"]*[A-Za-z])[A-Za-z0-9_-]{16,}):(?=["'\s\\]|$)`,
+      // An Authorization scheme naming a token or a key (`Authorization: PVEAPIToken=user@pam!id=…`, `Token …`, `Api-Key …`, Okta `SSWS …`).
+      String.raw`\b[Aa]uthorization["']?[ \t]*[:=][ \t]*["']?(?:[A-Za-z-]*(?:Token|TOKEN|Key|KEY|key)|SSWS)[ =](?:[^\s=!"']{1,64}!?[^\s=!"']{0,64}=)?(?<v12>(?=[^\s"']*\d)(?=[^\s"']*[A-Za-z])[A-Za-z0-9_\-.+/=~]{16,})`,
       // Telegram bot tokens (`<bot id>:AA…`, 35 characters after the colon) and Discord bot tokens (base64 of the bot's id, a timestamp, an HMAC).
       String.raw`(?<![\w:-])\d{8,10}:AA[A-Za-z0-9_-]{33}(?![\w-])`,
       String.raw`(?<![\w.-])[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![\w.-])`,
@@ -92,7 +100,7 @@ export const apiKey: DlpDetector = {
       String.raw`[?&;]sig=(?<v6>[A-Za-z0-9%+/]{30,}(?:=|%3D){0,2})`,
       String.raw`(?<![A-Za-z0-9])(?:` +
         [
-          'api[_-]?key',
+          'api[_ -]?key',
           'api[_-]?secret',
           'access[_-]?token',
           'auth[_-]?token',
@@ -115,23 +123,44 @@ export const apiKey: DlpDetector = {
       String.raw`(?<![\w-])--(?:api-?key|api-?token|access-?token|auth-?token|token|secret-?key|client-?secret)[ =]["']?(?<v9>(?=[^\s"']*\d)(?=[^\s"']*[A-Za-z])[A-Za-z0-9_\-.+/=~]{20,})`,
       String.raw`\bBearer\s+(?<v2>(?=[^\s"'\\]*\d)[A-Za-z0-9_\-.~+/]{20,}=*)`,
       // An AWS secret access key right after its key id (`AKIA… / wJal…` in chat), and a Laravel `APP_KEY=base64:…` (32 bytes).
-      String.raw`(?:AKIA|ASIA)[A-Z0-9]{16}[ \t]*[/:,|;]?[ \t]*(?<v7>(?=[A-Za-z0-9/+]*\d)(?=[A-Za-z0-9/+]*[a-z])(?=[A-Za-z0-9/+]*[A-Z])[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`,
+      // Also as the next argument or field of the same statement (ClickHouse `s3(url, 'AKIA…', '…')`, a JDBC URL's `User=AKIA…;Password=…`).
+      String.raw`(?:AKIA|ASIA)[A-Z0-9]{16}["']?(?:[ \t]*[/:,|;&][ \t]*|[ \t]+)?(?:[A-Za-z][\w.]{0,23}[ \t]*[=:][ \t]*)?["']?(?<v7>(?=[A-Za-z0-9/+]*\d)(?=[A-Za-z0-9/+]*[a-z])(?=[A-Za-z0-9/+]*[A-Z])[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`,
       String.raw`base64:(?<=KEY[\\"']*[ \t]*[:=][ \t]*[\\"']*base64:)(?<v8>[A-Za-z0-9+/]{43}=)`,
       // An AWS secret access key (40 characters of base64) after its label, also in whitespace-aligned
       // tables (`aws configure list`, `secret_key     2d5A…`).
       String.raw`(?<![A-Za-z0-9])(?:` +
         ['secret(?:[_ -]?(?:access[_ -]?)?key)?', 'aws[_ -]?secret'].map(anyCase).join('|') +
-        String.raw`)[\w \[\]]{0,12}?[\s:=|"'\x60]+(?<v3>(?=[A-Za-z0-9/+]*\d)(?=[A-Za-z0-9/+]*[a-z])(?=[A-Za-z0-9/+]*[A-Z])(?![A-Za-z0-9/+]*EXAMPLE)[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`,
+        String.raw`)[\w .\[\]]{0,12}?[\s:=|"'\x60]+(?<v3>(?=[A-Za-z0-9/+]*\d)(?=[A-Za-z0-9/+]*[a-z])(?=[A-Za-z0-9/+]*[A-Z])(?![A-Za-z0-9/+]*EXAMPLE)[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`,
     ].join('|'),
     'g',
   ),
   // Also any key ending in `secret` (`jwt_secret`, `signing-secret`, `WEBHOOK_SECRET`) and the keys and tokens of the labels above;
   // an admin key (Algolia), a license key, Authorize.Net's `transactionKey`, a gateway's `security_key`, an `ApiToken`.
-  key: /^(?:[a-z0-9]*(?:apikey|apisecret|apitoken|accesstoken|authtoken|adminkey|licen[cs]ekey|transactionkey|securitykey|secretkey|secretkeybase|clientsecret|privatetoken|refreshtoken|bearertoken|secretaccesskey|sessiontoken|accountkey|sharedaccesskey|subscriptionkey|secret|(?:signing|encryption|master|hmac|webhook|jwt)key|(?:service|personalaccess|deploy|bot|webhook|registration|runner|integration)token)|secret)$/,
+  // Plurals too (`accessTokens`), a qualifier after the secret's name (`AWS_SECRET_ACCESS_KEY_LEGACY`), Consul's `SecretID`, a bearer token by
+  // its scheme (`auth: { type: 'bearer', bearer }`), a site-wide salt (Drupal `hash_salt`, WordPress `AUTH_SALT`: secrets that sign).
+  key: /^(?:secretid|bearer|(?:hash|auth|secureauth|loggedin|nonce|site|app|secret)salt|[a-z0-9]*secretaccesskey[a-z0-9]{0,12}|[a-z0-9]*(?:apikey|apisecret|apitoken|accesstoken|authtoken|adminkey|licen[cs]ekey|transactionkey|securitykey|secretkey|secretkeybase|clientsecret|privatetoken|refreshtoken|bearertoken|secretaccesskey|sessiontoken|accountkey|sharedaccesskey|subscriptionkey|secret|(?:signing|encryption|master|hmac|webhook|jwt)key|(?:service|server|personalaccess|deploy|bot|webhook|registration|runner|integration)token)s?|secret)$/,
   keyValue: SECRET_VALUE,
   // Letters only and made of capitalised words (`MyApplicationProductionSecret`): a name.
   keyValid: (value) => !PGP_KEY_ID.test(value) && !/^\s*[a-z]*(?:[A-Z][a-z]+)+\s*$/.test(value),
   validate: (value) => !PGP_KEY_ID.test(value),
+};
+
+/**
+ * An HTTP `Authorization` header holding the key itself, with no scheme before it (PayTabs, many payment and SMS gateways): one token,
+ * long, with digits and capitals. `Basic …` and `Bearer …` have a space; a JWT is found as one first.
+ */
+export const authorizationKey: DlpDetector = {
+  type: 'api_key',
+  key: /^(?:x)?(?:proxy)?authorization$/,
+  keyValue: /^\s*(?=\S*\d)(?=\S*[A-Z])[A-Za-z0-9_\-.+/=~]{20,}\s*$/,
+};
+
+/** An API key given as the user of basic auth with an empty password, under a key naming basic credentials (`auth: 's-priv-…:'`). */
+export const basicAuthKey: DlpDetector = {
+  type: 'api_key',
+  key: /^(?:auth|basicauth|httpauth|userinfo|credentials?|userpass)$/,
+  keyValue: /^\s*(?=[^:]*\d)(?=[^:]*[A-Za-z])[A-Za-z0-9_-]{16,}:\s*$/,
+  keyValid: (value) => !identifierLike(value.trim().slice(0, -1)),
 };
 
 /**
