@@ -166,6 +166,16 @@ describe('red team: DLQ replay as the original sender', () => {
     expect(results.filter((r) => r.delivered)).toHaveLength(1);
   }, 40_000);
 
+  it("an operator-level user who can write dlq:messages cannot have a provisioned sender's admitted message delivered twice by copying its letter", async () => {
+    const { targetId, letter, replay } = await circuitOpenLetter(24);
+    await world.admin.command.del(MasKeys.circuit(targetId.id));
+    const copy = (await world.admin.command.xadd(MasKeys.deadLetters, '*', ...letter[1]))!; // the same fields, gateway signature included
+    const results = [await replay.replay(letter[0]), await replay.replay(copy)];
+    await waitFor(async () => ((await paymentsAt(targetId.id)).length ? true : undefined), 5_000, 'the payment delivered');
+    await sleep(800);
+    expect((await paymentsAt(targetId.id)).map((e) => e.data), `payments delivered; replay results ${JSON.stringify(results)}`).toEqual([{ amount: 24 }]);
+  }, 40_000);
+
   it('a letter of a sender deprovisioned since is refused, and stays', async () => {
     const { senderId, targetId, letter, replay } = await circuitOpenLetter(23);
     await world.admin.command.del(MasKeys.circuit(targetId.id));
