@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMessage, encodeMessage, MasConnection, MessagePriority } from '@mas/core';
+import { createMessage, encodeMessage, MasConnection, MessageData, MessagePriority } from '@mas/core';
 import type { GatewaySettings } from '../apps/gateway/src/config/gateway.settings';
 import { PriorityQueues } from '../apps/gateway/src/routing/priority-queues';
 import type { QueuedMessage } from '../apps/gateway/src/routing/queued-message';
@@ -29,7 +29,7 @@ afterAll(async () => {
   await privateRedis?.stop();
 });
 
-function queued(target: string, data: unknown, priority: MessagePriority = 'NORMAL'): QueuedMessage {
+function queued(target: string, data: MessageData, priority: MessagePriority = 'NORMAL'): QueuedMessage {
   const message = createMessage({ senderId: 'pq-sender', targetId: target, messageType: 'm', data, priority });
   return { envelope: encodeMessage(message), target, sender: 'pq-sender', messageId: message.messageId, priority, expiresAt: Date.now() + 60_000 };
 }
