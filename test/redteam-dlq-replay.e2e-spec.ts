@@ -176,6 +176,28 @@ describe('red team: DLQ replay as the original sender', () => {
     expect((await paymentsAt(targetId.id)).map((e) => e.data), `payments delivered; replay results ${JSON.stringify(results)}`).toEqual([{ amount: 24 }]);
   }, 40_000);
 
+  it('a replayed message whose delivery fails again is dead-lettered anew, and that letter can be replayed in turn (once)', async () => {
+    const senderId = await world.provision('erin', { capabilities: ['payments'] });
+    const targetId = await world.provision('carol', { capabilities: ['echo'] });
+    const sender = await world.start(senderId, { capabilities: ['payments'] });
+    await world.start(targetId, { capabilities: ['echo'] });
+    const admin = world.admin.command;
+    await admin.multi().del(MasKeys.inbox(targetId.id)).set(MasKeys.inbox(targetId.id), 'not a stream').exec(); // deliveries fail
+    await sender.agent.send(targetId.id, 'payment', { amount: 25 });
+    const [first] = await waitFor(async () => ((await lettersFor(targetId.id)).length ? lettersFor(targetId.id) : undefined), 10_000, 'the first letter');
+    const replay = gatewaysOf(world)[gatewaysOf(world).length - 1].app.get(DeadLetterReplay);
+    expect(await replay.replay(first[0])).toMatchObject({ delivered: true, decision: 'ALLOWED' }); // admitted, and failing again
+    const [second] = await waitFor(async () => {
+      const letters = await lettersFor(targetId.id);
+      return letters.length && letters[0][0] !== first[0] ? letters : undefined;
+    }, 10_000, 'the letter of the second failure');
+    await admin.del(MasKeys.inbox(targetId.id)); // repaired
+    const results = [await replay.replay(second[0]), await replay.replay(second[0]).catch((error: unknown) => String(error))];
+    await waitFor(async () => ((await paymentsAt(targetId.id)).length ? true : undefined), 5_000, 'the payment delivered');
+    await sleep(500);
+    expect((await paymentsAt(targetId.id)).map((e) => e.data), `replay results ${JSON.stringify(results)}`).toEqual([{ amount: 25 }]);
+  }, 40_000);
+
   it('a letter of a sender deprovisioned since is refused, and stays', async () => {
     const { senderId, targetId, letter, replay } = await circuitOpenLetter(23);
     await world.admin.command.del(MasKeys.circuit(targetId.id));
