@@ -4,6 +4,9 @@ import { IngressMessage } from '../message/ingress-message';
 import { GatewayPipeline } from '../pipeline/gateway-pipeline';
 import { DeadLetters } from './dead-letters';
 import { traceIngress } from '../observability/gateway-tracing';
+import type { GatewaySettings } from '../config/gateway.settings';
+import { InjectGatewaySettings } from '../gateway-module-definition';
+import { expiryOf } from './queued-message';
 
 /** No dead letter has this id. */
 export class DeadLetterNotFoundError extends MasError {
@@ -40,6 +43,7 @@ export class DeadLetterReplay {
   constructor(
     private readonly deadLetters: DeadLetters,
     private readonly pipeline: GatewayPipeline,
+    @InjectGatewaySettings() private readonly settings: GatewaySettings,
   ) {}
 
   /**
@@ -69,7 +73,8 @@ export class DeadLetterReplay {
       await claim.release();
       return { ...refused(outcome.reason), decision: outcome.decision };
     }
-    await claim.keep();
+    const { defaultTtlMs, maxTtlMs } = this.settings.priorityQueue;
+    await claim.keep(expiryOf(ingress.envelope, ingress.message.timestamp, defaultTtlMs, maxTtlMs));
     await this.deadLetters.remove(id);
     return { id, messageId: ingress.message.messageId, target: ingress.message.targetId, delivered: true, decision: outcome.decision };
   }

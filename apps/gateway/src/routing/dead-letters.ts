@@ -39,9 +39,9 @@ export interface SignedLetter {
   letterNonce?: string;
 }
 
-/** A replay's claim on a letter: kept once the letter was admitted, released when it was refused. */
+/** A replay's claim on a letter: kept once the letter was admitted (until its message expires), released when it was refused. */
 export interface ReplayClaim {
-  keep(): Promise<void>;
+  keep(expiresAt: number): Promise<void>;
   release(): Promise<void>;
 }
 
@@ -60,8 +60,8 @@ export type DeadLetterReason = 'circuit_open' | 'expired' | 'target_gone' | 'del
 export class DeadLetters {
   private readonly stream: DeadLetterStream;
   private readonly keys: MasKeySpace;
-  /** How long a letter's replay is remembered: beyond that its message has expired (`priorityQueue.maxTtlMs`). */
-  private readonly replayedHoldMs: number;
+  /** How long an admitted replay is remembered when its message's expiry cannot be read: `priorityQueue.maxTtlMs`. */
+  private readonly replayedFallbackMs: number;
   private readonly logger = new Logger('DeadLetters');
   /** Per reason and target: when a letter was last logged, and how many came since. */
   private readonly logged = new Map<string, { at: number; since: number }>();
@@ -74,7 +74,7 @@ export class DeadLetters {
   ) {
     this.stream = new DeadLetterStream(redis.command, redis.keys, { maxLength: settings.delivery.deadLetterMaxLength });
     this.keys = redis.keys;
-    this.replayedHoldMs = settings.priorityQueue.maxTtlMs;
+    this.replayedFallbackMs = settings.priorityQueue.maxTtlMs;
   }
 
   /**
@@ -192,13 +192,16 @@ export class DeadLetters {
    * it or admitted it already — of this letter, or of a copy of it (a user who may write the stream can
    * copy a letter, its signature with it). A letter of an earlier version (no nonce) is claimed by its id.
    * The claim is a nonce of the sender's (`SET NX`), held {@link REPLAY_CLAIM_MS} while the replay runs,
-   * then until the message has surely expired once the letter was admitted.
+   * then, once the letter was admitted, until its message expires (a replay after that is refused at routing).
    */
   async claimReplay(id: string, letter: SignedLetter): Promise<ReplayClaim | undefined> {
     const key = this.keys.nonce(letter.senderId, `dlq-replay:${letter.letterNonce ?? id}`);
     if ((await this.redis.command.set(key, id, 'PX', REPLAY_CLAIM_MS, 'NX')) === null) return undefined;
     return {
-      keep: async () => void (await this.redis.command.pexpire(key, this.replayedHoldMs)),
+      keep: async (expiresAt) => {
+        const until = Number.isFinite(expiresAt) ? Math.max(expiresAt, Date.now()) : Date.now() + this.replayedFallbackMs;
+        await this.redis.command.pexpireat(key, Math.round(until) + REPLAY_CLAIM_MS);
+      },
       release: async () => void (await this.redis.command.del(key)),
     };
   }
