@@ -4,6 +4,7 @@ import type { GatewaySettings } from '../apps/gateway/src/config/gateway.setting
 import { PriorityQueues } from '../apps/gateway/src/routing/priority-queues';
 import type { QueuedMessage } from '../apps/gateway/src/routing/queued-message';
 import { uniqueId } from './support/e2e-helpers';
+import { redisTargets } from './support/redis-targets';
 import { hasRedisServer, PrivateRedis, startPrivateRedis } from './support/private-redis';
 
 // Red team: the priority queues by reference (a message in the target's bodies hash, its reference
@@ -60,5 +61,27 @@ describe.skipIf(!hasRedisServer)('red team: priority queues by reference', () =>
       small: { references: 0, bodies: 0 },
       large: { references: 0, bodies: 0 },
     });
+  }, 30_000);
+});
+
+describe.each(redisTargets(13))('priority queues by reference on $name', ({ url }) => {
+  it('a batch for several targets is queued (one transaction per target on a cluster), taken in order and settled without a trace', async () => {
+    const redis = new MasConnection({ redisUrl: url, clientName: 'pq-batch' });
+    try {
+      const queues = new PriorityQueues(redis, settings);
+      const [first, second] = [uniqueId('pq', 'one'), uniqueId('pq', 'two')];
+      await queues.enqueue(queued(first, { i: 1 }), queued(second, { i: 2 }), queued(first, { i: 3 }), queued(first, { i: 4 }, 'HIGH'));
+      const one = await queues.takeRound(first, 4);
+      const two = await queues.takeRound(second, 4);
+      expect(one.messages.map(({ message }) => (JSON.parse(message.envelope) as { data: { i: number } }).data.i)).toEqual([4, 1, 3]);
+      expect(two.messages.map(({ message }) => message.target)).toEqual([second]);
+      await queues.settle(first, one.messages);
+      await queues.settle(second, two.messages);
+      for (const target of [first, second]) {
+        expect(await redis.command.exists(redis.keys.priorityQueueBodies(target), redis.keys.priorityQueue(target, 'NORMAL'), redis.keys.priorityQueue(target, 'HIGH'))).toBe(0);
+      }
+    } finally {
+      await redis.close();
+    }
   }, 30_000);
 });
