@@ -121,4 +121,92 @@ describe('red team: DLQ replay as the original sender', () => {
     expect((await payments()).map((e) => e.data)).toEqual([{ amount: 9 }]);
     expect((await admin.xrange(MasKeys.deadLetters, letters[1][0], letters[1][0])).length).toBe(1); // it stays where it is
   }, 40_000);
+
+  /** The gateway's letters for `target` (oldest first), and the payments in `target`'s inbox. */
+  const lettersFor = async (target: string) =>
+    ((await world.admin.command.xrange(MasKeys.deadLetters, '-', '+')) as Array<[string, string[]]>).filter(([, f]) => f[f.indexOf('agent_id') + 1] === target && f.includes('gateway_signature'));
+  const paymentsAt = async (target: string) =>
+    ((await world.admin.command.xrange(MasKeys.inbox(target), '-', '+')) as Array<[string, string[]]>)
+      .map(([, f]) => JSON.parse(f[f.indexOf('envelope') + 1]) as { sender_id: string; message_type: string; data: unknown })
+      .filter((e) => e.message_type === 'payment');
+  /** A fresh sender's payment to a fresh target whose circuit is OPEN: refused CIRCUIT_OPEN, dead-lettered after admission. */
+  const circuitOpenLetter = async (amount: number) => {
+    const senderId = await world.provision('dave', { capabilities: ['payments'] });
+    const targetId = await world.provision('carol', { capabilities: ['echo'] });
+    const sender = await world.start(senderId, { capabilities: ['payments'] });
+    await world.start(targetId, { capabilities: ['echo'] });
+    await world.admin.command.hset(MasKeys.circuit(targetId.id), 'state', 'OPEN', 'opened_at', Date.now());
+    await sender.agent.send(targetId.id, 'payment', { amount }).catch((error: unknown) => error);
+    const [letter] = await waitFor(async () => ((await lettersFor(targetId.id)).length ? lettersFor(targetId.id) : undefined), 10_000, 'the circuit_open letter');
+    expect(letter[1]).toContain('sender_key_sha256');
+    const replay = gatewaysOf(world)[gatewaysOf(world).length - 1].app.get(DeadLetterReplay);
+    return { senderId, targetId, letter, replay };
+  };
+
+  it("a letter replayed while its target's circuit is still open stays the one letter of its message: replaying the DLQ once the circuit closed delivers it once", async () => {
+    const { targetId, letter, replay } = await circuitOpenLetter(21);
+    const early = await replay.replay(letter[0]); // the operator tries too early
+    expect(early, `replay result ${JSON.stringify(early)}`).toMatchObject({ delivered: false, decision: 'CIRCUIT_OPEN' });
+    expect((await lettersFor(targetId.id)).map(([id]) => id), 'letters of the one message').toEqual([letter[0]]);
+    await world.admin.command.del(MasKeys.circuit(targetId.id)); // the target recovered
+    await replay.replayAll({ agentId: targetId.id });
+    await waitFor(async () => ((await paymentsAt(targetId.id)).length ? true : undefined), 5_000, 'the payment delivered');
+    await sleep(500);
+    expect((await paymentsAt(targetId.id)).map((e) => e.data), 'payments delivered').toEqual([{ amount: 21 }]);
+  }, 40_000);
+
+  it('two replays of one letter at once (two operators, two gateway instances) deliver it once', async () => {
+    const { targetId, letter, replay } = await circuitOpenLetter(22);
+    await world.admin.command.del(MasKeys.circuit(targetId.id));
+    const other = (await world.startGateway()).app.get(DeadLetterReplay);
+    const results = await Promise.all([replay.replay(letter[0]), other.replay(letter[0])]);
+    await waitFor(async () => ((await paymentsAt(targetId.id)).length ? true : undefined), 5_000, 'the payment delivered');
+    await sleep(800);
+    expect((await paymentsAt(targetId.id)).map((e) => e.data), `payments delivered; replay results ${JSON.stringify(results)}`).toEqual([{ amount: 22 }]);
+    expect(results.filter((r) => r.delivered)).toHaveLength(1);
+  }, 40_000);
+
+  it("an operator-level user who can write dlq:messages cannot have a provisioned sender's admitted message delivered twice by copying its letter", async () => {
+    const { targetId, letter, replay } = await circuitOpenLetter(24);
+    await world.admin.command.del(MasKeys.circuit(targetId.id));
+    const copy = (await world.admin.command.xadd(MasKeys.deadLetters, '*', ...letter[1]))!; // the same fields, gateway signature included
+    const results = [await replay.replay(letter[0]), await replay.replay(copy)];
+    await waitFor(async () => ((await paymentsAt(targetId.id)).length ? true : undefined), 5_000, 'the payment delivered');
+    await sleep(800);
+    expect((await paymentsAt(targetId.id)).map((e) => e.data), `payments delivered; replay results ${JSON.stringify(results)}`).toEqual([{ amount: 24 }]);
+  }, 40_000);
+
+  it('a replayed message whose delivery fails again is dead-lettered anew, and that letter can be replayed in turn (once)', async () => {
+    const senderId = await world.provision('erin', { capabilities: ['payments'] });
+    const targetId = await world.provision('carol', { capabilities: ['echo'] });
+    const sender = await world.start(senderId, { capabilities: ['payments'] });
+    await world.start(targetId, { capabilities: ['echo'] });
+    const admin = world.admin.command;
+    await admin.multi().del(MasKeys.inbox(targetId.id)).set(MasKeys.inbox(targetId.id), 'not a stream').exec(); // deliveries fail
+    await sender.agent.send(targetId.id, 'payment', { amount: 25 });
+    const [first] = await waitFor(async () => ((await lettersFor(targetId.id)).length ? lettersFor(targetId.id) : undefined), 10_000, 'the first letter');
+    const replay = gatewaysOf(world)[gatewaysOf(world).length - 1].app.get(DeadLetterReplay);
+    expect(await replay.replay(first[0])).toMatchObject({ delivered: true, decision: 'ALLOWED' }); // admitted, and failing again
+    const [second] = await waitFor(async () => {
+      const letters = await lettersFor(targetId.id);
+      return letters.length && letters[0][0] !== first[0] ? letters : undefined;
+    }, 10_000, 'the letter of the second failure');
+    await admin.del(MasKeys.inbox(targetId.id)); // repaired
+    const results = [await replay.replay(second[0]), await replay.replay(second[0]).catch((error: unknown) => String(error))];
+    await waitFor(async () => ((await paymentsAt(targetId.id)).length ? true : undefined), 5_000, 'the payment delivered');
+    await sleep(500);
+    expect((await paymentsAt(targetId.id)).map((e) => e.data), `replay results ${JSON.stringify(results)}`).toEqual([{ amount: 25 }]);
+  }, 40_000);
+
+  it('a letter of a sender deprovisioned since is refused, and stays', async () => {
+    const { senderId, targetId, letter, replay } = await circuitOpenLetter(23);
+    await world.admin.command.del(MasKeys.circuit(targetId.id));
+    await world.stopAgents();
+    await world.provisioner.deprovisionAgent(senderId.id);
+    const refused = await replay.replay(letter[0]);
+    expect(refused, `replay result ${JSON.stringify(refused)}`).toMatchObject({ delivered: false, decision: 'AUTH_FAILED' });
+    await sleep(300);
+    expect(await paymentsAt(targetId.id)).toEqual([]);
+    expect((await lettersFor(targetId.id)).map(([id]) => id)).toEqual([letter[0]]);
+  }, 40_000);
 });

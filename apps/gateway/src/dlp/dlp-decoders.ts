@@ -13,6 +13,8 @@ const MIN_RUN = 16;
 /** Runs longer than this are not decoded (the size budget bounds the rest). */
 const MAX_RUN = 256 * 1024;
 const BASE64 = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
+/** A UUID as written: 8-4-4-4-12 hex digits. */
+const UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
 const HEX = /(?<![0-9A-Fa-f])(?:[0-9A-Fa-f]{2}){8,}(?![0-9A-Fa-f])/g;
 const PERCENT_RUN = /(?:%[0-9A-Fa-f]{2}|[^\s%"'<>]){0,2048}%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2}|[^\s%"'<>]){0,2048}/g;
 
@@ -41,8 +43,9 @@ export function decodedRuns(text: string): DecodedRun[] {
   }
   for (const match of matchesOf(BASE64, text)) {
     const run = match[0];
-    // Hex digits alone, or with dashes (a UUID, a GUID, a dashed hash), are hex, not base64: their base64 reading is noise.
-    if (run.length < MIN_RUN || run.length > MAX_RUN || /^[0-9A-Fa-f-]+$/.test(run) || !/[0-9+/_-]|[a-z][A-Z]|[A-Z][a-z]/.test(run)) continue;
+    // Hex digits alone, or a UUID (a GUID), are hex, not base64: their base64 reading is noise. Not any run of hex
+    // digits and dashes: `-` is a base64url digit, and text can be written so that its base64url form uses no others.
+    if (run.length < MIN_RUN || run.length > MAX_RUN || /^[0-9A-Fa-f]+$/.test(run) || UUID.test(run) || !/[0-9+/_-]|[a-z][A-Z]|[A-Z][a-z]/.test(run)) continue;
     const decoded = Buffer.from(run.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
     if (decoded.length >= 4 && readable(decoded)) runs.push({ start: match.index, end: match.index + run.length, encoding: 'base64', text: decoded });
   }

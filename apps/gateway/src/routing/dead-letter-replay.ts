@@ -4,6 +4,9 @@ import { IngressMessage } from '../message/ingress-message';
 import { GatewayPipeline } from '../pipeline/gateway-pipeline';
 import { DeadLetters } from './dead-letters';
 import { traceIngress } from '../observability/gateway-tracing';
+import type { GatewaySettings } from '../config/gateway.settings';
+import { InjectGatewaySettings } from '../gateway-module-definition';
+import { expiryOf } from './queued-message';
 
 /** No dead letter has this id. */
 export class DeadLetterNotFoundError extends MasError {
@@ -40,6 +43,7 @@ export class DeadLetterReplay {
   constructor(
     private readonly deadLetters: DeadLetters,
     private readonly pipeline: GatewayPipeline,
+    @InjectGatewaySettings() private readonly settings: GatewaySettings,
   ) {}
 
   /**
@@ -57,8 +61,20 @@ export class DeadLetterReplay {
     ingress.holdWritten(signed.envelope, signed.entrySignature); // the sender's entry signature, if it came with one, is checked again
     if (!ingress.message) return refused(`unreadable envelope: ${ingress.parseError}`);
     if (ingress.message.senderId !== signed.senderId || ingress.message.targetId !== signed.agentId) return refused('the envelope does not match its letter');
-    const outcome = await traceIngress(ingress, () => this.pipeline.process(ingress));
-    if (outcome.decision !== 'ALLOWED') return { ...refused(outcome.reason), decision: outcome.decision };
+    // One replay at a time of a letter, and once: two at once (two operators, two instances) or of a
+    // copy of the letter would each queue the message.
+    const claim = await this.deadLetters.claimReplay(id, signed);
+    if (!claim) return refused('this letter (or a copy of it) is being replayed or was replayed already');
+    const outcome = await traceIngress(ingress, () => this.pipeline.process(ingress)).catch(async (error: unknown) => {
+      await claim.release();
+      throw error;
+    });
+    if (outcome.decision !== 'ALLOWED') {
+      await claim.release();
+      return { ...refused(outcome.reason), decision: outcome.decision };
+    }
+    const { defaultTtlMs, maxTtlMs } = this.settings.priorityQueue;
+    await claim.keep(expiryOf(ingress.envelope, ingress.message.timestamp, defaultTtlMs, maxTtlMs));
     await this.deadLetters.remove(id);
     return { id, messageId: ingress.message.messageId, target: ingress.message.targetId, delivered: true, decision: outcome.decision };
   }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DEAD_LETTER_FIELDS, DeadLetterQuery, DeadLetterStream, DeadLetterView, MasConnection, MasKeySpace, streamEntryFields } from '@mas/core';
 import { GatewaySecrets } from '../identity/gateway-secrets';
@@ -17,6 +18,10 @@ const LETTER_SIGNATURE_FIELD = 'gateway_signature';
 const ENTRY_SIGNATURE_FIELD = 'entry_signature';
 /** Field of a gateway dead letter of a provisioned sender's admitted message: SHA-256 of the public key that verified it. */
 const SENDER_KEY_HASH_FIELD = 'sender_key_sha256';
+/** Field of a gateway dead letter: a random value of its own (a copy of the letter has it too), claimed by its replay. */
+const LETTER_NONCE_FIELD = 'letter_nonce';
+/** How long a replay holds its claim on a letter before it is decided (an instance that died meanwhile lets go then). */
+const REPLAY_CLAIM_MS = 60_000;
 
 /** What the gateway signed in a dead letter it wrote. */
 export interface SignedLetter {
@@ -30,6 +35,14 @@ export interface SignedLetter {
   entrySignature?: string;
   /** A provisioned sender's message dead-lettered after admission: SHA-256 of the public key that authenticated it. */
   senderKeyHash?: string;
+  /** Random, one per letter written (absent in letters of earlier versions): what a replay claims. */
+  letterNonce?: string;
+}
+
+/** A replay's claim on a letter: kept once the letter was admitted (until its message expires), released when it was refused. */
+export interface ReplayClaim {
+  keep(expiresAt: number): Promise<void>;
+  release(): Promise<void>;
 }
 
 /** How often, at most, one reason for one target is logged again (the letters between are counted in the next line). */
@@ -47,18 +60,21 @@ export type DeadLetterReason = 'circuit_open' | 'expired' | 'target_gone' | 'del
 export class DeadLetters {
   private readonly stream: DeadLetterStream;
   private readonly keys: MasKeySpace;
+  /** How long an admitted replay is remembered when its message's expiry cannot be read: `priorityQueue.maxTtlMs`. */
+  private readonly replayedFallbackMs: number;
   private readonly logger = new Logger('DeadLetters');
   /** Per reason and target: when a letter was last logged, and how many came since. */
   private readonly logged = new Map<string, { at: number; since: number }>();
 
   constructor(
-    redis: MasConnection,
+    private readonly redis: MasConnection,
     @InjectGatewaySettings() settings: GatewaySettings,
     private readonly metrics: GatewayMetrics,
     private readonly secrets: GatewaySecrets,
   ) {
     this.stream = new DeadLetterStream(redis.command, redis.keys, { maxLength: settings.delivery.deadLetterMaxLength });
     this.keys = redis.keys;
+    this.replayedFallbackMs = settings.priorityQueue.maxTtlMs;
   }
 
   /**
@@ -93,6 +109,8 @@ export class DeadLetters {
     if (entrySignature !== undefined) content.entrySignature = entrySignature; // signed only where present: older letters verify as written
     const senderKeyHash = letter.fields[SENDER_KEY_HASH_FIELD];
     if (senderKeyHash !== undefined) content.senderKeyHash = senderKeyHash;
+    const letterNonce = letter.fields[LETTER_NONCE_FIELD];
+    if (letterNonce !== undefined) content.letterNonce = letterNonce;
     const value = letter.fields[LETTER_SIGNATURE_FIELD];
     if (letter.source !== GATEWAY_DLQ_SOURCE || !value) return undefined;
     const identity = this.secrets.identity;
@@ -117,6 +135,7 @@ export class DeadLetters {
     const content: SignedLetter = { envelope: message.envelope, agentId: message.target, senderId: message.sender, messageId: message.messageId, tokenHash: message.tokenHash ?? '' };
     if (message.entrySignature !== undefined) content.entrySignature = message.entrySignature;
     else if (message.senderKeyHash !== undefined) content.senderKeyHash = message.senderKeyHash;
+    content.letterNonce = randomBytes(12).toString('base64url');
     const sealed = this.sealed(content);
     const id = await this.stream.add({
       envelope: message.envelope,
@@ -132,6 +151,7 @@ export class DeadLetters {
         [LETTER_SIGNATURE_FIELD]: sealed.signature,
         ...(sealed.entrySignature !== undefined ? { [ENTRY_SIGNATURE_FIELD]: sealed.entrySignature } : {}),
         ...(sealed.senderKeyHash !== undefined ? { [SENDER_KEY_HASH_FIELD]: sealed.senderKeyHash } : {}),
+        [LETTER_NONCE_FIELD]: sealed.letterNonce!,
       },
     });
     this.metrics.deadLetters.inc({ reason: code });
@@ -165,6 +185,25 @@ export class DeadLetters {
   /** One entry, or undefined. */
   get(id: string): Promise<DeadLetterView | undefined> {
     return this.stream.get(id);
+  }
+
+  /**
+   * Claims the replay of letter `id` (its signed content `letter`): undefined when another replay holds
+   * it or admitted it already — of this letter, or of a copy of it (a user who may write the stream can
+   * copy a letter, its signature with it). A letter of an earlier version (no nonce) is claimed by its id.
+   * The claim is a nonce of the sender's (`SET NX`), held {@link REPLAY_CLAIM_MS} while the replay runs,
+   * then, once the letter was admitted, until its message expires (a replay after that is refused at routing).
+   */
+  async claimReplay(id: string, letter: SignedLetter): Promise<ReplayClaim | undefined> {
+    const key = this.keys.nonce(letter.senderId, `dlq-replay:${letter.letterNonce ?? id}`);
+    if ((await this.redis.command.set(key, id, 'PX', REPLAY_CLAIM_MS, 'NX')) === null) return undefined;
+    return {
+      keep: async (expiresAt) => {
+        const until = Number.isFinite(expiresAt) ? Math.max(expiresAt, Date.now()) : Date.now() + this.replayedFallbackMs;
+        await this.redis.command.pexpireat(key, Math.round(until) + REPLAY_CLAIM_MS);
+      },
+      release: async () => void (await this.redis.command.del(key)),
+    };
   }
 
   /** Removes an entry (after a successful replay). */

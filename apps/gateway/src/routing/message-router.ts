@@ -7,7 +7,7 @@ import { InjectGatewaySettings } from '../gateway-module-definition';
 import { AuthorizationDeniedError, CircuitOpenError, RoutingFailedError } from '../message/gateway-denial.errors';
 import type { IngressMessage } from '../message/ingress-message';
 import { CircuitBreaker } from './circuit-breaker';
-import { DeadLetters } from './dead-letters';
+import { DeadLetterReason, DeadLetters } from './dead-letters';
 import { Deliverer } from './deliverer';
 import { DeliveryDispatcher } from './delivery-dispatcher';
 import { PriorityQueues } from './priority-queues';
@@ -50,7 +50,7 @@ export class MessageRouter {
     if (meta.expectsReply && meta.correlationId) await this.replies.expect(senderId, meta.correlationId, targetId);
     const circuit = this.breaker.peekStored(ingress.prefetched?.circuit) ?? (await this.breaker.peek(queued.target));
     if (circuit === 'OPEN') {
-      await this.deadLetters.add(queued, 'circuit_open', `the circuit of "${queued.target}" is open`, ingress.entryId);
+      await this.deadLetter(ingress, queued, 'circuit_open', `the circuit of "${queued.target}" is open`);
       throw new CircuitOpenError(`the circuit of "${queued.target}" is open; the message was dead-lettered`, 'routing:circuit_open');
     }
     // What the target declared it accepts, held here: provisioned senders may not read it (the
@@ -62,7 +62,7 @@ export class MessageRouter {
       throw new RoutingFailedError(`the envelope (${bytes} bytes as delivered) is larger than the ${maxBytes} bytes "${queued.target}" accepts`, 'routing:too_large');
     }
     if (queued.expiresAt <= Date.now()) {
-      await this.deadLetters.add(queued, 'expired', 'expired before routing', ingress.entryId);
+      await this.deadLetter(ingress, queued, 'expired', 'expired before routing');
       throw new RoutingFailedError('the message expired before it could be routed; it was dead-lettered', 'routing:expired');
     }
     if (!this.settings.features.priorityQueue) {
@@ -70,13 +70,21 @@ export class MessageRouter {
       // circuit) serves the delivery too: a CLOSED circuit grants without a change of state.
       const outcome = await this.deliverer.deliver(queued, ingress.prefetched?.policy?.targetStatus ?? undefined, circuit === 'CLOSED' ? circuit : undefined);
       if (outcome.delivered) return 'delivered';
-      await this.deadLetters.add(queued, outcome.reason, outcome.detail, ingress.entryId);
+      await this.deadLetter(ingress, queued, outcome.reason, outcome.detail);
       const reason = `${outcome.detail}; the message was dead-lettered`;
       throw outcome.reason === 'circuit_open' ? new CircuitOpenError(reason, 'routing:circuit_open') : new RoutingFailedError(reason, `routing:${outcome.reason}`);
     }
     await this.queues.enqueueSoon(queued);
     this.dispatcher.kick(queued.target);
     return `queued for delivery (${queued.priority})`;
+  }
+
+  /**
+   * Dead-letters a message refused here. Not a DLQ replay: the letter replayed stays where it is, and
+   * a second letter of the same message would be replayed too (delivering it twice).
+   */
+  private async deadLetter(ingress: IngressMessage, queued: QueuedMessage, code: DeadLetterReason, detail: string): Promise<void> {
+    if (!ingress.replay) await this.deadLetters.add(queued, code, detail, ingress.entryId);
   }
 
   /**

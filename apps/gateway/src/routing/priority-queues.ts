@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
+import type { ChainableCommander } from 'ioredis';
 import { execAll, isClusterClient, MasConnection, slotPipeline } from '@mas/core';
 import type { GatewaySettings } from '../config/gateway.settings';
 import { InjectGatewaySettings } from '../gateway-module-definition';
@@ -64,28 +65,36 @@ export class PriorityQueues {
    * out), then names their targets in the targets set. In that order: a taker never finds a
    * reference without its message, and a dispatcher that forgets a drained target looks at its
    * queues again afterwards ({@link forgetIfDrained}), so a message is never queued under a target
-   * nobody will look at. On one server all go in one pipeline (one connection runs them in order);
-   * on a cluster, where the targets set has a slot of its own, the SADD waits.
+   * nobody will look at. On one server all go in one transaction: a batch Redis refuses part way
+   * (out of memory) leaves nothing behind — not a body without its reference, which nothing would
+   * ever remove, nor messages queued that the batch, retried, queues again. On a cluster, where the
+   * targets set has a slot of its own, one transaction per target (its keys share a slot), and the
+   * SADD waits for them.
    */
   async enqueue(...messages: QueuedMessage[]): Promise<void> {
     if (!messages.length) return;
     const now = Date.now();
     const command = this.redis.command;
-    const queued = slotPipeline(command);
     const items = messages.map((message) => ({ message, ref: this.reference() }));
-    for (const [bodies, fields] of grouped(items, ({ message }) => this.redis.keys.priorityQueueBodies(message.target), ({ message, ref }) => [ref, bodyOf(message)])) {
-      queued.hset(bodies, ...fields.flat());
-    }
-    for (const [queue, members] of grouped(items, ({ message }) => this.redis.keys.priorityQueue(message.target, message.priority), ({ ref }) => ref)) {
-      queued.zadd(queue, ...members.flatMap((member) => [now, member]));
-    }
     const targets = [...new Set(messages.map((m) => m.target))];
     if (!isClusterClient(command)) {
-      await execAll(queued.sadd(this.redis.keys.priorityQueueTargets, ...targets));
+      await execAll(this.queueing(command.multi(), items, now).sadd(this.redis.keys.priorityQueueTargets, ...targets));
       return;
     }
-    await execAll(queued);
+    const byTarget = grouped(items, ({ message }) => message.target, (item) => item);
+    await Promise.all([...byTarget.values()].map((ofTarget) => execAll(this.queueing(command.multi(), ofTarget, now))));
     await command.sadd(this.redis.keys.priorityQueueTargets, ...targets);
+  }
+
+  /** Queues on `transaction` the writes of {@link enqueue} for `items`: their bodies, then their references. */
+  private queueing(transaction: ChainableCommander, items: ReadonlyArray<{ message: QueuedMessage; ref: string }>, now: number): ChainableCommander {
+    for (const [bodies, fields] of grouped(items, ({ message }) => this.redis.keys.priorityQueueBodies(message.target), ({ message, ref }) => [ref, bodyOf(message)])) {
+      transaction.hset(bodies, ...fields.flat());
+    }
+    for (const [queue, members] of grouped(items, ({ message }) => this.redis.keys.priorityQueue(message.target, message.priority), ({ ref }) => ref)) {
+      transaction.zadd(queue, ...members.flatMap((member) => [now, member]));
+    }
+    return transaction;
   }
 
   /**
