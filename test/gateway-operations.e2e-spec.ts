@@ -107,7 +107,7 @@ describe('gateway routing', () => {
     expect(delivered.filter((d) => (d.data as { priority: string }).priority === 'BULK').map((d) => (d.data as { i: number }).i)).toEqual([0, 1, 2, 3]);
   });
 
-  it('queues references to messages written once: drained, nothing is left behind; a member an earlier version queued whole is delivered; a reference without its message is logged and skipped', async () => {
+  it('queues references to messages written once: drained, nothing is left behind; a member an earlier version queued whole is delivered; a reference without a readable message is logged and removed', async () => {
     const target = await registeredTarget('refs');
     const queued = (i: number, priority: MessagePriority = 'NORMAL') => {
       const message = createMessage({ senderId: 'refs', targetId: target, messageType: 'm', data: { i }, priority });
@@ -122,6 +122,9 @@ describe('gateway routing', () => {
     // Written as a gateway before references queued it (the whole message as the member), and a reference someone deleted the message of.
     await redis.zadd(`priority_queue:${target}:LOW`, Date.now(), JSON.stringify(queued(0, 'LOW')));
     await redis.zadd(`priority_queue:${target}:LOW`, Date.now(), '0000000000orphan');
+    // And one whose message someone overwrote with junk: not taken again on every round.
+    await redis.hset(bodies, '0000000000corrupt', '{"target": nonsense\n');
+    await redis.zadd(`priority_queue:${target}:LOW`, Date.now(), '0000000000corrupt');
     await queues.enqueue(queued(1), queued(2), queued(3));
     const members = await redis.zrange(`priority_queue:${target}:NORMAL`, 0, -1);
     expect(members.map((m) => m.length)).toEqual([18, 18, 18]); // references, not messages

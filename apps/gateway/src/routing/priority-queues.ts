@@ -115,7 +115,7 @@ export class PriorityQueues {
       const member = pairs[i]!;
       const body = pairs[i + 1];
       // A member queued whole (by a gateway of an earlier version) is its own body.
-      const message = body !== null ? parseBody(body) : member.startsWith('{') ? (JSON.parse(member) as QueuedMessage) : undefined;
+      const message = readQueued(body ?? (member.startsWith('{') ? member : undefined));
       if (message) messages.push({ member, message });
       else lost.push(member);
     }
@@ -124,14 +124,18 @@ export class PriorityQueues {
   }
 
   /**
-   * References whose message is not in the bodies hash (only a hand on Redis removes one: a message
-   * is written before its reference and removed with it): logged and removed, so that the queue moves on.
+   * References whose message is missing from the bodies hash or unreadable there (only a hand on
+   * Redis does that: a message and its reference are written in one transaction and removed in
+   * another): logged as lost and removed with what is left of them, so that the queue moves on
+   * rather than taking them again on every round.
    */
   private async dropLost(target: string, refs: string[]): Promise<void> {
-    this.logger.error(`${refs.length} queued reference(s) for "${target}" have no message in ${this.redis.keys.priorityQueueBodies(target)} (removed from the queues; nothing to deliver): ${refs.slice(0, 5).join(', ')}`);
-    const pipeline = this.redis.command.pipeline();
-    for (const priority of PRIORITIES) pipeline.zrem(this.redis.keys.priorityQueue(target, priority), ...refs);
-    await execAll(pipeline);
+    const bodies = this.redis.keys.priorityQueueBodies(target);
+    this.logger.error(`Lost ${refs.length} queued message(s) for "${target}": no readable message in ${bodies} (removed from the queues; nothing to deliver): ${refs.slice(0, 5).join(', ')}`);
+    const transaction = this.redis.command.multi();
+    for (const priority of PRIORITIES) transaction.zrem(this.redis.keys.priorityQueue(target, priority), ...refs);
+    transaction.hdel(bodies, ...refs);
+    await execAll(transaction);
   }
 
   /** A new reference: this instance's count in a fixed width (so that they sort as made), then its tag. */
@@ -193,6 +197,17 @@ function bodyOf(message: QueuedMessage): string {
 function parseBody(body: string): QueuedMessage {
   const end = body.indexOf('\n');
   return { ...(JSON.parse(body.slice(0, end)) as Omit<QueuedMessage, 'envelope'>), envelope: body.slice(end + 1) };
+}
+
+/** The queued message `stored` holds (a body, or a member queued whole by an earlier version), or undefined when it holds none readable. */
+function readQueued(stored: string | undefined): QueuedMessage | undefined {
+  if (stored === undefined) return undefined;
+  try {
+    const message = stored.startsWith('{') && !stored.includes('\n') ? (JSON.parse(stored) as QueuedMessage) : parseBody(stored);
+    return typeof message.envelope === 'string' && typeof message.target === 'string' && typeof message.messageId === 'string' ? message : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The members of `items` by the queue each goes to, in order (one command per queue, not per message). */
