@@ -115,7 +115,7 @@ t("cabal-config-hackage-password", "@~/.config/cabal/config\nrepository hackage.
 t("opam-config-github-token", "# ~/.opam/plugins/opam-publish/github-token\n{GHP}\n")
 t("conda-anaconda-org-token-cli", "$ anaconda auth --create --name ci-upload --scopes 'api:write api:read'\n{KEY}\n")
 t("chromatic-config-project-token", '{"projectToken":"chpt_{HEXKEY}","buildScriptName":"build-storybook","onlyChanged":true}')
-t("snyk-cli-config-json", '{"api":"{UUID}","org":"acme-platform"}')
+t("snyk-cli-config-json", '{"api":"{UUIDKEY}","org":"acme-platform"}')
 t("percy-token-ci-env", "PERCY_TOKEN=web_{HEXKEY}\nPERCY_BRANCH=main")
 t("browserstack-local-config-yml", "@browserstack.yml\nuserName: acme_ci\naccessKey: {KEY}\nplatforms:\n  - os: Windows\n    browserName: Chrome\n")
 t("saucelabs-sauce-connect-cmd", "sc -u acme-ci -k {HEXKEY} --region us-west --tunnel-name ci-1234")
