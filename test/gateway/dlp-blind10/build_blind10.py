@@ -121,6 +121,7 @@ P = {
     "HEXKEY": ("api_key", lambda g: g.api_key("hex32"), mask_key),
     "NPM": ("api_key", lambda g: g.api_key("npm"), mask_key),
     "GLPAT": ("api_key", lambda g: g.api_key("glpat"), mask_key),
+    "HEXLONG": ("api_key", lambda g: g.chars("0123456789abcdef", 64), mask_key),
     "UUIDKEY": ("api_key", lambda g: "-".join(g.chars("0123456789abcdef", n) for n in (8, 4, 4, 4, 12)), mask_key),
     "HFTOK": ("api_key", lambda g: g.api_key("hf"), mask_key),
     "VAULTTOK": ("api_key", lambda g: g.api_key("vault"), mask_key),

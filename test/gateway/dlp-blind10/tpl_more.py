@@ -30,7 +30,7 @@ t("dremio-source-s3-json", '{"entityType":"source","name":"lake","type":"S3","co
 t("appsmith-datasource-export-json", '{"datasourceList":[{"name":"Uploads","pluginId":"amazons3-plugin","datasourceConfiguration":{"authentication":{"username":"{AKIA}","password":"{AWSSECRET}"}}}]}')
 t("seafile-seahub-settings-s3-conf", "@seafile.conf\n[commit_object_backend]\nname = s3\nbucket = seafile-commits\nkey_id = {AKIA}\nkey = {AWSSECRET}\n")
 t("peertube-production-yaml-object-storage", "object_storage:\n  enabled: true\n  region: 'us-east-1'\n  credentials:\n    access_key_id: '{AKIA}'\n    secret_access_key: '{AWSSECRET}'\n")
-t("outline-wiki-env-file", "@.env\nAWS_ACCESS_KEY_ID={AKIA}\nAWS_SECRET_ACCESS_KEY={AWSSECRET}\nAWS_S3_UPLOAD_BUCKET_NAME=outline-data\nSECRET_KEY={HEXKEY}{HEX}\n")
+t("outline-wiki-env-file", "@.env\nAWS_ACCESS_KEY_ID={AKIA}\nAWS_SECRET_ACCESS_KEY={AWSSECRET}\nAWS_S3_UPLOAD_BUCKET_NAME=outline-data\nSECRET_KEY={HEXLONG}\n")
 t("wal-g-env-dir-files", "$ head /etc/wal-g.d/env/*\n==> AWS_ACCESS_KEY_ID <==\n{AKIA}\n==> AWS_SECRET_ACCESS_KEY <==\n{AWSSECRET}\n==> WALG_S3_PREFIX <==\ns3://pg-wal/prod")
 t("litestream-yml-replica", "@/etc/litestream.yml\naccess-key-id: {AKIA}\nsecret-access-key: {AWSSECRET}\ndbs:\n  - path: /data/app.db\n    replicas:\n      - url: s3://litestream-bkp/app.db\n")
 t("strapi-upload-aws-s3-plugins-js", "@config/plugins.js\nmodule.exports = () => ({\n  upload: { config: { provider: 'aws-s3', providerOptions: { s3Options: { credentials: { accessKeyId: '{AKIA}', secretAccessKey: '{AWSSECRET}' } } } } },\n});\n")
