@@ -184,6 +184,13 @@ P = {
     "IP": (None, lambda g: "10.%d.%d.%d" % (g.r.randint(0, 255), g.r.randint(0, 255), g.r.randint(1, 254)), None),
     "HEX": (None, lambda g: g.chars("0123456789abcdef", 16), None),
 }
+def _tel(layout):
+    return lambda g: "".join(g.r.choice("0123456789") if ch == "x" else ch for ch in layout)
+
+
+TEL_LAYOUTS = {'TR': '+90 212 555 xx xx', 'SK': '+421 2 5550 xxxx', 'HR': '+385 1 5550 xxx', 'LV': '+371 6555 xxxx', 'AL': '+355 4 555 xxxx', 'GL': '+34 981 555 xxx', 'MT': '+356 2555 xxxx', 'IS': '+354 555 xxxx', 'IR': '+98 21 5550 xxxx', 'PK': '+92 21 5550 xxxx', 'TZ': '+255 22 555 xxxx', 'ES': '+34 91 555 xx xx', 'IT': '+39 02 5550 xxxx', 'PT': '+351 21 555 xxxx', 'NL': '+31 20 555 xxxx', 'IN': '+91 22 5550 xxxx', 'BR': '+55 11 5550-xxxx', 'MX': '+52 55 5550 xxxx', 'SE': '+46 8 555 xxx xx', 'NZ': '+64 9 555 xxxx', 'RU': '+7 495 555-xx-xx', 'UA': '+380 44 555 xxxx', 'CO': '+57 601 555 xxxx', 'BD': '+880 2 5550 xxxx', 'MY': '+60 3 5550 xxxx', 'ID': '+62 21 5550 xxxx', 'GR': '+30 21 0555 xxxx', 'BE': '+32 2 555 xx xx'}
+for _cc, _layout in TEL_LAYOUTS.items():
+    P["TEL" + _cc] = ("phone", _tel(_layout), mask_phone)
 ENCODED = {"BASIC"}
 
 
