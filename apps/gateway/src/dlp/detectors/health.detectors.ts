@@ -31,7 +31,14 @@ export const medicalRecordNumber: DlpDetector = {
   // Also NCPDP SCRIPT's `MedicalRecordIdentificationNumberEHR` and other `medicalRecord…` names.
   key: /^(?:[a-z]*mrn(?:id|no|num|number)?|[a-z]*medicalrecord[a-z]*|medrec[a-z]*|mr(?:no|num|number)|chart(?:no|num|number)|hospital(?:no|num|number)|urnumber|prontuario|historiaclinica|nhc)$/,
   keyValue: /^\s*(?=(?:\D*\d){5})(?!(?:\D*\d){15})[A-Za-z]{0,4}-?\d+(?:[-.]\d+){0,3}(?:-?[A-Za-z])?\s*$/,
+  // A patient's id in a clinical system (`Patient ID:`, `Pt ID`, `PAT ID`, `Patient #`) is its record number when it is what hospitals
+  // issue, six digits or more and nothing else; a shorter one is a practice system's row id (an API's `patientid: 79793`), one with
+  // letters may be a study's pseudonym (`ANON7781204`; DICOM's Patient ID has rules of its own: an issuer, de-identification).
+  keyValid: (value, keyPath) => !PATIENT_ID.test(keyPath) || /^\s*\d{6,14}\s*$/.test(value),
 };
+
+/** The last key naming a patient's id rather than a record (`patient id`, `Pt ID`, `patientid`, `PAT ID`, `Patient #`). */
+const PATIENT_ID = /(?:^|\s)(?:patient|pt|pat)\.?\s*(?:id|#|no\.?|nr\.?|number)\s*$/i;
 
 /** Words of the keys above a policy number that say it insures something other than health. */
 const OTHER_INSURANCE = /\b(?:employers?|workers?|workers comp|compensation|wc|auto|vehicle|motor|car|home(?:owners?)?|property|renters?|life|liability|travel|pet|business|commercial|fleet|marine)\b/i;
