@@ -32,7 +32,7 @@ const VOCABULARY: ReadonlyArray<readonly [DlpType, string]> = [
         String.raw`|(?:n[uú]m[ée]ro|n[°º]|no\.?|nr\.?) (?:de |d['’] ?|do |da )?(?:assur[ée]e?(?: social)?|assurance maladie|affili[ée]e?|afiliad[oa]|afilia[cç][aã]o|s[ée]curit[ée] sociale|ss|s[ée]cu|benefici[aá]rio|miembro|adh[ée]rent)`
         // A header joining two of the id nouns (`Policy/Member`, `Member / Subscriber`): an id column either way.
         + String.raw`|(?:policy|member|subscriber)(?: ?/ ?(?:policy|member|subscriber|insured))+` +
-        String.raw`|medicare|medicaid|mbi|hicn|kvnr|kv nr|hcn|nss|ins cardholder|insurance cardholder|n[uú]mero da carteira(?: do benefici[aá]rio)?|cin|tessera sanitaria|` +
+        String.raw`|medicare|medicaid|mbi|hicn|kvnr|kv ${ID}|hcn|nss|ins cardholder|insurance cardholder|n[uú]mero da carteira(?: do benefici[aá]rio)?|cin|tessera sanitaria|` +
         // National and public schemes by name: Brazil's SUS card, Spain's CIP, Canada's PHN and health number, Austria's SV number,
         // TRICARE's DoD benefits number, PhilHealth, the EHIC, Québec's and Korea's health insurance cards.
         String.raw`cart[ãa]o (?:nacional de sa[úu]de|(?:do )?sus)|(?:n[º°o]\.?|n[uú]mero) (?:de )?utente|காப்பீட்டு எண்|s[ıi][gğ]orta polis n[öo]mr[əe](?:si|niz|miz)?|utente sns|taj(?: sz[áa]m)?|(?:s[ốo] )?(?:th[ẻe] )?bhyt|[čc][íi]slo poji[šs]t[ěe]nce|targeta sanit[àa]ria|c[óo]digo cip|cip sns|phn|personal health ${ID}|health ${ID}|sv ?nr|sv nummer|do ?d benefits? ${ID}|philhealth(?: ${ID}| pin)?|ehic|european health insurance card(?: ${ID})?|carte d['’] ?assurance maladie|건강보험증? ?번호|보험증 ?번호|(?:provincial )?health (?:insurance )?card(?: ${ID})?|health care card|medicare card|ohip|ramq|carte vitale|tarjeta sanitaria|carteirinha|carteira (?:do |de )?(?:plano|conv[eê]nio)|(?:kranken)?versichertennummer|versicherungsnummer|n[uú]mero de afiliaci[oó]n|afiliad[oa]|assur[ée] social|s[ée]curit[ée] sociale|बीमा संख्या|被保険者(?:番号|証)?|保険証番号|医保卡?号`,
@@ -61,7 +61,7 @@ const VOCABULARY: ReadonlyArray<readonly [DlpType, string]> = [
 
 /** A key's label classified: the vocabulary matched at the key's end (its head noun), maybe followed by digits or `#`. */
 // Scripts written without spaces (CJK) have no word start: only a Latin or Cyrillic letter before a label makes it part of a word.
-const KEY_PATTERNS = VOCABULARY.map(([type, phrase]) => [type, new RegExp(String.raw`(?<![\p{Script=Latin}\p{Script=Cyrillic}])(?:${phrase})[\s_.#:()\d-]*$`, 'iu')] as const);
+const KEY_PATTERNS = VOCABULARY.map(([type, phrase]) => [type, new RegExp(String.raw`(?<![\p{Script=Latin}\p{Script=Cyrillic}])(?:${phrase})(?:[\s_-][a-z])?[\s_.#:()\d-]*$`, 'iu')] as const);
 /** Words that only say "the value of the key above": `{ subscriber: { id } }` is read as `subscriber id`. */
 // Also FHIR's `identifier` (`insurance[].identifier.value`: what is identified is the key above).
 const GENERIC_KEY = /^(?:id|no|nr|num|number|value|code|identifier|#)$/i;

@@ -94,7 +94,7 @@ export const healthInsuranceNumber: DlpDetector = {
   // An id, or digit groups as cards print them (French NIR `1 73 06 34 704 351 76`, Australian Medicare `3724 09065 2`, Québec's `PUGV 4065 6332`).
   // A member id may end in the member's two-digit suffix within the subscriber's contract (`U07478560 01`: 01 the subscriber, 02 a dependant).
   // A birth number as Czech and Slovak insurers use it (`825316/4755`).
-  keyValue: /^\s*(?:(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{5,19}(?: \d{2})?|\d{6}\/\d{3,4}|(?=(?:\D*\d){8})(?:[A-Z]{1,4} )?\d{1,5}(?: \d{1,6}){1,7}(?:[ -]?[A-Z]{1,2})?)\s*$/,
+  keyValue: /^\s*(?:(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{5,19}(?: \d{2})?|(?=[A-Z\d]{8,20}\s*$)(?=\D*\d)(?=(?:[^A-Z]*[A-Z]){2})[A-Z\d]+|\d{6}\/\d{3,4}|(?=(?:\D*\d){8})(?:[A-Z]{1,4} )?\d{1,5}(?: \d{1,6}){1,7}(?:[ -]?[A-Z]{1,2})?)\s*$/,
 };
 
 /** The key of a French social security number: 97 minus the first 13 digits modulo 97 (Corsica's 2A / 2B read as 19 / 18). */

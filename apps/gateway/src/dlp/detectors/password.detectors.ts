@@ -174,12 +174,14 @@ export const toolPassword: DlpDetector = {
       // A user and a password as lower-case flags of a remote command (`PsExec \\host -u CORP\x -p …`, `racadm -r host -u root -p …`): a value
       // with a letter and something else, not a port or a port mapping (`-p 8080:80`).
       String.raw`[ \t]-u[ \t]+['"]?[^\s'"-][^\s'"]{0,63}['"]?(?:[ \t]+-[A-Za-z](?:[ \t]+[^\s-]\S*)?){0,3}[ \t]+-p[ \t]+['"]?(?<v17>(?=[^\s'"]*[A-Za-z])(?=[^\s'"]*[^A-Za-z\s'"])(?!\d+(?::\d+)*(?:\/\w+)?(?:['"\s]|$))[^\s'"-][^\s'"]{2,127})`,
+      // The PIN that guards an account, as carriers and tax services ask for it (`Account PIN: …`, `port-out PIN`, `Self-Select PIN`), not a card's.
+      String.raw`\b(?:[Aa]ccount|ACCOUNT|[Aa]cct|[Pp]ort-?[Oo]ut|[Tt]ransfer|[Ss]elf-[Ss]elect|e-?[Ff]ile|[Ss]ignature)[ \t]+(?:PIN|[Pp]in)(?:[ \t]+(?:[Cc]ode|[Nn]umber))?[ \t]*(?:[:#=]|is)[ \t]*(?<v21>\d{4,8})(?!\d)`,
       // A secret stored under a name saying it is a password (`gh secret set DB_PASSWORD --body '…'`, `… ADMIN_PASS --value …`).
       String.raw`\b[A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|_PASS|_PWD)\b[^\n|;&]{0,60}?[ \t](?:--body|--value|-b)[ \t=]+(?:'(?<v18>[^'\n]{3,128})'|"(?<v19>[^"\n]{3,128})"|(?<v20>[^\s'"-][^\s'"]{2,127}))`,
     ].join('|'),
     'g',
   ),
-  requires: /-(?:u[ \t]|password[ \t]|-body|-value|b[ \t=])|ctl[ \t]|community|com2sec|createUser|sqlplus|rman|expdp|impdp|sqlldr|dgmgrl|onn(?:ect|ECT)?[ \t]|DBI->|getConnection|PDO|mysqli|ldap_bind|imap_open|ftp_login|\.connect\(|BUNDLE_|bundle[ \t]+config|(?:ser(?:name)?|SER(?:NAME)?|ogin|OGIN)[ \t:]+\S{1,70}[ \t,;/]+(?:and[ \t]+)?(?:[Pp]ass|PASS|pw|PW)/,
+  requires: /-(?:u[ \t]|password[ \t]|-body|-value|b[ \t=])|PIN|[Pp]in[ \t]*[:#=]|ctl[ \t]|community|com2sec|createUser|sqlplus|rman|expdp|impdp|sqlldr|dgmgrl|onn(?:ect|ECT)?[ \t]|DBI->|getConnection|PDO|mysqli|ldap_bind|imap_open|ftp_login|\.connect\(|BUNDLE_|bundle[ \t]+config|(?:ser(?:name)?|SER(?:NAME)?|ogin|OGIN)[ \t:]+\S{1,70}[ \t,;/]+(?:and[ \t]+)?(?:[Pp]ass|PASS|pw|PW)/,
   validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value),
 };
 
