@@ -216,3 +216,23 @@ function identifierLike(value: string): boolean {
   }
   return true;
 }
+
+/**
+ * A UUID that a service issued as its API key or token (Heroku, Codecov, Statuspage, package feeds' API keys): a UUID is an id when it names
+ * a record, and the secret when it is given as the credential — after an `Authorization` scheme (`OAuth`, `Bearer`, `Token`), under a name
+ * ending in an API key or an access / auth / upload token (`-NuGetApiKey`, `HEROKU_API_KEY=`, `upload_token:`), as a `token:` setting at a
+ * line's start, or as the `--key` / `--token` of a command about API keys (`choco apikey --key …`).
+ */
+const UUID = String.raw`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`;
+export const uuidKey: DlpDetector = {
+  type: 'api_key',
+  pattern: new RegExp(
+    String.raw`(?:\b[Aa]uthorization["']?[ \t]*[:=][ \t]*["']?(?:OAuth|Bearer|Token|bearer|token|ApiKey|Api-Key)[ \t]+` +
+      String.raw`|(?<![\w-])-{1,2}[A-Za-z]*(?:[Aa]pi-?[Kk]ey|API-?KEY|[Aa]pi-?[Tt]oken)[ \t=]+["']?` +
+      String.raw`|\b[A-Za-z0-9_]*(?:api_?key|API_?KEY|[a-z]ApiKey|^apiKey|api_?token|API_?TOKEN|(?:access|auth|upload)_?token|(?:ACCESS|AUTH|UPLOAD)_?TOKEN|(?:access|auth|upload)Token)["']?[ \t]*(?:[:=]|=>)[ \t]*["']?` +
+      String.raw`|^[ \t]*token[ \t]*:[ \t]*["']?` +
+      String.raw`|(?<![\w-])--(?:key|token)[ \t=]+["']?(?=${UUID}[^\n]*$)(?<=[Aa]pi-?[Kk]ey[^\n]*))(?<v>${UUID})(?![\w-])`,
+    'gm',
+  ),
+  requires: /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-/,
+};
