@@ -97,7 +97,7 @@ const BASE64_VALUE = /^\s*["'\\]*([A-Za-z0-9+/]{8,}={0,2})["'\\]*\s*$/;
 function encodedHash(value: string): boolean {
   const body = BASE64_VALUE.exec(value)?.[1];
   if (!body) return false;
-  if (body.length >= 44 && body.length % 4 === 0 && body.endsWith('=') && !printable(body)) return true;
+  if (body.length >= 44 && body.endsWith('=') && !printable(body)) return true;
   const head = Buffer.from(body.slice(0, 24), 'base64').toString('latin1');
   return /^(?:\{[A-Z][A-Z0-9-]{1,15}\}|\$(?:1|2[abxy]?|5|6|y|apr1|argon2(?:id|i|d))\$)/.test(head);
 }
@@ -122,12 +122,13 @@ const NAME_LIKE = /^\s*(?=(?:[a-z0-9]*[-_.])*?[a-z]{2,}[-_.](?:[a-z0-9]*[-_.])*?
 const RANDOM_PART = /(?:^|[-_.])(?:(?=(?:[a-z]*\d){3})(?=(?:\d*[a-z]){2})[a-z0-9]{8,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?=[-_.]|\s*$)/;
 
 /**
- * A value in a password's place that a service issued, not a person chose: one random token of letters of both cases and digits (maybe
- * `+ / = _ - .`), 50 characters or more (Confluent's API secrets, Azure DevOps PATs, Heroku's `HRKU-…` tokens) or exactly the 40 of an AWS
- * secret key, which tools take where a password goes (`sasl.password`, a `.netrc` password, a URL's userinfo, `--password`). People and
- * password managers choose shorter ones, passphrases have spaces; base64 of printable text is an encoded `user:password`, not a key.
+ * A value in a password's place that a service issued, not a person chose: one random token of letters and digits (maybe
+ * `+ / = _ - .`), 50 characters or more (Confluent's API secrets, Azure DevOps PATs in lower-case base32, Heroku's `HRKU-…`
+ * tokens) or exactly the 40 characters of both cases of an AWS secret key, which tools take where a password goes
+ * (`sasl.password`, a `.netrc` password, a URL's userinfo, `--password`). People and password managers choose shorter ones,
+ * passphrases have spaces; base64 of printable text is an encoded `user:password`, not a key.
  */
-const ISSUED_KEY = /^(?=.{50,256}$|[A-Za-z0-9+/]{40}$)(?=[^a-z]*[a-z])(?=[^A-Z]*[A-Z])(?=(?:\D*\d){3})[A-Za-z0-9][A-Za-z0-9+/=_.-]+$/;
+const ISSUED_KEY = /^(?:(?=.{50,256}$)(?=(?:\D*\d){3})[A-Za-z0-9][A-Za-z0-9+/=_.-]+|(?=[^a-z]*[a-z])(?=[^A-Z]*[A-Z])(?=(?:\D*\d){3})[A-Za-z0-9+/]{40})$/;
 /** The type a password detector's value is: `api_key` when a service issued it (see {@link ISSUED_KEY}). */
 export function passwordOrKey(type: DlpType, value: string): DlpType {
   if (type !== 'password') return type;

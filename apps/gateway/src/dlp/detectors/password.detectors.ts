@@ -5,7 +5,7 @@ import { anyCase } from './secret.detectors';
 
 /** Password words in English and other languages (`mot de passe`, `Passwort`, `contraseña`, `senha`, `şifre`, `密码`, …). */
 export const PASSWORD_WORD =
-  'password|passwd|pwd|pw|pword|passphrase|passcode|mot de passe|passwort|kennwort|contraseña|contrasena|senha|wachtwoord|lösenord|adgangskode|salasana|hasło|heslo|lozinka|parolă|şifre|şifresi|sifre|пароль|パスワード|密码|密碼|비밀번호|mật khẩu|รหัสผ่าน|كلمة المرور|كلمة السر|סיסמה|पासवर्ड|jelszó|jelszava|jelszót|passord|parola|kata laluan|kata sandi|비번|κωδικός(?=\s+(?:σας|μου)\s)|κωδικός πρόσβασης|پاس ورڈ|پسورد|wpa2? key|wpa2?[ -]psk|wi-?fi key|pre-?shared key';
+  'password|passwd|pwd|pw|pword|passphrase|passcode|mot de passe|passwort|kennwort|contraseña|contrasena|senha|wachtwoord|lösenord|adgangskode|salasana|hasło|heslo|lozinka|parolă|şifre|şifresi|sifre|пароль|パスワード|密码|密碼|비밀번호|mật khẩu|รหัสผ่าน|كلمة المرور|كلمة السر|סיסמה|पासवर्ड|jelszó|jelszava|jelszót|passord|parola|kata laluan|kata sandi|비번|κωδικός(?= (?:σας|μου) )|κωδικός πρόσβασης|پاس ورڈ|پسورد|wpa2? key|wpa2?[ -]psk|wi-?fi key|pre-?shared key';
 /** What joins a password word to its value in a sentence: `is`, `ist`, `est`, `es`, `é`, `è`, `lautet`, `är`, `jest`, a dash, CJK `是` / `は` / `는`. */
 // Also what a ticket says an admin did: `Temp password set to …`, `changed to`, `reset to`.
 const COPULA = String.raw`(?:\s+(?:is|is now|was|will be|ist|lautet|est|es|era|é|è|är|er|jest|je|wynosi|(?:was |has been |been )?(?:set|changed|reset|updated) to|είναι|היא|הוא|là|adalah|ialah|este|هي|هو)\s+|\s+-\s+|\s*(?:是|为|為|は|는|은|คือ)\s*)`;
@@ -68,6 +68,8 @@ export const password: DlpDetector = {
   // stand-in (`User.new(password: "x")`), a YAML block indicator (`password: |`) has the value below; after `for user:` comes a name.
   validate: (value, text, index) =>
     !/^[A-Za-z]+[).\]:,?]+$/.test(value) &&
+    // A word of another script is prose too (`ο κωδικός σας είναι έγκυρος.`: the code is valid), as a plain Latin word is.
+    !/^[^\x00-\x7f]\p{L}*[).\]:,?!]*$/u.test(value) &&
     // A URL's password of letters only (the pattern is case-insensitive, so this is checked here).
     !(text[index + value.length] === '@' && /^[A-Za-z_]+$/.test(value) && !(/[a-z]/.test(value) && /[A-Z]/.test(value))) &&
     !/^(?:\d{1,3}|\S|[|>][-+]?\d?)$/.test(value) &&
