@@ -172,3 +172,31 @@ describe('DLP general 10: UUIDs given as credentials', () => {
     ['a trace id in a token-less line', { log: 'trace 5c7e9a1b-3d5f-4a7c-9e1b-2d4f6a8c0e3b done' }],
   ])('not %s', (_name, data) => expect(typesOf(data)).toEqual([]));
 });
+
+describe('DLP general 10: phone and diagnosis words of more languages', () => {
+  it.each([
+    ['German: where to reach someone', { nachricht: 'Bei Fragen erreichen Sie uns unter 030 5550 9214.' }],
+    ['French: to call back at', { mail: 'Merci de me rappeler au 06 39 98 41 17 demain.' }],
+    ['French: reachable at', { note: 'Le médecin est joignable au 01 99 00 47 12.' }],
+    ['Japanese: inquiries after the number', { mail: 'ご不明点は 06-5550-7781 までお問い合わせください。' }],
+    ['Korean: the inquiry word', { mail: '문의: 010-5550-3318' }],
+  ])('a phone number: %s', (_name, data) => expect(typesOf(data)).toEqual(['phone']));
+
+  it.each([
+    ['a German quantity under a limit', { text: 'Lieferungen unter 030 Stück werden gebündelt.' }],
+    ['a Korean inquiry number that is a ticket', { mail: '문의 번호 TK-2231 접수' }],
+  ])('not a phone number: %s', (_name, data) => expect(typesOf(data)).toEqual([]));
+
+  it.each([
+    ['a Czech abbreviation on a lab request', { zadanka: 'Vyšetření: glykémie\nDg: E11.9\n' }],
+    ['a Finnish diagnosis field', { hakemus: 'Diagnoosi: J45.909\n' }],
+    ['a Brazilian working diagnosis', { prontuario: 'Hipótese diagnóstica: A90 dengue' }],
+    ['a traditional Chinese diagnosis', { receipt: '診斷：J06.9 急性上呼吸道感染' }],
+    ['a disability claimed on a benefits form', { form: 'CLAIMED DISABILITY: H93.13 (tinnitus)' }],
+  ])('an ICD-10 code: %s', (_name, data) => expect(typesOf(data)).toEqual(['icd10']));
+
+  it.each([
+    ['a Czech abbreviation with a room code', { rozpis: 'Dg. místnost B22' }],
+    ['a disability without a code', { form: 'Claimed disability: hearing loss' }],
+  ])('not an ICD-10 code: %s', (_name, data) => expect(typesOf(data)).toEqual([]));
+});
