@@ -200,3 +200,20 @@ describe('DLP general 10: phone and diagnosis words of more languages', () => {
     ['a disability without a code', { form: 'Claimed disability: hearing loss' }],
   ])('not an ICD-10 code: %s', (_name, data) => expect(typesOf(data)).toEqual([]));
 });
+
+describe('DLP general 10: passwords boards and SNMP tools take, numbers after a closing #', () => {
+  it.each([
+    ['an Arduino sketch joining a network', { ino: 'void setup() {\n  WiFi.begin("shed-net", "Lantern#4471");\n}\n' }],
+    ['a MicroPython board joining a network', { py: "sta_if.connect('barn-ap', 'Quill!8820')\n" }],
+    ['Net-SNMP v3 passphrases on a command line', { text: 'snmpget -v3 -l authPriv -u poller -a SHA -A Ridge%2281x -x AES -X Fen#5530yz 10.9.9.9 sysName.0' }],
+  ])('a password: %s', (_name, data) => expect(typesOf(data)).toEqual(['password']));
+
+  it.each([
+    ['a board joining a network by variables', { ino: 'WiFi.begin(ssid, pass);\n' }],
+    ['a database client connecting by host and port', { js: 'client.connect("db.internal", "5432")' }],
+    ['an SNMP v2c walk', { text: 'snmpwalk -v2c -c public -A 10.9.9.9' }],
+  ])('not a password: %s', (_name, data) => expect(typesOf(data)).toEqual([]));
+
+  it('a patient number right after its #', () => expect(typesOf({ postcard: 'Time for your cleaning! Call us to book. Patient #480213' })).toEqual(['medical_record_number']));
+  it('not a short number after a #', () => expect(typesOf({ postcard: 'Patient #12 in the queue' })).toEqual([]));
+});

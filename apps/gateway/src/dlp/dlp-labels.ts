@@ -106,7 +106,7 @@ const LETTER_BEFORE = /[A-Za-z\u00C0-\u024F]/;
 const TEXT_LABEL = new RegExp(
   String.raw`(?:${VOCABULARY.filter(([type]) => TEXT_TYPES.has(type))
     .map(([, phrase]) => phrase)
-    .join('|')})(?![A-Za-z0-9\u00C0-\u024F])`,
+    .join('|')})(?:(?<=#)|(?![A-Za-z0-9\u00C0-\u024F]))`,
   'gi',
 );
 /** The value: a token, with the digit groups that follow it (`1 73 06 34 704 351 76`, `3724 09065 2`). */

@@ -176,6 +176,10 @@ export const toolPassword: DlpDetector = {
       // A user and a password as lower-case flags of a remote command (`PsExec \\host -u CORP\x -p …`, `racadm -r host -u root -p …`): a value
       // with a letter and something else, not a port or a port mapping (`-p 8080:80`).
       String.raw`[ \t]-u[ \t]+['"]?[^\s'"-][^\s'"]{0,63}['"]?(?:[ \t]+-[A-Za-z](?:[ \t]+[^\s-]\S*)?){0,3}[ \t]+-p[ \t]+['"]?(?<v17>(?=[^\s'"]*[A-Za-z])(?=[^\s'"]*[^A-Za-z\s'"])(?!\d+(?::\d+)*(?:\/\w+)?(?:['"\s]|$))[^\s'"-][^\s'"]{2,127})`,
+      // A board joining a wireless network, the network then its passphrase (MicroPython `wlan.connect("ssid", "…")`, Arduino `WiFi.begin(ssid, "…")`).
+      String.raw`\b(?:wlan|wifi|WiFi|sta|sta_if|network)\.(?:connect|begin)\(\s*(?:"[^"\n]{1,64}"|'[^'\n]{1,64}'|[\w.]{1,64})\s*,\s*(?:"(?<v22>[^"\n]{3,128})"|'(?<v23>[^'\n]{3,128})')`,
+      // Net-SNMP v3 on the command line (`-v3`: USM users exist only there): `-A` the authentication passphrase, `-X` the privacy passphrase.
+      String.raw`(?<=\bsnmp[a-z]*[ \t][^\n]{0,200}?-v[ \t]?3\b[^\n]{0,200}?)[ \t]-[AX][ \t]+['"]?(?<v24>[^\s'"-][^\s'"]{2,127})`,
       // The PIN that guards an account, as carriers and tax services ask for it (`Account PIN: …`, `port-out PIN`, `Self-Select PIN`), not a card's.
       String.raw`\b(?:[Aa]ccount|ACCOUNT|[Aa]cct|[Pp]ort-?[Oo]ut|[Tt]ransfer|[Ss]elf-[Ss]elect|e-?[Ff]ile|[Ss]ignature)[ \t]+(?:PIN|[Pp]in)(?:[ \t]+(?:[Cc]ode|[Nn]umber))?[ \t]*(?:[:#=]|is)[ \t]*(?<v21>\d{4,8})(?!\d)`,
       // A secret stored under a name saying it is a password (`gh secret set DB_PASSWORD --body '…'`, `… ADMIN_PASS --value …`).
@@ -183,7 +187,7 @@ export const toolPassword: DlpDetector = {
     ].join('|'),
     'g',
   ),
-  requires: /-(?:u[ \t]|password[ \t]|-body|-value|b[ \t=])|PIN|[Pp]in[ \t]*[:#=]|ctl[ \t]|community|com2sec|createUser|sqlplus|rman|expdp|impdp|sqlldr|dgmgrl|onn(?:ect|ECT)?[ \t]|DBI->|getConnection|PDO|mysqli|ldap_bind|imap_open|ftp_login|\.connect\(|BUNDLE_|bundle[ \t]+config|(?:ser(?:name)?|SER(?:NAME)?|ogin|OGIN)[ \t:]+\S{1,70}[ \t,;/]+(?:and[ \t]+)?(?:[Pp]ass|PASS|pw|PW)/,
+  requires: /-(?:u[ \t]|password[ \t]|-body|-value|b[ \t=])|PIN|[Pp]in[ \t]*[:#=]|\.(?:connect|begin)\(|snmp|ctl[ \t]|community|com2sec|createUser|sqlplus|rman|expdp|impdp|sqlldr|dgmgrl|onn(?:ect|ECT)?[ \t]|DBI->|getConnection|PDO|mysqli|ldap_bind|imap_open|ftp_login|\.connect\(|BUNDLE_|bundle[ \t]+config|(?:ser(?:name)?|SER(?:NAME)?|ogin|OGIN)[ \t:]+\S{1,70}[ \t,;/]+(?:and[ \t]+)?(?:[Pp]ass|PASS|pw|PW)/,
   validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value),
 };
 
