@@ -27,8 +27,8 @@ export interface DlpDetector {
   keyVeto?(keyPath: string, key: string): boolean;
   /** What the value must look like for `key` to apply (default: anything non-blank). */
   readonly keyValue?: RegExp;
-  /** A further check of a value `key` and `keyValue` accept. */
-  keyValid?(value: string): boolean;
+  /** A further check of a value `key` and `keyValue` accept (`keyPath`: the keys in view, as words). */
+  keyValid?(value: string, keyPath: string): boolean;
   /** Other types a value `key` accepts carries inside it, its keys (`keyPath`, as words) saying what it is (a pre-2020 Medicare number holds the beneficiary's SSN). */
   keyAlso?(value: string, keyPath: string): DlpType[] | undefined;
   /** Extra check of a pattern match (`text` and `index` give its surroundings, `keyPath` its keys as words, `lead` the turn before in a conversation). */

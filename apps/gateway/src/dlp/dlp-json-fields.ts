@@ -108,6 +108,27 @@ function stemPair(object: Record<string, unknown>): { key: string; name: string 
     const valueKey = STEM_VALUE_SUFFIXES.map((suffix) => stem + suffix).find((name) => name !== key && isValue(object[name]));
     if (valueKey && FIELD_NAME.test(kind)) return { key: valueKey, name: kind };
   }
+  return namePair(object);
+}
+
+/** The last words of a key naming a field (`ParameterKey`, `optionName`, `attribute_name`), before which is the stem it names. */
+const NAME_SUFFIXES = /^(.{2,40}?)[_-]?(?:key|name)$/i;
+/** What the named field's value is under: the stem and `Value` only (`accountName` names the account, not `accountNumber`'s field). */
+const NAME_VALUE_SUFFIXES = ['Value', 'value', '_value', '-value'];
+
+/**
+ * Two siblings sharing a stem, one naming the field the other holds (CloudFormation's `{ ParameterKey: 'DbPassword', ParameterValue: '…' }`,
+ * `{ optionName, optionValue }`, `{ attribute_name, attribute_value }`): the value read under the name it is given.
+ */
+function namePair(object: Record<string, unknown>): { key: string; name: string } | undefined {
+  for (const key in object) {
+    const name = object[key];
+    if (typeof name !== 'string' || name.length > 64) continue;
+    const stem = NAME_SUFFIXES.exec(key)?.[1];
+    if (!stem) continue;
+    const valueKey = NAME_VALUE_SUFFIXES.map((suffix) => stem + suffix).find((candidate) => isValue(object[candidate]));
+    if (valueKey && FIELD_NAME.test(name)) return { key: valueKey, name };
+  }
   return undefined;
 }
 

@@ -27,12 +27,12 @@ const VOCABULARY: ReadonlyArray<readonly [DlpType, string]> = [
     'health_insurance_number',
     words(
       // Also Dutch `verzekerdennummer` / `polisnummer`, Turkish `poliçe no` / `üye no`, Italian `tessera sanitaria`, Swedish `försäkringsnummer`.
-      String.raw`(?:member|mbr|subscriber|subscr|insured|insurance|ins|polic(?:y|ies)|policyholder|poliisi|ravikindlustus|beneficiary|cardholder|enrollee|health plan|insurance plan|plan member|medicare|medicaid|afiliad[oa]|asegurad[oa]|assur[ée]e?(?: social)?|versicherten|versicherungs|verzekerden|verzekerings|verzekerde|polis|poli[çc]e|[üu]ye|sigorta|f[öo]rs[äa]krings|ubezpieczenia|tessera sanitaria|versichertenkarte|medical card|abha|காப்பீட்டு)(?: card)? ${ID}` +
+      String.raw`(?:member|mbr|subscriber|subscr|insured|insurance|ins|polic(?:y|ies)|policyholder|poliisi|ravikindlustus|beneficiary|cardholder|enrollee|health plan|insurance plan|plan member|medicare|medicaid|afiliad[oa]|asegurad[oa]|assur[ée]e?(?: social)?|versicherten|versicherungs|verzekerden|verzekerings|verzekerde|polis|poli[çc]e|[üu]ye|sigorta|f[öo]rs[äa]krings|ubezpieczenia|tessera sanitaria|versichertenkarte|medical card|medical aid|abha|காப்பீட்டு)(?: card| unique)? ${ID}` +
         // Number first (French, Spanish, Portuguese): `N° d'assuré`, `numéro d'affilié`, `número de afiliado`.
-        String.raw`|(?:n[uú]m[ée]ro|n[°º]|no\.?|nr\.?) (?:de |d['’] ?|do |da )?(?:assur[ée]e?(?: social)?|assurance maladie|affili[ée]e?|afiliad[oa]|afilia[cç][aã]o|s[ée]curit[ée] sociale|ss|s[ée]cu|benefici[aá]rio|miembro)`
+        String.raw`|(?:n[uú]m[ée]ro|n[°º]|no\.?|nr\.?) (?:de |d['’] ?|do |da )?(?:assur[ée]e?(?: social)?|assurance maladie|affili[ée]e?|afiliad[oa]|afilia[cç][aã]o|s[ée]curit[ée] sociale|ss|s[ée]cu|benefici[aá]rio|miembro|adh[ée]rent)`
         // A header joining two of the id nouns (`Policy/Member`, `Member / Subscriber`): an id column either way.
         + String.raw`|(?:policy|member|subscriber)(?: ?/ ?(?:policy|member|subscriber|insured))+` +
-        String.raw`|medicare|medicaid|mbi|hicn|kvnr|cin|tessera sanitaria|` +
+        String.raw`|medicare|medicaid|mbi|hicn|kvnr|kv ${ID}|hcn|nss|ins cardholder|insurance cardholder|n[uú]mero da carteira(?: do benefici[aá]rio)?|cin|tessera sanitaria|` +
         // National and public schemes by name: Brazil's SUS card, Spain's CIP, Canada's PHN and health number, Austria's SV number,
         // TRICARE's DoD benefits number, PhilHealth, the EHIC, Québec's and Korea's health insurance cards.
         String.raw`cart[ãa]o (?:nacional de sa[úu]de|(?:do )?sus)|(?:n[º°o]\.?|n[uú]mero) (?:de )?utente|காப்பீட்டு எண்|s[ıi][gğ]orta polis n[öo]mr[əe](?:si|niz|miz)?|utente sns|taj(?: sz[áa]m)?|(?:s[ốo] )?(?:th[ẻe] )?bhyt|[čc][íi]slo poji[šs]t[ěe]nce|targeta sanit[àa]ria|c[óo]digo cip|cip sns|phn|personal health ${ID}|health ${ID}|sv ?nr|sv nummer|do ?d benefits? ${ID}|philhealth(?: ${ID}| pin)?|ehic|european health insurance card(?: ${ID})?|carte d['’] ?assurance maladie|건강보험증? ?번호|보험증 ?번호|(?:provincial )?health (?:insurance )?card(?: ${ID})?|health care card|medicare card|ohip|ramq|carte vitale|tarjeta sanitaria|carteirinha|carteira (?:do |de )?(?:plano|conv[eê]nio)|(?:kranken)?versichertennummer|versicherungsnummer|n[uú]mero de afiliaci[oó]n|afiliad[oa]|assur[ée] social|s[ée]curit[ée] sociale|बीमा संख्या|被保険者(?:番号|証)?|保険証番号|医保卡?号`,
@@ -41,15 +41,15 @@ const VOCABULARY: ReadonlyArray<readonly [DlpType, string]> = [
   [
     'medical_record_number',
     words(
-      String.raw`e?mrn|medical record(?: ${ID})?|(?:patient|resident|client|health|clinical|hospital|case) record ${ID}|journal ?${ID}|patient ?nummer|med rec(?:ord)?(?: ${ID})?|chart ${ID}|hospital ${ID}|ur ${ID}|historia cl[ií]nica|n[uú]mero de historia|prontu[aá]rio|dossier (?:m[ée]dical|patient)|cartella clinica|patientenakte|krankenakte|nhc|мрн|এমআরএন|sj[úu]kraskr[áa]rn[úu]mer|(?:номер )?медичн(?:ої|а) картк[иа]|(?:номер )?медицинск(?:ой|ая) карт[ыа]|病历号|病案号|住院号|カルテ番号|診察券番号`,
+      String.raw`e?mrn|medical record(?: ${ID})?|(?:patient|resident|client|health|clinical|hospital|case) record ${ID}|journal ?${ID}|patient ?nummer|med rec(?:ord)?(?: ${ID})?|chart(?: ${ID})?|(?:patient|pt|pat) ${ID}|hospital ${ID}|historii choroby|historia choroby|病歷號|ur ${ID}|historia cl[ií]nica|n[uú]mero de historia|prontu[aá]rio|dossier (?:m[ée]dical|patient)|cartella clinica|patientenakte|krankenakte|nhc|мрн|এমআরএন|sj[úu]kraskr[áa]rn[úu]mer|(?:номер )?медичн(?:ої|а) картк[иа]|(?:номер )?медицинск(?:ой|ая) карт[ыа]|病历号|病案号|住院号|カルテ番号|診察券番号`,
     ),
   ],
   // Also the spoken short form (`subscriber's social?`): the value must still be SSN-shaped.
   ['ssn', words(String.raw`ssn|ss #|social security(?: ${ID})?|soc sec(?: ${ID})?|social sec|social`)],
   // Also a problem list's key (`problems`, `active_problems`, `conditions`), as EHR exports name it, and a CRF's medical history code (`MHTERM_CODE`).
-  ['icd10', words(String.raw`(?:icd(?: ?10)?(?: ?cm)?|diagnos[ie]s|diagnoses|[pas]?dx(?: ?\d)?|kod choroby|kod rozpoznania|diag|diagn[oó]stico|ci[dem] ?10|problems|problem list|active problems|conditions?(?: source)?|comorbidities|(?:medical history|mh) ?(?:term )?code|(?:primary |working |clinical )?impression|assessment|indication|reason for (?:visit|referral|admission|encounter|exam|study|(?:requested )?procedure)|motif(?: de consultation)?|tan[ıi](?: kodu)?|bed[öo]mning|diagnoos|rozpoznanie|diagnose|diagn[oó]za|mkn(?: ?10)?|діагноз|диагноз|мк[бх](?: ?10)?)(?: (?:codes?|description|value))?`)],
+  ['icd10', words(String.raw`(?:icd(?: ?10)?(?: ?cm)?|diagnos[ie]s|diagnoses|dg|diagnoosi|hip[óo]tese diagn[óo]stica|診斷|诊断|claimed disability|[pas]?dx(?: ?\d)?|kod choroby|kod rozpoznania|diag|diagn[oó]stico|ci[dem] ?10|problems|problem list|active problems|conditions?(?: source)?|comorbidities|(?:medical history|mh) ?(?:term )?code|(?:primary |working |clinical )?impression|assessment|indication|reason for (?:visit|referral|admission|encounter|exam|study|(?:requested )?procedure)|motif(?: de consultation)?|tan[ıi](?: kodu)?|bed[öo]mning|diagnoos|rozpoznanie|diagnose|diagn[oó]za|mkn(?: ?10)?|діагноз|диагноз|мк[бх](?: ?10)?)(?: (?:codes?|description|value))?`)],
   // Also OpenTravel's `SeriesCode` (hotel and airline guarantees) and the words of other languages.
-  ['cvv', words(String.raw`(?:cvv2?|cvc2?|cv2|csc|cvn|cvd)(?: (?:value|${ID}))?|cid(?! ?-?10)|(?:card )?verification value|رمز الأمان|رمز الحماية|(?:card )?security code|card verification(?: (?:code|value|number))?|series code|(?:karten)?pr[üu]fnummer|kontrolcifre|card sec(?:urity)? val(?:ue)?|sicherheitscode|cryptogramme(?: visuel)?|code de s[ée]curit[ée]|c[óo]digo de seguran[çc]a|c[óo]digo de seguridad|codice di sicurezza|beveiligingscode|s[äa]kerhetskod|g[üu]venlik kodu|kod zabezpieczaj[ąa]cy|セキュリティ ?コード|보안 ?코드|安全码|安全碼`)],
+  ['cvv', words(String.raw`(?:cvv2?|cvc2?|cv2|csc|cvn|cvd)(?: (?:value|${ID}))?|cid(?! ?-?10)|(?:card )?verification value|رمز الأمان|رمز الحماية|(?:card )?security code|card verification(?: (?:code|value|number))?|series code|(?:karten)?pr[üu]fnummer|pr[üu]fziffer|kontrolcifre|card sec(?:urity)? val(?:ue)?|sicherheitscode|cryptogramme(?: visuel)?|code de s[ée]curit[ée]|c[óo]digo de seguran[çc]a|c[óo]digo de seguridad|codice di sicurezza|beveiligingscode|s[äa]kerhetskod|g[üu]venlik kodu|kod zabezpieczaj[ąa]cy|セキュリティ ?コード|보안 ?코드|安全码|安全碼`)],
   ['phone', words(String.raw`(?:tele)?phone(?: ${ID})?|mobile(?: ${ID})?|cell(?: ?phone)?(?: ${ID})?|fax(?: ${ID})?|caller ?id|callback(?: ${ID})?|msisdn|recipients?`)],
   [
     'password',
@@ -61,7 +61,7 @@ const VOCABULARY: ReadonlyArray<readonly [DlpType, string]> = [
 
 /** A key's label classified: the vocabulary matched at the key's end (its head noun), maybe followed by digits or `#`. */
 // Scripts written without spaces (CJK) have no word start: only a Latin or Cyrillic letter before a label makes it part of a word.
-const KEY_PATTERNS = VOCABULARY.map(([type, phrase]) => [type, new RegExp(String.raw`(?<![\p{Script=Latin}\p{Script=Cyrillic}])(?:${phrase})[\s_.#:()\d-]*$`, 'iu')] as const);
+const KEY_PATTERNS = VOCABULARY.map(([type, phrase]) => [type, new RegExp(String.raw`(?<![\p{Script=Latin}\p{Script=Cyrillic}])(?:${phrase})(?:[\s_-][a-z])?[\s_.#:()\d-]*$`, 'iu')] as const);
 /** Words that only say "the value of the key above": `{ subscriber: { id } }` is read as `subscriber id`. */
 // Also FHIR's `identifier` (`insurance[].identifier.value`: what is identified is the key above).
 const GENERIC_KEY = /^(?:id|no|nr|num|number|value|code|identifier|#)$/i;
@@ -106,7 +106,7 @@ const LETTER_BEFORE = /[A-Za-z\u00C0-\u024F]/;
 const TEXT_LABEL = new RegExp(
   String.raw`(?:${VOCABULARY.filter(([type]) => TEXT_TYPES.has(type))
     .map(([, phrase]) => phrase)
-    .join('|')})(?![A-Za-z0-9\u00C0-\u024F])`,
+    .join('|')})(?:(?<=#)|(?![A-Za-z0-9\u00C0-\u024F]))`,
   'gi',
 );
 /** The value: a token, with the digit groups that follow it (`1 73 06 34 704 351 76`, `3724 09065 2`). */

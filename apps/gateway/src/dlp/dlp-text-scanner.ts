@@ -6,7 +6,7 @@ import { normaliseText } from './dlp-normalise';
 import { astmSpans, cxSpans, dicomSpans, edifactSpans, embeddedPairs, hl7Spans, x12Spans } from './dlp-structure';
 import { insuranceCardSpans, labelledValues, labelTypes, questionLabel } from './dlp-labels';
 import { ncpdpSpans } from './dlp-ncpdp';
-import { placeholder } from './dlp-placeholders';
+import { passwordOrKey, placeholder } from './dlp-placeholders';
 import { alignedColumnCells, layoutCells, rulerTableCells, wikiTableCells } from './dlp-layout-tables';
 import { csvCells, fieldsDirectiveCells, htmlTableCells, sqlInsertCells, tableCells } from './dlp-tables';
 import { xmlSpans, xmlTexts } from './dlp-xml';
@@ -216,9 +216,9 @@ export class DlpTextScanner {
         (detector.keyValue ?? (embedded ? EMBEDDED_VALUE : /\S/)).test(text) &&
         !(placeholder(detector.type, text) && (holdsNone = true)) &&
         !vetoed[rank] &&
-        (!detector.keyValid || detector.keyValid(text))
+        (!detector.keyValid || detector.keyValid(text, keyPath))
       ) {
-        spans.push({ start: offset, end: offset + text.length, type: detector.type, rank, mask: detector.mask?.(text), also: detector.keyAlso?.(text, keyPath) });
+        spans.push({ start: offset, end: offset + text.length, type: passwordOrKey(detector.type, text), rank, mask: detector.mask?.(text), also: detector.keyAlso?.(text, keyPath) });
         return;
       }
       if (!detector.pattern || (detector.requires && !detector.requires.test(text))) return;
@@ -227,7 +227,7 @@ export class DlpTextScanner {
         const start = match.index + (part === match[0] ? 0 : match[0].lastIndexOf(part));
         if (!part || placeholder(detector.type, part) || (detector.validate && !detector.validate(part, text, start, keyPath, lead))) continue;
         if (detector.context && !hasContext(detector, text, start, start + part.length, keyPath, (lines ??= new LineStarts(text)), lead)) continue;
-        spans.push({ start: offset + start, end: offset + start + part.length, type: detector.type, rank, mask: detector.mask?.(part) });
+        spans.push({ start: offset + start, end: offset + start + part.length, type: passwordOrKey(detector.type, part), rank, mask: detector.mask?.(part) });
       }
     });
     if (!structured) return spans;

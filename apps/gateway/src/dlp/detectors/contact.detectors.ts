@@ -90,9 +90,10 @@ export const nationalPhone: DlpDetector = {
     return !OTHER_NUMBER.test(text.slice(Math.max(0, index - 24), index));
   },
   context:
-    /(?:\b(?:call(?:ed|ing)?|phone|tel|telephone|mobile|cell|ring|reach(?:ed|able)?|whatsapp|sms|text me|fax|dial|hotline|contact(?:ez)?|r(?:ü|ue)ckruf|ruf|anruf|telefon|handy|mobil|erreichbar|téléphone|tél|portable|appel(?:ez|er)?|teléfono|telefono|telefone|móvil|celular|llam[ae]r?|llámame|cellulare|chiam[a-z]*|ligu(?:e|ar)|ligar|contato|anrufen|rufen sie|\d{1,3} +AP[MHBA]? +(?:[A-Z]{3} +)?|bel(?:len|t)?|telefoonnummer|mobiel|(?:handy|telefon|mobil|ruf|festnetz)nummer|front desk|reception|rezeption|zadzwo[ńn]|kom[óo]rk[a-z]*|ara(?:y[ıi]n)?|cep|hubungi|telepon|telp|e?sim|numero(?:sta|on|lla)|puhelin(?:numero)?|puh|soita|tavoittaa)\b|телефон|тел\.|моб\.|звон[а-яё]*|позвон[а-яё]*|điện thoại|sđt|gọi|هاتف|جوال|موبايل|اتصل|شماره تماس|تماس|تلفن|טלפון|נייד|τηλ|โทร|電話|携帯|連絡先|手机|电话|联系|전화|휴대폰|연락처|핸드폰|फ़ोन|फोन|मोबाइल)/i,
+    /(?:\b(?:call(?:ed|ing)?|phone|tel|telephone|mobile|cell|ring|reach(?:ed|able)?|whatsapp|sms|text me|fax|dial|hotline|contact(?:ez)?|r(?:ü|ue)ckruf|ruf|anruf|telefon|handy|mobil|erreichbar|téléphone|tél|portable|appel(?:ez|er)?|rappel(?:ez|er)?|joignable|teléfono|telefono|telefone|móvil|celular|llam[ae]r?|llámame|cellulare|chiam[a-z]*|ligu(?:e|ar)|ligar|contato|anrufen|rufen sie|\d{1,3} +AP[MHBA]? +(?:[A-Z]{3} +)?|bel(?:len|t)?|telefoonnummer|mobiel|(?:handy|telefon|mobil|ruf|festnetz)nummer|front desk|reception|rezeption|zadzwo[ńn]|kom[óo]rk[a-z]*|ara(?:y[ıi]n)?|cep|hubungi|telepon|telp|e?sim|numero(?:sta|on|lla)|puhelin(?:numero)?|puh|soita|tavoittaa)\b|телефон|тел\.|моб\.|звон[а-яё]*|позвон[а-яё]*|điện thoại|sđt|gọi|هاتف|جوال|موبايل|اتصل|شماره تماس|تماس|تلفن|טלפון|נייד|τηλ|โทร|電話|携帯|連絡先|お問い合わせ|問い合わせ|문의|手机|电话|联系|전화|휴대폰|연락처|핸드폰|फ़ोन|फोन|मोबाइल)/i,
   // A verb of messaging right before the number (`or text 07700 900829`, `ping me on +…`): the word alone is too common to be context anywhere in the window.
-  leadIn: /(?:\b(?:or|and|please|pls|just|then|can|to)[ \t]+(?:text|txt|sms|ping|whatsapp)|\b(?:text|txt|sms|ping|whatsapp)[ \t]+(?:me|us))(?:[ \t]+(?:at|on))?[ \t:]*$/i,
+  // Also German `unter` right before it (`Rückfragen gern unter 030 …`, `erreichbar unter`): where to reach someone.
+  leadIn: /(?:\b[Uu]nter[ \t]+$|\b(?:or|and|please|pls|just|then|can|to)[ \t]+(?:text|txt|sms|ping|whatsapp)|\b(?:text|txt|sms|ping|whatsapp)[ \t]+(?:me|us))(?:[ \t]+(?:at|on))?[ \t:]*$/i,
   contextWindow: { before: 40, after: 12 },
 };
 

@@ -79,7 +79,7 @@ export const cvv: DlpDetector = {
   // an order form's `3-digit code on back 169`.
   leadIn:
     /(?:\b(?:\d|three|four)[- ]digits?(?: (?:code|number))?|\bcode) (?:on|at) (?:the )?(?:back|front|reverse)(?: of (?:the|my|your) card)?[ \t]*(?:(?:is|are|was|were|reads?)[ \t]+|[:=#-][ \t]*)?$/i,
-  key: /^(?:(?:(?:credit|debit)?card|cc|payment)?(?:cvv2?|cvc2?|csc|cvn|cvnumber|cvcode)|cid|(?:(?:credit|debit)?card)?securitycode|cardcode|cardverification(?:code|value|number)?)$/,
+  key: /^(?:(?:(?:credit|debit)?card|cc|c|payment)?(?:cvv2?|cvc2?|csc|cvn|cvnumber|cvcode)|cvm|cid|(?:(?:credit|debit)?card)?securitycode|cardcode|cardverification(?:code|value|number)?)$/,
   keyValue: /^\s*\d{3,4}\s*$/,
 };
 

@@ -31,7 +31,14 @@ export const medicalRecordNumber: DlpDetector = {
   // Also NCPDP SCRIPT's `MedicalRecordIdentificationNumberEHR` and other `medicalRecord…` names.
   key: /^(?:[a-z]*mrn(?:id|no|num|number)?|[a-z]*medicalrecord[a-z]*|medrec[a-z]*|mr(?:no|num|number)|chart(?:no|num|number)|hospital(?:no|num|number)|urnumber|prontuario|historiaclinica|nhc)$/,
   keyValue: /^\s*(?=(?:\D*\d){5})(?!(?:\D*\d){15})[A-Za-z]{0,4}-?\d+(?:[-.]\d+){0,3}(?:-?[A-Za-z])?\s*$/,
+  // A patient's id in a clinical system (`Patient ID:`, `Pt ID`, `PAT ID`, `Patient #`) is its record number when it is what hospitals
+  // issue, six digits or more and nothing else; a shorter one is a practice system's row id (an API's `patientid: 79793`), one with
+  // letters may be a study's pseudonym (`ANON7781204`; DICOM's Patient ID has rules of its own: an issuer, de-identification).
+  keyValid: (value, keyPath) => !PATIENT_ID.test(keyPath) || /^\s*\d{6,14}\s*$/.test(value),
 };
+
+/** The last key naming a patient's id rather than a record (`patient id`, `Pt ID`, `patientid`, `PAT ID`, `Patient #`). */
+const PATIENT_ID = /(?:^|\s)(?:patient|pt|pat)\.?\s*(?:id|#|no\.?|nr\.?|number)\s*$/i;
 
 /** Words of the keys above a policy number that say it insures something other than health. */
 const OTHER_INSURANCE = /\b(?:employers?|workers?|workers comp|compensation|wc|auto|vehicle|motor|car|home(?:owners?)?|property|renters?|life|liability|travel|pet|business|commercial|fleet|marine)\b/i;
@@ -87,7 +94,7 @@ export const healthInsuranceNumber: DlpDetector = {
   // An id, or digit groups as cards print them (French NIR `1 73 06 34 704 351 76`, Australian Medicare `3724 09065 2`, Québec's `PUGV 4065 6332`).
   // A member id may end in the member's two-digit suffix within the subscriber's contract (`U07478560 01`: 01 the subscriber, 02 a dependant).
   // A birth number as Czech and Slovak insurers use it (`825316/4755`).
-  keyValue: /^\s*(?:(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{5,19}(?: \d{2})?|\d{6}\/\d{3,4}|(?=(?:\D*\d){8})(?:[A-Z]{1,4} )?\d{1,5}(?: \d{1,6}){1,7}(?:[ -]?[A-Z]{1,2})?)\s*$/,
+  keyValue: /^\s*(?:(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{5,19}(?: \d{2})?|(?=[A-Z\d]{8,20}\s*$)(?=\D*\d)(?=(?:[^A-Z]*[A-Z]){2})[A-Z\d]+|\d{6}\/\d{3,4}|(?=(?:\D*\d){8})(?:[A-Z]{1,4} )?\d{1,5}(?: \d{1,6}){1,7}(?:[ -]?[A-Z]{1,2})?)\s*$/,
 };
 
 /** The key of a French social security number: 97 minus the first 13 digits modulo 97 (Corsica's 2A / 2B read as 19 / 18). */

@@ -3,7 +3,7 @@ import { dialledPhone, email, nationalPhone, phone, trunkPhone } from './contact
 import { cardCode, creditCard, cvv, ssn } from './financial.detectors';
 import { frenchSocialSecurityNumber, icd10, healthInsuranceNumber, medicalRecordNumber } from './health.detectors';
 import { authFilePassword, commandPassword, credentialPair, userCredentialPair, linePassword, managerOutputPassword, pairPassword, password, protocolPassword, secretsFilePassword, spacedPassword, toolPassword, wirelessKeyPassword } from './password.detectors';
-import { apiKey, authorizationKey, awsAccessKey, basicAuthKey, hexKey, jwt, namedKey, privateKey, tokenField } from './secret.detectors';
+import { apiKey, authorizationKey, awsAccessKey, basicAuthKey, hexKey, jwt, namedKey, privateKey, tokenField, uuidKey } from './secret.detectors';
 
 export { luhnValid } from './financial.detectors';
 
@@ -21,6 +21,7 @@ export const DLP_DETECTORS: readonly DlpDetector[] = [
   basicAuthKey,
   namedKey,
   hexKey,
+  uuidKey,
   password,
   commandPassword,
   protocolPassword,

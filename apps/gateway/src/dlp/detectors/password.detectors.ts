@@ -5,18 +5,18 @@ import { anyCase } from './secret.detectors';
 
 /** Password words in English and other languages (`mot de passe`, `Passwort`, `contraseña`, `senha`, `şifre`, `密码`, …). */
 export const PASSWORD_WORD =
-  'password|passwd|pwd|pw|pword|passphrase|passcode|mot de passe|passwort|kennwort|contraseña|contrasena|senha|wachtwoord|lösenord|adgangskode|salasana|hasło|heslo|lozinka|parolă|şifre|şifresi|sifre|пароль|パスワード|密码|密碼|비밀번호|mật khẩu|รหัสผ่าน|كلمة المرور|كلمة السر|סיסמה|पासवर्ड|jelszó|jelszava|jelszót|κωδικός πρόσβασης|پاس ورڈ|پسورد|wpa2? key|wpa2?[ -]psk|wi-?fi key|pre-?shared key';
+  'password|passwd|pwd|pw|pword|passphrase|passcode|mot de passe|passwort|kennwort|contraseña|contrasena|senha|wachtwoord|lösenord|adgangskode|salasana|hasło|heslo|lozinka|parolă|şifre|şifresi|sifre|пароль|パスワード|密码|密碼|비밀번호|mật khẩu|รหัสผ่าน|كلمة المرور|كلمة السر|סיסמה|पासवर्ड|jelszó|jelszava|jelszót|passord|parola|kata laluan|kata sandi|비번|κωδικός(?= (?:σας|μου) )|κωδικός πρόσβασης|پاس ورڈ|پسورد|wpa2? key|wpa2?[ -]psk|wi-?fi key|pre-?shared key';
 /** What joins a password word to its value in a sentence: `is`, `ist`, `est`, `es`, `é`, `è`, `lautet`, `är`, `jest`, a dash, CJK `是` / `は` / `는`. */
 // Also what a ticket says an admin did: `Temp password set to …`, `changed to`, `reset to`.
-const COPULA = String.raw`(?:\s+(?:is|is now|was|will be|ist|lautet|est|es|era|é|è|är|er|jest|je|wynosi|(?:was |has been |been )?(?:set|changed|reset|updated) to|είναι|היא|הוא|là|adalah)\s+|\s+-\s+|\s*(?:是|为|為|は|는|은|คือ)\s*)`;
+const COPULA = String.raw`(?:\s+(?:is|is now|was|will be|ist|lautet|est|es|era|é|è|är|er|jest|je|wynosi|(?:was |has been |been )?(?:set|changed|reset|updated) to|είναι|היא|הוא|là|adalah|ialah|este|هي|هو)\s+|\s+-\s+|\s*(?:是|为|為|は|는|은|คือ)\s*)`;
 /** A password's owner between the word and the copula: `the password for the admin account is …`, `la password del Wi-Fi è …`. */
 // Greek `για`, Hebrew `של` / `שלי` (of, mine) and `ל…` (for), Russian `для`, written without a Latin word boundary.
-const OWNER = String.raw`(?:\s+(?:for|of|to|on|del|della|dello|de|du|des|da|do|für|von|van|för|för|til|dla)\b[^\n:=.;,]{1,40}?|\s+(?:για|של|שלי|ל|для)[^\n:=.;,]{0,40}?)?`;
+const OWNER = String.raw`(?:\s+(?:for|of|to|on|del|della|dello|de|du|des|da|do|für|von|van|för|för|til|dla)\b[^\n:=.;,]{1,40}?|\s+(?:για|של|שלי|ל|для)[^\n:=.;,]{0,40}?|\s+(?:anda|kamu|σας|μου)|ของ[^\s:=]{0,12}?)?`;
 /**
  * A word saying what kind of password it is, after the word (`Mot de passe provisoire :`, `senha temporária do portal é`,
  * `password temporanea:`, `Passwort (neu):` without the brackets).
  */
-const QUALIFIER = String.raw`(?:\s+(?:provisoire|temporaire|initial(?:e)?|temporary|temp|one-time|new|nouveau|nouvel(?:le)?|neue?s?|vorl[äa]ufige?s?|provisori[oa]|provis[óo]ri[oa]|tempor[áa]ri[oa]|temporal|temporane[oa]|provvisori[oa]|tijdelijke?|nieuwe?|ge[çc]ici|yeni|tymczasowe|nowe|временный|новый|default|por defecto|padr[ãa]o|predeterminad[oa]|inicial|νέος|νέο|החדשה|החדש|új|uusi)|ใหม่)?`;
+const QUALIFIER = String.raw`(?:\s+(?:provisoire|temporaire|initial(?:e)?|temporary|temp|one-time|new|nouveau|nouvel(?:le)?|neue?s?|vorl[äa]ufige?s?|provisori[oa]|provis[óo]ri[oa]|tempor[áa]ri[oa]|temporal|temporane[oa]|provvisori[oa]|tijdelijke?|nieuwe?|ge[çc]ici|yeni|tymczasowe|nowe|временный|новый|default|por defecto|padr[ãa]o|predeterminad[oa]|inicial|νέος|νέο|החדשה|החדש|új|uusi|provisional|provisoria|tempor[aă]r[aă]|sementara|المؤقتة|الجديدة|הזמנית|初始)|ใหม่|ชั่วคราว)?`;
 /** What follows a length or a count, not a password (`password is 8 characters long`). */
 const PASSWORD_RULE = /^\s*(?:characters?|chars?|digits?|letters?|symbols?|long|zeichen|caract|символ)/i;
 /** What introduces a user's name, not a password, after a password word and its owner (`reset password for user: jdoe42`). */
@@ -49,6 +49,10 @@ export const password: DlpDetector = {
         String.raw`\(\s*(?:"(?<v11>(?![A-Za-z]+")[^"\s]{3,128})"|'(?<v12>(?![A-Za-z]+')[^'\s]{3,128})')\s*\)`,
         // SQL: `ALTER ROLE r WITH LOGIN PASSWORD 'literal'`, `CREATE USER u PASSWORD "literal"`.
         String.raw`[ \t]+'(?<v7>[^'\s]{3,128})'`,
+        // What a ticket says was done to the password: `I reset the password to …`, `changed my password to …` (the verb is checked in validate).
+        String.raw`[ \t]+to[ \t]+(?<v13>${BARE_VALUE})`,
+        // A configuration statement giving it in double quotes (EdgeOS / VyOS `plaintext-password "…"`, IOS-style `password "…"`).
+        String.raw`[ \t]+"(?<v14>[^"\s]{3,128})"`,
         // Quoted as code or in typographic quotes in chat and tickets: password `x`, password “x”, password «x».
         String.raw`[ \t]+(?:\x60(?<v8>[^\x60\s]{3,128})\x60|[“‘«](?<v9>[^”’»\s]{3,128})[”’»])`,
       ].join('|') +
@@ -64,16 +68,20 @@ export const password: DlpDetector = {
   // stand-in (`User.new(password: "x")`), a YAML block indicator (`password: |`) has the value below; after `for user:` comes a name.
   validate: (value, text, index) =>
     !/^[A-Za-z]+[).\]:,?]+$/.test(value) &&
+    // A word of another script is prose too (`ο κωδικός σας είναι έγκυρος.`: the code is valid), as a plain Latin word is.
+    !/^[^\x00-\x7f]\p{L}*[).\]:,?!]*$/u.test(value) &&
     // A URL's password of letters only (the pattern is case-insensitive, so this is checked here).
     !(text[index + value.length] === '@' && /^[A-Za-z_]+$/.test(value) && !(/[a-z]/.test(value) && /[A-Z]/.test(value))) &&
     !/^(?:\d{1,3}|\S|[|>][-+]?\d?)$/.test(value) &&
     !PASSWORD_RULE.test(text.slice(index + value.length, index + value.length + 16)) &&
     !USER_BEFORE.test(text.slice(Math.max(0, index - 24), index)) &&
+    // `… password to X` only after a verb that set it (`reset the password to …`), not `the password to the vault is …`.
+    (!/[ \t]to[ \t]+$/.test(text.slice(Math.max(0, index - 6), index)) || /\b(?:reset|set|changed?|updated?)[ \t]+(?:(?:the|my|your|his|her|their|our)[ \t]+)?(?:\S+[ \t]+)?to[ \t]+$/i.test(text.slice(Math.max(0, index - 48), index))) &&
     // Inside a shell parameter expansion (`${POSTGRES_PASSWORD:?set it}`): the message shown when the variable is unset.
     !/\$\{\w*:$/.test(text.slice(Math.max(0, index - 64), index)),
   // `userpass`: OFX `<USERPASS>`; also `db_pass`, `redis_pass`, `db_pwd`; a column saying the password is kept in clear (`password_plain`).
   // Also `authtok` (PAM and SSSD's authentication token: `ldap_default_authtok`).
-  key: /^(?:[a-z0-9]*authtok|[a-z0-9]*password(?:plain|clear|cleartext|raw|temp|tmp)?|[a-z0-9]*passwd|[a-z0-9]{0,12}pwd|[a-z]{0,8}pw|passphrase|passcode|(?:user|login|db|database|admin|root|smtp|mail|redis|mysql|postgres|pg|mongo|rabbitmq|amqp|ldap|ftp|sftp|ssh|proxy|bind|sa|app|service|svc|wifi|wlan|remote|local|master|server|client|vnc|imap|pop|pop3|web|auth|backup)?pass|(?:wpa|wpa2|wifi|wlan)?psk|passwort|kennwort|contrasena|contraseña|senha|motdepasse|wachtwoord|parol|sifre|şifre|hasło|haslo|lösenord|salasana|пароль|密码|密碼|パスワード|비밀번호)$/,
+  key: /^(?:[a-z0-9]*authtok|[a-z0-9]*password(?:plain|clear|cleartext|raw|temp|tmp)?|[a-z0-9]*passwd|[a-z0-9]{0,12}pwd|[a-z]{0,8}pw|passphrase|passcode|pswd|[a-z]{0,8}pswd|(?:user|login|db|database|admin|root|smtp|mail|redis|mysql|postgres|pg|mongo|rabbitmq|amqp|ldap|ftp|sftp|ssh|proxy|bind|sa|app|service|svc|wifi|wlan|remote|local|master|server|client|vnc|imap|pop|pop3|web|auth|backup)?pass|(?:wpa|wpa2|wifi|wlan)?psk|passwort|kennwort|contrasena|contraseña|senha|motdepasse|wachtwoord|parol|sifre|şifre|hasło|haslo|lösenord|salasana|пароль|密码|密碼|パスワード|비밀번호)$/,
   // A field saying its value is encrypted or hashed holds ciphertext (Firefox `encryptedPassword`, `hashed_password`), not a password.
   // Nor a field of a form's validation errors, hints or translations (`errors.password: ["can't be blank"]`, an ARB file's `wrongPassword`).
   keyVeto: (keyPath, key) =>
@@ -168,12 +176,18 @@ export const toolPassword: DlpDetector = {
       // A user and a password as lower-case flags of a remote command (`PsExec \\host -u CORP\x -p …`, `racadm -r host -u root -p …`): a value
       // with a letter and something else, not a port or a port mapping (`-p 8080:80`).
       String.raw`[ \t]-u[ \t]+['"]?[^\s'"-][^\s'"]{0,63}['"]?(?:[ \t]+-[A-Za-z](?:[ \t]+[^\s-]\S*)?){0,3}[ \t]+-p[ \t]+['"]?(?<v17>(?=[^\s'"]*[A-Za-z])(?=[^\s'"]*[^A-Za-z\s'"])(?!\d+(?::\d+)*(?:\/\w+)?(?:['"\s]|$))[^\s'"-][^\s'"]{2,127})`,
+      // A board joining a wireless network, the network then its passphrase (MicroPython `wlan.connect("ssid", "…")`, Arduino `WiFi.begin(ssid, "…")`).
+      String.raw`\b(?:wlan|wifi|WiFi|sta|sta_if|network)\.(?:connect|begin)\(\s*(?:"[^"\n]{1,64}"|'[^'\n]{1,64}'|[\w.]{1,64})\s*,\s*(?:"(?<v22>[^"\n]{3,128})"|'(?<v23>[^'\n]{3,128})')`,
+      // Net-SNMP v3 on the command line (`-v3`: USM users exist only there): `-A` the authentication passphrase, `-X` the privacy passphrase.
+      String.raw`(?<=\bsnmp[a-z]*[ \t][^\n]{0,200}?-v[ \t]?3\b[^\n]{0,200}?)[ \t]-[AX][ \t]+['"]?(?<v24>[^\s'"-][^\s'"]{2,127})`,
+      // The PIN that guards an account, as carriers and tax services ask for it (`Account PIN: …`, `port-out PIN`, `Self-Select PIN`), not a card's.
+      String.raw`\b(?:[Aa]ccount|ACCOUNT|[Aa]cct|[Pp]ort-?[Oo]ut|[Tt]ransfer|[Ss]elf-[Ss]elect|e-?[Ff]ile|[Ss]ignature)[ \t]+(?:PIN|[Pp]in)(?:[ \t]+(?:[Cc]ode|[Nn]umber))?[ \t]*(?:[:#=]|is)[ \t]*(?<v21>\d{4,8})(?!\d)`,
       // A secret stored under a name saying it is a password (`gh secret set DB_PASSWORD --body '…'`, `… ADMIN_PASS --value …`).
       String.raw`\b[A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|_PASS|_PWD)\b[^\n|;&]{0,60}?[ \t](?:--body|--value|-b)[ \t=]+(?:'(?<v18>[^'\n]{3,128})'|"(?<v19>[^"\n]{3,128})"|(?<v20>[^\s'"-][^\s'"]{2,127}))`,
     ].join('|'),
     'g',
   ),
-  requires: /-(?:u[ \t]|password[ \t]|-body|-value|b[ \t=])|ctl[ \t]|community|com2sec|createUser|sqlplus|rman|expdp|impdp|sqlldr|dgmgrl|onn(?:ect|ECT)?[ \t]|DBI->|getConnection|PDO|mysqli|ldap_bind|imap_open|ftp_login|\.connect\(|BUNDLE_|bundle[ \t]+config|(?:ser(?:name)?|SER(?:NAME)?|ogin|OGIN)[ \t:]+\S{1,70}[ \t,;/]+(?:and[ \t]+)?(?:[Pp]ass|PASS|pw|PW)/,
+  requires: /-(?:u[ \t]|password[ \t]|-body|-value|b[ \t=])|PIN|[Pp]in[ \t]*[:#=]|\.(?:connect|begin)\(|snmp|ctl[ \t]|community|com2sec|createUser|sqlplus|rman|expdp|impdp|sqlldr|dgmgrl|onn(?:ect|ECT)?[ \t]|DBI->|getConnection|PDO|mysqli|ldap_bind|imap_open|ftp_login|\.connect\(|BUNDLE_|bundle[ \t]+config|(?:ser(?:name)?|SER(?:NAME)?|ogin|OGIN)[ \t:]+\S{1,70}[ \t,;/]+(?:and[ \t]+)?(?:[Pp]ass|PASS|pw|PW)/,
   validate: (value) => !/^[A-Za-z]+[).\]:,?]*$/.test(value),
 };
 
@@ -205,7 +219,11 @@ export const commandPassword: DlpDetector = {
       String.raw`(?:redis-cli\b[^\n]{0,80}?|(?<![\w.-])[\w.-]{1,64}:\d{2,5}>)[ \t]*AUTH[ \t]+(?:[\w.@-]{1,64}[ \t]+)?(?<v7>[^\s"]{4,128})(?=\s|$)`,
       String.raw`(?<![\w-])(?:requirepass|masterauth)[ \t]+"?(?<v2>[^\s"]{4,128})`,
       String.raw`${IDENTIFIED_BY}\s+(?!${anyCase('password')}\b)['"]?(?<v3>[^\s'";]{3,128})`,
-      String.raw`(?<![\w-])--(?:[a-z]+-)?(?:password|passwd|pass)[ \t]+(?!-)['"]?(?<v4>[^\s'"]{3,128})`,
+      String.raw`(?<![\w-])--(?:[a-z]+-|(?!by|com|sur|over|under)[a-z]{1,12})?(?:password|passwd|pass)[ \t]+(?!-)['"]?(?<v4>[^\s'"]{3,128})`,
+      // PuTTY's `plink` / `pscp -pw …`; kickstart's `rootpw [--plaintext] …` (not `--iscrypted`: a hash, refused as such).
+      String.raw`(?<![\w-])(?:-pw|rootpw(?:[ \t]+--plaintext)?)[ \t]+(?!-)['"]?(?<v14>[^\s'"]{3,128})`,
+      // Junos / VyOS `set …` statements: a RADIUS or TACACS+ `secret`, a `plaintext-password`, an `authentication-key`.
+      String.raw`\bset[ \t][^\n]{0,120}?[ \t](?:secret|plaintext-password|authentication-key|pre-shared-key)[ \t]+"?(?<v15>[^\s"]{3,128})`,
       String.raw`\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n|;&]{0,120}?[ \t]-p(?:(?<v5>[^\s'"-][^\s'"]{2,127})|'(?<v12>[^'\n]{3,128})'|"(?<v13>[^"\n]{3,128})")`,
       // SMTP / IMAP SASL PLAIN: base64 of `authzid NUL user NUL password`.
       String.raw`\bAUTH[ \t]+PLAIN[ \t]+(?<v16>[A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])`,
@@ -276,7 +294,8 @@ export const credentialPair: DlpDetector = {
   type: 'password',
   // Also a `login=user:password` option (Squid `cache_peer`, proxy and mount options).
   key: /^(?:auth|basicauth|httpauth|userinfo|credentials?|userpass|logincredentials|login)$/,
-  keyValue: /^\s*[^\s:]{1,64}:(?![A-Za-z]+\s*$)\S{3,128}\s*$/,
+  // Not a namespace path (`Aws::InstanceProfileCredentials.new`: `::` joins names in Ruby, C++, Rust and PHP).
+  keyValue: /^\s*[^\s:]{1,64}:(?!:)(?![A-Za-z]+\s*$)\S{3,128}\s*$/,
 };
 
 /**
@@ -310,12 +329,12 @@ const SPACED_LABEL = String.raw`(?<![A-Za-z0-9_-])(?:${anyCase(PASSWORD_WORD)}|(
 export const spacedPassword: DlpDetector = {
   type: 'password',
   pattern: new RegExp(
-    String.raw`${SPACED_LABEL}(?::?[ \t]+)(?<v>${CREDENTIAL})(?=[.,;:!?)]*(?:\s|$))` +
+    String.raw`${SPACED_LABEL}(?::?[ \t]+)(?<v>${CREDENTIAL})(?=[.,;:!?)]*(?:\s|$|[\u3000-\u9fff\uac00-\ud7af]))` +
       // A chat export's line asking for a password, the next line's message nothing but a credential (`A: send me the mail password please` / `B: …`).
       String.raw`|(?<![A-Za-z0-9_-])(?:${anyCase(PASSWORD_WORD)})[^\n]{0,80}\r?\n[^\n]{1,40}?:[ \t]*(?<v2>${CREDENTIAL})[ \t]*\r?(?=\n|$)`,
     'g',
   ),
-  requires: /pass|pwd|pw|kennwort|contrase|senha|wachtwoord|lösenord|salasana|has[łl]o|heslo|lozinka|parol|[şs]ifre|пароль|パスワード|密[码碼]|비밀번호|mật khẩu|รหัสผ่าน|كلمة|סיסמה|पासवर्ड|mot de passe|jelsz|κωδικός|پاس ورڈ|پسورد|wpa|wi-?fi key|shared key/i,
+  requires: /pass|pwd|pw|kennwort|비번|laluan|sandi|contrase|senha|wachtwoord|lösenord|salasana|has[łl]o|heslo|lozinka|parol|[şs]ifre|пароль|パスワード|密[码碼]|비밀번호|mật khẩu|รหัสผ่าน|كلمة|סיסמה|पासवर्ड|mot de passe|jelsz|κωδικός|پاس ورڈ|پسورد|wpa|wi-?fi key|shared key/i,
   validate: (value, text, index) => {
     const label = text.slice(Math.max(0, index - 12), index);
     // `passwd deploy01` changes the password of the user it names.
@@ -324,7 +343,7 @@ export const spacedPassword: DlpDetector = {
     if (!/[\d!#$%^&*@?~+=]/.test(value)) return false;
     // Lower-case letters and a digit or two are a name (`field2`, `node01`); a password of that alphabet is longer.
     if (/^[a-z0-9]+$/.test(value) && (value.length < 7 || !/\d.*\d/.test(value))) return false;
-    return !/^[A-Za-z_][\w.-]*=/.test(value) && !/^(?:[A-Za-z]+-)*\d+(?:\.\d+)*[A-Za-z]?$/.test(value) && !PASSWORD_RULE.test(text.slice(index + value.length, index + value.length + 16));
+    return !/^[A-Za-z_][\w.-]*=(?=.)/.test(value) && !/^(?:[A-Za-z]+-)*\d+(?:\.\d+)*[A-Za-z]?$/.test(value) && !PASSWORD_RULE.test(text.slice(index + value.length, index + value.length + 16));
   },
 };
 

@@ -216,3 +216,27 @@ function identifierLike(value: string): boolean {
   }
   return true;
 }
+
+/**
+ * A UUID that a service issued as its API key or token (Heroku, Codecov, Statuspage, package feeds' API keys): a UUID is an id when it names
+ * a record, and the secret when it is given as the credential — after an `Authorization` scheme (`OAuth`, `Bearer`, `Token`), under a name
+ * ending in an API key or an access / auth / upload token (`-NuGetApiKey`, `HEROKU_API_KEY=`, `upload_token:`), as a `token:` setting at a
+ * line's start, or as the `--key` / `--token` of a command about API keys (`choco apikey --key …`).
+ */
+const UUID = /(?<![\w-])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\w-])/g;
+/** What comes right before a UUID given as the credential (see {@link uuidKey}), tested on the text before it. */
+const UUID_CREDENTIAL_LEAD = new RegExp(
+  String.raw`(?:\b[Aa]uthorization["']?[ \t]*[:=][ \t]*["']?(?:OAuth|Bearer|Token|bearer|token|ApiKey|Api-Key)[ \t]+` +
+    String.raw`|(?<![\w-])-{1,2}[A-Za-z]*(?:[Aa]pi-?[Kk]ey|API-?KEY|[Aa]pi-?[Tt]oken)[ \t=]+["']?` +
+    String.raw`|(?:api_?key|API_?KEY|[a-z]ApiKey|\bapiKey|api_?token|API_?TOKEN|(?:access|auth|upload)_?token|(?:ACCESS|AUTH|UPLOAD)_?TOKEN|(?:access|auth|upload)Token)["']?[ \t]*(?:[:=]|=>)[ \t]*["']?` +
+    String.raw`|(?:^|\n)[ \t]*token[ \t]*:[ \t]*["']?` +
+    String.raw`|[Aa]pi-?[Kk]ey[^\n]*?(?<![\w-])--(?:key|token)[ \t=]+["']?)$`,
+);
+export const uuidKey: DlpDetector = {
+  type: 'api_key',
+  // The UUID first (a cheap literal shape), then the words before it.
+  pattern: UUID,
+  requires: /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-/,
+  // A window cut inside a line is marked so that `^` (a `token:` line) only matches where a line really starts.
+  validate: (_value, text, index) => UUID_CREDENTIAL_LEAD.test((index > 160 ? '\u0000' : '') + text.slice(Math.max(0, index - 160), index)),
+};
