@@ -207,3 +207,25 @@ describe('AgentMessage.reply', () => {
     expect(calls).toEqual([[request.messageId, 't.done', { ok: true }]]);
   });
 });
+
+describe('encodeMessage writes what JSON.stringify of the wire form writes', () => {
+  const meta = (extra: Record<string, unknown> = {}) => ({ version: PROTOCOL_VERSION, correlationId: null, expectsReply: false, isReply: false, ...extra }) as AgentMessage['meta'];
+  const cases: Array<[string, AgentMessage]> = [
+    ['a plain message', createMessage({ senderId: 'alice', targetId: 'bob', messageType: 'order.created', data: { seq: 1, items: [{ sku: 'A-1', qty: 2, price: 19.99 }], note: 'x'.repeat(150) } })],
+    ['a request with a correlation id', createMessage({ senderId: 'a', targetId: 'b', messageType: 't', correlationId: 'c-1', expectsReply: true })],
+    ['ids and type needing escapes', new AgentMessage('al"ice\\', 'b\u0001ob', 'type\n2', { k: 'v' }, meta({ correlationId: 'q"uote' }), 1_700_000_000.25, 'id\u2028x')],
+    ['lone and paired surrogates', new AgentMessage('\ud83d\ude00', 'b\ud800', 't', { s: '\udfff' }, meta(), 1, '\ud83d')],
+    ['a reply with an error and a priority', createMessage({ senderId: 'a', targetId: 'b', messageType: 't', isReply: true, error: { type: 'E', message: 'm' }, priority: 'HIGH', deadline: 5 })],
+    ['data with a Date and a toJSON', new AgentMessage('a', 'b', 't', { at: new Date(0), custom: { toJSON: (key: string) => `key:${key}` } } as never, meta(), 2, 'm')],
+    ['data that is itself a toJSON object', new AgentMessage('a', 'b', 't', { toJSON: (key: string) => ({ key }) } as never, meta(), 2, 'm')],
+    ['a timestamp that is not finite', new AgentMessage('a', 'b', 't', {}, meta(), Number.NaN, 'm')],
+    ['negative zero and large numbers', new AgentMessage('a', 'b', 't', { n: -0, big: 1e21, small: 5e-7 }, meta(), -0, 'm')],
+    ['trace context in meta', new AgentMessage('a', 'b', 't', {}, meta({ traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01', tracestate: 'x=1' }), 3, 'm')],
+  ];
+  it.each(cases)('%s', (_name, message) => expect(encodeMessage(message)).toBe(JSON.stringify(message.toWire())));
+
+  it('an envelope with extra fields (kept from a received one)', () => {
+    const message = decodeMessage(JSON.stringify(wire({ ttl: 5, zz: { a: 1 } })));
+    expect(encodeMessage(message)).toBe(JSON.stringify(message.toWire()));
+  });
+});
