@@ -79,3 +79,18 @@ describe('DLP general 11: social security numbers under other names', () => {
     ['a bureau request without the SSN', { consumers: { socialNum: [{ identifier: 'current', number: 'XXX-XX-4857' }] } }],
   ])('not an SSN: %s', (_name, data) => expect(typesOf(data)).not.toContain('ssn'));
 });
+
+describe('DLP general 11: passwords as tickets and chats give them', () => {
+  it.each([
+    ['the short word after the service it opens', { text: 'hey, the FTP pass is Lark-2291x' }],
+    ['a participle between the password word and the colon', { text: 'Resolution: temp password issued: Wren#4471b' }],
+    ['the account between the verb and the password word', { text: 'Work notes: reset svc_reports password to Heron.8812q per CHG0042' }],
+  ])('%s', (_name, data) => expect(typesOf(data)).toContain('password'));
+
+  it.each([
+    ['a boarding pass', { text: 'Your boarding pass is 12A-GATE4' }],
+    ['a ski pass in a sentence', { text: 'The season pass is 2024-25 only' }],
+    ['a password policy given', { text: 'password given: must be 12 characters' }],
+    ['a redacted value in a chat message of HTML', { content: '<p>the VPN pass is WITHHELD</p>' }],
+  ])('not a password: %s', (_name, data) => expect(typesOf(data)).not.toContain('password'));
+});
