@@ -27,6 +27,7 @@ describe('DLP general 11: health cover numbers as insurers label them', () => {
     ['a Persian insurance number', { text: 'شماره بیمه: 4410982736' }],
     ['a Brazilian beneficiary card as a JSON key', { numeroCarteira: '00812345678901' }],
     ['a health insurance policy field of a payroll record', { employee: { HealthInsurancePolicy: 'ZK7730194' } }],
+    ['a policy number in a sentence, the next field labelled after it (a qualifier has no digits)', { text: 'Hörmətli müştəri, tibbi sığorta polis nömrəniz AZ5519203. Əlaqə: info@example.org' }],
     ['a dental subscriber id after the insurer', { text: 'Patient: R. Olsen   Chart: 40917\nIns: Guardian Dental  Sub ID: G44019283' }],
   ])('%s', (_name, data) => expect(typesOf(data)).toContain('health_insurance_number'));
 

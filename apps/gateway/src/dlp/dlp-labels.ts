@@ -134,8 +134,8 @@ const NEXT_TO_LABEL = new RegExp(
   // Where the value is printed may come before the copula (`member ID on my card is …`, `the number on the back is …`).
   String.raw`[)\]]?(?:[^\S\n]*(?:\((?![^\S\n]*(?:num[ée]ro|n[°º]|no\.?|nr\.?|number)[^\S\n])[^()\n]{1,40}\)|\[[^\]\n]{1,20}\]))?` +
     // A qualifier between the label and its colon: the insurer or the issuer (`Polisnummer zorgverzekeraar:`, `Patiëntnummer huisarts:`),
-    // or a second name for the field after a slash (`N.º de apólice / cartão Médis:`, `NSS / Afiliación aseguradora:`, `tarjeta / aseguradora Sanitas nº`).
-    String.raw`(?:(?:[^\S\n]*\/[^\S\n]*|[^\S\n]+)(?=[A-Za-z\u00C0-\u024F])(?!(?:formats?|examples?|patterns?|length|type|mask|template|rules?|fields?|e\.g)\b)(?<q>[^:\n/]{2,30}?)[^\S\n]*(?=:|n[º°]\.?[^\S\n])(?:n[º°]\.?)?)?(?:[^\S\n]+(?:on|from|for|of|van|von|de|del|du|da|do|di)(?:[^\S\n]+[A-Za-z'’]{1,16}){1,6}?(?=[^\S\n]+(?:is|es|ist|est|é)[^\S\n]))?[^\S\n]*[:#=|№-]*[^\S\n]*(?:(?:is|es|ist|est|é|lautet)[^\S\n]+)?` +
+    // (words, no digits: not the value and the next field's label), or a second name for the field after a slash (`N.º de apólice / cartão Médis:`, `NSS / Afiliación aseguradora:`, `tarjeta / aseguradora Sanitas nº`).
+    String.raw`(?:(?:[^\S\n]*\/[^\S\n]*|[^\S\n]+)(?=[A-Za-z\u00C0-\u024F])(?!(?:formats?|examples?|patterns?|length|type|mask|template|rules?|fields?|e\.g)\b)(?<q>[^:\n/\d]{2,30}?)[^\S\n]*(?=:|n[º°]\.?[^\S\n])(?:n[º°]\.?)?)?(?:[^\S\n]+(?:on|from|for|of|van|von|de|del|du|da|do|di)(?:[^\S\n]+[A-Za-z'’]{1,16}){1,6}?(?=[^\S\n]+(?:is|es|ist|est|é)[^\S\n]))?[^\S\n]*[:#=|№-]*[^\S\n]*(?:(?:is|es|ist|est|é|lautet)[^\S\n]+)?` +
     // A number word opening a bracket (`carte d'assurance maladie (numéro PUGV 4065 6332)`).
     String.raw`(?:(?:\r?\n[^\S\n]*)?(?:id|no|nr|number|#)\.?[^\S\n]*[:#][^\S\n]*|\r?\n[^\S\n]*|\([^\S\n]*(?:num[ée]ro|n[°º]|no\.?|nr\.?|number)[^\S\n]+)?${VALUE}`,
   'iy',
