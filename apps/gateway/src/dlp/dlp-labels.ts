@@ -1,6 +1,6 @@
 import { memoised } from '@mas/core';
 import type { DlpType } from '../message/dlp.types';
-import { otherMembership } from './detectors/health.detectors';
+import { HEALTH_COVER, otherMembership } from './detectors/health.detectors';
 import type { SubText, TypedSpan } from './dlp-structure';
 
 /**
@@ -32,6 +32,12 @@ const VOCABULARY: ReadonlyArray<readonly [DlpType, string]> = [
         String.raw`|(?:n[uú]m[ée]ro|n[°º]|no\.?|nr\.?) (?:de |d['’] ?|do |da )?(?:assur[ée]e?(?: social)?|assurance maladie|affili[ée]e?|afiliad[oa]|afilia[cç][aã]o|s[ée]curit[ée] sociale|ss|s[ée]cu|benefici[aá]rio|miembro|adh[ée]rent)`
         // A header joining two of the id nouns (`Policy/Member`, `Member / Subscriber`): an id column either way.
         + String.raw`|(?:policy|member|subscriber)(?: ?/ ?(?:policy|member|subscriber|insured))+` +
+        // Membership of a health fund or mutuality (`Membership no:`, `MutualityMembership`, Afrikaans `lidnommer`, Swahili `uanachama`),
+        // a health insurance policy named in full, (the bare `Membership no` and `Sub ID` are weak labels: see WEAK_LABELS).
+        String.raw`|(?:mutuality|mutualit[ée]|health fund|medical aid|mediese fonds) membership(?: ${ID})?|health insurance policy(?: ${ID})?|lid ?n[ou]mmer|(?:nambari ya )?uanachama|polises ${ID}|` +
+        // Number first, in more languages (`nr polisy`, `broj police`, `Numero polizza`, `N.º de apólice`, `Nº de tarjeta`, `numeroCarteira`,
+        // Slovak `číslo preukazu poistenca`, Slovene `številka kartice zdravstvenega zavarovanja`), and Persian `شماره بیمه`.
+        String.raw`(?:n[uú]m(?:ero|ber)?|n\.?[º°o]\.?|nr\.?|broj|numri|[čc][íi]slo|[šs]tevilka|numru) (?:de |do |da |di )?(?:la |el )?(?:ap[óo]lice|p[óo]liza|polizza|polisy|police|polise|tarjeta|tarxeta|tessera|cart[ãa]o|carteira|preukazu poistenca|kartice zdravstvenega zavarovanja)|shomare bime|شماره بیمه|n[uú]mero da seguridade social|tarxeta sanitaria` +
         String.raw`|medicare|medicaid|mbi|hicn|kvnr|kv ${ID}|hcn|nss|ins cardholder|insurance cardholder|n[uú]mero da carteira(?: do benefici[aá]rio)?|cin|tessera sanitaria|` +
         // National and public schemes by name: Brazil's SUS card, Spain's CIP, Canada's PHN and health number, Austria's SV number,
         // TRICARE's DoD benefits number, PhilHealth, the EHIC, Québec's and Korea's health insurance cards.
@@ -41,11 +47,17 @@ const VOCABULARY: ReadonlyArray<readonly [DlpType, string]> = [
   [
     'medical_record_number',
     words(
+      // Also Practice Fusion's PRN, India's UHID, France's IPP, IHS's HRN, EMIS numbers, Meditech's Unit #, hospital file numbers,
+      // dossier numbers, and the words of more languages (Polish `nr karty pacjenta`, Slovene `kartoteke`, Albanian `kartela mjekësore`,
+      // Afrikaans `lêernommer`, Maltese `file tal-isptar`, Turkish `dosya numarası`, Persian and Urdu, Swahili, Portuguese `processo`).
+      // The generic ones (`Record No`, `Unit #`, `File no`, `Dossier`) are weak labels: see WEAK_LABELS.
+      String.raw`prn|uhid|(?:n[°º] )?ipp|hrn|emis ${ID}|clinic record|(?:hospital|medical|patient) file ${ID}|(?:hospitaal )?l[êe]ernommer|nr karty pacjenta|karty pacjenta|(?:mati[čc]na [šs]tevilka )?kartoteke|kartel[ëe]s mjek[ëe]sore|file tal isptar|(?:hasta )?dosya numara(?:m|s[ıi])?|faili la hospitali|(?:n\.?[º°o]\.? de )?processo hospitalar|n[º°] historia|(?:no\.? de )?expediente(?: cl[ií]nico)?|pati[eë]nt ?nummer|شماره پرونده(?: پزشکی)?|میڈیکل ریکارڈ نمبر|` +
       String.raw`e?mrn|medical record(?: ${ID})?|(?:patient|resident|client|health|clinical|hospital|case) record ${ID}|journal ?${ID}|patient ?nummer|med rec(?:ord)?(?: ${ID})?|chart(?: ${ID})?|(?:patient|pt|pat) ${ID}|hospital ${ID}|historii choroby|historia choroby|病歷號|ur ${ID}|historia cl[ií]nica|n[uú]mero de historia|prontu[aá]rio|dossier (?:m[ée]dical|patient)|cartella clinica|patientenakte|krankenakte|nhc|мрн|এমআরএন|sj[úu]kraskr[áa]rn[úu]mer|(?:номер )?медичн(?:ої|а) картк[иа]|(?:номер )?медицинск(?:ой|ая) карт[ыа]|病历号|病案号|住院号|カルテ番号|診察券番号`,
     ),
   ],
   // Also the spoken short form (`subscriber's social?`): the value must still be SSN-shaped.
-  ['ssn', words(String.raw`ssn|ss #|social security(?: ${ID})?|soc sec(?: ${ID})?|social sec|social`)],
+  // Also a veteran's VA file (claim) number, which is the SSN for most veterans, SAP HR's `PERID`, a credit bureau's `socialNum`.
+  ['ssn', words(String.raw`ssn|ss #|social security(?: ${ID})?|soc sec(?: ${ID})?|social sec|social(?: ${ID})?|va (?:c )?(?:file|claim) ${ID}|perid`)],
   // Also a problem list's key (`problems`, `active_problems`, `conditions`), as EHR exports name it, and a CRF's medical history code (`MHTERM_CODE`).
   ['icd10', words(String.raw`(?:icd(?: ?10)?(?: ?cm)?|diagnos[ie]s|diagnoses|dg|diagnoosi|hip[óo]tese diagn[óo]stica|診斷|诊断|claimed disability|[pas]?dx(?: ?\d)?|kod choroby|kod rozpoznania|diag|diagn[oó]stico|ci[dem] ?10|problems|problem list|active problems|conditions?(?: source)?|comorbidities|(?:medical history|mh) ?(?:term )?code|(?:primary |working |clinical )?impression|assessment|indication|reason for (?:visit|referral|admission|encounter|exam|study|(?:requested )?procedure)|motif(?: de consultation)?|tan[ıi](?: kodu)?|bed[öo]mning|diagnoos|rozpoznanie|diagnose|diagn[oó]za|mkn(?: ?10)?|діагноз|диагноз|мк[бх](?: ?10)?)(?: (?:codes?|description|value))?`)],
   // Also OpenTravel's `SeriesCode` (hotel and airline guarantees) and the words of other languages.
@@ -120,7 +132,10 @@ const VALUE = String.raw`["'\x60]?(?<v>[^\s"'\x60,;]{1,40}(?: \d{1,6}(?![^\s,;)\
 const NEXT_TO_LABEL = new RegExp(
   // The label may close a bracket (`Client ID (CIN) SN68…`: the abbreviation given after a description).
   // Where the value is printed may come before the copula (`member ID on my card is …`, `the number on the back is …`).
-  String.raw`[)\]]?(?:[^\S\n]*(?:\((?![^\S\n]*(?:num[ée]ro|n[°º]|no\.?|nr\.?|number)[^\S\n])[^()\n]{1,40}\)|\[[^\]\n]{1,20}\]))?(?:[^\S\n]+(?:on|from|for|of|van|von|de|del|du|da|do|di)(?:[^\S\n]+[A-Za-z'’]{1,16}){1,6}?(?=[^\S\n]+(?:is|es|ist|est|é)[^\S\n]))?[^\S\n]*[:#=|№-]*[^\S\n]*(?:(?:is|es|ist|est|é|lautet)[^\S\n]+)?` +
+  String.raw`[)\]]?(?:[^\S\n]*(?:\((?![^\S\n]*(?:num[ée]ro|n[°º]|no\.?|nr\.?|number)[^\S\n])[^()\n]{1,40}\)|\[[^\]\n]{1,20}\]))?` +
+    // A qualifier between the label and its colon: the insurer or the issuer (`Polisnummer zorgverzekeraar:`, `Patiëntnummer huisarts:`),
+    // (words, no digits: not the value and the next field's label), or a second name for the field after a slash (`N.º de apólice / cartão Médis:`, `NSS / Afiliación aseguradora:`, `tarjeta / aseguradora Sanitas nº`).
+    String.raw`(?:(?:[^\S\n]*\/[^\S\n]*|[^\S\n]+)(?=[A-Za-z\u00C0-\u024F])(?!(?:formats?|examples?|patterns?|length|type|mask|template|rules?|fields?|e\.g)\b)(?<q>[^:\n/\d]{2,30}?)[^\S\n]*(?=:|n[º°]\.?[^\S\n])(?:n[º°]\.?)?)?(?:[^\S\n]+(?:on|from|for|of|van|von|de|del|du|da|do|di)(?:[^\S\n]+[A-Za-z'’]{1,16}){1,6}?(?=[^\S\n]+(?:is|es|ist|est|é)[^\S\n]))?[^\S\n]*[:#=|№-]*[^\S\n]*(?:(?:is|es|ist|est|é|lautet)[^\S\n]+)?` +
     // A number word opening a bracket (`carte d'assurance maladie (numéro PUGV 4065 6332)`).
     String.raw`(?:(?:\r?\n[^\S\n]*)?(?:id|no|nr|number|#)\.?[^\S\n]*[:#][^\S\n]*|\r?\n[^\S\n]*|\([^\S\n]*(?:num[ée]ro|n[°º]|no\.?|nr\.?|number)[^\S\n]+)?${VALUE}`,
   'iy',
@@ -132,6 +147,36 @@ const ANSWER_TO_LABEL = new RegExp(String.raw`[^\n]{0,80}?(?:\n[^\n]{0,80}?)?\b(
  * column headed on the right): `731258586  <- MRN`, `E4382012  MRN`, `MR92…  ← N.º de historia clínica`.
  */
 const VALUE_BEFORE_LABEL = /(?:^|\n)[^\S\n]*(?<v>(?=[A-Za-z-]*\d)[A-Za-z0-9][A-Za-z0-9-]{3,24})[^\S\n]+(?:<-+|←|⟵|-+>|=+>?)?[^\S\n]*(?:(?:n\.?[°ºo]\.?|nr\.|n[uú]mero)[^\S\n]*(?:(?:de|of|du|do|da)[^\S\n]+)?)?$/i;
+/**
+ * Generic labels that number a patient's record (`Record No`, `Record #`, `Unit #`, `File no`, `No de dossier`, `DossierNr`) or a
+ * member's cover (`Membership no`, `Sub ID`), but only in a text about health: there each is read as the label it stands for.
+ * Not object keys (`record_no`, `EventRecordID`, a loyalty scheme's `Membership number`): only labels in text.
+ */
+const WEAK_LABELS = new RegExp(
+  String.raw`(?<![A-Za-z\u00C0-\u024F])(?:(?<mrn>record ?(?:no\.?|nr\.?|number|#)|unit ?(?:no\.?|number|#)|file ?(?:no\.?|nr\.?|number|#)|(?:(?:n[uú]m[ée]ro|n[°º]|no\.?|nr\.?) (?:de |du )?)?dossier(?: ?(?:nr\.?|no\.?|n[°º]))?)|(?<hin>membership (?:no\.?|nr\.?|number|#)|sub ?(?:id|no\.?|#)))(?![A-Za-z0-9])`,
+  'gi',
+);
+/** Words of a hospital or a clinic in a few languages, besides {@link HEALTH_COVER}'s. */
+const HEALTH_PLACE = /(?:hospita|isptar|clini|klini|pacient|pati[eë]nt|usager|m[ée]dic|sant[ée]|salud|sa[úu]de|zdrav)/i;
+
+/** Words saying a membership is health cover: insurance, a health or medical fund or scheme, a mutuality, dental or hospital cover, a claim. */
+const HEALTH_MEMBERSHIP = /(?:insur|health|medic|dental|hospital|mutual|scheme|fund|claim|patient|benefit)/i;
+
+/** Values after a {@link WEAK_LABELS} label in a text about health, each under the label it stands for. */
+function weaklyLabelled(text: string, out: SubText[]): void {
+  const health = HEALTH_COVER.test(text) || HEALTH_PLACE.test(text);
+  if (!health) return;
+  // A bare membership or subscriber label needs words of health cover itself (a gym's `fitness plan` has `plan`).
+  const cover = HEALTH_MEMBERSHIP.test(text);
+  WEAK_LABELS.lastIndex = 0;
+  for (let match = WEAK_LABELS.exec(text); match && out.length < MAX_LABELS; match = WEAK_LABELS.exec(text)) {
+    if (match.groups!.hin && (!cover || otherMembership(text))) continue;
+    NEXT_TO_LABEL.lastIndex = match.index + match[0].length;
+    const found = NEXT_TO_LABEL.exec(text);
+    if (found) out.push({ start: NEXT_TO_LABEL.lastIndex - found.groups!.v.length, text: found.groups!.v.replace(/[#.,:;)\]]+$/, ''), key: match.groups!.mrn ? 'medical record number' : 'member id' });
+  }
+  WEAK_LABELS.lastIndex = 0;
+}
 const BEFORE_REACH = 48;
 const MAX_LABELS = 200;
 
@@ -184,6 +229,7 @@ export function labelledValues(text: string): SubText[] {
   // Every value these labels carry has a digit (ids, codes, numbers): text without one has none.
   if (text.length < 5 || !/\d/.test(text)) return out;
   genericallyLabelled(text, out);
+  weaklyLabelled(text, out);
   TEXT_LABEL.lastIndex = 0;
   for (let match = TEXT_LABEL.exec(text); match && out.length < MAX_LABELS; match = TEXT_LABEL.exec(text)) {
     if (match.index > 0 && LETTER_BEFORE.test(text[match.index - 1])) continue;
@@ -199,7 +245,9 @@ export function labelledValues(text: string): SubText[] {
       const found = after.exec(text);
       if (!found) continue;
       const value = found.groups!.v.replace(/[#.,:;)\]]+$/, '');
-      out.push({ start: after.lastIndex - found.groups!.v.length, text: value, key: match[0] });
+      // A qualifier is read with the label, before it (the label's head noun stays at the end): `RC auto` of `Numero polizza RC auto:` says what is insured.
+      const qualifier = found.groups!.q?.trim();
+      out.push({ start: after.lastIndex - found.groups!.v.length, text: value, key: qualifier ? `${qualifier} ${match[0]}` : match[0] });
     }
   }
   TEXT_LABEL.lastIndex = 0;

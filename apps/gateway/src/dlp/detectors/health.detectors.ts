@@ -90,7 +90,8 @@ export const healthInsuranceNumber: DlpDetector = {
   keyAlso: (value, keyPath) => (HICN_NAME.test(keyPath) && HICN.test(value) ? ['ssn'] : undefined),
   // A policy of another line of insurance: an employer's workers' comp policy (beside its FEIN and NAICS code), a car's, a home's.
   // Also a generic key under a list of policies (`vehicle: { policies: [{ num }] }`).
-  keyVeto: (keyPath, key) => (key.includes('polic') || /polic(?:y|ies)\s+\S+$/i.test(keyPath)) && OTHER_INSURANCE.test(keyPath),
+  // In other languages too (`Numero polizza RC auto`, `nº de póliza hogar`).
+  keyVeto: (keyPath, key) => (/polic|poliz|p[oó]liz|ap[oó]lic|polis/.test(key) || /polic(?:y|ies)\s+\S+$/i.test(keyPath)) && OTHER_INSURANCE.test(keyPath),
   // An id, or digit groups as cards print them (French NIR `1 73 06 34 704 351 76`, Australian Medicare `3724 09065 2`, Québec's `PUGV 4065 6332`).
   // A member id may end in the member's two-digit suffix within the subscriber's contract (`U07478560 01`: 01 the subscriber, 02 a dependant).
   // A birth number as Czech and Slovak insurers use it (`825316/4755`).

@@ -5,7 +5,9 @@ import { anyCase } from './secret.detectors';
 
 /** Password words in English and other languages (`mot de passe`, `Passwort`, `contraseña`, `senha`, `şifre`, `密码`, …). */
 export const PASSWORD_WORD =
-  'password|passwd|pwd|pw|pword|passphrase|passcode|mot de passe|passwort|kennwort|contraseña|contrasena|senha|wachtwoord|lösenord|adgangskode|salasana|hasło|heslo|lozinka|parolă|şifre|şifresi|sifre|пароль|パスワード|密码|密碼|비밀번호|mật khẩu|รหัสผ่าน|كلمة المرور|كلمة السر|סיסמה|पासवर्ड|jelszó|jelszava|jelszót|passord|parola|kata laluan|kata sandi|비번|κωδικός(?= (?:σας|μου) )|κωδικός πρόσβασης|پاس ورڈ|پسورد|wpa2? key|wpa2?[ -]psk|wi-?fi key|pre-?shared key';
+  'password|passwd|pwd|pw|pword|passphrase|passcode|mot de passe|passwort|kennwort|contraseña|contrasena|senha|wachtwoord|lösenord|adgangskode|salasana|hasło|heslo|lozinka|parolă|şifre|şifresi|sifre|пароль|パスワード|密码|密碼|비밀번호|mật khẩu|รหัสผ่าน|كلمة المرور|كلمة السر|סיסמה|पासवर्ड|jelszó|jelszava|jelszót|passord|parola|kata laluan|kata sandi|비번|κωδικός(?= (?:σας|μου) )|κωδικός πρόσβασης|پاس ورڈ|پسورد|wpa2? key|wpa2?[ -]psk|wi-?fi key|pre-?shared key' +
+  // The short `pass` after the service or account it opens, in a sentence (`SMTP pass is …`, `the wifi pass is …`); alone it is a boarding pass, a bus pass.
+  '|(?<=(?:smtp|imap|ftp|sftp|ssh|vpn|wi-?fi|wlan|router|db|database|mysql|admin|root|mail|e-?mail|server|serveradmin|account|login|portal) )pass(?= +(?:is|was) )';
 /** What joins a password word to its value in a sentence: `is`, `ist`, `est`, `es`, `é`, `è`, `lautet`, `är`, `jest`, a dash, CJK `是` / `は` / `는`. */
 // Also what a ticket says an admin did: `Temp password set to …`, `changed to`, `reset to`.
 const COPULA = String.raw`(?:\s+(?:is|is now|was|will be|ist|lautet|est|es|era|é|è|är|er|jest|je|wynosi|(?:was |has been |been )?(?:set|changed|reset|updated) to|είναι|היא|הוא|là|adalah|ialah|este|هي|هو)\s+|\s+-\s+|\s*(?:是|为|為|は|는|은|คือ)\s*)`;
@@ -16,7 +18,7 @@ const OWNER = String.raw`(?:\s+(?:for|of|to|on|del|della|dello|de|du|des|da|do|f
  * A word saying what kind of password it is, after the word (`Mot de passe provisoire :`, `senha temporária do portal é`,
  * `password temporanea:`, `Passwort (neu):` without the brackets).
  */
-const QUALIFIER = String.raw`(?:\s+(?:provisoire|temporaire|initial(?:e)?|temporary|temp|one-time|new|nouveau|nouvel(?:le)?|neue?s?|vorl[äa]ufige?s?|provisori[oa]|provis[óo]ri[oa]|tempor[áa]ri[oa]|temporal|temporane[oa]|provvisori[oa]|tijdelijke?|nieuwe?|ge[çc]ici|yeni|tymczasowe|nowe|временный|новый|default|por defecto|padr[ãa]o|predeterminad[oa]|inicial|νέος|νέο|החדשה|החדש|új|uusi|provisional|provisoria|tempor[aă]r[aă]|sementara|المؤقتة|الجديدة|הזמנית|初始)|ใหม่|ชั่วคราว)?`;
+const QUALIFIER = String.raw`(?:\s+(?:provisoire|temporaire|initial(?:e)?|temporary|temp|one-time|new|nouveau|nouvel(?:le)?|neue?s?|vorl[äa]ufige?s?|provisori[oa]|provis[óo]ri[oa]|tempor[áa]ri[oa]|temporal|temporane[oa]|provvisori[oa]|tijdelijke?|nieuwe?|ge[çc]ici|yeni|tymczasowe|nowe|временный|новый|default|por defecto|padr[ãa]o|predeterminad[oa]|inicial|νέος|νέο|החדשה|החדש|új|uusi|provisional|provisoria|tempor[aă]r[aă]|sementara|given|issued|assigned|provided|المؤقتة|الجديدة|הזמנית|初始)|ใหม่|ชั่วคราว)?`;
 /** What follows a length or a count, not a password (`password is 8 characters long`). */
 const PASSWORD_RULE = /^\s*(?:characters?|chars?|digits?|letters?|symbols?|long|zeichen|caract|символ)/i;
 /** What introduces a user's name, not a password, after a password word and its owner (`reset password for user: jdoe42`). */
@@ -68,6 +70,8 @@ export const password: DlpDetector = {
   // stand-in (`User.new(password: "x")`), a YAML block indicator (`password: |`) has the value below; after `for user:` comes a name.
   validate: (value, text, index) =>
     !/^[A-Za-z]+[).\]:,?]+$/.test(value) &&
+    // A plain word closed by a tag of the markup around it (`pass is REDACTED</p>`, `password is <b>required</b>`) is prose too.
+    !/^[A-Za-z]+<\/[A-Za-z0-9]+>[).,]*$/.test(value) &&
     // A word of another script is prose too (`ο κωδικός σας είναι έγκυρος.`: the code is valid), as a plain Latin word is.
     !/^[^\x00-\x7f]\p{L}*[).\]:,?!]*$/u.test(value) &&
     // A URL's password of letters only (the pattern is case-insensitive, so this is checked here).
@@ -76,7 +80,7 @@ export const password: DlpDetector = {
     !PASSWORD_RULE.test(text.slice(index + value.length, index + value.length + 16)) &&
     !USER_BEFORE.test(text.slice(Math.max(0, index - 24), index)) &&
     // `… password to X` only after a verb that set it (`reset the password to …`), not `the password to the vault is …`.
-    (!/[ \t]to[ \t]+$/.test(text.slice(Math.max(0, index - 6), index)) || /\b(?:reset|set|changed?|updated?)[ \t]+(?:(?:the|my|your|his|her|their|our)[ \t]+)?(?:\S+[ \t]+)?to[ \t]+$/i.test(text.slice(Math.max(0, index - 48), index))) &&
+    (!/[ \t]to[ \t]+$/.test(text.slice(Math.max(0, index - 6), index)) || /\b(?:reset|set|changed?|updated?)[ \t]+(?:(?:the|my|your|his|her|their|our)[ \t]+)?(?:\S+[ \t]+){0,2}?to[ \t]+$/i.test(text.slice(Math.max(0, index - 56), index))) &&
     // Inside a shell parameter expansion (`${POSTGRES_PASSWORD:?set it}`): the message shown when the variable is unset.
     !/\$\{\w*:$/.test(text.slice(Math.max(0, index - 64), index)),
   // `userpass`: OFX `<USERPASS>`; also `db_pass`, `redis_pass`, `db_pwd`; a column saying the password is kept in clear (`password_plain`).
