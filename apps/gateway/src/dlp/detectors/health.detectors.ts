@@ -21,10 +21,10 @@ const mrnDigits = (value: string): boolean => {
 export const medicalRecordNumber: DlpDetector = {
   type: 'medical_record_number',
   pattern: new RegExp(
-    String.raw`(?:(?<![A-Za-z])(?:MRN|E?MRN#?|MR ?(?:#|No\.?|Nr\.?|Number)|medical[ _-]record[ _-]?(?:number|no\.?|nr\.?|num|#|id)?|med[ .]?rec(?:ord)?[ .]?(?:no\.?|num(?:ber)?|#)|chart[ _-]?(?:number|no\.?|#)|hosp(?:ital)?[ _-]?(?:number|no\.?|#)|UR[ _-]?(?:number|no\.?)|historia cl[ií]nica|n[uú]mero de historia|prontu[aá]rio|dossier m[ée]dical|cartella clinica|Patientenakte|Krankenakte)` +
-      String.raw`|медицинск(?:ая|ой) карт[аы]|номер карты|病历号|病案号|住院号|カルテ番号|診察券番号)` +
+    String.raw`(?:(?<![A-Za-z])(?:MRN|E?MRN#?|MR ?(?:#|No\.?|Nr\.?|Number)|medical[ _-]record[ _-]?(?:number|no\.?|nr\.?|num|#|id)?|med[ .]?rec(?:ord)?[ .]?(?:no\.?|num(?:ber)?|#)|chart[ _-]?(?:number|no\.?|#)|hosp(?:ital)?[ _-]?(?:number|no\.?|#)|UR[ _-]?(?:number|no\.?)|historia cl[ií]nica|n[uú]mero de historia|prontu[aá]rio|dossier m[ée]dical|cartella clinica|Patientenakte|Krankenakte|Krankengeschichte|health[ _-]record[ _-]?(?:number|no\.?|#)|journalnummer|potilasnumero|processo cl[ií]nico|n[°º]\.? ?IPP|n[°º]?\.? de dossier)` +
+      String.raw`|медицинск(?:ая|ой) карт[аы]|номер карты|病历号|病案号|住院号|病歷號碼?|カルテ番号|診察券番号|מספר תיק רפואי)` +
       // Then maybe the abbreviation in brackets (`Medical Record Number (MRN):`), a number word, a separator.
-      String.raw`\)?(?:\s*\([A-Za-z]{2,6}\))?(?:[\s~]*(?:n[oº°]\.?|nr\.?|n[uú]m(?:ero)?\.?|number|#))?[\s~]*(?:[:#=№]|is|es|é|ist|est)?[\s~]*(?<v>${MRN_VALUE})(?![\w-])`,
+      String.raw`\)?(?:\s*\((?:[A-Za-z]{2,6}|[A-Za-zÀ-ÿ ]{6,30})\))?(?:[\s~]*(?:n[oº°]\.?|nr\.?|n[uú]m(?:ero)?\.?|number|#))?[\s~]*(?:[:#=№]|is|es|é|ist|est)?[\s~]*(?<v>${MRN_VALUE})(?![\w-])`,
     'gi',
   ),
   validate: mrnDigits,
@@ -175,3 +175,31 @@ export const icd10: DlpDetector = {
   keyValue: /^\s*[A-Z]\d[0-9A-Z](?:\.?[0-9A-Z]{1,4})?\s*$/,
 };
 
+
+/**
+ * The names health systems give the insured's number, in many languages and as their forms abbreviate them: the NHS number
+ * (`NHS No`, `nhsNumber`), New Zealand's NHI, a Medicaid or medical card number, national schemes (`NHIS number`, `PhilHealth
+ * PIN`, `CGHS card no`, `PM-JAY ID`, Mexico's `NSS`), and the words of other languages (Spanish `tarjeta sanitaria`, Italian
+ * `tessera sanitaria`, Portuguese `carteirinha`, French `numéro d'affiliation` / `assurance maladie`, German `Versicherten-Nr.`,
+ * Hebrew `מספר חבר קופה`, Korean `건강보험증번호`, Chinese `健保卡號`, Japanese `被保険者証記号番号`).
+ */
+const HEALTH_COVER_LABEL = [
+  String.raw`NHS[ _-]?(?:No\.?|Nr\.?|Number|#)|nhsNumber|NHI(?:[ _-]?(?:No\.?|Number))?|Medicaid[ _-]?(?:#|No\.?|Number|ID)|Medical[ _-]card[ _-]?(?:No\.?|Number|#)`,
+  String.raw`NHIS[ _-]?(?:No\.?|Number|ID)|PhilHealth[ _-](?:Identification[ _-])?(?:No\.?|Number|PIN)|CGHS[ _-]card[ _-]?(?:No\.?|Number)|PM-?JAY[ _-]?ID`,
+  String.raw`member[ _-]?#|MEM_NUMBER|tarjeta sanitaria|tessera sanitaria|carteirinha|n(?:um[ée]ro|°|o)\.? d.affiliation|assurance maladie|Versicherten-?(?:Nr\.?|nummer)|Krankenversichertennummer`,
+  String.raw`מספר חבר קופה|건강보험증번호|健保卡號|被保険者証記号番号|被保険者番号`,
+].join('|');
+
+/**
+ * A health cover number after one of those names: on the same line (`:`, `=`, `#`, a form's `______`), in a table's next cell, or
+ * on the line below as OCR reads a boxed form (`| NHS NUMBER\n| 943 476 5919`); digits with letters or digit groups (3-3-4).
+ */
+export const healthCoverLabelNumber: DlpDetector = {
+  type: 'health_insurance_number',
+  pattern: new RegExp(
+    String.raw`(?<![\p{L}\p{N}])(?:${HEALTH_COVER_LABEL})(?:\s{0,2}\([\p{L} ]{2,30}\))?["']?[ \t]{0,3}(?:[:=#]|_{2,12}|\n\|?)?[ \t]{0,3}["']?` +
+      String.raw`(?<v>(?=(?:[A-Z -]{0,6}\d){4})[A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9])){5,19})(?![\p{L}\p{N}-])`,
+    'giu',
+  ),
+  validate: (value) => value.replace(/\D/g, '').length >= 6,
+};
