@@ -139,7 +139,7 @@ const CLINICAL =
 
 
 /** Words of diagnosis itself (not of billing or coding in general), for undotted codes. */
-const UNDOTTED_CONTEXT = /(?:\b(?:icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|diag[a-z]*|diagn[oó]stico|dx\d*|ddx)\b|диагноз|诊断|診断|мкб)/i;
+const UNDOTTED_CONTEXT = /(?:\b(?:icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|code cim|kcd|diag[a-z]*|diagn[oó]stico|(?:haupt|neben|aktions|entlassungs)diagnose|dx\d*|ddx)\b|диагноз|诊断|診断|診斷|傷病名|상병|진단|мкб)/i;
 
 /**
  * ICD-10 diagnosis codes (`E11.9`, `J45.909`, `U07.1`): only with diagnostic context — a key like
@@ -153,7 +153,7 @@ export const icd10: DlpDetector = {
   pattern: /(?<![A-Za-z0-9.-])[A-Z]\d[0-9A-Z](?:\.?[0-9A-Z]{1,4})?(?![A-Za-z0-9]|\.\d)/g,
   // Words of clinical documentation and coding (English, and diagnosis in other languages).
   context:
-    /(?:\b(?:icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|diagnos(?!tics?\b)[a-z]*|diagn[oó]stico|diagnosi|diag|dx\d*|ddx|condition codes?|suspected|suspicion of|rule out|r\/o|motif|bed[öo]mning|beurteilung|valutazione|tan[ıi]|rozpoznanie|billing codes?|primary codes?|secondary codes?|comorbidit[a-z]*|icd10|coded as|coder|coding|bill(?:ed)?(?: as)?|hx|h\/o|history of|admitted (?:for|with)|unspecified|assessment|impression|indication|referr(?:al|ed|ing)|chief complaint|problem list|reason for (?:visit|referral|admission)|reason ?codes?|(?:today's|visit|progress|clinic(?:al)?|encounter|soap) note|charted|charting)\b|мкб[- ]?10|диагноз|诊断|診断)/i,
+    /(?:診斷|傷病名|상병|진단|\b(?:icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|code cim|kcd|(?:haupt|neben|aktions|entlassungs)diagnose|diagnos(?!tics?\b)[a-z]*|diagn[oó]stico|diagnosi|diag|dx\d*|ddx|condition codes?|suspected|suspicion of|rule out|r\/o|motif|bed[öo]mning|beurteilung|valutazione|tan[ıi]|rozpoznanie|billing codes?|primary codes?|secondary codes?|comorbidit[a-z]*|icd10|coded as|coder|coding|bill(?:ed)?(?: as)?|hx|h\/o|history of|admitted (?:for|with)|unspecified|assessment|impression|indication|referr(?:al|ed|ing)|chief complaint|problem list|reason for (?:visit|referral|admission)|reason ?codes?|(?:today's|visit|progress|clinic(?:al)?|encounter|soap) note|charted|charting)\b|мкб[- ]?10|диагноз|诊断|診断)/i,
   contextWindow: { before: 50, after: 30 },
   // A code queried as clinicians write it (`?M54.5 vs eczema`: suspected).
   leadIn: /(?:^|[\s(,;:])\?$/,
