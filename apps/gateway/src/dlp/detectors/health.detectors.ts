@@ -194,6 +194,10 @@ const HEALTH_COVER_LABEL = [
  * A health cover number after one of those names: on the same line (`:`, `=`, `#`, a form's `______`), in a table's next cell, or
  * on the line below as OCR reads a boxed form (`| NHS NUMBER\n| 943 476 5919`); digits with letters or digit groups (3-3-4).
  */
+/** Those names as keys, normalised (the end of a key path). */
+const COVER_KEY =
+  /(?:nhs(?:no|nr|number)|nhi(?:no|number)?|medicaid(?:no|number|id)|medicalcard(?:no|number)|nhis(?:no|number|id)|philhealth[a-z]*(?:no|number|pin)|cghscard(?:no|number)|pmjayid|memnumber|tarjetasanitaria[a-z]*|tesserasanitaria[a-z]*|carteirinha[\p{L}]*|n(?:umero|uméro|o)daffiliation[\p{L}]*|krankenversichertennummer|versicherten(?:nr|nummer))$/u;
+
 export const healthCoverLabelNumber: DlpDetector = {
   type: 'health_insurance_number',
   pattern: new RegExp(
@@ -202,4 +206,9 @@ export const healthCoverLabelNumber: DlpDetector = {
     'giu',
   ),
   validate: (value) => value.replace(/\D/g, '').length >= 6,
+  // The same names as keys (`nhsNumber`, `PM-JAY ID`, `Carteirinha do convênio`), with a value of the same shape alone; only these
+  // names (not every key the label classifier reads as health cover: a workers' comp policy, a National Insurance number).
+  key: COVER_KEY,
+  keyValid: (_value, keyPath) => COVER_KEY.test(keyPath.toLowerCase().normalize('NFC').replace(/[^\p{L}\p{N}]/gu, '')),
+  keyValue: /^\s*(?=(?:[A-Z -]{0,6}\d){4})(?=(?:\D*\d){6})[A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9])){5,19}\s*$/,
 };
