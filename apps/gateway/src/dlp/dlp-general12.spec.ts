@@ -85,3 +85,17 @@ describe('DLP general 12: record numbers and diagnosis codes under more names', 
     expect(types).not.toContain('icd10');
   });
 });
+
+describe('DLP general 12: the new patterns stay linear', () => {
+  it.each([
+    ['a 100 KB run of spaces before a ruled blank', { ocr_text: ' '.repeat(100_000) + '___' }],
+    ['short padded lines before ruled blanks', { ocr_text: (' '.repeat(236) + '___\n').repeat(400) }],
+    ['a box line of 100 KB', { ocr_text: '| ' + ' '.repeat(100_000) + '\n| 1234567' }],
+    ['a health cover name repeated over 100 KB', { text: 'NHS No: '.repeat(12_500) }],
+    ['a record label with an open bracket repeated', { text: 'Krankengeschichte ('.repeat(5_300) }],
+  ])('%s scans in under a second', (_name, data) => {
+    const started = performance.now();
+    scanner.scan(data);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});

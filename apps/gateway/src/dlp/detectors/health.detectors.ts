@@ -205,6 +205,8 @@ export const healthCoverLabelNumber: DlpDetector = {
       String.raw`(?<v>(?=(?:[A-Z -]{0,6}\d){4})[A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9])){5,19})(?![\p{L}\p{N}-])`,
     'giu',
   ),
+  // The cheap test before the pattern (a word every name above holds).
+  requires: /nhs|nhi|medic|philhealth|cghs|jay|member|mem_|sanitaria|carteir|affil|assurance|versicher|מספר|건강|健保|被保険者/i,
   validate: (value) => value.replace(/\D/g, '').length >= 6,
   // The same names as keys (`nhsNumber`, `PM-JAY ID`, `Carteirinha do convênio`), with a value of the same shape alone; only these
   // names (not every key the label classifier reads as health cover: a workers' comp policy, a National Insurance number).
