@@ -132,3 +132,38 @@ export function alignedColumnCells(text: string, names: (label: string) => boole
   }
   return out;
 }
+
+/** A form field as OCR reads a printed form: the label, a run of underscores, the value (`MEMBER ID ______ W12345678`). */
+const OCR_RULED_FIELD = /^[ \t]*(?=[^\n_]*\p{L})([^\n_|]{1,60}?)[ \t]+_{3,}[ \t]+([^\n]{1,80}?)[ \t]*\r?$/u;
+/** The longest line read as a form's field. */
+const OCR_LINE_MAX = 240;
+/** A boxed form field as OCR reads it: the label's box, then the value's box on the next line (`| MRN` / `| 1234567`). */
+const OCR_BOX_LINE = /^[ \t]*\|[ \t]+([^\n|]{1,80}?)[ \t]*\r?$/;
+
+/**
+ * The fields of a form read by OCR, each under its label: a label and its value on one line across a ruled blank
+ * (`CHART NUMBER ______ 15514266`), or a label's box with the value's box below it (`| PATIENT MRN` then `| 59959731`).
+ */
+export function ocrFormCells(text: string): SubText[] {
+  if (!text.includes('___') && !text.includes('\n|')) return [];
+  const lines = linesOf(text);
+  if (lines.length > MAX_LINES) return [];
+  const out: SubText[] = [];
+  for (let i = 0; i < lines.length && out.length < MAX_ROWS; i += 1) {
+    const line = lines[i];
+    // A form's line is short (a label, a blank, a value): longer ones are not read, which also bounds the patterns' work.
+    if (line.text.length > OCR_LINE_MAX) continue;
+    const ruled = line.text.includes('___') ? OCR_RULED_FIELD.exec(line.text) : null;
+    if (ruled) {
+      out.push({ start: line.start + line.text.lastIndexOf(ruled[2]), text: ruled[2], key: ruled[1].trim() });
+      continue;
+    }
+    const label = OCR_BOX_LINE.exec(line.text);
+    const value = label && i + 1 < lines.length ? OCR_BOX_LINE.exec(lines[i + 1].text) : null;
+    if (!label || !value || lines[i + 1].text.length > OCR_LINE_MAX || !/\p{L}/u.test(label[1])) continue;
+    const next = lines[i + 1];
+    out.push({ start: next.start + next.text.indexOf(value[1], next.text.indexOf('|') + 1), text: value[1], key: label[1] });
+    i += 1;
+  }
+  return out;
+}

@@ -7,7 +7,7 @@ import { astmSpans, cxSpans, dicomSpans, edifactSpans, embeddedPairs, hl7Spans, 
 import { insuranceCardSpans, labelledValues, labelTypes, questionLabel } from './dlp-labels';
 import { ncpdpSpans } from './dlp-ncpdp';
 import { passwordOrKey, placeholder } from './dlp-placeholders';
-import { alignedColumnCells, layoutCells, rulerTableCells, wikiTableCells } from './dlp-layout-tables';
+import { alignedColumnCells, layoutCells, ocrFormCells, rulerTableCells, wikiTableCells } from './dlp-layout-tables';
 import { csvCells, fieldsDirectiveCells, htmlTableCells, sqlInsertCells, tableCells } from './dlp-tables';
 import { xmlSpans, xmlTexts } from './dlp-xml';
 
@@ -231,7 +231,7 @@ export class DlpTextScanner {
       }
     });
     if (!structured) return spans;
-    for (const sub of [...embeddedPairs(text), ...labelledValues(text), ...csvCells(text), ...tableCells(text), ...sqlInsertCells(text), ...htmlTableCells(text), ...fieldsDirectiveCells(text), ...wikiTableCells(text), ...layoutCells(text), ...rulerTableCells(text), ...alignedColumnCells(text, namesLabelledType), ...xmlTexts(text)]) {
+    for (const sub of [...embeddedPairs(text), ...labelledValues(text), ...csvCells(text), ...tableCells(text), ...sqlInsertCells(text), ...htmlTableCells(text), ...fieldsDirectiveCells(text), ...wikiTableCells(text), ...layoutCells(text), ...ocrFormCells(text), ...rulerTableCells(text), ...alignedColumnCells(text, namesLabelledType), ...xmlTexts(text)]) {
       spans.push(...this.spansOf(sub.text, [...keys, sub.key], offset + sub.start, false, only, true));
     }
     for (const span of [...hl7Spans(text), ...xmlSpans(text), ...x12Spans(text), ...dicomSpans(text), ...edifactSpans(text), ...astmSpans(text), ...insuranceCardSpans(text), ...cxSpans(text), ...ncpdpSpans(text)]) {

@@ -21,10 +21,10 @@ const mrnDigits = (value: string): boolean => {
 export const medicalRecordNumber: DlpDetector = {
   type: 'medical_record_number',
   pattern: new RegExp(
-    String.raw`(?:(?<![A-Za-z])(?:MRN|E?MRN#?|MR ?(?:#|No\.?|Nr\.?|Number)|medical[ _-]record[ _-]?(?:number|no\.?|nr\.?|num|#|id)?|med[ .]?rec(?:ord)?[ .]?(?:no\.?|num(?:ber)?|#)|chart[ _-]?(?:number|no\.?|#)|hosp(?:ital)?[ _-]?(?:number|no\.?|#)|UR[ _-]?(?:number|no\.?)|historia cl[ií]nica|n[uú]mero de historia|prontu[aá]rio|dossier m[ée]dical|cartella clinica|Patientenakte|Krankenakte)` +
-      String.raw`|медицинск(?:ая|ой) карт[аы]|номер карты|病历号|病案号|住院号|カルテ番号|診察券番号)` +
+    String.raw`(?:(?<![A-Za-z])(?:MRN|E?MRN#?|MR ?(?:#|No\.?|Nr\.?|Number)|medical[ _-]record[ _-]?(?:number|no\.?|nr\.?|num|#|id)?|med[ .]?rec(?:ord)?[ .]?(?:no\.?|num(?:ber)?|#)|chart[ _-]?(?:number|no\.?|#)|hosp(?:ital)?[ _-]?(?:number|no\.?|#)|UR[ _-]?(?:number|no\.?)|historia cl[ií]nica|n[uú]mero de historia|prontu[aá]rio|dossier m[ée]dical|cartella clinica|Patientenakte|Krankenakte|Krankengeschichte|health[ _-]record[ _-]?(?:number|no\.?|#)|journalnummer|potilasnumero|processo cl[ií]nico|n[°º]\.? ?IPP|n[°º]?\.? de dossier)` +
+      String.raw`|медицинск(?:ая|ой) карт[аы]|номер карты|病历号|病案号|住院号|病歷號碼?|カルテ番号|診察券番号|מספר תיק רפואי)` +
       // Then maybe the abbreviation in brackets (`Medical Record Number (MRN):`), a number word, a separator.
-      String.raw`\)?(?:\s*\([A-Za-z]{2,6}\))?(?:[\s~]*(?:n[oº°]\.?|nr\.?|n[uú]m(?:ero)?\.?|number|#))?[\s~]*(?:[:#=№]|is|es|é|ist|est)?[\s~]*(?<v>${MRN_VALUE})(?![\w-])`,
+      String.raw`\)?(?:\s*\((?:[A-Za-z]{2,6}|[A-Za-zÀ-ÿ ]{6,30})\))?(?:[\s~]*(?:n[oº°]\.?|nr\.?|n[uú]m(?:ero)?\.?|number|#))?[\s~]*(?:[:#=№]|is|es|é|ist|est)?[\s~]*(?<v>${MRN_VALUE})(?![\w-])`,
     'gi',
   ),
   validate: mrnDigits,
@@ -139,7 +139,7 @@ const CLINICAL =
 
 
 /** Words of diagnosis itself (not of billing or coding in general), for undotted codes. */
-const UNDOTTED_CONTEXT = /(?:\b(?:icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|diag[a-z]*|diagn[oó]stico|dx\d*|ddx)\b|диагноз|诊断|診断|мкб)/i;
+const UNDOTTED_CONTEXT = /(?:\b(?:icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|code cim|kcd|diag[a-z]*|diagn[oó]stico|(?:haupt|neben|aktions|entlassungs)diagnose|dx\d*|ddx)\b|диагноз|诊断|診断|診斷|傷病名|상병|진단|мкб)/i;
 
 /**
  * ICD-10 diagnosis codes (`E11.9`, `J45.909`, `U07.1`): only with diagnostic context — a key like
@@ -153,7 +153,7 @@ export const icd10: DlpDetector = {
   pattern: /(?<![A-Za-z0-9.-])[A-Z]\d[0-9A-Z](?:\.?[0-9A-Z]{1,4})?(?![A-Za-z0-9]|\.\d)/g,
   // Words of clinical documentation and coding (English, and diagnosis in other languages).
   context:
-    /(?:\b(?:icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|diagnos(?!tics?\b)[a-z]*|diagn[oó]stico|diagnosi|diag|dx\d*|ddx|condition codes?|suspected|suspicion of|rule out|r\/o|motif|bed[öo]mning|beurteilung|valutazione|tan[ıi]|rozpoznanie|billing codes?|primary codes?|secondary codes?|comorbidit[a-z]*|icd10|coded as|coder|coding|bill(?:ed)?(?: as)?|hx|h\/o|history of|admitted (?:for|with)|unspecified|assessment|impression|indication|referr(?:al|ed|ing)|chief complaint|problem list|reason for (?:visit|referral|admission)|reason ?codes?|(?:today's|visit|progress|clinic(?:al)?|encounter|soap) note|charted|charting)\b|мкб[- ]?10|диагноз|诊断|診断)/i,
+    /(?:診斷|傷病名|상병|진단|\b(?:icd(?:[- ]?10)?(?:[- ]?cm)?|ci[dem][- ]?10|code cim|kcd|(?:haupt|neben|aktions|entlassungs)diagnose|diagnos(?!tics?\b)[a-z]*|diagn[oó]stico|diagnosi|diag|dx\d*|ddx|condition codes?|suspected|suspicion of|rule out|r\/o|motif|bed[öo]mning|beurteilung|valutazione|tan[ıi]|rozpoznanie|billing codes?|primary codes?|secondary codes?|comorbidit[a-z]*|icd10|coded as|coder|coding|bill(?:ed)?(?: as)?|hx|h\/o|history of|admitted (?:for|with)|unspecified|assessment|impression|indication|referr(?:al|ed|ing)|chief complaint|problem list|reason for (?:visit|referral|admission)|reason ?codes?|(?:today's|visit|progress|clinic(?:al)?|encounter|soap) note|charted|charting)\b|мкб[- ]?10|диагноз|诊断|診断)/i,
   contextWindow: { before: 50, after: 30 },
   // A code queried as clinicians write it (`?M54.5 vs eczema`: suspected).
   leadIn: /(?:^|[\s(,;:])\?$/,
@@ -175,3 +175,42 @@ export const icd10: DlpDetector = {
   keyValue: /^\s*[A-Z]\d[0-9A-Z](?:\.?[0-9A-Z]{1,4})?\s*$/,
 };
 
+
+/**
+ * The names health systems give the insured's number, in many languages and as their forms abbreviate them: the NHS number
+ * (`NHS No`, `nhsNumber`), New Zealand's NHI, a Medicaid or medical card number, national schemes (`NHIS number`, `PhilHealth
+ * PIN`, `CGHS card no`, `PM-JAY ID`, Mexico's `NSS`), and the words of other languages (Spanish `tarjeta sanitaria`, Italian
+ * `tessera sanitaria`, Portuguese `carteirinha`, French `numéro d'affiliation` / `assurance maladie`, German `Versicherten-Nr.`,
+ * Hebrew `מספר חבר קופה`, Korean `건강보험증번호`, Chinese `健保卡號`, Japanese `被保険者証記号番号`).
+ */
+const HEALTH_COVER_LABEL = [
+  String.raw`NHS[ _-]?(?:No\.?|Nr\.?|Number|#)|nhsNumber|NHI(?:[ _-]?(?:No\.?|Number))?|Medicaid[ _-]?(?:#|No\.?|Number|ID)|Medical[ _-]card[ _-]?(?:No\.?|Number|#)`,
+  String.raw`NHIS[ _-]?(?:No\.?|Number|ID)|PhilHealth[ _-](?:Identification[ _-])?(?:No\.?|Number|PIN)|CGHS[ _-]card[ _-]?(?:No\.?|Number)|PM-?JAY[ _-]?ID`,
+  String.raw`member[ _-]?#|MEM_NUMBER|tarjeta sanitaria|tessera sanitaria|carteirinha|n(?:um[ée]ro|°|o)\.? d.affiliation|assurance maladie|Versicherten-?(?:Nr\.?|nummer)|Krankenversichertennummer`,
+  String.raw`מספר חבר קופה|건강보험증번호|健保卡號|被保険者証記号番号|被保険者番号`,
+].join('|');
+
+/**
+ * A health cover number after one of those names: on the same line (`:`, `=`, `#`, a form's `______`), in a table's next cell, or
+ * on the line below as OCR reads a boxed form (`| NHS NUMBER\n| 943 476 5919`); digits with letters or digit groups (3-3-4).
+ */
+/** Those names as keys, normalised (the end of a key path). */
+const COVER_KEY =
+  /(?:nhs(?:no|nr|number)|nhi(?:no|number)?|medicaid(?:no|number|id)|medicalcard(?:no|number)|nhis(?:no|number|id)|philhealth[a-z]*(?:no|number|pin)|cghscard(?:no|number)|pmjayid|memnumber|tarjetasanitaria[a-z]*|tesserasanitaria[a-z]*|carteirinha[\p{L}]*|n(?:umero|uméro|o)daffiliation[\p{L}]*|krankenversichertennummer|versicherten(?:nr|nummer))$/u;
+
+export const healthCoverLabelNumber: DlpDetector = {
+  type: 'health_insurance_number',
+  pattern: new RegExp(
+    String.raw`(?<![\p{L}\p{N}])(?:${HEALTH_COVER_LABEL})(?:\s{0,2}\([\p{L} ]{2,30}\))?["']?[ \t]{0,3}(?:[:=#]|_{2,12}|\n\|?)?[ \t]{0,3}["']?` +
+      String.raw`(?<v>(?=(?:[A-Z -]{0,6}\d){4})[A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9])){5,19})(?![\p{L}\p{N}-])`,
+    'giu',
+  ),
+  // The cheap test before the pattern (a word every name above holds).
+  requires: /nhs|nhi|medic|philhealth|cghs|jay|member|mem_|sanitaria|carteir|affil|assurance|versicher|מספר|건강|健保|被保険者/i,
+  validate: (value) => value.replace(/\D/g, '').length >= 6,
+  // The same names as keys (`nhsNumber`, `PM-JAY ID`, `Carteirinha do convênio`), with a value of the same shape alone; only these
+  // names (not every key the label classifier reads as health cover: a workers' comp policy, a National Insurance number).
+  key: COVER_KEY,
+  keyValid: (_value, keyPath) => COVER_KEY.test(keyPath.toLowerCase().normalize('NFC').replace(/[^\p{L}\p{N}]/gu, '')),
+  keyValue: /^\s*(?=(?:[A-Z -]{0,6}\d){4})(?=(?:\D*\d){6})[A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9])){5,19}\s*$/,
+};

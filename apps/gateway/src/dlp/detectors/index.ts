@@ -1,7 +1,7 @@
 import type { DlpDetector } from '../dlp-detector.interfaces';
 import { dialledPhone, email, nationalPhone, phone, trunkPhone } from './contact.detectors';
 import { cardCode, creditCard, cvv, ssn } from './financial.detectors';
-import { frenchSocialSecurityNumber, icd10, healthInsuranceNumber, medicalRecordNumber } from './health.detectors';
+import { frenchSocialSecurityNumber, healthCoverLabelNumber, icd10, healthInsuranceNumber, medicalRecordNumber } from './health.detectors';
 import { authFilePassword, commandPassword, credentialPair, userCredentialPair, linePassword, managerOutputPassword, pairPassword, password, protocolPassword, secretsFilePassword, spacedPassword, toolPassword, wirelessKeyPassword } from './password.detectors';
 import { apiKey, authorizationKey, awsAccessKey, basicAuthKey, hexKey, jwt, namedKey, privateKey, tokenField, uuidKey } from './secret.detectors';
 
@@ -39,6 +39,7 @@ export const DLP_DETECTORS: readonly DlpDetector[] = [
   ssn,
   medicalRecordNumber,
   healthInsuranceNumber,
+  healthCoverLabelNumber,
   frenchSocialSecurityNumber,
   cvv,
   cardCode,
