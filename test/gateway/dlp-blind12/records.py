@@ -48,9 +48,9 @@ SECTIONS = {
 COUNTRY_CUR = {"US": "$", "CA": "CA$", "UK": "£", "AU": "A$", "DE": "€", "FR": "€", "ES": "€", "IT": "€", "NL": "€", "BR": "R$", "JP": "¥", "SE": "kr", "PL": "zł", "MX": "MX$"}
 API_KEYNAMES = {"ghp": ["GITHUB_TOKEN", "gh_token"], "gh_fine": ["GH_PAT", "github_token"], "glpat": ["GITLAB_TOKEN", "private_token"],
                 "slack_bot": ["SLACK_BOT_TOKEN", "slack_token"], "slack_user": ["SLACK_USER_TOKEN"], "stripe_sk": ["STRIPE_SECRET_KEY", "stripe_api_key"],
-                "stripe_rk": ["STRIPE_RESTRICTED_KEY"], "sendgrid": ["SENDGRID_API_KEY", "smtp_password"], "twilio_sk": ["TWILIO_API_KEY"],
+                "stripe_rk": ["STRIPE_RESTRICTED_KEY"], "sendgrid": ["SENDGRID_API_KEY", "MAIL_API_KEY"], "twilio_sk": ["TWILIO_API_KEY"],
                 "google": ["GOOGLE_MAPS_API_KEY", "firebase_api_key"], "openai": ["OPENAI_API_KEY"], "anthropic": ["ANTHROPIC_API_KEY"], "npm": ["NPM_TOKEN", "_authToken"],
-                "pypi": ["TWINE_PASSWORD_TOKEN", "pypi_token"], "mailgun": ["MAILGUN_API_KEY"], "shopify": ["SHOPIFY_ACCESS_TOKEN"], "datadog": ["DD_API_KEY", "datadog_api_key"],
+                "pypi": ["PYPI_API_TOKEN", "pypi_token"], "mailgun": ["MAILGUN_API_KEY"], "shopify": ["SHOPIFY_ACCESS_TOKEN"], "datadog": ["DD_API_KEY", "datadog_api_key"],
                 "hf": ["HF_TOKEN", "HUGGINGFACEHUB_API_TOKEN"], "digitalocean": ["DIGITALOCEAN_TOKEN", "do_token"], "square": ["SQUARE_ACCESS_TOKEN"],
                 "telegram": ["TELEGRAM_BOT_TOKEN"], "linear": ["LINEAR_API_KEY"], "vault": ["VAULT_TOKEN"], "doppler": ["DOPPLER_TOKEN"], "atlassian": ["JIRA_API_TOKEN"],
                 "azure_storage": ["AccountKey", "AZURE_STORAGE_KEY"], "postman": ["POSTMAN_API_KEY"], "gcp_oauth": ["access_token"], "newrelic": ["NEW_RELIC_API_KEY"],

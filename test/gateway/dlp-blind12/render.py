@@ -9,8 +9,13 @@ def sec_title(st, s):
         return t.get(st.lang) or t["en"]
     return s.replace("_", " ").title()
 
+ACRO = {"nhs", "ehr", "emr", "cms", "ub", "ada", "vsp", "ohip", "ahcip", "ps", "ed", "cbc", "lis", "cap", "ris", "hl7", "orm", "pa", "rx", "oasis",
+        "mds", "cprs", "kv", "adt", "egk", "kvk", "tk", "dak", "tiss", "sp", "sadt", "era", "aim", "gp2gp", "fp10", "mv", "au", "uk", "us", "ny", "mx",
+        "es", "fr", "br", "pl", "jp", "se", "it", "nl", "de", "ssa", "irs", "ein", "ss", "aba", "pos", "gds", "pnr", "ivr", "kyc", "cli", "aws", "gcp",
+        "yml", "env", "csv", "xml", "json", "sql", "ci", "k9s", "imss", "tsi", "cns", "epa", "ers", "ehealth", "tpv", "gmo", "payu", "php", "py", "i", "w", "e"}
+
 def title(st):
-    return " ".join(w.upper() if len(w) <= 3 else w.capitalize() for w in st.slug.split("-"))
+    return " ".join(w.upper() if w in ACRO else w.capitalize() for w in st.slug.split("-"))
 
 def ts(r):
     return "2026-%02d-%02dT%02d:%02d:%02d" % (r.randint(1, 11), r.randint(1, 28), r.randint(0, 23), r.randint(0, 59), r.randint(0, 59))
@@ -354,10 +359,11 @@ def r_shell(r, st, secs):
 def r_cilog(r, st, secs):
     out = []
     t0 = r.randint(0, 50)
+    day = r.randint(1, 28)
     def line(s):
         nonlocal t0
         t0 += r.randint(0, 3)
-        out.append("2026-11-%02dT10:%02d:%02d.%07dZ %s" % (r.randint(1, 28), t0 % 60, r.randint(0, 59), r.randint(0, 9999999), s))
+        out.append("2026-11-%02dT10:%02d:%02d.%07dZ %s" % (day, t0 % 60, r.randint(0, 59), r.randint(0, 9999999), s))
     line("##[group]Run ./scripts/deploy.sh")
     for s, fl in secs:
         for f in fl:
@@ -435,10 +441,12 @@ def r_chat(r, st, secs, sender="Alex"):
     items = flat(secs)
     lines = chat_lines(r, st, items, sender)
     out = []
+    day, hh, mm = "2026-%02d-%02d" % (r.randint(1, 11), r.randint(1, 28)), r.randint(7, 18), r.randint(0, 30)
     for i, l in enumerate(lines):
         who = sender if i % 3 != 2 else "Sam K."
-        out.append("[%s] %s: %s" % (ts(r).replace("T", " ")[:16], who, l))
-    out.append("[%s] Sam K.: %s" % (ts(r).replace("T", " ")[:16], r.choice(["👍", "ok danke", "got it", "merci", "了解です", "gracias"])))
+        mm += r.randint(0, 4)
+        out.append("[%s %02d:%02d] %s: %s" % (day, hh + mm // 60, mm % 60, who, l))
+    out.append("[%s %02d:%02d] Sam K.: %s" % (day, hh + (mm + 1) // 60, (mm + 1) % 60, r.choice(["👍", "ok danke", "got it", "merci", "了解です", "gracias"])))
     return "\n".join(out)
 
 def r_msgmail(r, st, secs, sender="Alex"):
