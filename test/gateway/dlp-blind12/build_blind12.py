@@ -9,7 +9,7 @@ sys.path.insert(0, HERE)
 from values import V, luhn_ok, issuer, fold
 from labels import DEVKEYS
 from records import Gen, SystemStyle, SENSITIVE, API_KEYNAMES, EN_KEYS, mask
-from render import RENDERERS, ALLOWED
+from render import RENDERERS, ALLOWED, ROWS
 from systems import SYSTEMS
 import negatives
 
@@ -18,7 +18,7 @@ OUT = os.path.join(HERE, "..", "dlp-blind12.jsonl")
 AVOID_PATH = os.path.join(HERE, "..", "..", "..", ".avoid-formats.txt")
 TYPES = ["credit_card", "cvv", "ssn", "email", "phone", "aws_access_key", "api_key", "private_key", "jwt", "password",
          "medical_record_number", "health_insurance_number", "icd10"]
-ONE_LINE = ("env", "ini", "properties", "fixed-width", "csv", "tsv", "semicolon-csv",
+ONE_LINE = ("pdf-text", "xml-fields", "env", "ini", "properties", "fixed-width", "csv", "tsv", "semicolon-csv",
             "sql", "form-post", "log", "ci-log", "letter", "x12", "chat", "transcript", "md-table")
 CLINICAL = ("enc", "claim", "rx", "lab", "card", "pa")
 
@@ -232,10 +232,22 @@ def main():
                     secs = transform_for(tag, prepare(st, raw))
                     vsecs = apply_variant(srng, secs, variant)
                     vals = labelled(vsecs)
-                    if variant == "partial" and not vals:
-                        continue
-                    rf = RENDERERS[tag]
-                    text = rf(srng, st, vsecs, sender) if domain == "msg" else rf(srng, st, vsecs)
+                    if tag in ROWS and domain != "msg" and srng.random() < 0.55:
+                        # a batch export / spreadsheet: the same system writes several records
+                        rows = [vsecs]
+                        for _ in range(srng.randint(1, 3)):
+                            extra = apply_variant(srng, transform_for(tag, prepare(st, g.build(st))), variant)
+                            rows.append(extra)
+                            for t, vs in labelled(extra).items():
+                                vals[t].extend(vs)
+                        if variant == "partial" and not vals:
+                            continue
+                        text = ROWS[tag](srng, st, rows)
+                    else:
+                        if variant == "partial" and not vals:
+                            continue
+                        rf = RENDERERS[tag]
+                        text = rf(srng, st, vsecs, sender) if domain == "msg" else rf(srng, st, vsecs)
                     types = set(vals)
                     missing = [(t, v) for t, vs in vals.items() for v in vs if not present(v, text)]
                     assert not missing, (fmt, missing[:2])

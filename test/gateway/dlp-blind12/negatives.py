@@ -140,6 +140,50 @@ def gen(fmt, r, V):
         return "Section,Row,Seat,Barcode\n" + "\n".join("%d,%s,%d,%s" % (r.randint(100, 330), r.choice("ABCDEFGH"), r.randint(1, 30), V.luhn_fail16()) for _ in range(4))
     if fmt == "vin-vehicle-fleet-register":
         return "unit,vin,plate\n" + "\n".join("%d,%s,%s" % (r.randint(1, 99), V.chars(17, "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"), V.chars(3, string.ascii_uppercase) + "-" + D(4)) for _ in range(4))
+    if fmt == "mychart-style-appointment-reminder-sms":
+        return r.choice(["Reminder: appointment with Dr. Abernathy on 12/%02d at 9:40 AM, Suite 210. Reply C to confirm. Do not reply with personal information." % r.randint(1, 28),
+                         "Erinnerung: Ihr Termin in der Praxis am %02d.12. um 10:15 Uhr. Bitte Versichertenkarte mitbringen." % r.randint(1, 28),
+                         "Rappel : rendez-vous le %02d/12 à 14h30. Pensez à apporter votre carte Vitale et votre ordonnance." % r.randint(1, 28)])
+    if fmt == "insurance-plan-brochure-benefits-table":
+        return "Benefit | In-network | Out-of-network\nPrimary care visit | $25 copay | 40% after deductible\nSpecialist | $50 copay | 40%\nGeneric Rx (Tier 1) | $10 | not covered\nRx BIN 610014  PCN MEDDPRIME  (network identifiers, not member ids)"
+    if fmt == "icd10-code-lookup-tool-help":
+        return "How to search: type a keyword (e.g. 'diabetes') or the first three characters of a code. Codes have a letter, two digits, optional dot and up to four more characters. Example inputs are not saved."
+    if fmt == "payroll-tax-table-publication":
+        return "Wage bracket method — weekly payroll period\nIf wages are at least | but less than | withhold\n$0 | $285 | $0\n$285 | $295 | $1\n$295 | $305 | $2\nEmployer EIN format: NN-NNNNNNN (not shown)"
+    if fmt == "w2-instructions-box-descriptions":
+        return "Box a: Employee's social security number — enter the 9-digit number exactly as shown on the card (e.g. XXX-XX-XXXX).\nBox 1: Wages, tips, other compensation.\nBox 12 codes: D = elective deferrals to a 401(k)."
+    if fmt == "kms-key-metadata-describe":
+        return json.dumps({"KeyMetadata": {"AWSAccountId": D(12, "123456789"), "KeyId": uuid4(r), "Arn": "arn:aws:kms:eu-central-1:%s:key/%s" % (D(12, "123456789"), uuid4(r)), "KeyState": "Enabled", "KeyUsage": "ENCRYPT_DECRYPT", "CreationDate": r.randint(1600000000, 1790000000)}}, indent=2)
+    if fmt == "iam-role-trust-policy-json":
+        return json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"sts:ExternalId": V.chars(20, string.ascii_uppercase + string.digits)}}}]}, indent=2)
+    if fmt == "npm-lockfile-integrity-hashes":
+        return "\n".join('    "node_modules/%s": {\n      "version": "%d.%d.%d",\n      "integrity": "sha512-%s=="\n    },' % (p, r.randint(0, 9), r.randint(0, 20), r.randint(0, 20), V.chars(86, string.ascii_letters + string.digits + "+/")) for p in ["jsonwebtoken", "bcryptjs", "stripe"])
+    if fmt == "registry-layer-pull-progress-output":
+        return "\n".join("%s: Pull complete" % sha(r, 12) for _ in range(4)) + "\nDigest: sha256:%s\nStatus: Downloaded newer image for registry.example/api:%s" % (sha(r, 64), sha(r, 7))
+    if fmt == "oauth-client-registration-public":
+        return json.dumps({"client_id": V.chars(32, string.ascii_lowercase + string.digits), "redirect_uris": ["https://app.example/callback"], "token_endpoint_auth_method": "none", "grant_types": ["authorization_code"], "client_secret": None}, indent=2)
+    if fmt == "password-manager-vault-item-masked":
+        return "Login: billing portal\nUsername: qpemberton\nPassword: ••••••••••••  (click to reveal)\nTOTP: ●●● ●●●\nLast edited 2026-11-%02d" % r.randint(1, 28)
+    if fmt == "screen-reader-login-form-html":
+        return '<form method="post" action="/login"><label for="u">Email or username</label><input id="u" name="username" autocomplete="username"><label for="p">Password</label><input id="p" type="password" name="password" autocomplete="current-password" placeholder="Enter your password"><button>Sign in</button></form>'
+    if fmt == "cvv-prose-checkout-help":
+        return r.choice(["Where is the CVV? It's the 3-digit code on the back of Visa/Mastercard, or the 4-digit code on the front of Amex. We never store it.",
+                         "Die Kartenprüfnummer (CVC) finden Sie auf der Rückseite Ihrer Karte. Geben Sie sie niemals per E-Mail weiter.",
+                         "El código de seguridad (CVV) son los 3 dígitos del reverso. Nunca te lo pediremos por teléfono."])
+    if fmt == "security-awareness-phishing-quiz":
+        return "Q3. An email asks you to 'confirm your password' via a link. What do you do?\n a) reply with the password  b) report it with the Phish button  c) forward to a colleague\nAnswer: b. IT will never ask for your password or MFA code."
+    if fmt == "imei-warranty-claim-form-text":
+        return "Warranty claim\nDevice IMEI: %s\nSerial: %s\nPurchase order: PO-%s\nFault: screen flicker" % (imei(r), V.chars(11, string.ascii_uppercase + string.digits), D(7))
+    if fmt == "isbn-bookshop-invoice-lines":
+        return "\n".join("%s  %s  1 x %d.%02d" % (isbn13(r), t, r.randint(5, 60), r.randint(0, 99)) for t in ["Harbor Lights", "The Copper Orbit", "Tundra Notes"])
+    if fmt == "bike-share-member-receipt":
+        return "Ride receipt\nMember no. %s (annual pass)\nStart 08:%02d  End 08:%02d\nCharged to card ending %s\nTrip ID %s" % (D(9, "7"), r.randint(0, 29), r.randint(30, 59), D(4), uuid4(r))
+    if fmt == "hotel-key-card-encoder-log":
+        return "\n".join("ENC room=%d%02d checkout=2026-12-%02d keyid=%s door_ok" % (r.randint(1, 9), r.randint(1, 40), r.randint(1, 28), sha(r, 16)) for _ in range(4))
+    if fmt == "clinical-trial-protocol-synopsis":
+        return "Protocol NWX-%s synopsis. Population: adults with type 2 diabetes (HbA1c 7.5–10 %%). Primary endpoint: change in HbA1c at week 26. Subject identifiers are assigned by IWRS and not shown here." % D(3)
+    if fmt == "drg-grouper-weight-table":
+        return "MS-DRG,Description,Weight\n291,HEART FAILURE AND SHOCK WITH MCC,1.3392\n292,HEART FAILURE AND SHOCK WITH CC,0.8787\n871,SEPTICEMIA W/O MV >96 HOURS WITH MCC,1.8684"
     raise KeyError(fmt)
 
 FORMATS = ["shopify-order-status-page-html", "marc21-library-catalog-record", "gs1-ean-price-list-semicolon", "mdm-device-inventory-imei-csv",
@@ -155,4 +199,9 @@ FORMATS = ["shopify-order-status-page-html", "marc21-library-catalog-record", "g
            "npi-registry-provider-lookup", "hospital-visiting-hours-notice", "coupon-gift-card-balance-page", "luhn-failing-test-fixture-list",
            "employee-directory-no-contact", "placeholder-config-mustache", "terraform-plan-sensitive-masked", "chat-password-reset-advice-no-secret",
            "lab-analyzer-qc-run-log", "ups-worldship-export-xml", "crypto-wallet-public-address-list", "hashed-email-audience-upload",
-           "ticket-seat-barcode-list", "vin-vehicle-fleet-register"]
+           "ticket-seat-barcode-list", "vin-vehicle-fleet-register", "mychart-style-appointment-reminder-sms", "insurance-plan-brochure-benefits-table",
+           "icd10-code-lookup-tool-help", "payroll-tax-table-publication", "w2-instructions-box-descriptions", "kms-key-metadata-describe",
+           "iam-role-trust-policy-json", "npm-lockfile-integrity-hashes", "registry-layer-pull-progress-output", "oauth-client-registration-public",
+           "password-manager-vault-item-masked", "screen-reader-login-form-html", "cvv-prose-checkout-help", "security-awareness-phishing-quiz",
+           "imei-warranty-claim-form-text", "isbn-bookshop-invoice-lines", "bike-share-member-receipt", "hotel-key-card-encoder-log",
+           "clinical-trial-protocol-synopsis", "drg-grouper-weight-table"]

@@ -29,9 +29,19 @@ def yq(v):
 
 def r_json(r, st, secs, nested=True):
     if nested:
-        o = {"source": st.slug, "exported": ts(r) + "Z"}
+        body = {}
         for s, fields in secs:
-            o[st.key(sec_title(st, s)) or s] = {f[2]: f[3] for f in fields}
+            body[st.key(sec_title(st, s)) or s] = {f[2]: f[3] for f in fields}
+        w = sum(map(ord, st.slug)) % 4
+        if w == 0:
+            o = {"source": st.slug, "exported": ts(r) + "Z"}
+            o.update(body)
+        elif w == 1:
+            o = {"meta": {"schemaVersion": "%d.%d" % (r.randint(1, 4), r.randint(0, 9)), "generatedAt": ts(r) + "Z"}, "data": body}
+        elif w == 2:
+            o = {"status": "ok", "count": 1, "results": [body]}
+        else:
+            o = body
     else:
         o = {"form": title(st), "fields": [{"label": f[1], "value": f[3]} for s, fl in secs for f in fl]}
     return json.dumps(o, ensure_ascii=False, indent=r.choice([2, 4, None]))
@@ -461,7 +471,94 @@ def r_transcript(r, st, secs, sender="Alex"):
         out.append("%02d:%02d  %s: %s" % (i // 2, r.randint(0, 59), "SPEAKER_%d" % (i % 2), l))
     return "\n".join(out)
 
+def r_pdftext(r, st, secs):
+    out = [" " * 20 + title(st).upper(), ""]
+    for s, fl in secs:
+        out.append(sec_title(st, s))
+        for f in fl:
+            out.append("  " + (f[1] + " ").ljust(34, ".") + " " + f[3])
+        out.append("")
+    out.append("\f" + " " * 30 + "- 1 -")
+    return "\n".join(out)
+
+def r_ndjson(r, st, secs):
+    base = ts(r)
+    return "\n".join(json.dumps(dict([("@timestamp", base + ".%03dZ" % (i * 7)), ("event.dataset", st.slug.split("-")[0] + "." + s)] + [(f[2], f[3]) for f in fl]), ensure_ascii=False) for i, (s, fl) in enumerate(secs))
+
+def r_xmlattrs(r, st, secs):
+    out = ['<?xml version="1.0"?>', '<document type="%s">' % st.slug]
+    for s, fl in secs:
+        out.append('  <group id="%s">' % s)
+        for f in fl:
+            out.append('    <field name="%s" label="%s" value="%s"/>' % (html.escape(f[2]), html.escape(f[1]), html.escape(f[3])))
+        out.append("  </group>")
+    out.append("</document>")
+    return "\n".join(out)
+
+def r_php(r, st, secs):
+    out = ["<?php", "/** " + title(st) + " */"]
+    for s, fl in secs:
+        for f in fl:
+            k = "".join(c if c.isalnum() else "_" for c in f[2]).upper()
+            out.append("define( '%s', '%s' );" % (k, f[3].replace("'", "\\'")))
+    out.append("$table_prefix = 'wp_';")
+    return "\n".join(out)
+
+def r_textproto(r, st, secs):
+    out = ["# proto-file: config/%s.proto" % st.slug.replace("-", "_"), "# proto-message: Config"]
+    for s, fl in secs:
+        out.append("%s {" % s)
+        for f in fl:
+            k = "".join(c if c.isalnum() else "_" for c in f[2]).lower()
+            out.append("  %s: %s" % (k, json.dumps(f[3], ensure_ascii=False)))
+        out.append("}")
+    return "\n".join(out)
+
+# ---- several records in one export (spreadsheets, batch files) ----------
+def columns(rows):
+    cols = []
+    for secs in rows:
+        for f in flat(secs):
+            if f[1] not in [c[0] for c in cols]:
+                cols.append((f[1], f[2]))
+    return cols
+
+def cell(secs, lab):
+    for f in flat(secs):
+        if f[1] == lab:
+            return f[3]
+    return ""
+
+def rows_csv(r, st, rows, sep=","):
+    cols = columns(rows)
+    out = [sep.join(csvq(c[0], sep) for c in cols)]
+    for secs in rows:
+        out.append(sep.join(csvq(cell(secs, c[0]), sep) for c in cols))
+    return "\n".join(out) + "\n"
+
+def rows_fixed(r, st, rows):
+    cols = columns(rows)
+    widths = [max([len(c[0])] + [len(cell(x, c[0])) for x in rows]) + 2 for c in cols]
+    out = ["H" + st.slug[:10].upper().ljust(12) + ts(r)[:10].replace("-", ""), "".join(c[0].upper().ljust(w) for c, w in zip(cols, widths)).rstrip()]
+    for x in rows:
+        out.append("".join(cell(x, c[0]).ljust(w) for c, w in zip(cols, widths)).rstrip())
+    out.append("T%06d" % len(rows))
+    return "\n".join(out)
+
+def rows_sql(r, st, rows):
+    cols = columns(rows)
+    tbl = st.slug.replace("-", "_")[:40]
+    vals = ",\n  ".join("(" + ", ".join(("'" + cell(x, c[0]).replace("'", "''") + "'") if cell(x, c[0]) else "NULL" for c in cols) + ")" for x in rows)
+    return "INSERT INTO %s (%s) VALUES\n  %s;" % (tbl, ", ".join((st.key(c[0]) or c[1]).replace("-", "_") for c in cols), vals)
+
+def rows_ndjson(r, st, rows):
+    return "\n".join(json.dumps({c[1]: cell(x, c[0]) for c in columns([x])}, ensure_ascii=False) for x in rows)
+
+ROWS = {"csv": rows_csv, "tsv": lambda r, st, rows: rows_csv(r, st, rows, "\t"), "semicolon-csv": lambda r, st, rows: rows_csv(r, st, rows, ";"),
+        "fixed-width": rows_fixed, "sql": rows_sql, "ndjson": rows_ndjson}
+
 RENDERERS = {
+    "pdf-text": r_pdftext, "ndjson": r_ndjson, "xml-fields": r_xmlattrs, "php-define": r_php, "textproto": r_textproto,
     "json": lambda r, st, s: r_json(r, st, s, True), "json-fields": lambda r, st, s: r_json(r, st, s, False), "xml": r_xml,
     "csv": r_csv, "tsv": lambda r, st, s: r_csv(r, st, s, "\t"), "semicolon-csv": lambda r, st, s: r_csv(r, st, s, ";"), "text": r_kv, "ocr": r_ocr,
     "yaml": r_yaml, "ini": r_ini, "properties": r_props, "toml": r_toml, "hcl": r_hcl, "env": r_env, "log": r_log, "fixed-width": r_fixed,
@@ -469,18 +566,18 @@ RENDERERS = {
     "fhir-bundle": r_fhir, "shell-history": r_shell, "ci-log": r_cilog, "curl": r_curl, "chat": r_chat, "mail-thread": r_msgmail, "transcript": r_transcript,
 }
 ALLOWED = {
-    "enc": ["json", "xml", "csv", "text", "ocr", "html", "md-table", "hl7", "fhir-bundle", "letter", "email", "fixed-width", "sql", "yaml", "tsv", "json-fields", "semicolon-csv"],
-    "claim": ["x12", "json", "xml", "csv", "ocr", "fixed-width", "text", "html", "tsv", "sql", "log", "json-fields"],
+    "enc": ["pdf-text", "xml-fields", "json", "xml", "csv", "text", "ocr", "html", "md-table", "hl7", "fhir-bundle", "letter", "email", "fixed-width", "sql", "yaml", "tsv", "json-fields", "semicolon-csv"],
+    "claim": ["x12", "pdf-text", "ndjson", "json", "xml", "csv", "ocr", "fixed-width", "text", "html", "tsv", "sql", "log", "json-fields"],
     "rx": ["json", "xml", "text", "ocr", "hl7", "csv", "log", "letter", "fixed-width", "email"],
-    "lab": ["hl7", "fhir-bundle", "text", "ocr", "csv", "xml", "html", "letter", "tsv", "json"],
+    "lab": ["hl7", "pdf-text", "xml-fields", "fhir-bundle", "text", "ocr", "csv", "xml", "html", "letter", "tsv", "json"],
     "card": ["ocr", "json", "text", "xml", "csv", "html", "json-fields", "email"],
-    "pa": ["letter", "email", "ocr", "json", "xml", "text", "fhir-bundle", "html", "json-fields", "csv"],
-    "payroll": ["csv", "fixed-width", "text", "ocr", "json", "xml", "tsv", "html", "sql", "email", "semicolon-csv"],
-    "tax": ["ocr", "text", "json", "xml", "csv", "fixed-width", "html", "email", "letter", "json-fields"],
+    "pa": ["letter", "pdf-text", "email", "ocr", "json", "xml", "text", "fhir-bundle", "html", "json-fields", "csv"],
+    "payroll": ["csv", "pdf-text", "fixed-width", "text", "ocr", "json", "xml", "tsv", "html", "sql", "email", "semicolon-csv"],
+    "tax": ["ocr", "pdf-text", "xml-fields", "text", "json", "xml", "csv", "fixed-width", "html", "email", "letter", "json-fields"],
     "hr": ["csv", "json", "text", "email", "html", "xml", "ocr", "md-table", "sql", "yaml"],
-    "pay": ["json", "xml", "log", "form-post", "csv", "text", "ocr", "email", "curl", "sql", "json-fields", "tsv"],
-    "bank": ["text", "ocr", "csv", "json", "xml", "email", "html", "letter", "semicolon-csv"],
-    "dev": ["env", "yaml", "ini", "properties", "toml", "hcl", "json", "xml", "shell-history", "log", "md-table"],
-    "ci": ["ci-log", "shell-history", "curl", "log", "json", "text", "yaml", "env"],
+    "pay": ["ndjson", "xml-fields", "json", "xml", "log", "form-post", "csv", "text", "ocr", "email", "curl", "sql", "json-fields", "tsv"],
+    "bank": ["pdf-text", "text", "ocr", "csv", "json", "xml", "email", "html", "letter", "semicolon-csv"],
+    "dev": ["php-define", "textproto", "ndjson", "env", "yaml", "ini", "properties", "toml", "hcl", "json", "xml", "shell-history", "log", "md-table"],
+    "ci": ["ndjson", "ci-log", "shell-history", "curl", "log", "json", "text", "yaml", "env"],
     "msg": ["chat", "mail-thread", "transcript"],
 }
