@@ -68,6 +68,8 @@ class SystemStyle:
         self.slug, self.domain, self.lang, self.country = slug, domain, lang, country
         self.r = rng
         self.pick = {}
+        self.mrn_style = rng.randrange(8)
+        self.group_style = rng.randrange(3)
         self.keystyle = rng.choice(["snake", "camel", "pascal", "upper", "kebab", "lower"])
         self.datefmt = {"US": "us", "CA": "iso", "JP": "jp", "SE": "iso", "PL": "eu."}.get(country, "eu." if country in ("DE", "NL") else "eu/")
         if rng.random() < 0.25:
@@ -150,7 +152,11 @@ class Gen:
         if kind == "physician":
             return ("Dr. " if st.lang != "ja" else "") + self.person(st)[0]
         if kind == "group_no":
-            return r.choice(["GRP" + V.digits(6), V.digits(5, "123456789") + "-" + V.chars(3, string.ascii_uppercase), "10" + V.digits(7), V.chars(2, string.ascii_uppercase) + V.digits(4)])
+            if st.country == "DE":
+                return "10" + V.digits(7)
+            if st.country == "JP":
+                return V.digits(8, "0")
+            return (lambda o: o[st.group_style % len(o)])(["GRP" + V.digits(6), V.digits(5, "123456789") + "-" + V.chars(3, string.ascii_uppercase), V.chars(2, string.ascii_uppercase) + V.digits(4)])
         if kind == "claim_id":
             return r.choice(["CLM-" + V.digits(9), "2026" + V.chars(2, string.ascii_uppercase) + V.digits(6), "E" + V.digits(8) + "-" + V.digits(2)])
         if kind == "drug":
@@ -198,7 +204,7 @@ class Gen:
         dom = st.domain
         pat = [("name", name), ("dob", self.filler(st, "dob"))]
         if dom in ("enc", "lab", "pa", "rx") or r.random() < 0.5:
-            pat.append(("mrn", V.mrn(st.country)))
+            pat.append(("mrn", V.mrn(st.country, st.mrn_style)))
         if st.country == "US" and r.random() < (0.45 if dom in ("enc", "claim") else 0.15):
             pat.append(("ssn", V.ssn("-" if r.random() < 0.85 else " ")))
         if r.random() < 0.45:

@@ -422,9 +422,9 @@ class V:
             return self.digits(11, "123")
         return self.us_member()
 
-    def mrn(self, country="US"):
+    def mrn(self, country="US", style=None):
         r = self.r
-        return r.choice([
+        opts = [
             lambda: self.digits(8, "123456789"),
             lambda: "E" + self.digits(7),
             lambda: "M" + self.digits(8, "0"),
@@ -433,7 +433,8 @@ class V:
             lambda: self.digits(10, "123456789"),
             lambda: "H" + self.digits(6) + self.chars(1, "ABCDEFGHJK"),
             lambda: self.digits(7, "123456789"),
-        ])()
+        ]
+        return (opts[style % len(opts)] if style is not None else r.choice(opts))()
 
 
 ICD10_CM = ["E11.9", "E11.65", "I10", "J45.909", "J44.1", "N18.30", "F32.9", "F41.1", "M54.50", "K21.9", "E78.5",
