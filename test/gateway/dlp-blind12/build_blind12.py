@@ -196,6 +196,8 @@ def labelled(secs):
 def main():
     avoid = set(open(AVOID_PATH, encoding="utf-8").read().split()) if os.path.exists(AVOID_PATH) else None
     assert avoid is None or len(avoid) > 4000, "avoid list unexpectedly small"
+    if avoid is None:
+        print("warning: .avoid-formats.txt not found; the avoid-list check is skipped", file=sys.stderr)
     rng = random.Random(SEED)
     samples = []
     formats_used = set()
