@@ -300,7 +300,7 @@ def main():
         s["id"] = "blind12-%05d" % (i + 1)
     with open(OUT, "w", encoding="utf-8", newline="\n") as fh:
         for s in samples:
-            fh.write(json.dumps({"id": s["id"], "format": s["format"], "types": s["types"], "data": s["data"]}, ensure_ascii=False) + "\n")
+            fh.write(json.dumps({"id": s["id"], "format": s["format"], "types": s["types"], "data": {"text": s["data"]}}, ensure_ascii=False) + "\n")
     print("samples", len(samples), "formats", len(fmts), "negatives", len(neg), "positives", len(samples) - len(neg))
     for t in TYPES:
         print("  %-24s %d" % (t, per[t]))
