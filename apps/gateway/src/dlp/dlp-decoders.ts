@@ -14,7 +14,7 @@ const MIN_RUN = 16;
 const MAX_RUN = 256 * 1024;
 const BASE64 = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
 /** A UUID as written: 8-4-4-4-12 hex digits. */
-const UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
+export const UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
 const HEX = /(?<![0-9A-Fa-f])(?:[0-9A-Fa-f]{2}){8,}(?![0-9A-Fa-f])/g;
 const PERCENT_RUN = /(?:%[0-9A-Fa-f]{2}|[^\s%"'<>]){0,2048}%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2}|[^\s%"'<>]){0,2048}/g;
 

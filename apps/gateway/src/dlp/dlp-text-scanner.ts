@@ -176,6 +176,11 @@ export class DlpTextScanner {
     return node;
   }
 
+  /** Whether a detector reads the value under `keys` by its key alone (`password`, `ssn`, a label in another language). */
+  keysNameAType(keys: readonly string[]): boolean {
+    return this.viewOf(keys).keyed.includes(true);
+  }
+
   /** Remembers that a scan of `text` under `node`'s path found nothing (up to {@link CLEAN_TEXTS_PER_PATH} texts a path). */
   markClean(node: KeyPathNode, text: string): void {
     if (node.clean && node.clean.size >= CLEAN_TEXTS_PER_PATH) return;
